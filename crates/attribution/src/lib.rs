@@ -1,0 +1,1 @@
+//! corroborate-attribution (being built).

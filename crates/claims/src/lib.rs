@@ -1,0 +1,1 @@
+//! corroborate-claims (being built).

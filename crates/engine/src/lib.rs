@@ -1,0 +1,1 @@
+//! corroborate-engine (being built).

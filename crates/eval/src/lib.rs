@@ -1,0 +1,1 @@
+//! corroborate-eval (being built).

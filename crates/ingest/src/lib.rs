@@ -1,0 +1,1 @@
+//! corroborate-ingest (being built).

@@ -1,0 +1,418 @@
+//! The data model of corroborate: an [`Article`] (the exact text of one document plus its metadata),
+//! the findings made about it ([`Analysis`]), and the cross-article results of a comparison
+//! ([`Comparison`], [`Story`], [`Claim`]).
+//!
+//! **Invariant:** every finding is a [`Span`] of its article's `text`. Spans hold *byte* offsets
+//! internally (cheap slicing, always on `char` boundaries); the JSON writers convert them to Unicode
+//! code-point offsets with [`OffsetMap`], as `OUTPUT.md` requires.
+//!
+//! This crate does no IO and has no logic beyond small helpers on the types.
+//!
+//! ```
+//! use corroborate_model::{Span, OffsetMap};
+//! let text = "Kyiv – “Zelenskyy”";
+//! let span = Span::new(text.find('Z').unwrap(), text.len() - "”".len());
+//! assert_eq!(span.slice(text), "Zelenskyy");
+//! let map = OffsetMap::new(text);
+//! assert_eq!(map.char_offset(span.start), 8);
+//! ```
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+mod offsets;
+pub use offsets::OffsetMap;
+
+/// A half-open byte range `[start, end)` of an article's text, always on `char` boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end, "span {start}..{end} is reversed");
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    /// The text this span covers; empty if the span does not fit the text.
+    pub fn slice<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+    pub fn overlaps(&self, other: &Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+    pub fn contains(&self, other: &Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub fn contains_offset(&self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end
+    }
+    /// The smallest span covering both.
+    pub fn cover(&self, other: &Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+    /// This span with leading and trailing whitespace and the given punctuation removed.
+    pub fn trim(&self, text: &str, punct: &[char]) -> Span {
+        let s = self.slice(text);
+        let trimmed_start = s.trim_start_matches(|c: char| c.is_whitespace() || punct.contains(&c));
+        let start = self.start + (s.len() - trimmed_start.len());
+        let trimmed = trimmed_start.trim_end_matches(|c: char| c.is_whitespace() || punct.contains(&c));
+        Span::new(start, start + trimmed.len())
+    }
+}
+
+/// Where a diagnostic is serious enough to make the input count as failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// The input could not be analysed at all (missing, unreadable, binary, empty).
+    Error,
+    /// The input was analysed, but something was repaired or guessed (lossy decoding, ambiguous date).
+    Warning,
+    /// Worth knowing, nothing went wrong.
+    Info,
+}
+
+/// What went wrong, or was noticed, with one input. Never stops a run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    pub level: Level,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn error(message: impl Into<String>) -> Self {
+        Diagnostic { level: Level::Error, message: message.into() }
+    }
+    pub fn warning(message: impl Into<String>) -> Self {
+        Diagnostic { level: Level::Warning, message: message.into() }
+    }
+    pub fn info(message: impl Into<String>) -> Self {
+        Diagnostic { level: Level::Info, message: message.into() }
+    }
+}
+
+/// Kinds of metadata recognised inside a document's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MetaKind {
+    /// A `date 2022-04-06` style prefix, or any date line giving the publication date.
+    Dateline,
+    Title,
+    /// A section label such as `Description`.
+    Heading,
+    Byline,
+    /// A `Category` block (its label and its numbered items).
+    Category,
+    /// A `Date Created 04/06/2022` block.
+    DateCreated,
+    /// `Image: AP` and similar credit lines.
+    ImageCredit,
+    /// The visible text of a markdown link `[text](#)`.
+    LinkText,
+    /// The markup of a markdown link (brackets and target), not part of the prose.
+    LinkMarkup,
+    /// Markdown emphasis markers such as `*`.
+    Emphasis,
+}
+
+/// A metadata element found in the text, with the value it gives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MetaSpan {
+    pub kind: MetaKind,
+    pub span: Span,
+    /// The normalised value (an ISO date, an author name, a category), where there is one.
+    pub value: Option<String>,
+}
+
+/// Document-level metadata.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    pub title: Option<String>,
+    /// ISO 8601 date, or `None` where unknown or ambiguous.
+    pub published: Option<String>,
+    pub authors: Vec<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub domain: Option<String>,
+    pub language: Option<String>,
+}
+
+/// One input document: its exact text, its metadata, and what went wrong reading it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable id: the file path, or the id given in a JSON Lines record.
+    pub id: String,
+    /// The whole decoded document that every span refers to.
+    pub text: String,
+    pub meta: Meta,
+    pub meta_spans: Vec<MetaSpan>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Article {
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
+        Article { id: id.into(), text: text.into(), ..Default::default() }
+    }
+    /// True when an error diagnostic means this input could not be analysed.
+    pub fn failed(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.level == Level::Error)
+    }
+}
+
+/// Entity types, named as spaCy and OntoNotes name them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum EntityType {
+    #[serde(rename = "PERSON")]
+    Person,
+    #[serde(rename = "ORG")]
+    Org,
+    /// Countries, cities, states: places with a government.
+    #[serde(rename = "GPE")]
+    Gpe,
+    /// Other places.
+    #[serde(rename = "LOC")]
+    Loc,
+    /// Nationalities and groups ("Russian", "Ukrainian").
+    #[serde(rename = "NORP")]
+    Norp,
+    #[serde(rename = "MISC")]
+    Misc,
+}
+
+impl EntityType {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            EntityType::Person => "PERSON",
+            EntityType::Org => "ORG",
+            EntityType::Gpe => "GPE",
+            EntityType::Loc => "LOC",
+            EntityType::Norp => "NORP",
+            EntityType::Misc => "MISC",
+        }
+    }
+}
+
+/// A mention of a named entity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    pub span: Span,
+    pub kind: EntityType,
+    /// The merged name shared by all mentions and spellings of this entity (across articles in a run).
+    pub canonical: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AttributionKind {
+    /// The content is a quotation.
+    Direct,
+    /// Reported speech, paraphrase.
+    Indirect,
+    /// Paraphrase containing a quoted fragment.
+    Mixed,
+}
+
+/// How the article's own voice treats a proposition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    /// The outlet states it as fact, in its own voice.
+    Asserted,
+    /// Neutral attribution: someone said it.
+    Reported,
+    /// The outlet keeps its distance: alleged, purported, so-called, scare quotes, "claimed".
+    Distanced,
+    /// The outlet says it is false.
+    Refuted,
+}
+
+impl Stance {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Stance::Asserted => "asserted",
+            Stance::Reported => "reported",
+            Stance::Distanced => "distanced",
+            Stance::Refuted => "refuted",
+        }
+    }
+}
+
+impl fmt::Display for Stance {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What kind of evidence a stance marker is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MarkerKind {
+    /// A hedging modifier on the proposition itself: alleged, purported, so-called, supposed.
+    Hedge,
+    /// A few words in quotation marks that nobody is quoted as saying.
+    ScareQuotes,
+    /// A reporting verb that casts doubt: claimed, insisted.
+    DistancingCue,
+    /// "without evidence", "unverified", "could not be independently verified".
+    Unverified,
+    /// false, debunked, fake, "there is no evidence".
+    Refutation,
+    /// A factive verb or phrase by which the voice endorses the content: confirmed, revealed, showed.
+    Factive,
+    /// A negation that cancels a marker ("not alleged").
+    Negation,
+}
+
+/// A word or phrase that shows how the voice treats a proposition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Marker {
+    pub kind: MarkerKind,
+    pub span: Span,
+}
+
+/// Who is speaking, once resolved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// Canonical name (shared with the entity of the same name).
+    pub name: String,
+    pub kind: EntityType,
+    /// "officials said", "sources say": a source with no name.
+    pub anonymous: bool,
+    /// How the source span was linked to the name: `name`, `pronoun`, `description`, `anonymous`.
+    pub resolution: String,
+}
+
+/// Someone said something: a quote or reported speech.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attribution {
+    /// The words naming the source in the text (may be a pronoun), if any.
+    pub source: Option<Span>,
+    pub speaker: Option<Speaker>,
+    /// The cue: said, told, according to, a colon in a headline.
+    pub cue: Span,
+    /// What is attributed.
+    pub content: Span,
+    pub kind: AttributionKind,
+    pub stance: Stance,
+    pub markers: Vec<Marker>,
+}
+
+/// A proposition stated in the article's own voice, with no source: the outlet asserts it (or
+/// distances itself from it through markers such as "alleged").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Statement {
+    pub span: Span,
+    pub stance: Stance,
+    pub markers: Vec<Marker>,
+}
+
+/// A persuasion technique found in the text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Technique {
+    /// One of the 14 SemEval-2020 Task 11 labels, e.g. `Loaded_Language`.
+    pub technique: String,
+    pub span: Span,
+    pub confidence: f32,
+    pub explanation: String,
+}
+
+/// Everything found in one article.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    pub sentences: Vec<Span>,
+    pub entities: Vec<Entity>,
+    pub attributions: Vec<Attribution>,
+    pub statements: Vec<Statement>,
+    pub techniques: Vec<Technique>,
+}
+
+/// An article with its analysis.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AnalyzedArticle {
+    pub article: Article,
+    pub analysis: Analysis,
+}
+
+/// Points at one piece of evidence for a claim: an attribution or an own-voice statement of an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum EvidenceRef {
+    Attribution { article: usize, index: usize },
+    Statement { article: usize, index: usize },
+}
+
+impl EvidenceRef {
+    pub fn article(&self) -> usize {
+        match *self {
+            EvidenceRef::Attribution { article, .. } | EvidenceRef::Statement { article, .. } => article,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    Agrees,
+    Contradicts,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimRelation {
+    /// Index of the other claim in the story's `claims`.
+    pub claim: usize,
+    pub relation: Relation,
+    /// Why: "staged vs killed", "denial", "400 vs none".
+    pub reason: String,
+}
+
+/// How one article treats one claim, with the evidence that decides it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutletStance {
+    /// Index of the article in the comparison.
+    pub article: usize,
+    pub stance: Stance,
+    /// The evidence pieces of this article for the claim.
+    pub evidence: Vec<EvidenceRef>,
+    /// Marker spans that decided the stance.
+    pub markers: Vec<Span>,
+}
+
+/// One proposition as stated in one or more articles.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claim {
+    pub summary: String,
+    pub evidence: Vec<EvidenceRef>,
+    pub relations: Vec<ClaimRelation>,
+    pub stances: Vec<OutletStance>,
+    /// Who the claim is attributed to, canonical names.
+    pub speakers: Vec<String>,
+}
+
+/// A group of articles on the same event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Story {
+    pub id: usize,
+    /// Indices of the articles in the comparison.
+    pub articles: Vec<usize>,
+    /// Independent-origin groups (near-copies together), article indices, earliest first.
+    pub origins: Vec<Vec<usize>>,
+    pub claims: Vec<Claim>,
+    /// Shared key entities, for a label.
+    pub label: String,
+}
+
+/// The result of comparing several articles.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    pub articles: Vec<AnalyzedArticle>,
+    /// For each article, the index of its story in `stories`.
+    pub story_of: Vec<usize>,
+    pub stories: Vec<Story>,
+}

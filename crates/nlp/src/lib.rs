@@ -1,0 +1,1 @@
+//! corroborate-nlp (being built).

@@ -1,0 +1,1 @@
+//! corroborate-report (being built).

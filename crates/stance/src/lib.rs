@@ -1,0 +1,1 @@
+//! corroborate-stance (being built).
