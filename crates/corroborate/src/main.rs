@@ -1,6 +1,12 @@
 //! The `corroborate` command line: a thin layer over the library crates.
+//!
+//! Each subcommand lives in its own module under `cmd/` with a clap `Args` struct and a
+//! `run(args) -> anyhow::Result<ExitCode>`; this file only dispatches.
+//! Exit codes: 0 ok, 1 some inputs failed, 2 usage or fatal error.
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
+
+mod cmd;
 
 #[derive(Parser)]
 #[command(name = "corroborate", version, about)]
@@ -12,14 +18,22 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Analyse articles, one JSON object per article.
-    Analyze { files: Vec<String> },
+    Analyze(cmd::analyze::Args),
+    /// Evaluate a component on the public data in ../shared/eval.
+    #[command(subcommand)]
+    Eval(cmd::eval::EvalCommand),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Analyze { files } => {
-            eprintln!("analyze {files:?}: being built");
+    let result = match cli.command {
+        Command::Analyze(args) => cmd::analyze::run(args),
+        Command::Eval(command) => cmd::eval::run(command),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("corroborate: error: {err:#}");
             ExitCode::from(2)
         }
     }
