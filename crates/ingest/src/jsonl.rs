@@ -1,0 +1,104 @@
+//! JSON Lines records (`id`, `url`, `title`, `text`, `published`, `outlet`), streamed line by line.
+use crate::{apply_text_meta, failed, MAX_DOCUMENT_BYTES};
+use corroborate_model::{Article, Diagnostic};
+use serde::Deserialize;
+use std::io::BufRead;
+
+#[derive(Deserialize)]
+struct Record {
+    id: Option<serde_json::Value>,
+    url: Option<String>,
+    title: Option<String>,
+    text: Option<String>,
+    published: Option<String>,
+    outlet: Option<String>,
+    authors: Option<Vec<String>>,
+    language: Option<String>,
+}
+
+/// Reads records one line at a time; a bad line becomes a failed article `PATH:LINE`, the rest go on.
+pub fn read_jsonl<R: BufRead>(path: &str, mut reader: R, sink: &mut dyn FnMut(Article)) {
+    let mut line = Vec::new();
+    let mut lineno = 0usize;
+    loop {
+        line.clear();
+        lineno += 1;
+        match std::io::Read::take(&mut reader, MAX_DOCUMENT_BYTES + 1).read_until(b'\n', &mut line) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                sink(failed(&format!("{path}:{lineno}"), format!("read error: {e}")));
+                break;
+            }
+        }
+        if line.len() as u64 > MAX_DOCUMENT_BYTES {
+            sink(failed(&format!("{path}:{lineno}"), "record over the size limit; skipped".into()));
+            // skip the rest of this overlong line
+            let mut rest = Vec::new();
+            let _ = reader.read_until(b'\n', &mut rest);
+            continue;
+        }
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        sink(parse_record(path, lineno, &line));
+    }
+}
+
+/// One JSON Lines record to an article.
+pub fn parse_record(path: &str, lineno: usize, line: &[u8]) -> Article {
+    let fallback_id = format!("{path}:{lineno}");
+    let record: Record = match serde_json::from_slice(line) {
+        Ok(r) => r,
+        Err(e) => return failed(&fallback_id, format!("line {lineno} is not a valid JSON record: {e}")),
+    };
+    let id = match record.id {
+        Some(serde_json::Value::String(s)) => s,
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => fallback_id,
+    };
+    let Some(text) = record.text else {
+        return failed(&id, format!("line {lineno} has no \"text\" field"));
+    };
+    let mut a = Article::new(id, text);
+    if a.text.trim().is_empty() {
+        a.diagnostics.push(Diagnostic::error(format!("line {lineno} has an empty \"text\"")));
+        return a;
+    }
+    a.meta.title = record.title;
+    a.meta.published = record.published;
+    a.meta.outlet = record.outlet;
+    a.meta.authors = record.authors.unwrap_or_default();
+    a.meta.language = record.language;
+    if let Some(url) = record.url {
+        a.meta.domain = domain_of(&url);
+        a.meta.url = Some(url);
+    }
+    apply_text_meta(&mut a);
+    a
+}
+
+/// The host of a URL without `www.`.
+pub fn domain_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map(|x| x.1)?;
+    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?;
+    let host = host.split(':').next()?.trim_start_matches("www.").to_ascii_lowercase();
+    (!host.is_empty()).then_some(host)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_stream_and_bad_lines_are_diagnosed() {
+        let data = b"{\"id\":\"a\",\"text\":\"One.\",\"url\":\"https://www.example.org/x\"}\nnot json\n\n{\"id\":7,\"title\":\"T\"}\n";
+        let mut out = Vec::new();
+        read_jsonl("f.jsonl", &data[..], &mut |a| out.push(a));
+        assert_eq!(out.len(), 3);
+        assert_eq!(out[0].id, "a");
+        assert_eq!(out[0].meta.domain.as_deref(), Some("example.org"));
+        assert!(out[1].failed() && out[1].id == "f.jsonl:2");
+        assert!(out[2].failed() && out[2].diagnostics[0].message.contains("no \"text\""));
+    }
+}

@@ -1,0 +1,272 @@
+//! Metadata inside plain text, as real files carry it: a `date 2022-04-06` prefix glued to the first
+//! paragraph, a title line, `by Jane Roe`, a `Category` block with numbered items, `Date Created
+//! 04/06/2022`, `Image: AP` credit lines, markdown links `[text](#)` and emphasis `*...*`.
+//!
+//! Everything found is a [`MetaSpan`] of the unchanged text. Ambiguous dates are reported, not guessed.
+use corroborate_model::{Diagnostic, Meta, MetaKind, MetaSpan, Span};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What [`parse`] found.
+#[derive(Debug, Default)]
+pub struct TextMeta {
+    pub meta: Meta,
+    pub spans: Vec<MetaSpan>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+static DATELINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?i:date|published|posted|updated)[:\s]\s*(\d{4})-(\d{2})-(\d{2})\b[ \t]*").unwrap());
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:by)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|da|di|bin|al-\p{L}+)){0,4}(?:\s+(?:and|&)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})?)\s*$").unwrap()
+});
+static IMAGE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:image|photo|picture|photograph|credit|image credit|photo credit|source)\s*:\s*\S.{0,80}$").unwrap()
+});
+static NUMBERED_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,2}[.)]\s+\S").unwrap());
+static SLASH_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$").unwrap());
+static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{2})-(\d{2})$").unwrap());
+static MD_LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([^\[\]\n]{1,300})\]\(([^()\s]{0,500})\)").unwrap());
+static EMPHASIS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"\*{1,2}([^*\n]{1,200})\*{1,2}"#).unwrap());
+
+/// Labels that stand alone on a line as section headings in pasted pages.
+const HEADINGS: &[&str] = &["description", "summary", "abstract", "related", "share this", "tags", "advertisement"];
+
+/// A line of the text: its byte span without the line break.
+#[derive(Clone, Copy)]
+struct Line {
+    span: Span,
+}
+
+fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            let end = if i > start && text.as_bytes()[i - 1] == b'\r' { i - 1 } else { i };
+            out.push(Line { span: Span::new(start, end) });
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push(Line { span: Span::new(start, text.len()) });
+    }
+    out
+}
+
+/// The span of a line without its surrounding whitespace.
+fn trimmed(text: &str, line: Line) -> Span {
+    line.span.trim(text, &[])
+}
+
+/// Finds metadata spans in a plain-text article.
+pub fn parse(text: &str) -> TextMeta {
+    let mut out = TextMeta::default();
+    let lines = lines(text);
+    let mut iso_from_dateline: Option<String> = None;
+
+    // A date prefix glued to the first paragraph.
+    if let Some(c) = DATELINE.captures(text) {
+        let m = c.get(0).unwrap();
+        let iso = format!("{}-{}-{}", &c[1], &c[2], &c[3]);
+        let lead = text[..m.start()].len() + (m.as_str().len() - m.as_str().trim_start().len());
+        let span = Span::new(lead, m.end()).trim(text, &[]);
+        out.spans.push(MetaSpan { kind: MetaKind::Dateline, span, value: Some(iso.clone()) });
+        iso_from_dateline = Some(iso);
+    }
+
+    // Non-empty lines with their index, for looking at neighbours.
+    let nonempty: Vec<(usize, Span)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let t = trimmed(text, *l);
+            (!t.is_empty()).then_some((i, t))
+        })
+        .collect();
+
+    // Title: a first non-empty line that is short, not a sentence, and followed by more text.
+    if let Some(&(idx, span)) = nonempty.first() {
+        let s = span.slice(text);
+        let words = s.split_whitespace().count();
+        let ends_like_sentence = s.ends_with('.') && !s.ends_with("..");
+        let next_is_blank = lines.get(idx + 1).is_none_or(|l| trimmed(text, *l).is_empty());
+        if nonempty.len() > 1
+            && (2..=25).contains(&words)
+            && s.chars().count() <= 200
+            && !ends_like_sentence
+            && next_is_blank
+            && !out.spans.iter().any(|m| m.span.overlaps(&span))
+        {
+            out.spans.push(MetaSpan { kind: MetaKind::Title, span, value: Some(s.to_string()) });
+            out.meta.title = Some(s.to_string());
+        }
+    }
+
+    let mut k = 0;
+    while k < nonempty.len() {
+        let (_, span) = nonempty[k];
+        let s = span.slice(text);
+        let lower = s.to_lowercase();
+        if let Some(c) = BYLINE.captures(s) {
+            let names = c.get(1).unwrap().as_str();
+            for name in names.split(" and ").flat_map(|n| n.split(" & ")) {
+                out.meta.authors.push(name.trim().to_string());
+            }
+            out.spans.push(MetaSpan { kind: MetaKind::Byline, span, value: Some(names.to_string()) });
+        } else if IMAGE_CREDIT.is_match(s) && s.split_whitespace().count() <= 12 {
+            let value = s.split_once(':').map(|(_, v)| v.trim().to_string());
+            out.spans.push(MetaSpan { kind: MetaKind::ImageCredit, span, value });
+        } else if lower == "category" || lower == "categories" {
+            let mut end = span.end;
+            let mut items = Vec::new();
+            let mut j = k + 1;
+            while j < nonempty.len() && NUMBERED_ITEM.is_match(nonempty[j].1.slice(text)) {
+                let item = nonempty[j].1.slice(text);
+                let item = item.split_once(char::is_whitespace).map(|x| x.1).unwrap_or(item).trim();
+                items.push(item.to_string());
+                end = nonempty[j].1.end;
+                j += 1;
+            }
+            out.spans.push(MetaSpan {
+                kind: MetaKind::Category,
+                span: Span::new(span.start, end),
+                value: Some(items.join("; ")),
+            });
+            k = j;
+            continue;
+        } else if lower == "date created" || lower == "date published" || lower == "published" || lower == "date" {
+            if let Some(&(_, dspan)) = nonempty.get(k + 1) {
+                let d = dspan.slice(text);
+                if let Some(iso) = read_date(d, iso_from_dateline.as_deref(), &mut out.diagnostics) {
+                    out.meta.published.get_or_insert(iso.clone());
+                    out.spans.push(MetaSpan { kind: MetaKind::DateCreated, span: span.cover(&dspan), value: Some(iso) });
+                } else if SLASH_DATE.is_match(d) || ISO_DATE.is_match(d) {
+                    out.spans.push(MetaSpan { kind: MetaKind::DateCreated, span: span.cover(&dspan), value: None });
+                }
+                k += 2;
+                continue;
+            }
+        } else if HEADINGS.contains(&lower.as_str()) {
+            out.spans.push(MetaSpan { kind: MetaKind::Heading, span, value: Some(s.to_string()) });
+        }
+        k += 1;
+    }
+    if out.meta.published.is_none() {
+        out.meta.published = iso_from_dateline;
+    }
+
+    for c in MD_LINK.captures_iter(text) {
+        let all = c.get(0).unwrap();
+        let inner = c.get(1).unwrap();
+        out.spans.push(MetaSpan { kind: MetaKind::LinkMarkup, span: Span::new(all.start(), all.start() + 1), value: None });
+        out.spans.push(MetaSpan { kind: MetaKind::LinkText, span: Span::new(inner.start(), inner.end()), value: Some(c[2].to_string()) });
+        out.spans.push(MetaSpan { kind: MetaKind::LinkMarkup, span: Span::new(inner.end(), all.end()), value: Some(c[2].to_string()) });
+    }
+    for c in EMPHASIS.captures_iter(text) {
+        let all = c.get(0).unwrap();
+        let inner = c.get(1).unwrap();
+        if inner.as_str().trim() != inner.as_str() {
+            continue; // "a * b * c" is arithmetic or a list, not emphasis
+        }
+        out.spans.push(MetaSpan { kind: MetaKind::Emphasis, span: Span::new(all.start(), inner.start()), value: None });
+        out.spans.push(MetaSpan { kind: MetaKind::Emphasis, span: Span::new(inner.end(), all.end()), value: None });
+    }
+    out.spans.sort_by_key(|m| (m.span.start, m.span.end));
+    out.meta.language = Some(guess_language(text).to_string());
+    out
+}
+
+/// Reads a date line. Day/month order in `04/06/2022` is ambiguous: resolved only when a dateline
+/// agrees with one reading, and reported either way.
+fn read_date(d: &str, dateline: Option<&str>, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    if let Some(c) = ISO_DATE.captures(d) {
+        return Some(format!("{}-{}-{}", &c[1], &c[2], &c[3]));
+    }
+    let c = SLASH_DATE.captures(d)?;
+    let (a, b, y): (u32, u32, &str) = (c[1].parse().ok()?, c[2].parse().ok()?, c.get(3)?.as_str());
+    let as_md = (a <= 12 && b <= 31 && a >= 1 && b >= 1).then(|| format!("{y}-{a:02}-{b:02}"));
+    let as_dm = (b <= 12 && a <= 31 && a >= 1 && b >= 1).then(|| format!("{y}-{b:02}-{a:02}"));
+    match (as_md, as_dm) {
+        (Some(md), Some(dm)) if md == dm => Some(md),
+        (Some(md), Some(dm)) => {
+            if let Some(line) = dateline.filter(|l| *l == md || *l == dm) {
+                diags.push(Diagnostic::info(format!(
+                    "date \"{d}\" is ambiguous (month/day gives {md}, day/month gives {dm}); the dateline {line} settles it"
+                )));
+                Some(line.to_string())
+            } else {
+                diags.push(Diagnostic::warning(format!(
+                    "date \"{d}\" is ambiguous: {md} (month/day) or {dm} (day/month); left unset"
+                )));
+                None
+            }
+        }
+        (Some(one), None) | (None, Some(one)) => Some(one),
+        (None, None) => {
+            diags.push(Diagnostic::warning(format!("date \"{d}\" is not a valid date")));
+            None
+        }
+    }
+}
+
+/// A cheap language guess from function words; `und` when unsure.
+fn guess_language(text: &str) -> &'static str {
+    const EN: &[&str] = &["the", "and", "of", "to", "in", "that", "is", "was", "said", "for"];
+    let mut total = 0usize;
+    let mut hits = 0usize;
+    for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(400) {
+        total += 1;
+        if EN.iter().any(|e| e.eq_ignore_ascii_case(w)) {
+            hits += 1;
+        }
+    }
+    if total >= 8 && hits * 100 / total >= 8 {
+        "en"
+    } else {
+        "und"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(t: &TextMeta, text: &str) -> Vec<(MetaKind, String)> {
+        t.spans.iter().map(|m| (m.kind, m.span.slice(text).to_string())).collect()
+    }
+
+    #[test]
+    fn messy_page_shapes_become_spans() {
+        let text = " date 2031-03-02 The river rose overnight. Officials said so.\n\nMore text [in a link](#) and *\"emphasis\"* here.\n\nImage: Reuters\n\nby Ana Lima\n\nCategory\n\n1. World\n2. Weather\n\nDate Created\n\n03/02/2031\n";
+        let t = parse(text);
+        let k = kinds(&t, text);
+        assert!(k.contains(&(MetaKind::Dateline, "date 2031-03-02".into())), "{k:?}");
+        assert!(k.contains(&(MetaKind::ImageCredit, "Image: Reuters".into())));
+        assert!(k.contains(&(MetaKind::Byline, "by Ana Lima".into())));
+        assert!(k.contains(&(MetaKind::LinkText, "in a link".into())));
+        assert!(k.contains(&(MetaKind::LinkMarkup, "](#)".into())));
+        assert!(k.iter().any(|(kind, s)| *kind == MetaKind::Category && s.ends_with("2. Weather")));
+        assert_eq!(t.meta.authors, vec!["Ana Lima"]);
+        assert_eq!(t.meta.published.as_deref(), Some("2031-03-02"));
+        assert!(t.meta.title.is_none(), "a long first paragraph is not a title");
+        // The ambiguous date agrees with the dateline read month/day: settled, and said so.
+        assert!(t.diagnostics.iter().any(|d| d.message.contains("ambiguous") && d.message.contains("settles")));
+    }
+
+    #[test]
+    fn ambiguous_date_without_dateline_is_not_guessed() {
+        let text = "Storm Hits Coast\n\nThe storm hit.\n\nDate Created\n\n05/07/2030\n";
+        let t = parse(text);
+        assert_eq!(t.meta.published, None);
+        assert!(t.diagnostics.iter().any(|d| d.message.contains("2030-05-07") && d.message.contains("2030-07-05")));
+        assert_eq!(t.meta.title.as_deref(), Some("Storm Hits Coast"));
+    }
+
+    #[test]
+    fn unambiguous_day_first_date_is_read() {
+        let text = "Title Line Here\n\nBody.\n\nDate Created\n\n25/07/2030\n";
+        assert_eq!(parse(text).meta.published.as_deref(), Some("2030-07-25"));
+    }
+}

@@ -1,0 +1,225 @@
+//! Named entities by rules over capitalised runs: titles split off person names ("French President
+//! Emmanuel Macron" gives a NORP and a PERSON), organisation heads ("... Ministry", "... Council"),
+//! a place gazetteer with aliases, context for unknown places ("the town of Moschun"), and the names
+//! an article has already introduced ("Zelenskyy" after "Volodymyr Zelenskyy").
+use crate::canon::{key, Canonicalizer};
+use crate::lexicon::{demonym, is_org_head, is_title, known_org, not_name, place};
+use crate::tokens::{is_capitalized, TokKind, Token};
+use corroborate_model::{Entity, EntityType, Span};
+use std::collections::HashSet;
+
+fn cap_word(t: &Token, text: &str) -> bool {
+    t.kind == TokKind::Word && is_capitalized(t.span.slice(text))
+}
+
+const PLACE_PREPS: &[&str] = &["in", "near", "from", "of", "at", "to", "into", "outside", "around", "across"];
+const PLACE_NOUNS: &[&str] = &["town", "city", "village", "region", "province", "district", "suburb", "capital", "port", "oblast"];
+
+/// Finds entities in `sentences` (spans of `text`) and names them canonically within the article.
+pub fn entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity> {
+    let mut raw: Vec<(Span, EntityType)> = Vec::new();
+    let mut ti = 0;
+    for sent in sentences {
+        while ti < tokens.len() && tokens[ti].span.start < sent.start {
+            ti += 1;
+        }
+        let start = ti;
+        while ti < tokens.len() && tokens[ti].span.end <= sent.end {
+            ti += 1;
+        }
+        let toks: Vec<&Token> = tokens[start..ti].iter().filter(|t| t.kind != TokKind::Markup).collect();
+        let words = toks.iter().filter(|t| t.kind == TokKind::Word).count();
+        let caps = toks.iter().filter(|t| cap_word(t, text)).count();
+        let headline = words >= 4 && caps * 10 >= words * 7;
+        sentence_entities(text, &toks, headline, &mut raw);
+    }
+    // Names introduced in full make their last word a person elsewhere in the article.
+    let surnames: HashSet<String> = raw
+        .iter()
+        .filter(|(s, k)| *k == EntityType::Person && s.slice(text).split_whitespace().count() >= 2)
+        .filter_map(|(s, _)| s.slice(text).split_whitespace().last().map(|w| crate::canon::fold(w)))
+        .collect();
+    for (span, kind) in raw.iter_mut() {
+        if *kind == EntityType::Misc && surnames.contains(&crate::canon::fold(span.slice(text))) {
+            *kind = EntityType::Person;
+        }
+    }
+    // Sentence-initial or headline words that are known surnames.
+    let mut extra = Vec::new();
+    for t in tokens {
+        if cap_word(t, text) && surnames.contains(&crate::canon::fold(t.span.slice(text))) && !raw.iter().any(|(s, _)| s.overlaps(&t.span)) && sentences.iter().any(|s| s.contains(&t.span)) {
+            extra.push((t.span, EntityType::Person));
+        }
+    }
+    raw.extend(extra);
+    raw.sort_by_key(|(s, _)| s.start);
+    let mut canon = Canonicalizer::new();
+    for (s, k) in &raw {
+        canon.add(s.slice(text), *k);
+    }
+    let map = canon.finish();
+    raw.into_iter()
+        .map(|(span, kind)| Entity { span, kind, canonical: map.canonical(span.slice(text), kind) })
+        .collect()
+}
+
+fn sentence_entities(text: &str, toks: &[&Token], headline: bool, out: &mut Vec<(Span, EntityType)>) {
+    let mut i = 0;
+    while i < toks.len() {
+        if !cap_word(toks[i], text) {
+            // lowercase acronyms are not names; "(UNSC)" style acronyms are caught as capitalised words
+            i += 1;
+            continue;
+        }
+        // a maximal capitalised run, with "of"/"for"/"the" inside when a capital follows
+        let mut j = i + 1;
+        while j < toks.len() {
+            if cap_word(toks[j], text) && !toks[j].newline_before {
+                j += 1;
+            } else if matches!(toks[j].lower.as_str(), "of" | "for") && j + 1 < toks.len() && cap_word(toks[j + 1], text) && !headline {
+                j += 1;
+            } else if toks[j].lower == "the" && j > i && toks[j - 1].lower == "of" && j + 1 < toks.len() && cap_word(toks[j + 1], text) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let sentence_initial = i == 0 || matches!(toks[i - 1].kind, TokKind::Quote(_) | TokKind::Punct(':'));
+        let prev_lower = if i > 0 { toks[i - 1].lower.as_str() } else { "" };
+        let prev2_lower = if i > 1 { toks[i - 2].lower.as_str() } else { "" };
+        let run: Vec<&Token> = toks[i..j].to_vec();
+        // "Russia's Defense Ministry": a place, a possessive, then an organisation
+        if run.len() == 1 && j + 1 < toks.len() && toks[j].kind == TokKind::Possessive && (place(&run[0].lower).is_some() || known_org(&run[0].lower)) {
+            let mut k = j + 1;
+            while k < toks.len() && cap_word(toks[k], text) {
+                k += 1;
+            }
+            if k > j + 1 && is_org_head(&toks[k - 1].lower) {
+                out.push((run[0].span.cover(&toks[k - 1].span), EntityType::Org));
+                i = k;
+                continue;
+            }
+        }
+        classify_run(text, &run, sentence_initial || headline, prev_lower, prev2_lower, out);
+        i = j;
+    }
+}
+
+fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &str, out: &mut Vec<(Span, EntityType)>) {
+    let mut run = run;
+    // trailing connectors never end a name
+    while let Some(last) = run.last() {
+        if matches!(last.lower.as_str(), "of" | "for" | "the") {
+            run = &run[..run.len() - 1];
+        } else {
+            break;
+        }
+    }
+    // leading words that are not names ("The", "However", month names at sentence start)
+    while let Some(first) = run.first() {
+        if not_name(&first.lower) {
+            run = &run[1..];
+        } else {
+            break;
+        }
+    }
+    if run.is_empty() {
+        return;
+    }
+    let lowers: Vec<&str> = run.iter().map(|t| t.lower.as_str()).collect();
+    let whole = lowers.join(" ");
+    let span = run[0].span.cover(&run[run.len() - 1].span);
+    // organisations: by head word or by name
+    if run.len() > 1 && (is_org_head(lowers[lowers.len() - 1]) || lowers.iter().any(|w| is_org_head(w)) && lowers.contains(&"of")) {
+        out.push((span, EntityType::Org));
+        return;
+    }
+    if known_org(&whole) {
+        out.push((span, EntityType::Org));
+        return;
+    }
+    if place(&whole).is_some() {
+        out.push((span, EntityType::Gpe));
+        return;
+    }
+    // leading place / nationality and titles, then a name: "US President Joe Biden"
+    let mut k = 0;
+    if run.len() > 1 && (place(lowers[0]).is_some() || demonym(lowers[0]).is_some()) && (is_title(lowers[1]) || run.len() > 2) {
+        let kind = if demonym(lowers[0]).is_some() { EntityType::Norp } else { EntityType::Gpe };
+        out.push((run[0].span, kind));
+        k = 1;
+    }
+    let title_start = k;
+    while k < run.len() && is_title(lowers[k]) {
+        k += 1;
+    }
+    let had_title = k > title_start;
+    if k >= run.len() {
+        if run.len() == 1 {
+            if let Some(_c) = demonym(lowers[0]) {
+                out.push((span, EntityType::Norp));
+            }
+        }
+        return;
+    }
+    let name = &run[k..];
+    let name_span = name[0].span.cover(&name[name.len() - 1].span);
+    let name_lowers = &lowers[k..];
+    if name.len() == 1 {
+        let w = name_lowers[0];
+        if place(w).is_some() {
+            out.push((name_span, EntityType::Gpe));
+        } else if demonym(w).is_some() {
+            out.push((name_span, EntityType::Norp));
+        } else if known_org(w) {
+            out.push((name_span, EntityType::Org));
+        } else if had_title {
+            out.push((name_span, EntityType::Person));
+        } else if PLACE_PREPS.contains(&prev) || PLACE_NOUNS.contains(&prev2) && prev == "of" {
+            out.push((name_span, EntityType::Gpe));
+        } else if !initial && !name[0].span.slice(text).chars().all(|c| c.is_uppercase()) {
+            out.push((name_span, EntityType::Misc));
+        } else if name[0].span.slice(text).len() >= 2 && name[0].span.slice(text).chars().all(|c| c.is_uppercase() || c == '.') {
+            out.push((name_span, EntityType::Org)); // an acronym: "UNSC", "EU"
+        } else if initial {
+            // unknown capitalised first word: kept only if a later pass knows it as a surname
+            out.push((name_span, EntityType::Misc));
+        }
+        return;
+    }
+    if name_lowers.iter().any(|w| place(w).is_some() || demonym(w).is_some()) && name_lowers.iter().all(|w| place(w).is_some() || demonym(w).is_some() || is_org_head(w)) {
+        out.push((name_span, EntityType::Gpe));
+        return;
+    }
+    let _ = key;
+    out.push((name_span, EntityType::Person));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{sentences, tokenize};
+
+    fn ents(text: &str) -> Vec<(String, EntityType, String)> {
+        let toks = tokenize(text, &[]);
+        let sents = sentences(text, &toks, &[]);
+        entities(text, &toks, &sents).into_iter().map(|e| (e.span.slice(text).to_string(), e.kind, e.canonical)).collect()
+    }
+
+    #[test]
+    fn titles_places_orgs_and_people() {
+        let e = ents("French President Emmanuel Macron met officials of the Arvian Defence Ministry in the town of Velkor. Macron left for Kiev.");
+        assert!(e.contains(&("French".into(), EntityType::Norp, "French".into())), "{e:?}");
+        assert!(e.contains(&("Emmanuel Macron".into(), EntityType::Person, "Emmanuel Macron".into())), "{e:?}");
+        assert!(e.contains(&("Arvian Defence Ministry".into(), EntityType::Org, "Arvian Defence Ministry".into())), "{e:?}");
+        assert!(e.contains(&("Velkor".into(), EntityType::Gpe, "Velkor".into())), "{e:?}");
+        assert!(e.contains(&("Macron".into(), EntityType::Person, "Emmanuel Macron".into())), "{e:?}");
+        assert!(e.contains(&("Kiev".into(), EntityType::Gpe, "Kyiv".into())), "{e:?}");
+    }
+
+    #[test]
+    fn possessive_country_org() {
+        let e = ents("On Monday, Russia's Defense Ministry said so.");
+        assert!(e.iter().any(|x| x.0 == "Russia's Defense Ministry" && x.1 == EntityType::Org), "{e:?}");
+    }
+}

@@ -1,0 +1,120 @@
+//! Sentence splitting over tokens: ends at `.`, `!`, `?` (with any closing quotes or brackets) before
+//! a capital, a digit or an opening quote, unless the word before is a known abbreviation or an
+//! initial; a line break always ends a sentence. Regions in `skip` (metadata lines) are left out.
+use crate::lexicon::ABBREVIATIONS;
+use crate::tokens::{QuoteMark, TokKind, Token};
+use corroborate_model::Span;
+
+fn ends_abbreviation(tok: &Token, text: &str) -> bool {
+    let s = tok.span.slice(text);
+    if s.chars().count() == 1 && s.chars().all(char::is_uppercase) {
+        return true; // an initial: "Joe R. Biden"
+    }
+    if s.contains('.') {
+        return true; // "U.S." keeps its own dot
+    }
+    ABBREVIATIONS.binary_search(&tok.lower.as_str()).is_ok()
+}
+
+/// Splits into sentence spans (trimmed), skipping tokens inside `skip`.
+pub fn sentences(text: &str, tokens: &[Token], skip: &[Span]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None; // token index
+    let mut last: usize = 0;
+    let in_skip = |t: &Token| skip.iter().any(|s| s.overlaps(&t.span));
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if t.kind == TokKind::Markup || in_skip(t) {
+            if let Some(s) = start.take() {
+                out.push(Span::new(tokens[s].span.start, tokens[last].span.end));
+            }
+            i += 1;
+            continue;
+        }
+        if let Some(s) = start {
+            if t.newline_before {
+                out.push(Span::new(tokens[s].span.start, tokens[last].span.end));
+                start = None;
+            }
+        }
+        if start.is_none() {
+            start = Some(i);
+        }
+        last = i;
+        let terminal = matches!(t.kind, TokKind::Punct('.') | TokKind::Punct('!') | TokKind::Punct('?') | TokKind::Punct('…'));
+        if terminal {
+            // absorb closing quotes and brackets
+            let mut j = i + 1;
+            while j < tokens.len()
+                && !tokens[j].space_before
+                && matches!(tokens[j].kind, TokKind::Quote(QuoteMark::Close) | TokKind::Quote(QuoteMark::Straight) | TokKind::Punct(')') | TokKind::Punct(']') | TokKind::Punct('*') | TokKind::Markup)
+            {
+                j += 1;
+            }
+            let next = tokens.get(j);
+            let is_abbrev = t.kind == TokKind::Punct('.') && i > 0 && !t.space_before && ends_abbreviation(&tokens[i - 1], text);
+            let starts_new = match next {
+                None => true,
+                Some(n) => {
+                    n.newline_before
+                        || match n.kind {
+                            TokKind::Word => crate::is_capitalized(n.span.slice(text)),
+                            TokKind::Number => true,
+                            TokKind::Quote(QuoteMark::Open) | TokKind::Quote(QuoteMark::Straight) => true,
+                            TokKind::Punct('(') | TokKind::Punct('[') | TokKind::Punct('*') | TokKind::Punct('-') | TokKind::Punct('—') => true,
+                            _ => false,
+                        }
+                }
+            };
+            // after "Gen." a capitalised name follows: not a boundary; after "Inc." at sentence end it is,
+            // which we cannot tell apart cheaply, so abbreviations never end a sentence unless a line ends.
+            if starts_new && (!is_abbrev || next.is_none_or(|n| n.newline_before)) {
+                let end_tok = j - 1;
+                out.push(Span::new(tokens[start.unwrap()].span.start, tokens[end_tok].span.end));
+                start = None;
+                last = end_tok;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if let Some(s) = start {
+        out.push(Span::new(tokens[s].span.start, tokens[last].span.end));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{sentences, tokenize};
+
+    fn split(text: &str) -> Vec<&str> {
+        let toks = tokenize(text, &[]);
+        sentences(text, &toks, &[]).into_iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn abbreviations_initials_and_quotes() {
+        assert_eq!(
+            split("Mr. J. R. Smith of the U.S. Army arrived at 5 p.m. on Monday. He left."),
+            vec!["Mr. J. R. Smith of the U.S. Army arrived at 5 p.m. on Monday.", "He left."]
+        );
+        assert_eq!(
+            split("“We are leaving.” The mayor said so. Was it true? Yes!"),
+            vec!["“We are leaving.”", "The mayor said so.", "Was it true?", "Yes!"]
+        );
+        assert_eq!(split("First line\nSecond line."), vec!["First line", "Second line."]);
+        assert_eq!(split("It rose 3.5 percent. Then fell."), vec!["It rose 3.5 percent.", "Then fell."]);
+    }
+
+    #[test]
+    fn skip_regions_are_left_out() {
+        let text = "by Jane Roe\nThe text. More.";
+        let toks = tokenize(text, &[]);
+        let s = sentences(text, &toks, &[corroborate_model::Span::new(0, 11)]);
+        let got: Vec<_> = s.iter().map(|s| s.slice(text)).collect();
+        assert_eq!(got, vec!["The text.", "More."]);
+    }
+}

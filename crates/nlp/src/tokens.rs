@@ -1,0 +1,209 @@
+//! A tokenizer that keeps byte offsets: words (with internal hyphens, apostrophes and abbreviation
+//! dots), numbers, quotation marks (classified as opening, closing or ambiguous) and other punctuation.
+use corroborate_model::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuoteMark {
+    /// “ ‘ « „
+    Open,
+    /// ” ’ »
+    Close,
+    /// " (direction decided from context by the quote finder)
+    Straight,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Number,
+    /// A possessive clitic `'s` / `’s` / `'`.
+    Possessive,
+    Quote(QuoteMark),
+    Punct(char),
+    /// Markup inside the text (markdown link brackets, emphasis stars): ignored by analysis.
+    Markup,
+}
+
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokKind,
+    /// Lowercased form (words and numbers); the character itself for punctuation.
+    pub lower: String,
+    /// A line break (or more) separates this token from the previous one.
+    pub newline_before: bool,
+    /// Two line breaks or more: a paragraph starts here.
+    pub paragraph_before: bool,
+    /// Whitespace separates this token from the previous one.
+    pub space_before: bool,
+}
+
+impl Token {
+    pub fn is_word(&self) -> bool {
+        matches!(self.kind, TokKind::Word | TokKind::Number)
+    }
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == TokKind::Punct(c)
+    }
+    pub fn is_quote(&self) -> bool {
+        matches!(self.kind, TokKind::Quote(_))
+    }
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        self.span.slice(text)
+    }
+}
+
+/// True when a word starts with an uppercase letter.
+pub fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn quote_kind(c: char) -> Option<QuoteMark> {
+    match c {
+        '“' | '‘' | '«' | '„' | '‚' | '‹' => Some(QuoteMark::Open),
+        '”' | '»' | '›' => Some(QuoteMark::Close),
+        '"' | '＂' => Some(QuoteMark::Straight),
+        _ => None,
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Splits `text` into tokens. Tokens inside any of `markup` spans are marked [`TokKind::Markup`].
+pub fn tokenize(text: &str, markup: &[Span]) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = chars.len();
+    let end_of = |k: usize| if k < n { chars[k].0 } else { text.len() };
+    let mut i = 0;
+    let mut newlines = 0usize;
+    let mut space = false;
+    let mut markup_iter = 0usize;
+    while i < n {
+        let (b, c) = chars[i];
+        if c.is_whitespace() {
+            if c == '\n' {
+                newlines += 1;
+            }
+            space = true;
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let kind;
+        if c.is_alphanumeric() {
+            let mut j = i + 1;
+            let mut all_digits = c.is_ascii_digit();
+            while j < n {
+                let cj = chars[j].1;
+                if cj.is_alphanumeric() {
+                    all_digits &= cj.is_ascii_digit();
+                    j += 1;
+                } else if (cj == '-' || cj == '.' || cj == ',' || is_apostrophe(cj) || cj == '/')
+                    && j + 1 < n
+                    && chars[j + 1].1.is_alphanumeric()
+                {
+                    // keep "Kremlin-ordered", "U.S", "3.5", "1,000", "O'Brien"; stop before "'s"
+                    if is_apostrophe(cj) && matches!(chars[j + 1].1, 's' | 'S') && (j + 2 >= n || !chars[j + 2].1.is_alphanumeric()) {
+                        break;
+                    }
+                    if cj == ',' && !(all_digits && chars[j + 1].1.is_ascii_digit()) {
+                        break;
+                    }
+                    if cj == '/' && !all_digits {
+                        break;
+                    }
+                    all_digits &= cj != '-';
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            // Abbreviation dots: "U.S." / "a.m." keep their final dot when the word has an inner dot.
+            if j < n && chars[j].1 == '.' && text[chars[start].0..end_of(j)].contains('.') && !all_digits {
+                j += 1;
+            }
+            kind = if all_digits || text[chars[start].0..end_of(j)].chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+                TokKind::Number
+            } else {
+                TokKind::Word
+            };
+            i = j;
+        } else if is_apostrophe(c) && i + 1 < n && matches!(chars[i + 1].1, 's' | 'S') && (i + 2 >= n || !chars[i + 2].1.is_alphanumeric()) && !space && !out.is_empty() {
+            kind = TokKind::Possessive;
+            i += 2;
+        } else if let Some(q) = quote_kind(c) {
+            // ’ right after a letter with no space is an apostrophe or a closing single quote
+            kind = TokKind::Quote(q);
+            i += 1;
+        } else if c == '\'' {
+            kind = TokKind::Quote(QuoteMark::Straight);
+            i += 1;
+        } else if c == '.' && i + 2 < n && chars[i + 1].1 == '.' && chars[i + 2].1 == '.' {
+            kind = TokKind::Punct('…');
+            i += 3;
+        } else {
+            kind = TokKind::Punct(c);
+            i += 1;
+        }
+        let span = Span::new(b, end_of(i));
+        let _ = start;
+        while markup_iter < markup.len() && markup[markup_iter].end <= span.start {
+            markup_iter += 1;
+        }
+        let in_markup = markup_iter < markup.len() && markup[markup_iter].contains(&span);
+        let kind = if in_markup { TokKind::Markup } else { kind };
+        let lower = match kind {
+            TokKind::Word | TokKind::Number | TokKind::Possessive => {
+                let s = span.slice(text);
+                if s.bytes().any(|b| b.is_ascii_uppercase()) || !s.is_ascii() {
+                    s.to_lowercase().replace('’', "'")
+                } else {
+                    s.to_string()
+                }
+            }
+            _ => span.slice(text).to_string(),
+        };
+        out.push(Token {
+            span,
+            kind,
+            lower,
+            newline_before: newlines > 0,
+            paragraph_before: newlines > 1,
+            space_before: space,
+        });
+        newlines = 0;
+        space = false;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text, &[]).iter().map(|t| t.span.slice(text)).collect()
+    }
+
+    #[test]
+    fn words_keep_their_inner_marks() {
+        assert_eq!(words("The U.S. said Kremlin-ordered"), vec!["The", "U.S.", "said", "Kremlin-ordered"]);
+        assert_eq!(words("Russia’s army, 1,000 men."), vec!["Russia", "’s", "army", ",", "1,000", "men", "."]);
+        assert_eq!(words("“Yes,” he said"), vec!["“", "Yes", ",", "”", "he", "said"]);
+        assert_eq!(words("O'Brien's dog"), vec!["O'Brien", "'s", "dog"]);
+    }
+
+    #[test]
+    fn markup_is_marked() {
+        let text = "see [the news](#) now";
+        let markup = [Span::new(4, 5), Span::new(13, 17)];
+        let toks = tokenize(text, &markup);
+        let kinds: Vec<_> = toks.iter().map(|t| (t.span.slice(text), t.kind == TokKind::Markup)).collect();
+        assert!(kinds.contains(&("[", true)));
+        assert!(kinds.contains(&("news", false)));
+        assert!(toks.iter().filter(|t| t.kind == TokKind::Markup).count() >= 3);
+    }
+}
