@@ -1,1 +1,656 @@
-//! corroborate-attribution (being built).
+//! Attribution: who says what. Finds direct quotes, reported speech and mixed quotes with their cue
+//! (said, told, claimed, according to, a headline colon), their content, and their source, and
+//! resolves the source to a speaker through names, titles, pronouns ("he insisted"), descriptions
+//! ("the ministry's spokesman", "the ministry") and relative clauses ("Moscow, which insists ...").
+//! Unnamed sources ("officials said") are marked anonymous.
+//!
+//! The voice's stance on each attribution is left `Reported` here; `corroborate-stance` decides it.
+//! Pure: tokens, sentences and entities in, attributions out.
+//!
+//! ```
+//! use corroborate_nlp::{tokenize, sentences, entities};
+//! let text = "The mayor of Velkor, Ana Ruiz, said the bridge was closed. “It is safe,” she added.";
+//! let toks = tokenize(text, &[]);
+//! let sents = sentences(text, &toks, &[]);
+//! let ents = entities(text, &toks, &sents);
+//! let found = corroborate_attribution::find(text, &toks, &sents, &ents, None);
+//! assert_eq!(found.attributions.len(), 2);
+//! assert_eq!(found.attributions[1].speaker.as_ref().unwrap().name, "Ana Ruiz");
+//! assert_eq!(found.attributions[1].content.slice(text), "It is safe");
+//! ```
+
+pub mod lexicon;
+pub mod quotes;
+
+use corroborate_model::{Attribution, AttributionKind, Entity, EntityType, Span, Speaker, Stance};
+use corroborate_nlp::{is_capitalized, TokKind, Token};
+use lexicon::*;
+pub use quotes::{find_quotes, Quote};
+use std::collections::HashMap;
+
+/// What [`find`] returns: the attributions (in text order) and every quotation found, used or not.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub attributions: Vec<Attribution>,
+    pub quotes: Vec<Quote>,
+    /// Indices into `quotes` of quotations that no attribution uses (scare-quote candidates).
+    pub unattributed_quotes: Vec<usize>,
+}
+
+const TIME_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month", "year", "today",
+    "yesterday", "tonight", "morning", "evening", "night", "weekend", "afternoon",
+];
+const SUBORDINATORS: &[&str] = &["while", "when", "after", "before", "as"];
+const DETERMINERS: &[&str] = &["the", "a", "an", "these", "those", "this", "that", "his", "her", "its", "their", "our", "such", "any", "no"];
+
+/// Lowercase nouns for people by their ending: engineer, doctor, scientist, guardsman, residents.
+fn agent_noun(w: &str) -> bool {
+    let w = w.strip_suffix('s').unwrap_or(w);
+    w.len() > 4
+        && ["er", "or", "ist", "ian", "ant", "man", "woman", "men", "eer", "ent"].iter().any(|s| w.ends_with(s))
+        && !matches!(w, "other" | "under" | "after" | "never" | "however" | "order" | "over" | "number" | "member" | "matter" | "major" | "minor" | "prior" | "moment" | "comment" | "event" | "percent" | "recent" | "current" | "different" | "important" | "statement" | "government" | "agreement" | "development" | "investment" | "treatment")
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    /// sentence index of each token (tokens outside sentences: usize::MAX)
+    sent_of: Vec<usize>,
+    sents: &'a [Span],
+    /// first and one-past-last token of each sentence
+    sent_toks: Vec<(usize, usize)>,
+    entities: &'a [Entity],
+    /// description head (e.g. "spokesman") -> speaker name learnt from "the ministry's spokesman Igor K."
+    descriptions: HashMap<String, (String, EntityType)>,
+}
+
+impl Ctx<'_> {
+    fn lower(&self, i: usize) -> &str {
+        &self.toks[i].lower
+    }
+    fn cap(&self, i: usize) -> bool {
+        self.toks[i].kind == TokKind::Word && is_capitalized(self.toks[i].span.slice(self.text))
+    }
+    fn sent_start(&self, i: usize) -> usize {
+        self.sent_toks.get(self.sent_of[i]).map_or(i, |s| s.0)
+    }
+    fn sent_end(&self, i: usize) -> usize {
+        self.sent_toks.get(self.sent_of[i]).map_or(i + 1, |s| s.1)
+    }
+    fn np_token(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        match t.kind {
+            TokKind::Possessive | TokKind::Number => true,
+            TokKind::Word => {
+                self.cap(i)
+                    || is(DESCRIPTORS, &t.lower)
+                    || is(NP_MODIFIERS, &t.lower)
+                    || corroborate_nlp::lexicon::is_title(&t.lower)
+                    || agent_noun(&t.lower)
+            }
+            _ => false,
+        }
+    }
+    fn head_ok(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.kind == TokKind::Word && (self.cap(i) || is(DESCRIPTORS, &t.lower) || is(PRONOUNS, &t.lower) || agent_noun(&t.lower))
+            && !DETERMINERS.contains(&t.lower.as_str())
+    }
+}
+
+/// Finds attributions. `title` is the span of the headline, where "Name: words" is an attribution.
+pub fn find(text: &str, toks: &[Token], sents: &[Span], entities: &[Entity], title: Option<Span>) -> Found {
+    let mut sent_of = vec![usize::MAX; toks.len()];
+    let mut sent_toks = Vec::with_capacity(sents.len());
+    let mut ti = 0;
+    for (si, s) in sents.iter().enumerate() {
+        while ti < toks.len() && toks[ti].span.start < s.start {
+            ti += 1;
+        }
+        let a = ti;
+        while ti < toks.len() && toks[ti].span.end <= s.end {
+            sent_of[ti] = si;
+            ti += 1;
+        }
+        sent_toks.push((a, ti));
+    }
+    let mut ctx = Ctx { text, toks, sent_of, sents, sent_toks, entities, descriptions: HashMap::new() };
+    let quotes = find_quotes(text, toks);
+    let mut raw: Vec<Raw> = Vec::new();
+    let mut used_quote = vec![false; quotes.len()];
+    let mut used_cue = vec![false; toks.len()];
+
+    // Direct quotes.
+    for (qi, q) in quotes.iter().enumerate() {
+        if let Some(r) = direct_after(&ctx, q).or_else(|| direct_before(&ctx, q)) {
+            used_quote[qi] = true;
+            used_cue[r.cue.0] = true;
+            raw.push(r);
+        }
+    }
+    let in_quote = |i: usize| quotes.iter().any(|q| q.open < i && i < q.close);
+    // Reported speech.
+    for c in 0..toks.len() {
+        if used_cue[c] || ctx.sent_of[c] == usize::MAX || in_quote(c) {
+            continue;
+        }
+        let r = if toks[c].lower == "according" && toks.get(c + 1).is_some_and(|t| t.lower == "to") {
+            according_to(&ctx, c)
+        } else if is_cue_verb(&toks[c].lower) && toks[c].kind == TokKind::Word {
+            indirect(&ctx, c)
+        } else {
+            None
+        };
+        if let Some(r) = r {
+            raw.push(r);
+        }
+    }
+    // Headline "Name: words".
+    if let Some(t) = title {
+        if let Some(r) = headline_colon(&ctx, t) {
+            raw.push(r);
+        }
+    }
+    raw.sort_by_key(|r| (r.content.start, r.cue.0));
+    raw.dedup_by(|a, b| a.cue.0 == b.cue.0);
+    cut_at_following_attributions(&ctx, &mut raw);
+
+    // Speakers, in text order so pronouns and descriptions see what came before.
+    let mut order: Vec<usize> = (0..raw.len()).collect();
+    order.sort_by_key(|&i| raw[i].cue_span(toks).start);
+    let mut speakers: Vec<Option<Speaker>> = vec![None; raw.len()];
+    let mut recent: Vec<(usize, Speaker)> = Vec::new();
+    for &i in &order {
+        let sp = raw[i].source.and_then(|s| resolve(&mut ctx, s, &recent));
+        if let Some(sp) = &sp {
+            recent.push((raw[i].cue_span(toks).start, sp.clone()));
+        }
+        speakers[i] = sp;
+    }
+
+    let attributions: Vec<Attribution> = raw
+        .iter()
+        .zip(speakers)
+        .map(|(r, speaker)| {
+            let source = r.source.map(|(a, b)| toks[a].span.cover(&toks[b].span));
+            let kind = if r.direct {
+                AttributionKind::Direct
+            } else if quotes.iter().any(|q| r.content.contains(&q.outer)) {
+                AttributionKind::Mixed
+            } else {
+                AttributionKind::Indirect
+            };
+            Attribution {
+                source,
+                speaker,
+                cue: r.cue_span(toks),
+                content: r.content,
+                kind,
+                stance: Stance::Reported,
+                markers: Vec::new(),
+            }
+        })
+        .collect();
+    let unattributed_quotes = (0..quotes.len())
+        .filter(|&qi| !used_quote[qi] && !attributions.iter().any(|a| a.content.contains(&quotes[qi].outer) && !a.content.contains(&Span::new(quotes[qi].inner.start, quotes[qi].inner.start))))
+        .collect();
+    Found { attributions, quotes, unattributed_quotes }
+}
+
+/// An attribution before speaker resolution: token ranges for source and cue.
+#[derive(Debug, Clone)]
+struct Raw {
+    source: Option<(usize, usize)>,
+    /// first and last token of the cue
+    cue: (usize, usize),
+    content: Span,
+    direct: bool,
+}
+
+impl Raw {
+    fn cue_span(&self, toks: &[Token]) -> Span {
+        toks[self.cue.0].span.cover(&toks[self.cue.1].span)
+    }
+}
+
+/// `“...,” the spokesman said` / `“...,” said the spokesman`.
+fn direct_after(ctx: &Ctx, q: &Quote) -> Option<Raw> {
+    let toks = ctx.toks;
+    let mut j = q.close + 1;
+    if toks.get(j).is_some_and(|t| t.is_punct(',')) {
+        j += 1;
+    }
+    let last_inner = toks.get(q.close.wrapping_sub(1))?;
+    let ends_comma = last_inner.is_punct(',') || toks.get(q.close + 1).is_some_and(|t| t.is_punct(','));
+    if !ends_comma && !(last_inner.is_punct('?') || last_inner.is_punct('!')) {
+        return None;
+    }
+    if j >= toks.len() || toks[j].paragraph_before || toks[j].newline_before {
+        return None;
+    }
+    let limit = (j + 14).min(toks.len());
+    for c in j..limit {
+        let t = &toks[c];
+        if t.is_punct('.') || t.is_quote() || (t.is_punct(',') && c > j) && !is_cue_verb(&toks[c.saturating_sub(1)].lower) {
+            if t.is_punct(',') {
+                // "..., he said, adding": a comma after a plain NP ends the search
+                if !(j..c).all(|k| ctx.np_token(k)) {
+                    return None;
+                }
+            } else {
+                return None;
+            }
+        }
+        if t.kind == TokKind::Word && is_cue_verb(&t.lower) {
+            let (cue_end, _) = cue_particle(ctx, c);
+            if c > j {
+                let src = source_before(ctx, c, j)?;
+                return Some(Raw { source: Some(src), cue: (c, cue_end), content: q.inner, direct: true });
+            }
+            // inverted: said the minister
+            let mut e = cue_end + 1;
+            while e < toks.len() && ctx.np_token(e) && !toks[e].is_punct(',') {
+                e += 1;
+            }
+            let source = (e > cue_end + 1 && ctx.head_ok(e - 1)).then_some((cue_end + 1, e - 1));
+            let source = source.or_else(|| {
+                // "said Tuesday", pronoun after: "said he"
+                toks.get(cue_end + 1).filter(|t| is(PRONOUNS, &t.lower)).map(|_| (cue_end + 1, cue_end + 1))
+            });
+            source?;
+            return Some(Raw { source, cue: (c, cue_end), content: q.inner, direct: true });
+        }
+        if !ctx.np_token(c) && !is(BETWEEN, &t.lower) && !is(PRONOUNS, &t.lower) && !t.is_punct(',') {
+            return None;
+        }
+    }
+    None
+}
+
+/// `The spokesman said: “...”` / `he said, “...”`.
+fn direct_before(ctx: &Ctx, q: &Quote) -> Option<Raw> {
+    let toks = ctx.toks;
+    let mut k = q.open.checked_sub(1)?;
+    if toks[k].is_punct(':') || toks[k].is_punct(',') {
+        k = k.checked_sub(1)?;
+    }
+    if toks[k].lower == "reporters" || toks[k].lower == "journalists" {
+        k = k.checked_sub(1)?;
+    }
+    if !(toks[k].kind == TokKind::Word && is_cue_verb(&toks[k].lower)) {
+        return None;
+    }
+    if ctx.sent_of[k] == usize::MAX {
+        return None;
+    }
+    let s0 = ctx.sent_start(k);
+    let src = source_before(ctx, k, s0)?;
+    Some(Raw { source: Some(src), cue: (k, k), content: q.inner, direct: true })
+}
+
+/// "pointed out", "went on to say": extends a cue over its particle.
+fn cue_particle(ctx: &Ctx, c: usize) -> (usize, usize) {
+    match ctx.toks.get(c + 1).map(|t| t.lower.as_str()) {
+        Some("out") if ctx.lower(c) == "pointed" => (c + 1, c + 2),
+        _ => (c, c + 1),
+    }
+}
+
+/// The source noun phrase that ends right before cue `c` (adverbials skipped), not before `min`.
+fn source_before(ctx: &Ctx, c: usize, min: usize) -> Option<(usize, usize)> {
+    let toks = ctx.toks;
+    if c == 0 || c <= min {
+        return None;
+    }
+    let mut k = c - 1;
+    // skip adverbs, auxiliaries and adverbial phrases between source and cue
+    loop {
+        let l = ctx.lower(k);
+        let step = if is(BETWEEN, l) && !(is(PRONOUNS, l)) {
+            1
+        } else if is(CONTEXT_NOUNS, l) && k >= min + 2 && matches!(ctx.lower(k - 1), "a" | "an" | "the" | "his" | "her" | "its") && matches!(ctx.lower(k - 2), "in" | "during" | "at" | "on") {
+            3
+        } else if TIME_WORDS.contains(&l) && k > min && matches!(ctx.lower(k - 1), "on" | "last" | "this" | "late" | "early") {
+            2
+        } else if matches!(l, "out") && k > min && ctx.lower(k - 1) == "pointed" {
+            0
+        } else {
+            0
+        };
+        if step == 0 || k < min + step {
+            break;
+        }
+        k -= step;
+    }
+    // relative clause: "Moscow, which insists"
+    if matches!(ctx.lower(k), "which" | "who") && k >= min + 2 && toks[k - 1].is_punct(',') {
+        return np_ending_at(ctx, k - 2, min);
+    }
+    // pronoun subject
+    if is(PRONOUNS, ctx.lower(k)) {
+        return Some((k, k));
+    }
+    // appositive: "Ukraine's president, Volodymyr Zelenskiy, said"
+    if toks[k].is_punct(',') && k >= min + 3 {
+        if let Some((a, b)) = np_ending_at(ctx, k - 1, min) {
+            if a >= min + 2 && toks[a - 1].is_punct(',') {
+                if let Some((a0, _)) = np_ending_at(ctx, a - 2, min) {
+                    let first_is_desc = (a0..a - 1).any(|i| is(DESCRIPTORS, ctx.lower(i)) || corroborate_nlp::lexicon::is_title(ctx.lower(i)));
+                    if first_is_desc {
+                        return Some((a0, b));
+                    }
+                }
+            }
+        }
+        // a participle clause or a relative clause before the verb: find "X, which ..., has rejected"
+        return relative_subject(ctx, k, min);
+    }
+    if let Some(np) = np_ending_at(ctx, k, min) {
+        return Some(np);
+    }
+    // "Zelenskyy while reacting to the killings termed it": subject before a subordinate clause
+    for s in (min..k).rev() {
+        if SUBORDINATORS.contains(&ctx.lower(s)) && s > min {
+            if let Some(np) = np_ending_at(ctx, s - 1, min) {
+                if np.0 == min || toks[np.0 - 1].is_punct(',') {
+                    return Some(np);
+                }
+            }
+        }
+        if toks[s].is_punct(',') || toks[s].is_punct(';') {
+            break;
+        }
+    }
+    None
+}
+
+fn relative_subject(ctx: &Ctx, k: usize, min: usize) -> Option<(usize, usize)> {
+    for r in (min + 2..k).rev() {
+        if matches!(ctx.lower(r), "which" | "who") && ctx.toks[r - 1].is_punct(',') {
+            let np = np_ending_at(ctx, r - 2, min)?;
+            let before_ok = np.0 == min || ctx.toks[np.0 - 1].is_punct(',');
+            return before_ok.then_some(np);
+        }
+    }
+    None
+}
+
+/// A noun phrase ending at token `end` (inclusive), going back no further than `min`.
+fn np_ending_at(ctx: &Ctx, end: usize, min: usize) -> Option<(usize, usize)> {
+    if end < min || !ctx.head_ok(end) || is(PRONOUNS, ctx.lower(end)) && end > min && ctx.np_token(end - 1) {
+        return None;
+    }
+    if is(PRONOUNS, ctx.lower(end)) {
+        return Some((end, end));
+    }
+    let mut a = end;
+    while a > min {
+        let p = a - 1;
+        let l = ctx.lower(p);
+        if l == "of" {
+            // "representative of Paris", "Ministry of Defence"
+            if p > min && (ctx.np_token(p - 1)) {
+                a = p;
+                continue;
+            }
+            break;
+        }
+        if ctx.np_token(p) && !(ctx.cap(p) && corroborate_nlp::lexicon::not_name(l) && !DETERMINERS.contains(&l)) {
+            a = p;
+        } else {
+            break;
+        }
+    }
+    // don't start on "of" or a possessive
+    while a < end && (ctx.lower(a) == "of" || ctx.toks[a].kind == TokKind::Possessive) {
+        a += 1;
+    }
+    Some((a, end))
+}
+
+/// Reported speech around cue verb `c`: `SOURCE CUE (that) CONTENT` or `CONTENT, SOURCE CUE.`
+fn indirect(ctx: &Ctx, c: usize) -> Option<Raw> {
+    let toks = ctx.toks;
+    let l = ctx.lower(c);
+    // a noun or adjective, not a verb: "the claims", "the alleged killings", "said" as adjective
+    if c > 0 && DETERMINERS.contains(&ctx.lower(c - 1)) {
+        return None;
+    }
+    if matches!(l, "alleged" | "reported" | "estimated" | "confirmed" | "stated") && toks.get(c + 1).is_some_and(|t| t.kind == TokKind::Word && !matches!(t.lower.as_str(), "that" | "to" | "on" | "in" | "by")) && !(c > 0 && matches!(ctx.lower(c - 1), "has" | "have" | "had" | "also" | "officials" | "sources")) && !(c > 0 && ctx.cap(c - 1)) {
+        return None;
+    }
+    let s0 = ctx.sent_start(c);
+    let s1 = ctx.sent_end(c);
+    let (cue_end, after) = cue_particle(ctx, c);
+    let gerund = l.ends_with("ing");
+    let source = if gerund && c > s0 && toks[c - 1].is_punct(',') {
+        subject_of(ctx, s0, c)
+    } else {
+        source_before(ctx, c, s0)
+    };
+    let source = source?;
+    // content after the cue
+    let mut a = after;
+    if matches!(l, "told" | "tell" | "tells" | "telling" | "warned" | "urged") {
+        // skip the addressee: "told reporters that"
+        let mut k = a;
+        while k < s1 && k < a + 5 && toks[k].lower != "that" && !toks[k].is_punct(',') {
+            k += 1;
+        }
+        if k < s1 && toks[k].lower == "that" {
+            a = k;
+        }
+    }
+    while a < s1 && (toks[a].lower == "that" || toks[a].is_punct(':') || toks[a].is_punct(',') || toks[a].kind == TokKind::Markup) {
+        a += 1;
+    }
+    let mut e = s1;
+    while e > a && matches!(toks[e - 1].kind, TokKind::Punct('.') | TokKind::Punct('!') | TokKind::Punct('?') | TokKind::Markup) {
+        e -= 1;
+    }
+    let after_words = (a..e).filter(|&i| toks[i].is_word()).count();
+    let adverbial_only = after_words <= 6 && (a..e).all(|i| !toks[i].is_punct(',')) && (a >= e || matches!(ctx.lower(a), "during" | "in" | "on" | "at" | "last" | "this" | "earlier" | "later" | "yesterday" | "today"));
+    if (a >= e || adverbial_only) && source.0 > s0 && toks[source.0 - 1].is_punct(',') {
+        // postposed: "CONTENT, Konashenkov added."
+        let mut start = s0;
+        // drop a leading "According to X," which is its own attribution
+        if ctx.lower(start) == "according" {
+            if let Some(comma) = (start..source.0 - 1).find(|&i| toks[i].is_punct(',')) {
+                if comma + 1 < source.0 - 1 {
+                    start = comma + 1;
+                }
+            }
+        }
+        while start < source.0 - 1 && (toks[start].kind == TokKind::Markup || toks[start].is_quote() && !(start + 1..source.0 - 1).any(|i| toks[i].is_quote())) {
+            start += 1;
+        }
+        let content = toks[start].span.cover(&toks[source.0 - 2].span);
+        return Some(Raw { source: Some(source), cue: (c, cue_end), content: content.trim(ctx.text, &[',']), direct: false });
+    }
+    if a >= e || after_words < 2 {
+        return None;
+    }
+    let content = toks[a].span.cover(&toks[e - 1].span);
+    Some(Raw { source: Some(source), cue: (c, cue_end), content: content.trim(ctx.text, &[',']), direct: false })
+}
+
+/// The subject noun phrase at the start of a sentence (after a leading "On Saturday,").
+fn subject_of(ctx: &Ctx, s0: usize, limit: usize) -> Option<(usize, usize)> {
+    let toks = ctx.toks;
+    let mut a = s0;
+    if let Some(comma) = (s0..limit.min(s0 + 5)).find(|&i| toks[i].is_punct(',')) {
+        if matches!(ctx.lower(s0), "on" | "in" | "at" | "last" | "earlier" | "later" | "meanwhile") {
+            a = comma + 1;
+        }
+    }
+    let mut e = a;
+    while e < limit && ctx.np_token(e) {
+        e += 1;
+    }
+    (e > a && ctx.head_ok(e - 1)).then(|| (a, e - 1))
+}
+
+/// `According to SOURCE, CONTENT` and `CONTENT, according to SOURCE.`
+fn according_to(ctx: &Ctx, c: usize) -> Option<Raw> {
+    let toks = ctx.toks;
+    let s0 = ctx.sent_start(c);
+    let s1 = ctx.sent_end(c);
+    let mut a = c + 2;
+    while a < s1 && (toks[a].kind == TokKind::Markup || toks[a].is_quote()) {
+        a += 1;
+    }
+    let mut e = a;
+    while e < s1 && !toks[e].is_punct(',') && !toks[e].is_punct('.') && !(toks[e].is_quote() && e > a) {
+        e += 1;
+    }
+    if e == a {
+        return None;
+    }
+    let source = (a, e - 1);
+    let content = if c == s0 || (c > s0 && (s0..c).all(|i| toks[i].kind == TokKind::Markup)) {
+        // According to X, CONTENT
+        let mut k = e;
+        while k < s1 && (toks[k].is_punct(',') || toks[k].is_quote() || toks[k].kind == TokKind::Markup) {
+            k += 1;
+        }
+        let mut end = s1;
+        while end > k && matches!(toks[end - 1].kind, TokKind::Punct('.') | TokKind::Markup) {
+            end -= 1;
+        }
+        // stop before a postposed ", he insisted"
+        if let Some(comma) = (k..end).rev().find(|&i| toks[i].is_punct(',')) {
+            let tail: Vec<&str> = (comma + 1..end).map(|i| ctx.lower(i)).collect();
+            if tail.len() <= 3 && tail.iter().any(|w| is_cue_verb(w)) {
+                end = comma;
+            }
+        }
+        if k >= end {
+            return None;
+        }
+        toks[k].span.cover(&toks[end - 1].span)
+    } else {
+        let mut end = c;
+        while end > s0 && toks[end - 1].is_punct(',') {
+            end -= 1;
+        }
+        if end <= s0 {
+            return None;
+        }
+        toks[s0].span.cover(&toks[end - 1].span)
+    };
+    Some(Raw { source: Some(source), cue: (c, c + 1), content: content.trim(ctx.text, &[',']), direct: false })
+}
+
+/// Headline `Name: words`.
+fn headline_colon(ctx: &Ctx, title: Span) -> Option<Raw> {
+    let toks = ctx.toks;
+    let first = toks.iter().position(|t| t.span.start >= title.start)?;
+    let colon = (first..toks.len()).take_while(|&i| toks[i].span.end <= title.end).find(|&i| toks[i].is_punct(':'))?;
+    if colon == first || colon - first > 5 || !(first..colon).all(|i| ctx.cap(i) || toks[i].kind == TokKind::Possessive) {
+        return None;
+    }
+    let end = (colon + 1..toks.len()).take_while(|&i| toks[i].span.end <= title.end).last()?;
+    Some(Raw { source: Some((first, colon - 1)), cue: (colon, colon), content: toks[colon + 1].span.cover(&toks[end].span), direct: false })
+}
+
+/// "as Russia continues to deny X, the ministry has stated Y": X stops where the next attribution's
+/// source begins after a comma.
+fn cut_at_following_attributions(ctx: &Ctx, raw: &mut [Raw]) {
+    let starts: Vec<usize> = raw.iter().filter_map(|r| r.source.map(|s| s.0)).collect();
+    for r in raw.iter_mut() {
+        if r.direct {
+            continue;
+        }
+        let cue_start = ctx.toks[r.cue.0].span.start;
+        for &s in &starts {
+            let sp = ctx.toks[s].span;
+            if s > 0 && r.content.start < sp.start && sp.start < r.content.end && sp.start > cue_start && ctx.toks[s - 1].is_punct(',') {
+                let cut = ctx.toks[s - 1].span.start;
+                if cut > r.content.start {
+                    r.content = Span::new(r.content.start, cut).trim(ctx.text, &[',']);
+                }
+            }
+        }
+    }
+}
+
+/// Resolves a source phrase to a speaker.
+fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -> Option<Speaker> {
+    let toks = ctx.toks;
+    let span = toks[a].span.cover(&toks[b].span);
+    let phrase = span.slice(ctx.text);
+    let lower_words: Vec<&str> = (a..=b).map(|i| ctx.lower(i)).collect();
+    // named entities inside the phrase
+    let inside: Vec<&Entity> = ctx.entities.iter().filter(|e| span.contains(&e.span)).collect();
+    let pick = |k: EntityType| inside.iter().rev().find(|e| e.kind == k).copied();
+    let head = lower_words.last().copied().unwrap_or("");
+    if let Some(p) = pick(EntityType::Person) {
+        if let Some(d) = lower_words.iter().find(|w| is(DESCRIPTORS, w)) {
+            ctx.descriptions.insert(d.to_string(), (p.canonical.clone(), EntityType::Person));
+        }
+        return Some(Speaker { name: p.canonical.clone(), kind: EntityType::Person, anonymous: false, resolution: "name".into() });
+    }
+    if a == b && is(PRONOUNS, head) {
+        let want_person = matches!(head, "he" | "she" | "i");
+        let found = recent
+            .iter()
+            .rev()
+            .find(|(_, s)| (s.kind == EntityType::Person) == want_person && !s.anonymous)
+            .map(|(_, s)| s.clone())
+            .or_else(|| {
+                ctx.entities
+                    .iter()
+                    .rev()
+                    .filter(|e| e.span.end <= span.start)
+                    .find(|e| if want_person { e.kind == EntityType::Person } else { matches!(e.kind, EntityType::Org | EntityType::Gpe) })
+                    .map(|e| Speaker { name: e.canonical.clone(), kind: e.kind, anonymous: false, resolution: String::new() })
+            });
+        return found.map(|mut s| {
+            s.resolution = "pronoun".into();
+            s
+        });
+    }
+    if let Some(o) = pick(EntityType::Org).or_else(|| {
+        // a place is the speaker only when it is the head: "Moscow insists", not "officials in Moscow"
+        inside.iter().rev().find(|e| matches!(e.kind, EntityType::Gpe) && e.span.end == span.end).copied()
+    }) {
+        return Some(Speaker { name: o.canonical.clone(), kind: o.kind, anonymous: false, resolution: "name".into() });
+    }
+    // a description: learnt earlier, or the nearest organisation it names ("the ministry")
+    if is(DESCRIPTORS, head) {
+        if let Some((name, kind)) = ctx.descriptions.get(head) {
+            return Some(Speaker { name: name.clone(), kind: *kind, anonymous: false, resolution: "description".into() });
+        }
+        let is_anonymous = is(ANONYMOUS_HEADS, head);
+        if !is_anonymous {
+            // "the ministry's spokesman" -> the organisation named by a word of the phrase
+            for w in lower_words.iter().rev() {
+                if w.len() < 4 || DETERMINERS.contains(w) {
+                    continue;
+                }
+                let org = ctx.entities.iter().rev().filter(|e| e.span.end <= span.start && e.kind == EntityType::Org).find(|e| e.canonical.to_lowercase().split_whitespace().any(|x| x == *w));
+                if let Some(o) = org {
+                    return Some(Speaker { name: o.canonical.clone(), kind: EntityType::Org, anonymous: false, resolution: "description".into() });
+                }
+            }
+        }
+        let words: Vec<&str> = phrase.split_whitespace().filter(|w| !DETERMINERS.contains(&w.to_lowercase().as_str())).collect();
+        return Some(Speaker {
+            name: words.join(" "),
+            kind: if is_anonymous { EntityType::Misc } else { EntityType::Org },
+            anonymous: is_anonymous,
+            resolution: if is_anonymous { "anonymous" } else { "description" }.into(),
+        });
+    }
+    if let Some(n) = pick(EntityType::Norp).or_else(|| pick(EntityType::Misc)).or_else(|| pick(EntityType::Gpe)) {
+        return Some(Speaker { name: n.canonical.clone(), kind: n.kind, anonymous: false, resolution: "name".into() });
+    }
+    if (a..=b).any(|i| ctx.cap(i)) {
+        return Some(Speaker { name: corroborate_nlp::canon::clean_surface(phrase, EntityType::Misc), kind: EntityType::Misc, anonymous: false, resolution: "name".into() });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests;

@@ -144,7 +144,20 @@ fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &s
     }
     // leading place / nationality and titles, then a name: "US President Joe Biden"
     let mut k = 0;
-    if run.len() > 1 && (place(lowers[0]).is_some() || demonym(lowers[0]).is_some()) && (is_title(lowers[1]) || run.len() > 2) {
+    // "Arvian President Mila Dorn": whatever precedes a title is a place, a nationality or a body
+    if let Some(t) = (1..run.len().saturating_sub(1)).find(|&t| is_title(lowers[t]) && !is_title(lowers[t - 1])) {
+        let pre = run[0].span.cover(&run[t - 1].span);
+        let pre_lower = lowers[..t].join(" ");
+        let kind = if demonym(&pre_lower).is_some() || t == 1 && ["ian", "ese", "ish", "an", "i"].iter().any(|s| pre_lower.ends_with(s)) {
+            EntityType::Norp
+        } else if place(&pre_lower).is_some() || t == 1 {
+            EntityType::Gpe
+        } else {
+            EntityType::Org
+        };
+        out.push((pre, kind));
+        k = t;
+    } else if run.len() > 1 && (place(lowers[0]).is_some() || demonym(lowers[0]).is_some()) && (is_title(lowers[1]) || run.len() > 2) {
         let kind = if demonym(lowers[0]).is_some() { EntityType::Norp } else { EntityType::Gpe };
         out.push((run[0].span, kind));
         k = 1;

@@ -33,7 +33,12 @@ pub fn sentences(text: &str, tokens: &[Token], skip: &[Span]) -> Vec<Span> {
             continue;
         }
         if let Some(s) = start {
-            if t.newline_before {
+            // A line break ends a sentence, unless a paragraph was cut mid-sentence: the line before ends
+            // in a word or comma and this one goes on in lowercase.
+            let broken = t.kind == TokKind::Word
+                && t.span.slice(text).starts_with(|c: char| c.is_lowercase())
+                && matches!(tokens[last].kind, TokKind::Word | TokKind::Punct(','));
+            if t.newline_before && !broken {
                 out.push(Span::new(tokens[s].span.start, tokens[last].span.end));
                 start = None;
             }
@@ -106,6 +111,7 @@ mod tests {
             vec!["“We are leaving.”", "The mayor said so.", "Was it true?", "Yes!"]
         );
         assert_eq!(split("First line\nSecond line."), vec!["First line", "Second line."]);
+        assert_eq!(split("the streets of the\n\nsuburban town, it said."), vec!["the streets of the\n\nsuburban town, it said."]);
         assert_eq!(split("It rose 3.5 percent. Then fell."), vec!["It rose 3.5 percent.", "Then fell."]);
     }
 

@@ -1,0 +1,83 @@
+//! Cue words and source descriptions.
+
+/// Reporting verbs, every form we match (lowercase). Sorted.
+pub const CUE_VERBS: &[&str] = &[
+    "accuse", "accused", "accuses", "accusing", "acknowledge", "acknowledged", "acknowledges", "add", "added",
+    "adding", "adds", "admit", "admits", "admitted", "allege", "alleged", "alleges", "announce", "announced",
+    "announces", "argue", "argued", "argues", "assert", "asserted", "asserts", "believe", "believes", "claim",
+    "claimed", "claiming", "claims", "conclude", "concluded", "confirm", "confirmed", "confirms", "contend",
+    "contended", "contends", "declare", "declared", "declares", "demand", "demanded", "demands", "denied",
+    "denies", "deny", "denying", "dismiss", "dismissed", "dismisses", "estimate", "estimated", "explain",
+    "explained", "explains", "insist", "insisted", "insisting", "insists", "maintain", "maintained", "maintains",
+    "note", "noted", "notes", "predict", "predicted", "promise", "promised", "promises", "recall", "recalled",
+    "reject", "rejected", "rejects", "report", "reported", "reports", "reveal", "revealed", "reveals", "said",
+    "say", "saying", "says", "state", "stated", "states", "stress", "stressed", "suggest", "suggested", "suggests",
+    "tell", "telling", "tells", "termed", "testified", "think", "thinks", "told", "tweeted", "urge", "urged",
+    "urges", "warn", "warned", "warns", "write", "writes", "wrote",
+];
+
+/// Cue verbs whose subject denies or rejects the content.
+pub const DENIAL_CUES: &[&str] = &["denied", "denies", "deny", "denying", "dismiss", "dismissed", "dismisses", "reject", "rejected", "rejects"];
+
+/// Reporting verbs that by themselves cast doubt on the content.
+pub const DISTANCING_CUES: &[&str] = &["alleged", "alleges", "claim", "claimed", "claiming", "claims", "insist", "insisted", "insisting", "insists"];
+
+/// Reporting verbs by which the voice takes the content as true.
+pub const FACTIVE_CUES: &[&str] = &["acknowledge", "acknowledged", "acknowledges", "admit", "admits", "admitted", "confirm", "confirmed", "confirms", "reveal", "revealed", "reveals"];
+
+/// Words that may sit between a source and its cue: adverbs, auxiliaries, "went on to".
+pub const BETWEEN: &[&str] = &[
+    "already", "also", "again", "earlier", "first", "further", "had", "has", "have", "later", "now", "once", "previously",
+    "recently", "repeatedly", "then", "will", "would", "went", "on", "to", "has", "continues", "continue", "continued",
+    "had", "did", "does", "do", "was", "is", "were", "are", "been", "publicly", "separately", "reportedly", "flatly",
+    "strongly", "firmly", "falsely", "wrongly", "baselessly", "initially", "finally", "subsequently", "quickly", "immediately",
+];
+
+/// Nouns after "in a/an" or "during a" that make an adverbial between source and cue.
+pub const CONTEXT_NOUNS: &[&str] = &[
+    "address", "briefing", "conference", "interview", "letter", "meeting", "post", "press", "report", "speech",
+    "statement", "tweet", "video", "session",
+];
+
+/// Common nouns that describe a source (lowercase, singular and plural).
+pub const DESCRIPTORS: &[&str] = &[
+    "activist", "activists", "agency", "aide", "aides", "analyst", "analysts", "army", "authorities", "authority",
+    "campaign", "chief", "commander", "correspondent", "critics", "department", "diplomat", "diplomats", "envoy",
+    "expert", "experts", "government", "governor", "investigators", "kremlin", "lawyer", "lawyers", "leader", "leaders",
+    "mayor", "media", "military", "minister", "ministry", "observers", "office", "officer", "officers", "official",
+    "officials", "people", "police", "president", "prosecutor", "prosecutors", "reporter", "reporters", "representative",
+    "researchers", "resident", "residents", "secretary", "side", "source", "sources", "spokesman", "spokesperson",
+    "spokeswoman", "statement", "survivors", "team", "witness", "witnesses",
+];
+
+/// Descriptor heads that leave the source unnamed when nothing names it.
+pub const ANONYMOUS_HEADS: &[&str] = &[
+    "activists", "analysts", "authorities", "critics", "diplomats", "expert", "experts", "investigators", "observers",
+    "official", "officials", "people", "residents", "source", "sources", "witness", "witnesses",
+];
+
+/// Words allowed inside a source noun phrase before its head.
+pub const NP_MODIFIERS: &[&str] = &[
+    "a", "an", "another", "anonymous", "local", "other", "senior", "several", "some", "state", "the", "their", "top",
+    "two", "three", "many", "former", "foreign", "independent", "military", "unnamed", "western", "his", "her", "its",
+    "security", "intelligence", "government", "defence", "defense", "health", "emergency", "city", "regional", "federal",
+    "u.s.", "of",
+];
+
+pub const PRONOUNS: &[&str] = &["he", "i", "it", "she", "they", "we"];
+
+pub fn is(list: &[&str], w: &str) -> bool {
+    list.contains(&w)
+}
+
+pub fn is_cue_verb(w: &str) -> bool {
+    CUE_VERBS.binary_search(&w).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn cue_verbs_sorted() {
+        assert!(super::CUE_VERBS.windows(2).all(|w| w[0] < w[1]), "{:?}", super::CUE_VERBS.windows(2).find(|w| w[0] >= w[1]));
+    }
+}

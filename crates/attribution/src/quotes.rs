@@ -1,0 +1,88 @@
+//! Quotation finding: pairs opening and closing marks (curly or straight) within a paragraph, lets a
+//! quotation continue into the next paragraph the way news style does (no closing mark, a new opening
+//! mark), and drops an unbalanced mark alone, so it costs at most its own quote.
+use corroborate_model::Span;
+use corroborate_nlp::{QuoteMark, TokKind, Token};
+
+/// A quotation: token indices of its marks and the span between them.
+#[derive(Debug, Clone)]
+pub struct Quote {
+    pub open: usize,
+    pub close: usize,
+    /// The quoted words, without the marks, trimmed of whitespace and trailing commas.
+    pub inner: Span,
+    /// Marks included.
+    pub outer: Span,
+    pub words: usize,
+}
+
+fn is_double(t: &Token, text: &str) -> bool {
+    matches!(t.span.slice(text), "“" | "”" | "\"" | "«" | "»" | "„" | "＂")
+}
+
+/// Finds double-quoted quotations.
+pub fn find_quotes(text: &str, tokens: &[Token]) -> Vec<Quote> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, t) in tokens.iter().enumerate() {
+        let TokKind::Quote(mark) = t.kind else {
+            if t.paragraph_before {
+                open = None; // an unclosed quote does not run past its paragraph
+            }
+            continue;
+        };
+        if !is_double(t, text) {
+            continue;
+        }
+        let opening = match mark {
+            QuoteMark::Open => true,
+            QuoteMark::Close => false,
+            QuoteMark::Straight => {
+                if open.is_some() && !t.paragraph_before {
+                    false
+                } else {
+                    // opens when followed directly by a word
+                    tokens.get(i + 1).is_some_and(|n| !n.space_before && n.kind != TokKind::Punct('.'))
+                }
+            }
+        };
+        if opening {
+            if let Some(o) = open {
+                // an opening mark at a new paragraph continues the quote; elsewhere the old one was unbalanced
+                if t.paragraph_before && tokens[o + 1..i].iter().any(|x| x.is_word()) {
+                    continue;
+                }
+            }
+            open = Some(i);
+        } else if let Some(o) = open.take() {
+            if i > o + 1 {
+                let inner = Span::new(tokens[o].span.end, t.span.start).trim(text, &[',']);
+                let words = tokens[o + 1..i].iter().filter(|x| x.is_word()).count();
+                if words > 0 {
+                    out.push(Quote { open: o, close: i, inner, outer: tokens[o].span.cover(&t.span), words });
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use corroborate_nlp::tokenize;
+
+    fn quotes(text: &str) -> Vec<String> {
+        let toks = tokenize(text, &[]);
+        find_quotes(text, &toks).iter().map(|q| q.inner.slice(text).to_string()).collect()
+    }
+
+    #[test]
+    fn curly_straight_unbalanced_and_continued() {
+        assert_eq!(quotes("“We stay,” she said. He said \"no way\" twice."), vec!["We stay", "no way"]);
+        // an unbalanced mark costs only its own quote
+        assert_eq!(quotes("He said “never.\n\nLater: “fine,” she said."), vec!["fine"]);
+        // a quote continued into the next paragraph
+        assert_eq!(quotes("“First part.\n\n“Second part,” he said."), vec!["First part.\n\n“Second part"]);
+    }
+}

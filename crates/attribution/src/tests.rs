@@ -1,0 +1,76 @@
+use super::*;
+use corroborate_nlp::{entities, sentences, tokenize};
+
+/// (source, speaker, cue, content, kind) of every attribution.
+fn check(text: &str) -> Vec<(String, String, String, String, AttributionKind)> {
+    let toks = tokenize(text, &[]);
+    let sents = sentences(text, &toks, &[]);
+    let ents = entities(text, &toks, &sents);
+    find(text, &toks, &sents, &ents, None)
+        .attributions
+        .into_iter()
+        .map(|a| {
+            (
+                a.source.map(|s| s.slice(text).to_string()).unwrap_or_default(),
+                a.speaker.map(|s| s.name).unwrap_or_default(),
+                a.cue.slice(text).to_string(),
+                a.content.slice(text).to_string(),
+                a.kind,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn direct_quote_with_postposed_source_and_pronoun() {
+    let text = "“The dam was sabotaged,” the ministry's spokesman Colonel Petr Vask said during a briefing. “We have proof,” he added.";
+    let got = check(text);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].0, "the ministry's spokesman Colonel Petr Vask");
+    assert_eq!(got[0].1, "Petr Vask");
+    assert_eq!(got[0].3, "The dam was sabotaged");
+    assert_eq!(got[0].4, AttributionKind::Direct);
+    assert_eq!((got[1].0.as_str(), got[1].1.as_str(), got[1].2.as_str()), ("he", "Petr Vask", "added"));
+}
+
+#[test]
+fn indirect_with_that_adverbials_and_appositive() {
+    let text = "Arvian President Mila Dorn on Tuesday said that the river flooded three villages. The mayor of Velkor, Ana Ruiz, said the bridge was closed.";
+    let got = check(text);
+    assert_eq!(got[0].1, "Mila Dorn", "{got:?}");
+    assert_eq!(got[0].3, "the river flooded three villages");
+    assert_eq!(got[1].0, "The mayor of Velkor, Ana Ruiz");
+    assert_eq!(got[1].1, "Ana Ruiz");
+}
+
+#[test]
+fn postposed_reported_speech_and_according_to() {
+    let text = "Similar floods hit the towns of Osk and Brel, Dorn added. According to local officials, 40 homes were lost.";
+    let got = check(text);
+    assert_eq!(got[0].3, "Similar floods hit the towns of Osk and Brel", "{got:?}");
+    assert_eq!(got[0].1, "Dorn");
+    assert_eq!(got[1].0, "local officials");
+    assert_eq!(got[1].3, "40 homes were lost");
+}
+
+#[test]
+fn anonymous_relative_clause_and_mixed() {
+    let text = "Officials said the levee failed. Belmark, which insists that it built the levee well, has rejected the report. The minister demanded a “full inquiry” into the collapse.";
+    let toks = tokenize(text, &[]);
+    let sents = sentences(text, &toks, &[]);
+    let ents = entities(text, &toks, &sents);
+    let f = find(text, &toks, &sents, &ents, None);
+    let a = &f.attributions;
+    assert!(a[0].speaker.as_ref().unwrap().anonymous, "{a:?}");
+    let rejected = a.iter().find(|x| x.cue.slice(text) == "rejected").expect("rejected");
+    assert_eq!(rejected.source.unwrap().slice(text), "Belmark");
+    let demanded = a.iter().find(|x| x.cue.slice(text) == "demanded").expect("demanded");
+    assert_eq!(demanded.kind, AttributionKind::Mixed);
+}
+
+#[test]
+fn unbalanced_quote_costs_only_itself() {
+    let text = "He said “the water is rising and left. “It will hold,” the engineer Rita Sol said.";
+    let got = check(text);
+    assert!(got.iter().any(|g| g.3 == "It will hold" && g.1 == "Rita Sol"), "{got:?}");
+}
