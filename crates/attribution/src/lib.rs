@@ -57,7 +57,6 @@ struct Ctx<'a> {
     toks: &'a [Token],
     /// sentence index of each token (tokens outside sentences: usize::MAX)
     sent_of: Vec<usize>,
-    sents: &'a [Span],
     /// first and one-past-last token of each sentence
     sent_toks: Vec<(usize, usize)>,
     entities: &'a [Entity],
@@ -115,7 +114,7 @@ pub fn find(text: &str, toks: &[Token], sents: &[Span], entities: &[Entity], tit
         }
         sent_toks.push((a, ti));
     }
-    let mut ctx = Ctx { text, toks, sent_of, sents, sent_toks, entities, descriptions: HashMap::new() };
+    let mut ctx = Ctx { text, toks, sent_of, sent_toks, entities, descriptions: HashMap::new() };
     let quotes = find_quotes(text, toks);
     let mut raw: Vec<Raw> = Vec::new();
     let mut used_quote = vec![false; quotes.len()];
@@ -440,6 +439,14 @@ fn indirect(ctx: &Ctx, c: usize) -> Option<Raw> {
         }
         if k < s1 && toks[k].lower == "that" {
             a = k;
+        }
+    }
+    // a parenthetical before "that": "said, without evidence, that ..."
+    if a < s1 && toks[a].is_punct(',') {
+        if let Some(k) = (a + 1..s1.min(a + 9)).find(|&k| toks[k].is_punct(',')) {
+            if toks.get(k + 1).is_some_and(|t| t.lower == "that") {
+                a = k + 1;
+            }
         }
     }
     while a < s1 && (toks[a].lower == "that" || toks[a].is_punct(':') || toks[a].is_punct(',') || toks[a].kind == TokKind::Markup) {

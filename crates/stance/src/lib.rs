@@ -1,1 +1,248 @@
-//! corroborate-stance (being built).
+//! The stance of an article's own voice. For each attribution: *reported* (neutral cue), *distanced*
+//! ("claimed", "insisted", "without evidence", scare quotes), *refuted* ("falsely claimed", a following
+//! "there is no evidence"), or *asserted* (a factive cue: "confirmed", "revealed"). For the voice's own
+//! sentences: [`Statement`]s, asserted unless a hedge ("alleged", "purported", "so-called"), scare
+//! quotes or a refutation says otherwise; and the hedged phrases the outlet slips into someone else's
+//! reported words ("claimed that Ukraine staged the *alleged killings*") become distanced statements of
+//! their own, because the hedge is the outlet's word choice, aimed at that phrase, not at the claim.
+//!
+//! Negation cancels a marker ("not alleged"); words inside direct quotes are the speaker's, never the
+//! voice's. Every stance carries the marker spans it rests on. Pure and rule-based.
+
+use corroborate_attribution::{lexicon as cues, Found};
+use corroborate_model::{Attribution, AttributionKind, Marker, MarkerKind, Span, Stance, Statement};
+use corroborate_nlp::{TokKind, Token};
+
+/// Modifiers by which the voice keeps its distance from what they modify.
+pub const HEDGES: &[&str] = &[
+    "alleged", "allegedly", "ostensible", "ostensibly", "purported", "purportedly", "reputed", "reputedly", "so-called",
+    "supposed", "supposedly",
+];
+/// Words by which the voice says something is false.
+pub const REFUTATIONS: &[&str] = &["baseless", "debunked", "disproved", "disproven", "false", "falsely", "groundless", "untrue", "wrongly", "baselessly"];
+const NEGATIONS: &[&str] = &["not", "no", "never", "n't", "neither", "nor", "without"];
+const UNVERIFIED_WORDS: &[&str] = &["unconfirmed", "unproven", "unsubstantiated", "unverified"];
+const EVIDENCE_VERBS: &[&str] = &["providing", "offering", "giving", "citing", "presenting", "showing", "any"];
+
+/// Word marks up to four words long in quotation marks, nobody quoted as saying them: scare quotes.
+pub const SCARE_QUOTE_MAX_WORDS: usize = 4;
+
+fn negated(toks: &[Token], i: usize) -> Option<usize> {
+    (i.saturating_sub(2)..i).rev().find(|&k| NEGATIONS.contains(&toks[k].lower.as_str()) && toks[k].lower != "without")
+}
+
+/// Markers found among tokens `range` that are the voice's (not inside `quoted`).
+fn voice_markers(toks: &[Token], range: std::ops::Range<usize>, quoted: &[Span]) -> Vec<Marker> {
+    let mut out = Vec::new();
+    let in_quote = |s: &Span| quoted.iter().any(|q| q.contains(s));
+    for i in range.clone() {
+        let t = &toks[i];
+        if t.kind != TokKind::Word || in_quote(&t.span) {
+            continue;
+        }
+        let l = t.lower.as_str();
+        let kind = if HEDGES.contains(&l) {
+            Some(MarkerKind::Hedge)
+        } else if REFUTATIONS.contains(&l) {
+            Some(MarkerKind::Refutation)
+        } else if UNVERIFIED_WORDS.contains(&l) {
+            Some(MarkerKind::Unverified)
+        } else if l == "evidence" || l == "proof" {
+            // "without (providing) evidence" / "there is no evidence"
+            let back: Vec<&str> = (i.saturating_sub(3)..i).filter(|&k| k >= range.start).map(|k| toks[k].lower.as_str()).collect();
+            let after_without = back.iter().rposition(|w| *w == "without").map(|p| &back[p + 1..]);
+            if after_without.is_some_and(|ws| ws.iter().all(|w| EVIDENCE_VERBS.contains(w))) {
+                Some(MarkerKind::Unverified)
+            } else if back.last() == Some(&"no") {
+                Some(MarkerKind::Refutation)
+            } else {
+                None
+            }
+        } else {
+            None
+        };
+        let Some(kind) = kind else { continue };
+        let span = if l == "evidence" || l == "proof" {
+            let from = (i.saturating_sub(3)..i).find(|&k| matches!(toks[k].lower.as_str(), "without" | "no")).unwrap_or(i);
+            toks[from].span.cover(&t.span)
+        } else {
+            t.span
+        };
+        if kind != MarkerKind::Refutation || l != "evidence" {
+            if let Some(n) = negated(toks, i) {
+                out.push(Marker { kind: MarkerKind::Negation, span: toks[n].span.cover(&t.span) });
+                continue;
+            }
+        }
+        out.push(Marker { kind, span });
+    }
+    out
+}
+
+fn stance_of(markers: &[Marker], factive: bool) -> Stance {
+    if markers.iter().any(|m| m.kind == MarkerKind::Refutation) {
+        Stance::Refuted
+    } else if markers.iter().any(|m| matches!(m.kind, MarkerKind::Hedge | MarkerKind::ScareQuotes | MarkerKind::DistancingCue | MarkerKind::Unverified)) {
+        Stance::Distanced
+    } else if factive {
+        Stance::Asserted
+    } else {
+        Stance::Reported
+    }
+}
+
+/// Token index range covering a span.
+fn tok_range(toks: &[Token], span: Span) -> std::ops::Range<usize> {
+    let a = toks.partition_point(|t| t.span.end <= span.start);
+    let b = toks.partition_point(|t| t.span.start < span.end);
+    a..b.max(a)
+}
+
+/// Everything the stance stage returns.
+#[derive(Debug, Default)]
+pub struct VoiceStance {
+    pub attributions: Vec<Attribution>,
+    pub statements: Vec<Statement>,
+}
+
+/// Decides the voice's stance on each attribution and finds the voice's own statements.
+pub fn analyze(text: &str, toks: &[Token], sents: &[Span], found: Found) -> VoiceStance {
+    let quotes_inner: Vec<Span> = found.quotes.iter().map(|q| q.inner).collect();
+    let direct_contents: Vec<Span> = found.attributions.iter().filter(|a| a.kind == AttributionKind::Direct).map(|a| a.content).collect();
+    let scare: Vec<Span> = found
+        .unattributed_quotes
+        .iter()
+        .map(|&i| &found.quotes[i])
+        .filter(|q| q.words <= SCARE_QUOTE_MAX_WORDS)
+        .filter(|q| !direct_contents.iter().any(|c| c.overlaps(&q.inner)))
+        .map(|q| q.outer)
+        .collect();
+    let mut attributions = found.attributions;
+    for a in attributions.iter_mut() {
+        let mut markers = Vec::new();
+        let cue_l = a.cue.slice(text).to_lowercase();
+        let cue_range = tok_range(toks, a.cue);
+        let negated_cue = negated(toks, cue_range.start).is_some();
+        if cues::DISTANCING_CUES.contains(&cue_l.as_str()) && !negated_cue {
+            markers.push(Marker { kind: MarkerKind::DistancingCue, span: a.cue });
+        }
+        // an adverb right before the cue: "falsely claimed"
+        if cue_range.start > 0 {
+            let prev = &toks[cue_range.start - 1];
+            if REFUTATIONS.contains(&prev.lower.as_str()) {
+                markers.push(Marker { kind: MarkerKind::Refutation, span: prev.span });
+            }
+        }
+        // the rest of the sentence outside the content: "without evidence"
+        if let Some(sent) = sents.iter().find(|s| s.contains(&a.cue)) {
+            let r = tok_range(toks, *sent);
+            let outside: Vec<usize> = r.filter(|&i| !a.content.contains(&toks[i].span)).collect();
+            if let (Some(&first), Some(&last)) = (outside.first(), outside.last()) {
+                for m in voice_markers(toks, first..last + 1, &quotes_inner) {
+                    if !a.content.contains(&m.span) && matches!(m.kind, MarkerKind::Unverified | MarkerKind::Negation) {
+                        markers.push(m);
+                    }
+                }
+            }
+            // scare quotes around the source: according to “confirmed information”
+            if let Some(src) = a.source {
+                for q in &scare {
+                    if q.overlaps(&src) {
+                        markers.push(Marker { kind: MarkerKind::ScareQuotes, span: *q });
+                    }
+                }
+            }
+            // the next sentence refutes: "There is no evidence for this."
+            if let Some(next) = sents.iter().find(|s| s.start >= sent.end) {
+                let r = tok_range(toks, *next);
+                let words: Vec<&str> = r.clone().map(|i| toks[i].lower.as_str()).collect();
+                let refers_back = words.iter().take(4).any(|w| matches!(*w, "this" | "that" | "the" | "there" | "it" | "such"));
+                let refuting = voice_markers(toks, r, &quotes_inner).into_iter().filter(|m| m.kind == MarkerKind::Refutation).collect::<Vec<_>>();
+                let own_cue = words.iter().any(|w| cues::is_cue_verb(w));
+                if refers_back && !own_cue && words.len() <= 14 {
+                    markers.extend(refuting);
+                }
+            }
+        }
+        let factive = cues::FACTIVE_CUES.contains(&cue_l.as_str());
+        if factive {
+            markers.push(Marker { kind: MarkerKind::Factive, span: a.cue });
+        }
+        a.stance = stance_of(&markers, factive);
+        markers.sort_by_key(|m| m.span.start);
+        markers.dedup();
+        a.markers = markers;
+    }
+    let statements = statements(text, toks, sents, &attributions, &quotes_inner, &scare);
+    VoiceStance { attributions, statements }
+}
+
+/// The voice's own statements: sentence parts no attribution covers, and hedged phrases inside
+/// reported speech.
+fn statements(text: &str, toks: &[Token], sents: &[Span], atts: &[Attribution], quotes: &[Span], scare: &[Span]) -> Vec<Statement> {
+    let mut out = Vec::new();
+    for sent in sents {
+        let covered: Vec<Span> = atts
+            .iter()
+            .filter(|a| a.cue.overlaps(sent) || a.content.overlaps(sent))
+            .flat_map(|a| [Some(a.content), Some(a.cue), a.source].into_iter().flatten())
+            .chain(quotes.iter().copied().filter(|q| !scare.iter().any(|s| s.contains(q))))
+            .collect();
+        // maximal runs of uncovered tokens in the sentence
+        let r = tok_range(toks, *sent);
+        let mut run: Vec<usize> = Vec::new();
+        let mut flush = |run: &mut Vec<usize>| {
+            let words = run.iter().filter(|&&i| toks[i].is_word()).count();
+            if words >= 5 {
+                let span = toks[run[0]].span.cover(&toks[*run.last().unwrap()].span).trim(text, &[',', '.', ';', ':', '—', '-']);
+                if !span.slice(text).ends_with('?') {
+                    let mut markers = voice_markers(toks, run[0]..run[run.len() - 1] + 1, quotes);
+                    markers.extend(scare.iter().filter(|q| span.contains(q)).map(|q| Marker { kind: MarkerKind::ScareQuotes, span: *q }));
+                    markers.sort_by_key(|m| m.span.start);
+                    let stance = match stance_of(&markers, false) {
+                        Stance::Reported => Stance::Asserted,
+                        s => s,
+                    };
+                    out.push(Statement { span, stance, markers });
+                }
+            }
+            run.clear();
+        };
+        for i in r {
+            let t = &toks[i];
+            if t.kind == TokKind::Markup {
+                continue;
+            }
+            if covered.iter().any(|c| c.overlaps(&t.span)) {
+                flush(&mut run);
+            } else {
+                run.push(i);
+            }
+        }
+        flush(&mut run);
+    }
+    // hedged phrases in reported speech (not in direct quotes)
+    for a in atts.iter().filter(|a| a.kind != AttributionKind::Direct) {
+        let r = tok_range(toks, a.content);
+        for i in r.clone() {
+            let t = &toks[i];
+            if !HEDGES.contains(&t.lower.as_str()) || quotes.iter().any(|q| q.contains(&t.span)) || negated(toks, i).is_some() {
+                continue;
+            }
+            // the hedge and the phrase it modifies, up to a clause boundary
+            let mut e = i + 1;
+            while e < r.end && e < i + 9 && toks[e].is_word() && !matches!(toks[e].lower.as_str(), "and" | "to" | "that" | "which" | "who" | "by" | "as" | "was" | "were" | "is" | "are") {
+                e += 1;
+            }
+            if e > i + 1 {
+                let span = t.span.cover(&toks[e - 1].span);
+                out.push(Statement { span, stance: Stance::Distanced, markers: vec![Marker { kind: MarkerKind::Hedge, span: t.span }] });
+            }
+        }
+    }
+    out.sort_by_key(|s| s.span.start);
+    out
+}
+
+#[cfg(test)]
+mod tests;

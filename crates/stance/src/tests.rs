@@ -1,0 +1,95 @@
+use super::*;
+use corroborate_nlp::{entities, sentences, tokenize};
+
+fn run(text: &str) -> VoiceStance {
+    let toks = tokenize(text, &[]);
+    let sents = sentences(text, &toks, &[]);
+    let ents = entities(text, &toks, &sents);
+    let found = corroborate_attribution::find(text, &toks, &sents, &ents, None);
+    analyze(text, &toks, &sents, found)
+}
+
+fn att_stances(text: &str) -> Vec<(String, Stance, Vec<String>)> {
+    run(text)
+        .attributions
+        .iter()
+        .map(|a| (a.cue.slice(text).to_string(), a.stance, a.markers.iter().map(|m| m.span.slice(text).to_string()).collect()))
+        .collect()
+}
+
+fn statement_stances(text: &str) -> Vec<(String, Stance, Vec<String>)> {
+    run(text)
+        .statements
+        .iter()
+        .map(|s| (s.span.slice(text).to_string(), s.stance, s.markers.iter().map(|m| m.span.slice(text).to_string()).collect()))
+        .collect()
+}
+
+#[test]
+fn neutral_cue_is_reported() {
+    assert_eq!(att_stances("The mayor said the bridge was closed.")[0].1, Stance::Reported);
+}
+
+#[test]
+fn distancing_cues_and_unverified() {
+    let s = att_stances("The governor claimed the dam was sabotaged. The minister said, without evidence, that rebels did it.");
+    assert_eq!(s[0].1, Stance::Distanced);
+    assert_eq!(s[0].2, vec!["claimed"]);
+    assert_eq!(s[1].1, Stance::Distanced, "{s:?}");
+    assert!(s[1].2.contains(&"without evidence".to_string()), "{s:?}");
+}
+
+#[test]
+fn refuted_by_adverb_or_next_sentence() {
+    let s = att_stances("The governor falsely claimed the dam was sabotaged.");
+    assert_eq!(s[0].1, Stance::Refuted, "{s:?}");
+    let s = att_stances("The governor said the dam was sabotaged. There is no evidence of that.");
+    assert_eq!(s[0].1, Stance::Refuted, "{s:?}");
+    assert_eq!(s[0].2, vec!["no evidence"]);
+}
+
+#[test]
+fn factive_cue_asserts() {
+    assert_eq!(att_stances("Inspectors confirmed that the dam had cracked.")[0].1, Stance::Asserted);
+}
+
+#[test]
+fn negated_cue_is_not_distancing() {
+    let s = att_stances("The mayor did not claim that the bridge was safe, officials said.");
+    assert!(s.iter().all(|x| x.0 != "claim" || x.1 != Stance::Distanced), "{s:?}");
+}
+
+#[test]
+fn voice_statements_asserted_hedged_scare_quoted_and_refuted() {
+    let st = statement_stances("Floodwater destroyed forty homes in the village of Osk on Monday. The council blamed the purported failure of the levee. The so-called \"rescue plan\" was never published. The rumour that the dam was mined is false.");
+    assert_eq!(st[0].1, Stance::Asserted, "{st:?}");
+    assert_eq!(st[1].1, Stance::Distanced);
+    assert_eq!(st[1].2, vec!["purported"]);
+    assert_eq!(st[2].1, Stance::Distanced);
+    assert!(st[2].2.contains(&"\"rescue plan\"".to_string()), "{st:?}");
+    assert_eq!(st[3].1, Stance::Refuted);
+}
+
+#[test]
+fn negated_hedge_does_not_distance() {
+    let st = statement_stances("The damage to the homes was not alleged but measured by engineers.");
+    assert_eq!(st[0].1, Stance::Asserted, "{st:?}");
+    assert_eq!(st[0].2, vec!["not alleged"]);
+}
+
+#[test]
+fn hedges_inside_reported_speech_are_the_voices_own() {
+    let text = "The ministry claimed that rebels had staged the alleged flooding of the valley to blame the army.";
+    let v = run(text);
+    assert_eq!(v.attributions[0].stance, Stance::Distanced);
+    let hedged: Vec<_> = v.statements.iter().map(|s| (s.span.slice(text), s.stance)).collect();
+    assert!(hedged.contains(&("alleged flooding of the valley", Stance::Distanced)), "{hedged:?}");
+}
+
+#[test]
+fn hedges_inside_direct_quotes_belong_to_the_speaker() {
+    let text = "“They allegedly flooded the valley,” the minister said.";
+    let v = run(text);
+    assert!(v.statements.is_empty(), "{:?}", v.statements);
+    assert_eq!(v.attributions[0].stance, Stance::Reported);
+}
