@@ -3,17 +3,17 @@
 /// Reporting verbs, every form we match (lowercase). Sorted.
 pub const CUE_VERBS: &[&str] = &[
     "accuse", "accused", "accuses", "accusing", "acknowledge", "acknowledged", "acknowledges", "add", "added",
-    "adding", "adds", "admit", "admits", "admitted", "allege", "alleged", "alleges", "announce", "announced",
-    "announces", "argue", "argued", "argues", "assert", "asserted", "asserts", "believe", "believes", "claim",
-    "claimed", "claiming", "claims", "conclude", "concluded", "confirm", "confirmed", "confirms", "contend",
-    "contended", "contends", "declare", "declared", "declares", "demand", "demanded", "demands", "denied",
-    "denies", "deny", "denying", "dismiss", "dismissed", "dismisses", "estimate", "estimated", "explain",
-    "explained", "explains", "insist", "insisted", "insisting", "insists", "maintain", "maintained", "maintains",
-    "note", "noted", "notes", "predict", "predicted", "promise", "promised", "promises", "recall", "recalled",
-    "reject", "rejected", "rejects", "report", "reported", "reports", "reveal", "revealed", "reveals", "said",
-    "say", "saying", "says", "state", "stated", "states", "stress", "stressed", "suggest", "suggested", "suggests",
-    "tell", "telling", "tells", "termed", "testified", "think", "thinks", "told", "tweeted", "urge", "urged",
-    "urges", "warn", "warned", "warns", "write", "writes", "wrote",
+    "adding", "adds", "admit", "admits", "admitted", "agree", "agreed", "agrees", "allege", "alleged", "alleges",
+    "announce", "announced", "announces", "argue", "argued", "argues", "assert", "asserted", "asserts", "believe",
+    "believes", "claim", "claimed", "claiming", "claims", "conclude", "concluded", "confirm", "confirmed",
+    "confirms", "contend", "contended", "contends", "declare", "declared", "declares", "demand", "demanded",
+    "demands", "denied", "denies", "deny", "denying", "dismiss", "dismissed", "dismisses", "estimate", "estimated",
+    "explain", "explained", "explains", "insist", "insisted", "insisting", "insists", "maintain", "maintained",
+    "maintains", "note", "noted", "notes", "pointed", "predict", "predicted", "promise", "promised", "promises",
+    "recall", "recalled", "reject", "rejected", "rejects", "report", "reported", "reports", "reveal", "revealed",
+    "reveals", "said", "say", "saying", "says", "state", "stated", "states", "stress", "stressed", "suggest",
+    "suggested", "suggests", "tell", "telling", "tells", "termed", "testified", "think", "thinks", "told",
+    "tweeted", "urge", "urged", "urges", "warn", "warned", "warns", "write", "writes", "wrote",
 ];
 
 /// Cue verbs whose subject denies or rejects the content.
@@ -42,9 +42,9 @@ pub const CONTEXT_NOUNS: &[&str] = &[
 /// Common nouns that describe a source (lowercase, singular and plural).
 pub const DESCRIPTORS: &[&str] = &[
     "activist", "activists", "agency", "aide", "aides", "analyst", "analysts", "army", "authorities", "authority",
-    "campaign", "chief", "commander", "correspondent", "critics", "department", "diplomat", "diplomats", "envoy",
+    "campaign", "chief", "commander", "correspondent", "country", "critics", "department", "diplomat", "diplomats", "envoy",
     "expert", "experts", "government", "governor", "investigators", "kremlin", "lawyer", "lawyers", "leader", "leaders",
-    "mayor", "media", "military", "minister", "ministry", "observers", "office", "officer", "officers", "official",
+    "mayor", "media", "military", "minister", "ministry", "nation", "observers", "office", "officer", "officers", "official",
     "officials", "people", "police", "president", "prosecutor", "prosecutors", "reporter", "reporters", "representative",
     "researchers", "resident", "residents", "secretary", "side", "source", "sources", "spokesman", "spokesperson",
     "spokeswoman", "statement", "survivors", "team", "witness", "witnesses",

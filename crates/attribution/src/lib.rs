@@ -303,6 +303,10 @@ fn source_before(ctx: &Ctx, c: usize, min: usize) -> Option<(usize, usize)> {
         return None;
     }
     let mut k = c - 1;
+    // markup between source and cue: "RT [reports](#)"
+    while k > min && toks[k].kind == TokKind::Markup {
+        k -= 1;
+    }
     // skip adverbs, auxiliaries and adverbial phrases between source and cue
     loop {
         let l = ctx.lower(k);
@@ -337,6 +341,10 @@ fn source_before(ctx: &Ctx, c: usize, min: usize) -> Option<(usize, usize)> {
                 if let Some((a0, _)) = np_ending_at(ctx, a - 2, min) {
                     let first_is_desc = (a0..a - 1).any(|i| is(DESCRIPTORS, ctx.lower(i)) || corroborate_nlp::lexicon::is_title(ctx.lower(i)));
                     if first_is_desc {
+                        return Some((a0, b));
+                    }
+                    // "Belmark, the neighbouring country, denied": a name, then its description
+                    if matches!(ctx.lower(a), "the" | "a" | "an") && (a0..a - 1).all(|i| ctx.cap(i) || ctx.toks[i].kind == TokKind::Possessive) {
                         return Some((a0, b));
                     }
                 }
@@ -417,6 +425,20 @@ fn indirect(ctx: &Ctx, c: usize) -> Option<Raw> {
         return None;
     }
     if matches!(l, "alleged" | "reported" | "estimated" | "confirmed" | "stated") && toks.get(c + 1).is_some_and(|t| t.kind == TokKind::Word && !matches!(t.lower.as_str(), "that" | "to" | "on" | "in" | "by")) && !(c > 0 && matches!(ctx.lower(c - 1), "has" | "have" | "had" | "also" | "officials" | "sources")) && !(c > 0 && ctx.cap(c - 1)) {
+        return None;
+    }
+    // "would add", "will state": a plan, not a report
+    if c > 0 && matches!(ctx.lower(c - 1), "would" | "will" | "could" | "may" | "might" | "should" | "can" | "must" | "shall") {
+        return None;
+    }
+    if l == "pointed" && toks.get(c + 1).is_none_or(|t| t.lower != "out") {
+        return None;
+    }
+    // an infinitive is not a report ("to make headlines and accuse"), unless "went on to accuse"
+    if c > 1 && ctx.lower(c - 1) == "to" && !matches!(ctx.lower(c - 2), "on" | "continues" | "continue" | "continued" | "going" | "refused" | "declined") {
+        return None;
+    }
+    if c > 0 && matches!(ctx.lower(c - 1), "and" | "or") && !(c > 1 && ctx.np_token(c - 2)) {
         return None;
     }
     let s0 = ctx.sent_start(c);
@@ -572,7 +594,8 @@ fn cut_at_following_attributions(ctx: &Ctx, raw: &mut [Raw]) {
         let cue_start = ctx.toks[r.cue.0].span.start;
         for &s in &starts {
             let sp = ctx.toks[s].span;
-            if s > 0 && r.content.start < sp.start && sp.start < r.content.end && sp.start > cue_start && ctx.toks[s - 1].is_punct(',') {
+            let joined = ctx.toks[s - 1.min(s)].is_punct(',') || matches!(ctx.lower(s.saturating_sub(1)), "and" | "but" | "while" | "whereas");
+            if s > 0 && r.content.start < sp.start && sp.start < r.content.end && sp.start > cue_start && joined {
                 let cut = ctx.toks[s - 1].span.start;
                 if cut > r.content.start {
                     r.content = Span::new(r.content.start, cut).trim(ctx.text, &[',']);
@@ -656,7 +679,9 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
     if (a..=b).any(|i| ctx.cap(i)) {
         return Some(Speaker { name: corroborate_nlp::canon::clean_surface(phrase, EntityType::Misc), kind: EntityType::Misc, anonymous: false, resolution: "name".into() });
     }
-    None
+    // nothing names it: "according to “confirmed information”" is a source without a name
+    let name = phrase.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    (!name.is_empty()).then(|| Speaker { name, kind: EntityType::Misc, anonymous: true, resolution: "unnamed".into() })
 }
 
 #[cfg(test)]

@@ -1,1 +1,592 @@
-//! corroborate-claims (being built).
+//! Across articles: which articles tell the same [`Story`], which of them are copies of one origin,
+//! which statements make the same [`Claim`], and which claims contradict each other.
+//!
+//! * **Stories**: articles are linked when their named entities and content words (TF-IDF, cosine)
+//!   overlap enough; stories are the connected components.
+//! * **Origins**: near-copies (shared word 5-gram shingles, Jaccard) within a story form one origin,
+//!   earliest first.
+//! * **Claims**: every attribution and own-voice statement is a *unit* with features: content-word
+//!   stems, concepts (synonyms such as "executed" / "killings" / "atrocities" share one), and canonical
+//!   entities; and a polarity: it *affirms* its proposition, or *disputes* it (staged, faked, false
+//!   flag, denied, rejected, a negation near the concept). Units of one polarity are grouped by
+//!   average-linkage clustering; an affirming and a disputing claim about the same thing contradict.
+//! * **Outlet stance** on a claim: the outlet's own voice decides. A hedge, scare quotes or a
+//!   refutation applied by the outlet to the claim make it *distanced* / *refuted* even where the
+//!   outlet also reports others asserting it; otherwise a statement in its own voice makes it
+//!   *asserted*; otherwise it *reports* it (or distances itself only through "claimed" cues).
+//!
+//! Pure; comparisons are of a handful to a few thousand articles (the pairwise steps are inside one
+//! story and capped).
+
+mod lexicon;
+#[cfg(test)]
+mod tests;
+
+use corroborate_model::{
+    AnalyzedArticle, AttributionKind, Claim, EntityType, ClaimRelation, EvidenceRef, MarkerKind, OutletStance, Relation, Span, Stance, Story,
+};
+use lexicon::*;
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// Cosine above which two articles are in one story.
+pub const STORY_LINK: f32 = 0.12;
+/// Shingle Jaccard above which two articles are copies of one origin.
+pub const COPY_LINK: f32 = 0.5;
+/// Average-linkage cosine above which units are one claim.
+pub const CLAIM_LINK: f32 = 0.15;
+/// Most units clustered in one story (the clustering is cubic in the worst case).
+pub const MAX_UNITS: usize = 1500;
+
+type Vector = HashMap<String, f32>;
+
+fn cosine(a: &Vector, b: &Vector) -> f32 {
+    let (small, big) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    let dot: f32 = small.iter().filter_map(|(k, v)| big.get(k).map(|w| v * w)).sum();
+    let na: f32 = a.values().map(|v| v * v).sum::<f32>().sqrt();
+    let nb: f32 = b.values().map(|v| v * v).sum::<f32>().sqrt();
+    if na == 0.0 || nb == 0.0 {
+        0.0
+    } else {
+        dot / (na * nb)
+    }
+}
+
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('’', "'").trim_end_matches("'s").to_string())
+}
+
+struct Featurizer {
+    stemmer: Stemmer,
+}
+
+impl Featurizer {
+    fn new() -> Self {
+        Featurizer { stemmer: Stemmer::create(Algorithm::English) }
+    }
+    /// Content features of a piece of text: concepts or stems, without stopwords and polarity words.
+    fn features(&self, text: &str) -> Vec<String> {
+        words(text)
+            .filter(|w| w.len() > 2 && !STOPWORDS.contains(&w.as_str()) && !FABRICATION.contains(&w.as_str()) && !NEGATION.contains(&w.as_str()) && !DENIAL.contains(&w.as_str()))
+            .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+            .map(|w| match concept(&w) {
+                Some(c) => c.to_string(),
+                None => self.stemmer.stem(&w).into_owned(),
+            })
+            .collect()
+    }
+}
+
+/// Union-find.
+struct Dsu(Vec<usize>);
+impl Dsu {
+    fn new(n: usize) -> Self {
+        Dsu((0..n).collect())
+    }
+    fn find(&mut self, x: usize) -> usize {
+        let mut r = x;
+        while self.0[r] != r {
+            r = self.0[r];
+        }
+        let mut y = x;
+        while self.0[y] != r {
+            let next = self.0[y];
+            self.0[y] = r;
+            y = next;
+        }
+        r
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.0[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    fn groups(&mut self) -> Vec<Vec<usize>> {
+        let mut m: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for i in 0..self.0.len() {
+            let r = self.find(i);
+            m.entry(r).or_default().push(i);
+        }
+        m.into_values().collect()
+    }
+}
+
+fn tfidf(docs: &[Vec<String>]) -> Vec<Vector> {
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    for d in docs {
+        let set: HashSet<&str> = d.iter().map(String::as_str).collect();
+        for w in set {
+            *df.entry(w).or_default() += 1;
+        }
+    }
+    let n = docs.len() as f32;
+    docs.iter()
+        .map(|d| {
+            let mut v: Vector = HashMap::new();
+            for w in d {
+                *v.entry(w.clone()).or_default() += 1.0;
+            }
+            for (w, x) in v.iter_mut() {
+                let idf = ((1.0 + n) / (1.0 + df[w.as_str()] as f32)).ln() + 1.0;
+                // concepts carry the proposition: weigh them double
+                let boost = if w.bytes().all(|b| b.is_ascii_uppercase()) { 2.0 } else { 1.0 };
+                *x = (1.0 + x.ln()) * idf * boost;
+            }
+            v
+        })
+        .collect()
+}
+
+/// Groups articles into stories; returns each article's story index and the stories with claims.
+pub fn stories(articles: &[AnalyzedArticle]) -> (Vec<usize>, Vec<Story>) {
+    let f = Featurizer::new();
+    let docs: Vec<Vec<String>> = articles
+        .iter()
+        .map(|a| {
+            let mut d = f.features(&a.article.text);
+            for e in &a.analysis.entities {
+                // names count three times: they say what the story is about
+                for _ in 0..3 {
+                    d.push(format!("@{}", e.canonical.to_lowercase()));
+                }
+            }
+            d
+        })
+        .collect();
+    let vecs = tfidf(&docs);
+    let mut dsu = Dsu::new(articles.len());
+    for i in 0..articles.len() {
+        if articles[i].article.failed() {
+            continue;
+        }
+        for j in i + 1..articles.len() {
+            if !articles[j].article.failed() && cosine(&vecs[i], &vecs[j]) >= STORY_LINK {
+                dsu.union(i, j);
+            }
+        }
+    }
+    let groups: Vec<Vec<usize>> = dsu.groups().into_iter().filter(|g| !g.iter().all(|&i| articles[i].article.failed())).collect();
+    let mut story_of = vec![usize::MAX; articles.len()];
+    let mut out = Vec::new();
+    for (sid, g) in groups.into_iter().enumerate() {
+        for &i in &g {
+            story_of[i] = sid;
+        }
+        let origins = origins(articles, &g);
+        let claims = claims(&f, articles, &g, &origins);
+        let label = story_label(articles, &g);
+        out.push(Story { id: sid, articles: g, origins, claims, label });
+    }
+    (story_of, out)
+}
+
+fn story_label(articles: &[AnalyzedArticle], g: &[usize]) -> String {
+    let mut counts: HashMap<&str, (usize, HashSet<usize>)> = HashMap::new();
+    for &i in g {
+        for e in articles[i].analysis.entities.iter().filter(|e| !matches!(e.kind, EntityType::Norp | EntityType::Misc)) {
+            let c = counts.entry(e.canonical.as_str()).or_default();
+            c.0 += 1;
+            c.1.insert(i);
+        }
+    }
+    let mut v: Vec<(&str, usize, usize)> = counts.into_iter().map(|(k, (n, arts))| (k, arts.len(), n)).collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(b.0)));
+    v.iter().take(4).map(|x| x.0).collect::<Vec<_>>().join(", ")
+}
+
+fn shingles(text: &str) -> HashSet<u64> {
+    use std::hash::{Hash, Hasher};
+    let ws: Vec<String> = words(text).collect();
+    ws.windows(5)
+        .map(|w| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            w.hash(&mut h);
+            h.finish()
+        })
+        .collect()
+}
+
+/// Near-copies within a story, each group earliest first (by published date, then input order).
+pub fn origins(articles: &[AnalyzedArticle], g: &[usize]) -> Vec<Vec<usize>> {
+    let sh: Vec<HashSet<u64>> = g.iter().map(|&i| shingles(&articles[i].article.text)).collect();
+    let mut dsu = Dsu::new(g.len());
+    for i in 0..g.len() {
+        for j in i + 1..g.len() {
+            let inter = sh[i].intersection(&sh[j]).count() as f32;
+            let uni = (sh[i].len() + sh[j].len()) as f32 - inter;
+            if uni > 0.0 && inter / uni >= COPY_LINK {
+                dsu.union(i, j);
+            }
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = dsu
+        .groups()
+        .into_iter()
+        .map(|grp| {
+            let mut v: Vec<usize> = grp.into_iter().map(|k| g[k]).collect();
+            v.sort_by(|&a, &b| {
+                let da = articles[a].article.meta.published.as_deref().unwrap_or("9999");
+                let db = articles[b].article.meta.published.as_deref().unwrap_or("9999");
+                da.cmp(db).then(a.cmp(&b))
+            });
+            v
+        })
+        .collect();
+    groups.sort_by_key(|v| v[0]);
+    groups
+}
+
+/// One unit of evidence.
+struct Unit {
+    r: EvidenceRef,
+    span: Span,
+    disputes: bool,
+    stance: Stance,
+    /// the voice's own hedge / scare quotes / refutation on it
+    strong_voice_marker: Option<Span>,
+    own_voice: bool,
+    speaker: Option<String>,
+    /// "X denied any role in": a denial of involvement, by X; it contradicts only claims that involve X
+    denies_involvement: Option<String>,
+}
+
+const INVOLVEMENT: &[&str] = &["involvement", "involved", "role", "responsibility", "responsible", "part", "anything", "blame"];
+
+fn denies_involvement(text: &str, speaker: Option<&str>, denial: bool) -> Option<String> {
+    let ws: Vec<String> = words(text).collect();
+    let denial = denial || ws.iter().any(|w| DENIAL.contains(&w.as_str()));
+    (denial && ws.iter().any(|w| INVOLVEMENT.contains(&w.as_str()))).then(|| speaker.unwrap_or("").to_string())
+}
+
+/// True when `text` names `who` or its nationality ("Russian troops" names Russia).
+fn mentions(text: &str, who: &str) -> bool {
+    let t = text.to_lowercase();
+    let w = who.to_lowercase();
+    if w.is_empty() {
+        return false;
+    }
+    t.contains(&w)
+        || corroborate_nlp::lexicon::DEMONYMS.iter().any(|(adj, country)| country.to_lowercase() == w && t.split(|c: char| !c.is_alphanumeric()).any(|x| x == *adj))
+}
+
+fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit>, Vec<Vec<String>>) {
+    let mut units = Vec::new();
+    let mut feats = Vec::new();
+    for &ai in g {
+        let a = &articles[ai];
+        let text = &a.article.text;
+        for (k, att) in a.analysis.attributions.iter().enumerate() {
+            let content = att.content.slice(text);
+            let cue = att.cue.slice(text).to_lowercase();
+            let denial = matches!(cue.as_str(), "denied" | "denies" | "deny" | "denying" | "rejected" | "rejects" | "reject" | "dismissed" | "dismisses");
+            let strong = att.markers.iter().find(|m| matches!(m.kind, MarkerKind::Refutation | MarkerKind::Hedge)).map(|m| m.span);
+            let mut fe = f.features(content);
+            if fe.is_empty() {
+                continue;
+            }
+            if let Some(sp) = &att.speaker {
+                fe.push(format!("@{}", sp.name.to_lowercase()));
+            }
+            let speaker = att.speaker.as_ref().map(|s| s.name.clone());
+            units.push(Unit {
+                r: EvidenceRef::Attribution { article: ai, index: k },
+                span: att.content,
+                disputes: denial || disputes(content),
+                stance: att.stance,
+                strong_voice_marker: strong,
+                own_voice: false,
+                denies_involvement: denies_involvement(content, speaker.as_deref(), denial),
+                speaker,
+            });
+            feats.push(fe);
+        }
+        for (k, st) in a.analysis.statements.iter().enumerate() {
+            let s = st.span.slice(text);
+            let fe = f.features(s);
+            if fe.len() < 2 {
+                continue;
+            }
+            let strong = st.markers.iter().find(|m| matches!(m.kind, MarkerKind::Refutation | MarkerKind::Hedge | MarkerKind::ScareQuotes)).map(|m| m.span);
+            units.push(Unit {
+                r: EvidenceRef::Statement { article: ai, index: k },
+                span: st.span,
+                disputes: disputes(s),
+                stance: st.stance,
+                strong_voice_marker: strong,
+                own_voice: true,
+                speaker: None,
+                // "Belmark, the neighbouring country, denied any role": the denier opens the sentence
+                denies_involvement: denies_involvement(s, s.split([',', ' ']).next(), false),
+            });
+            feats.push(fe);
+        }
+    }
+    (units, feats)
+}
+
+/// True when the text disputes what it talks about: staged, faked, false flag, or a negation right
+/// before a concept word ("didn't mention any killings").
+fn disputes(text: &str) -> bool {
+    let ws: Vec<String> = words(text).collect();
+    for (i, w) in ws.iter().enumerate() {
+        if FABRICATION.contains(&w.as_str()) || DENIAL.contains(&w.as_str()) || w == "false" && ws.get(i + 1).is_some_and(|n| n.starts_with("flag")) {
+            return true;
+        }
+        if concept(w).is_some_and(|c| c == "KILL" || c == "ATTACK" || c == "POISON" || c == "EXPLODE" || c == "DESTROY")
+            && ws[i.saturating_sub(3)..i].iter().any(|p| (NEGATION.contains(&p.as_str()) && p != "one") || p.ends_with("n't"))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Average-linkage agglomerative clustering of `idx` under cosine, merging while above `link`.
+fn cluster(vecs: &[Vector], idx: &[usize], link: f32) -> Vec<Vec<usize>> {
+    let mut clusters: Vec<Vec<usize>> = idx.iter().map(|&i| vec![i]).collect();
+    let n = idx.len();
+    let mut sim = vec![vec![0f32; n]; n];
+    for a in 0..n {
+        for b in a + 1..n {
+            let s = cosine(&vecs[idx[a]], &vecs[idx[b]]);
+            sim[a][b] = s;
+            sim[b][a] = s;
+        }
+    }
+    // cluster-level similarity = average of member pair similarities, kept as sums
+    let mut members: Vec<Vec<usize>> = (0..n).map(|a| vec![a]).collect();
+    let mut alive: Vec<bool> = vec![true; n];
+    loop {
+        let mut best = (link, usize::MAX, usize::MAX);
+        for a in 0..n {
+            if !alive[a] {
+                continue;
+            }
+            for b in a + 1..n {
+                if !alive[b] {
+                    continue;
+                }
+                let mut s = 0.0;
+                for &x in &members[a] {
+                    for &y in &members[b] {
+                        s += sim[x][y];
+                    }
+                }
+                let avg = s / (members[a].len() * members[b].len()) as f32;
+                if avg > best.0 {
+                    best = (avg, a, b);
+                }
+            }
+        }
+        if best.1 == usize::MAX {
+            break;
+        }
+        let moved = std::mem::take(&mut members[best.2]);
+        members[best.1].extend(moved);
+        alive[best.2] = false;
+    }
+    clusters.clear();
+    for a in 0..n {
+        if alive[a] {
+            clusters.push(members[a].iter().map(|&k| idx[k]).collect());
+        }
+    }
+    clusters
+}
+
+fn centroid(vecs: &[Vector], members: &[usize]) -> Vector {
+    let mut c: Vector = HashMap::new();
+    for &m in members {
+        let norm: f32 = vecs[m].values().map(|v| v * v).sum::<f32>().sqrt().max(1e-6);
+        for (k, v) in &vecs[m] {
+            *c.entry(k.clone()).or_default() += v / norm;
+        }
+    }
+    c
+}
+
+fn summary(text: &str) -> String {
+    let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if t.chars().count() <= 160 {
+        return t;
+    }
+    let mut out = String::new();
+    for w in t.split(' ') {
+        if out.chars().count() + w.chars().count() > 155 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out.push('…');
+    out
+}
+
+fn claims(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize], origins: &[Vec<usize>]) -> Vec<Claim> {
+    let (mut units, mut feats) = units(f, articles, g);
+    units.truncate(MAX_UNITS);
+    feats.truncate(MAX_UNITS);
+    let vecs = tfidf(&feats);
+    // topics first (whatever the polarity), then each topic splits into what affirms and what disputes it
+    let all: Vec<usize> = (0..units.len()).collect();
+    let mut groups: Vec<(bool, Vec<usize>)> = Vec::new();
+    let mut topic_pairs: Vec<(usize, usize)> = Vec::new();
+    for topic in cluster(&vecs, &all, CLAIM_LINK) {
+        let (dispute, affirm): (Vec<usize>, Vec<usize>) = topic.into_iter().partition(|&i| units[i].disputes);
+        let a = (!affirm.is_empty()).then(|| {
+            groups.push((false, affirm));
+            groups.len() - 1
+        });
+        let d = (!dispute.is_empty()).then(|| {
+            groups.push((true, dispute));
+            groups.len() - 1
+        });
+        if let (Some(a), Some(d)) = (a, d) {
+            // denials of involvement contradict only claims that involve the denier
+            let ds = &groups[d].1;
+            let only_denials = ds.iter().all(|&u| units[u].denies_involvement.is_some());
+            let involved = groups[a].1.iter().any(|&x| {
+                let t = units[x].span.slice(&articles[units[x].r.article()].article.text);
+                ds.iter().any(|&u| units[u].denies_involvement.as_deref().is_some_and(|who| mentions(t, who)))
+            });
+            if !only_denials || involved {
+                topic_pairs.push((a, d));
+            }
+        }
+    }
+    let centroids: Vec<Vector> = groups.iter().map(|(_, m)| centroid(&vecs, m)).collect();
+    let origin_of: HashMap<usize, usize> = origins.iter().enumerate().flat_map(|(o, v)| v.iter().map(move |&a| (a, o))).collect();
+
+    let mut claims: Vec<Claim> = groups
+        .iter()
+        .enumerate()
+        .map(|(gi, (_, members))| {
+            // the most central unit names the claim; prefer the voice's own words and short ones
+            // a hedged phrase ("alleged killings") names nothing; prefer plain statements of the claim
+            let plain = |u: &Unit| if u.strong_voice_marker.is_some() { -0.5 } else if u.own_voice { 0.05 } else { 0.0 };
+            let rep = *members
+                .iter()
+                .max_by(|&&x, &&y| {
+                    let sx = cosine(&vecs[x], &centroids[gi]) + plain(&units[x]);
+                    let sy = cosine(&vecs[y], &centroids[gi]) + plain(&units[y]);
+                    sx.partial_cmp(&sy).unwrap_or(std::cmp::Ordering::Equal).then(units[y].span.len().cmp(&units[x].span.len()))
+                })
+                .unwrap();
+            let rep_text = units[rep].span.slice(&articles[units[rep].r.article()].article.text);
+            let mut evidence: Vec<EvidenceRef> = members.iter().map(|&m| units[m].r).collect();
+            evidence.sort();
+            let mut speakers: Vec<String> = members.iter().filter_map(|&m| units[m].speaker.clone()).collect();
+            speakers.sort();
+            speakers.dedup();
+            // evidence per outlet: the most central first
+            let mut by_centrality = members.clone();
+            by_centrality.sort_by(|&x, &y| cosine(&vecs[y], &centroids[gi]).partial_cmp(&cosine(&vecs[x], &centroids[gi])).unwrap_or(std::cmp::Ordering::Equal));
+            let stances = outlet_stances(&units, &by_centrality, groups[gi].0);
+            let _ = &origin_of;
+            Claim { summary: summary(rep_text), evidence, relations: Vec::new(), stances, speakers }
+        })
+        .collect();
+    // contradictions: what affirms and what disputes one topic
+    for (a, b) in topic_pairs {
+        let reason = format!("disputes ({})", dispute_words(articles, &units, &groups[b].1));
+        claims[a].relations.push(ClaimRelation { claim: b, relation: Relation::Contradicts, reason: reason.clone() });
+        claims[b].relations.push(ClaimRelation { claim: a, relation: Relation::Contradicts, reason });
+    }
+    // order: claims in contradictions and carried by more articles first; keep relation indices right
+    let mut order: Vec<usize> = (0..claims.len()).collect();
+    let weight = |c: &Claim| {
+        let arts: HashSet<usize> = c.evidence.iter().map(|e| e.article()).collect();
+        (c.relations.len().min(1), arts.len(), c.evidence.len())
+    };
+    order.sort_by(|&x, &y| weight(&claims[y]).cmp(&weight(&claims[x])).then(x.cmp(&y)));
+    let mut new_index = vec![0; claims.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut sorted: Vec<Claim> = order.iter().map(|&o| claims[o].clone()).collect();
+    for c in sorted.iter_mut() {
+        for r in c.relations.iter_mut() {
+            r.claim = new_index[r.claim];
+        }
+    }
+    sorted
+}
+
+fn dispute_words(articles: &[AnalyzedArticle], units: &[Unit], members: &[usize]) -> String {
+    let mut found: Vec<String> = Vec::new();
+    for &m in members {
+        let text = units[m].span.slice(&articles[units[m].r.article()].article.text);
+        let ws: Vec<String> = words(text).collect();
+        for (i, w) in ws.iter().enumerate() {
+            let word = if w == "false" && ws.get(i + 1).is_some_and(|n| n.starts_with("flag")) {
+                "false flag".to_string()
+            } else if FABRICATION.contains(&w.as_str()) || DENIAL.contains(&w.as_str()) {
+                w.clone()
+            } else {
+                continue;
+            };
+            if !found.contains(&word) {
+                found.push(word);
+            }
+        }
+        if let EvidenceRef::Attribution { article, index } = units[m].r {
+            let a = &articles[article];
+            let cue = a.analysis.attributions[index].cue.slice(&a.article.text).to_lowercase();
+            if matches!(cue.as_str(), "denied" | "denies" | "deny" | "denying" | "rejected" | "rejects" | "reject") && !found.contains(&cue) {
+                found.push(cue);
+            }
+        }
+    }
+    if found.is_empty() {
+        "negation".into()
+    } else {
+        found.truncate(4);
+        found.join(", ")
+    }
+}
+
+/// Each article's stance on a claim, decided by its own voice (see the crate docs).
+///
+/// In a claim that *disputes* something ("the disaster was staged"), the voice's hedges and scare
+/// quotes aim at the disputed thing, so a statement of the voice carrying them asserts the dispute.
+fn outlet_stances(units: &[Unit], members: &[usize], disputing: bool) -> Vec<OutletStance> {
+    let mut by_article: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &m in members {
+        by_article.entry(units[m].r.article()).or_default().push(m);
+    }
+    by_article
+        .into_iter()
+        .map(|(article, ms)| {
+            let strong: Vec<&Unit> = ms
+                .iter()
+                .map(|&m| &units[m])
+                .filter(|u| u.strong_voice_marker.is_some() && matches!(u.stance, Stance::Distanced | Stance::Refuted))
+                .filter(|u| !(disputing && u.own_voice && u.stance == Stance::Distanced))
+                .collect();
+            let voice_asserts = |u: &Unit| u.own_voice && (u.stance == Stance::Asserted || disputing && u.stance == Stance::Distanced);
+            let (stance, markers) = if let Some(u) = strong.iter().find(|u| u.stance == Stance::Refuted) {
+                (Stance::Refuted, vec![u.strong_voice_marker.unwrap()])
+            } else if !strong.is_empty() {
+                (Stance::Distanced, strong.iter().filter_map(|u| u.strong_voice_marker).collect())
+            } else if ms.iter().any(|&m| voice_asserts(&units[m]) || !units[m].own_voice && units[m].stance == Stance::Asserted) {
+                (Stance::Asserted, Vec::new())
+            } else if ms.iter().any(|&m| matches!(units[m].stance, Stance::Reported | Stance::Asserted)) {
+                (Stance::Reported, Vec::new())
+            } else {
+                (Stance::Distanced, Vec::new())
+            };
+            let evidence: Vec<EvidenceRef> = ms.iter().map(|&m| units[m].r).collect();
+            OutletStance { article, stance, evidence, markers }
+        })
+        .collect()
+}
+
+/// Whether an attribution quotes its speaker directly (for reports).
+pub fn is_direct(kind: AttributionKind) -> bool {
+    kind == AttributionKind::Direct
+}

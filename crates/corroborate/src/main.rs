@@ -19,6 +19,8 @@ struct Cli {
 enum Command {
     /// Analyse articles, one JSON object per article.
     Analyze(cmd::analyze::Args),
+    /// Compare articles: stories, who claims what, each outlet's stance, contradictions.
+    Compare(cmd::compare::Args),
     /// Evaluate a component on the public data in ../shared/eval.
     #[command(subcommand)]
     Eval(cmd::eval::EvalCommand),
@@ -28,6 +30,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Analyze(args) => cmd::analyze::run(args),
+        Command::Compare(args) => cmd::compare::run(args),
         Command::Eval(command) => cmd::eval::run(command),
     };
     match result {

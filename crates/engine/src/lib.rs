@@ -1,1 +1,97 @@
-//! corroborate-engine (being built).
+//! The analysis pipeline: the one place that knows the order of the stages.
+//!
+//! [`analyze`] runs tokens → sentences → entities → attributions → voice stance on one article;
+//! [`compare`] analyses many in parallel (rayon), gives every entity and speaker one canonical name
+//! across the run, then groups articles into stories and statements into claims
+//! (`corroborate-claims`).
+//!
+//! **Architecture invariant:** no IO. Articles come in already read; results go out as values.
+//!
+//! ```
+//! use corroborate_model::Article;
+//! let a = corroborate_engine::analyze(Article::new("a", "The mayor said the bridge was closed."));
+//! assert_eq!(a.analysis.attributions.len(), 1);
+//! ```
+
+use corroborate_model::{Analysis, AnalyzedArticle, Article, Comparison, MetaKind, Span};
+use corroborate_nlp::canon::Canonicalizer;
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+/// Metadata kinds whose text is not prose and is left out of sentences.
+const NOT_PROSE: &[MetaKind] = &[
+    MetaKind::Dateline,
+    MetaKind::Heading,
+    MetaKind::Byline,
+    MetaKind::Category,
+    MetaKind::DateCreated,
+    MetaKind::ImageCredit,
+];
+
+/// Analyses one article. A failed input (error diagnostics) gets an empty analysis.
+pub fn analyze(article: Article) -> AnalyzedArticle {
+    if article.failed() || article.text.is_empty() {
+        return AnalyzedArticle { article, analysis: Analysis::default() };
+    }
+    let analysis = analyze_text(&article);
+    AnalyzedArticle { article, analysis }
+}
+
+fn analyze_text(article: &Article) -> Analysis {
+    let text = article.text.as_str();
+    let skip: Vec<Span> = article.meta_spans.iter().filter(|m| NOT_PROSE.contains(&m.kind)).map(|m| m.span).collect();
+    let mut markup: Vec<Span> = article
+        .meta_spans
+        .iter()
+        .filter(|m| matches!(m.kind, MetaKind::LinkMarkup | MetaKind::Emphasis))
+        .map(|m| m.span)
+        .collect();
+    markup.sort();
+    let title = article.meta_spans.iter().find(|m| m.kind == MetaKind::Title).map(|m| m.span);
+    let toks = corroborate_nlp::tokenize(text, &markup);
+    let sentences = corroborate_nlp::sentences(text, &toks, &skip);
+    let entities = corroborate_nlp::entities(text, &toks, &sentences);
+    let found = corroborate_attribution::find(text, &toks, &sentences, &entities, title);
+    let voice = corroborate_stance::analyze(text, &toks, &sentences, found);
+    Analysis { sentences, entities, attributions: voice.attributions, statements: voice.statements, techniques: Vec::new() }
+}
+
+/// Analyses articles in parallel, keeping input order.
+pub fn analyze_all(articles: Vec<Article>) -> Vec<AnalyzedArticle> {
+    articles.into_par_iter().map(analyze).collect()
+}
+
+/// Gives entities and speakers one canonical name across all articles of a run.
+pub fn canonicalize(articles: &mut [AnalyzedArticle]) {
+    let mut canon = Canonicalizer::new();
+    for a in articles.iter() {
+        for e in &a.analysis.entities {
+            canon.add(e.span.slice(&a.article.text), e.kind);
+        }
+    }
+    let map = canon.finish();
+    for a in articles.iter_mut() {
+        let text = &a.article.text;
+        let mut renamed: HashMap<String, String> = HashMap::new();
+        for e in a.analysis.entities.iter_mut() {
+            let new = map.canonical(e.span.slice(text), e.kind);
+            renamed.insert(e.canonical.clone(), new.clone());
+            e.canonical = new;
+        }
+        for att in a.analysis.attributions.iter_mut() {
+            if let Some(sp) = att.speaker.as_mut() {
+                if let Some(new) = renamed.get(&sp.name) {
+                    sp.name = new.clone();
+                }
+            }
+        }
+    }
+}
+
+/// Compares articles: analysis, run-wide canonical names, stories, origins, claims, contradictions.
+pub fn compare(articles: Vec<Article>) -> Comparison {
+    let mut analyzed = analyze_all(articles);
+    canonicalize(&mut analyzed);
+    let (story_of, stories) = corroborate_claims::stories(&analyzed);
+    Comparison { articles: analyzed, story_of, stories }
+}

@@ -66,12 +66,17 @@ pub fn parse(text: &str) -> TextMeta {
     let lines = lines(text);
     let mut iso_from_dateline: Option<String> = None;
 
-    // A date prefix glued to the first paragraph.
-    if let Some(c) = DATELINE.captures(text) {
+    // A date prefix glued to the first paragraph, or a date line among the first lines.
+    let head_lines = lines.iter().filter(|l| !trimmed(text, **l).is_empty()).take(4);
+    let dateline = std::iter::once(0)
+        .chain(head_lines.map(|l| l.span.start))
+        .find_map(|at| DATELINE.captures(&text[at..]).map(|c| (at, c)));
+    if let Some((at, c)) = dateline {
         let m = c.get(0).unwrap();
+        let (m_start, m_end) = (at + m.start(), at + m.end());
         let iso = format!("{}-{}-{}", &c[1], &c[2], &c[3]);
-        let lead = text[..m.start()].len() + (m.as_str().len() - m.as_str().trim_start().len());
-        let span = Span::new(lead, m.end()).trim(text, &[]);
+        let lead = m_start + (m.as_str().len() - m.as_str().trim_start().len());
+        let span = Span::new(lead, m_end).trim(text, &[]);
         out.spans.push(MetaSpan { kind: MetaKind::Dateline, span, value: Some(iso.clone()) });
         iso_from_dateline = Some(iso);
     }

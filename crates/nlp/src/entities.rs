@@ -89,7 +89,7 @@ fn sentence_entities(text: &str, toks: &[&Token], headline: bool, out: &mut Vec<
         let prev2_lower = if i > 1 { toks[i - 2].lower.as_str() } else { "" };
         let run: Vec<&Token> = toks[i..j].to_vec();
         // "Russia's Defense Ministry": a place, a possessive, then an organisation
-        if run.len() == 1 && j + 1 < toks.len() && toks[j].kind == TokKind::Possessive && (place(&run[0].lower).is_some() || known_org(&run[0].lower)) {
+        if run.len() == 1 && j + 1 < toks.len() && toks[j].kind == TokKind::Possessive && !not_name(&run[0].lower) {
             let mut k = j + 1;
             while k < toks.len() && cap_word(toks[k], text) {
                 k += 1;

@@ -25,7 +25,11 @@ pub fn sentences(text: &str, tokens: &[Token], skip: &[Span]) -> Vec<Span> {
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        if t.kind == TokKind::Markup || in_skip(t) {
+        if t.kind == TokKind::Markup && !in_skip(t) {
+            i += 1; // markup inside prose is transparent
+            continue;
+        }
+        if in_skip(t) {
             if let Some(s) = start.take() {
                 out.push(Span::new(tokens[s].span.start, tokens[last].span.end));
             }

@@ -1,1 +1,96 @@
-//! corroborate-report (being built).
+//! Writers for results. [`json`] is the stable contract of `OUTPUT.md` (Unicode code-point offsets,
+//! every span with its text); [`text`] is the terminal report, [`markdown`] and [`html`] the shareable
+//! ones. All writers take values and return strings: no IO here.
+
+pub mod html;
+pub mod json;
+pub mod markdown;
+pub mod text;
+
+use corroborate_model::{AnalyzedArticle, Comparison, EvidenceRef, Stance};
+
+/// A short label for article `i`: A, B, ..., Z, A1, ...
+pub fn letter(i: usize) -> String {
+    let l = (b'A' + (i % 26) as u8) as char;
+    if i < 26 {
+        l.to_string()
+    } else {
+        format!("{l}{}", i / 26)
+    }
+}
+
+/// The file name part of an id, for display.
+pub fn short_id(id: &str) -> &str {
+    id.rsplit('/').next().unwrap_or(id)
+}
+
+/// The text an evidence reference points at.
+pub fn evidence_text<'a>(c: &'a Comparison, e: &EvidenceRef) -> &'a str {
+    let (a, span) = evidence_span(c, e);
+    span.slice(&a.article.text)
+}
+
+pub fn evidence_span<'a>(c: &'a Comparison, e: &EvidenceRef) -> (&'a AnalyzedArticle, corroborate_model::Span) {
+    match *e {
+        EvidenceRef::Attribution { article, index } => {
+            let a = &c.articles[article];
+            (a, a.analysis.attributions[index].content)
+        }
+        EvidenceRef::Statement { article, index } => {
+            let a = &c.articles[article];
+            (a, a.analysis.statements[index].span)
+        }
+    }
+}
+
+/// "the Russian Defence Ministry said" style description of who carries an evidence piece.
+pub fn evidence_voice(c: &Comparison, e: &EvidenceRef) -> String {
+    match *e {
+        EvidenceRef::Attribution { article, index } => {
+            let a = &c.articles[article];
+            let att = &a.analysis.attributions[index];
+            let who = att.speaker.as_ref().map(|s| s.name.clone()).or_else(|| att.source.map(|s| s.slice(&a.article.text).to_string())).unwrap_or_else(|| "someone".into());
+            format!("{} {} ({})", who, att.cue.slice(&a.article.text).to_lowercase(), att.stance)
+        }
+        EvidenceRef::Statement { article, index } => {
+            let st = &c.articles[article].analysis.statements[index];
+            format!("own voice ({})", st.stance)
+        }
+    }
+}
+
+pub fn stance_symbol(s: Stance) -> &'static str {
+    match s {
+        Stance::Asserted => "asserts",
+        Stance::Reported => "reports",
+        Stance::Distanced => "distances",
+        Stance::Refuted => "refutes",
+    }
+}
+
+/// Collapses whitespace and cuts long text for display.
+pub fn clip(s: &str, max: usize) -> String {
+    let t = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if t.chars().count() <= max {
+        t
+    } else {
+        let mut out: String = t.chars().take(max.saturating_sub(1)).collect();
+        out.push('…');
+        out
+    }
+}
+
+/// Speakers of a set of articles with how many attributions each article gives them, most first.
+pub fn speakers(c: &Comparison, articles: &[usize]) -> Vec<(String, Vec<(usize, usize)>)> {
+    let mut m: std::collections::BTreeMap<String, std::collections::BTreeMap<usize, usize>> = Default::default();
+    for &i in articles {
+        for a in &c.articles[i].analysis.attributions {
+            if let Some(s) = &a.speaker {
+                *m.entry(s.name.clone()).or_default().entry(i).or_default() += 1;
+            }
+        }
+    }
+    let mut v: Vec<(String, Vec<(usize, usize)>)> = m.into_iter().map(|(k, v)| (k, v.into_iter().collect())).collect();
+    v.sort_by_key(|(name, counts)| (std::cmp::Reverse(counts.iter().map(|x| x.1).sum::<usize>()), name.clone()));
+    v
+}

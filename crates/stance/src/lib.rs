@@ -188,12 +188,20 @@ fn statements(text: &str, toks: &[Token], sents: &[Span], atts: &[Attribution], 
             .flat_map(|a| [Some(a.content), Some(a.cue), a.source].into_iter().flatten())
             .chain(quotes.iter().copied().filter(|q| !scare.iter().any(|s| s.contains(q))))
             .collect();
+        // after a cue, what no attribution covers is the addressee or an adverbial ("told reporters in
+        // Velkor", "said during a briefing"), not a statement of the voice
+        let after_cue = atts.iter().filter(|a| sent.contains(&a.cue)).map(|a| a.cue.end).min();
         // maximal runs of uncovered tokens in the sentence
         let r = tok_range(toks, *sent);
         let mut run: Vec<usize> = Vec::new();
         let mut flush = |run: &mut Vec<usize>| {
             let words = run.iter().filter(|&&i| toks[i].is_word()).count();
-            if words >= 5 {
+            // leftovers of a clause around an attribution ("which controls the river, has") are not statements
+            let first = run.first().map(|&i| toks[i].lower.as_str()).unwrap_or("");
+            let last = run.iter().rev().find(|&&i| toks[i].is_word()).map(|&i| toks[i].lower.as_str()).unwrap_or("");
+            let fragment = matches!(first, "which" | "who" | "whom" | "that" | "and" | "but" | "or")
+                || matches!(last, "has" | "have" | "had" | "is" | "was" | "were" | "are" | "to" | "the" | "a" | "and");
+            if words >= 5 && !fragment {
                 let span = toks[run[0]].span.cover(&toks[*run.last().unwrap()].span).trim(text, &[',', '.', ';', ':', '—', '-']);
                 if !span.slice(text).ends_with('?') {
                     let mut markers = voice_markers(toks, run[0]..run[run.len() - 1] + 1, quotes);
@@ -213,7 +221,7 @@ fn statements(text: &str, toks: &[Token], sents: &[Span], atts: &[Attribution], 
             if t.kind == TokKind::Markup {
                 continue;
             }
-            if covered.iter().any(|c| c.overlaps(&t.span)) {
+            if covered.iter().any(|c| c.overlaps(&t.span)) || after_cue.is_some_and(|e| t.span.start >= e) && run.is_empty() {
                 flush(&mut run);
             } else {
                 run.push(i);

@@ -1,12 +1,48 @@
-//! `corroborate analyze FILE...`
+//! `corroborate analyze FILE...`: one JSON object per article (JSON Lines), in input order, streamed
+//! in batches analysed in parallel.
+use super::inputs;
+use std::io::Write;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Input files.
+    /// Input files: plain text, or JSON Lines (.jsonl) with one article per line; `-` for stdin.
+    #[arg(required = true)]
     pub files: Vec<String>,
+    /// Output format (JSON Lines is the only one for now; kept for scripts that pass it).
+    #[arg(long, default_value = "jsonl", value_parser = ["jsonl", "json"])]
+    pub format: String,
+    /// Write to this file instead of standard output.
+    #[arg(short, long)]
+    pub output: Option<std::path::PathBuf>,
+    /// Articles analysed together in one parallel batch (bounds memory).
+    #[arg(long, default_value_t = 256)]
+    pub batch: usize,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("analyze {:?}: being built", args.files)
+    use anyhow::Context;
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?)),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    let mut failed = false;
+    let result = inputs::for_each_batch(&args.files, args.batch.max(1), |batch| {
+        failed |= inputs::report_failures(batch.iter());
+        let analyzed = corroborate_engine::analyze_all(batch);
+        for a in &analyzed {
+            let v = corroborate_report::json::article(a, None);
+            serde_json::to_writer(&mut out, &v)?;
+            out.write_all(b"\n")?;
+        }
+        out.flush()?;
+        Ok(())
+    });
+    if let Err(e) = result {
+        if e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) {
+            return Ok(ExitCode::SUCCESS);
+        }
+        return Err(e);
+    }
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

@@ -1,0 +1,43 @@
+//! `corroborate compare FILE...`: stories, claims, stances and contradictions across articles.
+use super::inputs;
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Articles to compare: plain text or JSON Lines; `-` for stdin.
+    #[arg(required = true)]
+    pub files: Vec<String>,
+    /// Report format.
+    #[arg(long, default_value = "text", value_parser = ["text", "json", "markdown", "html"])]
+    pub format: String,
+    /// Write to this file instead of standard output.
+    #[arg(short, long)]
+    pub output: Option<std::path::PathBuf>,
+    /// Colour in the text report: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, default_value = "auto", value_parser = ["auto", "always", "never"])]
+    pub color: String,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let articles = inputs::read_all(&args.files);
+    let failed = inputs::report_failures(articles.iter());
+    let comparison = corroborate_engine::compare(articles);
+    let color = match args.color.as_str() {
+        "always" => true,
+        "never" => false,
+        _ => args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let rendered = match args.format.as_str() {
+        "json" => {
+            let mut s = serde_json::to_string_pretty(&corroborate_report::json::comparison(&comparison))?;
+            s.push('\n');
+            s
+        }
+        "markdown" => corroborate_report::markdown::render(&comparison),
+        "html" => corroborate_report::html::render(&comparison),
+        _ => corroborate_report::text::render(&comparison, color),
+    };
+    inputs::write_output(args.output.as_deref(), &rendered)?;
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}

@@ -1,0 +1,71 @@
+//! A Markdown report: stories, a claim table by outlet, contradictions with both sides' evidence.
+use crate::{clip, evidence_text, evidence_voice, letter, short_id, speakers};
+use corroborate_model::{Comparison, Relation};
+use std::fmt::Write;
+
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+pub fn render(c: &Comparison) -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "# corroborate report\n");
+    for s in &c.stories {
+        let _ = writeln!(o, "## Story {}: {}\n", s.id + 1, cell(&s.label));
+        let _ = writeln!(o, "{} article(s), {} independent origin(s).\n", s.articles.len(), s.origins.len());
+        let _ = writeln!(o, "| | article | published | title |\n|---|---|---|---|");
+        for &i in &s.articles {
+            let a = &c.articles[i].article;
+            let _ = writeln!(o, "| {} | {} | {} | {} |", letter(i), cell(short_id(&a.id)), a.meta.published.as_deref().unwrap_or("unknown"), cell(a.meta.title.as_deref().unwrap_or("")));
+        }
+        let sp = speakers(c, &s.articles);
+        if !sp.is_empty() {
+            let _ = writeln!(o, "\n### Who is quoted\n");
+            for (name, counts) in &sp {
+                let per: Vec<String> = counts.iter().map(|(a, n)| format!("{} ×{}", letter(*a), n)).collect();
+                let _ = writeln!(o, "- **{}**: {}", cell(name), per.join(", "));
+            }
+        }
+        let _ = writeln!(o, "\n### Claims by outlet\n");
+        let mut header = "| claim | said by |".to_string();
+        let mut rule = "|---|---|".to_string();
+        for &i in &s.articles {
+            header.push_str(&format!(" {} |", letter(i)));
+            rule.push_str("---|");
+        }
+        let _ = writeln!(o, "{header}\n{rule}");
+        for (ci, cl) in s.claims.iter().enumerate().filter(|(_, cl)| !cl.relations.is_empty() || cl.stances.len() > 1 || !cl.speakers.is_empty()) {
+            let mut row = format!("| C{} {} | {} |", ci + 1, cell(&clip(&cl.summary, 120)), cell(&cl.speakers.join(", ")));
+            for &i in &s.articles {
+                match cl.stances.iter().find(|os| os.article == i) {
+                    Some(os) => {
+                        let marks: Vec<String> = os.markers.iter().map(|m| format!("“{}”", m.slice(&c.articles[i].article.text))).collect();
+                        let ev = os.evidence.first().map(|e| format!(" «{}»", clip(evidence_text(c, e), 60))).unwrap_or_default();
+                        row.push_str(&format!(" **{}** {}{} |", os.stance, cell(&marks.join(" ")), cell(&ev)));
+                    }
+                    None => row.push_str(" — |"),
+                }
+            }
+            let _ = writeln!(o, "{row}");
+        }
+        let mut any = false;
+        for (ci, cl) in s.claims.iter().enumerate() {
+            for r in cl.relations.iter().filter(|r| r.relation == Relation::Contradicts && r.claim > ci) {
+                if !any {
+                    let _ = writeln!(o, "\n### Contradictions\n");
+                    any = true;
+                }
+                let _ = writeln!(o, "- **C{} contradicts C{}** ({})", ci + 1, r.claim + 1, cell(&r.reason));
+                for k in [ci, r.claim] {
+                    for os in &s.claims[k].stances {
+                        for e in os.evidence.iter().take(2) {
+                            let _ = writeln!(o, "  - C{} [{}] {}: «{}»", k + 1, letter(os.article), evidence_voice(c, e), cell(&clip(evidence_text(c, e), 160)));
+                        }
+                    }
+                }
+            }
+        }
+        let _ = writeln!(o);
+    }
+    o
+}

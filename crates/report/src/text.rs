@@ -1,0 +1,151 @@
+//! The terminal report: one screen per story. Colour only when asked (the CLI asks on a terminal).
+use crate::{clip, evidence_text, evidence_voice, letter, short_id, speakers, stance_symbol};
+use corroborate_model::{Comparison, Level, Relation, Stance};
+use std::fmt::Write;
+
+#[derive(Clone, Copy)]
+struct Paint(bool);
+impl Paint {
+    fn c(&self, code: &str, s: &str) -> String {
+        if self.0 {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+    fn bold(&self, s: &str) -> String {
+        self.c("1", s)
+    }
+    fn dim(&self, s: &str) -> String {
+        self.c("2", s)
+    }
+    fn stance(&self, st: Stance) -> String {
+        let code = match st {
+            Stance::Asserted => "32",
+            Stance::Reported => "36",
+            Stance::Distanced => "33",
+            Stance::Refuted => "31",
+        };
+        self.c(code, st.as_str())
+    }
+}
+
+/// The report for a comparison.
+pub fn render(c: &Comparison, color: bool) -> String {
+    let p = Paint(color);
+    let mut o = String::new();
+    let ok = c.articles.iter().filter(|a| !a.article.failed()).count();
+    let _ = writeln!(o, "{}", p.bold(&format!("corroborate: {} article(s), {} stor{}", ok, c.stories.len(), if c.stories.len() == 1 { "y" } else { "ies" })));
+    for s in &c.stories {
+        let _ = writeln!(o);
+        let _ = writeln!(
+            o,
+            "{} {}  ({} article(s), {} independent origin(s))",
+            p.bold(&format!("Story {}:", s.id + 1)),
+            s.label,
+            s.articles.len(),
+            s.origins.len()
+        );
+        for &i in &s.articles {
+            let a = &c.articles[i].article;
+            let origin = s.origins.iter().position(|g| g.contains(&i)).unwrap_or(0);
+            let copy = s.origins.get(origin).filter(|g| g.len() > 1 && g[0] != i).map(|g| format!(" copy of {}", letter(g[0]))).unwrap_or_default();
+            let _ = writeln!(
+                o,
+                "  [{}] {}  {}  {}{}",
+                letter(i),
+                short_id(&a.id),
+                a.meta.published.as_deref().unwrap_or("date unknown"),
+                clip(a.meta.title.as_deref().unwrap_or(""), 70),
+                p.dim(&copy)
+            );
+        }
+        let sp = speakers(c, &s.articles);
+        if !sp.is_empty() {
+            let _ = writeln!(o, "\n  {}", p.bold("Who is quoted"));
+            for (name, counts) in sp.iter().take(12) {
+                let per: Vec<String> = counts.iter().map(|(a, n)| format!("{}×{}", letter(*a), n)).collect();
+                let _ = writeln!(o, "    {:<36} {}", clip(name, 36), per.join(" "));
+            }
+        }
+        let shown: Vec<(usize, &corroborate_model::Claim)> = s
+            .claims
+            .iter()
+            .enumerate()
+            .filter(|(_, cl)| !cl.relations.is_empty() || cl.stances.len() > 1 || !cl.speakers.is_empty())
+            .take(12)
+            .collect();
+        if !shown.is_empty() {
+            let _ = writeln!(o, "\n  {}", p.bold("Claims, and how each outlet's own voice treats them"));
+            for (ci, cl) in &shown {
+                let _ = writeln!(o, "    C{} {}", ci + 1, p.bold(&format!("“{}”", clip(&cl.summary, 100))));
+                if !cl.speakers.is_empty() {
+                    let _ = writeln!(o, "       {} {}", p.dim("said by:"), clip(&cl.speakers.join(", "), 90));
+                }
+                for os in &cl.stances {
+                    let a = &c.articles[os.article];
+                    let markers: Vec<String> = os.markers.iter().map(|m| format!("“{}”", m.slice(&a.article.text))).collect();
+                    let first = os.evidence.first().map(|e| format!("{}: «{}»", evidence_voice(c, e), clip(evidence_text(c, e), 80))).unwrap_or_default();
+                    let _ = writeln!(
+                        o,
+                        "       [{}] {:<10} {}{}",
+                        letter(os.article),
+                        p.stance(os.stance),
+                        if markers.is_empty() { String::new() } else { format!("markers {} · ", markers.join(" ")) },
+                        p.dim(&first)
+                    );
+                }
+            }
+        }
+        let contra: Vec<(usize, usize, &str)> = s
+            .claims
+            .iter()
+            .enumerate()
+            .flat_map(|(ci, cl)| cl.relations.iter().filter(move |r| r.relation == Relation::Contradicts && r.claim > ci).map(move |r| (ci, r.claim, r.reason.as_str())))
+            .collect();
+        if !contra.is_empty() {
+            let _ = writeln!(o, "\n  {}", p.c("1;31", "Contradictions"));
+            for (a, b, reason) in contra {
+                let _ = writeln!(o, "    C{} ⟷ C{}  {}", a + 1, b + 1, p.dim(reason));
+                for ci in [a, b] {
+                    let cl = &s.claims[ci];
+                    for os in &cl.stances {
+                        if let Some(e) = os.evidence.first() {
+                            let _ = writeln!(o, "       [{}] {} C{}: «{}»", letter(os.article), stance_symbol(os.stance), ci + 1, clip(evidence_text(c, e), 90));
+                        }
+                    }
+                }
+            }
+        }
+        let single: Vec<(usize, &corroborate_model::Claim)> = s
+            .claims
+            .iter()
+            .enumerate()
+            .filter(|(_, cl)| s.origins.len() > 1 && !cl.speakers.is_empty())
+            .filter(|(_, cl)| {
+                let origins: std::collections::BTreeSet<usize> = cl.evidence.iter().filter_map(|e| s.origins.iter().position(|g| g.contains(&e.article()))).collect();
+                origins.len() == 1
+            })
+            .take(8)
+            .collect();
+        if !single.is_empty() {
+            let _ = writeln!(o, "\n  {}", p.bold("Attributed claims only one origin carries"));
+            for (ci, cl) in single {
+                let who = cl.stances.first().map(|os| letter(os.article)).unwrap_or_default();
+                let _ = writeln!(o, "    C{} [{}] {} — {}", ci + 1, who, clip(&cl.summary, 80), clip(&cl.speakers.join(", "), 40));
+            }
+        }
+    }
+    let diags: Vec<String> = c
+        .articles
+        .iter()
+        .flat_map(|a| a.article.diagnostics.iter().filter(|d| d.level != Level::Info).map(move |d| format!("  {} {}: {}", if d.level == Level::Error { p.c("31", "error") } else { p.c("33", "warning") }, a.article.id, d.message)))
+        .collect();
+    if !diags.is_empty() {
+        let _ = writeln!(o, "\n{}", p.bold("Diagnostics"));
+        for d in diags {
+            let _ = writeln!(o, "{d}");
+        }
+    }
+    o
+}
