@@ -38,18 +38,64 @@ pub struct Found {
 }
 
 const TIME_WORDS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month", "year", "today",
-    "yesterday", "tonight", "morning", "evening", "night", "weekend", "afternoon",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "month",
+    "year",
+    "today",
+    "yesterday",
+    "tonight",
+    "morning",
+    "evening",
+    "night",
+    "weekend",
+    "afternoon",
 ];
 const SUBORDINATORS: &[&str] = &["while", "when", "after", "before", "as"];
-const DETERMINERS: &[&str] = &["the", "a", "an", "these", "those", "this", "that", "his", "her", "its", "their", "our", "such", "any", "no"];
+const DETERMINERS: &[&str] =
+    &["the", "a", "an", "these", "those", "this", "that", "his", "her", "its", "their", "our", "such", "any", "no"];
 
 /// Lowercase nouns for people by their ending: engineer, doctor, scientist, guardsman, residents.
 fn agent_noun(w: &str) -> bool {
     let w = w.strip_suffix('s').unwrap_or(w);
     w.len() > 4
         && ["er", "or", "ist", "ian", "ant", "man", "woman", "men", "eer", "ent"].iter().any(|s| w.ends_with(s))
-        && !matches!(w, "other" | "under" | "after" | "never" | "however" | "order" | "over" | "number" | "member" | "matter" | "major" | "minor" | "prior" | "moment" | "comment" | "event" | "percent" | "recent" | "current" | "different" | "important" | "statement" | "government" | "agreement" | "development" | "investment" | "treatment")
+        && !matches!(
+            w,
+            "other"
+                | "under"
+                | "after"
+                | "never"
+                | "however"
+                | "order"
+                | "over"
+                | "number"
+                | "member"
+                | "matter"
+                | "major"
+                | "minor"
+                | "prior"
+                | "moment"
+                | "comment"
+                | "event"
+                | "percent"
+                | "recent"
+                | "current"
+                | "different"
+                | "important"
+                | "statement"
+                | "government"
+                | "agreement"
+                | "development"
+                | "investment"
+                | "treatment"
+        )
 }
 
 struct Ctx<'a> {
@@ -93,7 +139,8 @@ impl Ctx<'_> {
     }
     fn head_ok(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        t.kind == TokKind::Word && (self.cap(i) || is(DESCRIPTORS, &t.lower) || is(PRONOUNS, &t.lower) || agent_noun(&t.lower))
+        t.kind == TokKind::Word
+            && (self.cap(i) || is(DESCRIPTORS, &t.lower) || is(PRONOUNS, &t.lower) || agent_noun(&t.lower))
             && !DETERMINERS.contains(&t.lower.as_str())
     }
 }
@@ -192,7 +239,13 @@ pub fn find(text: &str, toks: &[Token], sents: &[Span], entities: &[Entity], tit
         })
         .collect();
     let unattributed_quotes = (0..quotes.len())
-        .filter(|&qi| !used_quote[qi] && !attributions.iter().any(|a| a.content.contains(&quotes[qi].outer) && !a.content.contains(&Span::new(quotes[qi].inner.start, quotes[qi].inner.start))))
+        .filter(|&qi| {
+            !used_quote[qi]
+                && !attributions.iter().any(|a| {
+                    a.content.contains(&quotes[qi].outer)
+                        && !a.content.contains(&Span::new(quotes[qi].inner.start, quotes[qi].inner.start))
+                })
+        })
         .collect();
     Found { attributions, quotes, unattributed_quotes }
 }
@@ -222,7 +275,7 @@ fn direct_after(ctx: &Ctx, q: &Quote) -> Option<Raw> {
     }
     let last_inner = toks.get(q.close.wrapping_sub(1))?;
     let ends_comma = last_inner.is_punct(',') || toks.get(q.close + 1).is_some_and(|t| t.is_punct(','));
-    if !ends_comma && !(last_inner.is_punct('?') || last_inner.is_punct('!')) {
+    if !(ends_comma || last_inner.is_punct('?') || last_inner.is_punct('!')) {
         return None;
     }
     if j >= toks.len() || toks[j].paragraph_before || toks[j].newline_before {
@@ -231,7 +284,10 @@ fn direct_after(ctx: &Ctx, q: &Quote) -> Option<Raw> {
     let limit = (j + 14).min(toks.len());
     for c in j..limit {
         let t = &toks[c];
-        if t.is_punct('.') || t.is_quote() || (t.is_punct(',') && c > j) && !is_cue_verb(&toks[c.saturating_sub(1)].lower) {
+        if t.is_punct('.')
+            || t.is_quote()
+            || (t.is_punct(',') && c > j) && !is_cue_verb(&toks[c.saturating_sub(1)].lower)
+        {
             if t.is_punct(',') {
                 // "..., he said, adding": a comma after a plain NP ends the search
                 if !(j..c).all(|k| ctx.np_token(k)) {
@@ -312,12 +368,17 @@ fn source_before(ctx: &Ctx, c: usize, min: usize) -> Option<(usize, usize)> {
         let l = ctx.lower(k);
         let step = if is(BETWEEN, l) && !(is(PRONOUNS, l)) {
             1
-        } else if is(CONTEXT_NOUNS, l) && k >= min + 2 && matches!(ctx.lower(k - 1), "a" | "an" | "the" | "his" | "her" | "its") && matches!(ctx.lower(k - 2), "in" | "during" | "at" | "on") {
+        } else if is(CONTEXT_NOUNS, l)
+            && k >= min + 2
+            && matches!(ctx.lower(k - 1), "a" | "an" | "the" | "his" | "her" | "its")
+            && matches!(ctx.lower(k - 2), "in" | "during" | "at" | "on")
+        {
             3
-        } else if TIME_WORDS.contains(&l) && k > min && matches!(ctx.lower(k - 1), "on" | "last" | "this" | "late" | "early") {
+        } else if TIME_WORDS.contains(&l)
+            && k > min
+            && matches!(ctx.lower(k - 1), "on" | "last" | "this" | "late" | "early")
+        {
             2
-        } else if matches!(l, "out") && k > min && ctx.lower(k - 1) == "pointed" {
-            0
         } else {
             0
         };
@@ -339,12 +400,15 @@ fn source_before(ctx: &Ctx, c: usize, min: usize) -> Option<(usize, usize)> {
         if let Some((a, b)) = np_ending_at(ctx, k - 1, min) {
             if a >= min + 2 && toks[a - 1].is_punct(',') {
                 if let Some((a0, _)) = np_ending_at(ctx, a - 2, min) {
-                    let first_is_desc = (a0..a - 1).any(|i| is(DESCRIPTORS, ctx.lower(i)) || corroborate_nlp::lexicon::is_title(ctx.lower(i)));
+                    let first_is_desc = (a0..a - 1)
+                        .any(|i| is(DESCRIPTORS, ctx.lower(i)) || corroborate_nlp::lexicon::is_title(ctx.lower(i)));
                     if first_is_desc {
                         return Some((a0, b));
                     }
                     // "Belmark, the neighbouring country, denied": a name, then its description
-                    if matches!(ctx.lower(a), "the" | "a" | "an") && (a0..a - 1).all(|i| ctx.cap(i) || ctx.toks[i].kind == TokKind::Possessive) {
+                    if matches!(ctx.lower(a), "the" | "a" | "an")
+                        && (a0..a - 1).all(|i| ctx.cap(i) || ctx.toks[i].kind == TokKind::Possessive)
+                    {
                         return Some((a0, b));
                     }
                 }
@@ -424,18 +488,32 @@ fn indirect(ctx: &Ctx, c: usize) -> Option<Raw> {
     if c > 0 && DETERMINERS.contains(&ctx.lower(c - 1)) {
         return None;
     }
-    if matches!(l, "alleged" | "reported" | "estimated" | "confirmed" | "stated") && toks.get(c + 1).is_some_and(|t| t.kind == TokKind::Word && !matches!(t.lower.as_str(), "that" | "to" | "on" | "in" | "by")) && !(c > 0 && matches!(ctx.lower(c - 1), "has" | "have" | "had" | "also" | "officials" | "sources")) && !(c > 0 && ctx.cap(c - 1)) {
+    if matches!(l, "alleged" | "reported" | "estimated" | "confirmed" | "stated")
+        && toks
+            .get(c + 1)
+            .is_some_and(|t| t.kind == TokKind::Word && !matches!(t.lower.as_str(), "that" | "to" | "on" | "in" | "by"))
+        && !(c > 0 && matches!(ctx.lower(c - 1), "has" | "have" | "had" | "also" | "officials" | "sources"))
+        && !(c > 0 && ctx.cap(c - 1))
+    {
         return None;
     }
     // "would add", "will state": a plan, not a report
-    if c > 0 && matches!(ctx.lower(c - 1), "would" | "will" | "could" | "may" | "might" | "should" | "can" | "must" | "shall") {
+    if c > 0
+        && matches!(
+            ctx.lower(c - 1),
+            "would" | "will" | "could" | "may" | "might" | "should" | "can" | "must" | "shall"
+        )
+    {
         return None;
     }
     if l == "pointed" && toks.get(c + 1).is_none_or(|t| t.lower != "out") {
         return None;
     }
     // an infinitive is not a report ("to make headlines and accuse"), unless "went on to accuse"
-    if c > 1 && ctx.lower(c - 1) == "to" && !matches!(ctx.lower(c - 2), "on" | "continues" | "continue" | "continued" | "going" | "refused" | "declined") {
+    if c > 1
+        && ctx.lower(c - 1) == "to"
+        && !matches!(ctx.lower(c - 2), "on" | "continues" | "continue" | "continued" | "going" | "refused" | "declined")
+    {
         return None;
     }
     if c > 0 && matches!(ctx.lower(c - 1), "and" | "or") && !(c > 1 && ctx.np_token(c - 2)) {
@@ -445,11 +523,8 @@ fn indirect(ctx: &Ctx, c: usize) -> Option<Raw> {
     let s1 = ctx.sent_end(c);
     let (cue_end, after) = cue_particle(ctx, c);
     let gerund = l.ends_with("ing");
-    let source = if gerund && c > s0 && toks[c - 1].is_punct(',') {
-        subject_of(ctx, s0, c)
-    } else {
-        source_before(ctx, c, s0)
-    };
+    let source =
+        if gerund && c > s0 && toks[c - 1].is_punct(',') { subject_of(ctx, s0, c) } else { source_before(ctx, c, s0) };
     let source = source?;
     // content after the cue
     let mut a = after;
@@ -471,15 +546,28 @@ fn indirect(ctx: &Ctx, c: usize) -> Option<Raw> {
             }
         }
     }
-    while a < s1 && (toks[a].lower == "that" || toks[a].is_punct(':') || toks[a].is_punct(',') || toks[a].kind == TokKind::Markup) {
+    while a < s1
+        && (toks[a].lower == "that"
+            || toks[a].is_punct(':')
+            || toks[a].is_punct(',')
+            || toks[a].kind == TokKind::Markup)
+    {
         a += 1;
     }
     let mut e = s1;
-    while e > a && matches!(toks[e - 1].kind, TokKind::Punct('.') | TokKind::Punct('!') | TokKind::Punct('?') | TokKind::Markup) {
+    while e > a
+        && matches!(toks[e - 1].kind, TokKind::Punct('.') | TokKind::Punct('!') | TokKind::Punct('?') | TokKind::Markup)
+    {
         e -= 1;
     }
     let after_words = (a..e).filter(|&i| toks[i].is_word()).count();
-    let adverbial_only = after_words <= 6 && (a..e).all(|i| !toks[i].is_punct(',')) && (a >= e || matches!(ctx.lower(a), "during" | "in" | "on" | "at" | "last" | "this" | "earlier" | "later" | "yesterday" | "today"));
+    let adverbial_only = after_words <= 6
+        && (a..e).all(|i| !toks[i].is_punct(','))
+        && (a >= e
+            || matches!(
+                ctx.lower(a),
+                "during" | "in" | "on" | "at" | "last" | "this" | "earlier" | "later" | "yesterday" | "today"
+            ));
     if (a >= e || adverbial_only) && source.0 > s0 && toks[source.0 - 1].is_punct(',') {
         // postposed: "CONTENT, Konashenkov added."
         let mut start = s0;
@@ -491,11 +579,19 @@ fn indirect(ctx: &Ctx, c: usize) -> Option<Raw> {
                 }
             }
         }
-        while start < source.0 - 1 && (toks[start].kind == TokKind::Markup || toks[start].is_quote() && !(start + 1..source.0 - 1).any(|i| toks[i].is_quote())) {
+        while start < source.0 - 1
+            && (toks[start].kind == TokKind::Markup
+                || toks[start].is_quote() && !(start + 1..source.0 - 1).any(|i| toks[i].is_quote()))
+        {
             start += 1;
         }
         let content = toks[start].span.cover(&toks[source.0 - 2].span);
-        return Some(Raw { source: Some(source), cue: (c, cue_end), content: content.trim(ctx.text, &[',']), direct: false });
+        return Some(Raw {
+            source: Some(source),
+            cue: (c, cue_end),
+            content: content.trim(ctx.text, &[',']),
+            direct: false,
+        });
     }
     if a >= e || after_words < 2 {
         return None;
@@ -530,7 +626,7 @@ fn according_to(ctx: &Ctx, c: usize) -> Option<Raw> {
         a += 1;
     }
     let mut e = a;
-    while e < s1 && !toks[e].is_punct(',') && !toks[e].is_punct('.') && !(toks[e].is_quote() && e > a) {
+    while !(e >= s1 || toks[e].is_punct(',') || toks[e].is_punct('.') || toks[e].is_quote() && e > a) {
         e += 1;
     }
     if e == a {
@@ -576,11 +672,17 @@ fn headline_colon(ctx: &Ctx, title: Span) -> Option<Raw> {
     let toks = ctx.toks;
     let first = toks.iter().position(|t| t.span.start >= title.start)?;
     let colon = (first..toks.len()).take_while(|&i| toks[i].span.end <= title.end).find(|&i| toks[i].is_punct(':'))?;
-    if colon == first || colon - first > 5 || !(first..colon).all(|i| ctx.cap(i) || toks[i].kind == TokKind::Possessive) {
+    if colon == first || colon - first > 5 || !(first..colon).all(|i| ctx.cap(i) || toks[i].kind == TokKind::Possessive)
+    {
         return None;
     }
     let end = (colon + 1..toks.len()).take_while(|&i| toks[i].span.end <= title.end).last()?;
-    Some(Raw { source: Some((first, colon - 1)), cue: (colon, colon), content: toks[colon + 1].span.cover(&toks[end].span), direct: false })
+    Some(Raw {
+        source: Some((first, colon - 1)),
+        cue: (colon, colon),
+        content: toks[colon + 1].span.cover(&toks[end].span),
+        direct: false,
+    })
 }
 
 /// "as Russia continues to deny X, the ministry has stated Y": X stops where the next attribution's
@@ -594,7 +696,8 @@ fn cut_at_following_attributions(ctx: &Ctx, raw: &mut [Raw]) {
         let cue_start = ctx.toks[r.cue.0].span.start;
         for &s in &starts {
             let sp = ctx.toks[s].span;
-            let joined = ctx.toks[s - 1.min(s)].is_punct(',') || matches!(ctx.lower(s.saturating_sub(1)), "and" | "but" | "while" | "whereas");
+            let joined = ctx.toks[s - 1.min(s)].is_punct(',')
+                || matches!(ctx.lower(s.saturating_sub(1)), "and" | "but" | "while" | "whereas");
             if s > 0 && r.content.start < sp.start && sp.start < r.content.end && sp.start > cue_start && joined {
                 let cut = ctx.toks[s - 1].span.start;
                 if cut > r.content.start {
@@ -619,7 +722,12 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
         if let Some(d) = lower_words.iter().find(|w| is(DESCRIPTORS, w)) {
             ctx.descriptions.insert(d.to_string(), (p.canonical.clone(), EntityType::Person));
         }
-        return Some(Speaker { name: p.canonical.clone(), kind: EntityType::Person, anonymous: false, resolution: "name".into() });
+        return Some(Speaker {
+            name: p.canonical.clone(),
+            kind: EntityType::Person,
+            anonymous: false,
+            resolution: "name".into(),
+        });
     }
     if a == b && is(PRONOUNS, head) {
         let want_person = matches!(head, "he" | "she" | "i");
@@ -633,8 +741,19 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
                     .iter()
                     .rev()
                     .filter(|e| e.span.end <= span.start)
-                    .find(|e| if want_person { e.kind == EntityType::Person } else { matches!(e.kind, EntityType::Org | EntityType::Gpe) })
-                    .map(|e| Speaker { name: e.canonical.clone(), kind: e.kind, anonymous: false, resolution: String::new() })
+                    .find(|e| {
+                        if want_person {
+                            e.kind == EntityType::Person
+                        } else {
+                            matches!(e.kind, EntityType::Org | EntityType::Gpe)
+                        }
+                    })
+                    .map(|e| Speaker {
+                        name: e.canonical.clone(),
+                        kind: e.kind,
+                        anonymous: false,
+                        resolution: String::new(),
+                    })
             });
         return found.map(|mut s| {
             s.resolution = "pronoun".into();
@@ -650,7 +769,12 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
     // a description: learnt earlier, or the nearest organisation it names ("the ministry")
     if is(DESCRIPTORS, head) {
         if let Some((name, kind)) = ctx.descriptions.get(head) {
-            return Some(Speaker { name: name.clone(), kind: *kind, anonymous: false, resolution: "description".into() });
+            return Some(Speaker {
+                name: name.clone(),
+                kind: *kind,
+                anonymous: false,
+                resolution: "description".into(),
+            });
         }
         let is_anonymous = is(ANONYMOUS_HEADS, head);
         if !is_anonymous {
@@ -659,13 +783,24 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
                 if w.len() < 4 || DETERMINERS.contains(w) {
                     continue;
                 }
-                let org = ctx.entities.iter().rev().filter(|e| e.span.end <= span.start && e.kind == EntityType::Org).find(|e| e.canonical.to_lowercase().split_whitespace().any(|x| x == *w));
+                let org = ctx
+                    .entities
+                    .iter()
+                    .rev()
+                    .filter(|e| e.span.end <= span.start && e.kind == EntityType::Org)
+                    .find(|e| e.canonical.to_lowercase().split_whitespace().any(|x| x == *w));
                 if let Some(o) = org {
-                    return Some(Speaker { name: o.canonical.clone(), kind: EntityType::Org, anonymous: false, resolution: "description".into() });
+                    return Some(Speaker {
+                        name: o.canonical.clone(),
+                        kind: EntityType::Org,
+                        anonymous: false,
+                        resolution: "description".into(),
+                    });
                 }
             }
         }
-        let words: Vec<&str> = phrase.split_whitespace().filter(|w| !DETERMINERS.contains(&w.to_lowercase().as_str())).collect();
+        let words: Vec<&str> =
+            phrase.split_whitespace().filter(|w| !DETERMINERS.contains(&w.to_lowercase().as_str())).collect();
         return Some(Speaker {
             name: words.join(" "),
             kind: if is_anonymous { EntityType::Misc } else { EntityType::Org },
@@ -677,7 +812,12 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
         return Some(Speaker { name: n.canonical.clone(), kind: n.kind, anonymous: false, resolution: "name".into() });
     }
     if (a..=b).any(|i| ctx.cap(i)) {
-        return Some(Speaker { name: corroborate_nlp::canon::clean_surface(phrase, EntityType::Misc), kind: EntityType::Misc, anonymous: false, resolution: "name".into() });
+        return Some(Speaker {
+            name: corroborate_nlp::canon::clean_surface(phrase, EntityType::Misc),
+            kind: EntityType::Misc,
+            anonymous: false,
+            resolution: "name".into(),
+        });
     }
     // nothing names it: "according to “confirmed information”" is a source without a name
     let name = phrase.trim_matches(|c: char| !c.is_alphanumeric()).to_string();

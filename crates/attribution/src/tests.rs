@@ -45,7 +45,8 @@ fn indirect_with_that_adverbials_and_appositive() {
 
 #[test]
 fn postposed_reported_speech_and_according_to() {
-    let text = "Similar floods hit the towns of Osk and Brel, Dorn added. According to local officials, 40 homes were lost.";
+    let text =
+        "Similar floods hit the towns of Osk and Brel, Dorn added. According to local officials, 40 homes were lost.";
     let got = check(text);
     assert_eq!(got[0].3, "Similar floods hit the towns of Osk and Brel", "{got:?}");
     assert_eq!(got[0].1, "Dorn");

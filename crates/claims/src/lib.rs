@@ -23,7 +23,8 @@ mod lexicon;
 mod tests;
 
 use corroborate_model::{
-    AnalyzedArticle, AttributionKind, Claim, EntityType, ClaimRelation, EvidenceRef, MarkerKind, OutletStance, Relation, Span, Stance, Story,
+    AnalyzedArticle, AttributionKind, Claim, ClaimRelation, EntityType, EvidenceRef, MarkerKind, OutletStance,
+    Relation, Span, Stance, Story,
 };
 use lexicon::*;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -69,7 +70,13 @@ impl Featurizer {
     /// Content features of a piece of text: concepts or stems, without stopwords and polarity words.
     fn features(&self, text: &str) -> Vec<String> {
         words(text)
-            .filter(|w| w.len() > 2 && !STOPWORDS.contains(&w.as_str()) && !FABRICATION.contains(&w.as_str()) && !NEGATION.contains(&w.as_str()) && !DENIAL.contains(&w.as_str()))
+            .filter(|w| {
+                w.len() > 2
+                    && !STOPWORDS.contains(&w.as_str())
+                    && !FABRICATION.contains(&w.as_str())
+                    && !NEGATION.contains(&w.as_str())
+                    && !DENIAL.contains(&w.as_str())
+            })
             .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
             .map(|w| match concept(&w) {
                 Some(c) => c.to_string(),
@@ -168,7 +175,8 @@ pub fn stories(articles: &[AnalyzedArticle]) -> (Vec<usize>, Vec<Story>) {
             }
         }
     }
-    let groups: Vec<Vec<usize>> = dsu.groups().into_iter().filter(|g| !g.iter().all(|&i| articles[i].article.failed())).collect();
+    let groups: Vec<Vec<usize>> =
+        dsu.groups().into_iter().filter(|g| !g.iter().all(|&i| articles[i].article.failed())).collect();
     let mut story_of = vec![usize::MAX; articles.len()];
     let mut out = Vec::new();
     for (sid, g) in groups.into_iter().enumerate() {
@@ -186,7 +194,8 @@ pub fn stories(articles: &[AnalyzedArticle]) -> (Vec<usize>, Vec<Story>) {
 fn story_label(articles: &[AnalyzedArticle], g: &[usize]) -> String {
     let mut counts: HashMap<&str, (usize, HashSet<usize>)> = HashMap::new();
     for &i in g {
-        for e in articles[i].analysis.entities.iter().filter(|e| !matches!(e.kind, EntityType::Norp | EntityType::Misc)) {
+        for e in articles[i].analysis.entities.iter().filter(|e| !matches!(e.kind, EntityType::Norp | EntityType::Misc))
+        {
             let c = counts.entry(e.canonical.as_str()).or_default();
             c.0 += 1;
             c.1.insert(i);
@@ -253,7 +262,8 @@ struct Unit {
     denies_involvement: Option<String>,
 }
 
-const INVOLVEMENT: &[&str] = &["involvement", "involved", "role", "responsibility", "responsible", "part", "anything", "blame"];
+const INVOLVEMENT: &[&str] =
+    &["involvement", "involved", "role", "responsibility", "responsible", "part", "anything", "blame"];
 
 fn denies_involvement(text: &str, speaker: Option<&str>, denial: bool) -> Option<String> {
     let ws: Vec<String> = words(text).collect();
@@ -269,7 +279,9 @@ fn mentions(text: &str, who: &str) -> bool {
         return false;
     }
     t.contains(&w)
-        || corroborate_nlp::lexicon::DEMONYMS.iter().any(|(adj, country)| country.to_lowercase() == w && t.split(|c: char| !c.is_alphanumeric()).any(|x| x == *adj))
+        || corroborate_nlp::lexicon::DEMONYMS.iter().any(|(adj, country)| {
+            country.to_lowercase() == w && t.split(|c: char| !c.is_alphanumeric()).any(|x| x == *adj)
+        })
 }
 
 fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit>, Vec<Vec<String>>) {
@@ -281,8 +293,23 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
         for (k, att) in a.analysis.attributions.iter().enumerate() {
             let content = att.content.slice(text);
             let cue = att.cue.slice(text).to_lowercase();
-            let denial = matches!(cue.as_str(), "denied" | "denies" | "deny" | "denying" | "rejected" | "rejects" | "reject" | "dismissed" | "dismisses");
-            let strong = att.markers.iter().find(|m| matches!(m.kind, MarkerKind::Refutation | MarkerKind::Hedge)).map(|m| m.span);
+            let denial = matches!(
+                cue.as_str(),
+                "denied"
+                    | "denies"
+                    | "deny"
+                    | "denying"
+                    | "rejected"
+                    | "rejects"
+                    | "reject"
+                    | "dismissed"
+                    | "dismisses"
+            );
+            let strong = att
+                .markers
+                .iter()
+                .find(|m| matches!(m.kind, MarkerKind::Refutation | MarkerKind::Hedge))
+                .map(|m| m.span);
             let mut fe = f.features(content);
             if fe.is_empty() {
                 continue;
@@ -309,7 +336,11 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
             if fe.len() < 2 {
                 continue;
             }
-            let strong = st.markers.iter().find(|m| matches!(m.kind, MarkerKind::Refutation | MarkerKind::Hedge | MarkerKind::ScareQuotes)).map(|m| m.span);
+            let strong = st
+                .markers
+                .iter()
+                .find(|m| matches!(m.kind, MarkerKind::Refutation | MarkerKind::Hedge | MarkerKind::ScareQuotes))
+                .map(|m| m.span);
             units.push(Unit {
                 r: EvidenceRef::Statement { article: ai, index: k },
                 span: st.span,
@@ -332,11 +363,16 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
 fn disputes(text: &str) -> bool {
     let ws: Vec<String> = words(text).collect();
     for (i, w) in ws.iter().enumerate() {
-        if FABRICATION.contains(&w.as_str()) || DENIAL.contains(&w.as_str()) || w == "false" && ws.get(i + 1).is_some_and(|n| n.starts_with("flag")) {
+        if FABRICATION.contains(&w.as_str())
+            || DENIAL.contains(&w.as_str())
+            || w == "false" && ws.get(i + 1).is_some_and(|n| n.starts_with("flag"))
+        {
             return true;
         }
         if concept(w).is_some_and(|c| c == "KILL" || c == "ATTACK" || c == "POISON" || c == "EXPLODE" || c == "DESTROY")
-            && ws[i.saturating_sub(3)..i].iter().any(|p| (NEGATION.contains(&p.as_str()) && p != "one") || p.ends_with("n't"))
+            && ws[i.saturating_sub(3)..i]
+                .iter()
+                .any(|p| (NEGATION.contains(&p.as_str()) && p != "one") || p.ends_with("n't"))
         {
             return true;
         }
@@ -460,7 +496,8 @@ fn claims(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize], origins: &[
         }
     }
     let centroids: Vec<Vector> = groups.iter().map(|(_, m)| centroid(&vecs, m)).collect();
-    let origin_of: HashMap<usize, usize> = origins.iter().enumerate().flat_map(|(o, v)| v.iter().map(move |&a| (a, o))).collect();
+    let origin_of: HashMap<usize, usize> =
+        origins.iter().enumerate().flat_map(|(o, v)| v.iter().map(move |&a| (a, o))).collect();
 
     let mut claims: Vec<Claim> = groups
         .iter()
@@ -468,13 +505,23 @@ fn claims(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize], origins: &[
         .map(|(gi, (_, members))| {
             // the most central unit names the claim; prefer the voice's own words and short ones
             // a hedged phrase ("alleged killings") names nothing; prefer plain statements of the claim
-            let plain = |u: &Unit| if u.strong_voice_marker.is_some() { -0.5 } else if u.own_voice { 0.05 } else { 0.0 };
+            let plain = |u: &Unit| {
+                if u.strong_voice_marker.is_some() {
+                    -0.5
+                } else if u.own_voice {
+                    0.15
+                } else {
+                    0.0
+                }
+            };
             let rep = *members
                 .iter()
                 .max_by(|&&x, &&y| {
                     let sx = cosine(&vecs[x], &centroids[gi]) + plain(&units[x]);
                     let sy = cosine(&vecs[y], &centroids[gi]) + plain(&units[y]);
-                    sx.partial_cmp(&sy).unwrap_or(std::cmp::Ordering::Equal).then(units[y].span.len().cmp(&units[x].span.len()))
+                    sx.partial_cmp(&sy)
+                        .unwrap_or(std::cmp::Ordering::Equal)
+                        .then(units[y].span.len().cmp(&units[x].span.len()))
                 })
                 .unwrap();
             let rep_text = units[rep].span.slice(&articles[units[rep].r.article()].article.text);
@@ -485,7 +532,11 @@ fn claims(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize], origins: &[
             speakers.dedup();
             // evidence per outlet: the most central first
             let mut by_centrality = members.clone();
-            by_centrality.sort_by(|&x, &y| cosine(&vecs[y], &centroids[gi]).partial_cmp(&cosine(&vecs[x], &centroids[gi])).unwrap_or(std::cmp::Ordering::Equal));
+            by_centrality.sort_by(|&x, &y| {
+                cosine(&vecs[y], &centroids[gi])
+                    .partial_cmp(&cosine(&vecs[x], &centroids[gi]))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            });
             let stances = outlet_stances(&units, &by_centrality, groups[gi].0);
             let _ = &origin_of;
             Claim { summary: summary(rep_text), evidence, relations: Vec::new(), stances, speakers }
@@ -537,7 +588,9 @@ fn dispute_words(articles: &[AnalyzedArticle], units: &[Unit], members: &[usize]
         if let EvidenceRef::Attribution { article, index } = units[m].r {
             let a = &articles[article];
             let cue = a.analysis.attributions[index].cue.slice(&a.article.text).to_lowercase();
-            if matches!(cue.as_str(), "denied" | "denies" | "deny" | "denying" | "rejected" | "rejects" | "reject") && !found.contains(&cue) {
+            if matches!(cue.as_str(), "denied" | "denies" | "deny" | "denying" | "rejected" | "rejects" | "reject")
+                && !found.contains(&cue)
+            {
                 found.push(cue);
             }
         }
@@ -568,12 +621,16 @@ fn outlet_stances(units: &[Unit], members: &[usize], disputing: bool) -> Vec<Out
                 .filter(|u| u.strong_voice_marker.is_some() && matches!(u.stance, Stance::Distanced | Stance::Refuted))
                 .filter(|u| !(disputing && u.own_voice && u.stance == Stance::Distanced))
                 .collect();
-            let voice_asserts = |u: &Unit| u.own_voice && (u.stance == Stance::Asserted || disputing && u.stance == Stance::Distanced);
+            let voice_asserts =
+                |u: &Unit| u.own_voice && (u.stance == Stance::Asserted || disputing && u.stance == Stance::Distanced);
             let (stance, markers) = if let Some(u) = strong.iter().find(|u| u.stance == Stance::Refuted) {
                 (Stance::Refuted, vec![u.strong_voice_marker.unwrap()])
             } else if !strong.is_empty() {
                 (Stance::Distanced, strong.iter().filter_map(|u| u.strong_voice_marker).collect())
-            } else if ms.iter().any(|&m| voice_asserts(&units[m]) || !units[m].own_voice && units[m].stance == Stance::Asserted) {
+            } else if ms
+                .iter()
+                .any(|&m| voice_asserts(&units[m]) || !units[m].own_voice && units[m].stance == Stance::Asserted)
+            {
                 (Stance::Asserted, Vec::new())
             } else if ms.iter().any(|&m| matches!(units[m].stance, Stance::Reported | Stance::Asserted)) {
                 (Stance::Reported, Vec::new())

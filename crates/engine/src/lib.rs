@@ -53,7 +53,13 @@ fn analyze_text(article: &Article) -> Analysis {
     let entities = corroborate_nlp::entities(text, &toks, &sentences);
     let found = corroborate_attribution::find(text, &toks, &sentences, &entities, title);
     let voice = corroborate_stance::analyze(text, &toks, &sentences, found);
-    Analysis { sentences, entities, attributions: voice.attributions, statements: voice.statements, techniques: Vec::new() }
+    Analysis {
+        sentences,
+        entities,
+        attributions: voice.attributions,
+        statements: voice.statements,
+        techniques: Vec::new(),
+    }
 }
 
 /// Analyses articles in parallel, keeping input order.

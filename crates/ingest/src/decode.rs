@@ -16,9 +16,7 @@ pub fn decode_text(bytes: &[u8]) -> Decoded {
         diagnostics.push(Diagnostic::info("UTF-8 byte-order mark dropped; offsets count from after it"));
     }
     if looks_binary(bytes) {
-        diagnostics.push(Diagnostic::error(
-            "binary data (NUL or control bytes), not a text article; skipped",
-        ));
+        diagnostics.push(Diagnostic::error("binary data (NUL or control bytes), not a text article; skipped"));
         return Decoded { text: String::new(), diagnostics };
     }
     let text = match std::str::from_utf8(bytes) {
@@ -43,10 +41,7 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     if head.contains(&0) {
         return true;
     }
-    let control = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
-        .count();
+    let control = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
     !head.is_empty() && control * 20 > head.len()
 }
 

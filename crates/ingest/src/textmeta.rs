@@ -15,20 +15,40 @@ pub struct TextMeta {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-static DATELINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?i:date|published|posted|updated)[:\s]\s*(\d{4})-(\d{2})-(\d{2})\b[ \t]*").unwrap());
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:by)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|da|di|bin|al-\p{L}+)){0,4}(?:\s+(?:and|&)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})?)\s*$").unwrap()
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?i:date|published|posted|updated)[:\s]\s*(\d{4})-(\d{2})-(\d{2})\b[ \t]*").unwrap()
 });
 static IMAGE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:image|photo|picture|photograph|credit|image credit|photo credit|source)\s*:\s*\S.{0,80}$").unwrap()
+    Regex::new(r"^(?i:image|photo|picture|photograph|credit|image credit|photo credit|source)\s*:\s*\S.{0,80}$")
+        .unwrap()
 });
 static NUMBERED_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,2}[.)]\s+\S").unwrap());
-static SLASH_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$").unwrap());
+static SLASH_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$").unwrap());
 static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{2})-(\d{2})$").unwrap());
-static MD_LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([^\[\]\n]{1,300})\]\(([^()\s]{0,500})\)").unwrap());
-static EMPHASIS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"\*{1,2}([^*\n]{1,200})\*{1,2}"#).unwrap());
+static MD_LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([^\[\]\n]+)\]\(([^()\s]*)\)").unwrap());
+static EMPHASIS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"\*{1,2}([^*\n]+)\*{1,2}"#).unwrap());
+
+/// `by Jane Roe`, `By Ana Lima and Tom Berg`: the names, or `None` when the line is not a byline.
+/// (By hand rather than by a Unicode regex, whose compilation alone cost more than analysing an article.)
+fn byline(line: &str) -> Option<&str> {
+    let rest =
+        line.strip_prefix("by ").or_else(|| line.strip_prefix("By ")).or_else(|| line.strip_prefix("BY "))?.trim();
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    if words.is_empty() || words.len() > 9 {
+        return None;
+    }
+    let mut names = 0;
+    for w in &words {
+        let connector = matches!(*w, "and" | "&" | "de" | "van" | "von" | "da" | "di" | "bin" | "del" | "la" | "le");
+        let name = w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'));
+        if !(connector || name) {
+            return None;
+        }
+        names += usize::from(name);
+    }
+    (names >= 1 && !matches!(*words.last()?, "and" | "&")).then_some(rest)
+}
 
 /// Labels that stand alone on a line as section headings in pasted pages.
 const HEADINGS: &[&str] = &["description", "summary", "abstract", "related", "share this", "tags", "advertisement"];
@@ -114,13 +134,12 @@ pub fn parse(text: &str) -> TextMeta {
         let (_, span) = nonempty[k];
         let s = span.slice(text);
         let lower = s.to_lowercase();
-        if let Some(c) = BYLINE.captures(s) {
-            let names = c.get(1).unwrap().as_str();
+        if let Some(names) = byline(s) {
             for name in names.split(" and ").flat_map(|n| n.split(" & ")) {
                 out.meta.authors.push(name.trim().to_string());
             }
             out.spans.push(MetaSpan { kind: MetaKind::Byline, span, value: Some(names.to_string()) });
-        } else if IMAGE_CREDIT.is_match(s) && s.split_whitespace().count() <= 12 {
+        } else if IMAGE_CREDIT.is_match(s) && s.split_whitespace().count() <= 12 && s.chars().count() <= 100 {
             let value = s.split_once(':').map(|(_, v)| v.trim().to_string());
             out.spans.push(MetaSpan { kind: MetaKind::ImageCredit, span, value });
         } else if lower == "category" || lower == "categories" {
@@ -146,7 +165,11 @@ pub fn parse(text: &str) -> TextMeta {
                 let d = dspan.slice(text);
                 if let Some(iso) = read_date(d, iso_from_dateline.as_deref(), &mut out.diagnostics) {
                     out.meta.published.get_or_insert(iso.clone());
-                    out.spans.push(MetaSpan { kind: MetaKind::DateCreated, span: span.cover(&dspan), value: Some(iso) });
+                    out.spans.push(MetaSpan {
+                        kind: MetaKind::DateCreated,
+                        span: span.cover(&dspan),
+                        value: Some(iso),
+                    });
                 } else if SLASH_DATE.is_match(d) || ISO_DATE.is_match(d) {
                     out.spans.push(MetaSpan { kind: MetaKind::DateCreated, span: span.cover(&dspan), value: None });
                 }
@@ -165,14 +188,29 @@ pub fn parse(text: &str) -> TextMeta {
     for c in MD_LINK.captures_iter(text) {
         let all = c.get(0).unwrap();
         let inner = c.get(1).unwrap();
-        out.spans.push(MetaSpan { kind: MetaKind::LinkMarkup, span: Span::new(all.start(), all.start() + 1), value: None });
-        out.spans.push(MetaSpan { kind: MetaKind::LinkText, span: Span::new(inner.start(), inner.end()), value: Some(c[2].to_string()) });
-        out.spans.push(MetaSpan { kind: MetaKind::LinkMarkup, span: Span::new(inner.end(), all.end()), value: Some(c[2].to_string()) });
+        if inner.as_str().chars().count() > 300 {
+            continue;
+        }
+        out.spans.push(MetaSpan {
+            kind: MetaKind::LinkMarkup,
+            span: Span::new(all.start(), all.start() + 1),
+            value: None,
+        });
+        out.spans.push(MetaSpan {
+            kind: MetaKind::LinkText,
+            span: Span::new(inner.start(), inner.end()),
+            value: Some(c[2].to_string()),
+        });
+        out.spans.push(MetaSpan {
+            kind: MetaKind::LinkMarkup,
+            span: Span::new(inner.end(), all.end()),
+            value: Some(c[2].to_string()),
+        });
     }
     for c in EMPHASIS.captures_iter(text) {
         let all = c.get(0).unwrap();
         let inner = c.get(1).unwrap();
-        if inner.as_str().trim() != inner.as_str() {
+        if inner.as_str().trim() != inner.as_str() || inner.as_str().chars().count() > 200 {
             continue; // "a * b * c" is arithmetic or a list, not emphasis
         }
         out.spans.push(MetaSpan { kind: MetaKind::Emphasis, span: Span::new(all.start(), inner.start()), value: None });
@@ -191,8 +229,9 @@ fn read_date(d: &str, dateline: Option<&str>, diags: &mut Vec<Diagnostic>) -> Op
     }
     let c = SLASH_DATE.captures(d)?;
     let (a, b, y): (u32, u32, &str) = (c[1].parse().ok()?, c[2].parse().ok()?, c.get(3)?.as_str());
-    let as_md = (a <= 12 && b <= 31 && a >= 1 && b >= 1).then(|| format!("{y}-{a:02}-{b:02}"));
-    let as_dm = (b <= 12 && a <= 31 && a >= 1 && b >= 1).then(|| format!("{y}-{b:02}-{a:02}"));
+    let valid = |m: u32, d: u32| (1..=12).contains(&m) && (1..=31).contains(&d);
+    let as_md = valid(a, b).then(|| format!("{y}-{a:02}-{b:02}"));
+    let as_dm = valid(b, a).then(|| format!("{y}-{b:02}-{a:02}"));
     match (as_md, as_dm) {
         (Some(md), Some(dm)) if md == dm => Some(md),
         (Some(md), Some(dm)) => {

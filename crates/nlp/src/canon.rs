@@ -87,7 +87,9 @@ pub fn key(surface: &str, kind: EntityType) -> String {
         }
         EntityType::Gpe | EntityType::Loc => {
             let joined = words.join(" ");
-            let name = place(&joined).map(str::to_lowercase).unwrap_or_else(|| words.iter().map(|w| fold_word(w)).collect::<Vec<_>>().join(" "));
+            let name = place(&joined)
+                .map(str::to_lowercase)
+                .unwrap_or_else(|| words.iter().map(|w| fold_word(w)).collect::<Vec<_>>().join(" "));
             format!("place:{name}")
         }
         EntityType::Norp => {
@@ -239,7 +241,9 @@ mod tests {
     #[test]
     fn canonicalizer_names_groups_by_their_most_frequent_full_form() {
         let mut c = Canonicalizer::new();
-        for s in ["Volodymyr Zelenskyy", "Zelenskyy", "President Volodymyr Zelenskyy", "Volodymyr Zelenskiy", "Zelensky"] {
+        for s in
+            ["Volodymyr Zelenskyy", "Zelenskyy", "President Volodymyr Zelenskyy", "Volodymyr Zelenskiy", "Zelensky"]
+        {
             c.add(s, Person);
         }
         c.add("Joe Biden", Person);

@@ -13,7 +13,8 @@ fn cap_word(t: &Token, text: &str) -> bool {
 }
 
 const PLACE_PREPS: &[&str] = &["in", "near", "from", "of", "at", "to", "into", "outside", "around", "across"];
-const PLACE_NOUNS: &[&str] = &["town", "city", "village", "region", "province", "district", "suburb", "capital", "port", "oblast"];
+const PLACE_NOUNS: &[&str] =
+    &["town", "city", "village", "region", "province", "district", "suburb", "capital", "port", "oblast"];
 
 /// Finds entities in `sentences` (spans of `text`) and names them canonically within the article.
 pub fn entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity> {
@@ -37,7 +38,7 @@ pub fn entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity>
     let surnames: HashSet<String> = raw
         .iter()
         .filter(|(s, k)| *k == EntityType::Person && s.slice(text).split_whitespace().count() >= 2)
-        .filter_map(|(s, _)| s.slice(text).split_whitespace().last().map(|w| crate::canon::fold(w)))
+        .filter_map(|(s, _)| s.slice(text).split_whitespace().last().map(crate::canon::fold))
         .collect();
     for (span, kind) in raw.iter_mut() {
         if *kind == EntityType::Misc && surnames.contains(&crate::canon::fold(span.slice(text))) {
@@ -47,7 +48,11 @@ pub fn entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity>
     // Sentence-initial or headline words that are known surnames.
     let mut extra = Vec::new();
     for t in tokens {
-        if cap_word(t, text) && surnames.contains(&crate::canon::fold(t.span.slice(text))) && !raw.iter().any(|(s, _)| s.overlaps(&t.span)) && sentences.iter().any(|s| s.contains(&t.span)) {
+        if cap_word(t, text)
+            && surnames.contains(&crate::canon::fold(t.span.slice(text)))
+            && !raw.iter().any(|(s, _)| s.overlaps(&t.span))
+            && sentences.iter().any(|s| s.contains(&t.span))
+        {
             extra.push((t.span, EntityType::Person));
         }
     }
@@ -74,15 +79,14 @@ fn sentence_entities(text: &str, toks: &[&Token], headline: bool, out: &mut Vec<
         // a maximal capitalised run, with "of"/"for"/"the" inside when a capital follows
         let mut j = i + 1;
         while j < toks.len() {
-            if cap_word(toks[j], text) && !toks[j].newline_before {
-                j += 1;
-            } else if matches!(toks[j].lower.as_str(), "of" | "for") && j + 1 < toks.len() && cap_word(toks[j + 1], text) && !headline {
-                j += 1;
-            } else if toks[j].lower == "the" && j > i && toks[j - 1].lower == "of" && j + 1 < toks.len() && cap_word(toks[j + 1], text) {
-                j += 1;
-            } else {
+            let next_cap = j + 1 < toks.len() && cap_word(toks[j + 1], text);
+            let extends = cap_word(toks[j], text) && !toks[j].newline_before
+                || matches!(toks[j].lower.as_str(), "of" | "for") && next_cap && !headline
+                || toks[j].lower == "the" && j > i && toks[j - 1].lower == "of" && next_cap;
+            if !extends {
                 break;
             }
+            j += 1;
         }
         let sentence_initial = i == 0 || matches!(toks[i - 1].kind, TokKind::Quote(_) | TokKind::Punct(':'));
         let prev_lower = if i > 0 { toks[i - 1].lower.as_str() } else { "" };
@@ -130,7 +134,9 @@ fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &s
     let whole = lowers.join(" ");
     let span = run[0].span.cover(&run[run.len() - 1].span);
     // organisations: by head word or by name
-    if run.len() > 1 && (is_org_head(lowers[lowers.len() - 1]) || lowers.iter().any(|w| is_org_head(w)) && lowers.contains(&"of")) {
+    if run.len() > 1
+        && (is_org_head(lowers[lowers.len() - 1]) || lowers.iter().any(|w| is_org_head(w)) && lowers.contains(&"of"))
+    {
         out.push((span, EntityType::Org));
         return;
     }
@@ -148,7 +154,9 @@ fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &s
     if let Some(t) = (1..run.len().saturating_sub(1)).find(|&t| is_title(lowers[t]) && !is_title(lowers[t - 1])) {
         let pre = run[0].span.cover(&run[t - 1].span);
         let pre_lower = lowers[..t].join(" ");
-        let kind = if demonym(&pre_lower).is_some() || t == 1 && ["ian", "ese", "ish", "an", "i"].iter().any(|s| pre_lower.ends_with(s)) {
+        let kind = if demonym(&pre_lower).is_some()
+            || t == 1 && ["ian", "ese", "ish", "an", "i"].iter().any(|s| pre_lower.ends_with(s))
+        {
             EntityType::Norp
         } else if place(&pre_lower).is_some() || t == 1 {
             EntityType::Gpe
@@ -157,7 +165,10 @@ fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &s
         };
         out.push((pre, kind));
         k = t;
-    } else if run.len() > 1 && (place(lowers[0]).is_some() || demonym(lowers[0]).is_some()) && (is_title(lowers[1]) || run.len() > 2) {
+    } else if run.len() > 1
+        && (place(lowers[0]).is_some() || demonym(lowers[0]).is_some())
+        && (is_title(lowers[1]) || run.len() > 2)
+    {
         let kind = if demonym(lowers[0]).is_some() { EntityType::Norp } else { EntityType::Gpe };
         out.push((run[0].span, kind));
         k = 1;
@@ -192,7 +203,9 @@ fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &s
             out.push((name_span, EntityType::Gpe));
         } else if !initial && !name[0].span.slice(text).chars().all(|c| c.is_uppercase()) {
             out.push((name_span, EntityType::Misc));
-        } else if name[0].span.slice(text).len() >= 2 && name[0].span.slice(text).chars().all(|c| c.is_uppercase() || c == '.') {
+        } else if name[0].span.slice(text).len() >= 2
+            && name[0].span.slice(text).chars().all(|c| c.is_uppercase() || c == '.')
+        {
             out.push((name_span, EntityType::Org)); // an acronym: "UNSC", "EU"
         } else if initial {
             // unknown capitalised first word: kept only if a later pass knows it as a surname
@@ -200,7 +213,9 @@ fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &s
         }
         return;
     }
-    if name_lowers.iter().any(|w| place(w).is_some() || demonym(w).is_some()) && name_lowers.iter().all(|w| place(w).is_some() || demonym(w).is_some() || is_org_head(w)) {
+    if name_lowers.iter().any(|w| place(w).is_some() || demonym(w).is_some())
+        && name_lowers.iter().all(|w| place(w).is_some() || demonym(w).is_some() || is_org_head(w))
+    {
         out.push((name_span, EntityType::Gpe));
         return;
     }
@@ -216,7 +231,10 @@ mod tests {
     fn ents(text: &str) -> Vec<(String, EntityType, String)> {
         let toks = tokenize(text, &[]);
         let sents = sentences(text, &toks, &[]);
-        entities(text, &toks, &sents).into_iter().map(|e| (e.span.slice(text).to_string(), e.kind, e.canonical)).collect()
+        entities(text, &toks, &sents)
+            .into_iter()
+            .map(|e| (e.span.slice(text).to_string(), e.kind, e.canonical))
+            .collect()
     }
 
     #[test]
@@ -224,7 +242,10 @@ mod tests {
         let e = ents("French President Emmanuel Macron met officials of the Arvian Defence Ministry in the town of Velkor. Macron left for Kiev.");
         assert!(e.contains(&("French".into(), EntityType::Norp, "French".into())), "{e:?}");
         assert!(e.contains(&("Emmanuel Macron".into(), EntityType::Person, "Emmanuel Macron".into())), "{e:?}");
-        assert!(e.contains(&("Arvian Defence Ministry".into(), EntityType::Org, "Arvian Defence Ministry".into())), "{e:?}");
+        assert!(
+            e.contains(&("Arvian Defence Ministry".into(), EntityType::Org, "Arvian Defence Ministry".into())),
+            "{e:?}"
+        );
         assert!(e.contains(&("Velkor".into(), EntityType::Gpe, "Velkor".into())), "{e:?}");
         assert!(e.contains(&("Macron".into(), EntityType::Person, "Emmanuel Macron".into())), "{e:?}");
         assert!(e.contains(&("Kiev".into(), EntityType::Gpe, "Kyiv".into())), "{e:?}");

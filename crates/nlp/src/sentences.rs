@@ -51,18 +51,28 @@ pub fn sentences(text: &str, tokens: &[Token], skip: &[Span]) -> Vec<Span> {
             start = Some(i);
         }
         last = i;
-        let terminal = matches!(t.kind, TokKind::Punct('.') | TokKind::Punct('!') | TokKind::Punct('?') | TokKind::Punct('…'));
+        let terminal =
+            matches!(t.kind, TokKind::Punct('.') | TokKind::Punct('!') | TokKind::Punct('?') | TokKind::Punct('…'));
         if terminal {
             // absorb closing quotes and brackets
             let mut j = i + 1;
             while j < tokens.len()
                 && !tokens[j].space_before
-                && matches!(tokens[j].kind, TokKind::Quote(QuoteMark::Close) | TokKind::Quote(QuoteMark::Straight) | TokKind::Punct(')') | TokKind::Punct(']') | TokKind::Punct('*') | TokKind::Markup)
+                && matches!(
+                    tokens[j].kind,
+                    TokKind::Quote(QuoteMark::Close)
+                        | TokKind::Quote(QuoteMark::Straight)
+                        | TokKind::Punct(')')
+                        | TokKind::Punct(']')
+                        | TokKind::Punct('*')
+                        | TokKind::Markup
+                )
             {
                 j += 1;
             }
             let next = tokens.get(j);
-            let is_abbrev = t.kind == TokKind::Punct('.') && i > 0 && !t.space_before && ends_abbreviation(&tokens[i - 1], text);
+            let is_abbrev =
+                t.kind == TokKind::Punct('.') && i > 0 && !t.space_before && ends_abbreviation(&tokens[i - 1], text);
             let starts_new = match next {
                 None => true,
                 Some(n) => {
@@ -71,7 +81,11 @@ pub fn sentences(text: &str, tokens: &[Token], skip: &[Span]) -> Vec<Span> {
                             TokKind::Word => crate::is_capitalized(n.span.slice(text)),
                             TokKind::Number => true,
                             TokKind::Quote(QuoteMark::Open) | TokKind::Quote(QuoteMark::Straight) => true,
-                            TokKind::Punct('(') | TokKind::Punct('[') | TokKind::Punct('*') | TokKind::Punct('-') | TokKind::Punct('—') => true,
+                            TokKind::Punct('(')
+                            | TokKind::Punct('[')
+                            | TokKind::Punct('*')
+                            | TokKind::Punct('-')
+                            | TokKind::Punct('—') => true,
                             _ => false,
                         }
                 }
@@ -115,7 +129,10 @@ mod tests {
             vec!["“We are leaving.”", "The mayor said so.", "Was it true?", "Yes!"]
         );
         assert_eq!(split("First line\nSecond line."), vec!["First line", "Second line."]);
-        assert_eq!(split("the streets of the\n\nsuburban town, it said."), vec!["the streets of the\n\nsuburban town, it said."]);
+        assert_eq!(
+            split("the streets of the\n\nsuburban town, it said."),
+            vec!["the streets of the\n\nsuburban town, it said."]
+        );
         assert_eq!(split("It rose 3.5 percent. Then fell."), vec!["It rose 3.5 percent.", "Then fell."]);
     }
 

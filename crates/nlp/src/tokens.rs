@@ -106,7 +106,10 @@ pub fn tokenize(text: &str, markup: &[Span]) -> Vec<Token> {
                     && chars[j + 1].1.is_alphanumeric()
                 {
                     // keep "Kremlin-ordered", "U.S", "3.5", "1,000", "O'Brien"; stop before "'s"
-                    if is_apostrophe(cj) && matches!(chars[j + 1].1, 's' | 'S') && (j + 2 >= n || !chars[j + 2].1.is_alphanumeric()) {
+                    if is_apostrophe(cj)
+                        && matches!(chars[j + 1].1, 's' | 'S')
+                        && (j + 2 >= n || !chars[j + 2].1.is_alphanumeric())
+                    {
                         break;
                     }
                     if cj == ',' && !(all_digits && chars[j + 1].1.is_ascii_digit()) {
@@ -125,13 +128,21 @@ pub fn tokenize(text: &str, markup: &[Span]) -> Vec<Token> {
             if j < n && chars[j].1 == '.' && text[chars[start].0..end_of(j)].contains('.') && !all_digits {
                 j += 1;
             }
-            kind = if all_digits || text[chars[start].0..end_of(j)].chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+            kind = if all_digits
+                || text[chars[start].0..end_of(j)].chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            {
                 TokKind::Number
             } else {
                 TokKind::Word
             };
             i = j;
-        } else if is_apostrophe(c) && i + 1 < n && matches!(chars[i + 1].1, 's' | 'S') && (i + 2 >= n || !chars[i + 2].1.is_alphanumeric()) && !space && !out.is_empty() {
+        } else if is_apostrophe(c)
+            && i + 1 < n
+            && matches!(chars[i + 1].1, 's' | 'S')
+            && (i + 2 >= n || !chars[i + 2].1.is_alphanumeric())
+            && !space
+            && !out.is_empty()
+        {
             kind = TokKind::Possessive;
             i += 2;
         } else if let Some(q) = quote_kind(c) {

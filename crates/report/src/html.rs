@@ -41,7 +41,12 @@ fn highlighted(a: &AnalyzedArticle) -> String {
     let mut marks: Vec<(Span, String, String)> = Vec::new(); // span, class, title
     for (i, at) in a.analysis.attributions.iter().enumerate() {
         let who = at.speaker.as_ref().map(|s| s.name.as_str()).unwrap_or("unknown");
-        let title = format!("#{i} {} · {} · speaker: {}", at.stance, serde_json::to_string(&at.kind).unwrap_or_default().trim_matches('"'), who);
+        let title = format!(
+            "#{i} {} · {} · speaker: {}",
+            at.stance,
+            serde_json::to_string(&at.kind).unwrap_or_default().trim_matches('"'),
+            who
+        );
         marks.push((at.content, format!("content {}", at.stance), title.clone()));
         marks.push((at.cue, "cue".into(), title.clone()));
         if let Some(s) = at.source {
@@ -75,7 +80,8 @@ fn highlighted(a: &AnalyzedArticle) -> String {
     for w in bounds.windows(2) {
         let seg = Span::new(w[0], w[1]);
         let piece = esc(seg.slice(text));
-        let on: Vec<&(Span, String, String)> = marks.iter().filter(|(s, _, _)| s.contains(&seg) && !seg.is_empty()).collect();
+        let on: Vec<&(Span, String, String)> =
+            marks.iter().filter(|(s, _, _)| s.contains(&seg) && !seg.is_empty()).collect();
         if on.is_empty() {
             o.push_str(&piece);
         } else {
@@ -107,14 +113,38 @@ pub fn render(c: &Comparison) -> String {
             let _ = write!(o, "<th>{} {}</th>", letter(i), esc(short_id(&c.articles[i].article.id)));
         }
         let _ = write!(o, "</tr>");
-        for (ci, cl) in s.claims.iter().enumerate().filter(|(_, cl)| !cl.relations.is_empty() || cl.stances.len() > 1 || !cl.speakers.is_empty()) {
-            let _ = write!(o, "<tr><td>C{} {}</td><td>{}</td>", ci + 1, esc(&clip(&cl.summary, 140)), esc(&cl.speakers.join(", ")));
+        for (ci, cl) in s
+            .claims
+            .iter()
+            .enumerate()
+            .filter(|(_, cl)| !cl.relations.is_empty() || cl.stances.len() > 1 || !cl.speakers.is_empty())
+        {
+            let _ = write!(
+                o,
+                "<tr><td>C{} {}</td><td>{}</td>",
+                ci + 1,
+                esc(&clip(&cl.summary, 140)),
+                esc(&cl.speakers.join(", "))
+            );
             for &i in &s.articles {
                 match cl.stances.iter().find(|os| os.article == i) {
                     Some(os) => {
-                        let marks: Vec<String> = os.markers.iter().map(|m| format!("“{}”", m.slice(&c.articles[i].article.text))).collect();
-                        let ev: Vec<String> = os.evidence.iter().take(3).map(|e| format!("<q>{}</q>", esc(&clip(evidence_text(c, e), 90)))).collect();
-                        let _ = write!(o, "<td><span class=\"st {}\">{}</span> {}<br>{}</td>", os.stance, os.stance, esc(&marks.join(" ")), ev.join("<br>"));
+                        let marks: Vec<String> =
+                            os.markers.iter().map(|m| format!("“{}”", m.slice(&c.articles[i].article.text))).collect();
+                        let ev: Vec<String> = os
+                            .evidence
+                            .iter()
+                            .take(3)
+                            .map(|e| format!("<q>{}</q>", esc(&clip(evidence_text(c, e), 90))))
+                            .collect();
+                        let _ = write!(
+                            o,
+                            "<td><span class=\"st {}\">{}</span> {}<br>{}</td>",
+                            os.stance,
+                            os.stance,
+                            esc(&marks.join(" ")),
+                            ev.join("<br>")
+                        );
                     }
                     None => {
                         let _ = write!(o, "<td>—</td>");
@@ -135,7 +165,14 @@ pub fn render(c: &Comparison) -> String {
                 for k in [ci, r.claim] {
                     for os in &s.claims[k].stances {
                         for e in os.evidence.iter().take(2) {
-                            let _ = write!(o, "<li>C{} [{}] {}: <q>{}</q></li>", k + 1, letter(os.article), esc(&evidence_voice(c, e)), esc(&clip(evidence_text(c, e), 200)));
+                            let _ = write!(
+                                o,
+                                "<li>C{} [{}] {}: <q>{}</q></li>",
+                                k + 1,
+                                letter(os.article),
+                                esc(&evidence_voice(c, e)),
+                                esc(&clip(evidence_text(c, e), 200))
+                            );
                         }
                     }
                 }
@@ -149,7 +186,15 @@ pub fn render(c: &Comparison) -> String {
         for &i in &s.articles {
             let a = &c.articles[i];
             let m = &a.article.meta;
-            let _ = write!(o, "<div class=\"col\" id=\"article-{i}\"><h4>[{}] {}</h4><div class=\"meta\">{} · {} · {}</div>", letter(i), esc(m.title.as_deref().unwrap_or(short_id(&a.article.id))), esc(short_id(&a.article.id)), esc(m.published.as_deref().unwrap_or("date unknown")), esc(&m.authors.join(", ")));
+            let _ = write!(
+                o,
+                "<div class=\"col\" id=\"article-{i}\"><h4>[{}] {}</h4><div class=\"meta\">{} · {} · {}</div>",
+                letter(i),
+                esc(m.title.as_deref().unwrap_or(short_id(&a.article.id))),
+                esc(short_id(&a.article.id)),
+                esc(m.published.as_deref().unwrap_or("date unknown")),
+                esc(&m.authors.join(", "))
+            );
             for d in &a.article.diagnostics {
                 let _ = write!(o, "<div class=\"diag\">{}</div>", esc(&d.message));
             }
@@ -167,6 +212,6 @@ pub fn render(c: &Comparison) -> String {
         }
         let _ = write!(o, "</ul>");
     }
-    let _ = write!(o, "</body></html>\n");
+    o.push_str("</body></html>\n");
     o
 }

@@ -70,7 +70,12 @@ fn claim_id(story: usize, claim: usize) -> String {
 
 /// A comparison as one JSON object.
 pub fn comparison(c: &Comparison) -> Value {
-    let articles: Vec<Value> = c.articles.iter().enumerate().map(|(i, a)| article(a, c.story_of.get(i).copied().filter(|&s| s != usize::MAX))).collect();
+    let articles: Vec<Value> = c
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| article(a, c.story_of.get(i).copied().filter(|&s| s != usize::MAX)))
+        .collect();
     let id = |i: usize| c.articles[i].article.id.clone();
     let stories: Vec<Value> = c
         .stories

@@ -49,7 +49,12 @@ pub fn evidence_voice(c: &Comparison, e: &EvidenceRef) -> String {
         EvidenceRef::Attribution { article, index } => {
             let a = &c.articles[article];
             let att = &a.analysis.attributions[index];
-            let who = att.speaker.as_ref().map(|s| s.name.clone()).or_else(|| att.source.map(|s| s.slice(&a.article.text).to_string())).unwrap_or_else(|| "someone".into());
+            let who = att
+                .speaker
+                .as_ref()
+                .map(|s| s.name.clone())
+                .or_else(|| att.source.map(|s| s.slice(&a.article.text).to_string()))
+                .unwrap_or_else(|| "someone".into());
             format!("{} {} ({})", who, att.cue.slice(&a.article.text).to_lowercase(), att.stance)
         }
         EvidenceRef::Statement { article, index } => {

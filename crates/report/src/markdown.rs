@@ -16,7 +16,14 @@ pub fn render(c: &Comparison) -> String {
         let _ = writeln!(o, "| | article | published | title |\n|---|---|---|---|");
         for &i in &s.articles {
             let a = &c.articles[i].article;
-            let _ = writeln!(o, "| {} | {} | {} | {} |", letter(i), cell(short_id(&a.id)), a.meta.published.as_deref().unwrap_or("unknown"), cell(a.meta.title.as_deref().unwrap_or("")));
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {} |",
+                letter(i),
+                cell(short_id(&a.id)),
+                a.meta.published.as_deref().unwrap_or("unknown"),
+                cell(a.meta.title.as_deref().unwrap_or(""))
+            );
         }
         let sp = speakers(c, &s.articles);
         if !sp.is_empty() {
@@ -34,13 +41,24 @@ pub fn render(c: &Comparison) -> String {
             rule.push_str("---|");
         }
         let _ = writeln!(o, "{header}\n{rule}");
-        for (ci, cl) in s.claims.iter().enumerate().filter(|(_, cl)| !cl.relations.is_empty() || cl.stances.len() > 1 || !cl.speakers.is_empty()) {
-            let mut row = format!("| C{} {} | {} |", ci + 1, cell(&clip(&cl.summary, 120)), cell(&cl.speakers.join(", ")));
+        for (ci, cl) in s
+            .claims
+            .iter()
+            .enumerate()
+            .filter(|(_, cl)| !cl.relations.is_empty() || cl.stances.len() > 1 || !cl.speakers.is_empty())
+        {
+            let mut row =
+                format!("| C{} {} | {} |", ci + 1, cell(&clip(&cl.summary, 120)), cell(&cl.speakers.join(", ")));
             for &i in &s.articles {
                 match cl.stances.iter().find(|os| os.article == i) {
                     Some(os) => {
-                        let marks: Vec<String> = os.markers.iter().map(|m| format!("“{}”", m.slice(&c.articles[i].article.text))).collect();
-                        let ev = os.evidence.first().map(|e| format!(" «{}»", clip(evidence_text(c, e), 60))).unwrap_or_default();
+                        let marks: Vec<String> =
+                            os.markers.iter().map(|m| format!("“{}”", m.slice(&c.articles[i].article.text))).collect();
+                        let ev = os
+                            .evidence
+                            .first()
+                            .map(|e| format!(" «{}»", clip(evidence_text(c, e), 60)))
+                            .unwrap_or_default();
                         row.push_str(&format!(" **{}** {}{} |", os.stance, cell(&marks.join(" ")), cell(&ev)));
                     }
                     None => row.push_str(" — |"),
@@ -59,7 +77,14 @@ pub fn render(c: &Comparison) -> String {
                 for k in [ci, r.claim] {
                     for os in &s.claims[k].stances {
                         for e in os.evidence.iter().take(2) {
-                            let _ = writeln!(o, "  - C{} [{}] {}: «{}»", k + 1, letter(os.article), evidence_voice(c, e), cell(&clip(evidence_text(c, e), 160)));
+                            let _ = writeln!(
+                                o,
+                                "  - C{} [{}] {}: «{}»",
+                                k + 1,
+                                letter(os.article),
+                                evidence_voice(c, e),
+                                cell(&clip(evidence_text(c, e), 160))
+                            );
                         }
                     }
                 }

@@ -35,7 +35,16 @@ pub fn render(c: &Comparison, color: bool) -> String {
     let p = Paint(color);
     let mut o = String::new();
     let ok = c.articles.iter().filter(|a| !a.article.failed()).count();
-    let _ = writeln!(o, "{}", p.bold(&format!("corroborate: {} article(s), {} stor{}", ok, c.stories.len(), if c.stories.len() == 1 { "y" } else { "ies" })));
+    let _ = writeln!(
+        o,
+        "{}",
+        p.bold(&format!(
+            "corroborate: {} article(s), {} stor{}",
+            ok,
+            c.stories.len(),
+            if c.stories.len() == 1 { "y" } else { "ies" }
+        ))
+    );
     for s in &c.stories {
         let _ = writeln!(o);
         let _ = writeln!(
@@ -49,7 +58,12 @@ pub fn render(c: &Comparison, color: bool) -> String {
         for &i in &s.articles {
             let a = &c.articles[i].article;
             let origin = s.origins.iter().position(|g| g.contains(&i)).unwrap_or(0);
-            let copy = s.origins.get(origin).filter(|g| g.len() > 1 && g[0] != i).map(|g| format!(" copy of {}", letter(g[0]))).unwrap_or_default();
+            let copy = s
+                .origins
+                .get(origin)
+                .filter(|g| g.len() > 1 && g[0] != i)
+                .map(|g| format!(" copy of {}", letter(g[0])))
+                .unwrap_or_default();
             let _ = writeln!(
                 o,
                 "  [{}] {}  {}  {}{}",
@@ -84,8 +98,13 @@ pub fn render(c: &Comparison, color: bool) -> String {
                 }
                 for os in &cl.stances {
                     let a = &c.articles[os.article];
-                    let markers: Vec<String> = os.markers.iter().map(|m| format!("“{}”", m.slice(&a.article.text))).collect();
-                    let first = os.evidence.first().map(|e| format!("{}: «{}»", evidence_voice(c, e), clip(evidence_text(c, e), 80))).unwrap_or_default();
+                    let markers: Vec<String> =
+                        os.markers.iter().map(|m| format!("“{}”", m.slice(&a.article.text))).collect();
+                    let first = os
+                        .evidence
+                        .first()
+                        .map(|e| format!("{}: «{}»", evidence_voice(c, e), clip(evidence_text(c, e), 80)))
+                        .unwrap_or_default();
                     let _ = writeln!(
                         o,
                         "       [{}] {:<10} {}{}",
@@ -101,7 +120,12 @@ pub fn render(c: &Comparison, color: bool) -> String {
             .claims
             .iter()
             .enumerate()
-            .flat_map(|(ci, cl)| cl.relations.iter().filter(move |r| r.relation == Relation::Contradicts && r.claim > ci).map(move |r| (ci, r.claim, r.reason.as_str())))
+            .flat_map(|(ci, cl)| {
+                cl.relations
+                    .iter()
+                    .filter(move |r| r.relation == Relation::Contradicts && r.claim > ci)
+                    .map(move |r| (ci, r.claim, r.reason.as_str()))
+            })
             .collect();
         if !contra.is_empty() {
             let _ = writeln!(o, "\n  {}", p.c("1;31", "Contradictions"));
@@ -111,7 +135,14 @@ pub fn render(c: &Comparison, color: bool) -> String {
                     let cl = &s.claims[ci];
                     for os in &cl.stances {
                         if let Some(e) = os.evidence.first() {
-                            let _ = writeln!(o, "       [{}] {} C{}: «{}»", letter(os.article), stance_symbol(os.stance), ci + 1, clip(evidence_text(c, e), 90));
+                            let _ = writeln!(
+                                o,
+                                "       [{}] {} C{}: «{}»",
+                                letter(os.article),
+                                stance_symbol(os.stance),
+                                ci + 1,
+                                clip(evidence_text(c, e), 90)
+                            );
                         }
                     }
                 }
@@ -123,7 +154,11 @@ pub fn render(c: &Comparison, color: bool) -> String {
             .enumerate()
             .filter(|(_, cl)| s.origins.len() > 1 && !cl.speakers.is_empty())
             .filter(|(_, cl)| {
-                let origins: std::collections::BTreeSet<usize> = cl.evidence.iter().filter_map(|e| s.origins.iter().position(|g| g.contains(&e.article()))).collect();
+                let origins: std::collections::BTreeSet<usize> = cl
+                    .evidence
+                    .iter()
+                    .filter_map(|e| s.origins.iter().position(|g| g.contains(&e.article())))
+                    .collect();
                 origins.len() == 1
             })
             .take(8)
@@ -132,14 +167,30 @@ pub fn render(c: &Comparison, color: bool) -> String {
             let _ = writeln!(o, "\n  {}", p.bold("Attributed claims only one origin carries"));
             for (ci, cl) in single {
                 let who = cl.stances.first().map(|os| letter(os.article)).unwrap_or_default();
-                let _ = writeln!(o, "    C{} [{}] {} — {}", ci + 1, who, clip(&cl.summary, 80), clip(&cl.speakers.join(", "), 40));
+                let _ = writeln!(
+                    o,
+                    "    C{} [{}] {} — {}",
+                    ci + 1,
+                    who,
+                    clip(&cl.summary, 80),
+                    clip(&cl.speakers.join(", "), 40)
+                );
             }
         }
     }
     let diags: Vec<String> = c
         .articles
         .iter()
-        .flat_map(|a| a.article.diagnostics.iter().filter(|d| d.level != Level::Info).map(move |d| format!("  {} {}: {}", if d.level == Level::Error { p.c("31", "error") } else { p.c("33", "warning") }, a.article.id, d.message)))
+        .flat_map(|a| {
+            a.article.diagnostics.iter().filter(|d| d.level != Level::Info).map(move |d| {
+                format!(
+                    "  {} {}: {}",
+                    if d.level == Level::Error { p.c("31", "error") } else { p.c("33", "warning") },
+                    a.article.id,
+                    d.message
+                )
+            })
+        })
         .collect();
     if !diags.is_empty() {
         let _ = writeln!(o, "\n{}", p.bold("Diagnostics"));

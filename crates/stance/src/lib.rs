@@ -15,11 +15,31 @@ use corroborate_nlp::{TokKind, Token};
 
 /// Modifiers by which the voice keeps its distance from what they modify.
 pub const HEDGES: &[&str] = &[
-    "alleged", "allegedly", "ostensible", "ostensibly", "purported", "purportedly", "reputed", "reputedly", "so-called",
-    "supposed", "supposedly",
+    "alleged",
+    "allegedly",
+    "ostensible",
+    "ostensibly",
+    "purported",
+    "purportedly",
+    "reputed",
+    "reputedly",
+    "so-called",
+    "supposed",
+    "supposedly",
 ];
 /// Words by which the voice says something is false.
-pub const REFUTATIONS: &[&str] = &["baseless", "debunked", "disproved", "disproven", "false", "falsely", "groundless", "untrue", "wrongly", "baselessly"];
+pub const REFUTATIONS: &[&str] = &[
+    "baseless",
+    "debunked",
+    "disproved",
+    "disproven",
+    "false",
+    "falsely",
+    "groundless",
+    "untrue",
+    "wrongly",
+    "baselessly",
+];
 const NEGATIONS: &[&str] = &["not", "no", "never", "n't", "neither", "nor", "without"];
 const UNVERIFIED_WORDS: &[&str] = &["unconfirmed", "unproven", "unsubstantiated", "unverified"];
 const EVIDENCE_VERBS: &[&str] = &["providing", "offering", "giving", "citing", "presenting", "showing", "any"];
@@ -49,7 +69,8 @@ fn voice_markers(toks: &[Token], range: std::ops::Range<usize>, quoted: &[Span])
             Some(MarkerKind::Unverified)
         } else if l == "evidence" || l == "proof" {
             // "without (providing) evidence" / "there is no evidence"
-            let back: Vec<&str> = (i.saturating_sub(3)..i).filter(|&k| k >= range.start).map(|k| toks[k].lower.as_str()).collect();
+            let back: Vec<&str> =
+                (i.saturating_sub(3)..i).filter(|&k| k >= range.start).map(|k| toks[k].lower.as_str()).collect();
             let after_without = back.iter().rposition(|w| *w == "without").map(|p| &back[p + 1..]);
             if after_without.is_some_and(|ws| ws.iter().all(|w| EVIDENCE_VERBS.contains(w))) {
                 Some(MarkerKind::Unverified)
@@ -63,7 +84,8 @@ fn voice_markers(toks: &[Token], range: std::ops::Range<usize>, quoted: &[Span])
         };
         let Some(kind) = kind else { continue };
         let span = if l == "evidence" || l == "proof" {
-            let from = (i.saturating_sub(3)..i).find(|&k| matches!(toks[k].lower.as_str(), "without" | "no")).unwrap_or(i);
+            let from =
+                (i.saturating_sub(3)..i).find(|&k| matches!(toks[k].lower.as_str(), "without" | "no")).unwrap_or(i);
             toks[from].span.cover(&t.span)
         } else {
             t.span
@@ -82,7 +104,12 @@ fn voice_markers(toks: &[Token], range: std::ops::Range<usize>, quoted: &[Span])
 fn stance_of(markers: &[Marker], factive: bool) -> Stance {
     if markers.iter().any(|m| m.kind == MarkerKind::Refutation) {
         Stance::Refuted
-    } else if markers.iter().any(|m| matches!(m.kind, MarkerKind::Hedge | MarkerKind::ScareQuotes | MarkerKind::DistancingCue | MarkerKind::Unverified)) {
+    } else if markers.iter().any(|m| {
+        matches!(
+            m.kind,
+            MarkerKind::Hedge | MarkerKind::ScareQuotes | MarkerKind::DistancingCue | MarkerKind::Unverified
+        )
+    }) {
         Stance::Distanced
     } else if factive {
         Stance::Asserted
@@ -108,7 +135,8 @@ pub struct VoiceStance {
 /// Decides the voice's stance on each attribution and finds the voice's own statements.
 pub fn analyze(text: &str, toks: &[Token], sents: &[Span], found: Found) -> VoiceStance {
     let quotes_inner: Vec<Span> = found.quotes.iter().map(|q| q.inner).collect();
-    let direct_contents: Vec<Span> = found.attributions.iter().filter(|a| a.kind == AttributionKind::Direct).map(|a| a.content).collect();
+    let direct_contents: Vec<Span> =
+        found.attributions.iter().filter(|a| a.kind == AttributionKind::Direct).map(|a| a.content).collect();
     let scare: Vec<Span> = found
         .unattributed_quotes
         .iter()
@@ -156,8 +184,12 @@ pub fn analyze(text: &str, toks: &[Token], sents: &[Span], found: Found) -> Voic
             if let Some(next) = sents.iter().find(|s| s.start >= sent.end) {
                 let r = tok_range(toks, *next);
                 let words: Vec<&str> = r.clone().map(|i| toks[i].lower.as_str()).collect();
-                let refers_back = words.iter().take(4).any(|w| matches!(*w, "this" | "that" | "the" | "there" | "it" | "such"));
-                let refuting = voice_markers(toks, r, &quotes_inner).into_iter().filter(|m| m.kind == MarkerKind::Refutation).collect::<Vec<_>>();
+                let refers_back =
+                    words.iter().take(4).any(|w| matches!(*w, "this" | "that" | "the" | "there" | "it" | "such"));
+                let refuting = voice_markers(toks, r, &quotes_inner)
+                    .into_iter()
+                    .filter(|m| m.kind == MarkerKind::Refutation)
+                    .collect::<Vec<_>>();
                 let own_cue = words.iter().any(|w| cues::is_cue_verb(w));
                 if refers_back && !own_cue && words.len() <= 14 {
                     markers.extend(refuting);
@@ -179,7 +211,14 @@ pub fn analyze(text: &str, toks: &[Token], sents: &[Span], found: Found) -> Voic
 
 /// The voice's own statements: sentence parts no attribution covers, and hedged phrases inside
 /// reported speech.
-fn statements(text: &str, toks: &[Token], sents: &[Span], atts: &[Attribution], quotes: &[Span], scare: &[Span]) -> Vec<Statement> {
+fn statements(
+    text: &str,
+    toks: &[Token],
+    sents: &[Span],
+    atts: &[Attribution],
+    quotes: &[Span],
+    scare: &[Span],
+) -> Vec<Statement> {
     let mut out = Vec::new();
     for sent in sents {
         let covered: Vec<Span> = atts
@@ -202,10 +241,18 @@ fn statements(text: &str, toks: &[Token], sents: &[Span], atts: &[Attribution], 
             let fragment = matches!(first, "which" | "who" | "whom" | "that" | "and" | "but" | "or")
                 || matches!(last, "has" | "have" | "had" | "is" | "was" | "were" | "are" | "to" | "the" | "a" | "and");
             if words >= 5 && !fragment {
-                let span = toks[run[0]].span.cover(&toks[*run.last().unwrap()].span).trim(text, &[',', '.', ';', ':', '—', '-']);
+                let span = toks[run[0]]
+                    .span
+                    .cover(&toks[*run.last().unwrap()].span)
+                    .trim(text, &[',', '.', ';', ':', '—', '-']);
                 if !span.slice(text).ends_with('?') {
                     let mut markers = voice_markers(toks, run[0]..run[run.len() - 1] + 1, quotes);
-                    markers.extend(scare.iter().filter(|q| span.contains(q)).map(|q| Marker { kind: MarkerKind::ScareQuotes, span: *q }));
+                    markers.extend(
+                        scare
+                            .iter()
+                            .filter(|q| span.contains(q))
+                            .map(|q| Marker { kind: MarkerKind::ScareQuotes, span: *q }),
+                    );
                     markers.sort_by_key(|m| m.span.start);
                     let stance = match stance_of(&markers, false) {
                         Stance::Reported => Stance::Asserted,
@@ -221,7 +268,9 @@ fn statements(text: &str, toks: &[Token], sents: &[Span], atts: &[Attribution], 
             if t.kind == TokKind::Markup {
                 continue;
             }
-            if covered.iter().any(|c| c.overlaps(&t.span)) || after_cue.is_some_and(|e| t.span.start >= e) && run.is_empty() {
+            if covered.iter().any(|c| c.overlaps(&t.span))
+                || after_cue.is_some_and(|e| t.span.start >= e) && run.is_empty()
+            {
                 flush(&mut run);
             } else {
                 run.push(i);
@@ -229,22 +278,37 @@ fn statements(text: &str, toks: &[Token], sents: &[Span], atts: &[Attribution], 
         }
         flush(&mut run);
     }
-    // hedged phrases in reported speech (not in direct quotes)
-    for a in atts.iter().filter(|a| a.kind != AttributionKind::Direct) {
-        let r = tok_range(toks, a.content);
+    // hedged phrases, in reported speech and in the voice's own sentences (never in direct quotes):
+    // "the alleged atrocities" is a proposition the outlet keeps at arm's length
+    let direct: Vec<Span> = atts.iter().filter(|a| a.kind == AttributionKind::Direct).map(|a| a.content).collect();
+    for r in sents.iter().map(|s| tok_range(toks, *s)) {
         for i in r.clone() {
             let t = &toks[i];
-            if !HEDGES.contains(&t.lower.as_str()) || quotes.iter().any(|q| q.contains(&t.span)) || negated(toks, i).is_some() {
+            if !HEDGES.contains(&t.lower.as_str())
+                || quotes.iter().chain(direct.iter()).any(|q| q.contains(&t.span))
+                || negated(toks, i).is_some()
+            {
                 continue;
             }
             // the hedge and the phrase it modifies, up to a clause boundary
             let mut e = i + 1;
-            while e < r.end && e < i + 9 && toks[e].is_word() && !matches!(toks[e].lower.as_str(), "and" | "to" | "that" | "which" | "who" | "by" | "as" | "was" | "were" | "is" | "are") {
+            while e < r.end
+                && e < i + 9
+                && toks[e].is_word()
+                && !matches!(
+                    toks[e].lower.as_str(),
+                    "and" | "to" | "that" | "which" | "who" | "by" | "as" | "was" | "were" | "is" | "are"
+                )
+            {
                 e += 1;
             }
             if e > i + 1 {
                 let span = t.span.cover(&toks[e - 1].span);
-                out.push(Statement { span, stance: Stance::Distanced, markers: vec![Marker { kind: MarkerKind::Hedge, span: t.span }] });
+                out.push(Statement {
+                    span,
+                    stance: Stance::Distanced,
+                    markers: vec![Marker { kind: MarkerKind::Hedge, span: t.span }],
+                });
             }
         }
     }

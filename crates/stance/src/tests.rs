@@ -13,7 +13,13 @@ fn att_stances(text: &str) -> Vec<(String, Stance, Vec<String>)> {
     run(text)
         .attributions
         .iter()
-        .map(|a| (a.cue.slice(text).to_string(), a.stance, a.markers.iter().map(|m| m.span.slice(text).to_string()).collect()))
+        .map(|a| {
+            (
+                a.cue.slice(text).to_string(),
+                a.stance,
+                a.markers.iter().map(|m| m.span.slice(text).to_string()).collect(),
+            )
+        })
         .collect()
 }
 
@@ -21,7 +27,13 @@ fn statement_stances(text: &str) -> Vec<(String, Stance, Vec<String>)> {
     run(text)
         .statements
         .iter()
-        .map(|s| (s.span.slice(text).to_string(), s.stance, s.markers.iter().map(|m| m.span.slice(text).to_string()).collect()))
+        .map(|s| {
+            (
+                s.span.slice(text).to_string(),
+                s.stance,
+                s.markers.iter().map(|m| m.span.slice(text).to_string()).collect(),
+            )
+        })
         .collect()
 }
 
@@ -32,7 +44,9 @@ fn neutral_cue_is_reported() {
 
 #[test]
 fn distancing_cues_and_unverified() {
-    let s = att_stances("The governor claimed the dam was sabotaged. The minister said, without evidence, that rebels did it.");
+    let s = att_stances(
+        "The governor claimed the dam was sabotaged. The minister said, without evidence, that rebels did it.",
+    );
     assert_eq!(s[0].1, Stance::Distanced);
     assert_eq!(s[0].2, vec!["claimed"]);
     assert_eq!(s[1].1, Stance::Distanced, "{s:?}");
@@ -62,12 +76,15 @@ fn negated_cue_is_not_distancing() {
 #[test]
 fn voice_statements_asserted_hedged_scare_quoted_and_refuted() {
     let st = statement_stances("Floodwater destroyed forty homes in the village of Osk on Monday. The council blamed the purported failure of the levee. The so-called \"rescue plan\" was never published. The rumour that the dam was mined is false.");
-    assert_eq!(st[0].1, Stance::Asserted, "{st:?}");
-    assert_eq!(st[1].1, Stance::Distanced);
-    assert_eq!(st[1].2, vec!["purported"]);
-    assert_eq!(st[2].1, Stance::Distanced);
-    assert!(st[2].2.contains(&"\"rescue plan\"".to_string()), "{st:?}");
-    assert_eq!(st[3].1, Stance::Refuted);
+    let find = |start: &str| st.iter().find(|s| s.0.starts_with(start)).unwrap_or_else(|| panic!("{start}: {st:?}"));
+    assert_eq!(find("Floodwater").1, Stance::Asserted, "{st:?}");
+    assert_eq!(find("The council").1, Stance::Distanced);
+    assert_eq!(find("The council").2, vec!["purported"]);
+    // the hedged phrase is a statement of its own
+    assert_eq!(find("purported failure of the levee").1, Stance::Distanced);
+    assert_eq!(find("The so-called").1, Stance::Distanced);
+    assert!(find("The so-called").2.contains(&"\"rescue plan\"".to_string()), "{st:?}");
+    assert_eq!(find("The rumour").1, Stance::Refuted);
 }
 
 #[test]

@@ -3,7 +3,11 @@ use corroborate_model::Article;
 use std::io::Read;
 
 /// Calls `batch` with groups of at most `size` articles, in input order. `-` reads standard input.
-pub fn for_each_batch(paths: &[String], size: usize, mut batch: impl FnMut(Vec<Article>) -> anyhow::Result<()>) -> anyhow::Result<()> {
+pub fn for_each_batch(
+    paths: &[String],
+    size: usize,
+    mut batch: impl FnMut(Vec<Article>) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     let mut buf: Vec<Article> = Vec::with_capacity(size);
     let mut err: Option<anyhow::Error> = None;
     for path in paths {

@@ -1,0 +1,121 @@
+//! The command line on the shipped examples: snapshots of every report format, error handling, exit codes.
+mod common;
+use common::{root, run, stdout};
+
+const EXAMPLES: &[&str] = &[
+    "examples/arvia-herald.txt",
+    "examples/belmark-today.txt",
+    "examples/unrelated-cheese-fair.txt",
+    "examples/wire-original.txt",
+    "examples/wire-reprint.txt",
+];
+
+fn compare(format: &str) -> String {
+    let mut args = vec!["compare", "--format", format];
+    args.extend_from_slice(EXAMPLES);
+    let out = run(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    stdout(&out)
+}
+
+#[test]
+fn text_report_snapshot() {
+    insta::assert_snapshot!(compare("text"));
+}
+
+#[test]
+fn markdown_report_snapshot() {
+    insta::assert_snapshot!(compare("markdown"));
+}
+
+#[test]
+fn json_report_snapshot() {
+    let v: serde_json::Value = serde_json::from_str(&compare("json")).unwrap();
+    insta::assert_json_snapshot!(v["stories"]);
+}
+
+#[test]
+fn html_report_is_self_contained_and_highlights_attributions() {
+    let html = compare("html");
+    assert!(html.starts_with("<!doctype html>"));
+    assert!(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"));
+    assert!(html.contains("class=\"content distanced\""), "distanced attributions are highlighted");
+    assert!(html.contains("class=\"cue\""));
+    assert!(html.contains("Contradictions"));
+}
+
+#[test]
+fn examples_know_their_stories_origins_and_contradictions() {
+    let v: serde_json::Value = serde_json::from_str(&compare("json")).unwrap();
+    let stories = v["stories"].as_array().unwrap();
+    assert_eq!(stories.len(), 2, "the dam story and the unrelated cheese fair");
+    let dam = stories.iter().find(|s| s["articles"].as_array().unwrap().len() == 4).expect("dam story");
+    assert_eq!(dam["origins"].as_array().unwrap().len(), 3, "the wire reprint is a copy of the original");
+    let fair = stories.iter().find(|s| s["articles"].as_array().unwrap().len() == 1).unwrap();
+    assert_eq!(fair["articles"][0], "examples/unrelated-cheese-fair.txt");
+    let claims = dam["claims"].as_array().unwrap();
+    let contradictions = claims
+        .iter()
+        .filter(|c| c["relations"].as_array().unwrap().iter().any(|r| r["relation"] == "contradicts"))
+        .count();
+    assert!(contradictions >= 4, "deaths vs 'no one died', flooding vs staged, at least");
+    // "no one died" is carried by one origin only
+    assert!(claims.iter().any(|c| c["summary"].as_str().unwrap().contains("no one died") && c["origins"] == 1));
+}
+
+#[test]
+fn bad_inputs_get_specific_errors_and_the_rest_is_analysed() {
+    let dir = std::env::temp_dir().join(format!("corroborate-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("empty.txt"), b"").unwrap();
+    std::fs::write(dir.join("binary.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0").unwrap();
+    std::fs::write(dir.join("latin1.txt"), b"The caf\xe9 owner said the river rose overnight in the town.").unwrap();
+    let missing = dir.join("missing.txt");
+    let (e, b, l, m, d) = (dir.join("empty.txt"), dir.join("binary.txt"), dir.join("latin1.txt"), missing, dir.clone());
+    let good = root().join("examples/arvia-herald.txt");
+    let args: Vec<String> = ["analyze".to_string()]
+        .into_iter()
+        .chain([&e, &b, &l, &m, &d, &good].iter().map(|p| p.display().to_string()))
+        .collect();
+    let out = common::run(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(out.status.code(), Some(1), "some inputs failed");
+    let lines: Vec<serde_json::Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 6, "one object per input, in order");
+    let msg = |i: usize| lines[i]["diagnostics"][0]["message"].as_str().unwrap().to_string();
+    assert!(msg(0).contains("empty file"));
+    assert!(msg(1).contains("binary"));
+    assert!(msg(2).contains("invalid UTF-8") && lines[2]["diagnostics"][0]["level"] == "warning");
+    assert!(!lines[2]["attributions"].as_array().unwrap().is_empty(), "a lossily decoded file is still analysed");
+    assert!(msg(3).contains("no such file"));
+    assert!(msg(4).contains("directory"));
+    assert!(lines[5]["diagnostics"].as_array().unwrap().iter().all(|d| d["level"] != "error"));
+    assert!(!lines[5]["attributions"].as_array().unwrap().is_empty());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("empty file") && stderr.contains("no such file"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn analyze_keeps_plain_text_exactly_and_spans_in_code_points() {
+    let out = run(&["analyze", "examples/belmark-today.txt"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let original = std::fs::read_to_string(root().join("examples/belmark-today.txt")).unwrap();
+    assert_eq!(v["text"].as_str().unwrap(), original);
+    let chars: Vec<char> = original.chars().collect();
+    for s in v["sentences"].as_array().unwrap() {
+        let (a, b) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+        assert_eq!(chars[a..b].iter().collect::<String>(), s["text"].as_str().unwrap());
+    }
+    assert!(
+        v["diagnostics"].as_array().unwrap().iter().any(|d| d["message"].as_str().unwrap().contains("ambiguous")
+            || d["message"].as_str().unwrap().contains("03/15/2031"))
+            || v["meta"]["published"] == "2031-03-15"
+    );
+    assert_eq!(v["meta"]["authors"][0], "Tomas Greer");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(run(&["compare"]).status.code(), Some(2));
+    assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
+}

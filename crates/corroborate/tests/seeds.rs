@@ -1,0 +1,132 @@
+//! The founding pair (../shared/seeds): the facts the foundation issue asks for, checked on the JSON.
+mod common;
+use serde_json::Value;
+
+fn seeds() -> Option<Vec<String>> {
+    let Some(shared) = common::shared() else {
+        eprintln!("SKIP: ../shared/seeds is absent; the seed test needs the founding articles beside the repository");
+        return None;
+    };
+    let mut files: Vec<String> = std::fs::read_dir(shared.join("seeds"))
+        .ok()?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path().display().to_string())
+        .filter(|p| p.ends_with(".txt"))
+        .collect();
+    files.sort();
+    (files.len() >= 2).then_some(files)
+}
+
+fn attributions_by(article: &Value, speaker: &str) -> Vec<Value> {
+    article["attributions"].as_array().unwrap().iter().filter(|a| a["speaker"] == speaker).cloned().collect()
+}
+
+#[test]
+fn seeds_tell_one_story_with_the_right_speakers_claims_and_stances() {
+    let Some(files) = seeds() else { return };
+    let mut args = vec!["compare", "--format", "json"];
+    args.extend(files.iter().map(String::as_str));
+    let out = common::run(&args);
+    assert!(out.status.code() == Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let arts = v["articles"].as_array().unwrap();
+    let (a, b) = (&arts[0], &arts[1]); // 000 reports the killings, 002 relays the staging claim
+    assert_eq!(v["stories"].as_array().unwrap().len(), 1, "both seeds are one story");
+    assert_eq!(a["story"], b["story"]);
+
+    // Speakers, one canonical name across spellings, with evidence spans.
+    for (art, speaker) in [
+        (a, "Volodymyr Zelenskyy"),
+        (b, "Volodymyr Zelenskyy"),
+        (a, "Emmanuel Macron"),
+        (b, "Igor Konashenkov"),
+        (a, "Russian Defence Ministry"),
+        (b, "Russian Defence Ministry"),
+        (b, "Joe Biden"),
+    ] {
+        let found = attributions_by(art, speaker);
+        assert!(!found.is_empty(), "{speaker} is a speaker in {}", art["id"]);
+        for f in &found {
+            let text = art["text"].as_str().unwrap();
+            let cue = &f["cue"];
+            let chars: String = text
+                .chars()
+                .skip(cue["start"].as_u64().unwrap() as usize)
+                .take((cue["end"].as_u64().unwrap() - cue["start"].as_u64().unwrap()) as usize)
+                .collect();
+            assert_eq!(chars, cue["text"].as_str().unwrap(), "cue offsets are code points");
+        }
+    }
+    // Zelenskiy in 002 is the same canonical entity as Zelenskyy in 000.
+    assert!(b["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["text"] == "Volodymyr Zelenskiy" && e["canonical"] == "Volodymyr Zelenskyy"));
+
+    // The killings claim and the staging claim contradict each other.
+    let story = &v["stories"][0];
+    let claims = story["claims"].as_array().unwrap();
+    let stance_of = |claim: &Value, art: &Value| {
+        claim["stances"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["article"] == art["id"])
+            .map(|s| s["stance"].as_str().unwrap().to_string())
+    };
+    let evidence_text = |claim: &Value| -> String {
+        let mut t = String::new();
+        for r in claim["attributions"].as_array().unwrap() {
+            let art = arts.iter().find(|x| x["id"] == r["article"]).unwrap();
+            t.push_str(art["attributions"][r["index"].as_u64().unwrap() as usize]["content"]["text"].as_str().unwrap());
+            t.push(' ');
+        }
+        for r in claim["statements"].as_array().unwrap() {
+            let art = arts.iter().find(|x| x["id"] == r["article"]).unwrap();
+            t.push_str(art["statements"][r["index"].as_u64().unwrap() as usize]["span"]["text"].as_str().unwrap());
+            t.push(' ');
+        }
+        t.to_lowercase()
+    };
+    let killing = claims
+        .iter()
+        .find(|c| {
+            stance_of(c, a).as_deref() == Some("asserted")
+                && stance_of(c, b).as_deref() == Some("distanced")
+                && evidence_text(c).contains("killings")
+        })
+        .expect("a killings claim 000 asserts and 002 distances itself from");
+    let staging = claims
+        .iter()
+        .find(|c| {
+            evidence_text(c).contains("staged")
+                && stance_of(c, a).as_deref() == Some("reported")
+                && stance_of(c, b).as_deref() == Some("reported")
+        })
+        .expect("a staging claim both report");
+    let staging_id = staging["id"].clone();
+    assert!(
+        killing["relations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["claim"] == staging_id && r["relation"] == "contradicts"),
+        "killings and staging contradict"
+    );
+    // 002 distances itself with "alleged" and "purported"
+    let markers: Vec<String> = killing["stances"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["article"] == b["id"])
+        .flat_map(|s| s["markers"].as_array().unwrap().iter().map(|m| m["text"].as_str().unwrap().to_lowercase()))
+        .collect();
+    assert!(markers.iter().any(|m| m == "alleged") && markers.iter().any(|m| m == "purported"), "{markers:?}");
+    // 000 reports Russia's denial
+    assert!(a["attributions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|x| x["cue"]["text"] == "deny" && x["stance"] == "reported"));
+}
