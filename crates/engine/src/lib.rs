@@ -13,7 +13,7 @@
 //! assert_eq!(a.analysis.attributions.len(), 1);
 //! ```
 
-use corroborate_model::{Analysis, AnalyzedArticle, Article, Comparison, MetaKind, Span};
+use corroborate_model::{Analysis, AnalyzedArticle, Article, Comparison, EntityType, MetaKind, Span};
 use corroborate_nlp::canon::Canonicalizer;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -76,6 +76,21 @@ pub fn canonicalize(articles: &mut [AnalyzedArticle]) {
         }
     }
     let map = canon.finish();
+    // a name typed in one article ("the town of Bucha") gives its type to untyped mentions elsewhere
+    let mut typed: HashMap<String, EntityType> = HashMap::new();
+    for a in articles.iter() {
+        for e in a.analysis.entities.iter().filter(|e| e.kind != EntityType::Misc) {
+            typed.entry(corroborate_nlp::canon::fold(e.span.slice(&a.article.text))).or_insert(e.kind);
+        }
+    }
+    for a in articles.iter_mut() {
+        let text = &a.article.text;
+        for e in a.analysis.entities.iter_mut().filter(|e| e.kind == EntityType::Misc) {
+            if let Some(k) = typed.get(&corroborate_nlp::canon::fold(e.span.slice(text))) {
+                e.kind = *k;
+            }
+        }
+    }
     for a in articles.iter_mut() {
         let text = &a.article.text;
         let mut renamed: HashMap<String, String> = HashMap::new();

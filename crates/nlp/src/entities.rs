@@ -19,6 +19,7 @@ const PLACE_NOUNS: &[&str] =
 /// Finds entities in `sentences` (spans of `text`) and names them canonically within the article.
 pub fn entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity> {
     let mut raw: Vec<(Span, EntityType)> = Vec::new();
+    let mut initial: HashSet<usize> = HashSet::new();
     let mut ti = 0;
     for sent in sentences {
         while ti < tokens.len() && tokens[ti].span.start < sent.start {
@@ -32,7 +33,15 @@ pub fn entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity>
         let words = toks.iter().filter(|t| t.kind == TokKind::Word).count();
         let caps = toks.iter().filter(|t| cap_word(t, text)).count();
         let headline = words >= 4 && caps * 10 >= words * 7;
+        let before = raw.len();
         sentence_entities(text, &toks, headline, &mut raw);
+        // single words at the very start of a sentence (or anywhere in a headline) are tentative
+        for (s, _) in &raw[before..] {
+            let first_word = toks.iter().find(|t| t.kind == TokKind::Word).map(|t| t.span.start);
+            if headline || Some(s.start) == first_word && !s.slice(text).contains(' ') {
+                initial.insert(s.start);
+            }
+        }
     }
     // Names introduced in full make their last word a person elsewhere in the article.
     let surnames: HashSet<String> = raw
@@ -58,6 +67,51 @@ pub fn entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity>
     }
     raw.extend(extra);
     raw.sort_by_key(|(s, _)| s.start);
+    // A name typed somewhere in the article gives its type to its untyped mentions; names in a list
+    // with places are places ("Bucha, Irpin, and Hostomel").
+    let mut typed: std::collections::HashMap<String, EntityType> = std::collections::HashMap::new();
+    for (s, k) in &raw {
+        if *k != EntityType::Misc {
+            typed.entry(crate::canon::fold(s.slice(text))).or_insert(*k);
+        }
+    }
+    for k in 0..raw.len() {
+        if raw[k].1 != EntityType::Misc {
+            continue;
+        }
+        if let Some(t) = typed.get(&crate::canon::fold(raw[k].0.slice(text))) {
+            raw[k].1 = *t;
+            continue;
+        }
+        let listed_with_place = |other: usize| {
+            let (a, b) = if other < k { (raw[other].0, raw[k].0) } else { (raw[k].0, raw[other].0) };
+            let between = text.get(a.end..b.start).unwrap_or("x");
+            matches!(between.trim(), "," | "and" | ", and" | "or" | ", or") && raw[other].1 == EntityType::Gpe
+        };
+        let prev_place = k > 0 && listed_with_place(k - 1);
+        let next_place = k + 1 < raw.len() && listed_with_place(k + 1);
+        if prev_place || next_place {
+            raw[k].1 = EntityType::Gpe;
+        }
+    }
+    // a second pass lets a list run on: "Bucha, Irpin, Monastyrskyi, Borodyanka"
+    for k in 1..raw.len() {
+        if raw[k].1 == EntityType::Misc && raw[k - 1].1 == EntityType::Gpe {
+            let between = text.get(raw[k - 1].0.end..raw[k].0.start).unwrap_or("x").trim();
+            if matches!(between, "," | ", and" | "and") {
+                raw[k].1 = EntityType::Gpe;
+            }
+        }
+    }
+    // unknown capitalised words seen only at the start of sentences are not names
+    let mid: std::collections::HashSet<String> = raw
+        .iter()
+        .filter(|(s, _)| !initial.contains(&s.start))
+        .map(|(s, _)| crate::canon::fold(s.slice(text)))
+        .collect();
+    raw.retain(|(s, k)| {
+        !(*k == EntityType::Misc && initial.contains(&s.start) && !mid.contains(&crate::canon::fold(s.slice(text))))
+    });
     let mut canon = Canonicalizer::new();
     for (s, k) in &raw {
         canon.add(s.slice(text), *k);
@@ -76,9 +130,10 @@ fn sentence_entities(text: &str, toks: &[&Token], headline: bool, out: &mut Vec<
             i += 1;
             continue;
         }
-        // a maximal capitalised run, with "of"/"for"/"the" inside when a capital follows
+        // a maximal capitalised run, with "of"/"for"/"the" inside when a capital follows; in a
+        // title-case headline every word is capitalised, so words are taken one at a time
         let mut j = i + 1;
-        while j < toks.len() {
+        while j < toks.len() && !headline {
             let next_cap = j + 1 < toks.len() && cap_word(toks[j + 1], text);
             let extends = cap_word(toks[j], text) && !toks[j].newline_before
                 || matches!(toks[j].lower.as_str(), "of" | "for") && next_cap && !headline
@@ -130,8 +185,33 @@ fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &s
     if run.is_empty() {
         return;
     }
+    // "Kremlin-ordered": an adjective built on a name; only a known name inside counts
+    if run.len() == 1 {
+        let w = run[0].span.slice(text);
+        if let Some((head, tail)) = w.split_once('-') {
+            if tail.starts_with(|c: char| c.is_lowercase()) {
+                let head_lower = head.to_lowercase();
+                let kind = if known_org(&head_lower) {
+                    Some(EntityType::Org)
+                } else if place(&head_lower).is_some() {
+                    Some(EntityType::Gpe)
+                } else {
+                    None
+                };
+                if let Some(kind) = kind {
+                    out.push((Span::new(run[0].span.start, run[0].span.start + head.len()), kind));
+                }
+                return;
+            }
+        }
+    }
     let lowers: Vec<&str> = run.iter().map(|t| t.lower.as_str()).collect();
     let whole = lowers.join(" ");
+    // "Russia Ukraine war": places side by side are separate places
+    if run.len() > 1 && lowers.iter().all(|w| place(w).is_some()) {
+        out.extend(run.iter().map(|t| (t.span, EntityType::Gpe)));
+        return;
+    }
     let span = run[0].span.cover(&run[run.len() - 1].span);
     // organisations: by head word or by name
     if run.len() > 1
@@ -199,7 +279,11 @@ fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &s
             out.push((name_span, EntityType::Org));
         } else if had_title {
             out.push((name_span, EntityType::Person));
-        } else if PLACE_PREPS.contains(&prev) || PLACE_NOUNS.contains(&prev2) && prev == "of" {
+        } else if !initial && PLACE_PREPS.contains(&prev)
+            || PLACE_NOUNS.contains(&prev2) && prev == "of"
+            || matches!(prev, "including" | "like")
+                && PLACE_NOUNS.iter().any(|n| prev2.strip_suffix('s').unwrap_or(prev2) == *n || prev2 == "cities")
+        {
             out.push((name_span, EntityType::Gpe));
         } else if !initial && !name[0].span.slice(text).chars().all(|c| c.is_uppercase()) {
             out.push((name_span, EntityType::Misc));
@@ -208,7 +292,7 @@ fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &s
         {
             out.push((name_span, EntityType::Org)); // an acronym: "UNSC", "EU"
         } else if initial {
-            // unknown capitalised first word: kept only if a later pass knows it as a surname
+            // unknown capitalised first word: kept only if a later pass knows it (see `initial`)
             out.push((name_span, EntityType::Misc));
         }
         return;
