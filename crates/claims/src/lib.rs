@@ -39,7 +39,10 @@ pub const CLAIM_LINK: f32 = 0.15;
 /// Most units clustered in one story (the clustering is cubic in the worst case).
 pub const MAX_UNITS: usize = 1500;
 
-type Vector = HashMap<String, f32>;
+/// Feature vectors. A fixed hasher keeps iteration, and so floating-point sums, in the same order on
+/// every run: the same input must give the same report.
+type Fixed = std::hash::BuildHasherDefault<std::collections::hash_map::DefaultHasher>;
+type Vector = HashMap<String, f32, Fixed>;
 
 fn cosine(a: &Vector, b: &Vector) -> f32 {
     let (small, big) = if a.len() < b.len() { (a, b) } else { (b, a) };
@@ -132,7 +135,7 @@ fn tfidf(docs: &[Vec<String>]) -> Vec<Vector> {
     let n = docs.len() as f32;
     docs.iter()
         .map(|d| {
-            let mut v: Vector = HashMap::new();
+            let mut v: Vector = Vector::default();
             for w in d {
                 *v.entry(w.clone()).or_default() += 1.0;
             }
@@ -434,7 +437,7 @@ fn cluster(vecs: &[Vector], idx: &[usize], link: f32) -> Vec<Vec<usize>> {
 }
 
 fn centroid(vecs: &[Vector], members: &[usize]) -> Vector {
-    let mut c: Vector = HashMap::new();
+    let mut c: Vector = Vector::default();
     for &m in members {
         let norm: f32 = vecs[m].values().map(|v| v * v).sum::<f32>().sqrt().max(1e-6);
         for (k, v) in &vecs[m] {

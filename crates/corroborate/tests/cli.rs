@@ -119,3 +119,8 @@ fn usage_errors_exit_2() {
     assert_eq!(run(&["compare"]).status.code(), Some(2));
     assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
 }
+
+#[test]
+fn the_same_input_gives_the_same_report() {
+    assert_eq!(compare("json"), compare("json"));
+}
