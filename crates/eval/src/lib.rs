@@ -1,1 +1,3 @@
-//! corroborate-eval (being built).
+//! corroborate-eval: metric code for `corroborate eval <set>`, one module per metric. Metrics take
+//! already-parsed gold and predicted values and do no IO.
+pub mod stance;
