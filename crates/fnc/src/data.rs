@@ -1,0 +1,121 @@
+//! Reading FNC-1 CSV files (`Body ID,articleBody` and `Headline,Body ID[,Stance]`) from any reader,
+//! and the deterministic body-disjoint split used for evaluation.
+
+use crate::{Error, Result, Stance};
+use std::io::Read;
+
+/// One headline/body pair; `stance` is the gold label when the file has a `Stance` column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pair {
+    pub headline: String,
+    pub body_id: String,
+    pub stance: Option<Stance>,
+}
+
+fn column(headers: &csv::StringRecord, name: &str, what: &str) -> Result<usize> {
+    headers
+        .iter()
+        .position(|h| h.trim().trim_start_matches('\u{feff}').eq_ignore_ascii_case(name))
+        .ok_or_else(|| Error::Data(format!("{what}: no `{name}` column in header {headers:?}")))
+}
+
+fn reader<R: Read>(input: R) -> csv::Reader<R> {
+    csv::ReaderBuilder::new().flexible(true).from_reader(input)
+}
+
+/// Read `Body ID,articleBody` rows as `(id, text)` in file order.
+pub fn read_bodies<R: Read>(input: R) -> Result<Vec<(String, String)>> {
+    let mut rdr = reader(input);
+    let headers = rdr.headers().map_err(|e| Error::Data(format!("bodies header: {e}")))?.clone();
+    let id = column(&headers, "Body ID", "bodies")?;
+    let body = column(&headers, "articleBody", "bodies")?;
+    let mut out = Vec::new();
+    for (i, rec) in rdr.records().enumerate() {
+        let rec = rec.map_err(|e| Error::Data(format!("bodies row {}: {e}", i + 2)))?;
+        match (rec.get(id), rec.get(body)) {
+            (Some(a), Some(b)) => out.push((a.trim().to_string(), b.to_string())),
+            _ => return Err(Error::Data(format!("bodies row {}: missing fields", i + 2))),
+        }
+    }
+    Ok(out)
+}
+
+/// Read `Headline,Body ID[,Stance]` rows in file order. An unknown stance label is an error; an
+/// absent `Stance` column leaves every `stance` as `None`.
+pub fn read_stances<R: Read>(input: R) -> Result<Vec<Pair>> {
+    let mut rdr = reader(input);
+    let headers = rdr.headers().map_err(|e| Error::Data(format!("stances header: {e}")))?.clone();
+    let head = column(&headers, "Headline", "stances")?;
+    let id = column(&headers, "Body ID", "stances")?;
+    let stance = column(&headers, "Stance", "stances").ok();
+    let mut out = Vec::new();
+    for (i, rec) in rdr.records().enumerate() {
+        let rec = rec.map_err(|e| Error::Data(format!("stances row {}: {e}", i + 2)))?;
+        let (Some(h), Some(b)) = (rec.get(head), rec.get(id)) else {
+            return Err(Error::Data(format!("stances row {}: missing fields", i + 2)));
+        };
+        let stance = match stance.and_then(|s| rec.get(s)).map(str::trim) {
+            None | Some("") => None,
+            Some(label) => Some(
+                label
+                    .parse::<Stance>()
+                    .map_err(|e| Error::Data(format!("stances row {}: {e}", i + 2)))?,
+            ),
+        };
+        out.push(Pair { headline: h.to_string(), body_id: b.trim().to_string(), stance });
+    }
+    Ok(out)
+}
+
+/// Whether a body belongs to the held-out part of the body-disjoint split: a fixed hash of its
+/// id puts about `percent`% of bodies there, the same on every machine.
+pub fn is_held_out(body_id: &str, percent: u64) -> bool {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in body_id.trim().bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    // mix the low bits, FNV's are weak
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51afd7ed558ccd);
+    h ^= h >> 33;
+    h % 100 < percent
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bodies_with_quotes_and_newlines() {
+        let csv = "Body ID,articleBody\n7,\"He said \"\"no\"\".\nThen left.\"\n8,Plain body\n";
+        let b = read_bodies(csv.as_bytes()).unwrap();
+        assert_eq!(b, [("7".into(), "He said \"no\".\nThen left.".into()), ("8".into(), "Plain body".into())]);
+    }
+
+    #[test]
+    fn stances_with_and_without_labels() {
+        let csv = "Headline,Body ID,Stance\n\"Dam breaks, town flooded\",7,agree\nSpider story,8,unrelated\n";
+        let p = read_stances(csv.as_bytes()).unwrap();
+        assert_eq!(p[0].headline, "Dam breaks, town flooded");
+        assert_eq!(p[0].stance, Some(Stance::Agree));
+        assert_eq!(p[1].stance, Some(Stance::Unrelated));
+        let p = read_stances("Headline,Body ID\nA claim,3\n".as_bytes()).unwrap();
+        assert_eq!(p, [Pair { headline: "A claim".into(), body_id: "3".into(), stance: None }]);
+    }
+
+    #[test]
+    fn bad_files_are_errors_not_panics() {
+        assert!(read_stances("Title,Body\nx,1\n".as_bytes()).is_err());
+        assert!(read_stances("Headline,Body ID,Stance\nx,1,maybe\n".as_bytes()).is_err());
+        assert!(read_stances("Headline,Body ID,Stance\nx\n".as_bytes()).is_err());
+        assert!(read_bodies("".as_bytes()).is_err());
+    }
+
+    #[test]
+    fn split_is_deterministic_and_near_the_share() {
+        let held = (0..2000).filter(|i| is_held_out(&i.to_string(), 20)).count();
+        assert!((300..500).contains(&held), "{held}");
+        assert_eq!(is_held_out("712", 20), is_held_out(" 712 ", 20));
+    }
+}

@@ -1,0 +1,287 @@
+//! corroborate-fnc: the claim-level stance of a whole article toward a claim, as the Fake News
+//! Challenge (FNC-1) defines it: the body *agrees* with the headline, *disagrees* with it,
+//! *discusses* it without taking a side, or is *unrelated* to it.
+//!
+//! The model has two stages, as the FNC-1 winners did: gradient-boosted trees on lexical overlap
+//! features (TF-IDF cosines, word and character n-gram overlap, BM25) decide related or
+//! unrelated; a second set of trees, trained on related pairs only, decides agree / disagree /
+//! discuss from the same features plus counts of refuting, hedging, confirming, reporting and
+//! negation cues near the body's mentions of the claim's terms. Everything (features, trees, the
+//! weight format) is our own code; training is deterministic.
+//!
+//! The committed weights (`models/fnc.bin`) are built into the library, so [`article_stance`]
+//! works without files; `corroborate train stance` reproduces them. This crate does no IO: the CSV
+//! readers take any [`std::io::Read`].
+//!
+//! ```
+//! let (stance, score) = corroborate_fnc::article_stance(
+//!     "Dam bursts, flooding the valley",
+//!     "The city council met on Tuesday to approve the school budget.",
+//! ).unwrap();
+//! assert_eq!(stance, corroborate_fnc::Stance::Unrelated);
+//! assert!(score > 0.5);
+//! ```
+
+pub mod data;
+pub mod features;
+pub mod gbdt;
+pub mod text;
+mod codec;
+
+use features::{features, feature_names, BodyDoc, HeadDoc, Idf};
+use gbdt::{Gbdt, GbdtParams};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::OnceLock;
+
+pub use data::Pair;
+
+/// Errors of this crate.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// An input file is not FNC-1 shaped.
+    #[error("{0}")]
+    Data(String),
+    /// A weight file cannot be used.
+    #[error("{0}")]
+    Model(String),
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// The FNC-1 labels, in the challenge's order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Stance {
+    Agree,
+    Disagree,
+    Discuss,
+    Unrelated,
+}
+
+impl Stance {
+    pub const ALL: [Stance; 4] = [Stance::Agree, Stance::Disagree, Stance::Discuss, Stance::Unrelated];
+
+    /// Index in [`Stance::ALL`] (the FNC-1 label order).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Agree => "agree",
+            Stance::Disagree => "disagree",
+            Stance::Discuss => "discuss",
+            Stance::Unrelated => "unrelated",
+        }
+    }
+}
+
+impl fmt::Display for Stance {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Stance {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Self, String> {
+        Stance::ALL
+            .into_iter()
+            .find(|l| l.as_str().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| format!("unknown stance `{s}` (want agree, disagree, discuss or unrelated)"))
+    }
+}
+
+/// One prediction: the label, its probability, and all four probabilities in [`Stance::ALL`] order.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Prediction {
+    pub stance: Stance,
+    pub score: f32,
+    pub probs: [f32; 4],
+}
+
+/// Training settings of the two stages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrainConfig {
+    pub related: GbdtParams,
+    pub stance: GbdtParams,
+}
+
+impl Default for TrainConfig {
+    fn default() -> Self {
+        TrainConfig {
+            related: GbdtParams { rounds: 150, max_depth: 6, ..GbdtParams::default() },
+            stance: GbdtParams { rounds: 250, max_depth: 6, ..GbdtParams::default() },
+        }
+    }
+}
+
+/// The two-stage stance model: IDF statistics plus two boosted tree ensembles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StanceModel {
+    idf: Idf,
+    /// Classes: 0 unrelated, 1 related.
+    related: Gbdt,
+    /// Classes: agree, disagree, discuss.
+    stance: Gbdt,
+}
+
+impl StanceModel {
+    /// Train on the labelled pairs (unlabelled ones are skipped). IDF is fitted on the bodies these
+    /// pairs use and their distinct headlines, so nothing outside the training part leaks in.
+    pub fn train(bodies: &[(String, String)], pairs: &[Pair], config: &TrainConfig) -> Result<StanceModel> {
+        let labelled: Vec<&Pair> = pairs.iter().filter(|p| p.stance.is_some()).collect();
+        if labelled.is_empty() {
+            return Err(Error::Data("no labelled pairs to train on".into()));
+        }
+        let by_id: HashMap<&str, &str> = bodies.iter().map(|(i, b)| (i.as_str(), b.as_str())).collect();
+        let mut docs: Vec<&str> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for p in &labelled {
+            if seen.insert(("b", p.body_id.as_str())) {
+                docs.extend(by_id.get(p.body_id.as_str()));
+            }
+            if seen.insert(("h", p.headline.as_str())) {
+                docs.push(&p.headline);
+            }
+        }
+        let idf = Idf::fit(docs);
+        let owned: Vec<Pair> = labelled.iter().map(|p| (*p).clone()).collect();
+        let x = pair_features(&idf, bodies, &owned);
+        let y: Vec<Stance> = owned.iter().filter_map(|p| p.stance).collect();
+        let y_rel: Vec<usize> = y.iter().map(|s| (*s != Stance::Unrelated) as usize).collect();
+        let related = Gbdt::train(&x, &y_rel, 2, &config.related);
+        let (xs, ys): (Vec<Vec<f32>>, Vec<usize>) = x
+            .into_iter()
+            .zip(&y)
+            .filter(|(_, s)| **s != Stance::Unrelated)
+            .map(|(f, s)| (f, s.index()))
+            .unzip();
+        if xs.is_empty() {
+            return Err(Error::Data("no related pairs to train the agree/disagree/discuss stage on".into()));
+        }
+        let stance = Gbdt::train(&xs, &ys, 3, &config.stance);
+        Ok(StanceModel { idf, related, stance })
+    }
+
+    fn decide(&self, f: &[f32]) -> Prediction {
+        let pr = self.related.predict_proba(f)[1];
+        let ps = self.stance.predict_proba(f);
+        let probs = [pr * ps[0], pr * ps[1], pr * ps[2], 1.0 - pr];
+        let stance = if pr < 0.5 {
+            Stance::Unrelated
+        } else {
+            let k = (0..3).max_by(|&a, &b| ps[a].total_cmp(&ps[b])).unwrap_or(2);
+            Stance::ALL[k]
+        };
+        Prediction { stance, score: probs[stance.index()], probs }
+    }
+
+    /// Stance of one body toward one claim.
+    pub fn predict(&self, claim: &str, body: &str) -> Prediction {
+        let f = features(&HeadDoc::new(claim, &self.idf), &BodyDoc::new(body, &self.idf), &self.idf);
+        self.decide(&f)
+    }
+
+    /// Predictions for many pairs, in input order; each body is analysed once. A pair whose body id
+    /// is not among `bodies` is scored against an empty body (and so comes out unrelated).
+    pub fn predict_pairs(&self, bodies: &[(String, String)], pairs: &[Pair]) -> Vec<Prediction> {
+        pair_features(&self.idf, bodies, pairs).par_iter().map(|f| self.decide(f)).collect()
+    }
+
+    /// Serialise to the weight file format.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = codec::Writer::default();
+        w.0.extend_from_slice(codec::MAGIC);
+        w.u32(codec::VERSION);
+        w.idf(&self.idf);
+        w.gbdt(&self.related);
+        w.gbdt(&self.stance);
+        w.0
+    }
+
+    /// Load from the weight file format.
+    pub fn from_bytes(bytes: &[u8]) -> Result<StanceModel> {
+        if bytes.len() < 8 || &bytes[..4] != codec::MAGIC {
+            return Err(Error::Model("not a corroborate FNC-1 weight file".into()));
+        }
+        let mut r = codec::Reader { bytes, pos: 4 };
+        let version = r.u32("version")?;
+        if version != codec::VERSION {
+            return Err(Error::Model(format!("weight file version {version}, this build reads {}", codec::VERSION)));
+        }
+        let n = feature_names().len();
+        let idf = r.idf()?;
+        let related = r.gbdt(n)?;
+        let stance = r.gbdt(n)?;
+        if related.classes != 2 || stance.classes != 3 || r.pos != bytes.len() {
+            return Err(Error::Model("weight file has the wrong shape".into()));
+        }
+        Ok(StanceModel { idf, related, stance })
+    }
+
+    /// The committed model built into this library (`models/fnc.bin`).
+    pub fn embedded() -> Result<&'static StanceModel> {
+        static MODEL: OnceLock<std::result::Result<StanceModel, String>> = OnceLock::new();
+        MODEL
+            .get_or_init(|| StanceModel::from_bytes(EMBEDDED).map_err(|e| e.to_string()))
+            .as_ref()
+            .map_err(|e| Error::Model(format!("built-in model: {e}")))
+    }
+}
+
+/// The committed weights, built into the library.
+pub const EMBEDDED: &[u8] = include_bytes!("../models/fnc.bin");
+
+/// Stance of an article body toward a claim, with the built-in model: the label and its
+/// probability. Fails only if the built-in weights do not load (a build problem).
+pub fn article_stance(claim: &str, body: &str) -> Result<(Stance, f32)> {
+    let p = StanceModel::embedded()?.predict(claim, body);
+    Ok((p.stance, p.score))
+}
+
+fn pair_features(idf: &Idf, bodies: &[(String, String)], pairs: &[Pair]) -> Vec<Vec<f32>> {
+    let by_id: HashMap<&str, &str> = bodies.iter().map(|(i, b)| (i.as_str(), b.as_str())).collect();
+    let mut ids: Vec<&str> = pairs.iter().map(|p| p.body_id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let docs: HashMap<&str, BodyDoc> = ids
+        .par_iter()
+        .map(|id| (*id, BodyDoc::new(by_id.get(id).copied().unwrap_or(""), idf)))
+        .collect();
+    let mut heads: Vec<&str> = pairs.iter().map(|p| p.headline.as_str()).collect();
+    heads.sort_unstable();
+    heads.dedup();
+    let hdocs: HashMap<&str, HeadDoc> = heads.par_iter().map(|h| (*h, HeadDoc::new(h, idf))).collect();
+    pairs
+        .par_iter()
+        .map(|p| features(&hdocs[p.headline.as_str()], &docs[p.body_id.as_str()], idf))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stance_labels_round_trip() {
+        for s in Stance::ALL {
+            assert_eq!(s.as_str().parse::<Stance>(), Ok(s));
+            assert_eq!(Stance::ALL[s.index()], s);
+        }
+        assert!("maybe".parse::<Stance>().is_err());
+        assert_eq!(" Agree ".parse::<Stance>(), Ok(Stance::Agree));
+    }
+
+    #[test]
+    fn weight_files_are_checked() {
+        assert!(StanceModel::from_bytes(b"").is_err());
+        assert!(StanceModel::from_bytes(b"CFNC\x01\0\0\0\0\0").is_err());
+        let mut bytes = EMBEDDED.to_vec();
+        if bytes.len() > 100 {
+            bytes.truncate(bytes.len() - 3);
+            assert!(StanceModel::from_bytes(&bytes).is_err());
+        }
+    }
+}
