@@ -24,6 +24,11 @@ enum Command {
     /// Evaluate a component on the public data in ../shared/eval.
     #[command(subcommand)]
     Eval(cmd::eval::EvalCommand),
+    /// FNC-1 stance of article bodies toward headlines: CSV in, CSV out.
+    Stance(cmd::stance::Args),
+    /// Train a model from the public data in ../shared/eval and write its weights.
+    #[command(subcommand)]
+    Train(cmd::train::TrainCommand),
 }
 
 fn main() -> ExitCode {
@@ -32,6 +37,8 @@ fn main() -> ExitCode {
         Command::Analyze(args) => cmd::analyze::run(args),
         Command::Compare(args) => cmd::compare::run(args),
         Command::Eval(command) => cmd::eval::run(command),
+        Command::Stance(args) => cmd::stance::run(args),
+        Command::Train(command) => cmd::train::run(command),
     };
     match result {
         Ok(code) => code,

@@ -119,3 +119,51 @@ mod tests {
         assert_eq!(is_held_out("712", 20), is_held_out(" 712 ", 20));
     }
 }
+
+/// Split pairs body-disjointly with [`is_held_out`]: `(train, held_out)`, each in input order.
+pub fn split_body_disjoint(pairs: &[Pair], percent: u64) -> (Vec<Pair>, Vec<Pair>) {
+    pairs.iter().cloned().partition(|p| !is_held_out(&p.body_id, percent))
+}
+
+/// Write FNC-1 output CSV: header `Headline,Body ID,Stance`, one row per pair in input order.
+pub fn write_predictions<W: std::io::Write>(out: W, pairs: &[Pair], stances: &[Stance]) -> Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    let err = |e: csv::Error| Error::Data(format!("writing CSV: {e}"));
+    w.write_record(["Headline", "Body ID", "Stance"]).map_err(err)?;
+    for (p, s) in pairs.iter().zip(stances) {
+        w.write_record([p.headline.as_str(), p.body_id.as_str(), s.as_str()]).map_err(err)?;
+    }
+    w.flush().map_err(|e| Error::Data(format!("writing CSV: {e}")))
+}
+
+#[cfg(test)]
+mod write_tests {
+    use super::*;
+
+    #[test]
+    fn output_round_trips_through_the_reader() {
+        let pairs = vec![
+            Pair { headline: "Mayor says \"no\", resigns".into(), body_id: "4".into(), stance: None },
+            Pair { headline: "Plain".into(), body_id: "9".into(), stance: None },
+        ];
+        let mut buf = Vec::new();
+        write_predictions(&mut buf, &pairs, &[Stance::Disagree, Stance::Unrelated]).unwrap();
+        let text = String::from_utf8(buf).unwrap();
+        assert!(text.starts_with("Headline,Body ID,Stance\n"));
+        let back = read_stances(text.as_bytes()).unwrap();
+        assert_eq!(back[0].headline, pairs[0].headline);
+        assert_eq!(back[0].stance, Some(Stance::Disagree));
+        assert_eq!(back[1].stance, Some(Stance::Unrelated));
+    }
+
+    #[test]
+    fn split_keeps_each_body_on_one_side() {
+        let pairs: Vec<Pair> = (0..300)
+            .map(|i| Pair { headline: format!("h{}", i % 7), body_id: (i % 50).to_string(), stance: None })
+            .collect();
+        let (train, test) = split_body_disjoint(&pairs, 20);
+        assert_eq!(train.len() + test.len(), 300);
+        assert!(!test.is_empty() && !train.is_empty());
+        assert!(test.iter().all(|p| train.iter().all(|q| q.body_id != p.body_id)));
+    }
+}

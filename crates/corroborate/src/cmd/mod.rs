@@ -3,3 +3,5 @@ pub mod analyze;
 pub mod compare;
 pub mod eval;
 pub mod inputs;
+pub mod stance;
+pub mod train;

@@ -1,0 +1,58 @@
+//! `corroborate stance --bodies B.csv --stances S.csv`: FNC-1 pairs in, FNC-1 CSV out
+//! (`Headline,Body ID,Stance`, input order), with the built-in model or `--model FILE`.
+use anyhow::Context;
+use corroborate_fnc::{data, StanceModel};
+use std::fs::File;
+use std::io::{BufReader, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// FNC-1 bodies CSV (`Body ID,articleBody`).
+    #[arg(long)]
+    pub bodies: PathBuf,
+    /// FNC-1 stances CSV (`Headline,Body ID`; a `Stance` column is ignored).
+    #[arg(long)]
+    pub stances: PathBuf,
+    /// Weight file to use instead of the built-in model.
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+    /// Write the CSV here instead of standard output.
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let open = |p: &PathBuf| File::open(p).map(BufReader::new).with_context(|| format!("opening {}", p.display()));
+    let bodies = data::read_bodies(open(&args.bodies)?).with_context(|| args.bodies.display().to_string())?;
+    let pairs = data::read_stances(open(&args.stances)?).with_context(|| args.stances.display().to_string())?;
+    let loaded;
+    let model = match &args.model {
+        Some(path) => {
+            let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+            loaded = StanceModel::from_bytes(&bytes).with_context(|| path.display().to_string())?;
+            &loaded
+        }
+        None => StanceModel::embedded()?,
+    };
+    let known: std::collections::HashSet<&str> = bodies.iter().map(|(i, _)| i.as_str()).collect();
+    let missing = pairs.iter().filter(|p| !known.contains(p.body_id.as_str())).count();
+    if missing > 0 {
+        eprintln!("corroborate: warning: {missing} pairs name a Body ID not in {}; they are labelled unrelated", args.bodies.display());
+    }
+    let stances: Vec<_> = model.predict_pairs(&bodies, &pairs).iter().map(|p| p.stance).collect();
+    match &args.out {
+        Some(path) => {
+            let f = File::create(path).with_context(|| format!("creating {}", path.display()))?;
+            data::write_predictions(BufWriter::new(f), &pairs, &stances)?;
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut lock = stdout.lock();
+            data::write_predictions(&mut lock, &pairs, &stances)?;
+            lock.flush()?;
+        }
+    }
+    Ok(if missing > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
