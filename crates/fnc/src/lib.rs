@@ -18,23 +18,24 @@
 //!     "Dam bursts, flooding the valley",
 //!     "The city council met on Tuesday to approve the school budget.",
 //! ).unwrap();
-//! assert_eq!(stance, corroborate_fnc::Stance::Unrelated);
+//! assert_eq!(stance, corroborate_fnc::ClaimStance::Unrelated);
 //! assert!(score > 0.5);
 //! ```
 
+mod codec;
 pub mod data;
 pub mod features;
 pub mod gbdt;
 pub mod text;
-mod codec;
 
-use features::{features, feature_names, BodyDoc, HeadDoc, Idf};
+use features::{feature_names, features, BodyDoc, HeadDoc, Idf};
 use gbdt::{Gbdt, GbdtParams};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::OnceLock;
 
+pub use corroborate_model::Span;
 pub use data::Pair;
 
 /// Errors of this crate.
@@ -52,53 +53,70 @@ pub type Result<T> = std::result::Result<T, Error>;
 
 /// The FNC-1 labels, in the challenge's order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Stance {
+pub enum ClaimStance {
     Agree,
     Disagree,
     Discuss,
     Unrelated,
 }
 
-impl Stance {
-    pub const ALL: [Stance; 4] = [Stance::Agree, Stance::Disagree, Stance::Discuss, Stance::Unrelated];
+impl ClaimStance {
+    pub const ALL: [ClaimStance; 4] = [
+        ClaimStance::Agree,
+        ClaimStance::Disagree,
+        ClaimStance::Discuss,
+        ClaimStance::Unrelated,
+    ];
 
-    /// Index in [`Stance::ALL`] (the FNC-1 label order).
+    /// Index in [`ClaimStance::ALL`] (the FNC-1 label order).
     pub fn index(self) -> usize {
         self as usize
     }
 
     pub fn as_str(self) -> &'static str {
         match self {
-            Stance::Agree => "agree",
-            Stance::Disagree => "disagree",
-            Stance::Discuss => "discuss",
-            Stance::Unrelated => "unrelated",
+            ClaimStance::Agree => "agree",
+            ClaimStance::Disagree => "disagree",
+            ClaimStance::Discuss => "discuss",
+            ClaimStance::Unrelated => "unrelated",
         }
     }
 }
 
-impl fmt::Display for Stance {
+impl fmt::Display for ClaimStance {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl std::str::FromStr for Stance {
+impl std::str::FromStr for ClaimStance {
     type Err = String;
     fn from_str(s: &str) -> std::result::Result<Self, String> {
-        Stance::ALL
+        ClaimStance::ALL
             .into_iter()
             .find(|l| l.as_str().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| format!("unknown stance `{s}` (want agree, disagree, discuss or unrelated)"))
+            .ok_or_else(|| {
+                format!("unknown stance `{s}` (want agree, disagree, discuss or unrelated)")
+            })
     }
 }
 
-/// One prediction: the label, its probability, and all four probabilities in [`Stance::ALL`] order.
+/// One prediction: the label, its probability, and all four probabilities in [`ClaimStance::ALL`] order.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Prediction {
-    pub stance: Stance,
+    pub stance: ClaimStance,
     pub score: f32,
     pub probs: [f32; 4],
+}
+
+/// The stance of one article toward one claim, with the evidence: the body sentences closest to
+/// the claim (byte spans of the body, best first).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleStance {
+    pub stance: ClaimStance,
+    pub score: f32,
+    pub probs: [f32; 4],
+    pub evidence: Vec<Span>,
 }
 
 /// Training settings of the two stages.
@@ -111,8 +129,21 @@ pub struct TrainConfig {
 impl Default for TrainConfig {
     fn default() -> Self {
         TrainConfig {
-            related: GbdtParams { rounds: 150, max_depth: 6, ..GbdtParams::default() },
-            stance: GbdtParams { rounds: 250, max_depth: 6, ..GbdtParams::default() },
+            related: GbdtParams {
+                rounds: 150,
+                max_depth: 6,
+                ..GbdtParams::default()
+            },
+            // Shallower, weighted trees: disagree is 7% of related pairs and its training bodies are
+            // few; weighting it 3x and requiring 3 units of hessian per leaf doubled its held-out F1
+            // (0.17 -> 0.32) and raised the FNC-1 score (87.8% -> 88.0%) on the body-disjoint split.
+            stance: GbdtParams {
+                rounds: 200,
+                max_depth: 5,
+                min_child_weight: 3.0,
+                class_weights: vec![1.0, 3.0, 1.0],
+                ..GbdtParams::default()
+            },
         }
     }
 }
@@ -130,12 +161,19 @@ pub struct StanceModel {
 impl StanceModel {
     /// Train on the labelled pairs (unlabelled ones are skipped). IDF is fitted on the bodies these
     /// pairs use and their distinct headlines, so nothing outside the training part leaks in.
-    pub fn train(bodies: &[(String, String)], pairs: &[Pair], config: &TrainConfig) -> Result<StanceModel> {
+    pub fn train(
+        bodies: &[(String, String)],
+        pairs: &[Pair],
+        config: &TrainConfig,
+    ) -> Result<StanceModel> {
         let labelled: Vec<&Pair> = pairs.iter().filter(|p| p.stance.is_some()).collect();
         if labelled.is_empty() {
             return Err(Error::Data("no labelled pairs to train on".into()));
         }
-        let by_id: HashMap<&str, &str> = bodies.iter().map(|(i, b)| (i.as_str(), b.as_str())).collect();
+        let by_id: HashMap<&str, &str> = bodies
+            .iter()
+            .map(|(i, b)| (i.as_str(), b.as_str()))
+            .collect();
         let mut docs: Vec<&str> = Vec::new();
         let mut seen = std::collections::HashSet::new();
         for p in &labelled {
@@ -149,20 +187,29 @@ impl StanceModel {
         let idf = Idf::fit(docs);
         let owned: Vec<Pair> = labelled.iter().map(|p| (*p).clone()).collect();
         let x = pair_features(&idf, bodies, &owned);
-        let y: Vec<Stance> = owned.iter().filter_map(|p| p.stance).collect();
-        let y_rel: Vec<usize> = y.iter().map(|s| (*s != Stance::Unrelated) as usize).collect();
+        let y: Vec<ClaimStance> = owned.iter().filter_map(|p| p.stance).collect();
+        let y_rel: Vec<usize> = y
+            .iter()
+            .map(|s| (*s != ClaimStance::Unrelated) as usize)
+            .collect();
         let related = Gbdt::train(&x, &y_rel, 2, &config.related);
         let (xs, ys): (Vec<Vec<f32>>, Vec<usize>) = x
             .into_iter()
             .zip(&y)
-            .filter(|(_, s)| **s != Stance::Unrelated)
+            .filter(|(_, s)| **s != ClaimStance::Unrelated)
             .map(|(f, s)| (f, s.index()))
             .unzip();
         if xs.is_empty() {
-            return Err(Error::Data("no related pairs to train the agree/disagree/discuss stage on".into()));
+            return Err(Error::Data(
+                "no related pairs to train the agree/disagree/discuss stage on".into(),
+            ));
         }
         let stance = Gbdt::train(&xs, &ys, 3, &config.stance);
-        Ok(StanceModel { idf, related, stance })
+        Ok(StanceModel {
+            idf,
+            related,
+            stance,
+        })
     }
 
     fn decide(&self, f: &[f32]) -> Prediction {
@@ -170,24 +217,56 @@ impl StanceModel {
         let ps = self.stance.predict_proba(f);
         let probs = [pr * ps[0], pr * ps[1], pr * ps[2], 1.0 - pr];
         let stance = if pr < 0.5 {
-            Stance::Unrelated
+            ClaimStance::Unrelated
         } else {
             let k = (0..3).max_by(|&a, &b| ps[a].total_cmp(&ps[b])).unwrap_or(2);
-            Stance::ALL[k]
+            ClaimStance::ALL[k]
         };
-        Prediction { stance, score: probs[stance.index()], probs }
+        Prediction {
+            stance,
+            score: probs[stance.index()],
+            probs,
+        }
     }
 
-    /// Stance of one body toward one claim.
+    /// ClaimStance of one body toward one claim.
     pub fn predict(&self, claim: &str, body: &str) -> Prediction {
-        let f = features(&HeadDoc::new(claim, &self.idf), &BodyDoc::new(body, &self.idf), &self.idf);
+        let f = features(
+            &HeadDoc::new(claim, &self.idf),
+            &BodyDoc::new(body, &self.idf),
+            &self.idf,
+        );
         self.decide(&f)
+    }
+
+    /// ClaimStance of one body toward one claim, with up to three evidence sentences.
+    pub fn explain(&self, claim: &str, body: &str) -> ArticleStance {
+        let h = HeadDoc::new(claim, &self.idf);
+        let b = BodyDoc::new(body, &self.idf);
+        let p = self.decide(&features(&h, &b, &self.idf));
+        let evidence = if p.stance == ClaimStance::Unrelated {
+            Vec::new()
+        } else {
+            b.closest_sentences(&h, 3)
+                .into_iter()
+                .map(|((s, e), _)| Span::new(s, e))
+                .collect()
+        };
+        ArticleStance {
+            stance: p.stance,
+            score: p.score,
+            probs: p.probs,
+            evidence,
+        }
     }
 
     /// Predictions for many pairs, in input order; each body is analysed once. A pair whose body id
     /// is not among `bodies` is scored against an empty body (and so comes out unrelated).
     pub fn predict_pairs(&self, bodies: &[(String, String)], pairs: &[Pair]) -> Vec<Prediction> {
-        pair_features(&self.idf, bodies, pairs).par_iter().map(|f| self.decide(f)).collect()
+        pair_features(&self.idf, bodies, pairs)
+            .par_iter()
+            .map(|f| self.decide(f))
+            .collect()
     }
 
     /// Serialise to the weight file format.
@@ -209,7 +288,10 @@ impl StanceModel {
         let mut r = codec::Reader { bytes, pos: 4 };
         let version = r.u32("version")?;
         if version != codec::VERSION {
-            return Err(Error::Model(format!("weight file version {version}, this build reads {}", codec::VERSION)));
+            return Err(Error::Model(format!(
+                "weight file version {version}, this build reads {}",
+                codec::VERSION
+            )));
         }
         let n = feature_names().len();
         let idf = r.idf()?;
@@ -218,7 +300,11 @@ impl StanceModel {
         if related.classes != 2 || stance.classes != 3 || r.pos != bytes.len() {
             return Err(Error::Model("weight file has the wrong shape".into()));
         }
-        Ok(StanceModel { idf, related, stance })
+        Ok(StanceModel {
+            idf,
+            related,
+            stance,
+        })
     }
 
     /// The committed model built into this library (`models/fnc.bin`).
@@ -234,15 +320,23 @@ impl StanceModel {
 /// The committed weights, built into the library.
 pub const EMBEDDED: &[u8] = include_bytes!("../models/fnc.bin");
 
-/// Stance of an article body toward a claim, with the built-in model: the label and its
+/// ClaimStance of an article body toward a claim, with the built-in model: the label and its
 /// probability. Fails only if the built-in weights do not load (a build problem).
-pub fn article_stance(claim: &str, body: &str) -> Result<(Stance, f32)> {
+pub fn article_stance(claim: &str, body: &str) -> Result<(ClaimStance, f32)> {
     let p = StanceModel::embedded()?.predict(claim, body);
     Ok((p.stance, p.score))
 }
 
+/// [`article_stance`] with all four probabilities and the evidence sentences as spans of `body`.
+pub fn article_stance_explained(claim: &str, body: &str) -> Result<ArticleStance> {
+    Ok(StanceModel::embedded()?.explain(claim, body))
+}
+
 fn pair_features(idf: &Idf, bodies: &[(String, String)], pairs: &[Pair]) -> Vec<Vec<f32>> {
-    let by_id: HashMap<&str, &str> = bodies.iter().map(|(i, b)| (i.as_str(), b.as_str())).collect();
+    let by_id: HashMap<&str, &str> = bodies
+        .iter()
+        .map(|(i, b)| (i.as_str(), b.as_str()))
+        .collect();
     let mut ids: Vec<&str> = pairs.iter().map(|p| p.body_id.as_str()).collect();
     ids.sort_unstable();
     ids.dedup();
@@ -253,7 +347,10 @@ fn pair_features(idf: &Idf, bodies: &[(String, String)], pairs: &[Pair]) -> Vec<
     let mut heads: Vec<&str> = pairs.iter().map(|p| p.headline.as_str()).collect();
     heads.sort_unstable();
     heads.dedup();
-    let hdocs: HashMap<&str, HeadDoc> = heads.par_iter().map(|h| (*h, HeadDoc::new(h, idf))).collect();
+    let hdocs: HashMap<&str, HeadDoc> = heads
+        .par_iter()
+        .map(|h| (*h, HeadDoc::new(h, idf)))
+        .collect();
     pairs
         .par_iter()
         .map(|p| features(&hdocs[p.headline.as_str()], &docs[p.body_id.as_str()], idf))
@@ -266,12 +363,12 @@ mod tests {
 
     #[test]
     fn stance_labels_round_trip() {
-        for s in Stance::ALL {
-            assert_eq!(s.as_str().parse::<Stance>(), Ok(s));
-            assert_eq!(Stance::ALL[s.index()], s);
+        for s in ClaimStance::ALL {
+            assert_eq!(s.as_str().parse::<ClaimStance>(), Ok(s));
+            assert_eq!(ClaimStance::ALL[s.index()], s);
         }
-        assert!("maybe".parse::<Stance>().is_err());
-        assert_eq!(" Agree ".parse::<Stance>(), Ok(Stance::Agree));
+        assert!("maybe".parse::<ClaimStance>().is_err());
+        assert_eq!(" Agree ".parse::<ClaimStance>(), Ok(ClaimStance::Agree));
     }
 
     #[test]

@@ -34,7 +34,9 @@ pub fn run(command: TrainCommand) -> anyhow::Result<ExitCode> {
 pub fn read_fnc(dir: &Path) -> anyhow::Result<(Vec<(String, String)>, Vec<data::Pair>)> {
     let open = |name: &str| {
         let p = dir.join(name);
-        File::open(&p).map(BufReader::new).with_context(|| format!("opening {}", p.display()))
+        File::open(&p)
+            .map(BufReader::new)
+            .with_context(|| format!("opening {}", p.display()))
     };
     let bodies = data::read_bodies(open("train_bodies.csv")?).context("train_bodies.csv")?;
     let pairs = data::read_stances(open("train_stances.csv")?).context("train_stances.csv")?;
