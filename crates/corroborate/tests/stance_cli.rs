@@ -44,12 +44,7 @@ fn stance_writes_fnc_csv_in_input_order() {
     assert_eq!(lines.len(), 4, "{stdout}");
     assert_eq!(lines[0], "Headline,Body ID,Stance");
     assert!(lines[1].starts_with("\"Hurricane destroys lighthouse, islanders say\",1,"));
-    assert!(
-        ["agree", "discuss", "disagree"]
-            .iter()
-            .any(|s| lines[1].ends_with(s)),
-        "{stdout}"
-    );
+    assert!(["agree", "discuss", "disagree"].iter().any(|s| lines[1].ends_with(s)), "{stdout}");
     assert!(lines[2].ends_with(",2,unrelated"), "{stdout}");
     assert_eq!(lines[3], "Lighthouse story,3,unrelated");
     std::fs::remove_dir_all(&dir).ok();

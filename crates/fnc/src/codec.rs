@@ -63,11 +63,7 @@ fn bad(what: &str) -> Error {
 
 impl<'a> Reader<'a> {
     fn take(&mut self, n: usize, what: &str) -> Result<&'a [u8]> {
-        let end = self
-            .pos
-            .checked_add(n)
-            .filter(|&e| e <= self.bytes.len())
-            .ok_or_else(|| bad(what))?;
+        let end = self.pos.checked_add(n).filter(|&e| e <= self.bytes.len()).ok_or_else(|| bad(what))?;
         let s = &self.bytes[self.pos..end];
         self.pos = end;
         Ok(s)
@@ -105,11 +101,7 @@ impl<'a> Reader<'a> {
             let t = self.str()?;
             map.insert(t, self.f32("idf value")?);
         }
-        Ok(Idf {
-            map,
-            default,
-            avgdl,
-        })
+        Ok(Idf { map, default, avgdl })
     }
     pub fn gbdt(&mut self, n_features: usize) -> Result<Gbdt> {
         let classes = self.count("classes", 16)?;
@@ -119,9 +111,7 @@ impl<'a> Reader<'a> {
                 "weight file has {classes} classes over {features} features; this build computes {n_features} features"
             )));
         }
-        let base = (0..classes)
-            .map(|_| self.f32("base"))
-            .collect::<Result<Vec<_>>>()?;
+        let base = (0..classes).map(|_| self.f32("base")).collect::<Result<Vec<_>>>()?;
         let rounds = self.count("rounds", 100_000)?;
         let mut trees = Vec::with_capacity(rounds);
         for _ in 0..rounds {
@@ -146,11 +136,6 @@ impl<'a> Reader<'a> {
             }
             trees.push(round);
         }
-        Ok(Gbdt {
-            classes,
-            features,
-            base,
-            trees,
-        })
+        Ok(Gbdt { classes, features, base, trees })
     }
 }

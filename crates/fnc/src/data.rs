@@ -15,11 +15,7 @@ pub struct Pair {
 fn column(headers: &csv::StringRecord, name: &str, what: &str) -> Result<usize> {
     headers
         .iter()
-        .position(|h| {
-            h.trim()
-                .trim_start_matches('\u{feff}')
-                .eq_ignore_ascii_case(name)
-        })
+        .position(|h| h.trim().trim_start_matches('\u{feff}').eq_ignore_ascii_case(name))
         .ok_or_else(|| Error::Data(format!("{what}: no `{name}` column in header {headers:?}")))
 }
 
@@ -30,10 +26,7 @@ fn reader<R: Read>(input: R) -> csv::Reader<R> {
 /// Read `Body ID,articleBody` rows as `(id, text)` in file order.
 pub fn read_bodies<R: Read>(input: R) -> Result<Vec<(String, String)>> {
     let mut rdr = reader(input);
-    let headers = rdr
-        .headers()
-        .map_err(|e| Error::Data(format!("bodies header: {e}")))?
-        .clone();
+    let headers = rdr.headers().map_err(|e| Error::Data(format!("bodies header: {e}")))?.clone();
     let id = column(&headers, "Body ID", "bodies")?;
     let body = column(&headers, "articleBody", "bodies")?;
     let mut out = Vec::new();
@@ -51,10 +44,7 @@ pub fn read_bodies<R: Read>(input: R) -> Result<Vec<(String, String)>> {
 /// absent `Stance` column leaves every `stance` as `None`.
 pub fn read_stances<R: Read>(input: R) -> Result<Vec<Pair>> {
     let mut rdr = reader(input);
-    let headers = rdr
-        .headers()
-        .map_err(|e| Error::Data(format!("stances header: {e}")))?
-        .clone();
+    let headers = rdr.headers().map_err(|e| Error::Data(format!("stances header: {e}")))?.clone();
     let head = column(&headers, "Headline", "stances")?;
     let id = column(&headers, "Body ID", "stances")?;
     let stance = column(&headers, "Stance", "stances").ok();
@@ -62,24 +52,15 @@ pub fn read_stances<R: Read>(input: R) -> Result<Vec<Pair>> {
     for (i, rec) in rdr.records().enumerate() {
         let rec = rec.map_err(|e| Error::Data(format!("stances row {}: {e}", i + 2)))?;
         let (Some(h), Some(b)) = (rec.get(head), rec.get(id)) else {
-            return Err(Error::Data(format!(
-                "stances row {}: missing fields",
-                i + 2
-            )));
+            return Err(Error::Data(format!("stances row {}: missing fields", i + 2)));
         };
         let stance = match stance.and_then(|s| rec.get(s)).map(str::trim) {
             None | Some("") => None,
-            Some(label) => Some(
-                label
-                    .parse::<ClaimStance>()
-                    .map_err(|e| Error::Data(format!("stances row {}: {e}", i + 2)))?,
-            ),
+            Some(label) => {
+                Some(label.parse::<ClaimStance>().map_err(|e| Error::Data(format!("stances row {}: {e}", i + 2)))?)
+            }
         };
-        out.push(Pair {
-            headline: h.to_string(),
-            body_id: b.trim().to_string(),
-            stance,
-        });
+        out.push(Pair { headline: h.to_string(), body_id: b.trim().to_string(), stance });
     }
     Ok(out)
 }
@@ -107,13 +88,7 @@ mod tests {
     fn bodies_with_quotes_and_newlines() {
         let csv = "Body ID,articleBody\n7,\"He said \"\"no\"\".\nThen left.\"\n8,Plain body\n";
         let b = read_bodies(csv.as_bytes()).unwrap();
-        assert_eq!(
-            b,
-            [
-                ("7".into(), "He said \"no\".\nThen left.".into()),
-                ("8".into(), "Plain body".into())
-            ]
-        );
+        assert_eq!(b, [("7".into(), "He said \"no\".\nThen left.".into()), ("8".into(), "Plain body".into())]);
     }
 
     #[test]
@@ -124,14 +99,7 @@ mod tests {
         assert_eq!(p[0].stance, Some(ClaimStance::Agree));
         assert_eq!(p[1].stance, Some(ClaimStance::Unrelated));
         let p = read_stances("Headline,Body ID\nA claim,3\n".as_bytes()).unwrap();
-        assert_eq!(
-            p,
-            [Pair {
-                headline: "A claim".into(),
-                body_id: "3".into(),
-                stance: None
-            }]
-        );
+        assert_eq!(p, [Pair { headline: "A claim".into(), body_id: "3".into(), stance: None }]);
     }
 
     #[test]
@@ -144,9 +112,7 @@ mod tests {
 
     #[test]
     fn split_is_deterministic_and_near_the_share() {
-        let held = (0..2000)
-            .filter(|i| is_held_out(&i.to_string(), 20))
-            .count();
+        let held = (0..2000).filter(|i| is_held_out(&i.to_string(), 20)).count();
         assert!((300..500).contains(&held), "{held}");
         assert_eq!(is_held_out("712", 20), is_held_out(" 712 ", 20));
     }
@@ -154,28 +120,18 @@ mod tests {
 
 /// Split pairs body-disjointly with [`is_held_out`]: `(train, held_out)`, each in input order.
 pub fn split_body_disjoint(pairs: &[Pair], percent: u64) -> (Vec<Pair>, Vec<Pair>) {
-    pairs
-        .iter()
-        .cloned()
-        .partition(|p| !is_held_out(&p.body_id, percent))
+    pairs.iter().cloned().partition(|p| !is_held_out(&p.body_id, percent))
 }
 
 /// Write FNC-1 output CSV: header `Headline,Body ID,Stance`, one row per pair in input order.
-pub fn write_predictions<W: std::io::Write>(
-    out: W,
-    pairs: &[Pair],
-    stances: &[ClaimStance],
-) -> Result<()> {
+pub fn write_predictions<W: std::io::Write>(out: W, pairs: &[Pair], stances: &[ClaimStance]) -> Result<()> {
     let mut w = csv::Writer::from_writer(out);
     let err = |e: csv::Error| Error::Data(format!("writing CSV: {e}"));
-    w.write_record(["Headline", "Body ID", "Stance"])
-        .map_err(err)?;
+    w.write_record(["Headline", "Body ID", "Stance"]).map_err(err)?;
     for (p, s) in pairs.iter().zip(stances) {
-        w.write_record([p.headline.as_str(), p.body_id.as_str(), s.as_str()])
-            .map_err(err)?;
+        w.write_record([p.headline.as_str(), p.body_id.as_str(), s.as_str()]).map_err(err)?;
     }
-    w.flush()
-        .map_err(|e| Error::Data(format!("writing CSV: {e}")))
+    w.flush().map_err(|e| Error::Data(format!("writing CSV: {e}")))
 }
 
 #[cfg(test)]
@@ -185,24 +141,11 @@ mod write_tests {
     #[test]
     fn output_round_trips_through_the_reader() {
         let pairs = vec![
-            Pair {
-                headline: "Mayor says \"no\", resigns".into(),
-                body_id: "4".into(),
-                stance: None,
-            },
-            Pair {
-                headline: "Plain".into(),
-                body_id: "9".into(),
-                stance: None,
-            },
+            Pair { headline: "Mayor says \"no\", resigns".into(), body_id: "4".into(), stance: None },
+            Pair { headline: "Plain".into(), body_id: "9".into(), stance: None },
         ];
         let mut buf = Vec::new();
-        write_predictions(
-            &mut buf,
-            &pairs,
-            &[ClaimStance::Disagree, ClaimStance::Unrelated],
-        )
-        .unwrap();
+        write_predictions(&mut buf, &pairs, &[ClaimStance::Disagree, ClaimStance::Unrelated]).unwrap();
         let text = String::from_utf8(buf).unwrap();
         assert!(text.starts_with("Headline,Body ID,Stance\n"));
         let back = read_stances(text.as_bytes()).unwrap();
@@ -214,17 +157,11 @@ mod write_tests {
     #[test]
     fn split_keeps_each_body_on_one_side() {
         let pairs: Vec<Pair> = (0..300)
-            .map(|i| Pair {
-                headline: format!("h{}", i % 7),
-                body_id: (i % 50).to_string(),
-                stance: None,
-            })
+            .map(|i| Pair { headline: format!("h{}", i % 7), body_id: (i % 50).to_string(), stance: None })
             .collect();
         let (train, test) = split_body_disjoint(&pairs, 20);
         assert_eq!(train.len() + test.len(), 300);
         assert!(!test.is_empty() && !train.is_empty());
-        assert!(test
-            .iter()
-            .all(|p| train.iter().all(|q| q.body_id != p.body_id)));
+        assert!(test.iter().all(|p| train.iter().all(|q| q.body_id != p.body_id)));
     }
 }

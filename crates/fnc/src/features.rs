@@ -33,16 +33,8 @@ impl Idf {
         }
         let nf = n as f32;
         let idf = |d: u32| ((nf + 1.0) / (d as f32 + 1.0)).ln() + 1.0;
-        let map = df
-            .into_iter()
-            .filter(|(_, d)| *d >= 2)
-            .map(|(t, d)| (t, idf(d)))
-            .collect();
-        Idf {
-            map,
-            default: idf(1),
-            avgdl: (total_len as f32 / nf.max(1.0)).max(1.0),
-        }
+        let map = df.into_iter().filter(|(_, d)| *d >= 2).map(|(t, d)| (t, idf(d))).collect();
+        Idf { map, default: idf(1), avgdl: (total_len as f32 / nf.max(1.0)).max(1.0) }
     }
 
     pub fn get(&self, term: &str) -> f32 {
@@ -60,11 +52,7 @@ impl Idf {
 }
 
 fn content_stems(text: &str) -> Vec<String> {
-    tokens(text)
-        .iter()
-        .filter(|t| !is_stopword(t))
-        .map(|t| stem(t))
-        .collect()
+    tokens(text).iter().filter(|t| !is_stopword(t)).map(|t| stem(t)).collect()
 }
 
 #[derive(Debug, Clone)]
@@ -107,10 +95,7 @@ fn tfidf<'a>(stems: impl IntoIterator<Item = &'a str>, idf: &Idf) -> Vector {
 
 fn cosine(a: &Vector, b: &Vector) -> f32 {
     let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    small
-        .iter()
-        .map(|(t, w)| w * large.get(t).copied().unwrap_or(0.0))
-        .sum()
+    small.iter().map(|(t, w)| w * large.get(t).copied().unwrap_or(0.0)).sum()
 }
 
 fn lex_counts(toks: &[Tok]) -> [f32; 5] {
@@ -181,11 +166,7 @@ pub struct BodyDoc {
 impl BodyDoc {
     pub fn new(text: &str, idf: &Idf) -> BodyDoc {
         let toks = analyse(text);
-        let content: Vec<&str> = toks
-            .iter()
-            .filter(|t| t.content)
-            .map(|t| t.stem.as_str())
-            .collect();
+        let content: Vec<&str> = toks.iter().filter(|t| t.content).map(|t| t.stem.as_str()).collect();
         let mut counts: HashMap<String, f32> = HashMap::new();
         for s in &content {
             *counts.entry(s.to_string()).or_default() += 1.0;
@@ -193,36 +174,21 @@ impl BodyDoc {
         let sents: Vec<&str> = sentences(text);
         let lead: String = sents.iter().take(3).copied().collect::<Vec<_>>().join(" ");
         let lead_toks = analyse(&lead);
-        let lead_content: Vec<&str> = lead_toks
-            .iter()
-            .filter(|t| t.content)
-            .map(|t| t.stem.as_str())
-            .collect();
+        let lead_content: Vec<&str> = lead_toks.iter().filter(|t| t.content).map(|t| t.stem.as_str()).collect();
         let sentences = sents
             .iter()
             .map(|s| {
                 let st = analyse(s);
-                let vec = tfidf(
-                    st.iter().filter(|t| t.content).map(|t| t.stem.as_str()),
-                    idf,
-                );
+                let vec = tfidf(st.iter().filter(|t| t.content).map(|t| t.stem.as_str()), idf);
                 // `s` is a subslice of `text`
                 let start = s.as_ptr() as usize - text.as_ptr() as usize;
-                Sentence {
-                    range: (start, start + s.len()),
-                    vec,
-                    lex: lex_counts(&st),
-                }
+                Sentence { range: (start, start + s.len()), vec, lex: lex_counts(&st) }
             })
             .collect();
         BodyDoc {
             vec: tfidf(content.iter().copied(), idf),
             lead_vec: tfidf(lead_content.iter().copied(), idf),
-            lead_stems: lead_content
-                .iter()
-                .take(40)
-                .map(|s| s.to_string())
-                .collect(),
+            lead_stems: lead_content.iter().take(40).map(|s| s.to_string()).collect(),
             bigrams: word_ngrams(&content, 2).into_iter().collect(),
             trigrams: word_ngrams(&content, 3).into_iter().collect(),
             char5: char_ngrams(text, 5).into_iter().collect(),
@@ -241,12 +207,8 @@ impl BodyDoc {
     /// Byte ranges of the (at most `k`) body sentences closest to the headline by TF-IDF cosine,
     /// best first, with their cosine; sentences sharing no term are left out.
     pub fn closest_sentences(&self, head: &HeadDoc, k: usize) -> Vec<((usize, usize), f32)> {
-        let mut sims: Vec<((usize, usize), f32)> = self
-            .sentences
-            .iter()
-            .map(|s| (s.range, cosine(&head.vec, &s.vec)))
-            .filter(|(_, c)| *c > 0.0)
-            .collect();
+        let mut sims: Vec<((usize, usize), f32)> =
+            self.sentences.iter().map(|s| (s.range, cosine(&head.vec, &s.vec))).filter(|(_, c)| *c > 0.0).collect();
         sims.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         sims.truncate(k);
         sims
@@ -271,11 +233,7 @@ pub struct HeadDoc {
 impl HeadDoc {
     pub fn new(text: &str, idf: &Idf) -> HeadDoc {
         let toks = analyse(text);
-        let content: Vec<&str> = toks
-            .iter()
-            .filter(|t| t.content)
-            .map(|t| t.stem.as_str())
-            .collect();
+        let content: Vec<&str> = toks.iter().filter(|t| t.content).map(|t| t.stem.as_str()).collect();
         let mut stems: Vec<String> = Vec::new();
         for s in &content {
             if !stems.iter().any(|x| x == s) {
@@ -288,11 +246,7 @@ impl HeadDoc {
             trigrams: word_ngrams(&content, 3),
             char5: char_ngrams(text, 5),
             char8: char_ngrams(text, 8),
-            numbers: toks
-                .iter()
-                .filter(|t| is_number(&t.raw))
-                .map(|t| t.raw.clone())
-                .collect(),
+            numbers: toks.iter().filter(|t| is_number(&t.raw)).map(|t| t.raw.clone()).collect(),
             lex: lex_counts(&toks),
             question: text.contains('?'),
             quoted: text.contains(['"', '“', '”', '\'', '‘']),
@@ -351,73 +305,17 @@ pub fn feature_names() -> Vec<String> {
 const CUE_GROUPS: [(&str, &[&str]); 14] = [
     ("fake", &["fake", "fakes", "faked", "phony", "bogus"]),
     ("hoax", &["hoax", "hoaxes", "prank", "pranks", "scam"]),
-    (
-        "false",
-        &["false", "falsely", "untrue", "incorrect", "erroneous"],
-    ),
+    ("false", &["false", "falsely", "untrue", "incorrect", "erroneous"]),
     ("deny", &["deny", "denies", "denied", "denial", "denying"]),
-    (
-        "debunk",
-        &[
-            "debunk", "debunked", "debunks", "refute", "refuted", "refutes",
-        ],
-    ),
-    (
-        "satire",
-        &["satire", "satirical", "parody", "joke", "spoof"],
-    ),
-    (
-        "doctored",
-        &[
-            "doctored",
-            "photoshopped",
-            "fabricated",
-            "manipulated",
-            "edited",
-        ],
-    ),
-    (
-        "rumor",
-        &[
-            "rumor",
-            "rumors",
-            "rumour",
-            "rumours",
-            "rumored",
-            "rumoured",
-            "speculation",
-        ],
-    ),
+    ("debunk", &["debunk", "debunked", "debunks", "refute", "refuted", "refutes"]),
+    ("satire", &["satire", "satirical", "parody", "joke", "spoof"]),
+    ("doctored", &["doctored", "photoshopped", "fabricated", "manipulated", "edited"]),
+    ("rumor", &["rumor", "rumors", "rumour", "rumours", "rumored", "rumoured", "speculation"]),
     ("claim", &["claim", "claims", "claimed", "claiming"]),
-    (
-        "allegedly",
-        &[
-            "allegedly",
-            "alleged",
-            "reportedly",
-            "purportedly",
-            "supposedly",
-            "apparently",
-        ],
-    ),
-    (
-        "unverified",
-        &["unverified", "unconfirmed", "unclear", "uncertain"],
-    ),
-    (
-        "confirm",
-        &[
-            "confirm",
-            "confirmed",
-            "confirms",
-            "confirmation",
-            "verified",
-        ],
-    ),
-    (
-        "contrast",
-        &["but", "however", "although", "though", "yet", "despite"],
-    ),
+    ("allegedly", &["allegedly", "alleged", "reportedly", "purportedly", "supposedly", "apparently"]),
+    ("unverified", &["unverified", "unconfirmed", "unclear", "uncertain"]),
+    ("confirm", &["confirm", "confirmed", "confirms", "confirmation", "verified"]),
+    ("contrast", &["but", "however", "although", "though", "yet", "despite"]),
     ("true", &["true", "real", "genuine", "authentic", "indeed"]),
 ];
 
@@ -432,61 +330,26 @@ fn frac<T: Eq + std::hash::Hash>(items: &[T], set: &HashSet<T>) -> f32 {
 pub fn features(head: &HeadDoc, body: &BodyDoc, idf: &Idf) -> Vec<f32> {
     let hset: HashSet<&str> = head.stems.iter().map(|s| s.as_str()).collect();
     let nh = head.stems.len() as f32;
-    let covered: Vec<&String> = head
-        .stems
-        .iter()
-        .filter(|s| body.counts.contains_key(*s))
-        .collect();
-    let term_cover = if nh > 0.0 {
-        covered.len() as f32 / nh
-    } else {
-        0.0
-    };
+    let covered: Vec<&String> = head.stems.iter().filter(|s| body.counts.contains_key(*s)).collect();
+    let term_cover = if nh > 0.0 { covered.len() as f32 / nh } else { 0.0 };
     let union = nh + body.counts.len() as f32 - covered.len() as f32;
-    let jaccard = if union > 0.0 {
-        covered.len() as f32 / union
-    } else {
-        0.0
-    };
+    let jaccard = if union > 0.0 { covered.len() as f32 / union } else { 0.0 };
     let idf_total: f32 = head.stems.iter().map(|s| idf.get(s)).sum();
-    let idf_cover = if idf_total > 0.0 {
-        covered.iter().map(|s| idf.get(s)).sum::<f32>() / idf_total
-    } else {
-        0.0
-    };
-    let lead_cover = if nh > 0.0 {
-        head.stems
-            .iter()
-            .filter(|s| body.lead_stems.contains(*s))
-            .count() as f32
-            / nh
-    } else {
-        0.0
-    };
+    let idf_cover = if idf_total > 0.0 { covered.iter().map(|s| idf.get(s)).sum::<f32>() / idf_total } else { 0.0 };
+    let lead_cover =
+        if nh > 0.0 { head.stems.iter().filter(|s| body.lead_stems.contains(*s)).count() as f32 / nh } else { 0.0 };
     let term_freq_log = if nh > 0.0 {
-        head.stems
-            .iter()
-            .map(|s| (1.0 + body.counts.get(s).copied().unwrap_or(0.0)).ln())
-            .sum::<f32>()
-            / nh
+        head.stems.iter().map(|s| (1.0 + body.counts.get(s).copied().unwrap_or(0.0)).ln()).sum::<f32>() / nh
     } else {
         0.0
     };
     // sentence similarities
-    let mut sims: Vec<(f32, usize)> = body
-        .sentences
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (cosine(&head.vec, &s.vec), i))
-        .collect();
+    let mut sims: Vec<(f32, usize)> =
+        body.sentences.iter().enumerate().map(|(i, s)| (cosine(&head.vec, &s.vec), i)).collect();
     sims.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let cos_max = sims.first().map_or(0.0, |s| s.0);
     let top: Vec<usize> = sims.iter().take(3).map(|s| s.1).collect();
-    let cos_top3 = if top.is_empty() {
-        0.0
-    } else {
-        sims.iter().take(3).map(|s| s.0).sum::<f32>() / top.len() as f32
-    };
+    let cos_top3 = if top.is_empty() { 0.0 } else { sims.iter().take(3).map(|s| s.0).sum::<f32>() / top.len() as f32 };
     let best_pos = match (sims.first(), body.sentences.len()) {
         (Some(s), n) if n > 1 => s.1 as f32 / (n - 1) as f32,
         _ => 0.0,
@@ -505,10 +368,7 @@ pub fn features(head: &HeadDoc, body: &BodyDoc, idf: &Idf) -> Vec<f32> {
     let numbers_cover = if head.numbers.is_empty() {
         -1.0
     } else {
-        head.numbers
-            .iter()
-            .filter(|n| body.toks.iter().any(|t| &t.raw == *n))
-            .count() as f32
+        head.numbers.iter().filter(|n| body.toks.iter().any(|t| &t.raw == *n)).count() as f32
             / head.numbers.len() as f32
     };
     let mut f = vec![
@@ -525,11 +385,7 @@ pub fn features(head: &HeadDoc, body: &BodyDoc, idf: &Idf) -> Vec<f32> {
         cos_top3,
         best_pos,
         bm25,
-        if idf_total > 0.0 {
-            bm25 / idf_total
-        } else {
-            0.0
-        },
+        if idf_total > 0.0 { bm25 / idf_total } else { 0.0 },
         frac(&head.bigrams, &body.bigrams),
         frac(&head.trigrams, &body.trigrams),
         frac(&head.char5, &body.char5),
@@ -546,9 +402,7 @@ pub fn features(head: &HeadDoc, body: &BodyDoc, idf: &Idf) -> Vec<f32> {
     let mut near = vec![false; n];
     for (i, t) in body.toks.iter().enumerate() {
         if t.content && hset.contains(t.stem.as_str()) {
-            near[i.saturating_sub(6)..(i + 7).min(n)]
-                .iter_mut()
-                .for_each(|x| *x = true);
+            near[i.saturating_sub(6)..(i + 7).min(n)].iter_mut().for_each(|x| *x = true);
         }
     }
     let near_n = near.iter().filter(|x| **x).count() as f32;
@@ -562,8 +416,8 @@ pub fn features(head: &HeadDoc, body: &BodyDoc, idf: &Idf) -> Vec<f32> {
     }
     let mut top_lex = [0.0f32; 5];
     for &i in &top {
-        for k in 0..5 {
-            top_lex[k] += body.sentences[i].lex[k];
+        for (t, v) in top_lex.iter_mut().zip(&body.sentences[i].lex) {
+            *t += v;
         }
     }
     let body_words = (body.toks.len() as f32).max(1.0);
@@ -624,10 +478,7 @@ mod tests {
     fn overlap_is_high_for_related_and_zero_for_unrelated() {
         let idf = idf();
         let h = HeadDoc::new("River dam breaks after heavy rain", &idf);
-        let related = BodyDoc::new(
-            "The river dam breaks after heavy rain, officials said.",
-            &idf,
-        );
+        let related = BodyDoc::new("The river dam breaks after heavy rain, officials said.", &idf);
         let unrelated = BodyDoc::new("The council approved a budget for schools.", &idf);
         let names = feature_names();
         let at = |f: &[f32], n: &str| f[names.iter().position(|x| x == n).unwrap()];

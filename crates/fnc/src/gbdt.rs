@@ -112,11 +112,7 @@ impl Gbdt {
         let edges = bin_edges(x, features, params.max_bins);
         let bins: Vec<u8> = x
             .iter()
-            .flat_map(|row| {
-                row.iter()
-                    .zip(&edges)
-                    .map(|(&v, e)| e.partition_point(|&t| t < v) as u8)
-            })
+            .flat_map(|row| row.iter().zip(&edges).map(|(&v, e)| e.partition_point(|&t| t < v) as u8))
             .collect();
         let mut prior = vec![1.0f64; classes];
         for &c in y {
@@ -149,18 +145,10 @@ impl Gbdt {
                             (w * (p[k] - t), w * (p[k] * (1.0 - p[k])).max(1e-6))
                         })
                         .collect();
-                    let mut builder = Builder {
-                        bins: &bins,
-                        features,
-                        grad: &grad,
-                        edges: &edges,
-                        params,
-                        nodes: Vec::new(),
-                    };
+                    let mut builder =
+                        Builder { bins: &bins, features, grad: &grad, edges: &edges, params, nodes: Vec::new() };
                     builder.build(rows.clone(), 0);
-                    Tree {
-                        nodes: builder.nodes,
-                    }
+                    Tree { nodes: builder.nodes }
                 })
                 .collect();
             raw.par_iter_mut().zip(x.par_iter()).for_each(|(r, row)| {
@@ -170,12 +158,7 @@ impl Gbdt {
             });
             trees.push(round);
         }
-        Gbdt {
-            classes,
-            features,
-            base,
-            trees,
-        }
+        Gbdt { classes, features, base, trees }
     }
 }
 
@@ -228,13 +211,7 @@ impl Builder<'_> {
             let (gi, hi) = self.grad[r as usize];
             (g + gi as f64, h + hi as f64)
         });
-        self.nodes.push(Node {
-            feature: LEAF,
-            threshold: 0.0,
-            left: 0,
-            right: 0,
-            value: self.leaf_value(g, h),
-        });
+        self.nodes.push(Node { feature: LEAF, threshold: 0.0, left: 0, right: 0, value: self.leaf_value(g, h) });
         if depth >= self.params.max_depth || h < 2.0 * self.params.min_child_weight {
             return id;
         }
@@ -269,18 +246,12 @@ impl Builder<'_> {
             }
         }
         let Some((_, f, b)) = best else { return id };
-        let (left, right): (Vec<u32>, Vec<u32>) = rows
-            .into_iter()
-            .partition(|&r| (self.bins[r as usize * f_n + f] as usize) <= b);
+        let (left, right): (Vec<u32>, Vec<u32>) =
+            rows.into_iter().partition(|&r| (self.bins[r as usize * f_n + f] as usize) <= b);
         let l = self.build(left, depth + 1);
         let r = self.build(right, depth + 1);
-        self.nodes[id as usize] = Node {
-            feature: f as u32,
-            threshold: self.edges[f][b],
-            left: l,
-            right: r,
-            value: 0.0,
-        };
+        self.nodes[id as usize] =
+            Node { feature: f as u32, threshold: self.edges[f][b], left: l, right: r, value: 0.0 };
         id
     }
 }
@@ -308,11 +279,7 @@ mod tests {
                 y.push(c);
             }
         }
-        let params = GbdtParams {
-            rounds: 40,
-            max_depth: 4,
-            ..GbdtParams::default()
-        };
+        let params = GbdtParams { rounds: 40, max_depth: 4, ..GbdtParams::default() };
         let m = Gbdt::train(&x, &y, 3, &params);
         assert!(m.trees.iter().flatten().all(|t| t.is_well_formed(3)));
         let correct = x
@@ -323,11 +290,7 @@ mod tests {
                 (0..3).max_by(|&a, &b| p[a].total_cmp(&p[b])) == Some(c)
             })
             .count();
-        assert!(
-            correct as f64 / x.len() as f64 > 0.97,
-            "{correct} of {}",
-            x.len()
-        );
+        assert!(correct as f64 / x.len() as f64 > 0.97, "{correct} of {}", x.len());
         let p = m.predict_proba(&[0.5, 0.5, 0.5]);
         assert!((p.iter().sum::<f32>() - 1.0).abs() < 1e-5 && p[0] > 0.8);
     }
@@ -336,15 +299,7 @@ mod tests {
     fn constant_features_give_a_prior_only_model() {
         let x = vec![vec![1.0f32]; 10];
         let y = vec![0, 0, 0, 1, 1, 1, 1, 1, 1, 1];
-        let m = Gbdt::train(
-            &x,
-            &y,
-            2,
-            &GbdtParams {
-                rounds: 3,
-                ..GbdtParams::default()
-            },
-        );
+        let m = Gbdt::train(&x, &y, 2, &GbdtParams { rounds: 3, ..GbdtParams::default() });
         assert!(m.trees.iter().flatten().all(|t| t.nodes.len() == 1));
         let p = m.predict_proba(&[1.0]);
         assert!(p[1] > p[0]);

@@ -61,12 +61,8 @@ pub enum ClaimStance {
 }
 
 impl ClaimStance {
-    pub const ALL: [ClaimStance; 4] = [
-        ClaimStance::Agree,
-        ClaimStance::Disagree,
-        ClaimStance::Discuss,
-        ClaimStance::Unrelated,
-    ];
+    pub const ALL: [ClaimStance; 4] =
+        [ClaimStance::Agree, ClaimStance::Disagree, ClaimStance::Discuss, ClaimStance::Unrelated];
 
     /// Index in [`ClaimStance::ALL`] (the FNC-1 label order).
     pub fn index(self) -> usize {
@@ -95,9 +91,7 @@ impl std::str::FromStr for ClaimStance {
         ClaimStance::ALL
             .into_iter()
             .find(|l| l.as_str().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| {
-                format!("unknown stance `{s}` (want agree, disagree, discuss or unrelated)")
-            })
+            .ok_or_else(|| format!("unknown stance `{s}` (want agree, disagree, discuss or unrelated)"))
     }
 }
 
@@ -129,11 +123,7 @@ pub struct TrainConfig {
 impl Default for TrainConfig {
     fn default() -> Self {
         TrainConfig {
-            related: GbdtParams {
-                rounds: 150,
-                max_depth: 6,
-                ..GbdtParams::default()
-            },
+            related: GbdtParams { rounds: 150, max_depth: 6, ..GbdtParams::default() },
             // Shallower, weighted trees: disagree is 7% of related pairs and its training bodies are
             // few; weighting it 3x and requiring 3 units of hessian per leaf doubled its held-out F1
             // (0.17 -> 0.32) and raised the FNC-1 score (87.8% -> 88.0%) on the body-disjoint split.
@@ -161,19 +151,12 @@ pub struct StanceModel {
 impl StanceModel {
     /// Train on the labelled pairs (unlabelled ones are skipped). IDF is fitted on the bodies these
     /// pairs use and their distinct headlines, so nothing outside the training part leaks in.
-    pub fn train(
-        bodies: &[(String, String)],
-        pairs: &[Pair],
-        config: &TrainConfig,
-    ) -> Result<StanceModel> {
+    pub fn train(bodies: &[(String, String)], pairs: &[Pair], config: &TrainConfig) -> Result<StanceModel> {
         let labelled: Vec<&Pair> = pairs.iter().filter(|p| p.stance.is_some()).collect();
         if labelled.is_empty() {
             return Err(Error::Data("no labelled pairs to train on".into()));
         }
-        let by_id: HashMap<&str, &str> = bodies
-            .iter()
-            .map(|(i, b)| (i.as_str(), b.as_str()))
-            .collect();
+        let by_id: HashMap<&str, &str> = bodies.iter().map(|(i, b)| (i.as_str(), b.as_str())).collect();
         let mut docs: Vec<&str> = Vec::new();
         let mut seen = std::collections::HashSet::new();
         for p in &labelled {
@@ -188,28 +171,15 @@ impl StanceModel {
         let owned: Vec<Pair> = labelled.iter().map(|p| (*p).clone()).collect();
         let x = pair_features(&idf, bodies, &owned);
         let y: Vec<ClaimStance> = owned.iter().filter_map(|p| p.stance).collect();
-        let y_rel: Vec<usize> = y
-            .iter()
-            .map(|s| (*s != ClaimStance::Unrelated) as usize)
-            .collect();
+        let y_rel: Vec<usize> = y.iter().map(|s| (*s != ClaimStance::Unrelated) as usize).collect();
         let related = Gbdt::train(&x, &y_rel, 2, &config.related);
-        let (xs, ys): (Vec<Vec<f32>>, Vec<usize>) = x
-            .into_iter()
-            .zip(&y)
-            .filter(|(_, s)| **s != ClaimStance::Unrelated)
-            .map(|(f, s)| (f, s.index()))
-            .unzip();
+        let (xs, ys): (Vec<Vec<f32>>, Vec<usize>) =
+            x.into_iter().zip(&y).filter(|(_, s)| **s != ClaimStance::Unrelated).map(|(f, s)| (f, s.index())).unzip();
         if xs.is_empty() {
-            return Err(Error::Data(
-                "no related pairs to train the agree/disagree/discuss stage on".into(),
-            ));
+            return Err(Error::Data("no related pairs to train the agree/disagree/discuss stage on".into()));
         }
         let stance = Gbdt::train(&xs, &ys, 3, &config.stance);
-        Ok(StanceModel {
-            idf,
-            related,
-            stance,
-        })
+        Ok(StanceModel { idf, related, stance })
     }
 
     fn decide(&self, f: &[f32]) -> Prediction {
@@ -222,20 +192,12 @@ impl StanceModel {
             let k = (0..3).max_by(|&a, &b| ps[a].total_cmp(&ps[b])).unwrap_or(2);
             ClaimStance::ALL[k]
         };
-        Prediction {
-            stance,
-            score: probs[stance.index()],
-            probs,
-        }
+        Prediction { stance, score: probs[stance.index()], probs }
     }
 
     /// ClaimStance of one body toward one claim.
     pub fn predict(&self, claim: &str, body: &str) -> Prediction {
-        let f = features(
-            &HeadDoc::new(claim, &self.idf),
-            &BodyDoc::new(body, &self.idf),
-            &self.idf,
-        );
+        let f = features(&HeadDoc::new(claim, &self.idf), &BodyDoc::new(body, &self.idf), &self.idf);
         self.decide(&f)
     }
 
@@ -247,26 +209,15 @@ impl StanceModel {
         let evidence = if p.stance == ClaimStance::Unrelated {
             Vec::new()
         } else {
-            b.closest_sentences(&h, 3)
-                .into_iter()
-                .map(|((s, e), _)| Span::new(s, e))
-                .collect()
+            b.closest_sentences(&h, 3).into_iter().map(|((s, e), _)| Span::new(s, e)).collect()
         };
-        ArticleStance {
-            stance: p.stance,
-            score: p.score,
-            probs: p.probs,
-            evidence,
-        }
+        ArticleStance { stance: p.stance, score: p.score, probs: p.probs, evidence }
     }
 
     /// Predictions for many pairs, in input order; each body is analysed once. A pair whose body id
     /// is not among `bodies` is scored against an empty body (and so comes out unrelated).
     pub fn predict_pairs(&self, bodies: &[(String, String)], pairs: &[Pair]) -> Vec<Prediction> {
-        pair_features(&self.idf, bodies, pairs)
-            .par_iter()
-            .map(|f| self.decide(f))
-            .collect()
+        pair_features(&self.idf, bodies, pairs).par_iter().map(|f| self.decide(f)).collect()
     }
 
     /// Serialise to the weight file format.
@@ -288,10 +239,7 @@ impl StanceModel {
         let mut r = codec::Reader { bytes, pos: 4 };
         let version = r.u32("version")?;
         if version != codec::VERSION {
-            return Err(Error::Model(format!(
-                "weight file version {version}, this build reads {}",
-                codec::VERSION
-            )));
+            return Err(Error::Model(format!("weight file version {version}, this build reads {}", codec::VERSION)));
         }
         let n = feature_names().len();
         let idf = r.idf()?;
@@ -300,11 +248,7 @@ impl StanceModel {
         if related.classes != 2 || stance.classes != 3 || r.pos != bytes.len() {
             return Err(Error::Model("weight file has the wrong shape".into()));
         }
-        Ok(StanceModel {
-            idf,
-            related,
-            stance,
-        })
+        Ok(StanceModel { idf, related, stance })
     }
 
     /// The committed model built into this library (`models/fnc.bin`).
@@ -333,28 +277,17 @@ pub fn article_stance_explained(claim: &str, body: &str) -> Result<ArticleStance
 }
 
 fn pair_features(idf: &Idf, bodies: &[(String, String)], pairs: &[Pair]) -> Vec<Vec<f32>> {
-    let by_id: HashMap<&str, &str> = bodies
-        .iter()
-        .map(|(i, b)| (i.as_str(), b.as_str()))
-        .collect();
+    let by_id: HashMap<&str, &str> = bodies.iter().map(|(i, b)| (i.as_str(), b.as_str())).collect();
     let mut ids: Vec<&str> = pairs.iter().map(|p| p.body_id.as_str()).collect();
     ids.sort_unstable();
     ids.dedup();
-    let docs: HashMap<&str, BodyDoc> = ids
-        .par_iter()
-        .map(|id| (*id, BodyDoc::new(by_id.get(id).copied().unwrap_or(""), idf)))
-        .collect();
+    let docs: HashMap<&str, BodyDoc> =
+        ids.par_iter().map(|id| (*id, BodyDoc::new(by_id.get(id).copied().unwrap_or(""), idf))).collect();
     let mut heads: Vec<&str> = pairs.iter().map(|p| p.headline.as_str()).collect();
     heads.sort_unstable();
     heads.dedup();
-    let hdocs: HashMap<&str, HeadDoc> = heads
-        .par_iter()
-        .map(|h| (*h, HeadDoc::new(h, idf)))
-        .collect();
-    pairs
-        .par_iter()
-        .map(|p| features(&hdocs[p.headline.as_str()], &docs[p.body_id.as_str()], idf))
-        .collect()
+    let hdocs: HashMap<&str, HeadDoc> = heads.par_iter().map(|h| (*h, HeadDoc::new(h, idf))).collect();
+    pairs.par_iter().map(|p| features(&hdocs[p.headline.as_str()], &docs[p.body_id.as_str()], idf)).collect()
 }
 
 #[cfg(test)]

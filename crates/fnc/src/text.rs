@@ -39,11 +39,7 @@ pub fn stem(word: &str) -> String {
     if let Some(s) = word.strip_suffix("sses") {
         return format!("{s}ss");
     }
-    if word.ends_with('s')
-        && !word.ends_with("ss")
-        && !word.ends_with("us")
-        && !word.ends_with("is")
-    {
+    if word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && !word.ends_with("is") {
         return stem(&word[..n - 1]);
     }
     if n > 5 {
@@ -200,9 +196,8 @@ pub fn sentences(text: &str) -> Vec<&str> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let end_here = b == b'\n'
-            || (matches!(b, b'.' | b'!' | b'?')
-                && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()));
+        let end_here =
+            b == b'\n' || (matches!(b, b'.' | b'!' | b'?') && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()));
         if end_here {
             let s = text[start..=i].trim();
             if !s.is_empty() {
@@ -230,13 +225,8 @@ pub enum Lexicon {
 }
 
 impl Lexicon {
-    pub const ALL: [Lexicon; 5] = [
-        Lexicon::Refute,
-        Lexicon::Hedge,
-        Lexicon::Confirm,
-        Lexicon::Report,
-        Lexicon::Negation,
-    ];
+    pub const ALL: [Lexicon; 5] =
+        [Lexicon::Refute, Lexicon::Hedge, Lexicon::Confirm, Lexicon::Report, Lexicon::Negation];
 
     pub fn words(self) -> &'static [&'static str] {
         match self {
@@ -403,9 +393,8 @@ const REPORT: &[&str] = &[
 ];
 
 const NEGATION: &[&str] = &[
-    "not", "no", "never", "nor", "none", "nobody", "nothing", "neither", "without", "isnt",
-    "arent", "wasnt", "werent", "dont", "doesnt", "didnt", "cant", "cannot", "couldnt", "wont",
-    "wouldnt", "hasnt", "havent", "hadnt", "shouldnt",
+    "not", "no", "never", "nor", "none", "nobody", "nothing", "neither", "without", "isnt", "arent", "wasnt", "werent",
+    "dont", "doesnt", "didnt", "cant", "cannot", "couldnt", "wont", "wouldnt", "hasnt", "havent", "hadnt", "shouldnt",
 ];
 
 #[cfg(test)]
@@ -420,10 +409,7 @@ mod tests {
 
     #[test]
     fn tokens_keep_contractions_together() {
-        assert_eq!(
-            tokens("The mayor isn't lying, it's 'fake'!"),
-            ["the", "mayor", "isnt", "lying", "its", "fake"]
-        );
+        assert_eq!(tokens("The mayor isn't lying, it's 'fake'!"), ["the", "mayor", "isnt", "lying", "its", "fake"]);
         assert_eq!(tokens("Überraschung 42"), ["überraschung", "42"]);
         assert!(tokens("  ...  ").is_empty());
     }
@@ -441,15 +427,7 @@ mod tests {
     #[test]
     fn sentences_split_on_end_marks_and_lines() {
         let s = sentences("The dam broke. Nobody was hurt!\nOfficials said 3.5 m of water? Yes");
-        assert_eq!(
-            s,
-            [
-                "The dam broke.",
-                "Nobody was hurt!",
-                "Officials said 3.5 m of water?",
-                "Yes"
-            ]
-        );
+        assert_eq!(s, ["The dam broke.", "Nobody was hurt!", "Officials said 3.5 m of water?", "Yes"]);
     }
 
     #[test]

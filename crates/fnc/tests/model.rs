@@ -11,8 +11,7 @@ const DISAGREE_BODY: &str = "Reports that a hurricane destroyed the historic lig
     are false. The story is a hoax: the lighthouse is still standing, the coast guard said, and the \
     photos shared online were fake. Officials denied that the lighthouse was damaged at all.";
 
-const UNRELATED_BODY: &str =
-    "The city council approved next year's school budget on Tuesday after a \
+const UNRELATED_BODY: &str = "The city council approved next year's school budget on Tuesday after a \
     long debate about teacher salaries and bus routes.";
 
 #[test]
@@ -32,105 +31,42 @@ fn built_in_model_reads_refutation() {
     let agree = m.predict(CLAIM, AGREE_BODY);
     let refuted = m.predict(CLAIM, DISAGREE_BODY);
     let d = ClaimStance::Disagree.index();
-    assert!(
-        refuted.probs[d] > agree.probs[d],
-        "{refuted:?} vs {agree:?}"
-    );
+    assert!(refuted.probs[d] > agree.probs[d], "{refuted:?} vs {agree:?}");
     assert!(agree.probs[ClaimStance::Agree.index()] > refuted.probs[ClaimStance::Agree.index()]);
     assert!((refuted.probs.iter().sum::<f32>() - 1.0).abs() < 1e-4);
 }
 
 #[test]
 fn odd_inputs_do_not_panic() {
-    for (c, b) in [
-        ("", ""),
-        ("?", "!!!"),
-        ("ÄÖÜ ✓ 漢字", "漢字 ✓"),
-        (CLAIM, ""),
-    ] {
+    for (c, b) in [("", ""), ("?", "!!!"), ("ÄÖÜ ✓ 漢字", "漢字 ✓"), (CLAIM, "")] {
         let (_, p) = article_stance(c, b).unwrap();
         assert!(p.is_finite());
     }
 }
 
 fn pair(h: &str, b: &str, s: ClaimStance) -> Pair {
-    Pair {
-        headline: h.into(),
-        body_id: b.into(),
-        stance: Some(s),
-    }
+    Pair { headline: h.into(), body_id: b.into(), stance: Some(s) }
 }
 
 #[test]
 fn trains_and_round_trips_on_a_toy_set() {
     let bodies: Vec<(String, String)> = vec![
-        (
-            "1".into(),
-            "The river dam broke after heavy rain and flooded the valley, officials confirmed."
-                .into(),
-        ),
-        (
-            "2".into(),
-            "Claims that the river dam broke are a hoax; engineers denied any damage to the dam."
-                .into(),
-        ),
-        (
-            "3".into(),
-            "A rare spider was found in a tourist's suitcase at the airport, staff confirmed."
-                .into(),
-        ),
-        (
-            "4".into(),
-            "The spider in the suitcase story is fake, the airport said, denying the report."
-                .into(),
-        ),
-        (
-            "5".into(),
-            "The council approved the budget for schools and roads.".into(),
-        ),
+        ("1".into(), "The river dam broke after heavy rain and flooded the valley, officials confirmed.".into()),
+        ("2".into(), "Claims that the river dam broke are a hoax; engineers denied any damage to the dam.".into()),
+        ("3".into(), "A rare spider was found in a tourist's suitcase at the airport, staff confirmed.".into()),
+        ("4".into(), "The spider in the suitcase story is fake, the airport said, denying the report.".into()),
+        ("5".into(), "The council approved the budget for schools and roads.".into()),
     ];
     let mut pairs = Vec::new();
     for _ in 0..5 {
-        pairs.push(pair(
-            "River dam breaks in heavy rain",
-            "1",
-            ClaimStance::Agree,
-        ));
-        pairs.push(pair(
-            "River dam breaks in heavy rain",
-            "2",
-            ClaimStance::Disagree,
-        ));
-        pairs.push(pair(
-            "Spider found in tourist suitcase",
-            "3",
-            ClaimStance::Agree,
-        ));
-        pairs.push(pair(
-            "Spider found in tourist suitcase",
-            "4",
-            ClaimStance::Disagree,
-        ));
-        pairs.push(pair(
-            "River dam breaks in heavy rain",
-            "5",
-            ClaimStance::Unrelated,
-        ));
-        pairs.push(pair(
-            "Spider found in tourist suitcase",
-            "5",
-            ClaimStance::Unrelated,
-        ));
-        pairs.push(pair(
-            "River dam breaks in heavy rain",
-            "3",
-            ClaimStance::Unrelated,
-        ));
-        pairs.push(pair(
-            "Spider found in tourist suitcase",
-            "1",
-            ClaimStance::Unrelated,
-        ));
+        pairs.push(pair("River dam breaks in heavy rain", "1", ClaimStance::Agree));
+        pairs.push(pair("River dam breaks in heavy rain", "2", ClaimStance::Disagree));
+        pairs.push(pair("Spider found in tourist suitcase", "3", ClaimStance::Agree));
+        pairs.push(pair("Spider found in tourist suitcase", "4", ClaimStance::Disagree));
+        pairs.push(pair("River dam breaks in heavy rain", "5", ClaimStance::Unrelated));
+        pairs.push(pair("Spider found in tourist suitcase", "5", ClaimStance::Unrelated));
+        pairs.push(pair("River dam breaks in heavy rain", "3", ClaimStance::Unrelated));
+        pairs.push(pair("Spider found in tourist suitcase", "1", ClaimStance::Unrelated));
     }
     let mut config = TrainConfig::default();
     config.related.rounds = 20;
@@ -139,34 +75,19 @@ fn trains_and_round_trips_on_a_toy_set() {
     config.stance.min_child_weight = 0.1;
     let model = StanceModel::train(&bodies, &pairs, &config).unwrap();
     let preds = model.predict_pairs(&bodies, &pairs);
-    let right = preds
-        .iter()
-        .zip(&pairs)
-        .filter(|(p, g)| Some(p.stance) == g.stance)
-        .count();
+    let right = preds.iter().zip(&pairs).filter(|(p, g)| Some(p.stance) == g.stance).count();
     assert_eq!(right, pairs.len());
     let back = StanceModel::from_bytes(&model.to_bytes()).unwrap();
     assert_eq!(back, model);
     assert_eq!(back.to_bytes(), model.to_bytes());
     // a body id that is not there is scored as an empty body
-    let lost = model.predict_pairs(
-        &bodies,
-        &[pair(
-            "River dam breaks in heavy rain",
-            "99",
-            ClaimStance::Agree,
-        )],
-    );
+    let lost = model.predict_pairs(&bodies, &[pair("River dam breaks in heavy rain", "99", ClaimStance::Agree)]);
     assert_eq!(lost[0].stance, ClaimStance::Unrelated);
 }
 
 #[test]
 fn training_without_labels_is_an_error() {
-    let p = Pair {
-        headline: "x".into(),
-        body_id: "1".into(),
-        stance: None,
-    };
+    let p = Pair { headline: "x".into(), body_id: "1".into(), stance: None };
     assert!(StanceModel::train(&[], &[p], &TrainConfig::default()).is_err());
 }
 
@@ -176,16 +97,8 @@ fn explanation_points_at_the_claim_sentences() {
     let a = corroborate_fnc::article_stance_explained(CLAIM, &body).unwrap();
     assert_ne!(a.stance, ClaimStance::Unrelated);
     let first = a.evidence.first().expect("evidence");
-    assert!(
-        first
-            .slice(&body)
-            .starts_with("A hurricane destroyed the historic lighthouse"),
-        "{a:?}"
-    );
-    assert!(a
-        .evidence
-        .iter()
-        .all(|s| !s.slice(&body).contains("Weather")));
+    assert!(first.slice(&body).starts_with("A hurricane destroyed the historic lighthouse"), "{a:?}");
+    assert!(a.evidence.iter().all(|s| !s.slice(&body).contains("Weather")));
     let u = corroborate_fnc::article_stance_explained(CLAIM, UNRELATED_BODY).unwrap();
     assert!(u.evidence.is_empty());
 }

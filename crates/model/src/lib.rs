@@ -24,9 +24,7 @@ mod offsets;
 pub use offsets::OffsetMap;
 
 /// A half-open byte range `[start, end)` of an article's text, always on `char` boundaries.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -65,8 +63,7 @@ impl Span {
         let s = self.slice(text);
         let trimmed_start = s.trim_start_matches(|c: char| c.is_whitespace() || punct.contains(&c));
         let start = self.start + (s.len() - trimmed_start.len());
-        let trimmed =
-            trimmed_start.trim_end_matches(|c: char| c.is_whitespace() || punct.contains(&c));
+        let trimmed = trimmed_start.trim_end_matches(|c: char| c.is_whitespace() || punct.contains(&c));
         Span::new(start, start + trimmed.len())
     }
 }
@@ -92,22 +89,13 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(message: impl Into<String>) -> Self {
-        Diagnostic {
-            level: Level::Error,
-            message: message.into(),
-        }
+        Diagnostic { level: Level::Error, message: message.into() }
     }
     pub fn warning(message: impl Into<String>) -> Self {
-        Diagnostic {
-            level: Level::Warning,
-            message: message.into(),
-        }
+        Diagnostic { level: Level::Warning, message: message.into() }
     }
     pub fn info(message: impl Into<String>) -> Self {
-        Diagnostic {
-            level: Level::Info,
-            message: message.into(),
-        }
+        Diagnostic { level: Level::Info, message: message.into() }
     }
 }
 
@@ -171,11 +159,7 @@ pub struct Article {
 
 impl Article {
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
-        Article {
-            id: id.into(),
-            text: text.into(),
-            ..Default::default()
-        }
+        Article { id: id.into(), text: text.into(), ..Default::default() }
     }
     /// True when an error diagnostic means this input could not be analysed.
     pub fn failed(&self) -> bool {
@@ -367,9 +351,7 @@ pub enum EvidenceRef {
 impl EvidenceRef {
     pub fn article(&self) -> usize {
         match *self {
-            EvidenceRef::Attribution { article, .. } | EvidenceRef::Statement { article, .. } => {
-                article
-            }
+            EvidenceRef::Attribution { article, .. } | EvidenceRef::Statement { article, .. } => article,
         }
     }
 }

@@ -13,10 +13,7 @@ pub struct OffsetMap {
 impl OffsetMap {
     pub fn new(text: &str) -> Self {
         if text.is_ascii() {
-            return OffsetMap {
-                table: Vec::new(),
-                len: text.len(),
-            };
+            return OffsetMap { table: Vec::new(), len: text.len() };
         }
         let mut table = Vec::with_capacity(text.len() + 1);
         let mut chars = 0u32;
@@ -28,10 +25,7 @@ impl OffsetMap {
             chars += 1;
         }
         table.push(chars);
-        OffsetMap {
-            table,
-            len: text.len(),
-        }
+        OffsetMap { table, len: text.len() }
     }
 
     /// The code-point offset of a byte offset (clamped to the text's end).

@@ -40,14 +40,10 @@ fn stance(args: StanceArgs) -> anyhow::Result<ExitCode> {
     let t1 = Instant::now();
     let preds = model.predict_pairs(&bodies, &test);
     let infer_s = t1.elapsed().as_secs_f64();
-    let gold: Vec<usize> = test
-        .iter()
-        .map(|p| p.stance.map_or(usize::MAX, |s| s.index()))
-        .collect();
+    let gold: Vec<usize> = test.iter().map(|p| p.stance.map_or(usize::MAX, |s| s.index())).collect();
     let pred: Vec<usize> = preds.iter().map(|p| p.stance.index()).collect();
     let report = corroborate_eval::stance::score(&gold, &pred);
-    let test_bodies: std::collections::HashSet<&str> =
-        test.iter().map(|p| p.body_id.as_str()).collect();
+    let test_bodies: std::collections::HashSet<&str> = test.iter().map(|p| p.body_id.as_str()).collect();
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {

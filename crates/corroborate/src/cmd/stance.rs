@@ -24,38 +24,27 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let open = |p: &PathBuf| {
-        File::open(p)
-            .map(BufReader::new)
-            .with_context(|| format!("opening {}", p.display()))
-    };
-    let bodies = data::read_bodies(open(&args.bodies)?)
-        .with_context(|| args.bodies.display().to_string())?;
-    let pairs = data::read_stances(open(&args.stances)?)
-        .with_context(|| args.stances.display().to_string())?;
+    let open = |p: &PathBuf| File::open(p).map(BufReader::new).with_context(|| format!("opening {}", p.display()));
+    let bodies = data::read_bodies(open(&args.bodies)?).with_context(|| args.bodies.display().to_string())?;
+    let pairs = data::read_stances(open(&args.stances)?).with_context(|| args.stances.display().to_string())?;
     let loaded;
     let model = match &args.model {
         Some(path) => {
-            let bytes =
-                std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+            let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
             loaded = StanceModel::from_bytes(&bytes).with_context(|| path.display().to_string())?;
             &loaded
         }
         None => StanceModel::embedded()?,
     };
     let known: std::collections::HashSet<&str> = bodies.iter().map(|(i, _)| i.as_str()).collect();
-    let missing = pairs
-        .iter()
-        .filter(|p| !known.contains(p.body_id.as_str()))
-        .count();
+    let missing = pairs.iter().filter(|p| !known.contains(p.body_id.as_str())).count();
     if missing > 0 {
-        eprintln!("corroborate: warning: {missing} pairs name a Body ID not in {}; they are labelled unrelated", args.bodies.display());
+        eprintln!(
+            "corroborate: warning: {missing} pairs name a Body ID not in {}; they are labelled unrelated",
+            args.bodies.display()
+        );
     }
-    let stances: Vec<_> = model
-        .predict_pairs(&bodies, &pairs)
-        .iter()
-        .map(|p| p.stance)
-        .collect();
+    let stances: Vec<_> = model.predict_pairs(&bodies, &pairs).iter().map(|p| p.stance).collect();
     match &args.out {
         Some(path) => {
             let f = File::create(path).with_context(|| format!("creating {}", path.display()))?;
@@ -68,9 +57,5 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             lock.flush()?;
         }
     }
-    Ok(if missing > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if missing > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

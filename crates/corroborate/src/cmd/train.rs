@@ -30,13 +30,14 @@ pub fn run(command: TrainCommand) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// FNC-1 bodies as `(Body ID, text)` and the headline/body pairs.
+pub type FncData = (Vec<(String, String)>, Vec<data::Pair>);
+
 /// Read the FNC-1 training files from `dir`.
-pub fn read_fnc(dir: &Path) -> anyhow::Result<(Vec<(String, String)>, Vec<data::Pair>)> {
+pub fn read_fnc(dir: &Path) -> anyhow::Result<FncData> {
     let open = |name: &str| {
         let p = dir.join(name);
-        File::open(&p)
-            .map(BufReader::new)
-            .with_context(|| format!("opening {}", p.display()))
+        File::open(&p).map(BufReader::new).with_context(|| format!("opening {}", p.display()))
     };
     let bodies = data::read_bodies(open("train_bodies.csv")?).context("train_bodies.csv")?;
     let pairs = data::read_stances(open("train_stances.csv")?).context("train_stances.csv")?;
