@@ -195,23 +195,38 @@ impl StanceModel {
         Prediction { stance, score: probs[stance.index()], probs }
     }
 
-    /// ClaimStance of one body toward one claim.
+    /// Stance of one body toward one claim.
     pub fn predict(&self, claim: &str, body: &str) -> Prediction {
         let f = features(&HeadDoc::new(claim, &self.idf), &BodyDoc::new(body, &self.idf), &self.idf);
         self.decide(&f)
     }
 
-    /// ClaimStance of one body toward one claim, with up to three evidence sentences.
+    /// The feature vector of one pair, in [`features::feature_names`] order (for inspection).
+    pub fn features_of(&self, claim: &str, body: &str) -> Vec<f32> {
+        features(&HeadDoc::new(claim, &self.idf), &BodyDoc::new(body, &self.idf), &self.idf)
+    }
+
+    /// Stance of one body toward one claim, with up to three evidence sentences.
     pub fn explain(&self, claim: &str, body: &str) -> ArticleStance {
-        let h = HeadDoc::new(claim, &self.idf);
+        self.explain_claims(&[claim], body).remove(0)
+    }
+
+    /// [`StanceModel::explain`] for several claims against one body, analysing the body once.
+    pub fn explain_claims(&self, claims: &[&str], body: &str) -> Vec<ArticleStance> {
         let b = BodyDoc::new(body, &self.idf);
-        let p = self.decide(&features(&h, &b, &self.idf));
-        let evidence = if p.stance == ClaimStance::Unrelated {
-            Vec::new()
-        } else {
-            b.closest_sentences(&h, 3).into_iter().map(|((s, e), _)| Span::new(s, e)).collect()
-        };
-        ArticleStance { stance: p.stance, score: p.score, probs: p.probs, evidence }
+        claims
+            .iter()
+            .map(|claim| {
+                let h = HeadDoc::new(claim, &self.idf);
+                let p = self.decide(&features(&h, &b, &self.idf));
+                let evidence = if p.stance == ClaimStance::Unrelated {
+                    Vec::new()
+                } else {
+                    b.closest_sentences(&h, 3).into_iter().map(|((s, e), _)| Span::new(s, e)).collect()
+                };
+                ArticleStance { stance: p.stance, score: p.score, probs: p.probs, evidence }
+            })
+            .collect()
     }
 
     /// Predictions for many pairs, in input order; each body is analysed once. A pair whose body id
@@ -269,6 +284,11 @@ pub const EMBEDDED: &[u8] = include_bytes!("../models/fnc.bin");
 pub fn article_stance(claim: &str, body: &str) -> Result<(ClaimStance, f32)> {
     let p = StanceModel::embedded()?.predict(claim, body);
     Ok((p.stance, p.score))
+}
+
+/// [`article_stance_explained`] for several claims against one article body (analysed once).
+pub fn article_stances(claims: &[&str], body: &str) -> Result<Vec<ArticleStance>> {
+    Ok(StanceModel::embedded()?.explain_claims(claims, body))
 }
 
 /// [`article_stance`] with all four probabilities and the evidence sentences as spans of `body`.
