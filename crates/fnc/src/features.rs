@@ -125,8 +125,11 @@ fn word_ngrams(stems: &[&str], n: usize) -> Vec<u64> {
     stems.windows(n).map(fnv).collect()
 }
 
+/// Character n-grams over the content words only: n-grams of stopword runs ("ed by the ") would
+/// make unrelated texts look similar.
 fn char_ngrams(text: &str, n: usize) -> Vec<u64> {
-    let norm: Vec<char> = tokens(text).join(" ").chars().collect();
+    let words: Vec<String> = tokens(text).into_iter().filter(|t| !is_stopword(t)).collect();
+    let norm: Vec<char> = words.join(" ").chars().collect();
     norm.windows(n)
         .map(|w| {
             let s: String = w.iter().collect();
@@ -255,6 +258,9 @@ impl HeadDoc {
         }
     }
 }
+
+/// Index of `term_cover` (share of the headline's content stems found in the body).
+pub const TERM_COVER: usize = 2;
 
 /// Names of the features, in the order [`features`] returns them.
 pub fn feature_names() -> Vec<String> {
@@ -468,6 +474,7 @@ mod tests {
 
     #[test]
     fn feature_vector_matches_names() {
+        assert_eq!(feature_names()[TERM_COVER], "term_cover");
         let idf = idf();
         let h = HeadDoc::new("Dam breaks after rain", &idf);
         let b = BodyDoc::new("The dam broke. Rain had fallen for days.", &idf);

@@ -102,3 +102,14 @@ fn explanation_points_at_the_claim_sentences() {
     let u = corroborate_fnc::article_stance_explained(CLAIM, UNRELATED_BODY).unwrap();
     assert!(u.evidence.is_empty());
 }
+
+#[test]
+fn many_claims_against_one_body_match_single_calls() {
+    let claims = [CLAIM, "School budget approved by the city council", "Lighthouse still standing"];
+    let many = corroborate_fnc::article_stances(&claims, AGREE_BODY).unwrap();
+    assert_eq!(many.len(), 3);
+    for (c, a) in claims.iter().zip(&many) {
+        assert_eq!(&corroborate_fnc::article_stance_explained(c, AGREE_BODY).unwrap(), a);
+    }
+    assert_eq!(many[1].stance, ClaimStance::Unrelated);
+}
