@@ -542,7 +542,14 @@ fn claims(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize], origins: &[
             });
             let stances = outlet_stances(&units, &by_centrality, groups[gi].0);
             let _ = &origin_of;
-            Claim { summary: summary(rep_text), evidence, relations: Vec::new(), stances, speakers }
+            Claim {
+                summary: summary(rep_text),
+                evidence,
+                relations: Vec::new(),
+                stances,
+                speakers,
+                article_stances: Vec::new(),
+            }
         })
         .collect();
     // contradictions: what affirms and what disputes one topic

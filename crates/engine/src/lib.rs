@@ -113,6 +113,55 @@ pub fn canonicalize(articles: &mut [AnalyzedArticle]) {
 pub fn compare(articles: Vec<Article>) -> Comparison {
     let mut analyzed = analyze_all(articles);
     canonicalize(&mut analyzed);
-    let (story_of, stories) = corroborate_claims::stories(&analyzed);
+    let (story_of, mut stories) = corroborate_claims::stories(&analyzed);
+    for story in stories.iter_mut() {
+        article_stances(&analyzed, story);
+    }
     Comparison { articles: analyzed, story_of, stories }
+}
+
+/// Claims whose whole-article stance is computed per story (the ones reports show first).
+pub const MAX_STANCE_CLAIMS: usize = 24;
+
+/// Each article of a story toward each of its leading claims, by the learned FNC-1 model. A claim is
+/// put to the model as the text of its most central evidence (the model learned on headline-like
+/// sentences). Where the model cannot load, the field stays empty.
+fn article_stances(articles: &[AnalyzedArticle], story: &mut corroborate_model::Story) {
+    let n = story.claims.len().min(MAX_STANCE_CLAIMS);
+    let claim_texts: Vec<String> = story.claims[..n]
+        .iter()
+        .map(|c| {
+            c.stances
+                .first()
+                .and_then(|s| s.evidence.first())
+                .map(|e| {
+                    let (a, span) = match *e {
+                        corroborate_model::EvidenceRef::Attribution { article, index } => {
+                            (article, articles[article].analysis.attributions[index].content)
+                        }
+                        corroborate_model::EvidenceRef::Statement { article, index } => {
+                            (article, articles[article].analysis.statements[index].span)
+                        }
+                    };
+                    span.slice(&articles[a].article.text).to_string()
+                })
+                .unwrap_or_else(|| c.summary.clone())
+        })
+        .collect();
+    let refs: Vec<&str> = claim_texts.iter().map(String::as_str).collect();
+    let per_article: Vec<(usize, Vec<corroborate_fnc::ArticleStance>)> = story
+        .articles
+        .par_iter()
+        .filter_map(|&a| corroborate_fnc::article_stances(&refs, &articles[a].article.text).ok().map(|v| (a, v)))
+        .collect();
+    for (a, stances) in per_article {
+        for (ci, st) in stances.into_iter().enumerate() {
+            story.claims[ci].article_stances.push(corroborate_model::ArticleClaimStance {
+                article: a,
+                stance: st.stance.as_str().to_string(),
+                score: st.score,
+                evidence: st.evidence,
+            });
+        }
+    }
 }

@@ -384,8 +384,18 @@ pub struct OutletStance {
     pub markers: Vec<Span>,
 }
 
+/// A whole article's stance toward a claim (FNC-1 labels: agree, disagree, discuss, unrelated), from
+/// the learned model, with the body sentences it rests on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleClaimStance {
+    pub article: usize,
+    pub stance: String,
+    pub score: f32,
+    pub evidence: Vec<Span>,
+}
+
 /// One proposition as stated in one or more articles.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     pub summary: String,
     pub evidence: Vec<EvidenceRef>,
@@ -393,10 +403,13 @@ pub struct Claim {
     pub stances: Vec<OutletStance>,
     /// Who the claim is attributed to, canonical names.
     pub speakers: Vec<String>,
+    /// Each article of the story toward the claim as a whole (learned; empty when not computed).
+    #[serde(default)]
+    pub article_stances: Vec<ArticleClaimStance>,
 }
 
 /// A group of articles on the same event.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Story {
     pub id: usize,
     /// Indices of the articles in the comparison.

@@ -109,6 +109,11 @@ pub fn comparison(c: &Comparison) -> Value {
                                    }).collect::<Vec<_>>()})
                         }).collect::<Vec<_>>(),
                         "relations": cl.relations.iter().map(|r| json!({"claim": claim_id(s.id, r.claim), "relation": r.relation, "reason": r.reason})).collect::<Vec<_>>(),
+                        "article_stances": cl.article_stances.iter().map(|st| {
+                            let a = &c.articles[st.article];
+                            let sp = Spans { text: &a.article.text, map: OffsetMap::new(&a.article.text) };
+                            json!({"article": id(st.article), "stance": st.stance, "score": st.score, "evidence": st.evidence.iter().map(|e| sp.span(*e)).collect::<Vec<_>>()})
+                        }).collect::<Vec<_>>(),
                     })
                 }).collect::<Vec<_>>(),
             })

@@ -59,9 +59,18 @@ pub fn render(c: &Comparison) -> String {
                             .first()
                             .map(|e| format!(" «{}»", clip(evidence_text(c, e), 60)))
                             .unwrap_or_default();
-                        row.push_str(&format!(" **{}** {}{} |", os.stance, cell(&marks.join(" ")), cell(&ev)));
+                        let whole = cl
+                            .article_stances
+                            .iter()
+                            .find(|st| st.article == i)
+                            .map(|st| format!(" (article: {})", st.stance))
+                            .unwrap_or_default();
+                        row.push_str(&format!(" **{}**{} {}{} |", os.stance, whole, cell(&marks.join(" ")), cell(&ev)));
                     }
-                    None => row.push_str(" — |"),
+                    None => match cl.article_stances.iter().find(|st| st.article == i) {
+                        Some(st) => row.push_str(&format!(" — (article: {}) |", st.stance)),
+                        None => row.push_str(" — |"),
+                    },
                 }
             }
             let _ = writeln!(o, "{row}");

@@ -96,6 +96,11 @@ pub fn render(c: &Comparison, color: bool) -> String {
                 if !cl.speakers.is_empty() {
                     let _ = writeln!(o, "       {} {}", p.dim("said by:"), clip(&cl.speakers.join(", "), 90));
                 }
+                if !cl.article_stances.is_empty() {
+                    let whole: Vec<String> =
+                        cl.article_stances.iter().map(|st| format!("{} {}", letter(st.article), st.stance)).collect();
+                    let _ = writeln!(o, "       {} {}", p.dim("whole article (learned):"), whole.join(", "));
+                }
                 for os in &cl.stances {
                     let a = &c.articles[os.article];
                     let markers: Vec<String> =
