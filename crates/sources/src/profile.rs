@@ -132,7 +132,7 @@ impl Knowledge {
             Some(r) => (
                 r.band.as_str().to_string(),
                 format!(
-                    "{}; pc1 {:.2}, higher than {:.0}% of {} rated news domains",
+                    "{}; pc1 {:.2}, higher than {:.1}% of the {} rated news domains",
                     r.band.meaning(),
                     r.pc1,
                     r.percentile,

@@ -3,3 +3,4 @@ pub mod analyze;
 pub mod compare;
 pub mod eval;
 pub mod inputs;
+pub mod source;
