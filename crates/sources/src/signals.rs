@@ -15,7 +15,7 @@
 
 use crate::affiliations::{country_in, SpeakerKind};
 use crate::profile::{Knowledge, OutletProfile};
-use corroborate_model::{AnalyzedArticle, Attribution, MetaKind, OffsetMap, Span};
+use corroborate_model::{AnalyzedArticle, Attribution, EntityType, MetaKind, OffsetMap, Span};
 use serde::Serialize;
 
 /// A piece of the article's text. `span` holds byte offsets (internal); `start`/`end` are the
@@ -164,6 +164,12 @@ const ANONYMOUS_PHRASES: &[&str] = &[
     "rumoured",
     "rumored",
 ];
+/// Words in a source that mark an office holder ("the regional governor, Ilse Brandt").
+const OFFICIAL_TITLES: &[&str] = &[
+    "president", "minister", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "ambassador",
+    "chancellor", "secretary", "senator", "prosecutor", "commander", "general", "envoy", "representative",
+    "deputy", "chairman", "chairwoman", "premier", "king", "queen", "prince", "official",
+];
 const QUOTE_CHARS: &[char] = &['"', '“', '”', '«', '»', '„', '\'', '‘', '’', '*', '_'];
 
 fn words_lower(s: &str) -> Vec<String> {
@@ -185,7 +191,12 @@ fn body_in(source: &str) -> Option<(String, Option<&'static str>)> {
     let w = words_lower(source);
     let has = |x: &str| w.iter().any(|v| v == x || v.trim_end_matches("'s") == x || v.trim_end_matches("’s") == x);
     let country = country_in(source);
-    let adj = country.map(|c| format!("{} ", c.1)).unwrap_or_default();
+    let adj = match country {
+        Some(c) => format!("{} ", c.1),
+        // A country we do not know: the capitalised word before the body ("Arvian Interior
+        // Minister", "Belmark Defence Ministry").
+        None => unknown_country_prefix(source).map(|p| format!("{p} ")).unwrap_or_default(),
+    };
     let name = if has("ministry") || has("ministries") || has("minister") {
         let kind = if has("defence") || has("defense") {
             "Defence "
@@ -219,6 +230,22 @@ fn body_in(source: &str) -> Option<(String, Option<&'static str>)> {
     Some((name.trim().to_string(), country.map(|c| c.0)))
 }
 
+fn unknown_country_prefix(source: &str) -> Option<String> {
+    let toks: Vec<&str> = source.split_whitespace().collect();
+    let at = toks.iter().position(|t| {
+        let l = t.to_lowercase();
+        l.starts_with("ministr") || l.starts_with("government") || l.starts_with("military") || l.starts_with("army")
+    })?;
+    let mut i = at;
+    while i > 0 && ["defence", "defense", "foreign", "interior", "health", "justice"].contains(&toks[i - 1].to_lowercase().as_str()) {
+        i -= 1;
+    }
+    let prev = toks.get(i.checked_sub(1)?)?;
+    let prev = prev.trim_end_matches("'s").trim_end_matches("’s");
+    let capitalised = prev.chars().next().is_some_and(char::is_uppercase) && prev.chars().all(char::is_alphabetic);
+    (capitalised && !matches!(prev, "The" | "A" | "An" | "Its" | "His" | "Her" | "Their")).then(|| prev.to_string())
+}
+
 /// What we know about the speaker of one attribution.
 #[derive(Debug, Clone, Default)]
 struct Resolved {
@@ -238,7 +265,8 @@ fn bodies_with_country(text: &str, atts: &[Attribution]) -> Vec<(String, String)
     atts.iter()
         .filter_map(|a| a.source.map(|s| s.slice(text)))
         .filter_map(body_in)
-        .filter_map(|(b, c)| c.map(|c| (b, c.to_string())))
+        .filter(|(b, c)| c.is_some() || b.contains(' '))
+        .map(|(b, c)| (b, c.unwrap_or("").to_string()))
         .collect()
 }
 
@@ -308,10 +336,17 @@ fn resolve(
         return r;
     }
     // 3. A government body named in the source words ("Russia's Defense Ministry", "the ministry").
-    if let Some((body, country)) = body_in(source_text).or_else(|| body_in(name)) {
+    // A named person speaks for the body only as its spokesperson; a named minister is a named
+    // official.
+    let person = speaker.is_some_and(|s| s.kind == EntityType::Person);
+    let spokes = sw.iter().any(|w| w.starts_with("spokes"));
+    let body = if person && !spokes { None } else { body_in(source_text).or_else(|| body_in(name)) };
+    if let Some((body, country)) = body {
         let same_kind = |b: &String| body.ends_with("Ministry") && b.ends_with("Ministry");
+        let specific = body.contains(' ') && body != "Defence Ministry" && !body.starts_with("Foreign M") && !body.starts_with("Interior M") && !body.starts_with("Health M") && !body.starts_with("Justice M");
         let (body, country) = match (country, last_body.as_ref()) {
             (Some(c), _) => (body, c.to_string()),
+            (None, _) if specific => (body, String::new()),
             // "the ministry" after "Russia's Defense Ministry": the same body.
             (None, Some((b, c))) if same_kind(b) => (b.clone(), c.clone()),
             (None, _) => match article_bodies.iter().find(|(b, _)| same_kind(b)) {
@@ -323,13 +358,14 @@ fn resolve(
         r.official = true;
         if !country.is_empty() {
             r.side = Some(country.clone());
-            *last_body = Some((body.clone(), country.clone()));
         }
+        *last_body = Some((body.clone(), country.clone()));
         r.state = Some((StateSourceKind::GovernmentBody, body, country, Vec::new()));
         return r;
     }
-    // 4. A country word in the source ("the French president").
+    // 4. A country word in the source ("the French president"); a title makes an official.
     r.side = country_in(source_text).map(|c| c.0.to_string());
+    r.official = sw.iter().any(|w| OFFICIAL_TITLES.contains(&w.as_str()));
     r
 }
 
@@ -630,4 +666,80 @@ pub fn copies(kb: &Knowledge, articles: &[AnalyzedArticle], profiles: &[OutletPr
 /// The profile of an analysed article's outlet, from its metadata.
 pub fn article_profile(kb: &Knowledge, a: &AnalyzedArticle) -> OutletProfile {
     kb.profile(&crate::profile::OutletHints::from_article(&a.article))
+}
+
+/// What the JSON output carries per article as `source_profile`: the outlet's profile, the
+/// article's sourcing signals, and (in a comparison) whom it copies.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceProfile {
+    pub outlet: OutletProfile,
+    pub signals: SourcingSignals,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub copies: Option<CopyFinding>,
+}
+
+/// The `source_profile` of one analysed article.
+pub fn source_profile(kb: &Knowledge, a: &AnalyzedArticle) -> SourceProfile {
+    SourceProfile { outlet: article_profile(kb, a), signals: sourcing_signals(kb, a), copies: None }
+}
+
+/// The `source_profile` of every article of a comparison; `groups` are the near-duplicate groups
+/// of all stories (earliest first).
+pub fn source_profiles(kb: &Knowledge, articles: &[AnalyzedArticle], groups: &[Vec<usize>]) -> Vec<SourceProfile> {
+    let mut out: Vec<SourceProfile> = articles.iter().map(|a| source_profile(kb, a)).collect();
+    let outlets: Vec<OutletProfile> = out.iter().map(|p| p.outlet.clone()).collect();
+    for c in copies(kb, articles, &outlets, groups) {
+        if let Some(p) = out.get_mut(c.article) {
+            p.copies = Some(c);
+        }
+    }
+    out
+}
+
+impl SourceProfile {
+    /// One line for a terminal report: outlet, reliability, state media, what the claims rest on.
+    pub fn brief(&self) -> String {
+        let o = &self.outlet;
+        let mut parts = Vec::new();
+        parts.push(match (&o.domain, &o.rating) {
+            (Some(d), Some(r)) => format!("{d}: reliability {} (pc1 {:.2})", r.band, r.pc1),
+            (Some(d), None) => format!("{d}: reliability unknown"),
+            (None, _) => "outlet unknown".to_string(),
+        });
+        if let Some(sm) = &o.state_media {
+            parts.push(format!("state media ({})", sm.country));
+        }
+        let s = &self.signals;
+        if !s.state_sources.is_empty() {
+            let list: Vec<String> =
+                s.state_sources.iter().take(3).map(|x| format!("{}×{}", x.name, x.attributions.len().max(1))).collect();
+            parts.push(format!("state sources: {}", list.join(", ")));
+        }
+        let named = s.named_sources.len();
+        parts.push(format!("{named} named source{}", if named == 1 { "" } else { "s" }));
+        let anon = s.anonymous_sources.len() - s.unverifiable;
+        if anon > 0 {
+            parts.push(format!("{anon} unnamed"));
+        }
+        if s.unverifiable > 0 {
+            parts.push(format!("{} unverifiable", s.unverifiable));
+        }
+        if let (Some(top), true) = (s.sides.first(), s.sides.len() > 1 || s.sides.first().is_some_and(|t| t.attributions > 1)) {
+            parts.push(format!("{:.0}% {}", top.share * 100.0, top.side));
+        }
+        if !s.has_byline {
+            parts.push("no byline".into());
+        }
+        if !s.has_date {
+            parts.push("no date".into());
+        }
+        if let Some(c) = &self.copies {
+            parts.push(format!(
+                "copies {}{}",
+                c.original_outlet.as_deref().unwrap_or("?"),
+                if c.credited { " (credited)" } else { " (uncredited)" }
+            ));
+        }
+        parts.join(" · ")
+    }
 }

@@ -62,6 +62,10 @@ fn named_officials_article() {
     let macron = s.named_sources.iter().find(|n| n.name == "Emmanuel Macron").unwrap();
     assert_eq!((macron.side.as_deref(), macron.official), (Some("France"), true));
     assert_eq!(macron.role.as_deref(), Some("President of France"));
+    let brandt = s.named_sources.iter().find(|n| n.name == "Ilse Brandt").unwrap();
+    assert!(brandt.official, "a regional governor is an official");
+    let lenz = s.named_sources.iter().find(|n| n.name == "Marko Lenz").unwrap();
+    assert!(!lenz.official, "a farmer is not");
     assert!(s.anonymous_sources.is_empty(), "{:?}", s.anonymous_sources);
     assert!(s.state_sources.is_empty(), "{:?}", s.state_sources);
     assert!(s.one_side_share.unwrap() <= 0.5);
