@@ -154,6 +154,16 @@ impl Outlets {
         Some(o)
     }
 
+    /// The known outlet of an edition's name: "Sputnik Poland", "RT English", "TASS - Russian",
+    /// "RT Germany (old)". A ` - ` suffix and parenthesised notes are dropped, then trailing words,
+    /// until what is left is a known name (never fewer words than the name itself).
+    pub fn by_edition_name(&self, name: &str) -> Option<&Outlet> {
+        let base = name.split(" - ").next().unwrap_or(name);
+        let base = base.split('(').next().unwrap_or(base).trim();
+        let words: Vec<&str> = base.split_whitespace().collect();
+        (1..=words.len()).rev().find_map(|n| self.by_name(&words[..n].join(" ")))
+    }
+
     /// Identifies a domain or URL: registrable domain, mirrors folded.
     pub fn identify_host(&self, domain_or_url: &str, via: Via) -> Option<Identified> {
         let host = host_of(domain_or_url)?;
@@ -186,7 +196,8 @@ impl Outlets {
         if !t.contains(' ') && t.contains('.') {
             return self.identify_host(t, via);
         }
-        None
+        let o = self.by_edition_name(t)?;
+        Some(Identified { domain: o.domain.clone(), seen_domain: None, name: Some(o.name.clone()), via, evidence: t.to_string() })
     }
 
     /// Known outlets named in a byline, such as "By Jane Roe, Reuters" or "Associated Press".
@@ -277,6 +288,11 @@ mod tests {
         assert_eq!((id.domain.as_str(), id.name), ("unheard-of.co.uk", None));
         assert_eq!(o.identify_name("RT.com", Via::SiteName).unwrap().domain, "rt.com");
         assert!(o.identify_name("Some Blog", Via::SiteName).is_none());
+        assert_eq!(o.identify_name("Sputnik Poland", Via::OutletName).unwrap().domain, "sputniknews.com");
+        assert_eq!(o.identify_name("RT Germany (old)", Via::OutletName).unwrap().domain, "rt.com");
+        assert_eq!(o.identify_name("TASS - Russian", Via::OutletName).unwrap().domain, "tass.com");
+        assert!(o.identify_name("Rt Weekly", Via::OutletName).is_none());
+        assert!(o.identify_name("Global", Via::OutletName).is_none());
     }
 
     #[test]

@@ -607,7 +607,9 @@ fn summarize(s: &SourcingSignals) -> Vec<String> {
                 format!("{} ({what}, {n})", st.name)
             })
             .collect();
-        out.push(format!("rests on state sources: {}", list.join(", ")));
+        // "Rests on" only when state sources carry at least half of the attributions.
+        let lead = if s.state_source_share.is_some_and(|x| x >= 0.5) { "rests on state sources" } else { "state sources" };
+        out.push(format!("{lead}: {}", list.join(", ")));
     }
     for c in s.outlet_citations.iter().filter(|c| c.republishes) {
         out.push(format!(
