@@ -1,1 +1,3 @@
 //! corroborate-eval (being built).
+
+pub mod sources;
