@@ -30,7 +30,8 @@ fn seed_002_rests_on_the_russian_defence_ministry_and_rt() {
     assert_eq!(rt["kind"], "state_outlet");
     assert_eq!(rt["country"], "Russia");
     // "confirmed information" in scare quotes is unverifiable sourcing.
-    let unver: Vec<&Value> = s["anonymous_sources"].as_array().unwrap().iter().filter(|a| a["unverifiable"] == true).collect();
+    let unver: Vec<&Value> =
+        s["anonymous_sources"].as_array().unwrap().iter().filter(|a| a["unverifiable"] == true).collect();
     assert!(unver.iter().any(|a| a["evidence"]["text"] == "confirmed information"), "{unver:?}");
     assert_eq!(s["sides"][0]["side"], "Russia");
     assert!(s["one_side_share"].as_f64().unwrap() > 0.6);
@@ -73,7 +74,14 @@ fn source_command_profiles_and_user_ratings() {
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("mine.csv");
     std::fs::write(&file, "never-rated-outlet.example,0.82\nbad line\n").unwrap();
-    let out = common::run(&["source", "never-rated-outlet.example", "--format", "json", "--ratings", &file.display().to_string()]);
+    let out = common::run(&[
+        "source",
+        "never-rated-outlet.example",
+        "--format",
+        "json",
+        "--ratings",
+        &file.display().to_string(),
+    ]);
     let v: Value = serde_json::from_str(&common::stdout(&out)).unwrap();
     assert_eq!(v["reliability"], "high");
     assert_eq!(v["rating"]["source"]["kind"], "user");

@@ -134,7 +134,8 @@ mod tests {
         let t = check_table("domain,pc1\nrt.com,0.293277424671587\nnot-shipped.example,0.5\n");
         assert_eq!((t.published, t.missing), (2, 1));
         assert!(t.max_abs_diff < 5e-5);
-        let counts = outlet_counts("date,id,outlets\n2020,1,\"RT English, someblog.example\"\n2020,2,\"Sputnik Poland\"\n");
+        let counts =
+            outlet_counts("date,id,outlets\n2020,1,\"RT English, someblog.example\"\n2020,2,\"Sputnik Poland\"\n");
         assert_eq!(counts.len(), 3);
         let c = coverage(&Knowledge::builtin(), &counts);
         assert_eq!((c.distinct_outlets, c.identified, c.rated, c.state_media), (3, 2, 2, 2));

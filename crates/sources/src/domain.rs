@@ -43,11 +43,8 @@ pub fn first_path_segment(input: &str) -> Option<String> {
 /// (`*`) then makes the last two labels the registrable domain.
 pub fn registrable_domain(input: &str) -> Option<String> {
     let host = host_of(input)?;
-    match psl::domain_str(&host) {
-        Some(d) => Some(d.to_string()),
-        // A bare public suffix ("co.uk") has no registrable domain.
-        None => None,
-    }
+    // A bare public suffix ("co.uk") has no registrable domain.
+    psl::domain_str(&host).map(|d| d.to_string())
 }
 
 /// The chain of candidate keys for a host, most specific first: the host itself, then each parent
@@ -99,10 +96,7 @@ mod tests {
         assert_eq!(registrable_domain("edition.cnn.com").as_deref(), Some("cnn.com"));
         assert_eq!(registrable_domain("www.globaltimes.cn").as_deref(), Some("globaltimes.cn"));
         assert_eq!(registrable_domain("co.uk"), None);
-        assert_eq!(
-            fold_chain("a.b.example.co.uk"),
-            vec!["a.b.example.co.uk", "b.example.co.uk", "example.co.uk"]
-        );
+        assert_eq!(fold_chain("a.b.example.co.uk"), vec!["a.b.example.co.uk", "b.example.co.uk", "example.co.uk"]);
         assert_eq!(fold_chain("rt.com"), vec!["rt.com"]);
     }
 }

@@ -177,7 +177,13 @@ impl Outlets {
                 via,
                 evidence: domain_or_url.trim().to_string(),
             },
-            None => Identified { domain: reg, seen_domain: None, name: None, via, evidence: domain_or_url.trim().to_string() },
+            None => Identified {
+                domain: reg,
+                seen_domain: None,
+                name: None,
+                via,
+                evidence: domain_or_url.trim().to_string(),
+            },
         })
     }
 
@@ -197,7 +203,13 @@ impl Outlets {
             return self.identify_host(t, via);
         }
         let o = self.by_edition_name(t)?;
-        Some(Identified { domain: o.domain.clone(), seen_domain: None, name: Some(o.name.clone()), via, evidence: t.to_string() })
+        Some(Identified {
+            domain: o.domain.clone(),
+            seen_domain: None,
+            name: Some(o.name.clone()),
+            via,
+            evidence: t.to_string(),
+        })
     }
 
     /// Known outlets named in a byline, such as "By Jane Roe, Reuters" or "Associated Press".
@@ -224,7 +236,8 @@ impl Outlets {
         for (i, o) in self.outlets.iter().enumerate() {
             for n in o.names().chain(std::iter::once(o.domain.as_str())) {
                 let caps = is_caps_alias(n);
-                let (hay, needle) = if caps || !same_len { (text, n.to_string()) } else { (lower.as_str(), n.to_lowercase()) };
+                let (hay, needle) =
+                    if caps || !same_len { (text, n.to_string()) } else { (lower.as_str(), n.to_lowercase()) };
                 for (s, m) in hay.match_indices(needle.as_str()) {
                     let e = s + m.len();
                     if is_word_boundary(text, s, e) {

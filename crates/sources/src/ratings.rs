@@ -253,10 +253,7 @@ impl Ratings {
                 continue;
             }
             let Some(norm) = normalize_key(key) else {
-                diags.push(Diagnostic::warning(format!(
-                    "{origin}:{}: `{key}` is not a domain; line ignored",
-                    i + 1
-                )));
+                diags.push(Diagnostic::warning(format!("{origin}:{}: `{key}` is not a domain; line ignored", i + 1)));
                 continue;
             };
             let score = match value.to_ascii_lowercase().as_str() {

@@ -143,9 +143,26 @@ pub struct SourcingSignals {
 
 /// Anonymous heads ("officials said"), matched on the source's last word.
 const ANONYMOUS_HEADS: &[&str] = &[
-    "source", "sources", "official", "officials", "insider", "insiders", "observer", "observers", "expert",
-    "experts", "analyst", "analysts", "diplomat", "diplomats", "witness", "witnesses", "people", "residents",
-    "someone", "reports",
+    "source",
+    "sources",
+    "official",
+    "officials",
+    "insider",
+    "insiders",
+    "observer",
+    "observers",
+    "expert",
+    "experts",
+    "analyst",
+    "analysts",
+    "diplomat",
+    "diplomats",
+    "witness",
+    "witnesses",
+    "people",
+    "residents",
+    "someone",
+    "reports",
 ];
 /// Sources that are information rather than someone: nobody can be asked about them.
 const INFORMATION_HEADS: &[&str] =
@@ -166,14 +183,38 @@ const ANONYMOUS_PHRASES: &[&str] = &[
 ];
 /// Words in a source that mark an office holder ("the regional governor, Ilse Brandt").
 const OFFICIAL_TITLES: &[&str] = &[
-    "president", "minister", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "ambassador",
-    "chancellor", "secretary", "senator", "prosecutor", "commander", "general", "envoy", "representative",
-    "deputy", "chairman", "chairwoman", "premier", "king", "queen", "prince", "official",
+    "president",
+    "minister",
+    "governor",
+    "mayor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "chancellor",
+    "secretary",
+    "senator",
+    "prosecutor",
+    "commander",
+    "general",
+    "envoy",
+    "representative",
+    "deputy",
+    "chairman",
+    "chairwoman",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "official",
 ];
 const QUOTE_CHARS: &[char] = &['"', '“', '”', '«', '»', '„', '\'', '‘', '’', '*', '_'];
 
 fn words_lower(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// Is the span wrapped in quotation marks (possibly with emphasis and commas)?
@@ -218,9 +259,8 @@ fn body_in(source: &str) -> Option<(String, Option<&'static str>)> {
     } else if has("government") || has("cabinet") || has("authorities") && country.is_some() {
         format!("{adj}government")
     } else if has("military") || has("army") || (has("armed") && has("forces")) || (has("general") && has("staff")) {
-        if country.is_none() {
-            return None;
-        }
+        // An army is a state source only when we know whose.
+        country?;
         format!("{adj}military")
     } else if has("embassy") {
         format!("{adj}embassy")
@@ -237,7 +277,10 @@ fn unknown_country_prefix(source: &str) -> Option<String> {
         l.starts_with("ministr") || l.starts_with("government") || l.starts_with("military") || l.starts_with("army")
     })?;
     let mut i = at;
-    while i > 0 && ["defence", "defense", "foreign", "interior", "health", "justice"].contains(&toks[i - 1].to_lowercase().as_str()) {
+    while i > 0
+        && ["defence", "defense", "foreign", "interior", "health", "justice"]
+            .contains(&toks[i - 1].to_lowercase().as_str())
+    {
         i -= 1;
     }
     let prev = toks.get(i.checked_sub(1)?)?;
@@ -298,7 +341,8 @@ fn resolve(
             return r;
         }
         if quoted && speaker.is_none_or(|s| s.anonymous) {
-            r.anonymous = Some((true, format!("the source \u{201c}{trimmed}\u{201d} is in scare quotes and names nobody")));
+            r.anonymous =
+                Some((true, format!("the source \u{201c}{trimmed}\u{201d} is in scare quotes and names nobody")));
             return r;
         }
     }
@@ -343,7 +387,12 @@ fn resolve(
     let body = if person && !spokes { None } else { body_in(source_text).or_else(|| body_in(name)) };
     if let Some((body, country)) = body {
         let same_kind = |b: &String| body.ends_with("Ministry") && b.ends_with("Ministry");
-        let specific = body.contains(' ') && body != "Defence Ministry" && !body.starts_with("Foreign M") && !body.starts_with("Interior M") && !body.starts_with("Health M") && !body.starts_with("Justice M");
+        let specific = body.contains(' ')
+            && body != "Defence Ministry"
+            && !body.starts_with("Foreign M")
+            && !body.starts_with("Interior M")
+            && !body.starts_with("Health M")
+            && !body.starts_with("Justice M");
         let (body, country) = match (country, last_body.as_ref()) {
             (Some(c), _) => (body, c.to_string()),
             (None, _) if specific => (body, String::new()),
@@ -408,7 +457,9 @@ pub fn sourcing_signals(kb: &Knowledge, a: &AnalyzedArticle) -> SourcingSignals 
                     s.attributions.push(i);
                     s.evidence.push(ev);
                 }
-                None => state.push(StateSource { kind, name, country, attributions: vec![i], evidence: vec![ev], bases }),
+                None => {
+                    state.push(StateSource { kind, name, country, attributions: vec![i], evidence: vec![ev], bases })
+                }
             }
         }
         if let Some(sp) = &att.speaker {
@@ -437,7 +488,10 @@ pub fn sourcing_signals(kb: &Knowledge, a: &AnalyzedArticle) -> SourcingSignals 
                 let boundary = text[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
                     && text[span.end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
                 let covered = anonymous.iter().any(|x| x.evidence.span.overlaps(&span))
-                    || atts.iter().any(|at| at.source.is_some_and(|src| src.overlaps(&span)) && at.speaker.as_ref().is_some_and(|sp| !sp.anonymous));
+                    || atts.iter().any(|at| {
+                        at.source.is_some_and(|src| src.overlaps(&span))
+                            && at.speaker.as_ref().is_some_and(|sp| !sp.anonymous)
+                    });
                 if boundary && !covered {
                     anonymous.push(AnonymousSource {
                         attribution: None,
@@ -456,7 +510,9 @@ pub fn sourcing_signals(kb: &Knowledge, a: &AnalyzedArticle) -> SourcingSignals 
         .article
         .meta_spans
         .iter()
-        .filter(|m| matches!(m.kind, MetaKind::ImageCredit | MetaKind::Byline | MetaKind::LinkMarkup | MetaKind::Category))
+        .filter(|m| {
+            matches!(m.kind, MetaKind::ImageCredit | MetaKind::Byline | MetaKind::LinkMarkup | MetaKind::Category)
+        })
         .map(|m| m.span)
         .collect();
     let mut citations = Vec::new();
@@ -555,9 +611,19 @@ fn republishes(text: &str, span: Span) -> bool {
     let before: String = text[..span.start].chars().rev().take(40).collect::<String>().chars().rev().collect();
     let before = before.to_lowercase();
     let before = before.trim_end().trim_end_matches(['[', '*', '_']);
-    ["originally appeared on", "originally appeared in", "originally published by", "originally published on", "originally published in", "source:", "via", "republished from", "courtesy of"]
-        .iter()
-        .any(|p| before.ends_with(p))
+    [
+        "originally appeared on",
+        "originally appeared in",
+        "originally published by",
+        "originally published on",
+        "originally published in",
+        "source:",
+        "via",
+        "republished from",
+        "courtesy of",
+    ]
+    .iter()
+    .any(|p| before.ends_with(p))
 }
 
 fn summarize(s: &SourcingSignals) -> Vec<String> {
@@ -608,15 +674,12 @@ fn summarize(s: &SourcingSignals) -> Vec<String> {
             })
             .collect();
         // "Rests on" only when state sources carry at least half of the attributions.
-        let lead = if s.state_source_share.is_some_and(|x| x >= 0.5) { "rests on state sources" } else { "state sources" };
+        let lead =
+            if s.state_source_share.is_some_and(|x| x >= 0.5) { "rests on state sources" } else { "state sources" };
         out.push(format!("{lead}: {}", list.join(", ")));
     }
     for c in s.outlet_citations.iter().filter(|c| c.republishes) {
-        out.push(format!(
-            "republishes {}{}",
-            c.name,
-            if c.state_media { " (state media)" } else { "" }
-        ));
+        out.push(format!("republishes {}{}", c.name, if c.state_media { " (state media)" } else { "" }));
     }
     if !s.has_byline {
         out.push("no byline".to_string());
@@ -645,7 +708,12 @@ pub struct CopyFinding {
 /// Outlets that copy others: in each near-duplicate group (earliest first, as
 /// `Story::origins` gives them), every article from a different outlet than the first copies it.
 /// Articles whose outlet is unknown are compared by nothing and never reported.
-pub fn copies(kb: &Knowledge, articles: &[AnalyzedArticle], profiles: &[OutletProfile], groups: &[Vec<usize>]) -> Vec<CopyFinding> {
+pub fn copies(
+    kb: &Knowledge,
+    articles: &[AnalyzedArticle],
+    profiles: &[OutletProfile],
+    groups: &[Vec<usize>],
+) -> Vec<CopyFinding> {
     let mut out = Vec::new();
     for g in groups {
         let Some((&first, rest)) = g.split_first() else { continue };
@@ -659,7 +727,13 @@ pub fn copies(kb: &Knowledge, articles: &[AnalyzedArticle], profiles: &[OutletPr
             let text = &a.article.text;
             let credited = kb.outlets.mentions(text).iter().any(|&(_, _, oi)| kb.outlets.get(oi).domain == orig)
                 || text.to_lowercase().contains(&orig);
-            out.push(CopyFinding { article: i, original: first, outlet: Some(dom), original_outlet: Some(orig.clone()), credited });
+            out.push(CopyFinding {
+                article: i,
+                original: first,
+                outlet: Some(dom),
+                original_outlet: Some(orig.clone()),
+                credited,
+            });
         }
     }
     out
@@ -726,7 +800,9 @@ impl SourceProfile {
         if s.unverifiable > 0 {
             parts.push(format!("{} unverifiable", s.unverifiable));
         }
-        if let (Some(top), true) = (s.sides.first(), s.sides.len() > 1 || s.sides.first().is_some_and(|t| t.attributions > 1)) {
+        if let (Some(top), true) =
+            (s.sides.first(), s.sides.len() > 1 || s.sides.first().is_some_and(|t| t.attributions > 1))
+        {
             parts.push(format!("{:.0}% {}", top.share * 100.0, top.side));
         }
         if !s.has_byline {

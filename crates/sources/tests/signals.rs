@@ -26,9 +26,11 @@ fn state_sourced_article() {
     assert!(tass.bases.iter().any(|b| b == "WIKIPEDIA"));
     assert!(s.state_sources.iter().any(|x| x.name == "Russian government"));
     // "reliable information" in scare quotes is unverifiable; "Sources say" names nobody.
-    let unver: Vec<&str> = s.anonymous_sources.iter().filter(|x| x.unverifiable).map(|x| x.evidence.text.as_str()).collect();
+    let unver: Vec<&str> =
+        s.anonymous_sources.iter().filter(|x| x.unverifiable).map(|x| x.evidence.text.as_str()).collect();
     assert!(unver.iter().any(|t| t.contains("reliable information")), "{unver:?}");
-    let unnamed: Vec<&str> = s.anonymous_sources.iter().filter(|x| !x.unverifiable).map(|x| x.evidence.text.as_str()).collect();
+    let unnamed: Vec<&str> =
+        s.anonymous_sources.iter().filter(|x| !x.unverifiable).map(|x| x.evidence.text.as_str()).collect();
     assert!(unnamed.iter().any(|t| t.contains("Sources")), "{unnamed:?}");
     assert!(unnamed.iter().any(|t| t.contains("officials")), "{unnamed:?}");
     // The headline's bare "Ministry" is the article's Russian Defence Ministry.

@@ -57,7 +57,8 @@ fn sources(args: SourcesArgs) -> anyhow::Result<ExitCode> {
         pct(c.mentions_state_media, c.mentions)
     );
     let seeds = args.data.join("../seeds");
-    let mut files: Vec<_> = std::fs::read_dir(&seeds).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default();
+    let mut files: Vec<_> =
+        std::fs::read_dir(&seeds).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default();
     files.sort();
     for f in files {
         let bytes = std::fs::read(&f)?;
