@@ -23,9 +23,12 @@ fn main() {
     let (best, median) = time(20, || {
         std::hint::black_box(Knowledge::builtin());
     });
-    println!("Knowledge::builtin (ratings cached, outlets, state media, affiliations): best {best:?}, median {median:?}");
+    println!(
+        "Knowledge::builtin (ratings cached, outlets, state media, affiliations): best {best:?}, median {median:?}"
+    );
     let kb = Knowledge::builtin();
-    let urls = ["https://www.rt.com/russia/1/", "https://edition.cnn.com/x", "https://unrated.example/y", "Sputnik Poland"];
+    let urls =
+        ["https://www.rt.com/russia/1/", "https://edition.cnn.com/x", "https://unrated.example/y", "Sputnik Poland"];
     let (best, median) = time(1000, || {
         for u in urls {
             std::hint::black_box(kb.profile(&OutletHints::query(u)));

@@ -229,15 +229,13 @@ impl Outlets {
     /// Every mention of a known outlet name in `text`, as `(start, end, outlet index)` byte ranges,
     /// whole words only, longest name first at each place, in text order.
     pub fn mentions(&self, text: &str) -> Vec<(usize, usize, usize)> {
-        let lower = text.to_lowercase();
-        // `to_lowercase` can change byte lengths outside ASCII; fall back to exact matching then.
-        let same_len = lower.len() == text.len();
+        // ASCII lower-casing keeps byte offsets (full Unicode lower-casing can change lengths).
+        let lower = text.to_ascii_lowercase();
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
         for (i, o) in self.outlets.iter().enumerate() {
             for n in o.names().chain(std::iter::once(o.domain.as_str())) {
                 let caps = is_caps_alias(n);
-                let (hay, needle) =
-                    if caps || !same_len { (text, n.to_string()) } else { (lower.as_str(), n.to_lowercase()) };
+                let (hay, needle) = if caps { (text, n.to_string()) } else { (lower.as_str(), n.to_ascii_lowercase()) };
                 for (s, m) in hay.match_indices(needle.as_str()) {
                     let e = s + m.len();
                     if is_word_boundary(text, s, e) {

@@ -219,12 +219,12 @@ fn words_lower(s: &str) -> Vec<String> {
 
 /// Is the span wrapped in quotation marks (possibly with emphasis and commas)?
 fn in_quotes(text: &str, span: Span) -> bool {
-    let before = text.get(span.start.saturating_sub(4)..span.start).or_else(|| text.get(..span.start)).unwrap_or("");
-    let after = text.get(span.end..(span.end + 4).min(text.len())).unwrap_or("");
-    let q = |s: &str| s.chars().any(|c| matches!(c, '"' | '“' | '”' | '«' | '»' | '„'));
+    let before: Vec<char> = text.get(..span.start).unwrap_or("").chars().rev().take(4).collect();
+    let after: Vec<char> = text.get(span.end..).unwrap_or("").chars().take(4).collect();
+    let q = |s: &[char]| s.iter().any(|c| matches!(c, '"' | '“' | '”' | '«' | '»' | '„'));
     let inner = span.slice(text);
     let inner_quoted = inner.starts_with(QUOTE_CHARS) && inner.trim_end_matches([',', '.']).ends_with(QUOTE_CHARS);
-    (q(before) && q(after)) || inner_quoted
+    (q(&before) && q(&after)) || inner_quoted
 }
 
 /// A government body named in a source, from its words: ("Russian Defence Ministry", "Russia").
@@ -480,8 +480,9 @@ pub fn sourcing_signals(kb: &Knowledge, a: &AnalyzedArticle) -> SourcingSignals 
     }
 
     // Unattributed sourcing phrases in the text ("sources say", "reportedly").
-    let lower = text.to_lowercase();
-    if lower.len() == text.len() {
+    // ASCII lower-casing keeps byte offsets; the phrases are ASCII.
+    let lower = text.to_ascii_lowercase();
+    {
         for phrase in ANONYMOUS_PHRASES {
             for (s, m) in lower.match_indices(phrase) {
                 let span = Span::new(s, s + m.len());

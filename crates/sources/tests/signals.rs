@@ -99,3 +99,36 @@ fn copies_from_near_duplicate_groups() {
     let s = sourcing_signals(&kb, &articles[1]);
     assert!(s.outlet_citations.iter().any(|c| c.domain == "reuters.com" && c.republishes && !c.state_media));
 }
+
+#[test]
+fn odd_text_and_broken_spans_never_panic() {
+    use corroborate_model::{Article, Attribution, AttributionKind, EntityType, Span, Speaker, Stance};
+    let kb = Knowledge::builtin();
+    // Characters whose lower case is longer or shorter than themselves, emoji, quotes at the edges.
+    let text = "İSTANBUL — “Sources say” ẞ RT reports: 😀 according to «confirmed information» Reuters";
+    let a = corroborate_engine::analyze(Article::new("odd", text));
+    let s = sourcing_signals(&kb, &a);
+    assert!(s.anonymous_sources.iter().any(|x| x.evidence.text.eq_ignore_ascii_case("sources say")));
+    assert!(s.outlet_citations.iter().any(|c| c.name == "RT" && c.republishes));
+    // An attribution whose spans do not fit the text (a bad upstream stage) is survived.
+    let mut bad = AnalyzedArticle { article: Article::new("bad", "short"), ..Default::default() };
+    bad.analysis.attributions.push(Attribution {
+        source: Some(Span::new(3, 400)),
+        speaker: Some(Speaker {
+            name: "Nobody".into(),
+            kind: EntityType::Person,
+            anonymous: false,
+            resolution: "name".into(),
+        }),
+        cue: Span::new(500, 600),
+        content: Span::new(0, 5),
+        kind: AttributionKind::Indirect,
+        stance: Stance::Reported,
+        markers: vec![],
+    });
+    let s = sourcing_signals(&kb, &bad);
+    assert_eq!(s.named_sources.len(), 1);
+    let empty = sourcing_signals(&kb, &AnalyzedArticle::default());
+    assert_eq!(empty.attributions, 0);
+    assert!(!empty.has_byline && !empty.has_date);
+}
