@@ -21,6 +21,8 @@ enum Command {
     Analyze(cmd::analyze::Args),
     /// Compare articles: stories, who claims what, each outlet's stance, contradictions.
     Compare(cmd::compare::Args),
+    /// Show an outlet's profile: identity, reliability rating, state-media status.
+    Source(cmd::source::Args),
     /// Evaluate a component on the public data in ../shared/eval.
     #[command(subcommand)]
     Eval(cmd::eval::EvalCommand),
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(args) => cmd::analyze::run(args),
         Command::Compare(args) => cmd::compare::run(args),
+        Command::Source(args) => cmd::source::run(args),
         Command::Eval(command) => cmd::eval::run(command),
         Command::Stance(args) => cmd::stance::run(args),
         Command::Train(command) => cmd::train::run(command),

@@ -32,6 +32,11 @@ impl Paint {
 
 /// The report for a comparison.
 pub fn render(c: &Comparison, color: bool) -> String {
+    render_with_notes(c, color, &[])
+}
+
+/// The report, with one note line under each article (its source profile, say), by article index.
+pub fn render_with_notes(c: &Comparison, color: bool, notes: &[String]) -> String {
     let p = Paint(color);
     let mut o = String::new();
     let ok = c.articles.iter().filter(|a| !a.article.failed()).count();
@@ -73,6 +78,9 @@ pub fn render(c: &Comparison, color: bool) -> String {
                 clip(a.meta.title.as_deref().unwrap_or(""), 70),
                 p.dim(&copy)
             );
+            if let Some(note) = notes.get(i).filter(|n| !n.is_empty()) {
+                let _ = writeln!(o, "      {}", p.dim(note));
+            }
         }
         let sp = speakers(c, &s.articles);
         if !sp.is_empty() {

@@ -18,6 +18,8 @@ pub struct Args {
     /// Articles analysed together in one parallel batch (bounds memory).
     #[arg(long, default_value_t = 256)]
     pub batch: usize,
+    #[command(flatten)]
+    pub ratings: super::source::RatingsArgs,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -28,12 +30,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
+    let kb = args.ratings.knowledge()?;
     let mut failed = false;
     let result = inputs::for_each_batch(&args.files, args.batch.max(1), |batch| {
         failed |= inputs::report_failures(batch.iter());
         let analyzed = corroborate_engine::analyze_all(batch);
         for a in &analyzed {
-            let v = corroborate_report::json::article(a, None);
+            let mut v = corroborate_report::json::article(a, None);
+            v["source_profile"] = serde_json::to_value(corroborate_sources::signals::source_profile(&kb, a))?;
             serde_json::to_writer(&mut out, &v)?;
             out.write_all(b"\n")?;
         }

@@ -17,12 +17,17 @@ pub struct Args {
     /// Colour in the text report: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, default_value = "auto", value_parser = ["auto", "always", "never"])]
     pub color: String,
+    #[command(flatten)]
+    pub ratings: super::source::RatingsArgs,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let articles = inputs::read_all(&args.files);
     let failed = inputs::report_failures(articles.iter());
+    let kb = args.ratings.knowledge()?;
     let comparison = corroborate_engine::compare(articles);
+    let groups: Vec<Vec<usize>> = comparison.stories.iter().flat_map(|s| s.origins.iter().cloned()).collect();
+    let profiles = corroborate_sources::signals::source_profiles(&kb, &comparison.articles, &groups);
     let color = match args.color.as_str() {
         "always" => true,
         "never" => false,
@@ -30,13 +35,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let rendered = match args.format.as_str() {
         "json" => {
-            let mut s = serde_json::to_string_pretty(&corroborate_report::json::comparison(&comparison))?;
+            let mut v = corroborate_report::json::comparison(&comparison);
+            if let Some(arts) = v["articles"].as_array_mut() {
+                for (a, p) in arts.iter_mut().zip(&profiles) {
+                    a["source_profile"] = serde_json::to_value(p)?;
+                }
+            }
+            let mut s = serde_json::to_string_pretty(&v)?;
             s.push('\n');
             s
         }
         "markdown" => corroborate_report::markdown::render(&comparison),
         "html" => corroborate_report::html::render(&comparison),
-        _ => corroborate_report::text::render(&comparison, color),
+        _ => {
+            let notes: Vec<String> = profiles.iter().map(|p| p.brief()).collect();
+            corroborate_report::text::render_with_notes(&comparison, color, &notes)
+        }
     };
     inputs::write_output(args.output.as_deref(), &rendered)?;
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })

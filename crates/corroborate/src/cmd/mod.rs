@@ -2,6 +2,9 @@
 pub mod analyze;
 pub mod compare;
 pub mod eval;
+pub mod eval_sources;
+pub mod eval_stance;
 pub mod inputs;
+pub mod source;
 pub mod stance;
 pub mod train;

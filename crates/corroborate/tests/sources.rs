@@ -1,0 +1,96 @@
+//! Source profiles on the founding pair (../shared/seeds) and the `source` command.
+mod common;
+use serde_json::Value;
+
+fn analyze_seed(prefix: &str) -> Option<Value> {
+    let Some(shared) = common::shared() else {
+        eprintln!("SKIP: ../shared/seeds is absent; the seed source-profile test needs the founding articles");
+        return None;
+    };
+    let file = std::fs::read_dir(shared.join("seeds"))
+        .ok()?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(prefix)))?;
+    let out = common::run(&["analyze", &file.display().to_string()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    Some(serde_json::from_str(common::stdout(&out).lines().next()?).unwrap())
+}
+
+#[test]
+fn seed_002_rests_on_the_russian_defence_ministry_and_rt() {
+    let Some(v) = analyze_seed("002") else { return };
+    let s = &v["source_profile"]["signals"];
+    let state = s["state_sources"].as_array().unwrap();
+    let find = |name: &str| state.iter().find(|x| x["name"] == name).cloned();
+    let mod_ = find("Russian Defence Ministry").expect("Russian Defence Ministry");
+    assert_eq!(mod_["kind"], "government_body");
+    assert!(mod_["attributions"].as_array().unwrap().len() >= 3, "{mod_}");
+    let rt = find("RT").expect("RT");
+    assert_eq!(rt["kind"], "state_outlet");
+    assert_eq!(rt["country"], "Russia");
+    // "confirmed information" in scare quotes is unverifiable sourcing.
+    let unver: Vec<&Value> =
+        s["anonymous_sources"].as_array().unwrap().iter().filter(|a| a["unverifiable"] == true).collect();
+    assert!(unver.iter().any(|a| a["evidence"]["text"] == "confirmed information"), "{unver:?}");
+    assert_eq!(s["sides"][0]["side"], "Russia");
+    assert!(s["one_side_share"].as_f64().unwrap() > 0.6);
+    assert!(s["outlet_citations"].as_array().unwrap().iter().any(|c| c["name"] == "RT" && c["republishes"] == true));
+    assert_eq!(s["has_byline"], true);
+    // The text carries no URL or outlet name: the outlet is unknown, not guessed.
+    assert_eq!(v["source_profile"]["outlet"]["reliability"], "unknown");
+}
+
+#[test]
+fn seed_000_names_its_officials() {
+    let Some(v) = analyze_seed("000") else { return };
+    let s = &v["source_profile"]["signals"];
+    let named = s["named_sources"].as_array().unwrap();
+    let people: Vec<&Value> = named.iter().filter(|n| n["type"] == "PERSON").collect();
+    assert!(people.len() >= 2, "{named:?}");
+    assert!(people.iter().all(|n| n["official"] == true), "{people:?}");
+    for who in ["Volodymyr Zelenskyy", "Emmanuel Macron"] {
+        assert!(people.iter().any(|n| n["name"] == who), "{who}");
+    }
+    assert!(s["anonymous_sources"].as_array().unwrap().is_empty());
+    assert!(!s["state_sources"].as_array().unwrap().iter().any(|x| x["kind"] == "state_outlet"));
+    assert_eq!(s["has_date"], true);
+}
+
+#[test]
+fn source_command_profiles_and_user_ratings() {
+    let out = common::run(&["source", "https://www.rt.com/russia/x/", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_str(&common::stdout(&out)).unwrap();
+    assert_eq!(v["domain"], "rt.com");
+    assert_eq!(v["reliability"], "low");
+    assert_eq!(v["state_media"]["country"], "Russia");
+    assert!(v["rating_citation"].as_str().unwrap().contains("pgad286"));
+
+    let out = common::run(&["source", "never-rated-outlet.example"]);
+    assert!(common::stdout(&out).contains("reliability: unknown"));
+
+    let dir = std::env::temp_dir().join(format!("corroborate-ratings-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("mine.csv");
+    std::fs::write(&file, "never-rated-outlet.example,0.82\nbad line\n").unwrap();
+    let out = common::run(&[
+        "source",
+        "never-rated-outlet.example",
+        "--format",
+        "json",
+        "--ratings",
+        &file.display().to_string(),
+    ]);
+    let v: Value = serde_json::from_str(&common::stdout(&out)).unwrap();
+    assert_eq!(v["reliability"], "high");
+    assert_eq!(v["rating"]["source"]["kind"], "user");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a domain"));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_corroborate"))
+        .args(["source", "never-rated-outlet.example"])
+        .env("CORROBORATE_RATINGS", &file)
+        .output()
+        .unwrap();
+    assert!(common::stdout(&out).contains("reliability: high"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
