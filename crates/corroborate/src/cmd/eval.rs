@@ -8,6 +8,8 @@ use std::process::ExitCode;
 pub enum EvalCommand {
     /// FNC-1 stance: train on a body-disjoint part of the training data, score the rest.
     Stance(StanceArgs),
+    /// Persuasion techniques (SemEval-2020 Task 11): SI F1 and TC micro-F1 on the dev split.
+    Propaganda(super::eval_propaganda::Args),
 }
 
 #[derive(clap::Args)]
@@ -26,6 +28,7 @@ pub struct StanceArgs {
 pub fn run(command: EvalCommand) -> anyhow::Result<ExitCode> {
     match command {
         EvalCommand::Stance(args) => stance(args),
+        EvalCommand::Propaganda(args) => super::eval_propaganda::run(args),
     }
 }
 

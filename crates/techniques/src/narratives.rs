@@ -1,0 +1,1 @@
+//! Known narratives (being built).
