@@ -213,6 +213,14 @@ pub fn span_features(doc: &Doc, span: Span, out: &mut Vec<Feature>) {
         out.push(hash("last", &[&l.lower]));
     }
     out.push(hash("ntok", &[bucket(words.len())]));
+    let whole = words.join(" ");
+    out.push(hash("whole", &[&whole]));
+    for w in &words {
+        if w.chars().count() > 5 {
+            let pre: String = w.chars().take(5).collect();
+            out.push(hash("pre5", &[&pre]));
+        }
+    }
     if words.len() == 1 {
         out.push(hash("single", &[words[0]]));
     }

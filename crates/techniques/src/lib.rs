@@ -96,7 +96,7 @@ pub fn explanation(label: &str) -> &'static str {
     }
 }
 
-const MAGIC: &[u8; 8] = b"CRTECH01";
+const MAGIC: &[u8; 8] = b"CRTECH02";
 
 /// The trained technique detector: span identification plus technique classification.
 #[derive(Debug, Clone)]
@@ -107,6 +107,8 @@ pub struct Detector {
     pub tc: Linear,
     /// Token probability at or above which a token is part of a span.
     pub threshold: f32,
+    /// Mean token probability below which a found span is dropped.
+    pub min_span_score: f32,
 }
 
 static EMBEDDED: OnceLock<std::result::Result<Detector, String>> = OnceLock::new();
@@ -125,6 +127,7 @@ impl Detector {
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
         out.extend_from_slice(&self.threshold.to_le_bytes());
+        out.extend_from_slice(&self.min_span_score.to_le_bytes());
         self.si.write(&mut out);
         self.tc.write(&mut out);
         out
@@ -136,6 +139,7 @@ impl Detector {
             return Err(Error::Model("not a technique model (bad magic)".into()));
         }
         let threshold = f32::from_bits(r.u32()?);
+        let min_span_score = f32::from_bits(r.u32()?);
         let (si, used) = Linear::read(&bytes[r.pos..])?;
         r.pos += used;
         let (tc, used) = Linear::read(&bytes[r.pos..])?;
@@ -143,7 +147,7 @@ impl Detector {
         if r.pos != bytes.len() || si.outputs != 1 || tc.outputs != TECHNIQUES.len() {
             return Err(Error::Model("model file has an unexpected layout".into()));
         }
-        Ok(Detector { si, tc, threshold })
+        Ok(Detector { si, tc, threshold, min_span_score })
     }
 
     /// Per-token probabilities of being inside a technique span, with the prepared document.
@@ -162,7 +166,7 @@ impl Detector {
     /// Span identification: technique spans with their mean token probability.
     pub fn identify(&self, text: &str) -> Vec<(Span, f32)> {
         let (doc, probs) = self.token_probabilities(text);
-        decode(&doc, &probs, self.threshold)
+        decode(&doc, &probs, self.threshold, self.min_span_score)
     }
 
     /// Technique probabilities (in [`TECHNIQUES`] order) for given spans of a text.
@@ -185,7 +189,7 @@ impl Detector {
     /// Finds technique spans in `text` and labels each with its most likely technique.
     pub fn detect(&self, text: &str) -> Vec<Technique> {
         let (doc, probs) = self.token_probabilities(text);
-        let spans = decode(&doc, &probs, self.threshold);
+        let spans = decode(&doc, &probs, self.threshold, self.min_span_score);
         let only: Vec<Span> = spans.iter().map(|s| s.0).collect();
         let labels = self.classify_doc(&doc, &only);
         spans
@@ -224,7 +228,7 @@ fn trimmable(t: &tokenize::Token) -> bool {
 
 /// Turns token probabilities into spans: runs of tokens at or above the threshold within one
 /// sentence, with one-token gaps bridged, trimmed of punctuation.
-pub(crate) fn decode(doc: &Doc, probs: &[f32], threshold: f32) -> Vec<(Span, f32)> {
+pub(crate) fn decode(doc: &Doc, probs: &[f32], threshold: f32, min_span_score: f32) -> Vec<(Span, f32)> {
     let mut on: Vec<bool> = probs.iter().map(|&p| p >= threshold).collect();
     for i in 1..on.len().saturating_sub(1) {
         if !on[i]
@@ -258,7 +262,9 @@ pub(crate) fn decode(doc: &Doc, probs: &[f32], threshold: f32) -> Vec<(Span, f32
         if doc.tokens[a..b].iter().any(|t| t.word) {
             let span = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
             let mean = probs[a..b].iter().sum::<f32>() / (b - a) as f32;
-            out.push((span, mean));
+            if mean >= min_span_score {
+                out.push((span, mean));
+            }
         }
         i = j;
     }

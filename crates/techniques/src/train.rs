@@ -28,7 +28,7 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { si_bits: 20, tc_bits: 17, si_epochs: 4, tc_epochs: 8, seed: 20200911 }
+        TrainOptions { si_bits: 20, tc_bits: 17, si_epochs: 4, tc_epochs: 12, seed: 20200911 }
     }
 }
 
@@ -53,40 +53,45 @@ fn train_si(examples: &[&Example], opts: &TrainOptions) -> Linear {
 }
 
 /// Trains a detector. `si_score` scores span identification on `(predicted, gold)` span lists, one
-/// pair per article (the task's F1); it picks the decoding threshold on every tenth training article,
+/// pair per article (the task's F1); it picks the decoding thresholds on every fourth training article,
 /// held out from a first model, before the final model is trained on all of them.
 pub fn train(
     examples: &[Example],
     opts: TrainOptions,
     si_score: &dyn Fn(&[(Vec<Span>, Vec<Span>)], &[&str]) -> f64,
 ) -> Detector {
-    let fit: Vec<&Example> = examples.iter().enumerate().filter(|(i, _)| i % 10 != 9).map(|x| x.1).collect();
-    let held: Vec<&Example> = examples.iter().enumerate().filter(|(i, _)| i % 10 == 9).map(|x| x.1).collect();
-    let mut threshold = 0.5;
+    let fit: Vec<&Example> = examples.iter().enumerate().filter(|(i, _)| i % 4 != 3).map(|x| x.1).collect();
+    let held: Vec<&Example> = examples.iter().enumerate().filter(|(i, _)| i % 4 == 3).map(|x| x.1).collect();
+    let (mut threshold, mut min_span_score) = (0.5, 0.0);
     if !held.is_empty() && !fit.is_empty() {
         let first = train_si(&fit, &opts);
-        let probe = Detector { si: first, tc: Linear::new(TECHNIQUES.len(), 8), threshold: 0.5 };
+        let probe =
+            Detector { si: first, tc: Linear::new(TECHNIQUES.len(), 8), threshold: 0.5, min_span_score: 0.0 };
         let probs: Vec<(Doc, Vec<f32>)> = held.iter().map(|ex| probe.token_probabilities(&ex.text)).collect();
         let texts: Vec<&str> = held.iter().map(|e| e.text.as_str()).collect();
         let mut best = f64::MIN;
-        for step in 0..=30 {
-            let t = 0.15 + step as f32 * 0.02;
-            let pairs: Vec<(Vec<Span>, Vec<Span>)> = probs
-                .iter()
-                .zip(&held)
-                .map(|((doc, p), ex)| (decode(doc, p, t).into_iter().map(|x| x.0).collect(), ex.spans.clone()))
-                .collect();
-            let f = si_score(&pairs, &texts);
-            if f > best {
-                best = f;
-                threshold = t;
+        for step in 0..=24 {
+            let t = 0.04 + step as f32 * 0.02;
+            for extra in 0..=10 {
+                let m = t + extra as f32 * 0.04;
+                let pairs: Vec<(Vec<Span>, Vec<Span>)> = probs
+                    .iter()
+                    .zip(&held)
+                    .map(|((doc, p), ex)| (decode(doc, p, t, m).into_iter().map(|x| x.0).collect(), ex.spans.clone()))
+                    .collect();
+                let f = si_score(&pairs, &texts);
+                if f > best {
+                    best = f;
+                    threshold = t;
+                    min_span_score = m;
+                }
             }
         }
     }
     let all: Vec<&Example> = examples.iter().collect();
     let si = train_si(&all, &opts);
     let tc = train_tc(&all, &opts);
-    Detector { si, tc, threshold }
+    Detector { si, tc, threshold, min_span_score }
 }
 
 fn train_tc(examples: &[&Example], opts: &TrainOptions) -> Linear {
@@ -99,6 +104,6 @@ fn train_tc(examples: &[&Example], opts: &TrainOptions) -> Linear {
             data.push((feats.clone(), *label));
         }
     }
-    let cfg = TrainConfig { epochs: opts.tc_epochs, rate: 0.1, positive_weight: 1.0, seed: opts.seed };
+    let cfg = TrainConfig { epochs: opts.tc_epochs, rate: 0.05, positive_weight: 1.0, seed: opts.seed };
     Linear::train(TECHNIQUES.len(), opts.tc_bits, &data, cfg)
 }

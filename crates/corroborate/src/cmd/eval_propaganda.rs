@@ -54,7 +54,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         order.into_iter().map(|k| TECHNIQUES[k].to_string()).collect()
     });
     println!("propaganda (SemEval-2020 Task 11), dev split: {} articles (train: {})", dev.len(), train.len());
-    println!("threshold {:.2}", detector.threshold);
+    println!("token threshold {:.2}, span threshold {:.2}", detector.threshold, detector.min_span_score);
     println!(
         "SI  precision {:.4}  recall {:.4}  F1 {:.4}  ({found} spans predicted, {} gold)",
         si.precision,
