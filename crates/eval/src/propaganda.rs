@@ -137,12 +137,7 @@ pub fn si_score(articles: &[(&str, &[Span], &[Span])]) -> Prf {
     for (text, pred, gold) in articles {
         let map = OffsetMap::new(text);
         let chars = |v: &[Span]| {
-            merge(
-                v.iter()
-                    .map(|s| (map.char_offset(s.start), map.char_offset(s.end)))
-                    .filter(|(s, e)| e > s)
-                    .collect(),
-            )
+            merge(v.iter().map(|s| (map.char_offset(s.start), map.char_offset(s.end))).filter(|(s, e)| e > s).collect())
         };
         let (pred, gold) = (chars(pred), chars(gold));
         n_pred += pred.len();

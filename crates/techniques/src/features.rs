@@ -156,7 +156,10 @@ pub fn token_features(doc: &Doc, i: usize, out: &mut Vec<Feature>) {
     out.push(hash("b+", &[w0, wp1]));
     out.push(hash("t", &[wm1, w0, wp1]));
     out.push(hash("shape", &[shape(raw)]));
-    out.push(hash("shape-ctx", &[shape(raw), if ii > ws as isize { shape(doc.tokens[i - 1].span.slice(doc.text)) } else { "<s>" }]));
+    out.push(hash(
+        "shape-ctx",
+        &[shape(raw), if ii > ws as isize { shape(doc.tokens[i - 1].span.slice(doc.text)) } else { "<s>" }],
+    ));
     if t.word && w0.chars().count() > 4 {
         out.push(hash("suf3", &[suffix(w0, 3)]));
         out.push(hash("suf4", &[suffix(w0, 4)]));
@@ -238,11 +241,8 @@ pub fn span_features(doc: &Doc, span: Span, out: &mut Vec<Feature>) {
     let needle = span.slice(doc.text).to_lowercase();
     let reps = if needle.trim().is_empty() { 0 } else { doc.lower_text.matches(needle.as_str()).count() };
     out.push(hash("rep", &[bucket(reps)]));
-    let content: Vec<u32> = words
-        .iter()
-        .filter(|w| w.len() > 3)
-        .map(|w| doc.word_counts.get(*w).copied().unwrap_or(0))
-        .collect();
+    let content: Vec<u32> =
+        words.iter().filter(|w| w.len() > 3).map(|w| doc.word_counts.get(*w).copied().unwrap_or(0)).collect();
     if let Some(&max) = content.iter().max() {
         out.push(hash("wrep-max", &[bucket(max as usize)]));
         let min = *content.iter().min().unwrap_or(&0);

@@ -117,9 +117,7 @@ impl Detector {
     /// The detector compiled into this crate (trained on the PTC training split; see `model/README.md`).
     pub fn embedded() -> Result<&'static Detector> {
         EMBEDDED
-            .get_or_init(|| {
-                Detector::from_bytes(include_bytes!("../model/techniques.bin")).map_err(|e| e.to_string())
-            })
+            .get_or_init(|| Detector::from_bytes(include_bytes!("../model/techniques.bin")).map_err(|e| e.to_string()))
             .as_ref()
             .map_err(|e| Error::Model(e.clone()))
     }
@@ -196,10 +194,8 @@ impl Detector {
             .into_iter()
             .zip(labels)
             .map(|((span, p), dist)| {
-                let (best, _) = dist
-                    .iter()
-                    .enumerate()
-                    .fold((0, f32::MIN), |acc, (k, &v)| if v > acc.1 { (k, v) } else { acc });
+                let (best, _) =
+                    dist.iter().enumerate().fold((0, f32::MIN), |acc, (k, &v)| if v > acc.1 { (k, v) } else { acc });
                 let label = TECHNIQUES[best];
                 Technique {
                     technique: label.to_string(),

@@ -243,8 +243,7 @@ mod tests {
         let a = hash("w", &["good"]);
         let b = hash("w", &["bad"]);
         let bias = hash("bias", &[]);
-        let data: Vec<(Vec<Feature>, usize)> =
-            (0..50).flat_map(|_| [(vec![a, bias], 1), (vec![b, bias], 0)]).collect();
+        let data: Vec<(Vec<Feature>, usize)> = (0..50).flat_map(|_| [(vec![a, bias], 1), (vec![b, bias], 0)]).collect();
         let cfg = TrainConfig { epochs: 3, rate: 0.5, positive_weight: 1.0, seed: 7 };
         let m = Linear::train(1, 10, &data, cfg);
         assert!(m.probability(&[a, bias]) > 0.8);

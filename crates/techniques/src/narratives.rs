@@ -116,6 +116,15 @@ impl Voice {
             Voice::Adopts
         }
     }
+
+    /// Attribution contents decide where they touch the matching sentence; elsewhere [`Voice::guess`].
+    pub fn decide(text: &str, m: &NarrativeMatch, attributed: &[Span]) -> Voice {
+        if attributed.iter().any(|a| a.overlaps(&m.span)) {
+            Voice::from_attributions(m, attributed)
+        } else {
+            Voice::guess(text, m.span)
+        }
+    }
 }
 
 fn keyword_regex(k: &str) -> std::result::Result<Regex, regex::Error> {
@@ -271,8 +280,9 @@ mod tests {
         assert_eq!(m[0].evidence.len(), 3);
         let two = "Alpha met delta.";
         assert!(c.match_narratives(two, &[Span::new(0, two.len())]).is_empty());
-        let err = Catalogue::from_toml("[[narrative]]\nid = \"y\"\nname = \"Y\"\ndescription = \"d\"\npatterns = [\"(\"]\n")
-            .unwrap_err();
+        let err =
+            Catalogue::from_toml("[[narrative]]\nid = \"y\"\nname = \"Y\"\ndescription = \"d\"\npatterns = [\"(\"]\n")
+                .unwrap_err();
         assert!(err.to_string().contains("\"y\""), "{err}");
         assert!(Catalogue::from_toml("not toml [").is_err());
     }

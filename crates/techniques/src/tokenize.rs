@@ -92,9 +92,9 @@ fn split_line(text: &str, line: Span, out: &mut Vec<Span>) {
                 saw_space = true;
                 n += 1;
             }
-            let next_ok = chars.get(n).is_some_and(|&(_, d)| {
-                d.is_uppercase() || d.is_ascii_digit() || matches!(d, '"' | '“' | '‘' | '\'')
-            });
+            let next_ok = chars
+                .get(n)
+                .is_some_and(|&(_, d)| d.is_uppercase() || d.is_ascii_digit() || matches!(d, '"' | '“' | '‘' | '\''));
             if saw_space && next_ok && !abbreviation(&s[start..chars[k].0]) {
                 push_trimmed(text, Span::new(line.start + start, line.start + end), out);
                 start = chars[n].0;
@@ -113,8 +113,25 @@ fn abbreviation(before: &str) -> bool {
     let last = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     matches!(
         last,
-        "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Gen" | "Sen" | "Rep" | "Gov" | "Lt" | "Col" | "Sgt" | "Jr"
-            | "Sr" | "Prof" | "vs" | "No" | "U.S" | "U" | "S"
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "St"
+            | "Gen"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Lt"
+            | "Col"
+            | "Sgt"
+            | "Jr"
+            | "Sr"
+            | "Prof"
+            | "vs"
+            | "No"
+            | "U.S"
+            | "U"
+            | "S"
     ) || (last.chars().count() == 1 && last.chars().all(|c| c.is_uppercase()))
 }
 

@@ -65,8 +65,7 @@ pub fn train(
     let (mut threshold, mut min_span_score) = (0.5, 0.0);
     if !held.is_empty() && !fit.is_empty() {
         let first = train_si(&fit, &opts);
-        let probe =
-            Detector { si: first, tc: Linear::new(TECHNIQUES.len(), 8), threshold: 0.5, min_span_score: 0.0 };
+        let probe = Detector { si: first, tc: Linear::new(TECHNIQUES.len(), 8), threshold: 0.5, min_span_score: 0.0 };
         let probs: Vec<(Doc, Vec<f32>)> = held.iter().map(|ex| probe.token_probabilities(&ex.text)).collect();
         let texts: Vec<&str> = held.iter().map(|e| e.text.as_str()).collect();
         let mut best = f64::MIN;

@@ -42,11 +42,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         dev.iter().zip(&predicted).map(|(a, p)| (a.text.as_str(), p.as_slice(), a.si.as_slice())).collect();
     let si = si_score(&rows);
     // Technique classification on gold spans.
-    let gold: Vec<(usize, Span, String)> = dev
-        .iter()
-        .enumerate()
-        .flat_map(|(i, a)| a.tc.iter().map(move |(l, s)| (i, *s, l.clone())))
-        .collect();
+    let gold: Vec<(usize, Span, String)> =
+        dev.iter().enumerate().flat_map(|(i, a)| a.tc.iter().map(move |(l, s)| (i, *s, l.clone()))).collect();
     let tc = tc_score(&gold, &|article, span| {
         let probs = detector.classify(&dev[article].text, &[span]).remove(0);
         let mut order: Vec<usize> = (0..TECHNIQUES.len()).collect();
