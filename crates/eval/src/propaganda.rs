@@ -101,7 +101,7 @@ pub fn load(dir: &Path) -> Result<(Vec<PtcArticle>, Vec<String>), PtcError> {
 /// The document-disjoint dev split: articles whose numeric id is divisible by 5 (about 20%).
 pub fn is_dev(id: &str) -> bool {
     let digits: String = id.chars().filter(|c| c.is_ascii_digit()).collect();
-    digits.parse::<u64>().map(|n| n % 5 == 0).unwrap_or_else(|_| id.len() % 5 == 0)
+    digits.parse::<u64>().map(|n| n.is_multiple_of(5)).unwrap_or_else(|_| id.len().is_multiple_of(5))
 }
 
 /// Precision, recall and F1.

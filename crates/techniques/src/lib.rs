@@ -34,7 +34,7 @@ pub mod narratives;
 pub mod tokenize;
 mod train;
 
-pub use train::{train, Example, TrainOptions};
+pub use train::{train, Example, SiScore, TrainOptions};
 
 use corroborate_model::{Span, Technique};
 use features::Doc;

@@ -52,14 +52,13 @@ fn train_si(examples: &[&Example], opts: &TrainOptions) -> Linear {
     Linear::train(1, opts.si_bits, &data, cfg)
 }
 
+/// Scores span identification: `(predicted, gold)` byte spans per article, and the articles' texts.
+pub type SiScore<'a> = &'a dyn Fn(&[(Vec<Span>, Vec<Span>)], &[&str]) -> f64;
+
 /// Trains a detector. `si_score` scores span identification on `(predicted, gold)` span lists, one
 /// pair per article (the task's F1); it picks the decoding thresholds on every fourth training article,
 /// held out from a first model, before the final model is trained on all of them.
-pub fn train(
-    examples: &[Example],
-    opts: TrainOptions,
-    si_score: &dyn Fn(&[(Vec<Span>, Vec<Span>)], &[&str]) -> f64,
-) -> Detector {
+pub fn train(examples: &[Example], opts: TrainOptions, si_score: SiScore) -> Detector {
     let fit: Vec<&Example> = examples.iter().enumerate().filter(|(i, _)| i % 4 != 3).map(|x| x.1).collect();
     let held: Vec<&Example> = examples.iter().enumerate().filter(|(i, _)| i % 4 == 3).map(|x| x.1).collect();
     let (mut threshold, mut min_span_score) = (0.5, 0.0);
