@@ -186,13 +186,21 @@ impl Linear {
             return Err(Error::Model(format!("implausible model shape: {outputs} outputs, {bits} bits")));
         }
         let buckets = 1usize << bits;
-        let bitmap = r.take(buckets.div_ceil(8))?.to_vec();
+        let bitmap = r.take(buckets.div_ceil(8))?;
+        let rows: usize = bitmap.iter().map(|b| b.count_ones() as usize).sum();
+        let values = r.take(rows * outputs * 2)?;
+        let mut values = values.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]]) as f32 * scale);
         let mut model = Linear::new(outputs, bits);
-        for b in 0..buckets {
-            if bitmap[b / 8] & (1 << (b % 8)) != 0 {
-                for k in 0..outputs {
-                    let v = i16::from_le_bytes(r.take(2)?.try_into().expect("2 bytes"));
-                    model.weights[b * outputs + k] = v as f32 * scale;
+        for (i, &byte) in bitmap.iter().enumerate() {
+            if byte == 0 {
+                continue;
+            }
+            for bit in 0..8 {
+                if byte & (1 << bit) != 0 {
+                    let row = (i * 8 + bit) * outputs;
+                    for w in &mut model.weights[row..row + outputs] {
+                        *w = values.next().unwrap_or(0.0);
+                    }
                 }
             }
         }
