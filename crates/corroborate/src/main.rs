@@ -28,6 +28,8 @@ enum Command {
     Eval(cmd::eval::EvalCommand),
     /// FNC-1 stance of article bodies toward headlines: CSV in, CSV out.
     Stance(cmd::stance::Args),
+    /// Known disinformation narratives in articles, and whether each article adopts or reports them.
+    Narratives(cmd::narratives::Args),
     /// Train a model from the public data in ../shared/eval and write its weights.
     #[command(subcommand)]
     Train(cmd::train::TrainCommand),
@@ -41,6 +43,7 @@ fn main() -> ExitCode {
         Command::Source(args) => cmd::source::run(args),
         Command::Eval(command) => cmd::eval::run(command),
         Command::Stance(args) => cmd::stance::run(args),
+        Command::Narratives(args) => cmd::narratives::run(args),
         Command::Train(command) => cmd::train::run(command),
     };
     match result {

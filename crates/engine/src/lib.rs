@@ -1,6 +1,7 @@
 //! The analysis pipeline: the one place that knows the order of the stages.
 //!
-//! [`analyze`] runs tokens → sentences → entities → attributions → voice stance on one article;
+//! [`analyze`] runs tokens → sentences → entities → attributions → voice stance, and the persuasion
+//! technique detector (`corroborate-techniques`), on one article;
 //! [`compare`] analyses many in parallel (rayon), gives every entity and speaker one canonical name
 //! across the run, then groups articles into stories and statements into claims
 //! (`corroborate-claims`).
@@ -58,8 +59,15 @@ fn analyze_text(article: &Article) -> Analysis {
         entities,
         attributions: voice.attributions,
         statements: voice.statements,
-        techniques: Vec::new(),
+        techniques: techniques(text, &skip),
     }
+}
+
+/// Persuasion techniques of the text, leaving out those in non-prose metadata (bylines, categories).
+fn techniques(text: &str, skip: &[Span]) -> Vec<corroborate_model::Technique> {
+    let mut found = corroborate_techniques::detect(text);
+    found.retain(|t| !skip.iter().any(|s| s.overlaps(&t.span)));
+    found
 }
 
 /// Analyses articles in parallel, keeping input order.

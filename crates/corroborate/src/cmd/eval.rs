@@ -9,11 +9,14 @@ pub enum EvalCommand {
     Stance(super::eval_stance::StanceArgs),
     /// Outlet tables: ratings table fidelity and load time, EUvsDisinfo outlet coverage, seeds.
     Sources(super::eval_sources::SourcesArgs),
+    /// Persuasion techniques (SemEval-2020 Task 11): SI F1 and TC micro-F1 on the dev split.
+    Propaganda(super::eval_propaganda::Args),
 }
 
 pub fn run(command: EvalCommand) -> anyhow::Result<ExitCode> {
     match command {
         EvalCommand::Stance(args) => super::eval_stance::stance(args),
         EvalCommand::Sources(args) => super::eval_sources::sources(args),
+        EvalCommand::Propaganda(args) => super::eval_propaganda::run(args),
     }
 }

@@ -2,9 +2,12 @@
 pub mod analyze;
 pub mod compare;
 pub mod eval;
+pub mod eval_propaganda;
 pub mod eval_sources;
 pub mod eval_stance;
 pub mod inputs;
+pub mod narratives;
+pub mod propaganda;
 pub mod source;
 pub mod stance;
 pub mod train;

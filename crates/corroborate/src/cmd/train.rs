@@ -12,6 +12,16 @@ use std::time::Instant;
 pub enum TrainCommand {
     /// The FNC-1 stance model, on all of train_bodies.csv / train_stances.csv.
     Stance(StanceArgs),
+    /// The persuasion-technique detector, on the training split of the SemEval-2020 Task 11 corpus
+    /// (articles whose id is not divisible by 5).
+    Techniques {
+        /// The corpus folder (with articles/ and labels/).
+        #[arg(long, default_value = super::propaganda::DEFAULT_DATA)]
+        data: PathBuf,
+        /// Where to write the weights.
+        #[arg(long, default_value = "crates/techniques/model/techniques.bin")]
+        out: PathBuf,
+    },
 }
 
 #[derive(clap::Args)]
@@ -27,7 +37,25 @@ pub struct StanceArgs {
 pub fn run(command: TrainCommand) -> anyhow::Result<ExitCode> {
     match command {
         TrainCommand::Stance(args) => stance(args),
+        TrainCommand::Techniques { data, out } => techniques(&data, &out),
     }
+}
+
+fn techniques(data: &Path, out: &Path) -> anyhow::Result<ExitCode> {
+    let (train, dev) = super::propaganda::load_split(data)?;
+    eprintln!("training on {} articles ({} held out for dev)", train.len(), dev.len());
+    let started = Instant::now();
+    let detector = super::propaganda::train(&train);
+    let bytes = detector.to_bytes();
+    std::fs::write(out, &bytes).with_context(|| format!("writing {}", out.display()))?;
+    eprintln!(
+        "wrote {} ({} bytes, threshold {:.2}) in {:.1}s",
+        out.display(),
+        bytes.len(),
+        detector.threshold,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// FNC-1 bodies as `(Body ID, text)` and the headline/body pairs.

@@ -1,0 +1,84 @@
+//! `corroborate narratives FILE...`: known disinformation narratives in each article, with the
+//! evidence words and whether the article's own voice adopts the narrative or only reports it.
+use super::inputs;
+use corroborate_model::OffsetMap;
+use corroborate_techniques::narratives::{Catalogue, Voice};
+use serde_json::json;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Input files: plain text, or JSON Lines (.jsonl); `-` for stdin.
+    #[arg(required = true)]
+    pub files: Vec<String>,
+    /// A narratives catalogue (TOML) to use instead of the built-in one.
+    #[arg(long)]
+    pub narratives: Option<std::path::PathBuf>,
+    /// Output: readable text, or JSON Lines (one object per article).
+    #[arg(long, default_value = "text", value_parser = ["text", "jsonl"])]
+    pub format: String,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    use anyhow::Context;
+    let catalogue = match &args.narratives {
+        Some(p) => {
+            let src = std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?;
+            Catalogue::from_toml(&src).with_context(|| format!("in {}", p.display()))?
+        }
+        None => Catalogue::builtin()?,
+    };
+    let articles = inputs::read_all(&args.files);
+    let failed = inputs::report_failures(articles.iter());
+    for a in corroborate_engine::analyze_all(articles) {
+        let text = a.article.text.as_str();
+        let contents: Vec<_> = a.analysis.attributions.iter().map(|at| at.content).collect();
+        let found = catalogue.match_narratives(text, &a.analysis.sentences);
+        let map = OffsetMap::new(text);
+        let span = |s: corroborate_model::Span| json!({"start": map.char_offset(s.start), "end": map.char_offset(s.end), "text": s.slice(text)});
+        let rows: Vec<_> = found
+            .iter()
+            .map(|m| {
+                let voice = Voice::decide(text, m, &contents);
+                let n = catalogue.get(&m.narrative);
+                (m, voice, n)
+            })
+            .collect();
+        if args.format == "jsonl" {
+            let v = json!({
+                "id": a.article.id,
+                "narratives": rows.iter().map(|(m, voice, n)| json!({
+                    "narrative": m.narrative,
+                    "name": n.map(|n| n.name.clone()),
+                    "voice": voice,
+                    "score": m.score,
+                    "span": span(m.span),
+                    "evidence": m.evidence.iter().map(|e| span(*e)).collect::<Vec<_>>(),
+                    "counter_evidence": n.map(|n| n.counter_evidence.clone()).unwrap_or_default(),
+                })).collect::<Vec<_>>(),
+            });
+            println!("{v}");
+            continue;
+        }
+        println!("{}", a.article.id);
+        if rows.is_empty() {
+            println!("  no known narrative");
+        }
+        let mut seen = Vec::new();
+        for (m, _, n) in &rows {
+            if seen.contains(&m.narrative) {
+                continue;
+            }
+            seen.push(m.narrative.clone());
+            let adopts = rows.iter().any(|(o, v, _)| o.narrative == m.narrative && *v == Voice::Adopts);
+            let name = n.map_or(m.narrative.as_str(), |n| n.name.as_str());
+            println!("  {name}: {}", if adopts { "ADOPTS it in its own voice" } else { "reports it (attributed)" });
+            for (o, v, _) in rows.iter().filter(|(o, _, _)| o.narrative == m.narrative) {
+                let words: Vec<&str> = o.evidence.iter().map(|e| e.slice(text)).collect();
+                let voice = if *v == Voice::Adopts { "own voice" } else { "attributed" };
+                println!("    [{voice}, {:.1}] {:?}  <- {}", o.score, o.span.slice(text), words.join(" | "));
+            }
+        }
+    }
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}

@@ -1,0 +1,100 @@
+//! Techniques and narratives through the CLI: our own sentences always, the founding pair
+//! (../shared/seeds) when it is present.
+mod common;
+use serde_json::Value;
+
+fn seed(prefix: &str) -> Option<String> {
+    let Some(shared) = common::shared() else {
+        eprintln!("SKIP: ../shared/seeds is absent; this check needs the founding articles beside the repository");
+        return None;
+    };
+    let dir = std::fs::read_dir(shared.join("seeds")).ok()?;
+    dir.filter_map(|e| e.ok())
+        .map(|e| e.path().display().to_string())
+        .find(|p| p.rsplit('/').next().is_some_and(|n| n.starts_with(prefix) && n.ends_with(".txt")))
+}
+
+fn narratives(file: &str) -> Value {
+    let out = common::run(&["narratives", "--format", "jsonl", file]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn voices(v: &Value, narrative: &str) -> Vec<String> {
+    v["narratives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["narrative"] == narrative)
+        .map(|m| m["voice"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn seed_002_adopts_the_staging_narrative_and_seed_000_only_reports_it() {
+    let (Some(a), Some(b)) = (seed("000"), seed("002")) else { return };
+    let reported = voices(&narratives(&a), "staged-atrocities");
+    assert!(!reported.is_empty(), "seed 000 mentions the denial");
+    assert!(reported.iter().all(|v| v == "reports"), "{reported:?}");
+    let adopted = voices(&narratives(&b), "staged-atrocities");
+    assert!(adopted.iter().any(|v| v == "adopts"), "{adopted:?}");
+}
+
+#[test]
+fn seed_002_techniques_include_loaded_language_and_doubt_with_spans() {
+    let Some(b) = seed("002") else { return };
+    let out = common::run(&["analyze", &b]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = std::fs::read_to_string(&b).unwrap();
+    let chars: Vec<char> = text.chars().collect();
+    let techniques = v["techniques"].as_array().unwrap();
+    for label in ["Loaded_Language", "Doubt"] {
+        let t = techniques.iter().find(|t| t["technique"] == label).unwrap_or_else(|| panic!("no {label}"));
+        let (s, e) = (t["span"]["start"].as_u64().unwrap() as usize, t["span"]["end"].as_u64().unwrap() as usize);
+        assert!(s < e && e <= chars.len());
+        assert_eq!(chars[s..e].iter().collect::<String>(), t["span"]["text"].as_str().unwrap());
+        assert!(!t["explanation"].as_str().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn own_sentences_adopted_reported_and_a_user_catalogue() {
+    let dir = std::env::temp_dir().join(format!("corroborate-narr-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let article = dir.join("a.txt");
+    std::fs::write(
+        &article,
+        "The minister said the laboratories were secret biolabs run by the Pentagon.\n\n\
+         Everyone knows the so-called massacre was a staged provocation by the rebels.\n",
+    )
+    .unwrap();
+    let v = narratives(article.to_str().unwrap());
+    assert_eq!(voices(&v, "biolabs"), ["reports"]);
+    assert_eq!(voices(&v, "staged-atrocities"), ["adopts"]);
+
+    let catalogue = dir.join("mine.toml");
+    std::fs::write(
+        &catalogue,
+        "[[narrative]]\nid = \"moon\"\nname = \"Moon landing faked\"\ndescription = \"d\"\npatterns = [\"moon landing\"]\nkeywords = [\"studio\"]\ncounter_evidence = [\"retroreflectors\"]\n",
+    )
+    .unwrap();
+    std::fs::write(&article, "The moon landing was filmed in a studio.\n").unwrap();
+    let out = common::run(&[
+        "narratives",
+        "--format",
+        "jsonl",
+        "--narratives",
+        catalogue.to_str().unwrap(),
+        article.to_str().unwrap(),
+    ]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(voices(&v, "moon"), ["adopts"]);
+    assert_eq!(v["narratives"][0]["counter_evidence"][0], "retroreflectors");
+
+    std::fs::write(&catalogue, "[[narrative]]\nid = \"bad\"\nname = \"n\"\ndescription = \"d\"\npatterns = [\"(\"]\n")
+        .unwrap();
+    let out = common::run(&["narratives", "--narratives", catalogue.to_str().unwrap(), article.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("\"bad\""));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,268 @@
+//! Persuasion techniques and known disinformation narratives, found as spans of an article's text.
+//!
+//! **Techniques.** The 14 techniques of the SemEval-2020 Task 11 propaganda corpus (PTC), labelled
+//! exactly as in its label files (`Loaded_Language`, `Doubt`, ...). Detection runs in two linear
+//! stages, both learned by [`train`] from the PTC articles:
+//!
+//! 1. *span identification*: a logistic model scores every token (its word, neighbours, shape,
+//!    quotation, position, and the words of its sentence); runs of tokens above a threshold tuned on
+//!    held-out training articles become spans;
+//! 2. *technique classification*: a softmax model over the span's words and bigrams, its context,
+//!    length, repetition in the document, capitalisation and punctuation picks one of the 14 labels.
+//!
+//! The weights are small (hashed features, `i16`) and compiled in ([`Detector::embedded`]); they are
+//! reproduced by `corroborate train techniques` (see `model/README.md`).
+//!
+//! **Narratives.** [`narratives`] matches sentences against a user-editable catalogue of known
+//! narratives (TOML; a default is compiled in).
+//!
+//! This crate does no IO: callers hand it texts and, for training, already-parsed labels.
+//!
+//! ```
+//! let found = corroborate_techniques::detect(
+//!     "These traitors and criminals will destroy our great nation! Wake up before it is too late!",
+//! );
+//! for t in &found {
+//!     assert!(corroborate_techniques::TECHNIQUES.contains(&t.technique.as_str()));
+//!     assert!(!t.explanation.is_empty());
+//! }
+//! ```
+
+pub mod features;
+pub mod linear;
+pub mod narratives;
+pub mod tokenize;
+mod train;
+
+pub use train::{train, Example, SiScore, TrainOptions};
+
+use corroborate_model::{Span, Technique};
+use features::Doc;
+use linear::{Linear, Reader};
+use std::sync::OnceLock;
+
+/// Errors of this crate.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("technique model: {0}")]
+    Model(String),
+    #[error("narratives catalogue: {0}")]
+    Catalogue(String),
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// The 14 technique labels of SemEval-2020 Task 11, as written in its label files.
+pub const TECHNIQUES: [&str; 14] = [
+    "Loaded_Language",
+    "Name_Calling,Labeling",
+    "Repetition",
+    "Exaggeration,Minimisation",
+    "Doubt",
+    "Appeal_to_fear-prejudice",
+    "Flag-Waving",
+    "Causal_Oversimplification",
+    "Slogans",
+    "Appeal_to_Authority",
+    "Black-and-White_Fallacy",
+    "Thought-terminating_Cliches",
+    "Whataboutism,Straw_Men,Red_Herring",
+    "Bandwagon,Reductio_ad_hitlerum",
+];
+
+/// Index of a technique label in [`TECHNIQUES`].
+pub fn technique_index(label: &str) -> Option<usize> {
+    TECHNIQUES.iter().position(|t| *t == label)
+}
+
+/// A short explanation of a technique for readers.
+pub fn explanation(label: &str) -> &'static str {
+    match label {
+        "Loaded_Language" => "Loaded language: words chosen for their emotional charge rather than their information, to sway the reader.",
+        "Name_Calling,Labeling" => "Name calling: a person or group is given a label the reader is meant to fear, hate or admire, instead of an argument.",
+        "Repetition" => "Repetition: the same message is repeated so that it sticks and comes to feel true.",
+        "Exaggeration,Minimisation" => "Exaggeration or minimisation: something is made to look much bigger or much smaller than it is.",
+        "Doubt" => "Doubt: the credibility of someone or something is questioned without showing why.",
+        "Appeal_to_fear-prejudice" => "Appeal to fear or prejudice: support is sought by raising anxiety or panic about an alternative, or by playing on prejudice.",
+        "Flag-Waving" => "Flag-waving: an idea is justified by appeal to patriotism or group identity rather than by evidence.",
+        "Causal_Oversimplification" => "Causal oversimplification: a single cause is given for an outcome that has many.",
+        "Slogans" => "Slogan: a brief, striking phrase that stands in for an argument.",
+        "Appeal_to_Authority" => "Appeal to authority: a claim is said to be true only because an authority or expert says so.",
+        "Black-and-White_Fallacy" => "Black-and-white fallacy: two options are presented as the only ones possible.",
+        "Thought-terminating_Cliches" => "Thought-terminating cliché: a stock phrase that discourages further thought or discussion.",
+        "Whataboutism,Straw_Men,Red_Herring" => "Whataboutism, straw man or red herring: the argument is deflected by accusing the other side, distorting its position, or changing the subject.",
+        "Bandwagon,Reductio_ad_hitlerum" => "Bandwagon or reductio ad Hitlerum: an idea is urged because everyone supports it, or rejected because a hated group does.",
+        _ => "A persuasion technique.",
+    }
+}
+
+const MAGIC: &[u8; 8] = b"CRTECH02";
+
+/// The trained technique detector: span identification plus technique classification.
+#[derive(Debug, Clone)]
+pub struct Detector {
+    /// Logistic model over token features: is this token part of a technique span?
+    pub si: Linear,
+    /// Softmax model over span features: which of [`TECHNIQUES`].
+    pub tc: Linear,
+    /// Token probability at or above which a token is part of a span.
+    pub threshold: f32,
+    /// Mean token probability below which a found span is dropped.
+    pub min_span_score: f32,
+}
+
+static EMBEDDED: OnceLock<std::result::Result<Detector, String>> = OnceLock::new();
+
+impl Detector {
+    /// The detector compiled into this crate (trained on the PTC training split; see `model/README.md`).
+    pub fn embedded() -> Result<&'static Detector> {
+        EMBEDDED
+            .get_or_init(|| Detector::from_bytes(include_bytes!("../model/techniques.bin")).map_err(|e| e.to_string()))
+            .as_ref()
+            .map_err(|e| Error::Model(e.clone()))
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        out.extend_from_slice(&self.threshold.to_le_bytes());
+        out.extend_from_slice(&self.min_span_score.to_le_bytes());
+        self.si.write(&mut out);
+        self.tc.write(&mut out);
+        out
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
+        let mut r = Reader { bytes, pos: 0 };
+        if r.take(8)? != MAGIC {
+            return Err(Error::Model("not a technique model (bad magic)".into()));
+        }
+        let threshold = f32::from_bits(r.u32()?);
+        let min_span_score = f32::from_bits(r.u32()?);
+        let (si, used) = Linear::read(&bytes[r.pos..])?;
+        r.pos += used;
+        let (tc, used) = Linear::read(&bytes[r.pos..])?;
+        r.pos += used;
+        if r.pos != bytes.len() || si.outputs != 1 || tc.outputs != TECHNIQUES.len() {
+            return Err(Error::Model("model file has an unexpected layout".into()));
+        }
+        Ok(Detector { si, tc, threshold, min_span_score })
+    }
+
+    /// Per-token probabilities of being inside a technique span, with the prepared document.
+    fn token_probabilities<'t>(&self, text: &'t str) -> (Doc<'t>, Vec<f32>) {
+        let doc = Doc::new(text);
+        let mut feats = Vec::with_capacity(64);
+        let probs = (0..doc.tokens.len())
+            .map(|i| {
+                features::token_features(&doc, i, &mut feats);
+                self.si.probability(&feats)
+            })
+            .collect();
+        (doc, probs)
+    }
+
+    /// Span identification: technique spans with their mean token probability.
+    pub fn identify(&self, text: &str) -> Vec<(Span, f32)> {
+        let (doc, probs) = self.token_probabilities(text);
+        decode(&doc, &probs, self.threshold, self.min_span_score)
+    }
+
+    /// Technique probabilities (in [`TECHNIQUES`] order) for given spans of a text.
+    pub fn classify(&self, text: &str, spans: &[Span]) -> Vec<Vec<f32>> {
+        let doc = Doc::new(text);
+        self.classify_doc(&doc, spans)
+    }
+
+    fn classify_doc(&self, doc: &Doc, spans: &[Span]) -> Vec<Vec<f32>> {
+        let mut feats = Vec::with_capacity(64);
+        spans
+            .iter()
+            .map(|s| {
+                features::span_features(doc, *s, &mut feats);
+                self.tc.probabilities(&feats)
+            })
+            .collect()
+    }
+
+    /// Finds technique spans in `text` and labels each with its most likely technique.
+    pub fn detect(&self, text: &str) -> Vec<Technique> {
+        let (doc, probs) = self.token_probabilities(text);
+        let spans = decode(&doc, &probs, self.threshold, self.min_span_score);
+        let only: Vec<Span> = spans.iter().map(|s| s.0).collect();
+        let labels = self.classify_doc(&doc, &only);
+        spans
+            .into_iter()
+            .zip(labels)
+            .map(|((span, p), dist)| {
+                let (best, _) =
+                    dist.iter().enumerate().fold((0, f32::MIN), |acc, (k, &v)| if v > acc.1 { (k, v) } else { acc });
+                let label = TECHNIQUES[best];
+                Technique {
+                    technique: label.to_string(),
+                    span,
+                    confidence: p,
+                    explanation: explanation(label).to_string(),
+                }
+            })
+            .collect()
+    }
+}
+
+/// Finds technique spans with the compiled-in detector. Returns nothing only if the compiled-in
+/// model could not be read, which the crate's tests rule out.
+pub fn detect(text: &str) -> Vec<Technique> {
+    match Detector::embedded() {
+        Ok(d) => d.detect(text),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Tokens the corpus never lets a span start or end with.
+fn trimmable(t: &tokenize::Token) -> bool {
+    !t.word && matches!(t.lower.as_str(), "." | "," | ":" | ";" | "-" | "–" | "—" | ")" | "(")
+}
+
+/// Turns token probabilities into spans: runs of tokens at or above the threshold within one
+/// sentence, with one-token gaps bridged, trimmed of punctuation.
+pub(crate) fn decode(doc: &Doc, probs: &[f32], threshold: f32, min_span_score: f32) -> Vec<(Span, f32)> {
+    let mut on: Vec<bool> = probs.iter().map(|&p| p >= threshold).collect();
+    for i in 1..on.len().saturating_sub(1) {
+        if !on[i]
+            && on[i - 1]
+            && on[i + 1]
+            && doc.sentence_of[i - 1] == doc.sentence_of[i + 1]
+            && probs[i] >= threshold * 0.5
+        {
+            on[i] = true;
+        }
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < on.len() {
+        if !on[i] {
+            i += 1;
+            continue;
+        }
+        let sent = doc.sentence_of[i];
+        let mut j = i;
+        while j < on.len() && on[j] && doc.sentence_of[j] == sent {
+            j += 1;
+        }
+        let (mut a, mut b) = (i, j);
+        while a < b && trimmable(&doc.tokens[a]) {
+            a += 1;
+        }
+        while b > a && trimmable(&doc.tokens[b - 1]) {
+            b -= 1;
+        }
+        if doc.tokens[a..b].iter().any(|t| t.word) {
+            let span = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
+            let mean = probs[a..b].iter().sum::<f32>() / (b - a) as f32;
+            if mean >= min_span_score {
+                out.push((span, mean));
+            }
+        }
+        i = j;
+    }
+    out
+}

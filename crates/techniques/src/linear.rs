@@ -1,0 +1,266 @@
+//! Hashed sparse linear models: logistic (one output) or softmax (several), trained with Adagrad and
+//! weight averaging, stored quantised to `i16`.
+
+use crate::{Error, Result};
+
+/// Feature ids are 32-bit hashes reduced to the model's bucket count.
+pub type Feature = u32;
+
+/// FNV-1a over a tag and parts, with a separator between parts.
+pub fn hash(tag: &str, parts: &[&str]) -> Feature {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |b: u8| {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    };
+    for b in tag.bytes() {
+        eat(b);
+    }
+    for p in parts {
+        eat(0x1f);
+        for b in p.bytes() {
+            eat(b);
+        }
+    }
+    (h ^ (h >> 32)) as u32
+}
+
+/// A linear model over hashed features. `outputs == 1` is a logistic model; more is softmax.
+#[derive(Debug, Clone)]
+pub struct Linear {
+    pub outputs: usize,
+    pub bits: u32,
+    /// `weights[bucket * outputs + output]`.
+    pub weights: Vec<f32>,
+}
+
+/// Hyper-parameters of [`Linear::train`].
+#[derive(Debug, Clone, Copy)]
+pub struct TrainConfig {
+    pub epochs: usize,
+    pub rate: f32,
+    /// Weight of positive examples of a logistic model (class imbalance).
+    pub positive_weight: f32,
+    pub seed: u64,
+}
+
+/// Deterministic xorshift generator for shuffling.
+pub struct Rng(u64);
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed.max(1))
+    }
+    pub fn next_u64(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+    pub fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next_u64() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}
+
+impl Linear {
+    pub fn new(outputs: usize, bits: u32) -> Self {
+        Linear { outputs, bits, weights: vec![0.0; (1usize << bits) * outputs] }
+    }
+
+    fn bucket(&self, f: Feature) -> usize {
+        (f as usize) & ((1usize << self.bits) - 1)
+    }
+
+    /// Raw scores, one per output.
+    pub fn scores(&self, features: &[Feature], out: &mut Vec<f32>) {
+        out.clear();
+        out.resize(self.outputs, 0.0);
+        for &f in features {
+            let b = self.bucket(f) * self.outputs;
+            for (o, w) in out.iter_mut().zip(&self.weights[b..b + self.outputs]) {
+                *o += *w;
+            }
+        }
+    }
+
+    /// Probability of the positive class of a logistic model.
+    pub fn probability(&self, features: &[Feature]) -> f32 {
+        let mut s = Vec::with_capacity(1);
+        self.scores(features, &mut s);
+        sigmoid(s[0])
+    }
+
+    /// Softmax probabilities of a multi-output model.
+    pub fn probabilities(&self, features: &[Feature]) -> Vec<f32> {
+        let mut s = Vec::with_capacity(self.outputs);
+        self.scores(features, &mut s);
+        softmax(&mut s);
+        s
+    }
+
+    /// Trains on `(features, label)` examples; for a logistic model the label is 0 or 1.
+    pub fn train(outputs: usize, bits: u32, data: &[(Vec<Feature>, usize)], cfg: TrainConfig) -> Self {
+        let mut model = Linear::new(outputs, bits);
+        let n = model.weights.len();
+        let mut grad_sq = vec![1e-6f32; n];
+        // Averaging: avg = w - u / c, where u accumulates c * update.
+        let mut u = vec![0f32; n];
+        let mut c: f32 = 1.0;
+        let mut order: Vec<usize> = (0..data.len()).collect();
+        let mut rng = Rng::new(cfg.seed);
+        let mut scores = Vec::new();
+        let mut g = vec![0f32; outputs];
+        for _ in 0..cfg.epochs {
+            rng.shuffle(&mut order);
+            for &i in &order {
+                let (features, label) = &data[i];
+                model.scores(features, &mut scores);
+                if outputs == 1 {
+                    let p = sigmoid(scores[0]);
+                    let y = (*label == 1) as u8 as f32;
+                    let wgt = if *label == 1 { cfg.positive_weight } else { 1.0 };
+                    g[0] = (p - y) * wgt;
+                } else {
+                    softmax(&mut scores);
+                    for (k, gk) in g.iter_mut().enumerate() {
+                        *gk = scores[k] - (k == *label) as u8 as f32;
+                    }
+                }
+                for &f in features {
+                    let b = model.bucket(f) * outputs;
+                    for (k, &gk) in g.iter().enumerate() {
+                        if gk.abs() < 1e-4 {
+                            continue;
+                        }
+                        let idx = b + k;
+                        grad_sq[idx] += gk * gk;
+                        let step = cfg.rate * gk / grad_sq[idx].sqrt();
+                        model.weights[idx] -= step;
+                        u[idx] -= c * step;
+                    }
+                }
+                c += 1.0;
+            }
+        }
+        for (w, u) in model.weights.iter_mut().zip(&u) {
+            *w -= *u / c;
+        }
+        model
+    }
+
+    /// Serialises: outputs, bits, scale, a bitmap of non-zero buckets, then their `i16` weights.
+    pub fn write(&self, out: &mut Vec<u8>) {
+        let max = self.weights.iter().fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 { max / i16::MAX as f32 } else { 1.0 };
+        out.extend_from_slice(&(self.outputs as u32).to_le_bytes());
+        out.extend_from_slice(&self.bits.to_le_bytes());
+        out.extend_from_slice(&scale.to_le_bytes());
+        let buckets = 1usize << self.bits;
+        let q = |w: f32| (w / scale).round() as i16;
+        let mut bitmap = vec![0u8; buckets.div_ceil(8)];
+        let mut values = Vec::new();
+        for b in 0..buckets {
+            let row = &self.weights[b * self.outputs..(b + 1) * self.outputs];
+            if row.iter().any(|&w| q(w) != 0) {
+                bitmap[b / 8] |= 1 << (b % 8);
+                for &w in row {
+                    values.extend_from_slice(&q(w).to_le_bytes());
+                }
+            }
+        }
+        out.extend_from_slice(&bitmap);
+        out.extend_from_slice(&values);
+    }
+
+    /// Reads what [`Linear::write`] wrote; returns the model and the bytes consumed.
+    pub fn read(bytes: &[u8]) -> Result<(Self, usize)> {
+        let mut r = Reader { bytes, pos: 0 };
+        let outputs = r.u32()? as usize;
+        let bits = r.u32()?;
+        let scale = f32::from_bits(r.u32()?);
+        if outputs == 0 || outputs > 64 || !(8..=24).contains(&bits) {
+            return Err(Error::Model(format!("implausible model shape: {outputs} outputs, {bits} bits")));
+        }
+        let buckets = 1usize << bits;
+        let bitmap = r.take(buckets.div_ceil(8))?;
+        let rows: usize = bitmap.iter().map(|b| b.count_ones() as usize).sum();
+        let values = r.take(rows * outputs * 2)?;
+        let mut values = values.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]]) as f32 * scale);
+        let mut model = Linear::new(outputs, bits);
+        for (i, &byte) in bitmap.iter().enumerate() {
+            if byte == 0 {
+                continue;
+            }
+            for bit in 0..8 {
+                if byte & (1 << bit) != 0 {
+                    let row = (i * 8 + bit) * outputs;
+                    for w in &mut model.weights[row..row + outputs] {
+                        *w = values.next().unwrap_or(0.0);
+                    }
+                }
+            }
+        }
+        Ok((model, r.pos))
+    }
+}
+
+pub(crate) struct Reader<'a> {
+    pub bytes: &'a [u8],
+    pub pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    pub fn take(&mut self, n: usize) -> Result<&'a [u8]> {
+        let end = self.pos.checked_add(n).filter(|&e| e <= self.bytes.len());
+        let end = end.ok_or_else(|| Error::Model("model file is truncated".into()))?;
+        let s = &self.bytes[self.pos..end];
+        self.pos = end;
+        Ok(s)
+    }
+    pub fn u32(&mut self) -> Result<u32> {
+        Ok(u32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes")))
+    }
+}
+
+pub fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+pub fn softmax(s: &mut [f32]) {
+    let max = s.iter().cloned().fold(f32::NEG_INFINITY, f32::max);
+    let mut sum = 0.0;
+    for v in s.iter_mut() {
+        *v = (*v - max).exp();
+        sum += *v;
+    }
+    for v in s.iter_mut() {
+        *v /= sum;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_a_separable_problem_and_round_trips() {
+        let a = hash("w", &["good"]);
+        let b = hash("w", &["bad"]);
+        let bias = hash("bias", &[]);
+        let data: Vec<(Vec<Feature>, usize)> = (0..50).flat_map(|_| [(vec![a, bias], 1), (vec![b, bias], 0)]).collect();
+        let cfg = TrainConfig { epochs: 3, rate: 0.5, positive_weight: 1.0, seed: 7 };
+        let m = Linear::train(1, 10, &data, cfg);
+        assert!(m.probability(&[a, bias]) > 0.8);
+        assert!(m.probability(&[b, bias]) < 0.2);
+        let mut bytes = Vec::new();
+        m.write(&mut bytes);
+        let (back, used) = Linear::read(&bytes).unwrap();
+        assert_eq!(used, bytes.len());
+        assert!((back.probability(&[a, bias]) - m.probability(&[a, bias])).abs() < 1e-3);
+        assert!(Linear::read(&bytes[..bytes.len() - 1]).is_err());
+    }
+}

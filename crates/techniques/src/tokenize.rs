@@ -1,0 +1,164 @@
+//! A small tokenizer and sentence splitter that keep byte offsets.
+//!
+//! Words are maximal runs of letters and digits, joined through inner apostrophes and hyphens
+//! ("Kremlin-ordered", "didn't"); every other non-space character is a token of its own.
+
+use corroborate_model::Span;
+
+/// One token: its byte span and a lower-cased form for features.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub lower: String,
+    /// True for a word (letters or digits), false for punctuation and symbols.
+    pub word: bool,
+}
+
+fn joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐' | '–')
+}
+
+/// Splits `text[range]` into tokens (offsets are into `text`).
+pub fn tokens(text: &str, range: Span) -> Vec<Token> {
+    let s = range.slice(text);
+    let base = range.start;
+    let mut out = Vec::new();
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if d.is_alphanumeric() {
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else if joiner(d) && d != '–' {
+                    // keep a joiner only when a letter or digit follows it
+                    let next = s[j + d.len_utf8()..].chars().next();
+                    if next.is_some_and(|n| n.is_alphanumeric()) {
+                        end = j + d.len_utf8();
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            let span = Span::new(base + i, base + end);
+            out.push(Token { span, lower: span.slice(text).to_lowercase(), word: true });
+        } else {
+            let span = Span::new(base + i, base + i + c.len_utf8());
+            out.push(Token { span, lower: c.to_string(), word: false });
+        }
+    }
+    out
+}
+
+/// Sentence spans: every line is split at `.`, `!` or `?` (with closing quotes or brackets) that is
+/// followed by whitespace and an upper-case letter, a digit or an opening quote. Empty lines are
+/// dropped; spans are trimmed of surrounding whitespace.
+pub fn sentences(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '\n'))) {
+        if c != '\n' {
+            continue;
+        }
+        split_line(text, Span::new(line_start, i), &mut out);
+        line_start = i + 1;
+    }
+    out
+}
+
+fn split_line(text: &str, line: Span, out: &mut Vec<Span>) {
+    let s = line.slice(text);
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (_, c) = chars[k];
+        if matches!(c, '.' | '!' | '?') {
+            let mut m = k + 1;
+            while m < chars.len() && matches!(chars[m].1, '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')') {
+                m += 1;
+            }
+            let end = chars.get(m).map_or(s.len(), |x| x.0);
+            let mut n = m;
+            let mut saw_space = false;
+            while n < chars.len() && chars[n].1.is_whitespace() {
+                saw_space = true;
+                n += 1;
+            }
+            let next_ok = chars
+                .get(n)
+                .is_some_and(|&(_, d)| d.is_uppercase() || d.is_ascii_digit() || matches!(d, '"' | '“' | '‘' | '\''));
+            if saw_space && next_ok && !abbreviation(&s[start..chars[k].0]) {
+                push_trimmed(text, Span::new(line.start + start, line.start + end), out);
+                start = chars[n].0;
+                k = n;
+                continue;
+            }
+            k = m;
+            continue;
+        }
+        k += 1;
+    }
+    push_trimmed(text, Span::new(line.start + start, line.end), out);
+}
+
+fn abbreviation(before: &str) -> bool {
+    let last = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    matches!(
+        last,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "St"
+            | "Gen"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Lt"
+            | "Col"
+            | "Sgt"
+            | "Jr"
+            | "Sr"
+            | "Prof"
+            | "vs"
+            | "No"
+            | "U.S"
+            | "U"
+            | "S"
+    ) || (last.chars().count() == 1 && last.chars().all(|c| c.is_uppercase()))
+}
+
+fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
+    let t = span.trim(text, &[]);
+    if !t.is_empty() {
+        out.push(t);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_inner_joiners_and_offsets() {
+        let text = "The Kremlin-ordered attack didn't “stop”.";
+        let toks = tokens(text, Span::new(0, text.len()));
+        let words: Vec<&str> = toks.iter().map(|t| t.span.slice(text)).collect();
+        assert_eq!(words, ["The", "Kremlin-ordered", "attack", "didn't", "“", "stop", "”", "."]);
+        assert_eq!(toks[1].lower, "kremlin-ordered");
+    }
+
+    #[test]
+    fn sentences_split_on_terminal_punctuation_and_lines() {
+        let text = "Title line\n\nMr. Smith came. He left! Did he? \"Yes.\" Done";
+        let s: Vec<&str> = sentences(text).iter().map(|s| s.slice(text)).collect();
+        assert_eq!(s, ["Title line", "Mr. Smith came.", "He left!", "Did he?", "\"Yes.\"", "Done"]);
+    }
+}

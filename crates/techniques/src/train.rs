@@ -1,0 +1,107 @@
+//! Training of the [`Detector`] from labelled articles (no IO: the caller parses the corpus).
+
+use crate::features::{self, Doc};
+use crate::linear::{Feature, Linear, TrainConfig};
+use crate::{decode, Detector, TECHNIQUES};
+use corroborate_model::Span;
+
+/// One labelled article. Spans are byte offsets of `text`.
+#[derive(Debug, Clone, Default)]
+pub struct Example {
+    pub id: String,
+    pub text: String,
+    /// Technique spans (span identification gold).
+    pub spans: Vec<Span>,
+    /// Labelled spans: index into [`TECHNIQUES`] and span (classification gold).
+    pub labelled: Vec<(usize, Span)>,
+}
+
+/// Training settings; the defaults reproduce the committed model.
+#[derive(Debug, Clone, Copy)]
+pub struct TrainOptions {
+    pub si_bits: u32,
+    pub tc_bits: u32,
+    pub si_epochs: usize,
+    pub tc_epochs: usize,
+    pub seed: u64,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions { si_bits: 20, tc_bits: 17, si_epochs: 4, tc_epochs: 12, seed: 20200911 }
+    }
+}
+
+fn si_data(examples: &[&Example]) -> Vec<(Vec<Feature>, usize)> {
+    let mut data = Vec::new();
+    let mut feats = Vec::new();
+    for ex in examples {
+        let doc = Doc::new(&ex.text);
+        for (i, t) in doc.tokens.iter().enumerate() {
+            features::token_features(&doc, i, &mut feats);
+            let inside = ex.spans.iter().any(|s| s.overlaps(&t.span));
+            data.push((feats.clone(), inside as usize));
+        }
+    }
+    data
+}
+
+fn train_si(examples: &[&Example], opts: &TrainOptions) -> Linear {
+    let data = si_data(examples);
+    let cfg = TrainConfig { epochs: opts.si_epochs, rate: 0.05, positive_weight: 1.0, seed: opts.seed };
+    Linear::train(1, opts.si_bits, &data, cfg)
+}
+
+/// Scores span identification: `(predicted, gold)` byte spans per article, and the articles' texts.
+pub type SiScore<'a> = &'a dyn Fn(&[(Vec<Span>, Vec<Span>)], &[&str]) -> f64;
+
+/// Trains a detector. `si_score` scores span identification on `(predicted, gold)` span lists, one
+/// pair per article (the task's F1); it picks the decoding thresholds on every fourth training article,
+/// held out from a first model, before the final model is trained on all of them.
+pub fn train(examples: &[Example], opts: TrainOptions, si_score: SiScore) -> Detector {
+    let fit: Vec<&Example> = examples.iter().enumerate().filter(|(i, _)| i % 4 != 3).map(|x| x.1).collect();
+    let held: Vec<&Example> = examples.iter().enumerate().filter(|(i, _)| i % 4 == 3).map(|x| x.1).collect();
+    let (mut threshold, mut min_span_score) = (0.5, 0.0);
+    if !held.is_empty() && !fit.is_empty() {
+        let first = train_si(&fit, &opts);
+        let probe = Detector { si: first, tc: Linear::new(TECHNIQUES.len(), 8), threshold: 0.5, min_span_score: 0.0 };
+        let probs: Vec<(Doc, Vec<f32>)> = held.iter().map(|ex| probe.token_probabilities(&ex.text)).collect();
+        let texts: Vec<&str> = held.iter().map(|e| e.text.as_str()).collect();
+        let mut best = f64::MIN;
+        for step in 0..=24 {
+            let t = 0.04 + step as f32 * 0.02;
+            for extra in 0..=10 {
+                let m = t + extra as f32 * 0.04;
+                let pairs: Vec<(Vec<Span>, Vec<Span>)> = probs
+                    .iter()
+                    .zip(&held)
+                    .map(|((doc, p), ex)| (decode(doc, p, t, m).into_iter().map(|x| x.0).collect(), ex.spans.clone()))
+                    .collect();
+                let f = si_score(&pairs, &texts);
+                if f > best {
+                    best = f;
+                    threshold = t;
+                    min_span_score = m;
+                }
+            }
+        }
+    }
+    let all: Vec<&Example> = examples.iter().collect();
+    let si = train_si(&all, &opts);
+    let tc = train_tc(&all, &opts);
+    Detector { si, tc, threshold, min_span_score }
+}
+
+fn train_tc(examples: &[&Example], opts: &TrainOptions) -> Linear {
+    let mut data = Vec::new();
+    let mut feats = Vec::new();
+    for ex in examples {
+        let doc = Doc::new(&ex.text);
+        for (label, span) in &ex.labelled {
+            features::span_features(&doc, *span, &mut feats);
+            data.push((feats.clone(), *label));
+        }
+    }
+    let cfg = TrainConfig { epochs: opts.tc_epochs, rate: 0.05, positive_weight: 1.0, seed: opts.seed };
+    Linear::train(TECHNIQUES.len(), opts.tc_bits, &data, cfg)
+}
