@@ -54,13 +54,48 @@ fn analyze_text(article: &Article) -> Analysis {
     let entities = corroborate_nlp::entities(text, &toks, &sentences);
     let found = corroborate_attribution::find(text, &toks, &sentences, &entities, title);
     let voice = corroborate_stance::analyze(text, &toks, &sentences, found);
+    let narratives = narratives(text, &sentences, &voice.attributions);
     Analysis {
         sentences,
         entities,
         attributions: voice.attributions,
         statements: voice.statements,
         techniques: techniques(text, &skip),
+        narratives,
     }
+}
+
+/// Known narratives of the built-in catalogue (`corroborate narratives --narratives FILE` takes a
+/// user's own), each with the voice the article gives it: adopted, or reported as someone's.
+fn narratives(
+    text: &str,
+    sentences: &[Span],
+    attributions: &[corroborate_model::Attribution],
+) -> Vec<corroborate_model::NarrativeFinding> {
+    use corroborate_techniques::narratives::{Catalogue, Voice};
+    static CATALOGUE: std::sync::OnceLock<Option<Catalogue>> = std::sync::OnceLock::new();
+    let Some(catalogue) = CATALOGUE.get_or_init(|| Catalogue::builtin().ok()) else { return Vec::new() };
+    let contents: Vec<Span> = attributions.iter().map(|a| a.content).collect();
+    catalogue
+        .match_narratives(text, sentences)
+        .into_iter()
+        .filter_map(|m| {
+            let n = catalogue.get(&m.narrative)?;
+            let voice = match Voice::decide(text, &m, &contents) {
+                Voice::Adopts => "adopts",
+                Voice::Reports => "reports",
+            };
+            Some(corroborate_model::NarrativeFinding {
+                narrative: m.narrative.clone(),
+                name: n.name.clone(),
+                voice: voice.to_string(),
+                span: m.span,
+                evidence: m.evidence,
+                score: m.score,
+                counter_evidence: n.counter_evidence.clone(),
+            })
+        })
+        .collect()
 }
 
 /// Persuasion techniques of the text, leaving out those in non-prose metadata (bylines, categories).

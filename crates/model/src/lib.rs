@@ -324,6 +324,23 @@ pub struct Technique {
     pub explanation: String,
 }
 
+/// A known disinformation narrative found in an article, and how the article's voice treats it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NarrativeFinding {
+    /// The catalogue id of the narrative.
+    pub narrative: String,
+    pub name: String,
+    /// `adopts` (stated in the outlet's own voice) or `reports` (attributed to someone).
+    pub voice: String,
+    /// The matching sentence.
+    pub span: Span,
+    /// The words that matched.
+    pub evidence: Vec<Span>,
+    pub score: f32,
+    /// Where a reader can check the narrative against the record.
+    pub counter_evidence: Vec<String>,
+}
+
 /// Everything found in one article.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
@@ -332,6 +349,8 @@ pub struct Analysis {
     pub attributions: Vec<Attribution>,
     pub statements: Vec<Statement>,
     pub techniques: Vec<Technique>,
+    #[serde(default)]
+    pub narratives: Vec<NarrativeFinding>,
 }
 
 /// An article with its analysis.

@@ -182,6 +182,19 @@ pub fn render(c: &Comparison) -> String {
         if any {
             let _ = write!(o, "</ul>");
         }
+        let narratives = crate::story_narratives(c, &s.articles);
+        if !narratives.is_empty() {
+            let _ = write!(o, "<h3>Known narratives</h3><ul>");
+            for (name, rows) in &narratives {
+                let _ = write!(o, "<li><b>{}</b><ul>", esc(name));
+                for (art, voice, sentence) in rows {
+                    let _ =
+                        write!(o, "<li>[{}] {}: <q>{}</q></li>", letter(*art), esc(voice), esc(&clip(sentence, 200)));
+                }
+                let _ = write!(o, "</ul></li>");
+            }
+            let _ = write!(o, "</ul>");
+        }
         let _ = write!(o, "<h3>Articles</h3><div class=\"cols\">");
         for &i in &s.articles {
             let a = &c.articles[i];

@@ -56,6 +56,11 @@ pub fn article(a: &AnalyzedArticle, story: Option<usize>) -> Value {
             let s = sp.span(t.span);
             json!({"technique": t.technique, "span": s, "start": s["start"], "end": s["end"], "text": s["text"], "confidence": t.confidence, "explanation": t.explanation})
         }).collect::<Vec<_>>(),
+        "narratives": an.narratives.iter().map(|n| json!({
+            "narrative": n.narrative, "name": n.name, "voice": n.voice, "score": n.score,
+            "span": sp.span(n.span), "evidence": n.evidence.iter().map(|e| sp.span(*e)).collect::<Vec<_>>(),
+            "counter_evidence": n.counter_evidence,
+        })).collect::<Vec<_>>(),
         "diagnostics": a.article.diagnostics,
     });
     if let Some(s) = story {

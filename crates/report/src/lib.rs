@@ -99,3 +99,30 @@ pub fn speakers(c: &Comparison, articles: &[usize]) -> Vec<(String, Vec<(usize, 
     v.sort_by_key(|(name, counts)| (std::cmp::Reverse(counts.iter().map(|x| x.1).sum::<usize>()), name.clone()));
     v
 }
+
+/// The narratives found in a story's articles: (narrative name, [(article, voice, sentence text)]),
+/// in catalogue order of first appearance; the strongest match per article.
+pub fn story_narratives(c: &Comparison, articles: &[usize]) -> Vec<(String, Vec<(usize, String, String)>)> {
+    let mut out: Vec<(String, Vec<(usize, String, String)>)> = Vec::new();
+    for &i in articles {
+        let a = &c.articles[i];
+        for n in &a.analysis.narratives {
+            let row = match out.iter_mut().find(|(name, _)| *name == n.name) {
+                Some(r) => r,
+                None => {
+                    out.push((n.name.clone(), Vec::new()));
+                    out.last_mut().unwrap()
+                }
+            };
+            match row.1.iter_mut().find(|(art, _, _)| *art == i) {
+                // an article that adopts the narrative anywhere adopts it
+                Some(existing) if existing.1 == "reports" && n.voice == "adopts" => {
+                    *existing = (i, n.voice.clone(), n.span.slice(&a.article.text).to_string());
+                }
+                Some(_) => {}
+                None => row.1.push((i, n.voice.clone(), n.span.slice(&a.article.text).to_string())),
+            }
+        }
+    }
+    out
+}

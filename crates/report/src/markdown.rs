@@ -75,6 +75,16 @@ pub fn render(c: &Comparison) -> String {
             }
             let _ = writeln!(o, "{row}");
         }
+        let narratives = crate::story_narratives(c, &s.articles);
+        if !narratives.is_empty() {
+            let _ = writeln!(o, "\n### Known narratives\n");
+            for (name, rows) in &narratives {
+                let _ = writeln!(o, "- **{}**", cell(name));
+                for (art, voice, sentence) in rows {
+                    let _ = writeln!(o, "  - [{}] {}: «{}»", letter(*art), voice, cell(&clip(sentence, 160)));
+                }
+            }
+        }
         let mut any = false;
         for (ci, cl) in s.claims.iter().enumerate() {
             for r in cl.relations.iter().filter(|r| r.relation == Relation::Contradicts && r.claim > ci) {

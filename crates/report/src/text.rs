@@ -161,6 +161,22 @@ pub fn render_with_notes(c: &Comparison, color: bool, notes: &[String]) -> Strin
                 }
             }
         }
+        let narratives = crate::story_narratives(c, &s.articles);
+        if !narratives.is_empty() {
+            let _ = writeln!(o, "\n  {}", p.bold("Known narratives"));
+            for (name, rows) in &narratives {
+                let _ = writeln!(o, "    {}", clip(name, 90));
+                for (art, voice, sentence) in rows {
+                    let _ = writeln!(
+                        o,
+                        "       [{}] {:<8} {}",
+                        letter(*art),
+                        voice,
+                        p.dim(&format!("«{}»", clip(sentence, 90)))
+                    );
+                }
+            }
+        }
         let single: Vec<(usize, &corroborate_model::Claim)> = s
             .claims
             .iter()
