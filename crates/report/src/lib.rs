@@ -100,10 +100,13 @@ pub fn speakers(c: &Comparison, articles: &[usize]) -> Vec<(String, Vec<(usize, 
     v
 }
 
+/// A narrative's name and, per article, (article, voice, matching sentence).
+pub type NarrativeRow = (String, Vec<(usize, String, String)>);
+
 /// The narratives found in a story's articles: (narrative name, [(article, voice, sentence text)]),
 /// in catalogue order of first appearance; the strongest match per article.
-pub fn story_narratives(c: &Comparison, articles: &[usize]) -> Vec<(String, Vec<(usize, String, String)>)> {
-    let mut out: Vec<(String, Vec<(usize, String, String)>)> = Vec::new();
+pub fn story_narratives(c: &Comparison, articles: &[usize]) -> Vec<NarrativeRow> {
+    let mut out: Vec<NarrativeRow> = Vec::new();
     for &i in articles {
         let a = &c.articles[i];
         for n in &a.analysis.narratives {
