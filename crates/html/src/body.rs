@@ -1,0 +1,395 @@
+//! Article-body extraction: boilerplate removal and content scoring.
+//!
+//! 1. One walk over the tree cuts the visible text into *runs*: the text between two block
+//!    boundaries, whitespace collapsed, with how much of it sits inside links.
+//! 2. A run is *good* when it is sentence-sized and not mostly link text. Every element is scored
+//!    `good - PENALTY * other` over the runs under it; the best-scoring element is the container.
+//!    Text that is not article prose (menus, teasers, footers) costs the container that swallows it,
+//!    so the winner is the smallest element holding most of the prose.
+//! 3. The runs inside the container are kept, except those under boilerplate (by tag, by class or id
+//!    words such as `share` or `related`, unless that subtree holds most of the prose), link lists,
+//!    and the headline.
+use crate::dom::{Dom, Kind, NodeId, NONE};
+
+const GOOD_CHARS: u32 = 40;
+const PENALTY: f32 = 0.6;
+
+/// A stretch of text between block boundaries.
+#[derive(Debug, Clone)]
+pub(crate) struct Run {
+    /// The innermost block element holding the run.
+    pub owner: NodeId,
+    pub text: String,
+    /// Non-whitespace characters.
+    pub chars: u32,
+    pub link_chars: u32,
+}
+
+impl Run {
+    fn link_density(&self) -> f32 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f32 / self.chars as f32
+        }
+    }
+    fn good(&self) -> bool {
+        self.chars >= GOOD_CHARS && self.link_density() < 0.34
+    }
+}
+
+fn is_block(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "blockquote"
+            | "pre"
+            | "table"
+            | "tr"
+            | "td"
+            | "th"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "caption"
+            | "figure"
+            | "figcaption"
+            | "header"
+            | "footer"
+            | "nav"
+            | "aside"
+            | "form"
+            | "fieldset"
+            | "address"
+            | "details"
+            | "summary"
+            | "hr"
+            | "br"
+            | "center"
+            | "body"
+            | "html"
+            | "#root"
+    )
+}
+
+/// Elements whose contents are never article text.
+fn is_skipped(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "textarea"
+            | "iframe"
+            | "svg"
+            | "math"
+            | "head"
+            | "title"
+            | "select"
+            | "option"
+            | "button"
+            | "input"
+            | "label"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "picture"
+            | "map"
+            | "nav"
+            | "dialog"
+    )
+}
+
+/// Tags that are boilerplate inside an article container.
+fn is_junk_tag(tag: &str) -> bool {
+    matches!(tag, "aside" | "footer" | "figure" | "figcaption" | "form" | "header" | "fieldset" | "menu" | "h1")
+}
+
+const JUNK_WORDS: &[&str] = &[
+    "comment",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "promo",
+    "advert",
+    "sponsor",
+    "newsletter",
+    "subscribe",
+    "sidebar",
+    "footer",
+    "breadcrumb",
+    "menu",
+    "popup",
+    "modal",
+    "cookie",
+    "outbrain",
+    "taboola",
+    "recommend",
+    "popular",
+    "trending",
+    "signup",
+    "byline",
+    "caption",
+    "credit",
+    "toolbar",
+    "widget",
+    "banner",
+    "masthead",
+    "timestamp",
+    "sr-only",
+    "visually-hidden",
+    "screen-reader",
+    "hidden",
+    "author",
+    "dateline",
+    "published",
+    "tags",
+    "read-more",
+    "readmore",
+    "more-stories",
+    "newsletter",
+    "paywall",
+    "nav",
+    "bio",
+    "disqus",
+    "ad-",
+    "-ad",
+    "ads",
+];
+
+const BODY_WORDS: &[&str] =
+    &["articlebody", "article-body", "article__body", "story-body", "entry-content", "post-content", "article-content"];
+
+/// Whether an element's class or id marks it as boilerplate.
+pub(crate) fn junk_class(class_id: &str) -> bool {
+    if class_id.is_empty() {
+        return false;
+    }
+    let mut junk = false;
+    for word in class_id.split_ascii_whitespace() {
+        if BODY_WORDS.iter().any(|b| word.contains(b)) {
+            return false;
+        }
+        if !junk {
+            junk = JUNK_WORDS.iter().any(|j| {
+                if j.starts_with('-') || j.ends_with('-') || *j == "ads" || *j == "nav" || *j == "bio" || *j == "tags" {
+                    // short words: only as a whole dash/underscore-separated part
+                    let bare = j.trim_matches('-');
+                    word.split(['-', '_']).any(|p| p == bare)
+                } else {
+                    word.contains(j)
+                }
+            });
+        }
+    }
+    junk
+}
+
+struct Buf {
+    text: String,
+    chars: u32,
+    link_chars: u32,
+    space: bool,
+}
+
+impl Buf {
+    fn push(&mut self, s: &str, in_link: bool) {
+        for c in s.chars() {
+            if c.is_whitespace() {
+                self.space = true;
+            } else {
+                if self.space && !self.text.is_empty() {
+                    self.text.push(' ');
+                }
+                self.space = false;
+                self.text.push(c);
+                self.chars += 1;
+                if in_link {
+                    self.link_chars += 1;
+                }
+            }
+        }
+    }
+    fn take(&mut self, owner: NodeId) -> Option<Run> {
+        self.space = false;
+        if self.chars == 0 {
+            self.text.clear();
+            return None;
+        }
+        let run = Run { owner, text: std::mem::take(&mut self.text), chars: self.chars, link_chars: self.link_chars };
+        self.chars = 0;
+        self.link_chars = 0;
+        Some(run)
+    }
+}
+
+fn hidden(dom: &Dom, id: NodeId) -> bool {
+    dom.attrs(id).is_some_and(|a| a.hidden)
+}
+
+/// Cuts the visible text under `root` into runs, in document order.
+pub(crate) fn runs(dom: &Dom, root: NodeId) -> Vec<Run> {
+    let mut out = Vec::new();
+    let mut buf = Buf { text: String::new(), chars: 0, link_chars: 0, space: false };
+    let mut blocks: Vec<NodeId> = vec![root];
+    let mut links = 0u32;
+    // (node, exiting)
+    let mut stack: Vec<(NodeId, bool)> = vec![(root, false)];
+    let mut first = true;
+    while let Some((id, exiting)) = stack.pop() {
+        let node = &dom.nodes[id as usize];
+        match &node.kind {
+            Kind::Text { .. } => buf.push(dom.text_of(id).unwrap_or(""), links > 0),
+            Kind::Element { tag, .. } => {
+                let block = is_block(tag);
+                if exiting {
+                    if block {
+                        if let Some(r) = buf.take(id) {
+                            out.push(r);
+                        }
+                        blocks.pop();
+                    }
+                    if tag == "a" {
+                        links = links.saturating_sub(1);
+                    }
+                    continue;
+                }
+                if !first && (is_skipped(tag) || hidden(dom, id)) {
+                    continue;
+                }
+                first = false;
+                if block {
+                    if let Some(r) = buf.take(*blocks.last().unwrap_or(&root)) {
+                        out.push(r);
+                    }
+                    blocks.push(id);
+                }
+                if tag == "a" {
+                    links += 1;
+                }
+                stack.push((id, true));
+                let start = stack.len();
+                let mut c = node.first_child;
+                while c != NONE {
+                    stack.push((c, false));
+                    c = dom.nodes[c as usize].next_sibling;
+                }
+                stack[start..].reverse();
+            }
+        }
+    }
+    if let Some(r) = buf.take(root) {
+        out.push(r);
+    }
+    out
+}
+
+/// The visible text under `id` on one line, whitespace collapsed.
+pub(crate) fn inline_text(dom: &Dom, id: NodeId) -> String {
+    runs(dom, id).into_iter().map(|r| r.text).collect::<Vec<_>>().join(" ")
+}
+
+/// `end[n]`: one past the last node of `n`'s subtree (nodes are in pre-order).
+fn subtree_ends(dom: &Dom) -> Vec<NodeId> {
+    let n = dom.nodes.len();
+    let mut end: Vec<NodeId> = (1..=n as NodeId).collect();
+    for i in (1..n).rev() {
+        let p = dom.nodes[i].parent;
+        if p != NONE && end[p as usize] < end[i] {
+            end[p as usize] = end[i];
+        }
+    }
+    end
+}
+
+/// The chosen container and the article paragraphs.
+pub(crate) struct Body {
+    pub container: NodeId,
+    pub paragraphs: Vec<String>,
+}
+
+pub(crate) fn extract(dom: &Dom) -> Body {
+    let all = runs(dom, 0);
+    let n = dom.nodes.len();
+    let mut good = vec![0f32; n];
+    let mut total = vec![0f32; n];
+    for r in &all {
+        let g = if r.good() { r.chars as f32 } else { 0.0 };
+        let t = r.chars as f32;
+        let mut a = r.owner;
+        while a != NONE {
+            good[a as usize] += g;
+            total[a as usize] += t;
+            a = dom.nodes[a as usize].parent;
+        }
+    }
+    let mut container = 0;
+    let mut best = f32::MIN;
+    for i in 0..n {
+        let s = good[i] - PENALTY * (total[i] - good[i]);
+        if s > best {
+            best = s;
+            container = i as NodeId;
+        }
+    }
+    let end = subtree_ends(dom);
+    let c_end = end[container as usize];
+    // Boilerplate subtrees inside the container, as pre-order intervals.
+    let mut junk = vec![false; n];
+    let mut i = container as usize + 1;
+    while i < c_end as usize {
+        let is_junk = match &dom.nodes[i].kind {
+            Kind::Element { tag, attrs } => {
+                (is_junk_tag(tag) || junk_class(&attrs.class_id)) && good[i] < 0.5 * good[container as usize]
+            }
+            Kind::Text { .. } => false,
+        };
+        if is_junk {
+            let e = end[i] as usize;
+            junk[i..e].iter_mut().for_each(|j| *j = true);
+            i = e;
+        } else {
+            i += 1;
+        }
+    }
+    let paragraphs = all
+        .into_iter()
+        .filter(|r| r.owner >= container && r.owner < c_end && !junk[r.owner as usize])
+        .filter(|r| r.link_density() <= 0.5)
+        .map(|r| r.text)
+        .collect();
+    Body { container, paragraphs }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn junk_words() {
+        assert!(junk_class("share-buttons"));
+        assert!(junk_class("top-ad wrapper"));
+        assert!(!junk_class("header-adjust"));
+        assert!(!junk_class("article-body share"));
+        assert!(!junk_class("main"));
+    }
+}
