@@ -12,7 +12,9 @@
 use crate::dom::{Dom, Kind, NodeId, NONE};
 
 const GOOD_CHARS: u32 = 40;
-const PENALTY: f32 = 0.6;
+const LINK_PENALTY: f32 = 1.0;
+const OTHER_PENALTY: f32 = 0.2;
+const BODY_BONUS: f32 = 0.25;
 
 /// A stretch of text between block boundaries.
 #[derive(Debug, Clone)]
@@ -179,6 +181,22 @@ const JUNK_WORDS: &[&str] = &[
 const BODY_WORDS: &[&str] =
     &["articlebody", "article-body", "article__body", "story-body", "entry-content", "post-content", "article-content"];
 
+const OUTSIDE_WORDS: &[&str] = &["footer", "comment", "related", "cookie", "newsletter", "breadcrumb"];
+
+/// Elements whose prose is never the article's (a sidebar, a footer, the comments).
+fn is_outside_article(dom: &Dom, id: NodeId) -> bool {
+    match &dom.nodes[id as usize].kind {
+        Kind::Element { tag, attrs } => {
+            matches!(tag.as_str(), "aside" | "footer")
+                || !matches!(tag.as_str(), "html" | "body" | "main" | "article")
+                    && attrs.class_id.split_ascii_whitespace().any(|w| {
+                    OUTSIDE_WORDS.iter().any(|o| w.contains(o)) && !BODY_WORDS.iter().any(|b| w.contains(b))
+                })
+        }
+        Kind::Text { .. } => false,
+    }
+}
+
 /// Whether an element's class or id marks it as boilerplate.
 pub(crate) fn junk_class(class_id: &str) -> bool {
     if class_id.is_empty() {
@@ -331,21 +349,50 @@ pub(crate) fn extract(dom: &Dom) -> Body {
     let all = runs(dom, 0);
     let n = dom.nodes.len();
     let mut good = vec![0f32; n];
-    let mut total = vec![0f32; n];
+    let mut bad = vec![0f32; n];
+    let outside: Vec<bool> = (0..n as NodeId).map(|i| is_outside_article(dom, i)).collect();
     for r in &all {
-        let g = if r.good() { r.chars as f32 } else { 0.0 };
-        let t = r.chars as f32;
+        // Prose counts for the elements holding it, in proportion to how sentence-like the run is;
+        // link text is what menus and teasers are made of and costs them; other short text
+        // (datelines, table cells) costs little.
+        let non_link = (r.chars - r.link_chars) as f32;
+        let f = (r.chars as f32 / GOOD_CHARS as f32).min(1.0);
+        let link_cost = if r.link_density() > 0.5 { LINK_PENALTY } else { OTHER_PENALTY };
+        let mut g = if r.link_density() > 0.5 { 0.0 } else { non_link * f };
+        let mut b = link_cost * r.link_chars as f32 + OTHER_PENALTY * non_link * (1.0 - f);
         let mut a = r.owner;
         while a != NONE {
+            // Prose in a sidebar, footer or comment section is not the article's: it costs them and
+            // the elements above.
+            if g > 0.0 && outside[a as usize] {
+                b += LINK_PENALTY * g;
+                g = 0.0;
+            }
             good[a as usize] += g;
-            total[a as usize] += t;
+            bad[a as usize] += b;
             a = dom.nodes[a as usize].parent;
         }
+    }
+    // Candidates inside a sidebar, footer or comment section are not eligible.
+    let mut eligible = vec![true; n];
+    for i in 1..n {
+        let p = dom.nodes[i].parent as usize;
+        eligible[i] = eligible[p] && !outside[i];
     }
     let mut container = 0;
     let mut best = f32::MIN;
     for i in 0..n {
-        let s = good[i] - PENALTY * (total[i] - good[i]);
+        if !eligible[i] {
+            continue;
+        }
+        let mut s = good[i] - bad[i];
+        if let Some(attrs) = dom.attrs(i as NodeId) {
+            if attrs.itemprop.as_deref().is_some_and(|p| p.eq_ignore_ascii_case("articlebody"))
+                || attrs.class_id.split_ascii_whitespace().any(|w| BODY_WORDS.iter().any(|b| w.contains(b)))
+            {
+                s += BODY_BONUS * good[i];
+            }
+        }
         if s > best {
             best = s;
             container = i as NodeId;
@@ -392,4 +439,27 @@ mod tests {
         assert!(!junk_class("article-body share"));
         assert!(!junk_class("main"));
     }
+}
+
+pub(crate) fn explain(dom: &Dom) -> String {
+    use std::fmt::Write;
+    let b = extract(dom);
+    let mut s = String::new();
+    let _ = writeln!(s, "{}", b.paragraphs.join("\n\n"));
+    let path = |mut id: NodeId| {
+        let mut p = vec![];
+        while id != NONE {
+            if let Kind::Element { tag, attrs } = &dom.nodes[id as usize].kind {
+                p.push(format!("{tag}.{}", attrs.class_id.replace(' ', ".")));
+            }
+            id = dom.nodes[id as usize].parent;
+        }
+        p.reverse();
+        p.join(" > ")
+    };
+    let _ = writeln!(s, "container {} {}", b.container, path(b.container));
+    for r in runs(dom, 0) {
+        let _ = writeln!(s, "[{} {}/{} {}] {}", r.owner, r.chars, r.link_chars, path(r.owner), r.text.chars().take(100).collect::<String>());
+    }
+    s
 }

@@ -119,3 +119,13 @@ pub fn extract_str(html: &str, options: &Options) -> Extraction {
     }
     Extraction { text, meta, diagnostics }
 }
+
+/// A description of how the body was chosen (container, scores, kept and dropped runs), for
+/// tuning the extractor; not a stable format.
+#[doc(hidden)]
+pub fn explain(bytes: &[u8]) -> String {
+    let mut d = Vec::new();
+    let html = charset::decode(bytes, None, &mut d);
+    let (dom, error) = dom::parse(&html);
+    format!("diagnostics {d:?} error {error:?} nodes {}\n{}", dom.nodes.len(), body::explain(&dom))
+}
