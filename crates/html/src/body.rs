@@ -181,7 +181,22 @@ const JUNK_WORDS: &[&str] = &[
 const BODY_WORDS: &[&str] =
     &["articlebody", "article-body", "article__body", "story-body", "entry-content", "post-content", "article-content"];
 
-const OUTSIDE_WORDS: &[&str] = &["footer", "comment", "related", "cookie", "newsletter", "breadcrumb"];
+const OUTSIDE_WORDS: &[&str] = &[
+    "footer",
+    "comment",
+    "related",
+    "cookie",
+    "newsletter",
+    "breadcrumb",
+    "more-news",
+    "more-stories",
+    "excerpt",
+    "teaser",
+    "recirc",
+    "read-more",
+    "most-read",
+    "most-popular",
+];
 
 /// Elements whose prose is never the article's (a sidebar, a footer, the comments).
 fn is_outside_article(dom: &Dom, id: NodeId) -> bool {
@@ -350,7 +365,15 @@ pub(crate) fn extract(dom: &Dom) -> Body {
     let n = dom.nodes.len();
     let mut good = vec![0f32; n];
     let mut bad = vec![0f32; n];
-    let outside: Vec<bool> = (0..n as NodeId).map(|i| is_outside_article(dom, i)).collect();
+    let mut outside: Vec<bool> = (0..n as NodeId).map(|i| is_outside_article(dom, i)).collect();
+    // An article inside an article is a teaser for another story.
+    let mut in_article = vec![false; n];
+    for i in 1..n {
+        let p = dom.nodes[i].parent as usize;
+        let is_article = dom.tag(i as NodeId) == Some("article");
+        outside[i] |= is_article && in_article[p];
+        in_article[i] = in_article[p] || is_article;
+    }
     for r in &all {
         // Prose counts for the elements holding it, in proportion to how sentence-like the run is;
         // link text is what menus and teasers are made of and costs them; other short text
