@@ -198,43 +198,66 @@ const OUTSIDE_WORDS: &[&str] = &[
     "most-popular",
 ];
 
-/// Elements whose prose is never the article's (a sidebar, a footer, the comments).
-fn is_outside_article(dom: &Dom, id: NodeId) -> bool {
-    match &dom.nodes[id as usize].kind {
-        Kind::Element { tag, attrs } => {
-            matches!(tag.as_str(), "aside" | "footer")
-                || !matches!(tag.as_str(), "html" | "body" | "main" | "article")
-                    && attrs.class_id.split_ascii_whitespace().any(|w| {
-                    OUTSIDE_WORDS.iter().any(|o| w.contains(o)) && !BODY_WORDS.iter().any(|b| w.contains(b))
-                })
-        }
-        Kind::Text { .. } => false,
+#[derive(Clone, Copy, Default)]
+struct ClassFlags {
+    /// Marked as the article body (`article-body`, `entry-content`, ...).
+    body: bool,
+    /// Boilerplate inside an article (share tools, bylines, ads).
+    junk: bool,
+    /// A region whose prose is not the article's (footer, comments, teasers).
+    outside: bool,
+}
+
+fn class_matcher() -> &'static aho_corasick::AhoCorasick {
+    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    AC.get_or_init(|| {
+        let all: Vec<&str> = BODY_WORDS.iter().chain(JUNK_WORDS).chain(OUTSIDE_WORDS).copied().collect();
+        aho_corasick::AhoCorasick::new(all).expect("valid patterns")
+    })
+}
+
+/// Classifies an element by the words of its `class` and `id` (lower-cased, space-joined). Words of
+/// four letters or fewer only count as a whole dash- or underscore-separated part (`ad`, `nav`).
+fn class_flags(class_id: &str) -> ClassFlags {
+    let mut f = ClassFlags::default();
+    if class_id.is_empty() {
+        return f;
     }
+    let bytes = class_id.as_bytes();
+    let sep = |i: Option<usize>| i.is_none_or(|i| matches!(bytes.get(i), None | Some(b' ' | b'-' | b'_')));
+    for m in class_matcher().find_overlapping_iter(class_id) {
+        let idx = m.pattern().as_usize();
+        let (pat, kind) = if idx < BODY_WORDS.len() {
+            (BODY_WORDS[idx], 0)
+        } else if idx < BODY_WORDS.len() + JUNK_WORDS.len() {
+            (JUNK_WORDS[idx - BODY_WORDS.len()], 1)
+        } else {
+            (OUTSIDE_WORDS[idx - BODY_WORDS.len() - JUNK_WORDS.len()], 2)
+        };
+        let bare = pat.trim_matches('-');
+        if bare.len() <= 4 {
+            let (start, end) = (m.start() + (pat.len() - pat.trim_start_matches('-').len()), m.end() - (pat.len() - pat.trim_end_matches('-').len()));
+            if !(sep(start.checked_sub(1)) && sep(Some(end))) {
+                continue;
+            }
+        }
+        match kind {
+            0 => f.body = true,
+            1 => f.junk = true,
+            _ => f.outside = true,
+        }
+    }
+    if f.body {
+        f.junk = false;
+        f.outside = false;
+    }
+    f
 }
 
 /// Whether an element's class or id marks it as boilerplate.
-pub(crate) fn junk_class(class_id: &str) -> bool {
-    if class_id.is_empty() {
-        return false;
-    }
-    let mut junk = false;
-    for word in class_id.split_ascii_whitespace() {
-        if BODY_WORDS.iter().any(|b| word.contains(b)) {
-            return false;
-        }
-        if !junk {
-            junk = JUNK_WORDS.iter().any(|j| {
-                if j.starts_with('-') || j.ends_with('-') || *j == "ads" || *j == "nav" || *j == "bio" || *j == "tags" {
-                    // short words: only as a whole dash/underscore-separated part
-                    let bare = j.trim_matches('-');
-                    word.split(['-', '_']).any(|p| p == bare)
-                } else {
-                    word.contains(j)
-                }
-            });
-        }
-    }
-    junk
+#[cfg(test)]
+fn junk_class(class_id: &str) -> bool {
+    class_flags(class_id).junk
 }
 
 struct Buf {
@@ -365,7 +388,15 @@ pub(crate) fn extract(dom: &Dom) -> Body {
     let n = dom.nodes.len();
     let mut good = vec![0f32; n];
     let mut bad = vec![0f32; n];
-    let mut outside: Vec<bool> = (0..n as NodeId).map(|i| is_outside_article(dom, i)).collect();
+    let flags: Vec<ClassFlags> =
+        (0..n as NodeId).map(|i| dom.attrs(i).map(|a| class_flags(&a.class_id)).unwrap_or_default()).collect();
+    let mut outside: Vec<bool> = (0..n)
+        .map(|i| match dom.tag(i as NodeId) {
+            Some("aside" | "footer") => true,
+            Some("html" | "body" | "main" | "article") | None => false,
+            Some(_) => flags[i].outside,
+        })
+        .collect();
     // An article inside an article is a teaser for another story.
     let mut in_article = vec![false; n];
     for i in 1..n {
@@ -411,7 +442,7 @@ pub(crate) fn extract(dom: &Dom) -> Body {
         let mut s = good[i] - bad[i];
         if let Some(attrs) = dom.attrs(i as NodeId) {
             if attrs.itemprop.as_deref().is_some_and(|p| p.eq_ignore_ascii_case("articlebody"))
-                || attrs.class_id.split_ascii_whitespace().any(|w| BODY_WORDS.iter().any(|b| w.contains(b)))
+                || flags[i].body
             {
                 s += BODY_BONUS * good[i];
             }
@@ -428,8 +459,8 @@ pub(crate) fn extract(dom: &Dom) -> Body {
     let mut i = container as usize + 1;
     while i < c_end as usize {
         let is_junk = match &dom.nodes[i].kind {
-            Kind::Element { tag, attrs } => {
-                (is_junk_tag(tag) || junk_class(&attrs.class_id)) && good[i] < 0.5 * good[container as usize]
+            Kind::Element { tag, .. } => {
+                (is_junk_tag(tag) || flags[i].junk) && good[i] < 0.5 * good[container as usize]
             }
             Kind::Text { .. } => false,
         };

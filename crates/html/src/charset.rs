@@ -49,16 +49,16 @@ pub fn declared_in_meta(bytes: &[u8]) -> Option<String> {
 
 fn looks_cyrillic(bytes: &[u8]) -> bool {
     // In windows-1251 Cyrillic text, letters are bytes 0xC0..=0xFF and whole words are made of them;
-    // in Western latin-1 text high bytes are scattered accents among ASCII letters.
-    let (mut high, mut ascii) = (0usize, 0usize);
-    for &b in bytes {
-        if b >= 0xC0 {
-            high += 1;
-        } else if b.is_ascii_alphabetic() {
-            ascii += 1;
+    // in Western latin-1 text high bytes are accents scattered among ASCII letters.
+    let (mut paired, mut lone) = (0usize, 0usize);
+    for w in bytes.windows(2) {
+        match (w[0] >= 0xC0, w[1] >= 0xC0) {
+            (true, true) => paired += 1,
+            (true, false) | (false, true) => lone += 1,
+            _ => {}
         }
     }
-    high > 0 && high * 2 > ascii / 4
+    paired > lone
 }
 
 /// Decodes `bytes` to text. `http_content_type` is the `Content-Type` header, when known.

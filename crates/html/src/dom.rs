@@ -259,24 +259,25 @@ impl Builder {
         let mut attrs = Attrs::default();
         for a in el.attributes() {
             let name = a.name();
-            let value = a.value();
             match name.as_str() {
                 "class" | "id" => {
                     if !attrs.class_id.is_empty() {
                         attrs.class_id.push(' ');
                     }
-                    attrs.class_id.push_str(&value.to_ascii_lowercase());
+                    attrs.class_id.push_str(&a.value().to_ascii_lowercase());
                 }
-                "itemprop" => attrs.itemprop = Some(value),
-                "role" => attrs.role = Some(value.to_ascii_lowercase()),
+                "itemprop" => attrs.itemprop = Some(a.value()),
+                "role" => attrs.role = Some(a.value().to_ascii_lowercase()),
                 "hidden" => attrs.hidden = true,
-                "aria-hidden" => attrs.hidden |= value.eq_ignore_ascii_case("true"),
+                "aria-hidden" => attrs.hidden |= a.value().eq_ignore_ascii_case("true"),
                 "style" => {
-                    let v = value.to_ascii_lowercase().replace(' ', "");
+                    let v = a.value().to_ascii_lowercase().replace(' ', "");
                     attrs.hidden |= v.contains("display:none") || v.contains("visibility:hidden");
                 }
-                "type" | "property" | "name" | "content" | "rel" | "href" | "lang" | "datetime"
-                | "charset" | "http-equiv" | "itemtype" | "data-src" => attrs.other.push((name, value)),
+                "type" | "property" | "name" | "content" | "rel" | "lang" | "datetime" | "charset" | "http-equiv" => {
+                    attrs.other.push((name, a.value()))
+                }
+                "href" if tag == "link" => attrs.other.push((name, a.value())),
                 _ => {}
             }
         }

@@ -129,3 +129,9 @@ pub fn explain(bytes: &[u8]) -> String {
     let (dom, error) = dom::parse(&html);
     format!("diagnostics {d:?} error {error:?} nodes {}\n{}", dom.nodes.len(), body::explain(&dom))
 }
+
+/// Parses without extracting and returns the node count (for timing the stages).
+#[doc(hidden)]
+pub fn parse_only(html: &str) -> usize {
+    dom::parse(html).0.nodes.len()
+}
