@@ -122,7 +122,10 @@ mod tests {
 
     #[test]
     fn words_follow_python_w() {
-        assert_eq!(words("Don’t stop_me now, 42x — Київ 東京"), vec!["Don", "t", "stop_me", "now", "42x", "Київ", "東京"]);
+        assert_eq!(
+            words("Don’t stop_me now, 42x — Київ 東京"),
+            vec!["Don", "t", "stop_me", "now", "42x", "Київ", "東京"]
+        );
         // Combining marks are not \w in Python: Devanagari vowel signs split words.
         assert_eq!(words("नमस्ते"), vec!["नमस", "त"]);
     }
@@ -138,10 +141,10 @@ mod tests {
     #[test]
     fn summary_matches_the_reference_definition() {
         let pages = [
-            PageScore::new("w x y z", "w x y z"),      // exact: p = r = 1
-            PageScore::new("a b c d e", "q r s t"),     // disjoint: p = r = 0
-            PageScore::new("", ""),                     // undefined: skipped
-            PageScore::new("a b c d e f", ""),          // nothing predicted: recall 0 only
+            PageScore::new("w x y z", "w x y z"),   // exact: p = r = 1
+            PageScore::new("a b c d e", "q r s t"), // disjoint: p = r = 0
+            PageScore::new("", ""),                 // undefined: skipped
+            PageScore::new("a b c d e f", ""),      // nothing predicted: recall 0 only
         ];
         let s = score(&pages);
         assert!((s.precision - 0.5).abs() < 1e-12);

@@ -35,9 +35,6 @@ impl Run {
             self.link_chars as f32 / self.chars as f32
         }
     }
-    fn good(&self) -> bool {
-        self.chars >= GOOD_CHARS && self.link_density() < 0.34
-    }
 }
 
 fn is_block(tag: &str) -> bool {
@@ -236,7 +233,10 @@ fn class_flags(class_id: &str) -> ClassFlags {
         };
         let bare = pat.trim_matches('-');
         if bare.len() <= 4 {
-            let (start, end) = (m.start() + (pat.len() - pat.trim_start_matches('-').len()), m.end() - (pat.len() - pat.trim_end_matches('-').len()));
+            let (start, end) = (
+                m.start() + (pat.len() - pat.trim_start_matches('-').len()),
+                m.end() - (pat.len() - pat.trim_end_matches('-').len()),
+            );
             if !(sep(start.checked_sub(1)) && sep(Some(end))) {
                 continue;
             }
@@ -344,11 +344,7 @@ pub(crate) fn runs(dom: &Dom, root: NodeId) -> Vec<Run> {
                 }
                 stack.push((id, true));
                 let start = stack.len();
-                let mut c = node.first_child;
-                while c != NONE {
-                    stack.push((c, false));
-                    c = dom.nodes[c as usize].next_sibling;
-                }
+                stack.extend(dom.children(id).map(|c| (c, false)));
                 stack[start..].reverse();
             }
         }
@@ -441,9 +437,7 @@ pub(crate) fn extract(dom: &Dom) -> Body {
         }
         let mut s = good[i] - bad[i];
         if let Some(attrs) = dom.attrs(i as NodeId) {
-            if attrs.itemprop.as_deref().is_some_and(|p| p.eq_ignore_ascii_case("articlebody"))
-                || flags[i].body
-            {
+            if attrs.itemprop.as_deref().is_some_and(|p| p.eq_ignore_ascii_case("articlebody")) || flags[i].body {
                 s += BODY_BONUS * good[i];
             }
         }
@@ -513,7 +507,15 @@ pub(crate) fn explain(dom: &Dom) -> String {
     };
     let _ = writeln!(s, "container {} {}", b.container, path(b.container));
     for r in runs(dom, 0) {
-        let _ = writeln!(s, "[{} {}/{} {}] {}", r.owner, r.chars, r.link_chars, path(r.owner), r.text.chars().take(100).collect::<String>());
+        let _ = writeln!(
+            s,
+            "[{} {}/{} {}] {}",
+            r.owner,
+            r.chars,
+            r.link_chars,
+            path(r.owner),
+            r.text.chars().take(100).collect::<String>()
+        );
     }
     s
 }

@@ -70,7 +70,8 @@ pub fn decode<'b>(bytes: &'b [u8], http_content_type: Option<&str>, diags: &mut 
         }
         return text;
     }
-    let declared_label = http_content_type.and_then(charset_param).map(str::to_string).or_else(|| declared_in_meta(bytes));
+    let declared_label =
+        http_content_type.and_then(charset_param).map(str::to_string).or_else(|| declared_in_meta(bytes));
     let declared = declared_label.as_deref().map(|l| (l, Encoding::for_label(l.trim().as_bytes())));
     if let Some((label, None)) = declared {
         diags.push(Diagnostic::warning(format!("unknown declared charset {label:?}; guessing from the bytes")));
@@ -133,7 +134,8 @@ mod tests {
 
     #[test]
     fn valid_utf8_wins_over_a_wrong_declaration() {
-        let html = "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"><p>Zürich – “quoted”</p>";
+        let html =
+            "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"><p>Zürich – “quoted”</p>";
         let mut d = vec![];
         assert!(decode(html.as_bytes(), None, &mut d).contains("Zürich – “quoted”"));
         assert_eq!(d.len(), 1);

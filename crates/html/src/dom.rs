@@ -32,9 +32,15 @@ impl Attrs {
 
 #[derive(Debug)]
 pub enum Kind {
-    Element { tag: String, attrs: Box<Attrs> },
+    Element {
+        tag: String,
+        attrs: Box<Attrs>,
+    },
     /// A byte range of [`Dom::text`].
-    Text { start: u32, end: u32 },
+    Text {
+        start: u32,
+        end: u32,
+    },
 }
 
 #[derive(Debug)]
@@ -78,13 +84,6 @@ impl Dom {
     }
     pub fn children(&self, id: NodeId) -> Children<'_> {
         Children { dom: self, next: self.nodes[id as usize].first_child }
-    }
-    /// Elements in document order (pre-order), the root excluded.
-    pub fn len(&self) -> usize {
-        self.nodes.len()
-    }
-    pub fn is_empty(&self) -> bool {
-        self.nodes.len() <= 1
     }
 }
 
@@ -314,10 +313,7 @@ impl Builder {
 }
 
 fn captures(tag: Option<&str>) -> bool {
-    matches!(
-        tag,
-        Some("script" | "style" | "noscript" | "template" | "textarea" | "iframe" | "svg" | "math" | "title")
-    )
+    matches!(tag, Some("script" | "style" | "noscript" | "template" | "textarea" | "iframe" | "svg" | "math" | "title"))
 }
 
 /// Error from the tokenizer (memory limit exceeded and the like); the partial tree is still returned.
@@ -418,9 +414,8 @@ mod tests {
 
     #[test]
     fn keeps_json_ld_and_title() {
-        let (dom, _) = parse(
-            r#"<head><title>A &amp; B</title><script type="application/ld+json">{"a":"<b>"}</script></head>"#,
-        );
+        let (dom, _) =
+            parse(r#"<head><title>A &amp; B</title><script type="application/ld+json">{"a":"<b>"}</script></head>"#);
         assert_eq!(dom.title.as_deref(), Some("A & B"));
         assert_eq!(dom.json_ld, vec![r#"{"a":"<b>"}"#.to_string()]);
     }

@@ -108,7 +108,11 @@ fn meta_tags(dom: &Dom) -> Vec<(String, String)> {
         let Kind::Element { tag, attrs } = &n.kind else { continue };
         match tag.as_str() {
             "meta" => {
-                let key = attrs.get("property").or(attrs.get("name")).or(attrs.get("http-equiv")).or(attrs.itemprop.as_deref());
+                let key = attrs
+                    .get("property")
+                    .or(attrs.get("name"))
+                    .or(attrs.get("http-equiv"))
+                    .or(attrs.itemprop.as_deref());
                 if let (Some(k), Some(v)) = (key, attrs.get("content")) {
                     let v = html_escape::decode_html_entities(v).trim().to_string();
                     if !v.is_empty() {
@@ -190,7 +194,10 @@ pub(crate) fn extract(dom: &Dom, ld: &JsonLd, page_url: Option<&str>) -> Meta {
     };
     if meta.authors.is_empty() {
         for (k, v) in &tags {
-            if matches!(k.as_str(), "author" | "article:author" | "dc.creator" | "byl" | "parsely-author" | "sailthru.author") {
+            if matches!(
+                k.as_str(),
+                "author" | "article:author" | "dc.creator" | "byl" | "parsely-author" | "sailthru.author"
+            ) {
                 let v = v.strip_prefix("By ").or_else(|| v.strip_prefix("by ")).unwrap_or(v);
                 names(Some(&Value::String(v.to_string())), &mut meta.authors);
             }

@@ -34,7 +34,8 @@ pub struct Args {
 fn gold(dir: &Path) -> anyhow::Result<BTreeMap<String, (String, Option<String>)>> {
     let path = dir.join("ground-truth.json");
     let raw = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-    let v: BTreeMap<String, Value> = serde_json::from_str(&raw).with_context(|| format!("parsing {}", path.display()))?;
+    let v: BTreeMap<String, Value> =
+        serde_json::from_str(&raw).with_context(|| format!("parsing {}", path.display()))?;
     Ok(v.into_iter()
         .map(|(k, v)| {
             let body = v.get("articleBody").and_then(Value::as_str).unwrap_or("").to_string();
@@ -54,9 +55,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for id in gold.keys() {
         let path = args.dir.join("html").join(format!("{id}.html.gz"));
         let mut raw = Vec::new();
-        flate2::read::GzDecoder::new(std::fs::File::open(&path).with_context(|| format!("opening {}", path.display()))?)
-            .read_to_end(&mut raw)
-            .with_context(|| format!("decompressing {}", path.display()))?;
+        flate2::read::GzDecoder::new(
+            std::fs::File::open(&path).with_context(|| format!("opening {}", path.display()))?,
+        )
+        .read_to_end(&mut raw)
+        .with_context(|| format!("decompressing {}", path.display()))?;
         pages.push(raw);
     }
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads.unwrap_or(0)).build()?;
@@ -76,14 +79,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     });
     let elapsed = start.elapsed().as_secs_f64();
     let mb = pages.iter().map(Vec::len).sum::<usize>() as f64 / 1e6;
-    let per_page: Vec<PageScore> =
-        ids.iter().zip(&predicted).map(|(id, p)| PageScore::new(&gold[*id].0, p)).collect();
+    let per_page: Vec<PageScore> = ids.iter().zip(&predicted).map(|(id, p)| PageScore::new(&gold[*id].0, p)).collect();
     let ours = score(&per_page);
     println!("{} pages, {:.1} MB of HTML, {} from {}", pages.len(), mb, threads_label(threads), args.dir.display());
     print_scores(
         "corroborate",
         &ours,
-        &format!("  {:.1} pages/s ({:.3} s, {} thread{})", pages.len() as f64 / elapsed, elapsed, threads, if threads == 1 { "" } else { "s" }),
+        &format!(
+            "  {:.1} pages/s ({:.3} s, {} thread{})",
+            pages.len() as f64 / elapsed,
+            elapsed,
+            threads,
+            if threads == 1 { "" } else { "s" }
+        ),
     );
     if args.worst > 0 {
         let mut order: Vec<usize> = (0..per_page.len()).collect();
@@ -101,11 +109,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     if let Some(path) = &args.save {
-        let out: BTreeMap<&str, Value> = ids
-            .iter()
-            .zip(&predicted)
-            .map(|(id, p)| (id.as_str(), serde_json::json!({ "articleBody": p })))
-            .collect();
+        let out: BTreeMap<&str, Value> =
+            ids.iter().zip(&predicted).map(|(id, p)| (id.as_str(), serde_json::json!({ "articleBody": p }))).collect();
         std::fs::write(path, serde_json::to_string(&out)?)?;
     }
     if args.tools {
