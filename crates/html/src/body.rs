@@ -355,6 +355,27 @@ pub(crate) fn runs(dom: &Dom, root: NodeId) -> Vec<Run> {
     out
 }
 
+/// A short run that is page furniture rather than prose: a bare URL, or a time stamp line
+/// ("Updated 11:21 pm, Tuesday", "Published: November 19, 2019", "05/10/2018 - Publicado por ...").
+fn is_page_furniture(text: &str) -> bool {
+    if text.len() > 160 {
+        return false;
+    }
+    if (text.starts_with("http://") || text.starts_with("https://")) && !text.contains(' ') {
+        return true;
+    }
+    let lower = text.to_lowercase();
+    let stamp = ["updated", "published", "posted", "last updated", "publicado", "publié", "veröffentlicht"];
+    let has_digit = text.bytes().any(|b| b.is_ascii_digit());
+    // Time stamps are not sentences: no closing full stop, few words.
+    let sentence = text.trim_end().ends_with('.') || text.split_whitespace().count() > 16;
+    has_digit
+        && !sentence
+        && (stamp.iter().any(|w| lower.starts_with(w))
+            || text.bytes().take(10).filter(|b| b.is_ascii_digit()).count() >= 6
+                && stamp.iter().any(|w| lower.contains(w)))
+}
+
 /// The visible text under `id` on one line, whitespace collapsed.
 pub(crate) fn inline_text(dom: &Dom, id: NodeId) -> String {
     runs(dom, id).into_iter().map(|r| r.text).collect::<Vec<_>>().join(" ")
@@ -469,24 +490,10 @@ pub(crate) fn extract(dom: &Dom) -> Body {
     let paragraphs = all
         .into_iter()
         .filter(|r| r.owner >= container && r.owner < c_end && !junk[r.owner as usize])
-        .filter(|r| r.link_density() <= 0.5)
+        .filter(|r| r.link_density() <= 0.5 && !is_page_furniture(&r.text))
         .map(|r| r.text)
         .collect();
     Body { container, paragraphs }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn junk_words() {
-        assert!(junk_class("share-buttons"));
-        assert!(junk_class("top-ad wrapper"));
-        assert!(!junk_class("header-adjust"));
-        assert!(!junk_class("article-body share"));
-        assert!(!junk_class("main"));
-    }
 }
 
 pub(crate) fn explain(dom: &Dom) -> String {
@@ -518,4 +525,28 @@ pub(crate) fn explain(dom: &Dom) -> String {
         );
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture() {
+        assert!(is_page_furniture("https://example.com/news/a-story-14848175.php"));
+        assert!(is_page_furniture("Updated 11:21 pm CST, Tuesday, November 19, 2019"));
+        assert!(is_page_furniture("PUBLISHED: November 19, 2019 at 8:59 pm | UPDATED: November 19, 2019"));
+        assert!(is_page_furniture("05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde"));
+        assert!(!is_page_furniture("Published reports in 2019 said the plan had failed."));
+        assert!(!is_page_furniture("The council updated its rules in 2019."));
+    }
+
+    #[test]
+    fn junk_words() {
+        assert!(junk_class("share-buttons"));
+        assert!(junk_class("top-ad wrapper"));
+        assert!(!junk_class("header-adjust"));
+        assert!(!junk_class("article-body share"));
+        assert!(!junk_class("main"));
+    }
 }

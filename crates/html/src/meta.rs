@@ -120,11 +120,9 @@ fn meta_tags(dom: &Dom) -> Vec<(String, String)> {
                     }
                 }
             }
-            "link" => {
-                if attrs.get("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) {
-                    if let Some(h) = attrs.get("href") {
-                        out.push(("link:canonical".into(), h.trim().to_string()));
-                    }
+            "link" if attrs.get("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+                if let Some(h) = attrs.get("href") {
+                    out.push(("link:canonical".into(), h.trim().to_string()));
                 }
             }
             _ => {}

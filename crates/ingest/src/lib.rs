@@ -171,8 +171,7 @@ pub fn gunzip_capped(bytes: &[u8]) -> std::result::Result<Vec<u8>, String> {
 
 /// An article from a web page: the body text and metadata found by `corroborate-html`.
 pub fn article_from_html(id: &str, bytes: &[u8], url: Option<&str>) -> Article {
-    let mut options = corroborate_html::Options::default();
-    options.url = url.map(str::to_string);
+    let options = corroborate_html::Options { url: url.map(str::to_string), ..Default::default() };
     let mut article = corroborate_html::extract(bytes, &options).into_article(id);
     if article.text.trim().is_empty() {
         article.diagnostics.retain(|d| d.message != "no article text found in the page");

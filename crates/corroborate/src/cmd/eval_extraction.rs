@@ -71,8 +71,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .par_iter()
             .zip(ids.par_iter())
             .map(|(raw, id)| {
-                let mut opts = corroborate_html::Options::default();
-                opts.url = gold[*id].1.clone();
+                let opts = corroborate_html::Options { url: gold[*id].1.clone(), ..Default::default() };
                 corroborate_html::extract(raw, &opts).text
             })
             .collect()
