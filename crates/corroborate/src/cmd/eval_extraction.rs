@@ -7,6 +7,7 @@ use corroborate_eval::extraction::{score, PageScore, Scores};
 use rayon::prelude::*;
 use serde_json::Value;
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -45,12 +46,13 @@ fn gold(dir: &Path) -> anyhow::Result<BTreeMap<String, (String, Option<String>)>
         .collect())
 }
 
-fn print_scores(name: &str, s: &Scores, extra: &str) {
-    println!("{name:<22} F1 {:.4}  precision {:.4}  recall {:.4}{extra}", s.f1, s.precision, s.recall);
+fn print_scores(out: &mut String, name: &str, s: &Scores, extra: &str) {
+    let _ = writeln!(out, "{name:<22} F1 {:.4}  precision {:.4}  recall {:.4}{extra}", s.f1, s.precision, s.recall);
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let gold = gold(&args.dir)?;
+    let mut out = String::new();
     let mut pages = Vec::with_capacity(gold.len());
     for id in gold.keys() {
         let path = args.dir.join("html").join(format!("{id}.html.gz"));
@@ -80,8 +82,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mb = pages.iter().map(Vec::len).sum::<usize>() as f64 / 1e6;
     let per_page: Vec<PageScore> = ids.iter().zip(&predicted).map(|(id, p)| PageScore::new(&gold[*id].0, p)).collect();
     let ours = score(&per_page);
-    println!("{} pages, {:.1} MB of HTML, {} from {}", pages.len(), mb, threads_label(threads), args.dir.display());
+    let _ = writeln!(
+        out,
+        "{} pages, {:.1} MB of HTML, {} from {}",
+        pages.len(),
+        mb,
+        threads_label(threads),
+        args.dir.display()
+    );
     print_scores(
+        &mut out,
         "corroborate",
         &ours,
         &format!(
@@ -97,7 +107,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         order.sort_by(|&a, &b| per_page[a].f1().total_cmp(&per_page[b].f1()));
         for &i in order.iter().take(args.worst) {
             let s = &per_page[i];
-            println!(
+            let _ = writeln!(
+                out,
                 "  worst {} F1 {:.3} P {:.3} R {:.3}  {}",
                 ids[i],
                 s.f1(),
@@ -108,9 +119,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     if let Some(path) = &args.save {
-        let out: BTreeMap<&str, Value> =
+        let saved: BTreeMap<&str, Value> =
             ids.iter().zip(&predicted).map(|(id, p)| (id.as_str(), serde_json::json!({ "articleBody": p }))).collect();
-        std::fs::write(path, serde_json::to_string(&out)?)?;
+        std::fs::write(path, serde_json::to_string(&saved)?)?;
     }
     if args.tools {
         let mut rows = vec![];
@@ -140,11 +151,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         rows.push(("corroborate (ours)".into(), ours));
         rows.sort_by(|a, b| b.1.f1.total_cmp(&a.1.f1));
-        println!("\nall tools, scored by the same metric:");
+        let _ = writeln!(out, "\nall tools, scored by the same metric:");
         for (name, s) in &rows {
-            print_scores(name, s, "");
+            print_scores(&mut out, name, s, "");
         }
     }
+    crate::cmd::inputs::write_output(None, &out)?;
     Ok(ExitCode::SUCCESS)
 }
 
