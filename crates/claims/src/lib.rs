@@ -3,7 +3,8 @@
 //!
 //! * **Stories**: articles are linked when their named entities and content words (TF-IDF, cosine)
 //!   overlap enough; stories are the connected components.
-//! * **Origins**: near-copies (shared word 5-gram shingles, Jaccard) within a story form one origin,
+//! * **Origins**: near-copies (word 5-gram shingle Jaccard, estimated by MinHash + LSH in
+//!   `corroborate-dedup`) within a story form one origin,
 //!   earliest first.
 //! * **Claims**: every attribution and own-voice statement is a *unit* with features: content-word
 //!   stems, concepts (synonyms such as "executed" / "killings" / "atrocities" share one), and canonical
@@ -209,46 +210,15 @@ fn story_label(articles: &[AnalyzedArticle], g: &[usize]) -> String {
     v.iter().take(4).map(|x| x.0).collect::<Vec<_>>().join(", ")
 }
 
-fn shingles(text: &str) -> HashSet<u64> {
-    use std::hash::{Hash, Hasher};
-    let ws: Vec<String> = words(text).collect();
-    ws.windows(5)
-        .map(|w| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            w.hash(&mut h);
-            h.finish()
-        })
-        .collect()
-}
-
-/// Near-copies within a story, each group earliest first (by published date, then input order).
+/// Near-copies within a story (MinHash + LSH over word shingles, see `corroborate-dedup`), each
+/// group earliest first (by published date, then input order).
 pub fn origins(articles: &[AnalyzedArticle], g: &[usize]) -> Vec<Vec<usize>> {
-    let sh: Vec<HashSet<u64>> = g.iter().map(|&i| shingles(&articles[i].article.text)).collect();
-    let mut dsu = Dsu::new(g.len());
-    for i in 0..g.len() {
-        for j in i + 1..g.len() {
-            let inter = sh[i].intersection(&sh[j]).count() as f32;
-            let uni = (sh[i].len() + sh[j].len()) as f32 - inter;
-            if uni > 0.0 && inter / uni >= COPY_LINK {
-                dsu.union(i, j);
-            }
-        }
-    }
-    let mut groups: Vec<Vec<usize>> = dsu
-        .groups()
+    let texts: Vec<&str> = g.iter().map(|&i| articles[i].article.text.as_str()).collect();
+    let dates: Vec<Option<&str>> = g.iter().map(|&i| articles[i].article.meta.published.as_deref()).collect();
+    corroborate_dedup::origins_with(&texts, &dates, COPY_LINK)
         .into_iter()
-        .map(|grp| {
-            let mut v: Vec<usize> = grp.into_iter().map(|k| g[k]).collect();
-            v.sort_by(|&a, &b| {
-                let da = articles[a].article.meta.published.as_deref().unwrap_or("9999");
-                let db = articles[b].article.meta.published.as_deref().unwrap_or("9999");
-                da.cmp(db).then(a.cmp(&b))
-            });
-            v
-        })
-        .collect();
-    groups.sort_by_key(|v| v[0]);
-    groups
+        .map(|grp| grp.into_iter().map(|k| g[k]).collect())
+        .collect()
 }
 
 /// One unit of evidence.

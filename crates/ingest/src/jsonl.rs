@@ -10,6 +10,7 @@ struct Record {
     url: Option<String>,
     title: Option<String>,
     text: Option<String>,
+    html: Option<String>,
     published: Option<String>,
     outlet: Option<String>,
     authors: Option<Vec<String>>,
@@ -57,10 +58,29 @@ pub fn parse_record(path: &str, lineno: usize, line: &[u8]) -> Article {
         Some(serde_json::Value::Number(n)) => n.to_string(),
         _ => fallback_id,
     };
-    let Some(text) = record.text else {
-        return failed(&id, format!("line {lineno} has no \"text\" field"));
+    let mut a = match (record.text, record.html) {
+        (Some(text), _) => Article::new(id, text),
+        (None, Some(html)) => {
+            let mut a = crate::article_from_html(&id, html.as_bytes(), record.url.as_deref());
+            if a.failed() {
+                return a;
+            }
+            // The record's own fields win over what the page says.
+            a.meta.title = record.title.or(a.meta.title.take());
+            a.meta.published = record.published.or(a.meta.published.take());
+            a.meta.outlet = record.outlet.or(a.meta.outlet.take());
+            if let Some(authors) = record.authors {
+                a.meta.authors = authors;
+            }
+            a.meta.language = record.language.or(a.meta.language.take());
+            if let Some(url) = record.url {
+                a.meta.domain = domain_of(&url);
+                a.meta.url = Some(url);
+            }
+            return a;
+        }
+        (None, None) => return failed(&id, format!("line {lineno} has no \"text\" or \"html\" field")),
     };
-    let mut a = Article::new(id, text);
     if a.text.trim().is_empty() {
         a.diagnostics.push(Diagnostic::error(format!("line {lineno} has an empty \"text\"")));
         return a;

@@ -25,7 +25,7 @@ pub fn for_each_batch(
         if path == "-" {
             let mut bytes = Vec::new();
             match std::io::stdin().take(corroborate_ingest::MAX_DOCUMENT_BYTES + 1).read_to_end(&mut bytes) {
-                Ok(_) => sink(corroborate_ingest::article_from_bytes("-", &bytes)),
+                Ok(_) => sink(corroborate_ingest::article_from_unknown_bytes("-", &bytes)),
                 Err(e) => sink(corroborate_ingest::failed("-", format!("cannot read standard input: {e}"))),
             }
         } else {

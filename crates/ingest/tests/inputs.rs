@@ -1,0 +1,100 @@
+//! Web pages, gzip, directories and unknown bytes through `read_path` and friends, on files these
+//! tests write themselves into a fresh temporary directory.
+use corroborate_ingest::{article_from_unknown_bytes, read_path};
+use corroborate_model::Article;
+use std::io::Write;
+use std::path::PathBuf;
+
+const PAGE: &str = r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Bridge reopens | Example News</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+ "headline":"Bridge reopens after repairs","datePublished":"2024-03-04T08:00:00Z",
+ "author":[{"@type":"Person","name":"Jane Roe"}],"publisher":{"@type":"Organization","name":"Example News"}}</script>
+<link rel="canonical" href="https://news.example.com/bridge"></head>
+<body><nav><a href="/">Home</a><a href="/world">World</a></nav><article>
+<p>The old bridge over the river reopened on Monday after two years of repairs, officials said.</p>
+<p>Traffic was light in the morning, and the mayor walked across it with the engineers.</p>
+</article><footer>Copyright Example News, all rights reserved, every single one of them.</footer></body></html>"#;
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("corroborate-ingest-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn gz(bytes: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    e.write_all(bytes).expect("in memory");
+    e.finish().expect("in memory")
+}
+
+fn read(path: &std::path::Path) -> Vec<Article> {
+    let mut out = vec![];
+    read_path(&path.display().to_string(), &mut |a| out.push(a));
+    out
+}
+
+fn check_page(a: &Article) {
+    assert!(!a.failed(), "{:?}", a.diagnostics);
+    assert!(a.text.starts_with("The old bridge over the river reopened"), "{}", a.text);
+    assert!(!a.text.contains("Home") && !a.text.contains("Copyright"));
+    assert_eq!(a.meta.title.as_deref(), Some("Bridge reopens after repairs"));
+    assert_eq!(a.meta.published.as_deref(), Some("2024-03-04T08:00:00Z"));
+    assert_eq!(a.meta.authors, vec!["Jane Roe".to_string()]);
+    assert_eq!(a.meta.outlet.as_deref(), Some("Example News"));
+    assert_eq!(a.meta.url.as_deref(), Some("https://news.example.com/bridge"));
+    assert_eq!(a.meta.domain.as_deref(), Some("news.example.com"));
+    assert_eq!(a.meta.language.as_deref(), Some("en"));
+}
+
+#[test]
+fn html_and_gzipped_html_files() {
+    let dir = scratch("html");
+    std::fs::write(dir.join("page.html"), PAGE).unwrap();
+    std::fs::write(dir.join("page.htm.gz"), gz(PAGE.as_bytes())).unwrap();
+    check_page(&read(&dir.join("page.html"))[0]);
+    check_page(&read(&dir.join("page.htm.gz"))[0]);
+    std::fs::write(dir.join("broken.html.gz"), b"\x1f\x8b\x08\x00garbage").unwrap();
+    let a = &read(&dir.join("broken.html.gz"))[0];
+    assert!(a.failed() && a.diagnostics[0].message.contains("gzip"), "{:?}", a.diagnostics);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn directories_are_read_recursively_in_name_order() {
+    let dir = scratch("dir");
+    std::fs::create_dir_all(dir.join("b/deeper")).unwrap();
+    std::fs::write(dir.join("a.txt"), "First article\n\nSome text of the first article.\n").unwrap();
+    std::fs::write(dir.join("b/deeper/c.html"), PAGE).unwrap();
+    std::fs::write(
+        dir.join("b/d.jsonl.gz"),
+        gz(b"{\"id\":\"x1\",\"text\":\"One record.\"}\n{\"id\":\"x2\",\"text\":\"Two.\"}\n"),
+    )
+    .unwrap();
+    std::fs::write(dir.join("b/image.png"), [0x89, b'P', b'N', b'G', 0, 0, 0]).unwrap();
+    std::fs::write(dir.join(".hidden.txt"), "not read").unwrap();
+    let ids: Vec<String> = read(&dir).into_iter().map(|a| a.id).collect();
+    let short: Vec<&str> = ids.iter().map(|s| s.rsplit(['/', '\\']).next().unwrap_or(s)).collect();
+    assert_eq!(short, vec!["a.txt", "x1", "x2", "c.html"], "{ids:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn unknown_bytes_are_sniffed() {
+    check_page(&article_from_unknown_bytes("-", PAGE.as_bytes()));
+    check_page(&article_from_unknown_bytes("-", &gz(PAGE.as_bytes())));
+    let a = article_from_unknown_bytes("-", b"A Title\n\nPlain text body.\n");
+    assert_eq!(a.text, "A Title\n\nPlain text body.\n");
+    let a = article_from_unknown_bytes("-", b"<html><body><nav><a href=/>x</a></nav></body></html>");
+    assert!(a.failed());
+}
+
+#[test]
+fn jsonl_records_may_carry_html() {
+    let line = serde_json::json!({"id": "r1", "html": PAGE, "outlet": "Record Outlet"}).to_string();
+    let a = corroborate_ingest::jsonl::parse_record("mem", 1, line.as_bytes());
+    assert!(a.text.starts_with("The old bridge"));
+    assert_eq!(a.meta.outlet.as_deref(), Some("Record Outlet"));
+    assert_eq!(a.meta.title.as_deref(), Some("Bridge reopens after repairs"));
+}
