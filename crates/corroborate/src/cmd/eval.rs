@@ -5,6 +5,8 @@ use std::process::ExitCode;
 
 #[derive(Subcommand)]
 pub enum EvalCommand {
+    /// Attribution (source, cue, content) on PolNeAR brat annotations.
+    Attribution(super::eval_attribution::Args),
     /// FNC-1 stance: train on a body-disjoint part of the training data, score the rest.
     Stance(super::eval_stance::StanceArgs),
     /// Outlet tables: ratings table fidelity and load time, EUvsDisinfo outlet coverage, seeds.
@@ -15,6 +17,7 @@ pub enum EvalCommand {
 
 pub fn run(command: EvalCommand) -> anyhow::Result<ExitCode> {
     match command {
+        EvalCommand::Attribution(args) => super::eval_attribution::run(args),
         EvalCommand::Stance(args) => super::eval_stance::stance(args),
         EvalCommand::Sources(args) => super::eval_sources::sources(args),
         EvalCommand::Propaganda(args) => super::eval_propaganda::run(args),
