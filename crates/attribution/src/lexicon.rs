@@ -94,9 +94,7 @@ pub const CUE_VERBS: &[&str] = &[
     "say",
     "saying",
     "says",
-    "state",
     "stated",
-    "states",
     "stress",
     "stressed",
     "suggest",
@@ -353,8 +351,23 @@ pub fn is(list: &[&str], w: &str) -> bool {
     list.contains(&w)
 }
 
+/// Cue heads learnt from PolNeAR train/ (see `data/cues.tsv` for how to reproduce them), sorted.
+fn learnt_cues() -> &'static [&'static str] {
+    static LEARNT: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    LEARNT.get_or_init(|| {
+        let mut v: Vec<&str> = include_str!("../data/cues.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next())
+            .filter(|w| !w.is_empty() && *w != "according")
+            .collect();
+        v.sort_unstable();
+        v
+    })
+}
+
 pub fn is_cue_verb(w: &str) -> bool {
-    CUE_VERBS.binary_search(&w).is_ok()
+    CUE_VERBS.binary_search(&w).is_ok() || learnt_cues().binary_search(&w).is_ok()
 }
 
 #[cfg(test)]

@@ -183,7 +183,10 @@ pub fn find(text: &str, toks: &[Token], sents: &[Span], entities: &[Entity], tit
         }
         let r = if toks[c].lower == "according" && toks.get(c + 1).is_some_and(|t| t.lower == "to") {
             according_to(&ctx, c)
-        } else if is_cue_verb(&toks[c].lower) && toks[c].kind == TokKind::Word {
+        } else if is_cue_verb(&toks[c].lower)
+            && toks[c].kind == TokKind::Word
+            && !(ctx.cap(c) && c > ctx.sent_start(c) && !title.is_some_and(|t| t.contains(&toks[c].span)))
+        {
             indirect(&ctx, c)
         } else {
             None
@@ -191,6 +194,39 @@ pub fn find(text: &str, toks: &[Token], sents: &[Span], entities: &[Entity], tit
         if let Some(r) = r {
             raw.push(r);
         }
+    }
+    // Transcript lines "PENCE: words" and "Name Surname: words" at the start of a paragraph (two or
+    // more of them, so that a dateline "BELMARK: ..." is not one).
+    let mut transcript = Vec::new();
+    for &(a, b) in ctx.sent_toks.iter() {
+        if a >= toks.len() || !(a == 0 || toks[a].newline_before) {
+            continue;
+        }
+        let a = if toks[a].is_quote() { a + 1 } else { a };
+        let Some(colon) = (a..b.min(a + 5)).find(|&i| toks[i].is_punct(':')) else { continue };
+        if colon == a
+            || used_cue[colon]
+            || !(a..colon).all(|i| ctx.cap(i))
+            || title.is_some_and(|t| t.contains(&toks[a].span))
+        {
+            continue;
+        }
+        // the paragraph that follows
+        let mut end = colon + 1;
+        while end + 1 < toks.len() && !toks[end + 1].paragraph_before {
+            end += 1;
+        }
+        if end <= colon || end >= toks.len() {
+            continue;
+        }
+        let content = toks[colon + 1].span.cover(&toks[end].span).trim(text, &['"', '“', '”']);
+        if content.is_empty() {
+            continue;
+        }
+        transcript.push(Raw { source: Some((a, colon - 1)), cue: (colon, colon), content, direct: true });
+    }
+    if transcript.len() >= 2 {
+        raw.extend(transcript);
     }
     // Headline "Name: words".
     if let Some(t) = title {
@@ -230,7 +266,7 @@ pub fn find(text: &str, toks: &[Token], sents: &[Span], entities: &[Entity], tit
             Attribution {
                 source,
                 speaker,
-                cue: r.cue_span(toks),
+                cue: cue_extent(&ctx, r),
                 content: r.content,
                 kind,
                 stance: Stance::Reported,
@@ -266,6 +302,78 @@ impl Raw {
     }
 }
 
+/// Auxiliaries and adverbs that belong to a cue when they stand right before it: "has said",
+/// "also noted", "would later write".
+const CUE_AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "did",
+    "does",
+    "do",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "could",
+    "previously",
+    "repeatedly",
+    "again",
+    "later",
+    "then",
+    "recently",
+    "once",
+    "already",
+    "publicly",
+    "often",
+    "just",
+    "since",
+    "first",
+    "still",
+    "even",
+    "'ve",
+    "'s",
+];
+
+/// The cue as PolNeAR marks it: the cue word with the auxiliaries and adverbs before it, a colon
+/// right after it, and "in a statement" style phrases after it ("said in a statement:").
+fn cue_extent(ctx: &Ctx, r: &Raw) -> Span {
+    let toks = ctx.toks;
+    let (mut a, mut b) = r.cue;
+    let floor = r.source.map_or(0, |s| if s.1 < a { s.1 + 1 } else { 0 });
+    let s0 = if ctx.sent_of[a] == usize::MAX { a } else { ctx.sent_start(a) };
+    if toks[a].kind == TokKind::Word && ctx.lower(a) != "according" {
+        while a > floor.max(s0) && is(CUE_AUXILIARIES, ctx.lower(a - 1)) {
+            a -= 1;
+        }
+        if b + 3 < toks.len()
+            && matches!(ctx.lower(b + 1), "in" | "during")
+            && matches!(ctx.lower(b + 2), "a" | "an" | "the" | "his" | "her" | "its" | "their")
+            && is(CONTEXT_NOUNS, ctx.lower(b + 3))
+            && !r.content.contains(&toks[b + 1].span)
+        {
+            b += 3;
+        }
+        if toks.get(b + 1).is_some_and(|t| t.is_punct(':')) {
+            b += 1;
+        }
+    }
+    toks[a].span.cover(&toks[b].span)
+}
+
+/// The reporting word of a cue span: "denied" in "has denied", "said" in "said in a statement:".
+pub fn cue_word(cue: &str) -> String {
+    let lower = cue.to_lowercase();
+    lower
+        .split(|c: char| c.is_whitespace() || c == ':')
+        .find(|w| !w.is_empty() && !is(CUE_AUXILIARIES, w))
+        .unwrap_or("")
+        .to_string()
+}
+
 /// `“...,” the spokesman said` / `“...,” said the spokesman`.
 fn direct_after(ctx: &Ctx, q: &Quote) -> Option<Raw> {
     let toks = ctx.toks;
@@ -282,6 +390,18 @@ fn direct_after(ctx: &Ctx, q: &Quote) -> Option<Raw> {
         return None;
     }
     let limit = (j + 14).min(toks.len());
+    // "..., Amy Pope, deputy homeland security advisor, said": a source that starts right here
+    if let Some(c) = (j..(j + 20).min(toks.len()))
+        .take_while(|&c| !(toks[c].is_punct('.') || toks[c].is_quote() || toks[c].paragraph_before))
+        .find(|&c| toks[c].kind == TokKind::Word && is_cue_verb(&toks[c].lower) && c > j)
+    {
+        if let Some(src) = source_before(ctx, c, j) {
+            if src.0 == j {
+                let (cue_end, _) = cue_particle(ctx, c);
+                return Some(Raw { source: Some(src), cue: (c, cue_end), content: q.inner, direct: true });
+            }
+        }
+    }
     for c in j..limit {
         let t = &toks[c];
         if t.is_punct('.')
@@ -307,6 +427,23 @@ fn direct_after(ctx: &Ctx, q: &Quote) -> Option<Raw> {
             let mut e = cue_end + 1;
             while e < toks.len() && ctx.np_token(e) && !toks[e].is_punct(',') {
                 e += 1;
+            }
+            // an appositive to the end of the sentence: "said Mason Harrison, a Crowdpac spokesman."
+            if e > cue_end + 1 && e < toks.len() && toks[e].is_punct(',') {
+                if let Some(stop) = (e + 1..(e + 12).min(toks.len())).find(|&i| {
+                    toks[i].is_punct('.') || toks[i].is_quote() || toks[i].newline_before || toks[i].is_punct(',')
+                }) {
+                    if (toks[stop].is_punct('.') || toks[stop].newline_before) && ctx.head_ok(e - 1) && stop > e + 1 {
+                        {
+                            return Some(Raw {
+                                source: Some((cue_end + 1, stop - 1)),
+                                cue: (c, cue_end),
+                                content: q.inner,
+                                direct: true,
+                            });
+                        }
+                    }
+                }
             }
             let source = (e > cue_end + 1 && ctx.head_ok(e - 1)).then_some((cue_end + 1, e - 1));
             let source = source.or_else(|| {
@@ -415,7 +552,7 @@ fn source_before(ctx: &Ctx, c: usize, min: usize) -> Option<(usize, usize)> {
             }
         }
         // a participle clause or a relative clause before the verb: find "X, which ..., has rejected"
-        return relative_subject(ctx, k, min);
+        return relative_subject(ctx, k, min).or_else(|| appositive_source(ctx, k, min));
     }
     if let Some(np) = np_ending_at(ctx, k, min) {
         return Some(np);
@@ -445,6 +582,35 @@ fn relative_subject(ctx: &Ctx, k: usize, min: usize) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// `Amy Pope, deputy homeland security advisor,` ending at the comma `k`: a capitalised name, then
+/// a description of up to ten words between commas.
+fn appositive_source(ctx: &Ctx, k: usize, min: usize) -> Option<(usize, usize)> {
+    let toks = ctx.toks;
+    if !toks[k].is_punct(',') || k < min + 3 {
+        return None;
+    }
+    let first = (k.saturating_sub(12).max(min)..k).rev().find(|&i| toks[i].is_punct(','))?;
+    let desc = first + 1..k;
+    if desc.is_empty()
+        || desc
+            .clone()
+            .any(|i| !(toks[i].is_word() || toks[i].kind == TokKind::Possessive) || is_cue_verb(ctx.lower(i)))
+    {
+        return None;
+    }
+    if first == 0 || first <= min || !ctx.cap(first - 1) {
+        return None;
+    }
+    let mut a = first - 1;
+    while a > min && (ctx.cap(a - 1) || toks[a - 1].is_punct('.') && ctx.cap(a.saturating_sub(2))) {
+        a -= 1;
+    }
+    if toks[a].is_punct('.') {
+        a += 1;
+    }
+    Some((a, k - 1))
 }
 
 /// A noun phrase ending at token `end` (inclusive), going back no further than `min`.
@@ -525,6 +691,14 @@ fn indirect(ctx: &Ctx, c: usize) -> Option<Raw> {
     let gerund = l.ends_with("ing");
     let source =
         if gerund && c > s0 && toks[c - 1].is_punct(',') { subject_of(ctx, s0, c) } else { source_before(ctx, c, s0) };
+    // "Almost half said", "most voters believe": a short subject at the start of the sentence
+    let source = source.or_else(|| {
+        (c > s0
+            && c - s0 <= 5
+            && (s0..c).all(|i| toks[i].is_word() || toks[i].kind == TokKind::Possessive)
+            && !(s0..c).any(|i| is_cue_verb(ctx.lower(i))))
+        .then(|| (s0, c - 1))
+    });
     let source = source?;
     // content after the cue
     let mut a = after;
@@ -546,12 +720,7 @@ fn indirect(ctx: &Ctx, c: usize) -> Option<Raw> {
             }
         }
     }
-    while a < s1
-        && (toks[a].lower == "that"
-            || toks[a].is_punct(':')
-            || toks[a].is_punct(',')
-            || toks[a].kind == TokKind::Markup)
-    {
+    while a < s1 && (toks[a].is_punct(':') || toks[a].is_punct(',') || toks[a].kind == TokKind::Markup) {
         a += 1;
     }
     let mut e = s1;
@@ -762,7 +931,15 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
     }
     if let Some(o) = pick(EntityType::Org).or_else(|| {
         // a place is the speaker only when it is the head: "Moscow insists", not "officials in Moscow"
-        inside.iter().rev().find(|e| matches!(e.kind, EntityType::Gpe) && e.span.end == span.end).copied()
+        // or a name before its appositive: "Belmark, the neighbouring country"
+        inside
+            .iter()
+            .rev()
+            .find(|e| {
+                matches!(e.kind, EntityType::Gpe)
+                    && (e.span.end == span.end || e.span.start == span.start && ctx.text[e.span.end..].starts_with(','))
+            })
+            .copied()
     }) {
         return Some(Speaker { name: o.canonical.clone(), kind: o.kind, anonymous: false, resolution: "name".into() });
     }

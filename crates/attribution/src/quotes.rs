@@ -17,7 +17,7 @@ pub struct Quote {
 }
 
 fn is_double(t: &Token, text: &str) -> bool {
-    matches!(t.span.slice(text), "“" | "”" | "\"" | "«" | "»" | "„" | "＂")
+    matches!(t.span.slice(text), "“" | "”" | "\"" | "«" | "»" | "„" | "＂" | "''")
 }
 
 /// Finds double-quoted quotations.

@@ -38,7 +38,8 @@ fn indirect_with_that_adverbials_and_appositive() {
     let text = "Arvian President Mila Dorn on Tuesday said that the river flooded three villages. The mayor of Velkor, Ana Ruiz, said the bridge was closed.";
     let got = check(text);
     assert_eq!(got[0].1, "Mila Dorn", "{got:?}");
-    assert_eq!(got[0].3, "the river flooded three villages");
+    // PolNeAR keeps "that" in the content
+    assert_eq!(got[0].3, "that the river flooded three villages");
     assert_eq!(got[1].0, "The mayor of Velkor, Ana Ruiz");
     assert_eq!(got[1].1, "Ana Ruiz");
 }
@@ -63,7 +64,7 @@ fn anonymous_relative_clause_and_mixed() {
     let f = find(text, &toks, &sents, &ents, None);
     let a = &f.attributions;
     assert!(a[0].speaker.as_ref().unwrap().anonymous, "{a:?}");
-    let rejected = a.iter().find(|x| x.cue.slice(text) == "rejected").expect("rejected");
+    let rejected = a.iter().find(|x| x.cue.slice(text) == "has rejected").expect("has rejected");
     assert_eq!(rejected.source.unwrap().slice(text), "Belmark");
     let demanded = a.iter().find(|x| x.cue.slice(text) == "demanded").expect("demanded");
     assert_eq!(demanded.kind, AttributionKind::Mixed);

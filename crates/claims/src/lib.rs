@@ -265,19 +265,22 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
         let text = &a.article.text;
         for (k, att) in a.analysis.attributions.iter().enumerate() {
             let content = att.content.slice(text);
+            // the reporting word: "denied" in "has denied"
             let cue = att.cue.slice(text).to_lowercase();
-            let denial = matches!(
-                cue.as_str(),
-                "denied"
-                    | "denies"
-                    | "deny"
-                    | "denying"
-                    | "rejected"
-                    | "rejects"
-                    | "reject"
-                    | "dismissed"
-                    | "dismisses"
-            );
+            let denial = cue.split(|c: char| c.is_whitespace() || c == ':').any(|w| {
+                matches!(
+                    w,
+                    "denied"
+                        | "denies"
+                        | "deny"
+                        | "denying"
+                        | "rejected"
+                        | "rejects"
+                        | "reject"
+                        | "dismissed"
+                        | "dismisses"
+                )
+            });
             let strong = att
                 .markers
                 .iter()

@@ -149,6 +149,10 @@ pub fn tokenize(text: &str, markup: &[Span]) -> Vec<Token> {
             // ’ right after a letter with no space is an apostrophe or a closing single quote
             kind = TokKind::Quote(q);
             i += 1;
+        } else if c == '\'' && i + 1 < n && chars[i + 1].1 == '\'' {
+            // '' : a double quotation mark typed as two single ones (New York Times style)
+            kind = TokKind::Quote(QuoteMark::Straight);
+            i += 2;
         } else if c == '\'' {
             kind = TokKind::Quote(QuoteMark::Straight);
             i += 1;
@@ -205,6 +209,7 @@ mod tests {
         assert_eq!(words("Russia’s army, 1,000 men."), vec!["Russia", "’s", "army", ",", "1,000", "men", "."]);
         assert_eq!(words("“Yes,” he said"), vec!["“", "Yes", ",", "”", "he", "said"]);
         assert_eq!(words("O'Brien's dog"), vec!["O'Brien", "'s", "dog"]);
+        assert_eq!(words("''Yes,'' he said"), vec!["''", "Yes", ",", "''", "he", "said"]);
     }
 
     #[test]

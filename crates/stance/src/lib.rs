@@ -148,7 +148,7 @@ pub fn analyze(text: &str, toks: &[Token], sents: &[Span], found: Found) -> Voic
     let mut attributions = found.attributions;
     for a in attributions.iter_mut() {
         let mut markers = Vec::new();
-        let cue_l = a.cue.slice(text).to_lowercase();
+        let cue_l = corroborate_attribution::cue_word(a.cue.slice(text));
         let cue_range = tok_range(toks, a.cue);
         let negated_cue = negated(toks, cue_range.start).is_some();
         if cues::DISTANCING_CUES.contains(&cue_l.as_str()) && !negated_cue {

@@ -75,7 +75,7 @@ fn negated_cue_is_not_distancing() {
 
 #[test]
 fn voice_statements_asserted_hedged_scare_quoted_and_refuted() {
-    let st = statement_stances("Floodwater destroyed forty homes in the village of Osk on Monday. The council blamed the purported failure of the levee. The so-called \"rescue plan\" was never published. The rumour that the dam was mined is false.");
+    let st = statement_stances("Floodwater destroyed forty homes in the village of Osk on Monday. The council studied the purported failure of the levee. The so-called \"rescue plan\" was never published. The rumour that the dam was mined is false.");
     let find = |start: &str| st.iter().find(|s| s.0.starts_with(start)).unwrap_or_else(|| panic!("{start}: {st:?}"));
     assert_eq!(find("Floodwater").1, Stance::Asserted, "{st:?}");
     assert_eq!(find("The council").1, Stance::Distanced);

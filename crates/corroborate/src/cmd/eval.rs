@@ -7,6 +7,8 @@ use std::process::ExitCode;
 pub enum EvalCommand {
     /// Article-body extraction on the scrapinghub benchmark pages (shingle F1, pages/s).
     Extraction(super::eval_extraction::Args),
+    /// Attribution (source, cue, content) on PolNeAR brat annotations.
+    Attribution(super::eval_attribution::Args),
     /// FNC-1 stance: train on a body-disjoint part of the training data, score the rest.
     Stance(super::eval_stance::StanceArgs),
     /// Outlet tables: ratings table fidelity and load time, EUvsDisinfo outlet coverage, seeds.
@@ -18,6 +20,7 @@ pub enum EvalCommand {
 pub fn run(command: EvalCommand) -> anyhow::Result<ExitCode> {
     match command {
         EvalCommand::Extraction(args) => super::eval_extraction::run(args),
+        EvalCommand::Attribution(args) => super::eval_attribution::run(args),
         EvalCommand::Stance(args) => super::eval_stance::stance(args),
         EvalCommand::Sources(args) => super::eval_sources::sources(args),
         EvalCommand::Propaganda(args) => super::eval_propaganda::run(args),

@@ -2,6 +2,7 @@
 pub mod analyze;
 pub mod compare;
 pub mod eval;
+pub mod eval_attribution;
 pub mod eval_extraction;
 pub mod eval_propaganda;
 pub mod eval_sources;

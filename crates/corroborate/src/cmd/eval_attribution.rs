@@ -1,0 +1,152 @@
+//! `corroborate eval attribution`: PolNeAR source/cue/content scores (metric code in
+//! `corroborate_eval::attribution`), and the cue-lexicon learner.
+use anyhow::Context;
+use corroborate_eval::attribution::{parse_ann, Predicted, Tally};
+use corroborate_model::{Article, MetaKind, MetaSpan, Span};
+use rayon::prelude::*;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// A PolNeAR split: a folder with `text/*.txt` and `attributions/*.ann` (one file per annotator).
+    #[arg(long, default_value = "../shared/eval/attribution/dev")]
+    pub data: PathBuf,
+    /// Also write every unpaired or imperfect attribution to this file, for error analysis.
+    #[arg(long)]
+    pub errors: Option<PathBuf>,
+    /// Learn the cue lexicon from these annotations (use train/) and write it here (TSV), then stop.
+    #[arg(long)]
+    pub learn_cues: Option<PathBuf>,
+    /// Lexicon learning: least number of times a word is part of a cue.
+    #[arg(long, default_value_t = 5)]
+    pub min_count: usize,
+    /// Lexicon learning: least share of a word's occurrences that are in cues.
+    #[arg(long, default_value_t = 0.3)]
+    pub min_rate: f64,
+}
+
+/// The article as the engine sees it: the exact text, its first line as the title.
+fn article(id: &str, text: String) -> Article {
+    let mut a = Article::new(id, text);
+    if let Some(end) = a.text.find('\n').filter(|&e| e > 0) {
+        a.meta_spans.push(MetaSpan { kind: MetaKind::Title, span: Span::new(0, end), value: None });
+    }
+    a
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let ann_dir = args.data.join("attributions");
+    let text_dir = args.data.join("text");
+    let mut anns: Vec<PathBuf> = std::fs::read_dir(&ann_dir)
+        .with_context(|| format!("cannot read {} (is ../shared/eval beside the repository?)", ann_dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ann"))
+        .collect();
+    anns.sort();
+    // "<article>_<annotator>.ann" annotates "text/<article>.txt"
+    let mut texts: Vec<(String, String)> = Vec::new();
+    let mut pairs: Vec<(PathBuf, usize)> = Vec::new();
+    for ann in &anns {
+        let stem = ann.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let article = stem.rsplit_once('_').map_or(stem, |(a, _)| a);
+        let ti = match texts.iter().position(|(id, _)| id == article) {
+            Some(i) => i,
+            None => {
+                let path = text_dir.join(format!("{article}.txt"));
+                let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+                texts.push((article.to_string(), text));
+                texts.len() - 1
+            }
+        };
+        pairs.push((ann.clone(), ti));
+    }
+    if let Some(out) = &args.learn_cues {
+        let mut counts = corroborate_eval::attribution::CueCounts::default();
+        for (ann, ti) in &pairs {
+            let text = &texts[*ti].1;
+            let raw = std::fs::read_to_string(ann).with_context(|| format!("cannot read {}", ann.display()))?;
+            counts.add(text, &parse_ann(&raw, text).with_context(|| format!("{}", ann.display()))?);
+        }
+        let lexicon = counts.lexicon(args.min_count, args.min_rate);
+        std::fs::write(out, &lexicon).with_context(|| format!("cannot write {}", out.display()))?;
+        println!("{} cue words written to {}", lexicon.lines().count(), out.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let started = std::time::Instant::now();
+    let predicted: Vec<Vec<Predicted>> = texts
+        .par_iter()
+        .map(|(id, text)| {
+            let a = corroborate_engine::analyze(article(id, text.clone()));
+            a.analysis
+                .attributions
+                .iter()
+                .map(|x| Predicted { source: x.source, cue: x.cue, content: x.content })
+                .collect()
+        })
+        .collect();
+    let elapsed = started.elapsed().as_secs_f64();
+    let mut tally = Tally::default();
+    let mut errors = match &args.errors {
+        Some(p) => Some(std::io::BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
+        )),
+        None => None,
+    };
+    for (ann, ti) in &pairs {
+        let text = &texts[*ti].1;
+        let raw = std::fs::read_to_string(ann).with_context(|| format!("cannot read {}", ann.display()))?;
+        let gold = parse_ann(&raw, text).with_context(|| format!("{}", ann.display()))?;
+        let mut one = Tally::default();
+        one.add(text, &gold, &predicted[*ti]);
+        if let Some(w) = errors.as_mut() {
+            writeln!(w, "## {}", ann.display())?;
+            let show = |s: &Span| format!("[{}]", text.get(s.start..s.end).unwrap_or("?").replace('\n', " "));
+            for g in &gold {
+                let src = g.source.as_ref().map(|f| f.iter().map(show).collect::<String>()).unwrap_or_default();
+                let cue: String = g.cue.iter().map(show).collect();
+                let content: String = g.content.iter().map(show).collect();
+                writeln!(w, "G\t{src}\t{cue}\t{content}")?;
+            }
+            for p in &predicted[*ti] {
+                let src = p.source.as_ref().map(show).unwrap_or_default();
+                writeln!(w, "P\t{src}\t{}\t{}", show(&p.cue), show(&p.content))?;
+            }
+        }
+        merge(&mut tally, &one);
+    }
+    println!(
+        "PolNeAR {}: {} annotation files over {} articles; {} gold attributions, {} predicted, {} paired",
+        args.data.display(),
+        tally.documents,
+        texts.len(),
+        tally.gold_attributions,
+        tally.predicted_attributions,
+        tally.paired
+    );
+    println!("{}", tally.table());
+    println!(
+        "analysis (engine, all stages): {:.3} s for {} articles = {:.0} articles/s on {} threads",
+        elapsed,
+        texts.len(),
+        texts.len() as f64 / elapsed.max(1e-9),
+        rayon::current_num_threads()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn merge(into: &mut Tally, one: &Tally) {
+    for (a, b) in [(&mut into.source, &one.source), (&mut into.cue, &one.cue), (&mut into.content, &one.content)] {
+        a.predicted += b.predicted;
+        a.gold += b.gold;
+        a.exact += b.exact;
+        a.any += b.any;
+        a.partial_p += b.partial_p;
+        a.partial_r += b.partial_r;
+    }
+    into.documents += one.documents;
+    into.gold_attributions += one.gold_attributions;
+    into.predicted_attributions += one.predicted_attributions;
+    into.paired += one.paired;
+}
