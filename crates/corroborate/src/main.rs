@@ -43,6 +43,8 @@ enum Command {
     Story(cmd::story::Args),
     /// Export a corpus as JSON Lines or Parquet.
     Export(cmd::export::Args),
+    /// Serve the HTTP API and the web app over a corpus.
+    Serve(cmd::serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -60,6 +62,7 @@ fn main() -> ExitCode {
         Command::Stories(args) => cmd::stories::run(args),
         Command::Story(args) => cmd::story::run(args),
         Command::Export(args) => cmd::export::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
     };
     match result {
         Ok(code) => code,

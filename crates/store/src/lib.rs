@@ -568,6 +568,18 @@ impl Store {
         }
     }
 
+    /// The latest stored article whose metadata URL is `url`.
+    pub fn article_by_url(&self, url: &str) -> Result<Option<StoredArticle>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT rowid, hash, story, id, text, meta, analysis FROM articles
+             WHERE json_extract(meta, '$.meta.url') = ?1 ORDER BY rowid DESC LIMIT 1",
+        )?;
+        match st.query_row(params![url], stored_row).optional()? {
+            Some(r) => Ok(Some(r?)),
+            None => Ok(None),
+        }
+    }
+
     /// Calls `f` with every article in arrival order.
     pub fn for_each_article(&self, mut f: impl FnMut(StoredArticle) -> Result<()>) -> Result<()> {
         let mut st =

@@ -14,5 +14,6 @@ pub mod source;
 pub mod stance;
 pub mod train;
 pub mod search;
+pub mod serve;
 pub mod stories;
 pub mod story;
