@@ -17,7 +17,7 @@ const bin = process.env.CORROBORATE_BIN ?? join(root, "target/debug/corroborate"
 const chromiumPath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const shots = join(root, "target/browser");
 const examples = ["arvia-herald.txt", "belmark-today.txt"].map(f => join(root, "examples", f));
-const seedsDir = join(root, "../shared/seeds");
+const seedsDir = process.env.CORROBORATE_SEEDS ?? join(root, "../shared/seeds");
 
 let server, browser, base, work;
 
@@ -39,10 +39,12 @@ before(async () => {
     assert.ok(i < 100, "the server did not come up");
     await new Promise(r => setTimeout(r, 100));
   }
-  browser = await chromium.launch({
+  // a fresh profile directory: Playwright passes it to Chromium as --user-data-dir
+  browser = await chromium.launchPersistentContext(join(work, "profile"), {
     executablePath: chromiumPath,
+    headless: true,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-           "--disable-sync", "--no-first-run", `--user-data-dir=${join(work, "profile")}`],
+           "--disable-sync", "--no-first-run"],
   });
 });
 
@@ -53,7 +55,8 @@ after(async () => {
 });
 
 test("story list, story page with the claim table and highlighted spans", async () => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const page = await browser.newPage();
+  await page.setViewportSize({ width: 1400, height: 1000 });
   await page.goto(base + "/");
   const first = page.locator("#stories a").first();
   await first.waitFor();
@@ -66,6 +69,8 @@ test("story list, story page with the claim table and highlighted spans", async 
   await report.locator("table").first().waitFor();
   const spans = await report.locator("span.content").count();
   assert.ok(spans > 0, "the story report highlights attributions");
+  await report.locator("span.content").first().scrollIntoViewIfNeeded();
+  await page.locator("#report").scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(shots, "story.png"), fullPage: false });
   // filters: an outlet nobody has empties the list
   await page.goto(base + "/#/?outlet=no-such-outlet-xyz");
@@ -74,7 +79,8 @@ test("story list, story page with the claim table and highlighted spans", async 
 });
 
 test("compare form with the examples highlights attributions", async () => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+  const page = await browser.newPage();
+  await page.setViewportSize({ width: 1400, height: 1100 });
   await page.goto(base + "/#/compare");
   await page.fill("#text1", readFileSync(examples[0], "utf8"));
   await page.fill("#text2", readFileSync(examples[1], "utf8"));
@@ -88,6 +94,8 @@ test("compare form with the examples highlights attributions", async () => {
   // Kovic's reported claim in the Arvia Herald example is highlighted
   assert.ok(texts.some(t => t.includes("weakened by years of neglect")), texts.join(" | "));
   assert.ok(await report.locator("span.cue").count() > 0, "speech cues are marked");
+  await report.locator("span.content").first().scrollIntoViewIfNeeded();
+  await page.locator("#report").scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(shots, "compare.png"), fullPage: false });
   await page.close();
 });
