@@ -15,5 +15,7 @@ pub mod stance;
 pub mod train;
 pub mod search;
 pub mod serve;
+pub mod stance;
 pub mod stories;
 pub mod story;
+pub mod train;
