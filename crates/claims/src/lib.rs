@@ -143,8 +143,7 @@ fn tfidf(docs: &[Vec<String>]) -> Vec<Vector> {
             for (w, x) in v.iter_mut() {
                 let idf = ((1.0 + n) / (1.0 + df[w.as_str()] as f32)).ln() + 1.0;
                 // concepts carry the proposition: weigh them double
-                let boost = if w.bytes().all(|b| b.is_ascii_uppercase()) { 2.0 } else { 1.0 };
-                *x = (1.0 + x.ln()) * idf * boost;
+                *x = term_weight(w, *x) * idf;
             }
             v
         })
@@ -154,19 +153,7 @@ fn tfidf(docs: &[Vec<String>]) -> Vec<Vector> {
 /// Groups articles into stories; returns each article's story index and the stories with claims.
 pub fn stories(articles: &[AnalyzedArticle]) -> (Vec<usize>, Vec<Story>) {
     let f = Featurizer::new();
-    let docs: Vec<Vec<String>> = articles
-        .iter()
-        .map(|a| {
-            let mut d = f.features(&a.article.text);
-            for e in &a.analysis.entities {
-                // names count three times: they say what the story is about
-                for _ in 0..3 {
-                    d.push(format!("@{}", e.canonical.to_lowercase()));
-                }
-            }
-            d
-        })
-        .collect();
+    let docs: Vec<Vec<String>> = articles.iter().map(|a| features_with(&f, a)).collect();
     let vecs = tfidf(&docs);
     let mut dsu = Dsu::new(articles.len());
     for i in 0..articles.len() {
@@ -187,15 +174,51 @@ pub fn stories(articles: &[AnalyzedArticle]) -> (Vec<usize>, Vec<Story>) {
         for &i in &g {
             story_of[i] = sid;
         }
-        let origins = origins(articles, &g);
-        let claims = claims(&f, articles, &g, &origins);
-        let label = story_label(articles, &g);
-        out.push(Story { id: sid, articles: g, origins, claims, label });
+        out.push(story_with(&f, articles, sid, g));
     }
     (story_of, out)
 }
 
-fn story_label(articles: &[AnalyzedArticle], g: &[usize]) -> String {
+/// One story made of the articles `group` (indices into `articles`), already known to belong
+/// together (a persistent corpus groups them incrementally): its origins, claims and label.
+pub fn story(articles: &[AnalyzedArticle], id: usize, group: Vec<usize>) -> Story {
+    story_with(&Featurizer::new(), articles, id, group)
+}
+
+fn story_with(f: &Featurizer, articles: &[AnalyzedArticle], id: usize, g: Vec<usize>) -> Story {
+    let origins = origins(articles, &g);
+    let claims = claims(f, articles, &g, &origins);
+    let label = story_label(articles, &g);
+    Story { id, articles: g, origins, claims, label }
+}
+
+/// The features stories are grouped by: content stems and concepts, and each entity's canonical name
+/// three times. Public so that a persistent corpus (`corroborate-store`) can assign articles to
+/// stories incrementally with the same similarity.
+pub fn story_features(article: &AnalyzedArticle) -> Vec<String> {
+    features_with(&Featurizer::new(), article)
+}
+
+/// Weight of a term in a story vector, given its count in the article: sublinear tf, with concepts
+/// (upper-case features) counted double, as in [`stories`]. Multiply by the term's idf.
+pub fn term_weight(term: &str, count: f32) -> f32 {
+    let boost = if term.bytes().all(|b| b.is_ascii_uppercase()) { 2.0 } else { 1.0 };
+    (1.0 + count.ln()) * boost
+}
+
+fn features_with(f: &Featurizer, a: &AnalyzedArticle) -> Vec<String> {
+    let mut d = f.features(&a.article.text);
+    for e in &a.analysis.entities {
+        // names count three times: they say what the story is about
+        for _ in 0..3 {
+            d.push(format!("@{}", e.canonical.to_lowercase()));
+        }
+    }
+    d
+}
+
+/// A short label for a group of articles: the entities most of them name.
+pub fn story_label(articles: &[AnalyzedArticle], g: &[usize]) -> String {
     let mut counts: HashMap<&str, (usize, HashSet<usize>)> = HashMap::new();
     for &i in g {
         for e in articles[i].analysis.entities.iter().filter(|e| !matches!(e.kind, EntityType::Norp | EntityType::Misc))

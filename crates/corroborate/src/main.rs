@@ -33,6 +33,18 @@ enum Command {
     /// Train a model from the public data in ../shared/eval and write its weights.
     #[command(subcommand)]
     Train(cmd::train::TrainCommand),
+    /// Add articles to a persistent corpus (SQLite): idempotent, resumable, crash-safe.
+    Ingest(cmd::ingest::Args),
+    /// Full-text search in a corpus.
+    Search(cmd::search::Args),
+    /// The stories of a corpus.
+    Stories(cmd::stories::Args),
+    /// The compare report of one story of a corpus.
+    Story(cmd::story::Args),
+    /// Export a corpus as JSON Lines or Parquet.
+    Export(cmd::export::Args),
+    /// Serve the HTTP API and the web app over a corpus.
+    Serve(cmd::serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -45,6 +57,12 @@ fn main() -> ExitCode {
         Command::Stance(args) => cmd::stance::run(args),
         Command::Narratives(args) => cmd::narratives::run(args),
         Command::Train(command) => cmd::train::run(command),
+        Command::Ingest(args) => cmd::ingest::run(args),
+        Command::Search(args) => cmd::search::run(args),
+        Command::Stories(args) => cmd::stories::run(args),
+        Command::Story(args) => cmd::story::run(args),
+        Command::Export(args) => cmd::export::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
     };
     match result {
         Ok(code) => code,

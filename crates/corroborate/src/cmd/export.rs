@@ -1,0 +1,51 @@
+//! `corroborate export --db PATH --format jsonl|parquet`: every stored article, in arrival order.
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[arg(long)]
+    pub db: std::path::PathBuf,
+    /// jsonl: one JSON object per article; parquet: a Parquet file (needs the `parquet` feature).
+    #[arg(long, default_value = "jsonl", value_parser = ["jsonl", "parquet"])]
+    pub format: String,
+    /// Output file; standard output for jsonl if omitted.
+    #[arg(short, long)]
+    pub output: Option<std::path::PathBuf>,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    use anyhow::Context;
+    let store = super::stories::open(&args.db)?;
+    let n = match args.format.as_str() {
+        "parquet" => parquet(&store, args.output.as_deref())?,
+        _ => {
+            let mut out: Box<dyn std::io::Write> = match &args.output {
+                Some(p) => {
+                    Box::new(std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?)
+                }
+                None => Box::new(std::io::stdout().lock()),
+            };
+            let mut w = std::io::BufWriter::new(&mut out);
+            let n = store.export_jsonl(&mut w)?;
+            std::io::Write::flush(&mut w)?;
+            n
+        }
+    };
+    eprintln!("corroborate: export: {n} articles");
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(feature = "parquet")]
+fn parquet(store: &corroborate_store::Store, output: Option<&std::path::Path>) -> anyhow::Result<usize> {
+    use anyhow::Context;
+    let p = output.context("--format parquet needs -o FILE")?;
+    let f = std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?;
+    Ok(store.export_parquet(f)?)
+}
+
+#[cfg(not(feature = "parquet"))]
+fn parquet(_: &corroborate_store::Store, _: Option<&std::path::Path>) -> anyhow::Result<usize> {
+    anyhow::bail!(
+        "this build has no Parquet support: rebuild with `cargo build --release -p corroborate --features parquet`"
+    )
+}

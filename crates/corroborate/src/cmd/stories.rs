@@ -1,0 +1,75 @@
+//! `corroborate stories --db PATH`: the stories of the corpus, largest first, with filters.
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[arg(long)]
+    pub db: std::path::PathBuf,
+    /// Only stories covered by an outlet whose name contains this.
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// Only stories whose label (main entities) contains this.
+    #[arg(long)]
+    pub label: Option<String>,
+    /// Only stories with an article published on or after this date (YYYY-MM-DD).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Only stories with an article published on or before this date.
+    #[arg(long)]
+    pub to: Option<String>,
+    #[arg(long)]
+    pub min_articles: Option<i64>,
+    #[arg(long, default_value_t = 50)]
+    pub limit: i64,
+    #[arg(long, default_value = "text", value_parser = ["text", "json"])]
+    pub format: String,
+}
+
+/// Opens an existing corpus (a missing file is an error, not a new empty corpus).
+pub fn open(db: &std::path::Path) -> anyhow::Result<corroborate_store::Store> {
+    use anyhow::Context;
+    anyhow::ensure!(
+        db.is_file(),
+        "no corpus at {}: create one with `corroborate ingest FILE... --db {}`",
+        db.display(),
+        db.display()
+    );
+    corroborate_store::Store::open(db).with_context(|| format!("cannot open {}", db.display()))
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let store = open(&args.db)?;
+    let filter = corroborate_store::StoryFilter {
+        outlet: args.outlet,
+        from: args.from,
+        to: args.to,
+        label: args.label,
+        min_articles: args.min_articles,
+        limit: Some(args.limit),
+        offset: None,
+    };
+    let stories = store.stories(&filter)?;
+    let mut out = String::new();
+    for s in &stories {
+        if args.format == "json" {
+            out.push_str(&serde_json::to_string(s)?);
+        } else {
+            let dates = match (&s.first_published, &s.last_published) {
+                (Some(a), Some(b)) if a != b => format!("{a} – {b}"),
+                (Some(a), _) => a.clone(),
+                _ => String::new(),
+            };
+            out.push_str(&format!(
+                "{:>6}  {:>4} articles  {}  [{}]  {}",
+                s.id,
+                s.articles,
+                s.label,
+                corroborate_report::clip(&s.outlets.join(", "), 80),
+                dates
+            ));
+        }
+        out.push('\n');
+    }
+    super::inputs::write_output(None, &out)?;
+    Ok(ExitCode::SUCCESS)
+}

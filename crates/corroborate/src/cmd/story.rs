@@ -1,0 +1,30 @@
+//! `corroborate story ID --db PATH`: the compare report of one stored story's articles.
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Story id (from `corroborate stories`).
+    pub id: i64,
+    #[arg(long)]
+    pub db: std::path::PathBuf,
+    #[arg(long, default_value = "text", value_parser = ["text", "json", "markdown", "html"])]
+    pub format: String,
+    #[arg(short, long)]
+    pub output: Option<std::path::PathBuf>,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let store = super::stories::open(&args.db)?;
+    let Some(detail) = store.story(args.id)? else {
+        anyhow::bail!("no story {} in {}", args.id, args.db.display());
+    };
+    let c = &detail.comparison;
+    let rendered = match args.format.as_str() {
+        "json" => serde_json::to_string_pretty(&corroborate_store::story_json(&detail))? + "\n",
+        "markdown" => corroborate_report::markdown::render(c),
+        "html" => corroborate_report::html::render(c),
+        _ => corroborate_report::text::render(c, false),
+    };
+    super::inputs::write_output(args.output.as_deref(), &rendered)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,305 @@
+//! The HTTP face of a corpus: a JSON API (axum) and a small web app served by the same binary.
+//!
+//! * `GET /api/stories` (filters: `outlet`, `label`, `from`, `to`, `min_articles`, `limit`, `offset`),
+//!   `GET /api/stories/{id}` (summary and compare report, cached in the store until the story
+//!   changes), `GET /api/articles/{key}`, `GET /api/search?q=`, `POST /api/compare` (texts, or URLs of
+//!   articles already in the corpus: the server never fetches from the network), and
+//!   `GET /api/openapi.json`.
+//! * HTML views reuse `corroborate-report`'s page: `/stories/{id}/report.html`,
+//!   `/articles/{key}/report.html`; the app (`/`) is static HTML and JS embedded with `include_str!`.
+//! * Errors are JSON `{"error": {"code", "message"}}` with a matching status. Bodies are capped at
+//!   [`MAX_BODY_BYTES`], requests at [`REQUEST_TIMEOUT`]; the engine and SQLite run on the blocking
+//!   pool (`spawn_blocking`), each blocking thread with its own connection.
+//!
+//! **Architecture invariant:** this crate knows HTTP; the engine and the store know nothing of it.
+
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use corroborate_model::{AnalyzedArticle, Article, Comparison};
+use corroborate_store::{Store, StoryFilter};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use std::cell::RefCell;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Largest request body.
+pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
+/// Longest a request may take; past it the answer is 408 Request Timeout.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// Most documents in one compare request.
+pub const MAX_COMPARE_DOCS: usize = 50;
+
+/// Errors of the server crate.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("store: {0}")]
+    Store(#[from] corroborate_store::Error),
+    #[error("io: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// An API error: HTTP status, a stable code, a message.
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    code: &'static str,
+    message: String,
+}
+
+impl ApiError {
+    fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        ApiError { status, code, message: message.into() }
+    }
+    fn not_found(what: impl Into<String>) -> Self {
+        Self::new(StatusCode::NOT_FOUND, "not_found", what)
+    }
+    fn bad_request(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, "bad_request", message)
+    }
+    fn internal(message: impl std::fmt::Display) -> Self {
+        Self::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", message.to_string())
+    }
+}
+
+impl From<corroborate_store::Error> for ApiError {
+    fn from(e: corroborate_store::Error) -> Self {
+        ApiError::internal(e)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        (self.status, Json(json!({"error": {"code": self.code, "message": self.message}}))).into_response()
+    }
+}
+
+type ApiResult<T> = std::result::Result<T, ApiError>;
+
+/// Shared state: where the corpus is.
+#[derive(Clone)]
+pub struct AppState {
+    db: Arc<PathBuf>,
+}
+
+thread_local! {
+    static STORE: RefCell<Option<(PathBuf, Store)>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with this blocking thread's connection to the corpus, on the blocking pool.
+async fn with_store<T: Send + 'static>(
+    state: &AppState,
+    f: impl FnOnce(&mut Store) -> ApiResult<T> + Send + 'static,
+) -> ApiResult<T> {
+    let db = state.db.clone();
+    tokio::task::spawn_blocking(move || {
+        STORE.with(|cell| {
+            let mut slot = cell.borrow_mut();
+            if slot.as_ref().is_none_or(|(p, _)| p != db.as_ref()) {
+                *slot = Some((db.as_ref().clone(), Store::open(db.as_ref())?));
+            }
+            let (_, store) = slot.as_mut().expect("opened above");
+            f(store)
+        })
+    })
+    .await
+    .map_err(ApiError::internal)?
+}
+
+/// The application: API, HTML views and the web app, with body-size and time limits.
+pub fn router(db: PathBuf) -> Router {
+    let state = AppState { db: Arc::new(db) };
+    Router::new()
+        .route("/", get(|| async { html(include_str!("web/index.html")) }))
+        .route(
+            "/app.js",
+            get(|| async { ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], include_str!("web/app.js")) }),
+        )
+        .route(
+            "/api/openapi.json",
+            get(|| async { ([(header::CONTENT_TYPE, "application/json")], include_str!("openapi.json")) }),
+        )
+        .route("/api/stories", get(stories))
+        .route("/api/stories/{id}", get(story))
+        .route("/api/articles/{key}", get(article))
+        .route("/api/search", get(search))
+        .route("/api/compare", post(compare))
+        .route("/stories/{id}/report.html", get(story_html))
+        .route("/articles/{key}/report.html", get(article_html))
+        .fallback(|| async { ApiError::not_found("no such route") })
+        .with_state(state)
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+}
+
+/// Serves until Ctrl-C. The corpus must exist (it is opened per blocking thread, read and cache-write).
+pub async fn serve(db: PathBuf, addr: std::net::SocketAddr) -> Result<()> {
+    Store::open(&db)?; // fail early on a bad file
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    eprintln!("corroborate: serving {} on http://{}", db.display(), listener.local_addr()?);
+    axum::serve(listener, router(db))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
+}
+
+fn html(body: impl Into<String>) -> Response {
+    ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], body.into()).into_response()
+}
+
+fn json_text(body: String) -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+fn parse_id(s: &str) -> ApiResult<i64> {
+    s.parse().map_err(|_| ApiError::bad_request(format!("not an id: {s:?}")))
+}
+
+async fn stories(State(st): State<AppState>, Query(f): Query<StoryFilter>) -> ApiResult<Json<Value>> {
+    let list = with_store(&st, move |s| Ok(s.stories(&f)?)).await?;
+    Ok(Json(json!({ "stories": list })))
+}
+
+async fn story(State(st): State<AppState>, Path(id): Path<String>) -> ApiResult<Response> {
+    let id = parse_id(&id)?;
+    let text =
+        with_store(&st, move |s| s.story_report(id)?.ok_or_else(|| ApiError::not_found(format!("no story {id}"))))
+            .await?;
+    Ok(json_text(text))
+}
+
+async fn story_html(State(st): State<AppState>, Path(id): Path<String>) -> ApiResult<Response> {
+    let id = parse_id(&id)?;
+    let d = with_store(&st, move |s| s.story(id)?.ok_or_else(|| ApiError::not_found(format!("no story {id}")))).await?;
+    Ok(html(corroborate_report::html::render(&d.comparison)))
+}
+
+async fn article(State(st): State<AppState>, Path(key): Path<String>) -> ApiResult<Json<Value>> {
+    let key = parse_id(&key)?;
+    let a = with_store(&st, move |s| s.article(key)?.ok_or_else(|| ApiError::not_found(format!("no article {key}"))))
+        .await?;
+    let mut v = corroborate_report::json::article(&a.article, None);
+    v["key"] = json!(a.key);
+    v["story"] = json!(a.story);
+    v["hash"] = json!(a.hash);
+    Ok(Json(v))
+}
+
+fn single(a: AnalyzedArticle) -> Comparison {
+    let story = corroborate_claims::story(std::slice::from_ref(&a), 0, vec![0]);
+    Comparison { articles: vec![a], story_of: vec![0], stories: vec![story] }
+}
+
+async fn article_html(State(st): State<AppState>, Path(key): Path<String>) -> ApiResult<Response> {
+    let key = parse_id(&key)?;
+    let a = with_store(&st, move |s| s.article(key)?.ok_or_else(|| ApiError::not_found(format!("no article {key}"))))
+        .await?;
+    Ok(html(corroborate_report::html::render(&single(a.article))))
+}
+
+#[derive(Deserialize)]
+struct SearchQuery {
+    q: Option<String>,
+    limit: Option<usize>,
+}
+
+async fn search(State(st): State<AppState>, Query(q): Query<SearchQuery>) -> ApiResult<Json<Value>> {
+    let Some(query) = q.q.filter(|s| !s.trim().is_empty()) else {
+        return Err(ApiError::bad_request("missing query parameter q"));
+    };
+    let limit = q.limit.unwrap_or(20).min(200);
+    let hits = with_store(&st, move |s| Ok(s.search(&query, limit)?)).await?;
+    Ok(Json(json!({ "hits": hits })))
+}
+
+/// A document to compare: its text, or the URL of an article already in the corpus.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CompareRequest {
+    #[serde(default)]
+    texts: Vec<CompareText>,
+    #[serde(default)]
+    urls: Vec<String>,
+    /// Also return the HTML report (default true).
+    #[serde(default = "yes")]
+    html: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum CompareText {
+    Plain(String),
+    Named { id: Option<String>, text: String },
+}
+
+async fn compare(State(st): State<AppState>, body: axum::body::Bytes) -> ApiResult<Json<Value>> {
+    let req: CompareRequest = serde_json::from_slice(&body)
+        .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body", format!("bad JSON body: {e}")))?;
+    let n = req.texts.len() + req.urls.len();
+    if n == 0 {
+        return Err(ApiError::bad_request("give at least one of texts or urls"));
+    }
+    if n > MAX_COMPARE_DOCS {
+        return Err(ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_many_documents",
+            format!("{n} documents; at most {MAX_COMPARE_DOCS} per request"),
+        ));
+    }
+    let mut articles = Vec::with_capacity(n);
+    for (i, t) in req.texts.into_iter().enumerate() {
+        let (id, text) = match t {
+            CompareText::Plain(text) => (format!("text-{}", i + 1), text),
+            CompareText::Named { id, text } => (id.unwrap_or_else(|| format!("text-{}", i + 1)), text),
+        };
+        if text.trim().is_empty() {
+            return Err(ApiError::bad_request(format!("text {} is empty", i + 1)));
+        }
+        articles.push(corroborate_ingest::article_from_bytes(&id, text.as_bytes()));
+    }
+    let urls = req.urls;
+    let want_html = req.html;
+    if !urls.is_empty() {
+        let found: Vec<Article> = with_store(&st, move |s| {
+            urls.iter()
+                .map(|u| {
+                    s.article_by_url(u)?.map(|a| a.article.article).ok_or_else(|| {
+                        ApiError::new(
+                            StatusCode::UNPROCESSABLE_ENTITY,
+                            "url_not_in_corpus",
+                            format!("{u} is not in the corpus; this server does not fetch from the network: ingest it first or paste its text"),
+                        )
+                    })
+                })
+                .collect()
+        })
+        .await?;
+        articles.extend(found);
+    }
+    let v = tokio::task::spawn_blocking(move || {
+        let c = corroborate_engine::compare(articles);
+        let mut v = json!({ "comparison": corroborate_report::json::comparison(&c) });
+        if want_html {
+            v["html"] = json!(corroborate_report::html::render(&c));
+        }
+        v
+    })
+    .await
+    .map_err(ApiError::internal)?;
+    Ok(Json(v))
+}
+
+#[cfg(test)]
+mod tests;

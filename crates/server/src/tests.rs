@@ -1,0 +1,114 @@
+use super::*;
+use axum::body::Body;
+use axum::http::Request;
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+fn corpus() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let mut s = Store::open(&db).unwrap();
+    let docs = [
+        ("a", "Bridge Closed\n\nMayor Ilse Brandt said the Kellner Bridge over the Varna river was closed after cracks were found."),
+        ("b", "Kellner Bridge Shut\n\nThe Kellner Bridge over the Varna river is closed, Mayor Ilse Brandt said, after engineers found cracks."),
+    ];
+    let batch = docs
+        .iter()
+        .map(|(id, t)| {
+            let mut a = corroborate_ingest::article_from_bytes(id, t.as_bytes());
+            a.meta.url = Some(format!("https://example.org/{id}"));
+            let a = corroborate_engine::analyze(a);
+            (corroborate_store::content_hash(&a.article), a)
+        })
+        .collect();
+    s.add_batch(batch).unwrap();
+    (dir, db)
+}
+
+async fn call(app: &Router, method: &str, uri: &str, body: &str) -> (StatusCode, String) {
+    let req = Request::builder()
+        .method(method)
+        .uri(uri)
+        .header("content-type", "application/json")
+        .body(Body::from(body.to_string()))
+        .unwrap();
+    let resp = app.clone().oneshot(req).await.unwrap();
+    let status = resp.status();
+    let bytes = resp.into_body().collect().await.unwrap().to_bytes();
+    (status, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn error_code(body: &str) -> String {
+    let v: Value = serde_json::from_str(body).unwrap();
+    v["error"]["code"].as_str().unwrap().to_string()
+}
+
+#[tokio::test]
+async fn stories_story_article_search() {
+    let (_dir, db) = corpus();
+    let app = router(db);
+    let (st, body) = call(&app, "GET", "/api/stories?outlet=&min_articles=2", "").await;
+    assert_eq!(st, StatusCode::OK, "{body}");
+    let v: Value = serde_json::from_str(&body).unwrap();
+    let id = v["stories"][0]["id"].as_i64().unwrap();
+    assert_eq!(v["stories"][0]["articles"], 2);
+    let (st, body) = call(&app, "GET", &format!("/api/stories/{id}"), "").await;
+    assert_eq!(st, StatusCode::OK);
+    let v: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["comparison"]["articles"].as_array().unwrap().len(), 2);
+    let key = v["article_keys"][0].as_i64().unwrap();
+    let (st, body) = call(&app, "GET", &format!("/api/articles/{key}"), "").await;
+    assert_eq!(st, StatusCode::OK);
+    assert!(body.contains("Kellner"));
+    let (st, body) = call(&app, "GET", &format!("/articles/{key}/report.html"), "").await;
+    assert_eq!(st, StatusCode::OK);
+    assert!(body.contains("class=\"content"), "highlighted attribution expected");
+    let (st, body) = call(&app, "GET", "/api/search?q=cracks", "").await;
+    assert_eq!(st, StatusCode::OK);
+    assert_eq!(serde_json::from_str::<Value>(&body).unwrap()["hits"].as_array().unwrap().len(), 2);
+    let (st, body) = call(&app, "GET", "/api/openapi.json", "").await;
+    assert_eq!(st, StatusCode::OK);
+    assert!(serde_json::from_str::<Value>(&body).unwrap()["paths"]["/api/compare"].is_object());
+    let (st, body) = call(&app, "GET", "/", "").await;
+    assert_eq!(st, StatusCode::OK);
+    assert!(body.contains("app.js"));
+}
+
+#[tokio::test]
+async fn errors_are_json_with_codes() {
+    let (_dir, db) = corpus();
+    let app = router(db);
+    let (st, body) = call(&app, "GET", "/api/stories/999999", "").await;
+    assert_eq!((st, error_code(&body).as_str()), (StatusCode::NOT_FOUND, "not_found"));
+    let (st, body) = call(&app, "GET", "/api/stories/abc", "").await;
+    assert_eq!((st, error_code(&body).as_str()), (StatusCode::BAD_REQUEST, "bad_request"));
+    let (st, body) = call(&app, "GET", "/nope", "").await;
+    assert_eq!((st, error_code(&body).as_str()), (StatusCode::NOT_FOUND, "not_found"));
+    let (st, body) = call(&app, "GET", "/api/search", "").await;
+    assert_eq!((st, error_code(&body).as_str()), (StatusCode::BAD_REQUEST, "bad_request"));
+    let (st, body) = call(&app, "POST", "/api/compare", "{not json").await;
+    assert_eq!((st, error_code(&body).as_str()), (StatusCode::UNPROCESSABLE_ENTITY, "invalid_body"));
+    let (st, body) = call(&app, "POST", "/api/compare", r#"{"urls":["https://nowhere.example/x"]}"#).await;
+    assert_eq!((st, error_code(&body).as_str()), (StatusCode::UNPROCESSABLE_ENTITY, "url_not_in_corpus"));
+    let many = serde_json::to_string(&json!({"texts": vec!["x"; MAX_COMPARE_DOCS + 1]})).unwrap();
+    let (st, body) = call(&app, "POST", "/api/compare", &many).await;
+    assert_eq!((st, error_code(&body).as_str()), (StatusCode::PAYLOAD_TOO_LARGE, "too_many_documents"));
+    let huge = format!(r#"{{"texts":["{}"]}}"#, "a".repeat(MAX_BODY_BYTES + 10));
+    let (st, _) = call(&app, "POST", "/api/compare", &huge).await;
+    assert_eq!(st, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test]
+async fn compare_texts_and_corpus_urls() {
+    let (_dir, db) = corpus();
+    let app = router(db);
+    let body = json!({
+        "texts": ["Police said the fire at the Osk depot was started deliberately."],
+        "urls": ["https://example.org/a"],
+    });
+    let (st, body) = call(&app, "POST", "/api/compare", &body.to_string()).await;
+    assert_eq!(st, StatusCode::OK, "{body}");
+    let v: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["comparison"]["articles"].as_array().unwrap().len(), 2);
+    assert!(v["html"].as_str().unwrap().contains("class=\"content"));
+}
