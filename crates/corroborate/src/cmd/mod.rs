@@ -1,7 +1,9 @@
 //! One module per subcommand.
 pub mod analyze;
+pub mod cluster;
 pub mod compare;
 pub mod eval;
+pub mod eval_clustering;
 pub mod eval_propaganda;
 pub mod eval_sources;
 pub mod eval_stance;
@@ -11,3 +13,4 @@ pub mod propaganda;
 pub mod source;
 pub mod stance;
 pub mod train;
+pub mod train_embeddings;
