@@ -26,6 +26,8 @@ enum Command {
     /// Evaluate a component on the public data in ../shared/eval.
     #[command(subcommand)]
     Eval(cmd::eval::EvalCommand),
+    /// Group articles into stories, one JSON line per article with its story id.
+    Cluster(cmd::cluster::Args),
     /// FNC-1 stance of article bodies toward headlines: CSV in, CSV out.
     Stance(cmd::stance::Args),
     /// Known disinformation narratives in articles, and whether each article adopts or reports them.
@@ -54,6 +56,7 @@ fn main() -> ExitCode {
         Command::Compare(args) => cmd::compare::run(args),
         Command::Source(args) => cmd::source::run(args),
         Command::Eval(command) => cmd::eval::run(command),
+        Command::Cluster(args) => cmd::cluster::run(args),
         Command::Stance(args) => cmd::stance::run(args),
         Command::Narratives(args) => cmd::narratives::run(args),
         Command::Train(command) => cmd::train::run(command),

@@ -15,6 +15,12 @@ pub enum EvalCommand {
     Sources(super::eval_sources::SourcesArgs),
     /// Persuasion techniques (SemEval-2020 Task 11): SI F1 and TC micro-F1 on the dev split.
     Propaganda(super::eval_propaganda::Args),
+    /// Story clustering: B-cubed precision, recall and F1 on FNC-1 stories and the UCI sample.
+    Clustering(super::eval_clustering::ClusteringArgs),
+    /// Story clustering at scale: the BBC bulk corpus repeated with variations; time and memory.
+    ClusteringScale(super::eval_clustering::ScaleArgs),
+    /// Sentence embeddings: speed, and agreement of the static table with the transformer.
+    Embeddings(super::eval_clustering::EmbeddingsArgs),
 }
 
 pub fn run(command: EvalCommand) -> anyhow::Result<ExitCode> {
@@ -24,5 +30,8 @@ pub fn run(command: EvalCommand) -> anyhow::Result<ExitCode> {
         EvalCommand::Stance(args) => super::eval_stance::stance(args),
         EvalCommand::Sources(args) => super::eval_sources::sources(args),
         EvalCommand::Propaganda(args) => super::eval_propaganda::run(args),
+        EvalCommand::Clustering(args) => super::eval_clustering::clustering(args),
+        EvalCommand::ClusteringScale(args) => super::eval_clustering::scale(args),
+        EvalCommand::Embeddings(args) => super::eval_clustering::embeddings(args),
     }
 }

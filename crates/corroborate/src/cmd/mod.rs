@@ -1,8 +1,10 @@
 //! One module per subcommand.
 pub mod analyze;
+pub mod cluster;
 pub mod compare;
 pub mod eval;
 pub mod eval_attribution;
+pub mod eval_clustering;
 pub mod eval_extraction;
 pub mod eval_propaganda;
 pub mod eval_sources;
@@ -19,3 +21,4 @@ pub mod stance;
 pub mod stories;
 pub mod story;
 pub mod train;
+pub mod train_embeddings;

@@ -22,6 +22,8 @@ pub enum TrainCommand {
         #[arg(long, default_value = "crates/techniques/model/techniques.bin")]
         out: PathBuf,
     },
+    /// Distil the static embedding table from all-MiniLM-L6-v2 (needs `--features transformer`).
+    Embeddings(super::train_embeddings::EmbeddingsArgs),
 }
 
 #[derive(clap::Args)]
@@ -38,6 +40,7 @@ pub fn run(command: TrainCommand) -> anyhow::Result<ExitCode> {
     match command {
         TrainCommand::Stance(args) => stance(args),
         TrainCommand::Techniques { data, out } => techniques(&data, &out),
+        TrainCommand::Embeddings(args) => super::train_embeddings::run(args),
     }
 }
 

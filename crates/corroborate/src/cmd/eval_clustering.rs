@@ -1,0 +1,357 @@
+//! `corroborate eval clustering`, `eval clustering-scale` and `eval embeddings`.
+use super::cluster::{clusterer, ClusterOptions};
+use corroborate_eval::clustering::{bcubed, load_fnc_stories, load_uci, StoryItem};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+#[derive(clap::Args)]
+pub struct ClusteringArgs {
+    /// The evaluation data folder.
+    #[arg(long, default_value = "../shared/eval")]
+    pub data: PathBuf,
+    /// Feed the articles in a shuffled order (seeded) instead of file order.
+    #[arg(long)]
+    pub shuffle: Option<u64>,
+    #[command(flatten)]
+    pub options: ClusterOptions,
+}
+
+/// A small deterministic generator (xorshift) for shuffles and variations.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+    }
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+fn sets(data: &Path) -> Vec<(&'static str, Result<Vec<StoryItem>, String>)> {
+    vec![
+        ("fnc1-train-stories", load_fnc_stories(&data.join("stance")).map_err(|e| e.to_string())),
+        ("uci-news-sample", load_uci(&data.join("clustering/uci-news-aggregator.csv")).map_err(|e| e.to_string())),
+    ]
+}
+
+pub fn clustering(args: ClusteringArgs) -> anyhow::Result<ExitCode> {
+    let mut failed = false;
+    for (name, items) in sets(&args.data) {
+        let mut items = match items {
+            Ok(items) if !items.is_empty() => items,
+            Ok(_) => {
+                eprintln!("{name}: no items; skipped");
+                failed = true;
+                continue;
+            }
+            Err(e) => {
+                eprintln!("{name}: {e}; skipped");
+                failed = true;
+                continue;
+            }
+        };
+        if let Some(seed) = args.shuffle {
+            let mut rng = Rng::new(seed);
+            for i in (1..items.len()).rev() {
+                items.swap(i, rng.below(i + 1));
+            }
+        }
+        let mut c = clusterer(&args.options)?;
+        let start = Instant::now();
+        let predicted: Vec<u32> = items.iter().map(|it| c.add(&it.text, None).0).collect();
+        let secs = start.elapsed().as_secs_f64();
+        let gold: Vec<&str> = items.iter().map(|it| it.story.as_str()).collect();
+        let mut stories = gold.clone();
+        stories.sort_unstable();
+        stories.dedup();
+        let b = bcubed(&predicted, &gold);
+        println!(
+            "{}",
+            serde_json::json!({
+                "set": name,
+                "embedder": format!("{:?}", args.options.embedder).to_lowercase(),
+                "order": args.shuffle.map_or("file".to_string(), |s| format!("shuffled seed {s}")),
+                "items": items.len(),
+                "gold_stories": stories.len(),
+                "predicted_stories": c.stories(),
+                "bcubed_precision": round4(b.precision),
+                "bcubed_recall": round4(b.recall),
+                "bcubed_f1": round4(b.f1),
+                "seconds": round4(secs),
+                "articles_per_second": (items.len() as f64 / secs.max(1e-9)).round(),
+            })
+        );
+    }
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+#[derive(clap::Args)]
+pub struct ScaleArgs {
+    /// The evaluation data folder (its `bulk/bbc` corpus is repeated with variations).
+    #[arg(long, default_value = "../shared/eval")]
+    pub data: PathBuf,
+    /// How many articles to cluster.
+    #[arg(long, default_value_t = 100_000)]
+    pub articles: usize,
+    #[command(flatten)]
+    pub options: ClusterOptions,
+}
+
+/// Peak resident memory of this process in kB (Linux), if known.
+fn peak_rss_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// A variation of an article for copy `round`: some sentences dropped, the rest rotated, a few
+/// words swapped for a marker unique to the copy, and a date that moves on by 20 days per round.
+fn vary(text: &str, round: usize, rng: &mut Rng) -> String {
+    let sentences: Vec<&str> = text.split_inclusive(['.', '\n']).collect();
+    let n = sentences.len().max(1);
+    let rot = rng.below(n);
+    let mut out = String::with_capacity(text.len() + 16);
+    for i in 0..n {
+        let s = sentences.get((i + rot) % n).copied().unwrap_or("");
+        if n > 3 && rng.below(5) == 0 {
+            continue;
+        }
+        for w in s.split(' ') {
+            if rng.below(40) == 0 {
+                out.push_str(&format!("variant{round}"));
+            } else {
+                out.push_str(w);
+            }
+            out.push(' ');
+        }
+    }
+    out
+}
+
+pub fn scale(args: ScaleArgs) -> anyhow::Result<ExitCode> {
+    let dir = args.data.join("bulk/bbc");
+    let files = super::train_embeddings::text_files(&dir)?;
+    if files.is_empty() {
+        anyhow::bail!("no .txt files under {}", dir.display());
+    }
+    let base: Vec<String> =
+        files.iter().filter_map(|f| std::fs::read(f).ok()).map(|b| String::from_utf8_lossy(&b).into_owned()).collect();
+    let mut rng = Rng::new(7);
+    let mut c = clusterer(&args.options)?;
+    let start = Instant::now();
+    let mut bytes = 0usize;
+    let start_day = 12_000;
+    for i in 0..args.articles {
+        let round = i / base.len();
+        let text = vary(&base[i % base.len()], round, &mut rng);
+        bytes += text.len();
+        let day = start_day + (round * 20) as i32 + (i % base.len() * 20 / base.len()) as i32;
+        c.add(&text, Some(day));
+        if (i + 1) % 20_000 == 0 {
+            eprintln!("{} articles, {} stories, {:.1}s", i + 1, c.stories(), start.elapsed().as_secs_f64());
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "{}",
+        serde_json::json!({
+            "articles": args.articles,
+            "base_articles": base.len(),
+            "megabytes": (bytes as f64 / 1e6).round(),
+            "embedder": format!("{:?}", args.options.embedder).to_lowercase(),
+            "stories": c.stories(),
+            "seconds": round4(secs),
+            "articles_per_second": (args.articles as f64 / secs.max(1e-9)).round(),
+            "peak_rss_mb": peak_rss_kb().map(|k| k / 1024),
+        })
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(clap::Args)]
+pub struct EmbeddingsArgs {
+    /// The evaluation data folder.
+    #[arg(long, default_value = "../shared/eval")]
+    pub data: PathBuf,
+    /// The transformer's model directory (with `--features transformer`): compare against it.
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+    /// Sentence pairs sampled per set (half from one story, half from two).
+    #[arg(long, default_value_t = 2000)]
+    pub pairs: usize,
+}
+
+/// Average ranks (ties share their mean rank).
+fn ranks(x: &[f32]) -> Vec<f64> {
+    let mut idx: Vec<usize> = (0..x.len()).collect();
+    idx.sort_by(|&a, &b| x[a].total_cmp(&x[b]));
+    let mut r = vec![0f64; x.len()];
+    let mut i = 0;
+    while i < idx.len() {
+        let mut j = i;
+        while j + 1 < idx.len() && x[idx[j + 1]] == x[idx[i]] {
+            j += 1;
+        }
+        for &k in &idx[i..=j] {
+            r[k] = (i + j) as f64 / 2.0;
+        }
+        i = j + 1;
+    }
+    r
+}
+
+/// Spearman's rank correlation.
+pub fn spearman(a: &[f32], b: &[f32]) -> f64 {
+    let (ra, rb) = (ranks(a), ranks(b));
+    let n = ra.len() as f64;
+    if n < 2.0 {
+        return 0.0;
+    }
+    let (ma, mb) = (ra.iter().sum::<f64>() / n, rb.iter().sum::<f64>() / n);
+    let (mut cov, mut va, mut vb) = (0.0, 0.0, 0.0);
+    for (x, y) in ra.iter().zip(&rb) {
+        cov += (x - ma) * (y - mb);
+        va += (x - ma) * (x - ma);
+        vb += (y - mb) * (y - mb);
+    }
+    if va == 0.0 || vb == 0.0 {
+        0.0
+    } else {
+        cov / (va * vb).sqrt()
+    }
+}
+
+/// Probability that a same-story pair scores above a different-story pair (ROC AUC).
+fn auc(scores: &[f32], same: &[bool]) -> f64 {
+    let r = ranks(scores);
+    let pos = same.iter().filter(|&&s| s).count() as f64;
+    let neg = same.len() as f64 - pos;
+    if pos == 0.0 || neg == 0.0 {
+        return 0.0;
+    }
+    let sum: f64 = r.iter().zip(same).filter(|(_, &s)| s).map(|(r, _)| r + 1.0).sum();
+    (sum - pos * (pos + 1.0) / 2.0) / (pos * neg)
+}
+
+/// Same-story and different-story index pairs, seeded.
+fn sample_pairs(items: &[StoryItem], n: usize, rng: &mut Rng) -> Vec<(usize, usize, bool)> {
+    let mut by_story: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+    for (i, it) in items.iter().enumerate() {
+        by_story.entry(&it.story).or_default().push(i);
+    }
+    let multi: Vec<&Vec<usize>> = by_story.values().filter(|v| v.len() > 1).collect();
+    let mut out = Vec::with_capacity(n);
+    let mut guard = 0;
+    while out.len() < n && guard < n * 20 && !items.is_empty() {
+        guard += 1;
+        if out.len() % 2 == 0 && !multi.is_empty() {
+            let s = multi[rng.below(multi.len())];
+            let (a, b) = (s[rng.below(s.len())], s[rng.below(s.len())]);
+            if a != b {
+                out.push((a, b, true));
+            }
+        } else {
+            let (a, b) = (rng.below(items.len()), rng.below(items.len()));
+            if items[a].story != items[b].story {
+                out.push((a, b, false));
+            }
+        }
+    }
+    out
+}
+
+pub fn embeddings(args: EmbeddingsArgs) -> anyhow::Result<ExitCode> {
+    use corroborate_embed::{cosine, Embedder, StaticEmbeddings};
+    let table = StaticEmbeddings::bundled()?;
+    let full = load_transformer(args.model.as_deref())?;
+    for (name, items) in sets(&args.data) {
+        let items = match items {
+            Ok(items) => items,
+            Err(e) => {
+                eprintln!("{name}: {e}; skipped");
+                continue;
+            }
+        };
+        let mut rng = Rng::new(11);
+        let pairs = sample_pairs(&items, args.pairs, &mut rng);
+        let mut used: Vec<usize> = pairs.iter().flat_map(|p| [p.0, p.1]).collect();
+        used.sort_unstable();
+        used.dedup();
+        let texts: Vec<&str> = used.iter().map(|&i| items[i].text.as_str()).collect();
+        let slot: std::collections::HashMap<usize, usize> = used.iter().enumerate().map(|(k, &i)| (i, k)).collect();
+        let same: Vec<bool> = pairs.iter().map(|p| p.2).collect();
+        let start = Instant::now();
+        let sv: Vec<Vec<f32>> = texts.iter().map(|t| table.embed(t)).collect();
+        let static_secs = start.elapsed().as_secs_f64();
+        let s_scores: Vec<f32> = pairs.iter().map(|p| cosine(&sv[slot[&p.0]], &sv[slot[&p.1]])).collect();
+        let mut line = serde_json::json!({
+            "set": name,
+            "pairs": pairs.len(),
+            "texts": texts.len(),
+            "static_dims": table.dim(),
+            "static_sentences_per_second": (texts.len() as f64 / static_secs.max(1e-9)).round(),
+            "static_same_story_auc": round4(auc(&s_scores, &same)),
+        });
+        if let Some(full) = &full {
+            let start = Instant::now();
+            let fv = full(&texts)?;
+            let secs = start.elapsed().as_secs_f64();
+            let f_scores: Vec<f32> = pairs.iter().map(|p| cosine(&fv[slot[&p.0]], &fv[slot[&p.1]])).collect();
+            line["transformer_sentences_per_second"] = serde_json::json!(round4(texts.len() as f64 / secs.max(1e-9)));
+            line["transformer_same_story_auc"] = serde_json::json!(round4(auc(&f_scores, &same)));
+            line["spearman_static_vs_transformer"] = serde_json::json!(round4(spearman(&s_scores, &f_scores)));
+        }
+        println!("{line}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+type BatchEmbed = Box<dyn Fn(&[&str]) -> anyhow::Result<Vec<Vec<f32>>>>;
+
+#[cfg(feature = "transformer")]
+fn load_transformer(model: Option<&Path>) -> anyhow::Result<Option<BatchEmbed>> {
+    let Some(dir) = model else { return Ok(None) };
+    let lm = corroborate_embed::transformer::MiniLm::load(dir)?;
+    Ok(Some(Box::new(move |texts: &[&str]| Ok(lm.embed_batch(texts)?))))
+}
+
+#[cfg(not(feature = "transformer"))]
+fn load_transformer(model: Option<&Path>) -> anyhow::Result<Option<BatchEmbed>> {
+    if model.is_some() {
+        anyhow::bail!("--model needs a binary built with --features transformer");
+    }
+    Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spearman_and_auc() {
+        assert!((spearman(&[1.0, 2.0, 3.0], &[10.0, 20.0, 30.0]) - 1.0).abs() < 1e-12);
+        assert!((spearman(&[1.0, 2.0, 3.0], &[3.0, 2.0, 1.0]) + 1.0).abs() < 1e-12);
+        assert_eq!(auc(&[0.9, 0.8, 0.1, 0.2], &[true, true, false, false]), 1.0);
+        assert_eq!(auc(&[0.1, 0.2, 0.9, 0.8], &[true, true, false, false]), 0.0);
+    }
+
+    #[test]
+    fn variations_change_the_text_and_never_panic() {
+        let mut rng = Rng::new(1);
+        let v = vary("One. Two three. Four five six. Seven.", 3, &mut rng);
+        assert!(!v.is_empty());
+        assert_eq!(vary("", 0, &mut rng).trim(), "");
+    }
+}

@@ -1,0 +1,215 @@
+//! Story clustering: B-cubed precision, recall and F1 against gold story ids, and the loaders of
+//! the two gold sets (FNC-1 training bodies grouped into stories; the UCI News Aggregator sample).
+use std::collections::HashMap;
+use std::path::Path;
+
+/// B-cubed scores over items.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct BCubed {
+    /// Mean over items of the share of the item's predicted cluster that is in its gold story.
+    pub precision: f64,
+    /// Mean over items of the share of the item's gold story that is in its predicted cluster.
+    pub recall: f64,
+    /// Harmonic mean of the two.
+    pub f1: f64,
+}
+
+/// B-cubed precision, recall and F1 of `predicted` against `gold` (same length, one label per
+/// item). Empty input scores 0.
+pub fn bcubed<P: Eq + std::hash::Hash, G: Eq + std::hash::Hash>(predicted: &[P], gold: &[G]) -> BCubed {
+    let n = predicted.len().min(gold.len());
+    if n == 0 {
+        return BCubed { precision: 0.0, recall: 0.0, f1: 0.0 };
+    }
+    let mut pred_size: HashMap<&P, usize> = HashMap::new();
+    let mut gold_size: HashMap<&G, usize> = HashMap::new();
+    let mut both: HashMap<(&P, &G), usize> = HashMap::new();
+    for i in 0..n {
+        *pred_size.entry(&predicted[i]).or_default() += 1;
+        *gold_size.entry(&gold[i]).or_default() += 1;
+        *both.entry((&predicted[i], &gold[i])).or_default() += 1;
+    }
+    let (mut p, mut r) = (0f64, 0f64);
+    for i in 0..n {
+        let shared = both[&(&predicted[i], &gold[i])] as f64;
+        p += shared / pred_size[&predicted[i]] as f64;
+        r += shared / gold_size[&gold[i]] as f64;
+    }
+    let (precision, recall) = (p / n as f64, r / n as f64);
+    let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
+    BCubed { precision, recall, f1 }
+}
+
+/// One item of a gold clustering set.
+#[derive(Debug, Clone)]
+pub struct StoryItem {
+    /// The item's id in its source file.
+    pub id: String,
+    /// The text to cluster.
+    pub text: String,
+    /// The gold story.
+    pub story: String,
+}
+
+/// Errors of the loaders.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// A file could not be read.
+    #[error("{0}: {1}")]
+    Io(String, std::io::Error),
+    /// A file does not have the expected columns.
+    #[error("{0}: {1}")]
+    Format(String, String),
+}
+
+fn read(path: &Path) -> Result<String, LoadError> {
+    std::fs::read(path)
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .map_err(|e| LoadError::Io(path.display().to_string(), e))
+}
+
+/// Parses CSV (RFC 4180: quoted fields may hold commas, doubled quotes and newlines).
+pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if quoted {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    field.push('"');
+                    chars.next();
+                } else {
+                    quoted = false;
+                }
+            } else {
+                field.push(c);
+            }
+            continue;
+        }
+        match c {
+            '"' if field.is_empty() => quoted = true,
+            ',' => row.push(std::mem::take(&mut field)),
+            '\r' => {}
+            '\n' => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            _ => field.push(c),
+        }
+    }
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows
+}
+
+fn column(header: &[String], name: &str, file: &Path) -> Result<usize, LoadError> {
+    header
+        .iter()
+        .position(|h| h.trim().trim_start_matches('\u{feff}') == name)
+        .ok_or_else(|| LoadError::Format(file.display().to_string(), format!("no column {name}")))
+}
+
+/// The FNC-1 training bodies grouped into stories: bodies related (agree, disagree, discuss) to
+/// the same headline are one story; stories are the connected components. Bodies related to no
+/// headline are left out. `dir` holds `train_bodies.csv` and `train_stances.csv`. Items come in
+/// body-id order; the story label is the smallest body id of the component.
+pub fn load_fnc_stories(dir: &Path) -> Result<Vec<StoryItem>, LoadError> {
+    let bodies_path = dir.join("train_bodies.csv");
+    let stances_path = dir.join("train_stances.csv");
+    let bodies = parse_csv(&read(&bodies_path)?);
+    let stances = parse_csv(&read(&stances_path)?);
+    let (bh, brows) =
+        bodies.split_first().ok_or_else(|| LoadError::Format(bodies_path.display().to_string(), "empty".into()))?;
+    let (sh, srows) =
+        stances.split_first().ok_or_else(|| LoadError::Format(stances_path.display().to_string(), "empty".into()))?;
+    let (b_id, b_text) = (column(bh, "Body ID", &bodies_path)?, column(bh, "articleBody", &bodies_path)?);
+    let (s_head, s_id, s_stance) = (
+        column(sh, "Headline", &stances_path)?,
+        column(sh, "Body ID", &stances_path)?,
+        column(sh, "Stance", &stances_path)?,
+    );
+    let mut texts: Vec<(u64, String)> =
+        brows.iter().filter_map(|r| Some((r.get(b_id)?.trim().parse().ok()?, r.get(b_text)?.clone()))).collect();
+    texts.sort_by_key(|t| t.0);
+    let index: HashMap<u64, usize> = texts.iter().enumerate().map(|(i, t)| (t.0, i)).collect();
+    let mut parent: Vec<usize> = (0..texts.len()).collect();
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    let mut related = vec![false; texts.len()];
+    let mut by_headline: HashMap<&str, usize> = HashMap::new();
+    for r in srows {
+        let (Some(h), Some(id), Some(st)) = (r.get(s_head), r.get(s_id), r.get(s_stance)) else { continue };
+        if st.trim() == "unrelated" {
+            continue;
+        }
+        let Some(&b) = id.trim().parse::<u64>().ok().and_then(|id| index.get(&id)) else { continue };
+        related[b] = true;
+        match by_headline.get(h.as_str()) {
+            Some(&other) => {
+                let (x, y) = (find(&mut parent, other), find(&mut parent, b));
+                parent[x.max(y)] = x.min(y);
+            }
+            None => {
+                by_headline.insert(h.as_str(), b);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for i in 0..texts.len() {
+        if related[i] {
+            let root = find(&mut parent, i);
+            out.push(StoryItem {
+                id: texts[i].0.to_string(),
+                text: texts[i].1.clone(),
+                story: texts[root].0.to_string(),
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// The UCI News Aggregator sample: headline (`TITLE`) and story (`STORY`) per row, in file order.
+pub fn load_uci(path: &Path) -> Result<Vec<StoryItem>, LoadError> {
+    let rows = parse_csv(&read(path)?);
+    let (h, rows) = rows.split_first().ok_or_else(|| LoadError::Format(path.display().to_string(), "empty".into()))?;
+    let (id, title, story) = (column(h, "ID", path)?, column(h, "TITLE", path)?, column(h, "STORY", path)?);
+    Ok(rows
+        .iter()
+        .filter_map(|r| {
+            Some(StoryItem { id: r.get(id)?.clone(), text: r.get(title)?.clone(), story: r.get(story)?.clone() })
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bcubed_perfect_and_lumped() {
+        let gold = ["a", "a", "b", "b"];
+        let perfect = bcubed(&[1, 1, 2, 2], &gold);
+        assert_eq!((perfect.precision, perfect.recall, perfect.f1), (1.0, 1.0, 1.0));
+        let lumped = bcubed(&[0, 0, 0, 0], &gold);
+        assert_eq!((lumped.precision, lumped.recall), (0.5, 1.0));
+        let split = bcubed(&[1, 2, 3, 4], &gold);
+        assert_eq!((split.precision, split.recall), (1.0, 0.5));
+        assert_eq!(bcubed::<u8, u8>(&[], &[]).f1, 0.0);
+    }
+
+    #[test]
+    fn csv_with_quotes_and_newlines() {
+        let rows = parse_csv("A,B\n1,\"x, \"\"y\"\"\nz\"\r\n2,w");
+        assert_eq!(rows, vec![vec!["A", "B"], vec!["1", "x, \"y\"\nz"], vec!["2", "w"]]);
+    }
+}
