@@ -63,6 +63,7 @@ if command -v hyperfine >/dev/null; then
 else
   echo "(hyperfine unavailable: median of 30 runs)"
 fi
+rm -f "$out/compare.runs"
 for i in $(seq 1 30); do
   /usr/bin/time -f '%e %U %S' -a -o "$out/compare.runs" "$bin" compare "${seeds[@]}" -o /dev/null
 done 2>/dev/null || true
@@ -74,5 +75,6 @@ if [ "${CALLGRIND:-0}" = 1 ] && command -v valgrind >/dev/null; then
     "$bin" analyze "$out/corpus200.jsonl" -o /dev/null 2>"$out/callgrind.log" || true
 fi
 
+echo
+echo "## Benchmark $(date -u +%Y-%m-%d) on $(nproc) cores ($(uptime | sed 's/.*load average: /load /'))"
 python3 "$root/bench/table.py" "$out" "$ext/ground-truth.json" | tee "$out/table.md"
-rm -f "$out/compare.runs"

@@ -80,7 +80,9 @@ fn benches(c: &mut Criterion) {
                     let n: usize = docs
                         .iter()
                         .zip(found)
-                        .map(|(d, f)| corroborate_stance::analyze(d.text(), &d.tokens, &d.sentences, f).statements.len())
+                        .map(|(d, f)| {
+                            corroborate_stance::analyze(d.text(), &d.tokens, &d.sentences, f).statements.len()
+                        })
                         .sum();
                     black_box(n)
                 },

@@ -18,7 +18,8 @@ pub fn fold(s: &str) -> String {
     let mut s: String = if s.is_ascii() {
         s.to_ascii_lowercase()
     } else {
-        let l = s.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).collect::<String>().to_lowercase();
+        let l =
+            s.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).collect::<String>().to_lowercase();
         if l.contains('’') {
             l.replace('’', "'")
         } else {

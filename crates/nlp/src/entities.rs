@@ -117,8 +117,7 @@ pub fn entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity>
     let mut canon = Canonicalizer::new();
     for (s, k) in &raw {
         let surface = s.slice(text);
-        let (key, clean) =
-            memo.entry((surface, *k)).or_insert_with(|| (key(surface, *k), clean_surface(surface, *k)));
+        let (key, clean) = memo.entry((surface, *k)).or_insert_with(|| (key(surface, *k), clean_surface(surface, *k)));
         canon.add_keyed(key, clean, *k);
     }
     let map = canon.finish();
