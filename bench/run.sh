@@ -12,7 +12,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-SHARED=$(cd "${SHARED:-$root/../shared}" && pwd)
+SHARED=$(cd "${SHARED:-$root/../shared}" 2>/dev/null && pwd) || {
+  echo "bench/run.sh: no ${SHARED:-$root/../shared} (the peer scripts and data); set SHARED=/path/to/shared" >&2
+  exit 2
+}
 N=${N:-2000}
 PEER_VENV=${PEER_VENV:-/tmp/corroborate-peer-venv}
 CORPUS=${CORPUS:-/tmp/corpus.jsonl}
