@@ -8,26 +8,47 @@
 //! beyond ties.
 use crate::lexicon::{demonym, is_title, place};
 use corroborate_model::EntityType;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 
 /// Lowercase, strip diacritics and possessives, unify apostrophes.
 pub fn fold(s: &str) -> String {
-    let s: String = s
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .collect::<String>()
-        .to_lowercase()
-        .replace('’', "'");
-    let s = s.trim();
-    let s = s.strip_prefix("the ").unwrap_or(s);
-    s.replace("'s ", " ").trim_end_matches("'s").trim_end_matches('\'').to_string()
+    // ASCII (most names): nothing to decompose, one allocation.
+    let mut s: String = if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        let l =
+            s.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).collect::<String>().to_lowercase();
+        if l.contains('’') {
+            l.replace('’', "'")
+        } else {
+            l
+        }
+    };
+    let t = s.trim();
+    let t = t.strip_prefix("the ").unwrap_or(t);
+    if t.contains("'s ") {
+        return t.replace("'s ", " ").trim_end_matches("'s").trim_end_matches('\'').to_string();
+    }
+    let t = t.trim_end_matches("'s").trim_end_matches('\'');
+    // Keep the slice `t` of `s` in place.
+    let start = t.as_ptr() as usize - s.as_ptr() as usize;
+    let end = start + t.len();
+    s.truncate(end);
+    s.drain(..start);
+    s
 }
 
 /// Folds one lowercase word across transliteration and spelling variants.
 pub fn fold_word(w: &str) -> String {
+    fold_word_cow(w).into_owned()
+}
+
+/// [`fold_word`] without allocating when the word does not change.
+fn fold_word_cow(w: &str) -> Cow<'_, str> {
     if let Some(p) = place(w) {
-        return p.to_lowercase();
+        return Cow::Owned(p.to_lowercase());
     }
     let w = match w {
         "defence" => "defense",
@@ -37,69 +58,93 @@ pub fn fold_word(w: &str) -> String {
         "labour" => "labor",
         _ => w,
     };
-    let mut s = w.to_string();
+    let mut s = Cow::Borrowed(w);
     for (from, to) in [("yy", "y"), ("iy", "y"), ("ij", "y"), ("yi", "y"), ("ii", "y")] {
         if s.len() > 4 && s.ends_with(from) {
-            s.truncate(s.len() - from.len());
-            s.push_str(to);
+            let o = s.to_mut();
+            o.truncate(o.len() - from.len());
+            o.push_str(to);
             break;
         }
     }
     // Zelensky / Zelenski
     if s.len() > 5 && s.ends_with("ski") {
-        s.pop();
-        s.push('y');
+        let o = s.to_mut();
+        o.pop();
+        o.push('y');
     }
-    s = s.replace("kh", "h").replace("zh", "j");
+    if s.contains("kh") {
+        s = Cow::Owned(s.replace("kh", "h"));
+    }
+    if s.contains("zh") {
+        s = Cow::Owned(s.replace("zh", "j"));
+    }
     s
 }
 
-/// The words of a name without titles and stopwords, folded.
-fn name_words(surface: &str, kind: EntityType) -> Vec<String> {
-    let folded = fold(surface);
-    let mut words: Vec<String> = folded
+/// The words of a name (slices of its folded form) without titles and stopwords.
+fn name_words(folded: &str, kind: EntityType) -> Vec<&str> {
+    let mut words: Vec<&str> = folded
         .split(|c: char| c.is_whitespace() || c == '-' && kind != EntityType::Person)
         .filter(|w| !w.is_empty())
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.').to_string())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'))
         .filter(|w| !w.is_empty())
         .collect();
     if kind == EntityType::Person {
-        while words.len() > 1 && is_title(&words[0]) {
-            words.remove(0);
-        }
+        let titles = words.iter().take(words.len().saturating_sub(1)).take_while(|w| is_title(w)).count();
+        words.drain(..titles);
     }
     words
 }
 
 /// The key of a mention: mentions with the same key are the same entity.
 pub fn key(surface: &str, kind: EntityType) -> String {
-    let words = name_words(surface, kind);
+    let folded = fold(surface);
+    let words = name_words(&folded, kind);
+    let mut out = String::with_capacity(folded.len() + 6);
     match kind {
         EntityType::Org => {
-            let mut ws: Vec<String> = words
+            let mut ws: Vec<Cow<str>> = words
                 .iter()
-                .filter(|w| !matches!(w.as_str(), "of" | "the" | "for" | "and" | "&"))
-                .map(|w| demonym(w).map(|c| c.to_lowercase()).unwrap_or_else(|| fold_word(w)))
+                .filter(|w| !matches!(**w, "of" | "the" | "for" | "and" | "&"))
+                .map(|w| demonym(w).map(|c| Cow::Owned(c.to_lowercase())).unwrap_or_else(|| fold_word_cow(w)))
                 .collect();
             ws.sort();
             ws.dedup();
-            format!("org:{}", ws.join(" "))
+            out.push_str("org:");
+            join_into(&mut out, ws.iter().map(|w| &**w));
         }
         EntityType::Gpe | EntityType::Loc => {
             let joined = words.join(" ");
-            let name = place(&joined)
-                .map(str::to_lowercase)
-                .unwrap_or_else(|| words.iter().map(|w| fold_word(w)).collect::<Vec<_>>().join(" "));
-            format!("place:{name}")
+            out.push_str("place:");
+            match place(&joined) {
+                Some(p) => out.push_str(&p.to_lowercase()),
+                None => join_into(&mut out, words.iter().map(|w| fold_word_cow(w))),
+            }
         }
         EntityType::Norp => {
             let joined = words.join(" ");
-            format!("norp:{}", demonym(&joined).map(str::to_lowercase).unwrap_or(joined))
+            out.push_str("norp:");
+            match demonym(&joined) {
+                Some(d) => out.push_str(&d.to_lowercase()),
+                None => out.push_str(&joined),
+            }
         }
         EntityType::Person | EntityType::Misc => {
-            let ws: Vec<String> = words.iter().map(|w| fold_word(w)).collect();
-            format!("name:{}", ws.join(" "))
+            out.push_str("name:");
+            join_into(&mut out, words.iter().map(|w| fold_word_cow(w)));
         }
+    }
+    out
+}
+
+/// Appends `words` separated by single spaces.
+fn join_into<S: AsRef<str>>(out: &mut String, words: impl Iterator<Item = S>) {
+    for (i, w) in words.enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(w.as_ref());
     }
 }
 
@@ -151,16 +196,27 @@ impl Canonicalizer {
     }
 
     pub fn add(&mut self, surface: &str, kind: EntityType) {
-        let k = key(surface, kind);
-        let clean = clean_surface(surface, kind);
+        self.add_keyed(&key(surface, kind), &clean_surface(surface, kind), kind);
+    }
+
+    /// [`add`](Self::add) with the mention's [`key`] and [`clean_surface`] already computed
+    /// (callers that see the same surface many times compute them once).
+    pub fn add_keyed(&mut self, key: &str, clean: &str, kind: EntityType) {
         let words = clean.split_whitespace().count();
-        let g = self.groups.entry(k).or_default();
+        let g = match self.groups.get_mut(key) {
+            Some(g) => g,
+            None => self.groups.entry(key.to_string()).or_default(),
+        };
         g.kind.get_or_insert(kind);
         g.words = g.words.max(words);
         self.seen += 1;
         let seen = self.seen;
-        let e = g.surfaces.entry(clean).or_insert((0, seen));
-        e.0 += 1;
+        match g.surfaces.get_mut(clean) {
+            Some(e) => e.0 += 1,
+            None => {
+                g.surfaces.insert(clean.to_string(), (1, seen));
+            }
+        }
     }
 
     pub fn finish(self) -> CanonMap {
@@ -220,6 +276,11 @@ impl CanonMap {
     /// The canonical name of a mention; its cleaned surface if the map never saw it.
     pub fn canonical(&self, surface: &str, kind: EntityType) -> String {
         self.names.get(&key(surface, kind)).cloned().unwrap_or_else(|| clean_surface(surface, kind))
+    }
+
+    /// The canonical name of a [`key`], if the map saw it.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.names.get(key).map(String::as_str)
     }
 }
 

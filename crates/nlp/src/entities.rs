@@ -2,11 +2,11 @@
 //! Emmanuel Macron" gives a NORP and a PERSON), organisation heads ("... Ministry", "... Council"),
 //! a place gazetteer with aliases, context for unknown places ("the town of Moschun"), and the names
 //! an article has already introduced ("Zelenskyy" after "Volodymyr Zelenskyy").
-use crate::canon::{key, Canonicalizer};
+use crate::canon::{clean_surface, key, Canonicalizer};
 use crate::lexicon::{demonym, is_org_head, is_title, known_org, not_name, place};
 use crate::tokens::{is_capitalized, TokKind, Token};
 use corroborate_model::{Entity, EntityType, Span};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 fn cap_word(t: &Token, text: &str) -> bool {
     t.kind == TokKind::Word && is_capitalized(t.span.slice(text))
@@ -56,7 +56,7 @@ pub fn entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity>
     }
     // Sentence-initial or headline words that are known surnames.
     let mut extra = Vec::new();
-    for t in tokens {
+    for t in tokens.iter().filter(|_| !surnames.is_empty()) {
         if cap_word(t, text)
             && surnames.contains(&crate::canon::fold(t.span.slice(text)))
             && !raw.iter().any(|(s, _)| s.overlaps(&t.span))
@@ -112,13 +112,20 @@ pub fn entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity>
     raw.retain(|(s, k)| {
         !(*k == EntityType::Misc && initial.contains(&s.start) && !mid.contains(&crate::canon::fold(s.slice(text))))
     });
+    // Key and clean surface once per distinct mention (names repeat through an article).
+    let mut memo: HashMap<(&str, EntityType), (String, String)> = HashMap::new();
     let mut canon = Canonicalizer::new();
     for (s, k) in &raw {
-        canon.add(s.slice(text), *k);
+        let surface = s.slice(text);
+        let (key, clean) = memo.entry((surface, *k)).or_insert_with(|| (key(surface, *k), clean_surface(surface, *k)));
+        canon.add_keyed(key, clean, *k);
     }
     let map = canon.finish();
     raw.into_iter()
-        .map(|(span, kind)| Entity { span, kind, canonical: map.canonical(span.slice(text), kind) })
+        .map(|(span, kind)| {
+            let (key, clean) = &memo[&(span.slice(text), kind)];
+            Entity { span, kind, canonical: map.get(key).unwrap_or(clean).to_string() }
+        })
         .collect()
 }
 

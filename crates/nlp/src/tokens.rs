@@ -173,10 +173,16 @@ pub fn tokenize(text: &str, markup: &[Span]) -> Vec<Token> {
         let lower = match kind {
             TokKind::Word | TokKind::Number | TokKind::Possessive => {
                 let s = span.slice(text);
-                if s.bytes().any(|b| b.is_ascii_uppercase()) || !s.is_ascii() {
-                    s.to_lowercase().replace('’', "'")
+                if s.is_ascii() {
+                    // one allocation; `to_ascii_lowercase` copies as is when there is no capital
+                    s.to_ascii_lowercase()
                 } else {
-                    s.to_string()
+                    let l = s.to_lowercase();
+                    if l.contains('’') {
+                        l.replace('’', "'")
+                    } else {
+                        l
+                    }
                 }
             }
             _ => span.slice(text).to_string(),
