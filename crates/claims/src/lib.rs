@@ -72,6 +72,14 @@ impl Featurizer {
         Featurizer { stemmer: Stemmer::create(Algorithm::English) }
     }
     /// Content features of a piece of text: concepts or stems, without stopwords and polarity words.
+    /// Content-word stems, without stopwords, polarity words or numbers.
+    fn stems(&self, text: &str) -> Vec<String> {
+        words(text)
+            .filter(|w| w.len() > 2 && !STOPWORDS.contains(&w.as_str()) && !w.chars().all(|c| c.is_ascii_digit()))
+            .map(|w| self.stemmer.stem(&w).into_owned())
+            .collect()
+    }
+
     fn features(&self, text: &str) -> Vec<String> {
         words(text)
             .filter(|w| {
@@ -155,13 +163,29 @@ pub fn stories(articles: &[AnalyzedArticle]) -> (Vec<usize>, Vec<Story>) {
     let f = Featurizer::new();
     let docs: Vec<Vec<String>> = articles.iter().map(|a| features_with(&f, a)).collect();
     let vecs = tfidf(&docs);
+    // two articles on one event name something in common: a person, a body or a place. Shared wording
+    // alone is not enough ("false flag", "said during a briefing" recur across unrelated events).
+    let names: Vec<HashSet<String>> = articles
+        .iter()
+        .map(|a| {
+            a.analysis
+                .entities
+                .iter()
+                .filter(|e| matches!(e.kind, EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Loc))
+                .map(|e| e.canonical.to_lowercase())
+                .collect()
+        })
+        .collect();
     let mut dsu = Dsu::new(articles.len());
     for i in 0..articles.len() {
         if articles[i].article.failed() {
             continue;
         }
         for j in i + 1..articles.len() {
-            if !articles[j].article.failed() && cosine(&vecs[i], &vecs[j]) >= STORY_LINK {
+            if !articles[j].article.failed()
+                && cosine(&vecs[i], &vecs[j]) >= STORY_LINK
+                && !names[i].is_disjoint(&names[j])
+            {
                 dsu.union(i, j);
             }
         }
@@ -207,7 +231,9 @@ pub fn term_weight(term: &str, count: f32) -> f32 {
 }
 
 fn features_with(f: &Featurizer, a: &AnalyzedArticle) -> Vec<String> {
-    let mut d = f.features(&a.article.text);
+    // stems, not concepts: "killed" and "died" say the same thing in a claim, but two stories about
+    // different deaths are different stories
+    let mut d = f.stems(&a.article.text);
     for e in &a.analysis.entities {
         // names count three times: they say what the story is about
         for _ in 0..3 {

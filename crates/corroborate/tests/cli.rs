@@ -125,3 +125,23 @@ fn usage_errors_exit_2() {
 fn the_same_input_gives_the_same_report() {
     assert_eq!(compare("json"), compare("json"));
 }
+
+#[test]
+fn unrelated_events_with_the_same_wording_are_separate_stories() {
+    // The Belmark article reuses the seeds' vocabulary ("false flag", "staged", "said during a
+    // briefing") about an invented event: shared wording without a shared name is not one story.
+    let Some(shared) = common::shared() else {
+        eprintln!("SKIP: ../shared/seeds is absent");
+        return;
+    };
+    let mut seeds: Vec<String> =
+        std::fs::read_dir(shared.join("seeds")).unwrap().map(|e| e.unwrap().path().display().to_string()).collect();
+    seeds.sort();
+    let mut args: Vec<&str> = vec!["compare", "--format", "json"];
+    args.extend(seeds.iter().map(String::as_str));
+    args.extend_from_slice(EXAMPLES);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&run(&args))).unwrap();
+    let sizes: Vec<usize> =
+        v["stories"].as_array().unwrap().iter().map(|s| s["articles"].as_array().unwrap().len()).collect();
+    assert_eq!(sizes, vec![2, 4, 1], "Bucha seeds, the dam story, the cheese fair");
+}
