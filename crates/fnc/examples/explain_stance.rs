@@ -1,4 +1,4 @@
-//! Inspect one prediction of the built-in model: `cargo run -p corroborate-fnc --example explain --
+//! Inspect one prediction of the built-in model: `cargo run -p corroborate-fnc --example explain_stance --
 //! "CLAIM" "BODY"` prints the label, the four probabilities, the evidence sentences and every
 //! non-zero feature.
 fn main() -> std::process::ExitCode {

@@ -1,4 +1,4 @@
-//! `cargo run -p corroborate-html --example explain -- PAGE.html[.gz]`: how the extractor chose the body.
+//! `cargo run -p corroborate-html --example explain_page -- PAGE.html[.gz]`: how the extractor chose the body.
 use std::io::Read;
 fn main() {
     for path in std::env::args().skip(1) {
