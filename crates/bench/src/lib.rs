@@ -7,20 +7,11 @@
 //!
 //! **Invariant:** loading never panics; a missing or unreadable directory gives an empty set.
 
-use corroborate_model::{Article, Entity, MetaKind, Span};
+use corroborate_model::{Article, Entity, Span};
 use corroborate_nlp::Token;
 use std::path::{Path, PathBuf};
 
 /// Metadata kinds whose text is not prose (kept identical to the engine's list).
-const NOT_PROSE: &[MetaKind] = &[
-    MetaKind::Dateline,
-    MetaKind::Heading,
-    MetaKind::Byline,
-    MetaKind::Category,
-    MetaKind::DateCreated,
-    MetaKind::ImageCredit,
-];
-
 /// One article with the results of every stage before attribution, computed once.
 pub struct Doc {
     pub article: Article,
@@ -37,16 +28,7 @@ pub struct Doc {
 impl Doc {
     /// Runs the stages up to entities on `article`, the way the engine does.
     pub fn new(article: Article) -> Doc {
-        let skip: Vec<Span> =
-            article.meta_spans.iter().filter(|m| NOT_PROSE.contains(&m.kind)).map(|m| m.span).collect();
-        let mut markup: Vec<Span> = article
-            .meta_spans
-            .iter()
-            .filter(|m| matches!(m.kind, MetaKind::LinkMarkup | MetaKind::Emphasis))
-            .map(|m| m.span)
-            .collect();
-        markup.sort();
-        let title = article.meta_spans.iter().find(|m| m.kind == MetaKind::Title).map(|m| m.span);
+        let corroborate_engine::Regions { skip, markup, title } = corroborate_engine::regions(&article);
         let text = article.text.as_str();
         let tokens = corroborate_nlp::tokenize(text, &markup);
         let sentences = corroborate_nlp::sentences(text, &tokens, &skip);

@@ -38,8 +38,16 @@ pub fn analyze(article: Article) -> AnalyzedArticle {
     AnalyzedArticle { article, analysis }
 }
 
-fn analyze_text(article: &Article) -> Analysis {
-    let text = article.text.as_str();
+/// What the metadata spans of an article mean for analysis: regions that are not prose (left out of
+/// sentences), markup inside prose (ignored by the tokenizer), and the headline.
+pub struct Regions {
+    pub skip: Vec<Span>,
+    pub markup: Vec<Span>,
+    pub title: Option<Span>,
+}
+
+/// The [`Regions`] of an article, as every stage sees them.
+pub fn regions(article: &Article) -> Regions {
     let skip: Vec<Span> = article.meta_spans.iter().filter(|m| NOT_PROSE.contains(&m.kind)).map(|m| m.span).collect();
     let mut markup: Vec<Span> = article
         .meta_spans
@@ -49,6 +57,12 @@ fn analyze_text(article: &Article) -> Analysis {
         .collect();
     markup.sort();
     let title = article.meta_spans.iter().find(|m| m.kind == MetaKind::Title).map(|m| m.span);
+    Regions { skip, markup, title }
+}
+
+fn analyze_text(article: &Article) -> Analysis {
+    let text = article.text.as_str();
+    let Regions { skip, markup, title } = regions(article);
     let toks = corroborate_nlp::tokenize(text, &markup);
     let sentences = corroborate_nlp::sentences(text, &toks, &skip);
     let entities = corroborate_nlp::entities(text, &toks, &sentences);
