@@ -62,6 +62,35 @@ pub struct Outlets {
     outlets: Vec<Outlet>,
     by_domain: HashMap<String, usize>,
     by_name: HashMap<String, usize>,
+    /// Every name, alias and domain in one automaton (one pass over a text instead of one per name):
+    /// capitals-only aliases ("RT", "AP") case-sensitively, the rest ASCII-case-insensitively.
+    caps: Needles,
+    folded: Needles,
+}
+
+#[derive(Debug, Clone)]
+struct Needles {
+    ac: Option<aho_corasick::AhoCorasick>,
+    outlet: Vec<usize>,
+}
+
+impl Needles {
+    fn new(needles: Vec<(String, usize)>, fold: bool) -> Needles {
+        let ac = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(fold)
+            .build(needles.iter().map(|(n, _)| n))
+            .ok();
+        Needles { ac, outlet: needles.into_iter().map(|(_, i)| i).collect() }
+    }
+
+    fn find(&self, text: &str, found: &mut Vec<(usize, usize, usize)>) {
+        let Some(ac) = &self.ac else { return };
+        for m in ac.find_overlapping_iter(text) {
+            if is_word_boundary(text, m.start(), m.end()) {
+                found.push((m.start(), m.end(), self.outlet[m.pattern().as_usize()]));
+            }
+        }
+    }
 }
 
 /// Lower case, `&` -> `and`, punctuation to spaces, leading `the` dropped, spaces collapsed.
@@ -120,7 +149,17 @@ impl Outlets {
             }
             by_name.entry(normalize_name(&o.domain)).or_insert(i);
         }
-        Outlets { outlets, by_domain, by_name }
+        let (mut caps, mut folded) = (Vec::new(), Vec::new());
+        for (i, o) in outlets.iter().enumerate() {
+            for n in o.names().chain(std::iter::once(o.domain.as_str())).filter(|n| !n.is_empty()) {
+                if is_caps_alias(n) {
+                    caps.push((n.to_string(), i))
+                } else {
+                    folded.push((n.to_string(), i))
+                }
+            }
+        }
+        Outlets { outlets, by_domain, by_name, caps: Needles::new(caps, false), folded: Needles::new(folded, true) }
     }
 
     pub fn all(&self) -> &[Outlet] {
@@ -229,22 +268,10 @@ impl Outlets {
     /// Every mention of a known outlet name in `text`, as `(start, end, outlet index)` byte ranges,
     /// whole words only, longest name first at each place, in text order.
     pub fn mentions(&self, text: &str) -> Vec<(usize, usize, usize)> {
-        // ASCII lower-casing keeps byte offsets (full Unicode lower-casing can change lengths).
-        let lower = text.to_ascii_lowercase();
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        for (i, o) in self.outlets.iter().enumerate() {
-            for n in o.names().chain(std::iter::once(o.domain.as_str())) {
-                let caps = is_caps_alias(n);
-                let (hay, needle) = if caps { (text, n.to_string()) } else { (lower.as_str(), n.to_ascii_lowercase()) };
-                for (s, m) in hay.match_indices(needle.as_str()) {
-                    let e = s + m.len();
-                    if is_word_boundary(text, s, e) {
-                        found.push((s, e, i));
-                    }
-                }
-            }
-        }
-        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        self.caps.find(text, &mut found);
+        self.folded.find(text, &mut found);
+        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
         let mut out: Vec<(usize, usize, usize)> = Vec::new();
         for f in found {
             if out.last().is_none_or(|l| f.0 >= l.1) {

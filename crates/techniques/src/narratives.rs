@@ -20,6 +20,7 @@
 
 use crate::{Error, Result};
 use corroborate_model::Span;
+use regex::bytes::{Regex as BytesRegex, RegexBuilder as BytesRegexBuilder};
 use regex::{Regex, RegexBuilder};
 use serde::{Deserialize, Serialize};
 
@@ -52,14 +53,133 @@ struct File {
 }
 
 struct Compiled {
-    patterns: Vec<Regex>,
-    keywords: Vec<Regex>,
+    patterns: Vec<BytesRegex>,
+    keywords: Vec<Keyword>,
+}
+
+/// A keyword or phrase, matched at a word start, case-insensitively (ASCII), its words separated by
+/// whitespace or hyphens ("beta gamma" finds "Beta-Gamma"). Plain string search: compiling a regex per
+/// keyword cost more than the rest of a two-article `compare`.
+struct Keyword {
+    words: Vec<String>,
+}
+
+impl Keyword {
+    fn new(k: &str) -> Option<Keyword> {
+        let words: Vec<String> = k.split_whitespace().map(|w| w.to_lowercase()).collect();
+        (!words.is_empty()).then_some(Keyword { words })
+    }
+
+    /// The first occurrence in `lower` (the sentence, ASCII-lowercased: same byte offsets).
+    fn find(&self, lower: &str) -> Option<(usize, usize)> {
+        let first = &self.words[0];
+        'start: for (i, _) in lower.match_indices(first.as_str()) {
+            if lower[..i].chars().next_back().is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let mut end = i + first.len();
+            for w in &self.words[1..] {
+                let rest = &lower[end..];
+                let gap = rest.len() - rest.trim_start_matches(|c: char| c.is_whitespace() || c == '-').len();
+                if gap == 0 || !rest[gap..].starts_with(w.as_str()) {
+                    continue 'start;
+                }
+                end += gap + w.len();
+            }
+            return Some((i, end));
+        }
+        None
+    }
+}
+
+/// Compiles a catalogue pattern for byte-wise matching with ASCII classes and case folding (`.` is one
+/// byte; `\w`, `\b`, `\s` are ASCII), about half the compile cost of a Unicode regex. A pattern that
+/// starts with `(?u)` gets Unicode semantics; one that fails to compile this way is compiled as Unicode.
+fn pattern_regex(p: &str) -> std::result::Result<BytesRegex, regex::Error> {
+    BytesRegexBuilder::new(p)
+        .unicode(false)
+        .case_insensitive(true)
+        .build()
+        .or_else(|_| BytesRegexBuilder::new(p).case_insensitive(true).build())
 }
 
 /// A loaded, validated catalogue.
 pub struct Catalogue {
     pub narratives: Vec<Narrative>,
     compiled: Vec<Compiled>,
+    gate: Gate,
+}
+
+/// One pass of Aho-Corasick over a sentence tells which patterns and keywords can match at all: every
+/// keyword's first word, and the literals that every match of a pattern must start with (from
+/// regex-syntax's extractor). Only those regexes and keywords run, instead of all of them on every
+/// sentence (the catalogue was a fifth of `analyze`). A pattern without such literals always runs.
+struct Gate {
+    ac: aho_corasick::AhoCorasick,
+    /// For each Aho-Corasick pattern: which narrative, and which of its patterns or keywords.
+    targets: Vec<Target>,
+    /// (narrative, pattern) pairs that no literal gates.
+    always: Vec<(usize, usize)>,
+    slots: usize,
+}
+
+#[derive(Clone, Copy)]
+enum Target {
+    Pattern(usize, usize),
+    Keyword(usize, usize),
+}
+
+/// The literals that start every match of `p` (case-folded to ASCII lowercase), or None when they
+/// are unknown or not worth gating on.
+fn prefix_literals(p: &str) -> Option<Vec<String>> {
+    use regex_syntax::hir::literal::Extractor;
+    if p.starts_with("(?u)") || !p.is_ascii() {
+        return None;
+    }
+    let hir = regex_syntax::ParserBuilder::new().unicode(false).utf8(false).build().parse(p).ok()?;
+    let mut extractor = Extractor::new();
+    extractor.limit_total(256);
+    let seq = extractor.extract(&hir);
+    let literals = seq.literals()?;
+    let mut out: Vec<String> = Vec::with_capacity(literals.len());
+    for l in literals {
+        if l.as_bytes().is_empty() {
+            return None;
+        }
+        out.push(String::from_utf8_lossy(l.as_bytes()).to_ascii_lowercase());
+    }
+    Some(out)
+}
+
+impl Gate {
+    fn new(compiled: &[Compiled], sources: &[Narrative]) -> std::result::Result<Gate, String> {
+        let mut literals = Vec::new();
+        let mut targets = Vec::new();
+        let mut always = Vec::new();
+        for (n, (c, src)) in compiled.iter().zip(sources).enumerate() {
+            for (i, p) in src.patterns.iter().enumerate() {
+                match prefix_literals(p) {
+                    Some(ls) => {
+                        for l in ls {
+                            literals.push(l);
+                            targets.push(Target::Pattern(n, i));
+                        }
+                    }
+                    None => always.push((n, i)),
+                }
+            }
+            for (i, k) in c.keywords.iter().enumerate() {
+                literals.push(k.words[0].clone());
+                targets.push(Target::Keyword(n, i));
+            }
+        }
+        let ac = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&literals)
+            .map_err(|e| e.to_string())?;
+        let slots = compiled.iter().map(|c| c.patterns.len() + c.keywords.len()).max().unwrap_or(0);
+        Ok(Gate { ac, targets, always, slots })
+    }
 }
 
 impl std::fmt::Debug for Catalogue {
@@ -127,11 +247,6 @@ impl Voice {
     }
 }
 
-fn keyword_regex(k: &str) -> std::result::Result<Regex, regex::Error> {
-    let words: Vec<String> = k.split_whitespace().map(regex::escape).collect();
-    RegexBuilder::new(&format!(r"\b{}", words.join(r"[\s-]+"))).case_insensitive(true).build()
-}
-
 impl Catalogue {
     /// The catalogue compiled into this crate (`data/narratives.toml`).
     pub fn builtin() -> Result<Catalogue> {
@@ -152,17 +267,13 @@ impl Catalogue {
             let patterns = n
                 .patterns
                 .iter()
-                .map(|p| RegexBuilder::new(p).case_insensitive(true).build().map_err(|e| bad("pattern", p, e)))
+                .map(|p| pattern_regex(p).map_err(|e| bad("pattern", p, e)))
                 .collect::<Result<Vec<_>>>()?;
-            let keywords = n
-                .keywords
-                .iter()
-                .filter(|k| !k.trim().is_empty())
-                .map(|k| keyword_regex(k).map_err(|e| bad("keyword", k, e)))
-                .collect::<Result<Vec<_>>>()?;
+            let keywords = n.keywords.iter().filter_map(|k| Keyword::new(k)).collect();
             compiled.push(Compiled { patterns, keywords });
         }
-        Ok(Catalogue { narratives: file.narrative, compiled })
+        let gate = Gate::new(&compiled, &file.narrative).map_err(Error::Catalogue)?;
+        Ok(Catalogue { narratives: file.narrative, compiled, gate })
     }
 
     pub fn get(&self, id: &str) -> Option<&Narrative> {
@@ -173,29 +284,64 @@ impl Catalogue {
     /// each sentence, in sentence order.
     pub fn match_narratives(&self, text: &str, sentences: &[Span]) -> Vec<NarrativeMatch> {
         let mut out = Vec::new();
+        // Per narrative, which of its patterns (first) and keywords (after them) the gate let through.
+        let mut open = vec![vec![false; self.gate.slots]; self.narratives.len()];
+        let mut touched: Vec<usize> = Vec::new();
         for &sentence in sentences {
             let s = sentence.slice(text);
             if s.is_empty() {
                 continue;
             }
+            for &n in &touched {
+                open[n].iter_mut().for_each(|o| *o = false);
+            }
+            touched.clear();
+            for m in self.gate.ac.find_overlapping_iter(s) {
+                let (n, slot) = match self.gate.targets[m.pattern().as_usize()] {
+                    Target::Pattern(n, i) => (n, i),
+                    Target::Keyword(n, i) => (n, self.compiled[n].patterns.len() + i),
+                };
+                if !open[n][slot] {
+                    open[n][slot] = true;
+                    touched.push(n);
+                }
+            }
+            for &(n, i) in &self.gate.always {
+                open[n][i] = true;
+                touched.push(n);
+            }
+            touched.sort_unstable();
+            touched.dedup();
+            if touched.is_empty() {
+                continue;
+            }
+            let lower = s.to_ascii_lowercase();
             let mut here = Vec::new();
-            for (n, c) in self.narratives.iter().zip(&self.compiled) {
+            for &n in &touched {
+                let c = &self.compiled[n];
                 let mut evidence = Vec::new();
                 let mut score = 0.0;
                 let mut pattern_hit = false;
-                for p in &c.patterns {
-                    if let Some(m) = p.find(s) {
+                for (i, p) in c.patterns.iter().enumerate() {
+                    if !open[n][i] {
+                        continue;
+                    }
+                    if let Some(m) = p.find(s.as_bytes()) {
                         pattern_hit = true;
-                        let end = word_end(s, m.end());
-                        evidence.push(Span::new(sentence.start + m.start(), sentence.start + end));
+                        let start = char_start(s, m.start());
+                        let end = word_end(s, char_end(s, m.end()));
+                        evidence.push(Span::new(sentence.start + start, sentence.start + end));
                     }
                 }
                 if pattern_hit {
                     score += PATTERN_SCORE;
                 }
-                for k in &c.keywords {
-                    if let Some(m) = k.find(s) {
-                        let span = Span::new(sentence.start + m.start(), sentence.start + word_end(s, m.end()));
+                for (i, k) in c.keywords.iter().enumerate() {
+                    if !open[n][c.patterns.len() + i] {
+                        continue;
+                    }
+                    if let Some((start, end)) = k.find(&lower) {
+                        let span = Span::new(sentence.start + start, sentence.start + word_end(s, end));
                         if !evidence.iter().any(|e: &Span| e.contains(&span)) {
                             evidence.push(span);
                         }
@@ -205,14 +351,36 @@ impl Catalogue {
                 let score = f32::min(score, 1.0);
                 if score >= MATCH_THRESHOLD - 1e-6 {
                     evidence.sort();
-                    here.push(NarrativeMatch { narrative: n.id.clone(), span: sentence, evidence, score });
+                    here.push(NarrativeMatch {
+                        narrative: self.narratives[n].id.clone(),
+                        span: sentence,
+                        evidence,
+                        score,
+                    });
                 }
             }
+            // Stable: equal scores keep catalogue order, as before the gate.
             here.sort_by(|a, b| b.score.total_cmp(&a.score));
             out.extend(here);
         }
         out
     }
+}
+
+/// The char boundary at or before `i` (a byte-wise match may start inside a multi-byte char).
+fn char_start(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The char boundary at or after `i`.
+fn char_end(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// Extends a match that stops inside a word ("atrocit") to the end of that word.
@@ -240,6 +408,7 @@ mod tests {
     fn builtin_catalogue_loads_and_every_entry_is_complete() {
         let c = Catalogue::builtin().unwrap();
         assert!(c.narratives.len() >= 10);
+        assert!(c.gate.always.is_empty(), "every built-in pattern has gate literals: {:?}", c.gate.always);
         for n in &c.narratives {
             assert!(!n.patterns.is_empty() && !n.keywords.is_empty() && !n.counter_evidence.is_empty(), "{}", n.id);
         }
@@ -285,5 +454,76 @@ mod tests {
                 .unwrap_err();
         assert!(err.to_string().contains("\"y\""), "{err}");
         assert!(Catalogue::from_toml("not toml [").is_err());
+    }
+
+    /// Every pattern and keyword on every sentence, without the gate.
+    fn brute_force(c: &Catalogue, text: &str, sentence: Span) -> Vec<(String, Vec<Span>)> {
+        let s = sentence.slice(text);
+        let lower = s.to_ascii_lowercase();
+        let mut out = Vec::new();
+        for (n, comp) in c.narratives.iter().zip(&c.compiled) {
+            let mut ev: Vec<Span> = comp
+                .patterns
+                .iter()
+                .filter_map(|p| p.find(s.as_bytes()))
+                .map(|m| Span::new(sentence.start + m.start(), sentence.start + word_end(s, m.end())))
+                .collect();
+            let score = if ev.is_empty() { 0.0 } else { PATTERN_SCORE };
+            let kws: Vec<Span> = comp
+                .keywords
+                .iter()
+                .filter_map(|k| k.find(&lower))
+                .map(|(a, b)| Span::new(sentence.start + a, sentence.start + word_end(s, b)))
+                .collect();
+            let score = score + KEYWORD_SCORE * kws.len() as f32;
+            for k in kws {
+                if !ev.iter().any(|e| e.contains(&k)) {
+                    ev.push(k);
+                }
+            }
+            if score >= MATCH_THRESHOLD - 1e-6 {
+                ev.sort();
+                out.push((n.id.clone(), ev));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_literal_gate_finds_what_running_everything_finds() {
+        let c = Catalogue::builtin().unwrap();
+        let text = "Officials called it a false flag. The US-backed coup in the capital was funded by NATO. \
+                    Biological weapons labs run by the Pentagon were found, the channel claimed. \
+                    The so-called massacre was staged, they said, and the bodies were crisis actors. \
+                    The Western media lies about everything, a propaganda campaign of hysteria. \
+                    The Crimea referendum was a free and democratic vote. Rain fell on the market.";
+        let sentences = sentences(text);
+        let gated = c.match_narratives(text, &sentences);
+        let mut brute = Vec::new();
+        for &s in &sentences {
+            brute.extend(brute_force(&c, text, s));
+        }
+        let mut gated: Vec<(String, Vec<Span>)> = gated.into_iter().map(|m| (m.narrative, m.evidence)).collect();
+        gated.sort();
+        brute.sort();
+        assert!(gated.len() >= 5, "{gated:?}");
+        assert_eq!(gated, brute);
+    }
+
+    #[test]
+    fn byte_wise_matches_keep_to_char_boundaries() {
+        let c = Catalogue::from_toml(
+            "[[narrative]]\nid = \"z\"\nname = \"Z\"\ndescription = \"d\"\npatterns = [\"caf.\", \"(?u)na.ve\", \"b.te\"]\nkeywords = [\"crème\"]\n",
+        )
+        .unwrap();
+        // `.` is one byte unless the pattern asks for Unicode with `(?u)`: "b.te" misses "bête".
+        let text = "Un CAFÉ, « naïve » bête et la Crème.";
+        let m = c.match_narratives(text, &[Span::new(0, text.len())]);
+        assert_eq!(m.len(), 1, "{m:?}");
+        let ev: Vec<&str> = m[0].evidence.iter().map(|e| e.slice(text)).collect();
+        assert_eq!(ev, ["CAFÉ", "naïve", "Crème"]);
+        assert!((m[0].score - 0.8).abs() < 1e-6);
+        let alone = "la crème";
+        assert!(c.match_narratives(alone, &[Span::new(0, alone.len())]).is_empty(), "a keyword alone scores 0.2");
     }
 }
