@@ -1,5 +1,8 @@
 //! The JSON of `OUTPUT.md`: spans as `{start, end, text}` in Unicode code points.
-use corroborate_model::{AnalyzedArticle, Comparison, EvidenceRef, OffsetMap, Span};
+use corroborate_model::{
+    AnalyzedArticle, AttributionKind, Comparison, EvidenceRef, Marker, MarkerKind, MetaKind, OffsetMap, Span, Stance,
+};
+use serde::Serialize;
 use serde_json::{json, Value};
 
 struct Spans<'a> {
@@ -7,66 +10,258 @@ struct Spans<'a> {
     map: OffsetMap,
 }
 
-impl Spans<'_> {
+impl<'a> Spans<'a> {
     fn span(&self, s: Span) -> Value {
         json!({"start": self.map.char_offset(s.start), "end": self.map.char_offset(s.end), "text": s.slice(self.text)})
+    }
+
+    fn typed(&self, s: Span) -> SpanJson<'a> {
+        SpanJson { end: self.map.char_offset(s.end), start: self.map.char_offset(s.start), text: s.slice(self.text) }
+    }
+}
+
+// The article JSON is written straight from these borrowed structs: building a `serde_json::Value`
+// tree per article, serialising and dropping it, was a third of `analyze`. Fields are declared in
+// alphabetical order, which is the order the `Value` maps used, so the bytes are unchanged; floats are
+// widened to f64 as `json!` did.
+
+#[derive(Serialize)]
+struct SpanJson<'a> {
+    end: usize,
+    start: usize,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct MetaSpanJson<'a> {
+    end: usize,
+    kind: MetaKind,
+    start: usize,
+    text: &'a str,
+    value: &'a Option<String>,
+}
+
+#[derive(Serialize)]
+struct MetaJson<'a> {
+    authors: &'a [String],
+    domain: &'a Option<String>,
+    language: &'a Option<String>,
+    outlet: &'a Option<String>,
+    published: &'a Option<String>,
+    title: &'a Option<String>,
+    url: &'a Option<String>,
+}
+
+#[derive(Serialize)]
+struct EntityJson<'a> {
+    canonical: &'a str,
+    end: usize,
+    span: SpanJson<'a>,
+    start: usize,
+    text: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct MarkerJson<'a> {
+    end: usize,
+    kind: MarkerKind,
+    start: usize,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct SpeakerInfoJson<'a> {
+    anonymous: bool,
+    resolution: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct AttributionJson<'a> {
+    content: SpanJson<'a>,
+    cue: SpanJson<'a>,
+    kind: AttributionKind,
+    markers: Vec<MarkerJson<'a>>,
+    source: Option<SpanJson<'a>>,
+    speaker: Option<&'a str>,
+    speaker_info: Option<SpeakerInfoJson<'a>>,
+    stance: Stance,
+}
+
+#[derive(Serialize)]
+struct StatementJson<'a> {
+    markers: Vec<MarkerJson<'a>>,
+    span: SpanJson<'a>,
+    stance: Stance,
+}
+
+#[derive(Serialize)]
+struct TechniqueJson<'a> {
+    confidence: f64,
+    end: usize,
+    explanation: &'a str,
+    span: SpanJson<'a>,
+    start: usize,
+    technique: &'a str,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct NarrativeJson<'a> {
+    counter_evidence: &'a [String],
+    evidence: Vec<SpanJson<'a>>,
+    name: &'a str,
+    narrative: &'a str,
+    score: f64,
+    span: SpanJson<'a>,
+    voice: &'a str,
+}
+
+/// One article's JSON (`OUTPUT.md`), borrowed from the analysis and serialised without an
+/// intermediate tree. [`article`] gives the same as a `Value`.
+#[derive(Serialize)]
+pub struct ArticleJson<'a> {
+    attributions: Vec<AttributionJson<'a>>,
+    /// Nested structs keep the sorted keys a `Value` gives them.
+    diagnostics: Value,
+    entities: Vec<EntityJson<'a>>,
+    id: &'a str,
+    meta: MetaJson<'a>,
+    metadata: Vec<MetaSpanJson<'a>>,
+    narratives: Vec<NarrativeJson<'a>>,
+    sentences: Vec<SpanJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_profile: Option<Value>,
+    statements: Vec<StatementJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    story: Option<usize>,
+    techniques: Vec<TechniqueJson<'a>>,
+    text: &'a str,
+}
+
+impl<'a> ArticleJson<'a> {
+    /// `story` is the article's story id in a comparison.
+    pub fn new(a: &'a AnalyzedArticle, story: Option<usize>) -> ArticleJson<'a> {
+        let text = a.article.text.as_str();
+        let sp = Spans { text, map: OffsetMap::new(text) };
+        let an = &a.analysis;
+        let m = &a.article.meta;
+        let markers = |ms: &'a [Marker]| -> Vec<MarkerJson<'a>> {
+            ms.iter()
+                .map(|mk| {
+                    let s = sp.typed(mk.span);
+                    MarkerJson { end: s.end, kind: mk.kind, start: s.start, text: s.text }
+                })
+                .collect()
+        };
+        ArticleJson {
+            attributions: an
+                .attributions
+                .iter()
+                .map(|at| AttributionJson {
+                    content: sp.typed(at.content),
+                    cue: sp.typed(at.cue),
+                    kind: at.kind,
+                    markers: markers(&at.markers),
+                    source: at.source.map(|s| sp.typed(s)),
+                    speaker: at.speaker.as_ref().map(|s| s.name.as_str()),
+                    speaker_info: at.speaker.as_ref().map(|s| SpeakerInfoJson {
+                        anonymous: s.anonymous,
+                        resolution: &s.resolution,
+                        kind: s.kind.as_str(),
+                    }),
+                    stance: at.stance,
+                })
+                .collect(),
+            diagnostics: serde_json::to_value(&a.article.diagnostics).unwrap_or(Value::Null),
+            entities: an
+                .entities
+                .iter()
+                .map(|e| {
+                    let s = sp.typed(e.span);
+                    EntityJson {
+                        canonical: &e.canonical,
+                        end: s.end,
+                        start: s.start,
+                        text: s.text,
+                        span: s,
+                        kind: e.kind.as_str(),
+                    }
+                })
+                .collect(),
+            id: &a.article.id,
+            meta: MetaJson {
+                authors: &m.authors,
+                domain: &m.domain,
+                language: &m.language,
+                outlet: &m.outlet,
+                published: &m.published,
+                title: &m.title,
+                url: &m.url,
+            },
+            metadata: a
+                .article
+                .meta_spans
+                .iter()
+                .map(|ms| {
+                    let s = sp.typed(ms.span);
+                    MetaSpanJson { end: s.end, kind: ms.kind, start: s.start, text: s.text, value: &ms.value }
+                })
+                .collect(),
+            narratives: an
+                .narratives
+                .iter()
+                .map(|n| NarrativeJson {
+                    counter_evidence: &n.counter_evidence,
+                    evidence: n.evidence.iter().map(|e| sp.typed(*e)).collect(),
+                    name: &n.name,
+                    narrative: &n.narrative,
+                    score: f64::from(n.score),
+                    span: sp.typed(n.span),
+                    voice: &n.voice,
+                })
+                .collect(),
+            sentences: an.sentences.iter().map(|s| sp.typed(*s)).collect(),
+            source_profile: None,
+            statements: an
+                .statements
+                .iter()
+                .map(|st| StatementJson { markers: markers(&st.markers), span: sp.typed(st.span), stance: st.stance })
+                .collect(),
+            story,
+            techniques: an
+                .techniques
+                .iter()
+                .map(|t| {
+                    let s = sp.typed(t.span);
+                    TechniqueJson {
+                        confidence: f64::from(t.confidence),
+                        end: s.end,
+                        explanation: &t.explanation,
+                        start: s.start,
+                        technique: &t.technique,
+                        text: s.text,
+                        span: s,
+                    }
+                })
+                .collect(),
+            text,
+        }
+    }
+
+    /// Adds the article's `source_profile` (any serialisable value; its keys come out sorted).
+    pub fn with_source_profile(mut self, profile: &impl Serialize) -> ArticleJson<'a> {
+        self.source_profile = serde_json::to_value(profile).ok();
+        self
     }
 }
 
 /// One article as a JSON object; `story` is its story id in a comparison.
 pub fn article(a: &AnalyzedArticle, story: Option<usize>) -> Value {
-    let text = a.article.text.as_str();
-    let sp = Spans { text, map: OffsetMap::new(text) };
-    let an = &a.analysis;
-    let m = &a.article.meta;
-    let mut v = json!({
-        "id": a.article.id,
-        "text": text,
-        "meta": {
-            "title": m.title, "published": m.published, "authors": m.authors, "outlet": m.outlet,
-            "url": m.url, "domain": m.domain, "language": m.language,
-        },
-        "metadata": a.article.meta_spans.iter().map(|ms| {
-            let mut o = sp.span(ms.span);
-            o["kind"] = json!(ms.kind);
-            o["value"] = json!(ms.value);
-            o
-        }).collect::<Vec<_>>(),
-        "sentences": an.sentences.iter().map(|s| sp.span(*s)).collect::<Vec<_>>(),
-        "entities": an.entities.iter().map(|e| {
-            let s = sp.span(e.span);
-            json!({"span": s, "start": s["start"], "end": s["end"], "text": s["text"], "type": e.kind.as_str(), "canonical": e.canonical})
-        }).collect::<Vec<_>>(),
-        "attributions": an.attributions.iter().map(|at| json!({
-            "source": at.source.map(|s| sp.span(s)),
-            "speaker": at.speaker.as_ref().map(|s| s.name.clone()),
-            "speaker_info": at.speaker.as_ref().map(|s| json!({"type": s.kind.as_str(), "anonymous": s.anonymous, "resolution": s.resolution})),
-            "cue": sp.span(at.cue),
-            "content": sp.span(at.content),
-            "kind": at.kind,
-            "stance": at.stance,
-            "markers": at.markers.iter().map(|mk| { let mut o = sp.span(mk.span); o["kind"] = json!(mk.kind); o }).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-        "statements": an.statements.iter().map(|st| json!({
-            "span": sp.span(st.span),
-            "stance": st.stance,
-            "markers": st.markers.iter().map(|mk| { let mut o = sp.span(mk.span); o["kind"] = json!(mk.kind); o }).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-        "techniques": an.techniques.iter().map(|t| {
-            let s = sp.span(t.span);
-            json!({"technique": t.technique, "span": s, "start": s["start"], "end": s["end"], "text": s["text"], "confidence": t.confidence, "explanation": t.explanation})
-        }).collect::<Vec<_>>(),
-        "narratives": an.narratives.iter().map(|n| json!({
-            "narrative": n.narrative, "name": n.name, "voice": n.voice, "score": n.score,
-            "span": sp.span(n.span), "evidence": n.evidence.iter().map(|e| sp.span(*e)).collect::<Vec<_>>(),
-            "counter_evidence": n.counter_evidence,
-        })).collect::<Vec<_>>(),
-        "diagnostics": a.article.diagnostics,
-    });
-    if let Some(s) = story {
-        v["story"] = json!(s);
-    }
-    v
+    serde_json::to_value(ArticleJson::new(a, story)).unwrap_or(Value::Null)
 }
 
 fn claim_id(story: usize, claim: usize) -> String {

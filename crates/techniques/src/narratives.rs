@@ -53,7 +53,7 @@ struct File {
 }
 
 struct Compiled {
-    patterns: Vec<BytesRegex>,
+    patterns: Vec<LazyPattern>,
     keywords: Vec<Keyword>,
 }
 
@@ -89,6 +89,29 @@ impl Keyword {
             return Some((i, end));
         }
         None
+    }
+}
+
+/// A catalogue pattern: checked for syntax when the catalogue loads, compiled the first time the gate
+/// lets a sentence through to it (compiling all of them was most of a two-article `compare`).
+struct LazyPattern {
+    source: String,
+    regex: std::sync::OnceLock<Option<BytesRegex>>,
+}
+
+impl LazyPattern {
+    fn new(p: &str) -> std::result::Result<LazyPattern, regex_syntax::Error> {
+        let ascii =
+            regex_syntax::ParserBuilder::new().unicode(false).utf8(false).case_insensitive(true).build().parse(p);
+        if ascii.is_err() {
+            regex_syntax::ParserBuilder::new().case_insensitive(true).build().parse(p)?;
+        }
+        Ok(LazyPattern { source: p.to_string(), regex: std::sync::OnceLock::new() })
+    }
+
+    /// None also when the parsed pattern exceeds the regex size limits when compiled.
+    fn find<'h>(&self, haystack: &'h [u8]) -> Option<regex::bytes::Match<'h>> {
+        self.regex.get_or_init(|| pattern_regex(&self.source).ok()).as_ref()?.find(haystack)
     }
 }
 
@@ -261,13 +284,13 @@ impl Catalogue {
             if n.id.trim().is_empty() {
                 return Err(Error::Catalogue(format!("narrative {:?} has an empty id", n.name)));
             }
-            let bad = |what: &str, p: &str, e: regex::Error| {
+            let bad = |what: &str, p: &str, e: regex_syntax::Error| {
                 Error::Catalogue(format!("narrative {:?}: bad {what} {p:?}: {e}", n.id))
             };
             let patterns = n
                 .patterns
                 .iter()
-                .map(|p| pattern_regex(p).map_err(|e| bad("pattern", p, e)))
+                .map(|p| LazyPattern::new(p).map_err(|e| bad("pattern", p, e)))
                 .collect::<Result<Vec<_>>>()?;
             let keywords = n.keywords.iter().filter_map(|k| Keyword::new(k)).collect();
             compiled.push(Compiled { patterns, keywords });

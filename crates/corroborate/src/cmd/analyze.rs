@@ -36,8 +36,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         failed |= inputs::report_failures(batch.iter());
         let analyzed = corroborate_engine::analyze_all(batch);
         for a in &analyzed {
-            let mut v = corroborate_report::json::article(a, None);
-            v["source_profile"] = serde_json::to_value(corroborate_sources::signals::source_profile(&kb, a))?;
+            let profile = corroborate_sources::signals::source_profile(&kb, a);
+            let v = corroborate_report::json::ArticleJson::new(a, None).with_source_profile(&profile);
             serde_json::to_writer(&mut out, &v)?;
             out.write_all(b"\n")?;
         }
