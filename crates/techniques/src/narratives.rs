@@ -100,11 +100,11 @@ struct LazyPattern {
 }
 
 impl LazyPattern {
-    fn new(p: &str) -> std::result::Result<LazyPattern, regex_syntax::Error> {
+    fn new(p: &str) -> std::result::Result<LazyPattern, String> {
         let ascii =
             regex_syntax::ParserBuilder::new().unicode(false).utf8(false).case_insensitive(true).build().parse(p);
         if ascii.is_err() {
-            regex_syntax::ParserBuilder::new().case_insensitive(true).build().parse(p)?;
+            regex_syntax::ParserBuilder::new().case_insensitive(true).build().parse(p).map_err(|e| e.to_string())?;
         }
         Ok(LazyPattern { source: p.to_string(), regex: std::sync::OnceLock::new() })
     }
@@ -284,7 +284,7 @@ impl Catalogue {
             if n.id.trim().is_empty() {
                 return Err(Error::Catalogue(format!("narrative {:?} has an empty id", n.name)));
             }
-            let bad = |what: &str, p: &str, e: regex_syntax::Error| {
+            let bad = |what: &str, p: &str, e: String| {
                 Error::Catalogue(format!("narrative {:?}: bad {what} {p:?}: {e}", n.id))
             };
             let patterns = n
