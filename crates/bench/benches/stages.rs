@@ -4,10 +4,13 @@
 //!
 //! Run: `cargo bench -p corroborate-bench` (all), or `cargo bench -p corroborate-bench -- entities`.
 //!
-//! TODO(stages not on main yet): extraction (crates/html), techniques, embeddings and clustering
-//! land from other branches; add one `fn` each below, like `entities`, when they do.
+//! Stages: tokenize, segmentation, entities, attribution, stance, claims, techniques (spans and
+//! classes), embeddings (the static table, one vector per sentence), clustering (online story
+//! assignment of whole articles) and analyze (all of it); extraction (HTML to text) runs on the
+//! benchmark pages of `../shared/eval/extraction` when present, else on our examples wrapped in a page.
 
 use corroborate_bench::{examples, real, Corpus, Doc};
+use corroborate_embed::{Embedder, StaticEmbeddings};
 use criterion::{black_box, criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 
 /// Real articles used per run (enough for a stable number, few enough for a quick bench).
@@ -51,6 +54,64 @@ fn entities(docs: &[Doc]) -> usize {
 
 fn attribution(docs: &[Doc]) -> usize {
     docs.iter().map(|d| d.attributions().attributions.len()).sum()
+}
+
+fn techniques(docs: &[Doc]) -> usize {
+    docs.iter().map(|d| corroborate_techniques::detect(d.text()).len()).sum()
+}
+
+fn embeddings(docs: &[Doc]) -> usize {
+    let table = embedder();
+    docs.iter().flat_map(|d| d.sentences.iter().map(|s| table.embed(s.slice(d.text())).len())).sum()
+}
+
+fn clustering(docs: &[Doc]) -> usize {
+    let embed: std::sync::Arc<dyn Embedder + Send + Sync> = std::sync::Arc::new(embedder().clone());
+    let mut c = corroborate_cluster::Clusterer::builder().build(Some(embed));
+    for d in docs {
+        c.add(d.text(), None);
+    }
+    c.stories()
+}
+
+fn embedder() -> &'static StaticEmbeddings {
+    static TABLE: std::sync::OnceLock<StaticEmbeddings> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| StaticEmbeddings::bundled().expect("the committed embedding table loads"))
+}
+
+/// HTML pages: the extraction benchmark's when present, else each example wrapped in a page.
+fn pages(limit: usize) -> Vec<Vec<u8>> {
+    let dir = corroborate_bench::eval_dir().join("extraction/html");
+    let mut pages: Vec<Vec<u8>> = std::fs::read_dir(&dir)
+        .map(|rd| {
+            let mut paths: Vec<_> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            paths.sort();
+            paths
+                .into_iter()
+                .take(limit)
+                .filter_map(|p| std::fs::read(&p).ok())
+                .map(|b| {
+                    if b.starts_with(&[0x1f, 0x8b]) {
+                        corroborate_ingest::gunzip_capped(&b).unwrap_or_default()
+                    } else {
+                        b
+                    }
+                })
+                .filter(|b| !b.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    if pages.is_empty() {
+        pages = examples()
+            .articles
+            .iter()
+            .map(|a| {
+                let body: String = a.text.split("\n\n").map(|p| format!("<p>{p}</p>\n")).collect();
+                format!("<html><head><title>{}</title></head><body><nav><a href=/>Home</a></nav><article>{body}</article><footer>(c)</footer></body></html>", a.id).into_bytes()
+            })
+            .collect();
+    }
+    pages
 }
 
 fn analyze(docs: &[Doc]) -> usize {
@@ -108,7 +169,20 @@ fn benches(c: &mut Criterion) {
         });
     }
     g.finish();
+    stage(c, "techniques", &corpora, techniques);
+    stage(c, "embeddings", &corpora, embeddings);
+    stage(c, "clustering", &corpora, clustering);
     stage(c, "analyze", &corpora, analyze);
+    let pages = pages(40);
+    let mut g = c.benchmark_group("extraction");
+    g.throughput(Throughput::Bytes(pages.iter().map(|p| p.len() as u64).sum()));
+    g.bench_function(format!("{} pages", pages.len()), |b| {
+        b.iter(|| {
+            let opts = corroborate_html::Options::default();
+            black_box(pages.iter().map(|p| corroborate_html::extract(p, &opts).text.len()).sum::<usize>())
+        })
+    });
+    g.finish();
 }
 
 criterion_group! {
