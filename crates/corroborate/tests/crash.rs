@@ -2,9 +2,10 @@
 //! nothing it acknowledged, stores nothing twice, and the resumed runs end with exactly the corpus of
 //! an uninterrupted run (same articles, same stories, byte-identical export).
 //!
-//! The full acceptance run (10,000 articles, five kills) is `#[ignore]`d because it takes minutes in
-//! a debug build on 2 cores: `cargo test --release -p corroborate --test crash -- --ignored`. A smaller
-//! run (600 articles, five kills) runs with the suite. Set `CRASH_SEED` to replay a run's kill points.
+//! This is the acceptance run itself (10,000 generated articles, five kills), in the normal suite:
+//! ingest time does not grow with the corpus, so it takes well under two minutes in a debug build.
+//! "Acknowledged" is what `ingest` prints after each commit: `committed N inputs` acknowledges the
+//! first N inputs. Set `CRASH_SEED` to replay a run's kill points.
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
@@ -30,6 +31,16 @@ impl Rng {
     }
 }
 
+const SYLLABLES: &[&str] =
+    &["ka", "lo", "mi", "ren", "tas", "vo", "dur", "pel", "sin", "gar", "bo", "ith", "nes", "ul", "ra", "fen"];
+
+/// A made-up capitalised word of three syllables, one per `x` below 4096.
+fn word(x: usize) -> String {
+    let w: String = (0..3).map(|i| SYLLABLES[(x >> (4 * i)) & 15]).collect();
+    let mut c = w.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
 const FIRST: &[&str] = &["Ilse", "Marek", "Dana", "Tomas", "Vera", "Oren", "Lina", "Pavel", "Ruth", "Anton"];
 const LAST: &[&str] = &["Brandt", "Kovic", "Halloran", "Osei", "Lindqvist", "Moreau", "Tanaka", "Ferro", "Novak"];
 const PLACES: &[&str] = &["Osk", "Velkor", "Brenn", "Tarsk", "Merrow", "Quill", "Daskin", "Ulmen", "Poria", "Fenwick"];
@@ -39,7 +50,8 @@ const EVENTS: &[&str] =
     &["was closed", "flooded", "caught fire", "reopened", "was evacuated", "collapsed", "was inspected"];
 const OUTLETS: &[&str] = &["Arvia Herald", "Belmark Today", "Velkor Post", "Osk Courier", "Daily Ledger"];
 
-/// `n` short articles about `n / 8` events, each event covered by several outlets.
+/// `n` short articles about `n / 8` events, each event covered by several outlets; each event has
+/// its own place, person and project names (made-up words), so that the corpus falls into stories.
 fn generate(path: &Path, n: usize) -> Vec<String> {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let topics = (n / 8).max(1);
@@ -48,9 +60,10 @@ fn generate(path: &Path, n: usize) -> Vec<String> {
     for i in 0..n {
         let t = rng.below(topics);
         let mut trng = Rng(t as u64 * 7919 + 13);
-        let who = format!("{} {}", trng.pick(FIRST), trng.pick(LAST));
-        let (place, thing, event) = (trng.pick(PLACES), trng.pick(THINGS), trng.pick(EVENTS));
-        let tag = format!("Case{t}");
+        let who = format!("{} {}{}", trng.pick(FIRST), trng.pick(LAST), word(t * 3).to_lowercase());
+        let place = format!("{} {}", word(t * 3 + 1), trng.pick(PLACES));
+        let (thing, event) = (trng.pick(THINGS), trng.pick(EVENTS));
+        let tag = word(t * 3 + 2);
         let outlet = rng.pick(OUTLETS);
         let text = format!(
             "The {thing} in {place} {event} on day {d}, officials said. {who} said that the {tag} inquiry \
@@ -148,12 +161,6 @@ fn crash_test(n: usize, kills: usize) {
 }
 
 #[test]
-fn killed_ingest_of_600_articles_resumes_to_the_same_corpus() {
-    crash_test(600, 5);
-}
-
-#[test]
-#[ignore = "10,000 articles: minutes in a debug build; run with --release -- --ignored"]
 fn killed_ingest_of_10000_articles_resumes_to_the_same_corpus() {
     crash_test(10_000, 5);
 }

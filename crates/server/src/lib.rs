@@ -1,15 +1,18 @@
 //! The HTTP face of a corpus: a JSON API (axum) and a small web app served by the same binary.
 //!
-//! * `GET /api/stories` (filters: `outlet`, `label`, `from`, `to`, `min_articles`, `limit`, `offset`),
+//! * `GET /api/stories` (filters: `outlet`, `narrative`, `technique`, `label`, `from`, `to`,
+//!   `min_articles`, `limit`, `offset`), `GET /api/facets` (the values those filters can take),
 //!   `GET /api/stories/{id}` (summary and compare report, cached in the store until the story
 //!   changes), `GET /api/articles/{key}`, `GET /api/search?q=`, `POST /api/compare` (texts, or URLs of
 //!   articles already in the corpus: the server never fetches from the network), and
 //!   `GET /api/openapi.json`.
 //! * HTML views reuse `corroborate-report`'s page: `/stories/{id}/report.html`,
 //!   `/articles/{key}/report.html`; the app (`/`) is static HTML and JS embedded with `include_str!`.
-//! * Errors are JSON `{"error": {"code", "message"}}` with a matching status. Bodies are capped at
-//!   [`MAX_BODY_BYTES`], requests at [`REQUEST_TIMEOUT`]; the engine and SQLite run on the blocking
-//!   pool (`spawn_blocking`), each blocking thread with its own connection.
+//! * Errors are JSON `{"error": {"code", "message"}}` with a matching status, including the ones
+//!   axum and tower-http make themselves (bad query strings, 405, the body limit, the time limit):
+//!   an outer layer rewrites any non-JSON error response. Bodies are capped at [`MAX_BODY_BYTES`],
+//!   requests at [`REQUEST_TIMEOUT`] (408); the engine and SQLite run on the blocking pool
+//!   (`spawn_blocking`), each blocking thread with its own connection.
 //!
 //! **Architecture invariant:** this crate knows HTTP; the engine and the store know nothing of it.
 
@@ -112,8 +115,26 @@ async fn with_store<T: Send + 'static>(
     .map_err(ApiError::internal)?
 }
 
-/// The application: API, HTML views and the web app, with body-size and time limits.
+/// Limits on requests.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub max_body_bytes: usize,
+    pub timeout: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_body_bytes: MAX_BODY_BYTES, timeout: REQUEST_TIMEOUT }
+    }
+}
+
+/// The application: API, HTML views and the web app, with the default limits.
 pub fn router(db: PathBuf) -> Router {
+    router_with(db, Limits::default())
+}
+
+/// The application with the given body-size and time limits.
+pub fn router_with(db: PathBuf, limits: Limits) -> Router {
     let state = AppState { db: Arc::new(db) };
     Router::new()
         .route("/", get(|| async { html(include_str!("web/index.html")) }))
@@ -127,6 +148,7 @@ pub fn router(db: PathBuf) -> Router {
         )
         .route("/api/stories", get(stories))
         .route("/api/stories/{id}", get(story))
+        .route("/api/facets", get(facets))
         .route("/api/articles/{key}", get(article))
         .route("/api/search", get(search))
         .route("/api/compare", post(compare))
@@ -134,8 +156,45 @@ pub fn router(db: PathBuf) -> Router {
         .route("/articles/{key}/report.html", get(article_html))
         .fallback(|| async { ApiError::not_found("no such route") })
         .with_state(state)
-        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .layer(tower_http::timeout::TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+        .layer(DefaultBodyLimit::max(limits.max_body_bytes))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limits.timeout))
+        .layer(axum::middleware::map_response(json_errors))
+}
+
+/// Turns the plain-text (or empty) error responses of axum's extractors and of the limit layers
+/// into the API's JSON errors, keeping their status and message.
+async fn json_errors(resp: Response) -> Response {
+    let status = resp.status();
+    let is_json = resp
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if !(status.is_client_error() || status.is_server_error()) || is_json {
+        return resp;
+    }
+    let code = match status {
+        StatusCode::BAD_REQUEST => "bad_request",
+        StatusCode::NOT_FOUND => "not_found",
+        StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
+        StatusCode::REQUEST_TIMEOUT => "timeout",
+        StatusCode::PAYLOAD_TOO_LARGE => "body_too_large",
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
+        StatusCode::UNPROCESSABLE_ENTITY => "invalid_body",
+        s if s.is_server_error() => "internal",
+        _ => "http_error",
+    };
+    let bytes = axum::body::to_bytes(resp.into_body(), 64 * 1024).await.unwrap_or_default();
+    let text = String::from_utf8_lossy(&bytes).trim().to_string();
+    let message = if text.is_empty() {
+        match status {
+            StatusCode::REQUEST_TIMEOUT => "the request took longer than the server's time limit".to_string(),
+            _ => status.canonical_reason().unwrap_or("error").to_string(),
+        }
+    } else {
+        text
+    };
+    ApiError { status, code, message }.into_response()
 }
 
 /// Serves until Ctrl-C. The corpus must exist (it is opened per blocking thread, read and cache-write).
@@ -166,6 +225,10 @@ fn parse_id(s: &str) -> ApiResult<i64> {
 async fn stories(State(st): State<AppState>, Query(f): Query<StoryFilter>) -> ApiResult<Json<Value>> {
     let list = with_store(&st, move |s| Ok(s.stories(&f)?)).await?;
     Ok(Json(json!({ "stories": list })))
+}
+
+async fn facets(State(st): State<AppState>) -> ApiResult<Json<corroborate_store::Facets>> {
+    Ok(Json(with_store(&st, move |s| Ok(s.facets()?)).await?))
 }
 
 async fn story(State(st): State<AppState>, Path(id): Path<String>) -> ApiResult<Response> {

@@ -112,3 +112,77 @@ async fn compare_texts_and_corpus_urls() {
     assert_eq!(v["comparison"]["articles"].as_array().unwrap().len(), 2);
     assert!(v["html"].as_str().unwrap().contains("class=\"content"));
 }
+
+fn json_of(body: &str) -> Value {
+    serde_json::from_str(body).unwrap_or_else(|e| panic!("not JSON ({e}): {body}"))
+}
+
+#[tokio::test]
+async fn story_filters_and_facets() {
+    let (_dir, db) = corpus();
+    let app = router(db);
+    let (st, body) = call(&app, "GET", "/api/facets", "").await;
+    assert_eq!(st, StatusCode::OK, "{body}");
+    let facets = json_of(&body);
+    assert!(facets["outlets"].is_array() && facets["narratives"].is_array() && facets["techniques"].is_array());
+    // every technique facet selects exactly its stories, each of which lists it
+    for f in facets["techniques"].as_array().unwrap() {
+        let t = f["value"].as_str().unwrap();
+        let (st, body) = call(&app, "GET", &format!("/api/stories?technique={t}"), "").await;
+        assert_eq!(st, StatusCode::OK);
+        let list = json_of(&body)["stories"].as_array().unwrap().clone();
+        assert_eq!(list.len() as i64, f["stories"].as_i64().unwrap());
+        assert!(list.iter().all(|s| s["techniques"].as_array().unwrap().iter().any(|x| x == t)));
+    }
+    for (q, n) in [
+        ("technique=No_Such_Technique", 0),
+        ("narrative=no-such-narrative", 0),
+        ("outlet=no-such-outlet", 0),
+        ("from=2999-01-01", 0),
+        ("", 1),
+    ] {
+        let (st, body) = call(&app, "GET", &format!("/api/stories?{q}"), "").await;
+        assert_eq!(st, StatusCode::OK, "{q}: {body}");
+        assert_eq!(json_of(&body)["stories"].as_array().unwrap().len(), n, "{q}");
+    }
+    let (_, body) = call(&app, "GET", "/api/openapi.json", "").await;
+    let names: Vec<String> = json_of(&body)["paths"]["/api/stories"]["get"]["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap().to_string())
+        .collect();
+    for p in ["outlet", "narrative", "technique", "from", "to"] {
+        assert!(names.iter().any(|n| n == p), "{p} missing from the OpenAPI document");
+    }
+}
+
+#[tokio::test]
+async fn limits_and_framework_errors_are_json_with_codes() {
+    let (_dir, db) = corpus();
+    let app = router(db.clone());
+    // the body limit (axum's own rejection, rewritten)
+    let huge = format!(r#"{{"texts":["{}"]}}"#, "a".repeat(MAX_BODY_BYTES + 10));
+    let (st, body) = call(&app, "POST", "/api/compare", &huge).await;
+    assert_eq!((st, error_code(&body).as_str()), (StatusCode::PAYLOAD_TOO_LARGE, "body_too_large"));
+    // a query string that does not parse, a wrong method
+    let (st, body) = call(&app, "GET", "/api/stories?min_articles=many", "").await;
+    assert_eq!((st, error_code(&body).as_str()), (StatusCode::BAD_REQUEST, "bad_request"));
+    assert!(json_of(&body)["error"]["message"].as_str().unwrap().contains("min_articles"), "{body}");
+    let (st, body) = call(&app, "DELETE", "/api/stories", "").await;
+    assert_eq!((st, error_code(&body).as_str()), (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"));
+    // the time limit: a compare cannot finish within a millisecond
+    let slow = router_with(db, Limits { timeout: Duration::from_millis(1), ..Limits::default() });
+    let texts: Vec<String> = (0..20)
+        .map(|i| {
+            format!("Mayor Ilse Brandt said on day {i} that the Kellner Bridge over the Varna river was closed. ")
+                .repeat(20)
+        })
+        .collect();
+    let (st, body) = call(&slow, "POST", "/api/compare", &json!({ "texts": texts }).to_string()).await;
+    assert_eq!((st, error_code(&body).as_str()), (StatusCode::REQUEST_TIMEOUT, "timeout"));
+    // successes pass through untouched
+    let (st, body) = call(&app, "GET", "/api/stories", "").await;
+    assert_eq!(st, StatusCode::OK);
+    assert!(json_of(&body)["stories"].is_array());
+}

@@ -9,12 +9,16 @@
 //!   A killed run leaves the file at its last commit; the next run skips what is there and resumes.
 //! * **Incremental stories.** Each new article is compared with story *centroids* (the sum of their
 //!   articles' unit TF-IDF vectors, features and weights from `corroborate-claims`) through an inverted
-//!   index of terms, never with all articles: it joins every story whose centroid cosine reaches
-//!   [`corroborate_claims::STORY_LINK`] (merging them when it links several) or founds a new one. A
-//!   story's id is the row id of its founding article, so ids do not depend on counters, and the
-//!   in-memory index is rebuilt on open by replaying the stored vectors in arrival order: the same
-//!   operations in the same order, so a resumed run reaches bit for bit the state of an uninterrupted
-//!   one.
+//!   index of terms, never with all articles, and only through the terms that can lift a cosine to
+//!   the threshold (an exact bound, see `index.rs`): it joins every story whose centroid cosine
+//!   reaches [`corroborate_claims::STORY_LINK`] (merging them into the largest when it links several)
+//!   or founds a new one, whose id is the article's row id. The in-memory index is rebuilt on open by
+//!   replaying the stored vectors in arrival order: the same operations in the same order, so a
+//!   resumed run reaches bit for bit the state of an uninterrupted one.
+//! * **Summaries in constant time per article.** A story's size, dates, outlets, narratives,
+//!   techniques (`story_facets`) and entity counts (`story_entities`, whose top four are its label)
+//!   are updated by index lookups as each article arrives, never recounted over the story; a merge
+//!   moves the smaller story's rows. The story filters (outlet, date, narrative, technique) read them.
 //! * **Claims on demand.** Adding an article marks its story stale; [`Store::story`] recomputes the
 //!   story's origins, claims and report for that story only (at most [`STORY_ARTICLE_CAP`] articles)
 //!   and caches them until the story changes.
@@ -33,8 +37,11 @@ use corroborate_model::{AnalyzedArticle, Article, Comparison};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+
+mod index;
+use index::StoryIndex;
 
 #[cfg(feature = "parquet")]
 mod parquet_export;
@@ -57,6 +64,9 @@ pub enum Error {
 
 pub type Result<T> = std::result::Result<T, Error>;
 
+/// Version of the schema below (`PRAGMA user_version`).
+const SCHEMA_VERSION: i64 = 2;
+
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS articles(
     rowid INTEGER PRIMARY KEY,
@@ -78,9 +88,31 @@ CREATE TABLE IF NOT EXISTS stories(
     label TEXT NOT NULL,
     n_articles INTEGER NOT NULL,
     outlets TEXT NOT NULL,
+    narratives TEXT NOT NULL,
+    techniques TEXT NOT NULL,
     first_published TEXT,
     last_published TEXT,
     report TEXT
+);
+CREATE INDEX IF NOT EXISTS stories_size ON stories(n_articles DESC, id);
+CREATE TABLE IF NOT EXISTS story_facets(
+    story INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY(story, kind, value)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS story_facets_value ON story_facets(kind, value, story);
+CREATE TABLE IF NOT EXISTS story_entities(
+    story INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY(story, name)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS story_entities_rank ON story_entities(story, n DESC, name);
+CREATE TABLE IF NOT EXISTS narratives(
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS claims(
     story INTEGER NOT NULL,
@@ -91,6 +123,9 @@ CREATE TABLE IF NOT EXISTS claims(
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, text, content='articles', content_rowid='rowid');
 ";
+
+/// Kinds of story facets, each with a JSON list column in `stories`.
+const FACETS: [&str; 3] = ["outlet", "narrative", "technique"];
 
 /// SHA-256 (hex) of an article's text and metadata: with its id, the key that makes adding idempotent.
 pub fn content_hash(a: &Article) -> String {
@@ -118,6 +153,10 @@ pub struct StorySummary {
     pub label: String,
     pub articles: i64,
     pub outlets: Vec<String>,
+    /// Catalogue ids of the known narratives its articles contain.
+    pub narratives: Vec<String>,
+    /// Persuasion techniques found in its articles.
+    pub techniques: Vec<String>,
     pub first_published: Option<String>,
     pub last_published: Option<String>,
 }
@@ -133,10 +172,32 @@ pub struct StoryFilter {
     pub to: Option<String>,
     /// Only stories whose label contains this (case-insensitive): a named entity, a place.
     pub label: Option<String>,
+    /// Only stories with an article containing this known narrative (catalogue id, exact).
+    pub narrative: Option<String>,
+    /// Only stories with an article using this persuasion technique (label, e.g. `Loaded_Language`).
+    pub technique: Option<String>,
     /// Only stories with at least this many articles.
     pub min_articles: Option<i64>,
     pub limit: Option<i64>,
     pub offset: Option<i64>,
+}
+
+/// One value of a story filter and the number of stories it occurs in.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Facet {
+    pub value: String,
+    /// A narrative's name (narratives only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    pub stories: i64,
+}
+
+/// The values the story filters can take.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Facets {
+    pub outlets: Vec<Facet>,
+    pub narratives: Vec<Facet>,
+    pub techniques: Vec<Facet>,
 }
 
 /// A search hit.
@@ -167,112 +228,6 @@ pub struct StoryDetail {
     /// Store keys of the articles, in the order of `comparison.articles`.
     pub keys: Vec<i64>,
     pub comparison: Comparison,
-}
-
-type Vector = BTreeMap<String, f64>;
-
-/// The in-memory index for incremental story assignment, derived from the stored article vectors.
-#[derive(Default)]
-struct StoryIndex {
-    n: u64,
-    df: HashMap<String, u64>,
-    sums: HashMap<i64, (Vector, f64)>,
-    postings: HashMap<String, BTreeSet<i64>>,
-}
-
-impl StoryIndex {
-    /// Turns raw features into the unit vector of a new article, counting it in the document frequencies.
-    fn vectorize(&mut self, features: &[String]) -> Vector {
-        let mut counts: BTreeMap<&str, f32> = BTreeMap::new();
-        for f in features {
-            *counts.entry(f.as_str()).or_default() += 1.0;
-        }
-        if counts.is_empty() {
-            return Vector::new();
-        }
-        self.n += 1;
-        for t in counts.keys() {
-            *self.df.entry((*t).to_string()).or_default() += 1;
-        }
-        let n = self.n as f64;
-        let mut v: Vector = counts
-            .iter()
-            .map(|(t, c)| {
-                let idf = ((1.0 + n) / (1.0 + self.df[*t] as f64)).ln() + 1.0;
-                ((*t).to_string(), corroborate_claims::term_weight(t, *c) as f64 * idf)
-            })
-            .collect();
-        let norm = v.values().map(|x| x * x).sum::<f64>().sqrt();
-        if norm > 0.0 {
-            v.values_mut().for_each(|x| *x /= norm);
-        }
-        v
-    }
-
-    /// Counts a stored vector in the document frequencies (on replay).
-    fn count(&mut self, v: &Vector) {
-        if v.is_empty() {
-            return;
-        }
-        self.n += 1;
-        for t in v.keys() {
-            *self.df.entry(t.clone()).or_default() += 1;
-        }
-    }
-
-    /// Stories whose centroid is similar enough to `v`, smallest id first.
-    fn linked(&self, v: &Vector) -> Vec<i64> {
-        let mut dot: BTreeMap<i64, f64> = BTreeMap::new();
-        for (t, w) in v {
-            if let Some(ss) = self.postings.get(t) {
-                for s in ss {
-                    let sum = &self.sums[s].0;
-                    *dot.entry(*s).or_default() += w * sum.get(t).copied().unwrap_or(0.0);
-                }
-            }
-        }
-        dot.into_iter()
-            .filter(|(s, d)| {
-                let norm2 = self.sums[s].1;
-                norm2 > 0.0 && d / norm2.sqrt() >= corroborate_claims::STORY_LINK as f64
-            })
-            .map(|(s, _)| s)
-            .collect()
-    }
-
-    /// Places a vector: returns (story it ends in, stories merged into it).
-    fn place(&mut self, key: i64, v: &Vector) -> (i64, Vec<i64>) {
-        let linked = self.linked(v);
-        let (target, merged) = match linked.split_first() {
-            None => {
-                self.sums.insert(key, (Vector::new(), 0.0));
-                (key, Vec::new())
-            }
-            Some((t, rest)) => (*t, rest.to_vec()),
-        };
-        for m in &merged {
-            if let Some((sum, _)) = self.sums.remove(m) {
-                for t in sum.keys() {
-                    if let Some(p) = self.postings.get_mut(t) {
-                        p.remove(m);
-                        p.insert(target);
-                    }
-                }
-                let entry = self.sums.get_mut(&target).expect("target story exists");
-                for (t, x) in sum {
-                    *entry.0.entry(t).or_default() += x;
-                }
-                entry.1 = entry.0.values().map(|x| x * x).sum();
-            }
-        }
-        let entry = self.sums.get_mut(&target).expect("target story exists");
-        for (t, x) in v {
-            *entry.0.entry(t.clone()).or_default() += x;
-            self.postings.entry(t.clone()).or_default().insert(target);
-        }
-        entry.1 = entry.0.values().map(|x| x * x).sum();
-        (target, merged)
-    }
 }
 
 /// The corpus in one SQLite file.
@@ -308,7 +263,17 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let has_articles: bool =
+            conn.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'articles'")?.exists([])?;
+        if has_articles && version < SCHEMA_VERSION {
+            return Err(Error::Invalid(format!(
+                "this corpus was written by an older corroborate (schema {version}, now {SCHEMA_VERSION}): \
+                 export it with that version and ingest the export into a new file"
+            )));
+        }
         conn.execute_batch(SCHEMA)?;
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
         Ok(Store { conn, index: None })
     }
 
@@ -336,8 +301,8 @@ impl Store {
         let mut rows = st.query([])?;
         while let Some(r) = rows.next()? {
             let key: i64 = r.get(0)?;
-            let v: Vector = serde_json::from_str(&r.get::<_, String>(1)?)?;
-            index.count(&v);
+            let v: BTreeMap<String, f64> = serde_json::from_str(&r.get::<_, String>(1)?)?;
+            let v = index.count(&v);
             if !v.is_empty() {
                 index.place(key, &v);
             }
@@ -364,6 +329,7 @@ impl Store {
         let mut stats = BatchStats::default();
         let index = self.index.as_mut().expect("index loaded");
         let tx = self.conn.transaction()?;
+        let mut next_key: i64 = tx.query_row("SELECT coalesce(max(rowid), 0) + 1 FROM articles", [], |r| r.get(0))?;
         for (hash, a) in batch {
             if a.article.failed() {
                 continue;
@@ -375,53 +341,51 @@ impl Store {
                 stats.skipped += 1;
                 continue;
             }
+            let key = next_key;
+            next_key += 1;
             let features = corroborate_claims::story_features(&a);
-            let v = index.vectorize(&features);
+            let (stored, v) = index.vectorize(&features);
+            let story = if v.is_empty() {
+                None
+            } else {
+                let (story, merged) = index.place(key, &v);
+                if story == key {
+                    stats.new_stories += 1;
+                }
+                stats.merged_stories += merged.len();
+                for m in &merged {
+                    merge_story(&tx, story, *m)?;
+                }
+                Some(story)
+            };
             let meta = &a.article.meta;
             let outlet = meta.outlet.clone().or_else(|| meta.domain.clone());
             tx.prepare_cached(
-                "INSERT INTO articles(id, hash, title, outlet, published, text, meta, analysis, vec)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                "INSERT INTO articles(rowid, id, hash, story, title, outlet, published, text, meta, analysis, vec)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?
             .execute(params![
+                key,
                 a.article.id,
                 hash,
+                story,
                 meta.title,
                 outlet,
                 meta.published,
                 a.article.text,
                 serde_json::to_string(&StoredParts::of(&a.article))?,
                 serde_json::to_string(&a.analysis)?,
-                serde_json::to_string(&v)?,
+                serde_json::to_string(&stored)?,
             ])?;
-            let key = tx.last_insert_rowid();
             tx.prepare_cached("INSERT INTO articles_fts(rowid, title, text) VALUES (?1, ?2, ?3)")?.execute(params![
                 key,
                 meta.title,
                 a.article.text
             ])?;
             stats.added += 1;
-            if v.is_empty() {
-                continue;
+            if let Some(story) = story {
+                add_to_story(&tx, story, story == key, outlet.as_deref(), &a)?;
             }
-            let (story, merged) = index.place(key, &v);
-            if story == key {
-                stats.new_stories += 1;
-                let label = corroborate_claims::story_label(std::slice::from_ref(&a), &[0]);
-                tx.prepare_cached(
-                    "INSERT INTO stories(id, label, n_articles, outlets, first_published, last_published)
-                     VALUES (?1, ?2, 0, '[]', NULL, NULL)",
-                )?
-                .execute(params![story, label])?;
-            }
-            tx.prepare_cached("UPDATE articles SET story = ?1 WHERE rowid = ?2")?.execute(params![story, key])?;
-            for m in &merged {
-                stats.merged_stories += 1;
-                tx.prepare_cached("UPDATE articles SET story = ?1 WHERE story = ?2")?.execute(params![story, m])?;
-                tx.prepare_cached("DELETE FROM stories WHERE id = ?1")?.execute(params![m])?;
-                tx.prepare_cached("DELETE FROM claims WHERE story = ?1")?.execute(params![m])?;
-            }
-            refresh_summary(&tx, story)?;
         }
         tx.commit()?;
         Ok(stats)
@@ -455,23 +419,33 @@ impl Store {
 
     /// Stories, largest first, filtered.
     pub fn stories(&self, f: &StoryFilter) -> Result<Vec<StorySummary>> {
-        let mut sql = String::from(
-            "SELECT id, label, n_articles, outlets, first_published, last_published FROM stories WHERE 1=1",
-        );
+        let mut sql = format!("SELECT {SUMMARY_COLUMNS} FROM stories WHERE 1=1");
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
-        if let Some(o) = f.outlet.as_deref().filter(|s| !s.is_empty()) {
-            sql.push_str(" AND lower(outlets) LIKE ?");
-            args.push(format!("%{}%", o.to_lowercase()).into());
+        let given = |o: &Option<String>| o.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+        if let Some(o) = given(&f.outlet) {
+            sql.push_str(
+                " AND EXISTS (SELECT 1 FROM story_facets f WHERE f.story = stories.id AND f.kind = 'outlet'
+                   AND instr(lower(f.value), ?) > 0)",
+            );
+            args.push(o.to_lowercase().into());
         }
-        if let Some(l) = f.label.as_deref().filter(|s| !s.is_empty()) {
-            sql.push_str(" AND lower(label) LIKE ?");
-            args.push(format!("%{}%", l.to_lowercase()).into());
+        for (kind, v) in [("narrative", given(&f.narrative)), ("technique", given(&f.technique))] {
+            if let Some(v) = v {
+                sql.push_str(&format!(
+                    " AND EXISTS (SELECT 1 FROM story_facets f WHERE f.kind = '{kind}' AND f.value = ? AND f.story = stories.id)"
+                ));
+                args.push(v.into());
+            }
         }
-        if let Some(d) = f.from.as_deref().filter(|s| !s.is_empty()) {
+        if let Some(l) = given(&f.label) {
+            sql.push_str(" AND instr(lower(label), ?) > 0");
+            args.push(l.to_lowercase().into());
+        }
+        if let Some(d) = given(&f.from) {
             sql.push_str(" AND last_published >= ?");
-            args.push(d.to_string().into());
+            args.push(d.into());
         }
-        if let Some(d) = f.to.as_deref().filter(|s| !s.is_empty()) {
+        if let Some(d) = given(&f.to) {
             sql.push_str(" AND first_published <= ?");
             args.push(format!("{d}\u{10ffff}").into());
         }
@@ -491,11 +465,32 @@ impl Store {
         Ok(out)
     }
 
+    /// The values the story filters can take, each with the number of stories it occurs in, most
+    /// frequent first: outlets, narratives (with their names) and techniques.
+    pub fn facets(&self) -> Result<Facets> {
+        let mut out = Facets::default();
+        let mut st = self.conn.prepare_cached(
+            "SELECT f.kind, f.value, count(*) AS c, n.name FROM story_facets f
+             LEFT JOIN narratives n ON f.kind = 'narrative' AND n.id = f.value
+             GROUP BY f.kind, f.value ORDER BY c DESC, f.value",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, Facet { value: r.get(1)?, stories: r.get(2)?, name: r.get(3)? }))
+        })?;
+        for r in rows {
+            let (kind, facet) = r?;
+            match kind.as_str() {
+                "outlet" => out.outlets.push(facet),
+                "narrative" => out.narratives.push(facet),
+                _ => out.techniques.push(facet),
+            }
+        }
+        Ok(out)
+    }
+
     /// One story's summary, without computing its claims.
     pub fn story_summary(&self, id: i64) -> Result<Option<StorySummary>> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT id, label, n_articles, outlets, first_published, last_published FROM stories WHERE id = ?1",
-        )?;
+        let mut st = self.conn.prepare_cached(&format!("SELECT {SUMMARY_COLUMNS} FROM stories WHERE id = ?1"))?;
         match st.query_row(params![id], summary_row).optional()? {
             Some(r) => Ok(Some(r?)),
             None => Ok(None),
@@ -549,10 +544,7 @@ impl Store {
                 params![id, i as i64, c.summary, serde_json::to_string(c)?],
             )?;
         }
-        tx.execute(
-            "UPDATE stories SET report = ?1, label = ?2 WHERE id = ?3",
-            params![text, detail.comparison.stories[0].label, id],
-        )?;
+        tx.execute("UPDATE stories SET report = ?1 WHERE id = ?2", params![text, id])?;
         tx.commit()?;
         Ok(Some(text))
     }
@@ -664,34 +656,166 @@ fn stored_row(r: &rusqlite::Row) -> rusqlite::Result<Result<StoredArticle>> {
     })())
 }
 
+const SUMMARY_COLUMNS: &str = "id, label, n_articles, outlets, narratives, techniques, first_published, last_published";
+
 fn summary_row(r: &rusqlite::Row) -> rusqlite::Result<Result<StorySummary>> {
-    let outlets: String = r.get(3)?;
-    let s = StorySummary {
-        id: r.get(0)?,
-        label: r.get(1)?,
-        articles: r.get(2)?,
-        outlets: Vec::new(),
-        first_published: r.get(4)?,
-        last_published: r.get(5)?,
-    };
-    Ok(serde_json::from_str(&outlets).map(|outlets| StorySummary { outlets, ..s }).map_err(Error::from))
+    let lists: [String; 3] = [r.get(3)?, r.get(4)?, r.get(5)?];
+    let (id, label, articles, first_published, last_published) =
+        (r.get(0)?, r.get(1)?, r.get(2)?, r.get(6)?, r.get(7)?);
+    Ok((|| {
+        let [outlets, narratives, techniques] = lists;
+        Ok(StorySummary {
+            id,
+            label,
+            articles,
+            outlets: serde_json::from_str(&outlets)?,
+            narratives: serde_json::from_str(&narratives)?,
+            techniques: serde_json::from_str(&techniques)?,
+            first_published,
+            last_published,
+        })
+    })())
 }
 
-/// Recomputes a story's counts, outlets and dates from its articles, and marks its report stale.
-fn refresh_summary(tx: &rusqlite::Transaction, story: i64) -> Result<()> {
-    let (n, first, last): (i64, Option<String>, Option<String>) = tx
-        .prepare_cached("SELECT count(*), min(published), max(published) FROM articles WHERE story = ?1")?
-        .query_row(params![story], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-    let outlets: Vec<String> = tx
-        .prepare_cached("SELECT DISTINCT outlet FROM articles WHERE story = ?1 AND outlet IS NOT NULL ORDER BY outlet")?
+/// Entities that name what a story is about (not nationalities or miscellany), once per article.
+fn label_entities(a: &AnalyzedArticle) -> BTreeSet<&str> {
+    use corroborate_model::EntityType;
+    a.analysis
+        .entities
+        .iter()
+        .filter(|e| !matches!(e.kind, EntityType::Norp | EntityType::Misc))
+        .map(|e| e.canonical.as_str())
+        .collect()
+}
+
+/// Counts a new article in its story: size, dates, facets, entities and label, each in time that
+/// does not grow with the story (index lookups); marks the cached report stale.
+fn add_to_story(
+    tx: &rusqlite::Transaction,
+    story: i64,
+    new: bool,
+    outlet: Option<&str>,
+    a: &AnalyzedArticle,
+) -> Result<()> {
+    let published = a.article.meta.published.as_deref();
+    if new {
+        tx.prepare_cached(
+            "INSERT INTO stories(id, label, n_articles, outlets, narratives, techniques, first_published, last_published)
+             VALUES (?1, '', 1, '[]', '[]', '[]', ?2, ?2)",
+        )?
+        .execute(params![story, published])?;
+    } else {
+        tx.prepare_cached(
+            "UPDATE stories SET n_articles = n_articles + 1, report = NULL,
+               first_published = CASE WHEN ?2 IS NOT NULL AND (first_published IS NULL OR ?2 < first_published)
+                                      THEN ?2 ELSE first_published END,
+               last_published = CASE WHEN ?2 IS NOT NULL AND (last_published IS NULL OR ?2 > last_published)
+                                     THEN ?2 ELSE last_published END
+             WHERE id = ?1",
+        )?
+        .execute(params![story, published])?;
+        tx.prepare_cached("DELETE FROM claims WHERE story = ?1")?.execute(params![story])?;
+    }
+    let mut facets: BTreeSet<(&str, &str)> = BTreeSet::new();
+    if let Some(o) = outlet {
+        facets.insert(("outlet", o));
+    }
+    for n in &a.analysis.narratives {
+        facets.insert(("narrative", n.narrative.as_str()));
+        tx.prepare_cached("INSERT OR IGNORE INTO narratives(id, name) VALUES (?1, ?2)")?
+            .execute(params![n.narrative, n.name])?;
+    }
+    for t in &a.analysis.techniques {
+        facets.insert(("technique", t.technique.as_str()));
+    }
+    let mut changed: BTreeSet<&str> = BTreeSet::new();
+    for (kind, value) in facets {
+        let n: i64 = tx
+            .prepare_cached(
+                "INSERT INTO story_facets(story, kind, value, n) VALUES (?1, ?2, ?3, 1)
+                 ON CONFLICT(story, kind, value) DO UPDATE SET n = n + 1 RETURNING n",
+            )?
+            .query_row(params![story, kind, value], |r| r.get(0))?;
+        if n == 1 {
+            changed.insert(kind);
+        }
+    }
+    for kind in changed {
+        refresh_facet_list(tx, story, kind)?;
+    }
+    for name in label_entities(a) {
+        tx.prepare_cached(
+            "INSERT INTO story_entities(story, name, n) VALUES (?1, ?2, 1)
+             ON CONFLICT(story, name) DO UPDATE SET n = n + 1",
+        )?
+        .execute(params![story, name])?;
+    }
+    refresh_label(tx, story)
+}
+
+/// The JSON list column of one facet kind, from the facet rows (a story has few distinct values).
+fn refresh_facet_list(tx: &rusqlite::Transaction, story: i64, kind: &str) -> Result<()> {
+    let values: Vec<String> = tx
+        .prepare_cached("SELECT value FROM story_facets WHERE story = ?1 AND kind = ?2 ORDER BY value")?
+        .query_map(params![story, kind], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let sql = match kind {
+        "outlet" => "UPDATE stories SET outlets = ?1 WHERE id = ?2",
+        "narrative" => "UPDATE stories SET narratives = ?1 WHERE id = ?2",
+        _ => "UPDATE stories SET techniques = ?1 WHERE id = ?2",
+    };
+    tx.prepare_cached(sql)?.execute(params![serde_json::to_string(&values)?, story])?;
+    Ok(())
+}
+
+/// A story's label: the four entities named by most of its articles (ties: alphabetical).
+fn refresh_label(tx: &rusqlite::Transaction, story: i64) -> Result<()> {
+    let names: Vec<String> = tx
+        .prepare_cached("SELECT name FROM story_entities WHERE story = ?1 ORDER BY n DESC, name LIMIT 4")?
         .query_map(params![story], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    tx.prepare_cached(
-        "UPDATE stories SET n_articles = ?1, outlets = ?2, first_published = ?3, last_published = ?4, report = NULL
-         WHERE id = ?5",
-    )?
-    .execute(params![n, serde_json::to_string(&outlets)?, first, last, story])?;
+    tx.prepare_cached("UPDATE stories SET label = ?1 WHERE id = ?2")?.execute(params![names.join(", "), story])?;
     Ok(())
+}
+
+/// Moves story `from` into story `into`: its articles, counts, dates, facets and entities.
+fn merge_story(tx: &rusqlite::Transaction, into: i64, from: i64) -> Result<()> {
+    tx.prepare_cached("UPDATE articles SET story = ?1 WHERE story = ?2")?.execute(params![into, from])?;
+    tx.prepare_cached(
+        "UPDATE stories SET n_articles = stories.n_articles + m.n_articles, report = NULL,
+           first_published = CASE WHEN m.first_published IS NOT NULL
+                                   AND (stories.first_published IS NULL OR m.first_published < stories.first_published)
+                                  THEN m.first_published ELSE stories.first_published END,
+           last_published = CASE WHEN m.last_published IS NOT NULL
+                                  AND (stories.last_published IS NULL OR m.last_published > stories.last_published)
+                                 THEN m.last_published ELSE stories.last_published END
+         FROM (SELECT n_articles, first_published, last_published FROM stories WHERE id = ?2) AS m
+         WHERE stories.id = ?1",
+    )?
+    .execute(params![into, from])?;
+    tx.prepare_cached(
+        "INSERT INTO story_facets(story, kind, value, n) SELECT ?1, kind, value, n FROM story_facets WHERE story = ?2
+         ON CONFLICT(story, kind, value) DO UPDATE SET n = n + excluded.n",
+    )?
+    .execute(params![into, from])?;
+    tx.prepare_cached(
+        "INSERT INTO story_entities(story, name, n) SELECT ?1, name, n FROM story_entities WHERE story = ?2
+         ON CONFLICT(story, name) DO UPDATE SET n = n + excluded.n",
+    )?
+    .execute(params![into, from])?;
+    for sql in [
+        "DELETE FROM story_facets WHERE story = ?1",
+        "DELETE FROM story_entities WHERE story = ?1",
+        "DELETE FROM stories WHERE id = ?1",
+        "DELETE FROM claims WHERE story = ?1",
+    ] {
+        tx.prepare_cached(sql)?.execute(params![from])?;
+    }
+    tx.prepare_cached("DELETE FROM claims WHERE story = ?1")?.execute(params![into])?;
+    for kind in FACETS {
+        refresh_facet_list(tx, into, kind)?;
+    }
+    refresh_label(tx, into)
 }
 
 /// Turns user words into an FTS5 query: each word quoted (no operators, no syntax errors), all required.

@@ -110,3 +110,166 @@ fn failed_articles_are_not_stored() {
     assert_eq!(st.added, 0);
     assert!(s.is_empty().unwrap());
 }
+
+/// `doc` with a technique and a narrative finding added to its analysis (their detectors are tested
+/// in their own crates; here only their bookkeeping matters).
+fn tagged(id: &str, text: &str, technique: Option<&str>, narrative: Option<&str>) -> (String, AnalyzedArticle) {
+    let (h, mut a) = doc(id, text);
+    let span = corroborate_model::Span::new(0, 5);
+    if let Some(t) = technique {
+        a.analysis.techniques.push(corroborate_model::Technique {
+            technique: t.into(),
+            span,
+            confidence: 0.9,
+            explanation: String::new(),
+        });
+    }
+    if let Some(n) = narrative {
+        a.analysis.narratives.push(corroborate_model::NarrativeFinding {
+            narrative: n.into(),
+            name: format!("Narrative {n}"),
+            voice: "reports".into(),
+            span,
+            evidence: vec![span],
+            score: 1.0,
+            counter_evidence: Vec::new(),
+        });
+    }
+    (h, a)
+}
+
+#[test]
+fn stories_filter_by_outlet_date_narrative_and_technique() {
+    let mut s = Store::open_memory().unwrap();
+    let mut docs = corpus();
+    docs[0].1.article.meta.published = Some("2031-03-01".into());
+    docs[3].1.article.meta.published = Some("2031-03-09".into());
+    docs[2].1.article.meta.published = Some("2031-05-20".into());
+    docs.push(tagged(
+        "g",
+        "Mayor Ilse Brandt said the Kellner Bridge over the Varna was sabotaged by foreign agents.",
+        Some("Made_Up_A"),
+        Some("N-17"),
+    ));
+    docs.push(tagged(
+        "h",
+        "The Oldham cheese fair's goat cheese was a disgraceful fraud, judges said.",
+        Some("Made_Up_B"),
+        None,
+    ));
+    s.add_batch(docs).unwrap();
+    let all = s.stories(&StoryFilter::default()).unwrap();
+    assert_eq!(all.len(), 2, "{all:?}");
+    let (bridge, cheese) = (&all[0], &all[1]);
+    assert_eq!(bridge.articles, 4);
+    assert_eq!(
+        (bridge.first_published.as_deref(), bridge.last_published.as_deref()),
+        (Some("2031-03-01"), Some("2031-03-09"))
+    );
+    // made-up labels: the real detector may add techniques of its own to these texts
+    assert!(bridge.techniques.iter().any(|t| t == "Made_Up_A") && !bridge.techniques.iter().any(|t| t == "Made_Up_B"));
+    assert_eq!(bridge.narratives, ["N-17"]);
+    assert!(bridge.label.contains("Brandt") || bridge.label.contains("Kellner"), "{}", bridge.label);
+    let ids = |f: StoryFilter| s.stories(&f).unwrap().iter().map(|x| x.id).collect::<Vec<_>>();
+    assert_eq!(ids(StoryFilter { technique: Some("Made_Up_A".into()), ..Default::default() }), [bridge.id]);
+    assert_eq!(ids(StoryFilter { technique: Some("Made_Up_B".into()), ..Default::default() }), [cheese.id]);
+    assert_eq!(ids(StoryFilter { technique: Some("Made_Up_C".into()), ..Default::default() }), Vec::<i64>::new());
+    assert_eq!(ids(StoryFilter { narrative: Some("N-17".into()), ..Default::default() }), [bridge.id]);
+    assert_eq!(ids(StoryFilter { outlet: Some("D NEWS".into()), ..Default::default() }), [bridge.id]);
+    assert_eq!(ids(StoryFilter { from: Some("2031-04-01".into()), ..Default::default() }), [cheese.id]);
+    assert_eq!(ids(StoryFilter { to: Some("2031-03-01".into()), ..Default::default() }), [bridge.id]);
+    assert_eq!(
+        ids(StoryFilter { technique: Some("Made_Up_B".into()), outlet: Some("a news".into()), ..Default::default() }),
+        Vec::<i64>::new()
+    );
+    let f = s.facets().unwrap();
+    assert_eq!(f.narratives.len(), 1);
+    assert_eq!((f.narratives[0].value.as_str(), f.narratives[0].name.as_deref()), ("N-17", Some("Narrative N-17")));
+    let made_up: Vec<_> =
+        f.techniques.iter().filter(|t| t.value.starts_with("Made_Up")).map(|t| (t.value.as_str(), t.stories)).collect();
+    assert_eq!(made_up, [("Made_Up_A", 1), ("Made_Up_B", 1)]);
+    assert_eq!(f.outlets.len(), 7);
+}
+
+/// Summaries kept incrementally (counts, dates, facets, merges) equal the ones recomputed from the
+/// articles.
+#[test]
+fn incremental_summaries_match_a_recount() {
+    let mut s = Store::open_memory().unwrap();
+    let mut docs = corpus();
+    for (i, d) in docs.iter_mut().enumerate() {
+        d.1.article.meta.published = Some(format!("2031-03-{:02}", 10 - i));
+    }
+    // one at a time, so that stories are founded, grown and merged across batches
+    for d in docs {
+        s.add_batch(vec![d]).unwrap();
+    }
+    for st in s.stories(&StoryFilter::default()).unwrap() {
+        let (n, first, last): (i64, Option<String>, Option<String>) = s
+            .conn
+            .query_row("SELECT count(*), min(published), max(published) FROM articles WHERE story = ?1", [st.id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .unwrap();
+        assert_eq!((st.articles, st.first_published.clone(), st.last_published.clone()), (n, first, last));
+        let outlets: Vec<String> = s
+            .conn
+            .prepare("SELECT DISTINCT outlet FROM articles WHERE story = ?1 ORDER BY outlet")
+            .unwrap()
+            .query_map([st.id], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(st.outlets, outlets);
+    }
+}
+
+#[test]
+fn an_older_schema_is_refused_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("old.db");
+    let c = Connection::open(&db).unwrap();
+    c.execute_batch("CREATE TABLE articles(rowid INTEGER PRIMARY KEY, id TEXT); PRAGMA user_version = 0;").unwrap();
+    drop(c);
+    let err = Store::open(&db).err().expect("refused").to_string();
+    assert!(err.contains("older corroborate"), "{err}");
+}
+
+#[cfg(feature = "parquet")]
+#[test]
+fn parquet_export_reads_back_with_every_row_and_column() {
+    use arrow_array::{Array, Int64Array, StringArray};
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open_memory().unwrap();
+    s.add_batch(corpus()).unwrap();
+    let path = dir.path().join("corpus.parquet");
+    assert_eq!(s.export_parquet(std::fs::File::create(&path).unwrap()).unwrap(), 5);
+    let reader =
+        ParquetRecordBatchReaderBuilder::try_new(std::fs::File::open(&path).unwrap()).unwrap().build().unwrap();
+    let batches: Vec<_> = reader.collect::<std::result::Result<_, _>>().unwrap();
+    let rows: usize = batches.iter().map(|b| b.num_rows()).sum();
+    assert_eq!(rows, 5);
+    let b = &batches[0];
+    let names: Vec<&str> = b.schema_ref().fields().iter().map(|f| f.name().as_str()).collect();
+    assert_eq!(names, ["key", "id", "hash", "story", "title", "outlet", "published", "text", "analysis"]);
+    let col = |name: &str| b.column_by_name(name).unwrap().clone();
+    let ids = col("id");
+    let ids = ids.as_any().downcast_ref::<StringArray>().unwrap();
+    assert_eq!((0..ids.len()).map(|i| ids.value(i)).collect::<Vec<_>>(), ["a", "b", "c", "d", "e"]);
+    let keys = col("key");
+    assert_eq!(keys.as_any().downcast_ref::<Int64Array>().unwrap().value(0), 1);
+    let outlets = col("outlet");
+    assert_eq!(outlets.as_any().downcast_ref::<StringArray>().unwrap().value(2), "c News");
+    // the analysis column is the JSON of `export --format jsonl`, row for row
+    let analysis = col("analysis");
+    let analysis = analysis.as_any().downcast_ref::<StringArray>().unwrap();
+    let jsonl = export(&s);
+    for (i, line) in jsonl.lines().enumerate() {
+        let rec: serde_json::Value = serde_json::from_str(line).unwrap();
+        let got: serde_json::Value = serde_json::from_str(analysis.value(i)).unwrap();
+        assert_eq!(got, rec["analysis"]);
+        let texts = col("text");
+        assert_eq!(texts.as_any().downcast_ref::<StringArray>().unwrap().value(i), rec["text"].as_str().unwrap());
+    }
+}

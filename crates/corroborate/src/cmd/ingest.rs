@@ -1,6 +1,12 @@
 //! `corroborate ingest FILE... --db PATH`: adds articles to the persistent corpus, in batches, each
 //! committed in one transaction before it is acknowledged on standard output. Idempotent and
 //! resumable: articles already stored (same id and content) are skipped before analysis.
+//!
+//! **Acknowledgement.** After each batch's transaction has committed (WAL fsynced), one line
+//! `committed N inputs: ...` goes to standard output (line-buffered, so a reader sees it at once):
+//! it acknowledges the first N inputs, counted across all files in the order given (failed inputs
+//! included, and counted from the start again by a resumed run). Every valid input among them is in
+//! the corpus exactly once, whatever happens to the process afterwards.
 use super::inputs;
 use std::process::ExitCode;
 

@@ -11,6 +11,12 @@ pub struct Args {
     /// Only stories whose label (main entities) contains this.
     #[arg(long)]
     pub label: Option<String>,
+    /// Only stories with an article containing this known narrative (its catalogue id).
+    #[arg(long)]
+    pub narrative: Option<String>,
+    /// Only stories with an article using this persuasion technique (e.g. Loaded_Language).
+    #[arg(long)]
+    pub technique: Option<String>,
     /// Only stories with an article published on or after this date (YYYY-MM-DD).
     #[arg(long)]
     pub from: Option<String>,
@@ -44,6 +50,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         from: args.from,
         to: args.to,
         label: args.label,
+        narrative: args.narrative,
+        technique: args.technique,
         min_articles: args.min_articles,
         limit: Some(args.limit),
         offset: None,

@@ -17,16 +17,26 @@ function fail(e) {
   main.insertAdjacentHTML("beforeend", `<p class="err" id="error">${esc(e.message)}</p>`);
 }
 
+function options(facets, selected, all) {
+  return `<option value="">${esc(all)}</option>` + facets.map(f =>
+    `<option value="${esc(f.value)}"${f.value === selected ? " selected" : ""}>${esc(f.name ? `${f.name} (${f.value})` : f.value)} · ${f.stories}</option>`).join("");
+}
+
 async function storyList(params) {
   const q = new URLSearchParams(params);
+  let facets = {outlets: [], narratives: [], techniques: []};
+  try { facets = await api("/api/facets"); } catch (e) { fail(e); }
   main.innerHTML = `<h2>Stories</h2>
   <form class="filters" id="filters">
-    <label>Outlet<input name="outlet" value="${esc(q.get("outlet"))}"></label>
+    <label>Outlet<input name="outlet" id="f-outlet" list="outlets" value="${esc(q.get("outlet"))}"></label>
+    <datalist id="outlets">${facets.outlets.map(f => `<option value="${esc(f.value)}">`).join("")}</datalist>
+    <label>Narrative<select name="narrative" id="f-narrative">${options(facets.narratives, q.get("narrative"), "any")}</select></label>
+    <label>Technique<select name="technique" id="f-technique">${options(facets.techniques, q.get("technique"), "any")}</select></label>
     <label>Entity / label<input name="label" value="${esc(q.get("label"))}"></label>
-    <label>From<input name="from" type="date" value="${esc(q.get("from"))}"></label>
-    <label>To<input name="to" type="date" value="${esc(q.get("to"))}"></label>
+    <label>From<input name="from" id="f-from" type="date" value="${esc(q.get("from"))}"></label>
+    <label>To<input name="to" id="f-to" type="date" value="${esc(q.get("to"))}"></label>
     <label>Min. articles<input name="min_articles" type="number" min="1" value="${esc(q.get("min_articles"))}"></label>
-    <button>Filter</button></form><div id="list" class="muted">Loading…</div>`;
+    <button id="filter">Filter</button></form><div id="list" class="muted">Loading…</div>`;
   document.getElementById("filters").addEventListener("submit", ev => {
     ev.preventDefault();
     const p = new URLSearchParams();
@@ -38,9 +48,10 @@ async function storyList(params) {
     const {stories} = await api("/api/stories?" + q.toString());
     const rows = stories.map(s => `<tr><td><a href="#/story/${s.id}">${esc(s.label || "(no label)")}</a></td>
       <td>${s.articles}</td><td>${esc(s.outlets.join(", "))}</td>
+      <td class="techniques">${esc(s.techniques.join(", "))}${s.narratives.length ? `<br><b>narratives:</b> ${esc(s.narratives.join(", "))}` : ""}</td>
       <td>${esc(s.first_published ?? "")}${s.last_published && s.last_published !== s.first_published ? " – " + esc(s.last_published) : ""}</td></tr>`);
     document.getElementById("list").innerHTML = stories.length
-      ? `<table id="stories"><tr><th>Story</th><th>Articles</th><th>Outlets</th><th>Published</th></tr>${rows.join("")}</table>`
+      ? `<table id="stories"><tr><th>Story</th><th>Articles</th><th>Outlets</th><th>Techniques / narratives</th><th>Published</th></tr>${rows.join("")}</table>`
       : `<p>No stories match.</p>`;
   } catch (e) { fail(e); }
 }

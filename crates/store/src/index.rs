@@ -1,0 +1,187 @@
+//! The in-memory index that assigns each new article to a story, in time independent of the corpus
+//! size for the common case: terms are interned, story centroids keep their squared norm up to date
+//! incrementally, and candidate stories come only from the postings of the terms that could lift a
+//! cosine to the link threshold (an exact bound, see [`StoryIndex::linked`]).
+//!
+//! Determinism: every operation iterates in a fixed order (term ids in arrival order, story ids
+//! ascending), so replaying the stored vectors in arrival order rebuilds bit for bit the state of
+//! the run that wrote them.
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// An article vector: interned term ids with unit-normalised TF-IDF weights, in the term order of
+/// the stored (string-keyed) vector.
+pub(crate) type Interned = Vec<(u32, f64)>;
+
+/// The sum of a story's article vectors.
+#[derive(Default)]
+struct Centroid {
+    w: BTreeMap<u32, f64>,
+    norm2: f64,
+    articles: u64,
+}
+
+impl Centroid {
+    /// Adds `x` to term `t`, keeping the squared norm current.
+    fn add(&mut self, t: u32, x: f64) {
+        let e = self.w.entry(t).or_default();
+        let old = *e;
+        *e += x;
+        self.norm2 += *e * *e - old * old;
+    }
+}
+
+#[derive(Default)]
+pub(crate) struct StoryIndex {
+    /// Articles with a non-empty vector.
+    n: u64,
+    ids: HashMap<String, u32>,
+    df: Vec<u64>,
+    /// Per term, an upper bound of its weight in any unit centroid (centroid norms only grow, so a
+    /// bound recorded once stays a bound).
+    maxw: Vec<f64>,
+    postings: Vec<BTreeSet<i64>>,
+    stories: HashMap<i64, Centroid>,
+}
+
+impl StoryIndex {
+    fn intern(&mut self, t: &str) -> u32 {
+        if let Some(&id) = self.ids.get(t) {
+            return id;
+        }
+        let id = self.df.len() as u32;
+        self.ids.insert(t.to_string(), id);
+        self.df.push(0);
+        self.maxw.push(0.0);
+        self.postings.push(BTreeSet::new());
+        id
+    }
+
+    /// Turns raw features into the unit vector of a new article, counting it in the document
+    /// frequencies. Returns the stored form (term strings) and the interned form.
+    pub(crate) fn vectorize(&mut self, features: &[String]) -> (BTreeMap<String, f64>, Interned) {
+        let mut counts: BTreeMap<&str, f32> = BTreeMap::new();
+        for f in features {
+            *counts.entry(f.as_str()).or_default() += 1.0;
+        }
+        if counts.is_empty() {
+            return (BTreeMap::new(), Vec::new());
+        }
+        self.n += 1;
+        let ids: Vec<u32> = counts.keys().map(|t| self.intern(t)).collect();
+        for &id in &ids {
+            self.df[id as usize] += 1;
+        }
+        let n = self.n as f64;
+        let mut v: BTreeMap<String, f64> = counts
+            .iter()
+            .zip(&ids)
+            .map(|((t, c), id)| {
+                let idf = ((1.0 + n) / (1.0 + self.df[*id as usize] as f64)).ln() + 1.0;
+                ((*t).to_string(), corroborate_claims::term_weight(t, *c) as f64 * idf)
+            })
+            .collect();
+        let norm = v.values().map(|x| x * x).sum::<f64>().sqrt();
+        if norm > 0.0 {
+            v.values_mut().for_each(|x| *x /= norm);
+        }
+        let interned = v.values().zip(&ids).map(|(x, id)| (*id, *x)).collect();
+        (v, interned)
+    }
+
+    /// Counts a stored vector in the document frequencies (on replay) and interns it.
+    pub(crate) fn count(&mut self, v: &BTreeMap<String, f64>) -> Interned {
+        if v.is_empty() {
+            return Vec::new();
+        }
+        self.n += 1;
+        v.iter()
+            .map(|(t, x)| {
+                let id = self.intern(t);
+                self.df[id as usize] += 1;
+                (id, *x)
+            })
+            .collect()
+    }
+
+    /// Stories whose centroid cosine with `v` reaches the link threshold, smallest id first.
+    ///
+    /// Exact, not approximate: a story that shares none of the "lifting" terms has cosine at most
+    /// `Σ v_t · maxw_t` over the remaining terms, so the terms with the smallest such products are
+    /// left out of candidate generation as long as their sum stays below the threshold.
+    fn linked(&self, v: &Interned) -> Vec<i64> {
+        let link = corroborate_claims::STORY_LINK as f64;
+        let mut order: Vec<(f64, usize)> =
+            v.iter().enumerate().map(|(i, (t, w))| (w * self.maxw[*t as usize], i)).collect();
+        order.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let mut rest = 0.0;
+        let mut k = 0;
+        // a small margin keeps the bound safe against rounding
+        while k < order.len() && rest + order[k].0 < link * 0.999 {
+            rest += order[k].0;
+            k += 1;
+        }
+        let mut candidates: BTreeSet<i64> = BTreeSet::new();
+        for &(_, i) in &order[k..] {
+            candidates.extend(self.postings[v[i].0 as usize].iter().copied());
+        }
+        candidates
+            .into_iter()
+            .filter(|s| {
+                let c = &self.stories[s];
+                let dot: f64 = v.iter().map(|(t, w)| w * c.w.get(t).copied().unwrap_or(0.0)).sum();
+                c.norm2 > 0.0 && dot / c.norm2.sqrt() >= link
+            })
+            .collect()
+    }
+
+    fn raise_bounds(&mut self, story: i64, terms: impl Iterator<Item = u32>) {
+        let c = &self.stories[&story];
+        let norm = c.norm2.sqrt();
+        if norm <= 0.0 {
+            return;
+        }
+        for t in terms {
+            let x = c.w.get(&t).copied().unwrap_or(0.0) / norm;
+            let m = &mut self.maxw[t as usize];
+            if x > *m {
+                *m = x;
+            }
+        }
+    }
+
+    /// Places a vector of the article stored under `key`: returns the story it ends in and the
+    /// stories merged into that one (ascending). The story kept in a merge is the largest (ties: the
+    /// smallest id), so an article moves story at most O(log n) times.
+    pub(crate) fn place(&mut self, key: i64, v: &Interned) -> (i64, Vec<i64>) {
+        let linked = self.linked(v);
+        let target =
+            match linked.iter().max_by(|a, b| self.stories[a].articles.cmp(&self.stories[b].articles).then(b.cmp(a))) {
+                None => {
+                    self.stories.insert(key, Centroid::default());
+                    key
+                }
+                Some(t) => *t,
+            };
+        let merged: Vec<i64> = linked.into_iter().filter(|s| *s != target).collect();
+        for m in &merged {
+            let Some(c) = self.stories.remove(m) else { continue };
+            let target_c = self.stories.get_mut(&target).expect("target story exists");
+            for (t, x) in &c.w {
+                let p = &mut self.postings[*t as usize];
+                p.remove(m);
+                p.insert(target);
+                target_c.add(*t, *x);
+            }
+            target_c.articles += c.articles;
+            self.raise_bounds(target, c.w.keys().copied());
+        }
+        let c = self.stories.get_mut(&target).expect("target story exists");
+        for (t, x) in v {
+            c.add(*t, *x);
+            self.postings[*t as usize].insert(target);
+        }
+        c.articles += 1;
+        self.raise_bounds(target, v.iter().map(|(t, _)| *t));
+        (target, merged)
+    }
+}
