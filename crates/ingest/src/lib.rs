@@ -17,6 +17,7 @@ pub mod feed;
 pub mod fuzzing;
 pub mod http;
 pub mod jsonl;
+pub mod synth;
 pub mod textmeta;
 pub mod warc;
 

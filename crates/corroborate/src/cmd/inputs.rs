@@ -57,15 +57,6 @@ impl ReadArgs {
     }
 }
 
-/// Calls `batch` with groups of at most `size` articles, in input order. `-` reads standard input.
-pub fn for_each_batch(
-    paths: &[String],
-    size: usize,
-    batch: impl FnMut(Vec<Article>) -> anyhow::Result<()>,
-) -> anyhow::Result<()> {
-    for_each_batch_with(paths, size, &ReadArgs::default(), batch)
-}
-
 /// A counter of input bytes read, and the total when known (all inputs are plain files).
 struct Progress {
     bar: indicatif::ProgressBar,
@@ -79,10 +70,8 @@ impl Progress {
         if !wanted {
             return Progress { bar: indicatif::ProgressBar::hidden(), bytes, articles: 0 };
         }
-        let total: Option<u64> = paths
-            .iter()
-            .map(|p| std::fs::metadata(p).ok().filter(|m| m.is_file()).map(|m| m.len()))
-            .sum();
+        let total: Option<u64> =
+            paths.iter().map(|p| std::fs::metadata(p).ok().filter(|m| m.is_file()).map(|m| m.len())).sum();
         let target = indicatif::ProgressDrawTarget::stderr_with_hz(4);
         let bar = match total {
             Some(t) => {
@@ -98,7 +87,8 @@ impl Progress {
             None => {
                 let bar = indicatif::ProgressBar::with_draw_target(None, target);
                 bar.set_style(
-                    indicatif::ProgressStyle::with_template("{spinner} [{elapsed_precise}] {msg}").expect("valid template"),
+                    indicatif::ProgressStyle::with_template("{spinner} [{elapsed_precise}] {msg}")
+                        .expect("valid template"),
                 );
                 bar
             }
@@ -117,7 +107,8 @@ impl Progress {
     }
 }
 
-/// Like [`for_each_batch`], with reading options and a progress bar (see [`ReadArgs`]).
+/// Calls `batch` with groups of at most `size` articles, in input order (`-` reads standard
+/// input), with reading options and a progress bar (see [`ReadArgs`]).
 pub fn for_each_batch_with(
     paths: &[String],
     size: usize,
