@@ -136,8 +136,10 @@ pub fn plain(fragment: &str) -> String {
     while !rest.is_empty() {
         if let Some(end) = skip_until.take() {
             // script or style content: up to its closing tag, whatever it holds
-            let lower = rest.to_ascii_lowercase();
-            match lower.find(&format!("</{end}")) {
+            let closing = rest.match_indices("</").map(|(i, _)| i).find(|&i| {
+                rest.as_bytes().get(i + 2..i + 2 + end.len()).is_some_and(|t| t.eq_ignore_ascii_case(end.as_bytes()))
+            });
+            match closing {
                 Some(i) => {
                     rest = &rest[i..];
                     rest = rest.find('>').map_or("", |gt| &rest[gt + 1..]);

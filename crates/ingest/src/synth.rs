@@ -25,7 +25,7 @@ impl Rng {
     pub fn new(seed: u64) -> Rng {
         Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
     }
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         let mut x = self.0;
         x ^= x << 13;
         x ^= x >> 7;
@@ -34,7 +34,7 @@ impl Rng {
         x
     }
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+        (self.next_u64() % n.max(1) as u64) as usize
     }
     pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[self.below(items.len())]
@@ -219,11 +219,43 @@ pub fn page(rng: &mut Rng, n: u64) -> (String, String) {
     // badly as the minified scripts of real pages
     let mut blob = String::with_capacity(24 * 1024);
     let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    for _ in 0..(12 * 1024 + rng.below(16 * 1024)) {
+    for _ in 0..(8 * 1024 + rng.below(8 * 1024)) {
         blob.push(alphabet[rng.below(64)] as char);
     }
+    // a stylesheet and a hydration blob, repetitive as real ones are (they compress well): pages
+    // end up around 60-110 KB, like news pages in the wild
+    let mut css = String::with_capacity(24 * 1024);
+    for i in 0..(150 + rng.below(150)) {
+        css.push_str(&format!(
+            ".c{}-{}{{margin:{}px {}px;padding:{}px;color:#{:06x};font-size:{}px}}\n",
+            rng.pick(&["nav", "card", "teaser", "promo", "grid", "hero", "meta"]),
+            i,
+            rng.below(40),
+            rng.below(40),
+            rng.below(20),
+            rng.next_u64() & 0xffffff,
+            10 + rng.below(20)
+        ));
+    }
+    let mut state = String::with_capacity(24 * 1024);
+    state.push('[');
+    for i in 0..(80 + rng.below(120)) {
+        if i > 0 {
+            state.push(',');
+        }
+        state.push_str(&format!(
+            "{{\"id\":{},\"kind\":\"{}\",\"headline\":\"{} in {}\",\"section\":\"{}\",\"comments\":{}}}",
+            n * 1000 + i as u64,
+            rng.pick(&["story", "video", "gallery", "live"]),
+            capitalise(rng.pick(EVENTS)),
+            rng.pick(PLACES),
+            rng.pick(&["news", "world", "local", "business", "politics"]),
+            rng.below(500)
+        ));
+    }
+    state.push(']');
     let mut related = String::new();
-    for i in 0..(15 + rng.below(20)) {
+    for i in 0..(30 + rng.below(50)) {
         related.push_str(&format!(
             "<li><a href=\"/news/{}/{}\">{} in {} {}</a></li>\n",
             2026,
@@ -240,8 +272,10 @@ pub fn page(rng: &mut Rng, n: u64) -> (String, String) {
 <meta name="author" content="{author}"><meta property="article:published_time" content="{date}T08:00:00Z">
 <link rel="canonical" href="{url}">
 <script type="application/ld+json">{{"@context":"https://schema.org","@type":"NewsArticle","headline":"{title}","datePublished":"{date}","author":{{"@type":"Person","name":"{author}"}},"publisher":{{"@type":"Organization","name":"{outlet}"}}}}</script>
-<style>body{{font-family:serif}} .nav li{{display:inline}} .ad-slot{{min-height:250px}}</style>
+<style>body{{font-family:serif}} .nav li{{display:inline}} .ad-slot{{min-height:250px}}
+{css}</style>
 <script>window.__cfg = "{blob}";</script>
+<script>window.__state = {state};</script>
 </head><body>
 <header><ul class="nav"><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li><li><a href="/weather">Weather</a></li><li><a href="/opinion">Opinion</a></li></ul>
 <form action="/search"><input name="q" placeholder="Search"></form></header>
@@ -304,7 +338,7 @@ pub fn write_archive<W: Write>(mut out: W, target_bytes: u64, seed: u64) -> std:
             http_response_block(404, "text/html", b"<html><body>Not found</body></html>")
         } else if kind < 9 {
             let mut img = vec![0xff, 0xd8, 0xff, 0xe0];
-            img.extend((0..2048).map(|_| rng.next() as u8));
+            img.extend((0..2048).map(|_| rng.next_u64() as u8));
             http_response_block(200, "image/jpeg", &img)
         } else {
             w.html_pages += 1;

@@ -52,7 +52,7 @@ impl Summary {
 
 enum Line {
     Eof,
-    Line(Vec<u8>),
+    Text(Vec<u8>),
     TooLong,
 }
 
@@ -73,7 +73,7 @@ fn read_line<R: BufRead>(r: &mut R, cap: u64) -> std::io::Result<Line> {
             }
         }
     }
-    Ok(Line::Line(buf))
+    Ok(Line::Text(buf))
 }
 
 fn trim_eol(line: &[u8]) -> &[u8] {
@@ -106,7 +106,7 @@ fn read_header_fields<R: BufRead>(r: &mut R) -> std::io::Result<HeaderRead> {
         let line = match read_line(r, MAX_HEADER_BYTES)? {
             Line::Eof => return Ok(HeaderRead::Truncated),
             Line::TooLong => return Ok(HeaderRead::Corrupt("header line too long".into())),
-            Line::Line(l) => l,
+            Line::Text(l) => l,
         };
         total += line.len() as u64;
         if total > MAX_HEADER_BYTES {
@@ -166,7 +166,7 @@ pub fn read_warc<R: BufRead>(
                     skipped_lines += 1;
                     continue;
                 }
-                Ok(Line::Line(l)) => l,
+                Ok(Line::Text(l)) => l,
                 Err(e) => {
                     let n = summary.records + 1;
                     damaged(&mut summary, sink, n, format!("read error, archive abandoned here: {e}"));
