@@ -13,10 +13,15 @@
 //! ```
 
 pub mod decode;
+pub mod feed;
+pub mod fuzzing;
+pub mod http;
 pub mod jsonl;
+pub mod synth;
 pub mod textmeta;
+pub mod warc;
 
-use corroborate_model::{Article, Diagnostic};
+use corroborate_model::{Article, Diagnostic, Meta};
 use std::fs;
 use std::io::Read;
 use std::path::Path;
@@ -33,12 +38,102 @@ pub enum Error {
 
 pub type Result<T> = std::result::Result<T, Error>;
 
+/// One document read from an input: either finished, or a web page whose extraction is left to
+/// [`Doc::into_article`], so that a caller can run extraction in parallel (it is the costly part).
+#[derive(Debug, Clone)]
+pub enum Doc {
+    Article(Article),
+    Html {
+        id: String,
+        bytes: Vec<u8>,
+        /// Where the page came from (fallback canonical URL and domain).
+        url: Option<String>,
+        /// The HTTP `Content-Type`, for its charset.
+        content_type: Option<String>,
+        /// Metadata from the container (a feed item): fields set here win over the page's own.
+        meta: Meta,
+    },
+}
+
+impl Doc {
+    pub fn id(&self) -> &str {
+        match self {
+            Doc::Article(a) => &a.id,
+            Doc::Html { id, .. } => id,
+        }
+    }
+
+    /// The article: pages are extracted here.
+    pub fn into_article(self) -> Article {
+        match self {
+            Doc::Article(a) => a,
+            Doc::Html { id, bytes, url, content_type, meta } => {
+                let mut a = article_from_page(&id, &bytes, url.as_deref(), content_type.as_deref());
+                if a.failed() {
+                    return a;
+                }
+                let m = &mut a.meta;
+                m.title = meta.title.or(m.title.take());
+                m.published = meta.published.or(m.published.take());
+                m.outlet = meta.outlet.or(m.outlet.take());
+                m.language = meta.language.or(m.language.take());
+                if !meta.authors.is_empty() {
+                    m.authors = meta.authors;
+                }
+                if m.url.is_none() {
+                    m.url = meta.url;
+                }
+                if m.domain.is_none() {
+                    m.domain = m.url.as_deref().and_then(jsonl::domain_of);
+                }
+                a
+            }
+        }
+    }
+}
+
+/// A note about an input as a whole (what a WARC file held, what was skipped), not about one article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub input: String,
+    pub diagnostic: Diagnostic,
+}
+
+/// How inputs are read.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// For feeds: fetch each item's linked page (over HTTP) and analyse it instead of the summary.
+    pub fetch_links: bool,
+    /// HTTP settings for URL inputs and fetched links.
+    pub http: http::Config,
+    /// When set, counts the bytes read from input files (before decompression), for progress.
+    pub bytes_read: Option<std::sync::Arc<std::sync::atomic::AtomicU64>>,
+}
+
+/// A reader that adds the bytes it reads to a shared counter.
+struct Counting<R> {
+    inner: R,
+    count: Option<std::sync::Arc<std::sync::atomic::AtomicU64>>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if let Some(c) = &self.count {
+            c.fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+        }
+        Ok(n)
+    }
+}
+
 /// What kind of input a path holds, decided from its name (a `.gz` suffix is looked through).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputKind {
     Text,
     JsonLines,
     Html,
+    Warc,
+    Feed,
 }
 
 impl InputKind {
@@ -49,6 +144,10 @@ impl InputKind {
             InputKind::JsonLines
         } else if lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".xhtml") {
             InputKind::Html
+        } else if lower.ends_with(".warc") || lower.ends_with(".arc") {
+            InputKind::Warc
+        } else if lower.ends_with(".rss") || lower.ends_with(".atom") || lower.ends_with(".xml") {
+            InputKind::Feed
         } else {
             InputKind::Text
         }
@@ -59,7 +158,7 @@ impl InputKind {
         let lower = name.to_ascii_lowercase();
         let lower = lower.strip_suffix(".gz").unwrap_or(&lower);
         !lower.starts_with('.')
-            && [".txt", ".text", ".md", ".jsonl", ".ndjson", ".html", ".htm", ".xhtml"]
+            && [".txt", ".text", ".md", ".jsonl", ".ndjson", ".html", ".htm", ".xhtml", ".warc", ".rss", ".atom"]
                 .iter()
                 .any(|e| lower.ends_with(e))
     }
@@ -74,14 +173,20 @@ fn is_gzip_name(path: &str) -> bool {
 
 /// Reads a directory's wanted files (see [`InputKind::wanted_in_directory`]), recursively, in name
 /// order; symbolic links to directories are not followed.
-fn read_dir_recursive(path: &Path, depth: usize, sink: &mut dyn FnMut(Article)) {
+fn read_dir_recursive(
+    path: &Path,
+    depth: usize,
+    opts: &ReadOptions,
+    sink: &mut dyn FnMut(Doc),
+    note: &mut dyn FnMut(Note),
+) {
     let shown = path.display().to_string();
     if depth > MAX_DEPTH {
-        return sink(failed(&shown, format!("directory nested deeper than {MAX_DEPTH}; skipped")));
+        return sink(Doc::Article(failed(&shown, format!("directory nested deeper than {MAX_DEPTH}; skipped"))));
     }
     let mut entries: Vec<_> = match fs::read_dir(path) {
         Ok(rd) => rd.filter_map(|e| e.ok()).collect(),
-        Err(e) => return sink(failed(&shown, format!("cannot list directory: {e}"))),
+        Err(e) => return sink(Doc::Article(failed(&shown, format!("cannot list directory: {e}")))),
     };
     entries.sort_by_key(|e| e.file_name());
     for e in entries {
@@ -90,70 +195,157 @@ fn read_dir_recursive(path: &Path, depth: usize, sink: &mut dyn FnMut(Article)) 
         let child = e.path();
         if ft.is_dir() {
             if !name.starts_with('.') {
-                read_dir_recursive(&child, depth + 1, sink);
+                read_dir_recursive(&child, depth + 1, opts, sink, note);
             }
         } else if InputKind::wanted_in_directory(&name) {
-            read_file(&child.display().to_string(), sink);
+            read_file(&child.display().to_string(), opts, sink, note);
         }
     }
 }
 
 /// Reads one path, calling `sink` with each article it holds (one for a text file, one per line for
 /// JSON Lines, streamed). Problems become articles with error diagnostics, so the caller can report
-/// them in order and go on.
+/// them in order and go on. Pages are extracted as they come, one after another, and notes about
+/// whole inputs are dropped: see [`read_input`] for both.
 pub fn read_path(path: &str, sink: &mut dyn FnMut(Article)) {
-    let p = Path::new(path);
+    read_input(path, &ReadOptions::default(), &mut |d: Doc| sink(d.into_article()), &mut |_| {})
+}
+
+/// Reads one input: a path (file or directory) or an `http(s)://` URL, calling `sink` with each
+/// document it holds, in order, streamed (a WARC archive or a JSON Lines file is never loaded
+/// whole), and `note` with notes about the input as a whole.
+pub fn read_input(input: &str, opts: &ReadOptions, sink: &mut dyn FnMut(Doc), note: &mut dyn FnMut(Note)) {
+    if http::is_url(input) {
+        return http::read_url(input, opts, sink, note);
+    }
+    let p = Path::new(input);
     let meta = match fs::metadata(p) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return sink(failed(path, "no such file".to_string()));
+            return sink(Doc::Article(failed(input, "no such file".to_string())));
         }
-        Err(e) => return sink(failed(path, format!("cannot read: {e}"))),
+        Err(e) => return sink(Doc::Article(failed(input, format!("cannot read: {e}")))),
     };
     if meta.is_dir() {
-        return read_dir_recursive(p, 0, sink);
+        return read_dir_recursive(p, 0, opts, sink, note);
     }
-    read_file(path, sink)
+    read_file(input, opts, sink, note)
 }
 
-fn read_file(path: &str, sink: &mut dyn FnMut(Article)) {
+/// Reads standard input (or any stream) of unknown kind: gzip is looked through, a WARC archive is
+/// streamed record by record, a feed read item by item, anything else read (up to
+/// [`MAX_DOCUMENT_BYTES`]) as one page or text.
+pub fn read_stream<R: Read>(
+    id: &str,
+    input: R,
+    opts: &ReadOptions,
+    sink: &mut dyn FnMut(Doc),
+    note: &mut dyn FnMut(Note),
+) {
+    use std::io::BufRead;
+    let mut r = std::io::BufReader::with_capacity(256 * 1024, input);
+    let gz = match r.fill_buf() {
+        Ok(head) => head.starts_with(&[0x1f, 0x8b]),
+        Err(e) => return sink(Doc::Article(failed(id, format!("cannot read: {e}")))),
+    };
+    let mut r: Box<dyn BufRead> = if gz {
+        Box::new(std::io::BufReader::with_capacity(256 * 1024, flate2::read::MultiGzDecoder::new(r)))
+    } else {
+        Box::new(r)
+    };
+    let is_warc = match r.fill_buf() {
+        Ok(head) => head.starts_with(b"WARC/"),
+        Err(e) => return sink(Doc::Article(failed(id, format!("cannot read: {e}")))),
+    };
+    if is_warc {
+        warc::read_warc(id, r, sink, note);
+        return;
+    }
+    let mut bytes = Vec::new();
+    if let Err(e) = r.take(MAX_DOCUMENT_BYTES + 1).read_to_end(&mut bytes) {
+        return sink(Doc::Article(failed(id, format!("cannot read: {e}"))));
+    }
+    if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
+        return sink(Doc::Article(failed(
+            id,
+            format!("input over the {} MB limit for one article", MAX_DOCUMENT_BYTES / (1024 * 1024)),
+        )));
+    }
+    if looks_like_html(&bytes) {
+        sink(Doc::Html { id: id.to_string(), bytes, url: None, content_type: None, meta: Meta::default() })
+    } else if feed::looks_like_feed(&bytes) {
+        feed::read_feed(id, &bytes, opts, sink, note)
+    } else {
+        sink(Doc::Article(article_from_bytes(id, &bytes)))
+    }
+}
+
+/// A buffered reader of a file, gunzipped (all members) when `gz`.
+fn open_stream(p: &Path, gz: bool, opts: &ReadOptions) -> std::io::Result<Box<dyn std::io::BufRead>> {
+    let f = Counting { inner: fs::File::open(p)?, count: opts.bytes_read.clone() };
+    Ok(if gz {
+        Box::new(std::io::BufReader::with_capacity(256 * 1024, flate2::read::MultiGzDecoder::new(f)))
+    } else {
+        Box::new(std::io::BufReader::with_capacity(256 * 1024, f))
+    })
+}
+
+fn read_file(path: &str, opts: &ReadOptions, sink: &mut dyn FnMut(Doc), note: &mut dyn FnMut(Note)) {
     let p = Path::new(path);
     let kind = InputKind::of(path);
     let gz = is_gzip_name(path);
-    if kind == InputKind::JsonLines {
-        return match fs::File::open(p) {
-            Ok(f) if gz => jsonl::read_jsonl(path, std::io::BufReader::new(flate2::read::MultiGzDecoder::new(f)), sink),
-            Ok(f) => jsonl::read_jsonl(path, std::io::BufReader::new(f), sink),
-            Err(e) => sink(failed(path, format!("cannot open: {e}"))),
-        };
+    match kind {
+        InputKind::JsonLines => {
+            return match open_stream(p, gz, opts) {
+                Ok(r) => jsonl::read_jsonl(path, r, &mut |a| sink(Doc::Article(a))),
+                Err(e) => sink(Doc::Article(failed(path, format!("cannot open: {e}")))),
+            };
+        }
+        InputKind::Warc => {
+            return match open_stream(p, gz, opts) {
+                Ok(r) => {
+                    warc::read_warc(path, r, sink, note);
+                }
+                Err(e) => sink(Doc::Article(failed(path, format!("cannot open: {e}")))),
+            };
+        }
+        _ => {}
     }
     let len = fs::metadata(p).map(|m| m.len()).unwrap_or(0);
     if len > MAX_DOCUMENT_BYTES {
-        return sink(failed(
+        return sink(Doc::Article(failed(
             path,
             format!(
                 "file is {} bytes, over the {} MB limit for one article; split it or use JSON Lines",
                 len,
                 MAX_DOCUMENT_BYTES / (1024 * 1024)
             ),
-        ));
+        )));
     }
     let bytes = match read_capped(p) {
-        Ok(bytes) => bytes,
-        Err(e) => return sink(failed(path, format!("cannot read: {e}"))),
+        Ok(bytes) => {
+            if let Some(c) = &opts.bytes_read {
+                c.fetch_add(len, std::sync::atomic::Ordering::Relaxed);
+            }
+            bytes
+        }
+        Err(e) => return sink(Doc::Article(failed(path, format!("cannot read: {e}")))),
     };
     let bytes = if gz {
         match gunzip_capped(&bytes) {
             Ok(b) => b,
-            Err(message) => return sink(failed(path, message)),
+            Err(message) => return sink(Doc::Article(failed(path, message))),
         }
     } else {
         bytes
     };
-    sink(match kind {
-        InputKind::Html => article_from_html(path, &bytes, None),
-        _ => article_from_bytes(path, &bytes),
-    })
+    match kind {
+        InputKind::Html => {
+            sink(Doc::Html { id: path.to_string(), bytes, url: None, content_type: None, meta: Meta::default() })
+        }
+        InputKind::Feed => feed::read_feed(path, &bytes, opts, sink, note),
+        _ => sink(Doc::Article(article_from_bytes(path, &bytes))),
+    }
 }
 
 /// Decompresses gzip data (all members), refusing more than [`MAX_DOCUMENT_BYTES`] of output.
@@ -171,7 +363,16 @@ pub fn gunzip_capped(bytes: &[u8]) -> std::result::Result<Vec<u8>, String> {
 
 /// An article from a web page: the body text and metadata found by `corroborate-html`.
 pub fn article_from_html(id: &str, bytes: &[u8], url: Option<&str>) -> Article {
-    let options = corroborate_html::Options { url: url.map(str::to_string), ..Default::default() };
+    article_from_page(id, bytes, url, None)
+}
+
+/// An article from a web page served with an HTTP `Content-Type` (for its charset).
+pub fn article_from_page(id: &str, bytes: &[u8], url: Option<&str>, content_type: Option<&str>) -> Article {
+    let options = corroborate_html::Options {
+        url: url.map(str::to_string),
+        content_type: content_type.map(str::to_string),
+        ..Default::default()
+    };
     let mut article = corroborate_html::extract(bytes, &options).into_article(id);
     if article.text.trim().is_empty() {
         article.diagnostics.retain(|d| d.message != "no article text found in the page");

@@ -6,7 +6,8 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Input files: plain text, or JSON Lines (.jsonl) with one article per line; `-` for stdin.
+    /// Inputs: text, HTML, JSON Lines (.jsonl), WARC (.warc), RSS/Atom feeds (.rss, .atom, .xml), any
+    /// of them gzipped, directories (recursive), http(s) URLs; `-` for stdin.
     #[arg(required = true)]
     pub files: Vec<String>,
     /// Output format (JSON Lines is the only one for now; kept for scripts that pass it).
@@ -20,6 +21,8 @@ pub struct Args {
     pub batch: usize,
     #[command(flatten)]
     pub ratings: super::source::RatingsArgs,
+    #[command(flatten)]
+    pub read: inputs::ReadArgs,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -32,14 +35,23 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let kb = args.ratings.knowledge()?;
     let mut failed = false;
-    let result = inputs::for_each_batch(&args.files, args.batch.max(1), |batch| {
+    let result = inputs::for_each_batch_with(&args.files, args.batch.max(1), &args.read, |batch| {
+        use rayon::prelude::*;
         failed |= inputs::report_failures(batch.iter());
-        let analyzed = corroborate_engine::analyze_all(batch);
-        for a in &analyzed {
-            let profile = corroborate_sources::signals::source_profile(&kb, a);
-            let v = corroborate_report::json::ArticleJson::new(a, None).with_source_profile(&profile);
-            serde_json::to_writer(&mut out, &v)?;
-            out.write_all(b"\n")?;
+        // analysis and serialisation in parallel; collect keeps input order
+        let lines: Vec<anyhow::Result<Vec<u8>>> = batch
+            .into_par_iter()
+            .map(|a| {
+                let a = corroborate_engine::analyze(a);
+                let profile = corroborate_sources::signals::source_profile(&kb, &a);
+                let v = corroborate_report::json::ArticleJson::new(&a, None).with_source_profile(&profile);
+                let mut line = serde_json::to_vec(&v)?;
+                line.push(b'\n');
+                Ok(line)
+            })
+            .collect();
+        for line in lines {
+            out.write_all(&line?)?;
         }
         out.flush()?;
         Ok(())

@@ -19,10 +19,12 @@ pub struct Args {
     pub color: String,
     #[command(flatten)]
     pub ratings: super::source::RatingsArgs,
+    #[command(flatten)]
+    pub read: inputs::ReadArgs,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let articles = inputs::read_all(&args.files);
+    let articles = inputs::read_all_with(&args.files, &args.read);
     let failed = inputs::report_failures(articles.iter());
     let kb = args.ratings.knowledge()?;
     let comparison = corroborate_engine::compare(articles);

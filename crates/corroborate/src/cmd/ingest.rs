@@ -24,6 +24,8 @@ pub struct Args {
     /// Print nothing on standard output.
     #[arg(short, long)]
     pub quiet: bool,
+    #[command(flatten)]
+    pub read: inputs::ReadArgs,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -34,7 +36,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut seen = 0usize;
     let (mut added, mut skipped) = (0usize, 0usize);
     let started = std::time::Instant::now();
-    inputs::for_each_batch(&args.files, args.batch.max(1), |batch| {
+    inputs::for_each_batch_with(&args.files, args.batch.max(1), &args.read, |batch| {
         seen += batch.len();
         failed |= inputs::report_failures(batch.iter());
         let mut todo = Vec::with_capacity(batch.len());

@@ -1,50 +1,190 @@
 //! Reading the inputs named on the command line, in order, in bounded batches.
+//!
+//! A reader thread walks the inputs (files, directories, WARC archives, feeds, URLs, `-`) and sends
+//! documents over a bounded channel; the caller's thread gathers them into batches, extracts the
+//! web pages of a batch in parallel (rayon) and hands the batch on. Memory is bounded by the
+//! channel and one batch, whatever the corpus size; order is input order.
+use corroborate_ingest::{Doc, Note, ReadOptions};
 use corroborate_model::Article;
-use std::io::Read;
+use rayon::prelude::*;
+use std::io::IsTerminal;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
-/// Calls `batch` with groups of at most `size` articles, in input order. `-` reads standard input.
-pub fn for_each_batch(
-    paths: &[String],
-    size: usize,
-    mut batch: impl FnMut(Vec<Article>) -> anyhow::Result<()>,
-) -> anyhow::Result<()> {
-    let mut buf: Vec<Article> = Vec::with_capacity(size);
-    let mut err: Option<anyhow::Error> = None;
-    for path in paths {
-        let mut sink = |a: Article| {
-            if err.is_some() {
-                return;
+/// How inputs are read: options shared by the commands that read articles.
+#[derive(clap::Args, Clone, Debug)]
+pub struct ReadArgs {
+    /// For RSS/Atom feeds: fetch each item's linked page and analyse it instead of the feed's text.
+    #[arg(long)]
+    pub fetch_links: bool,
+    /// Largest page fetched from a URL, in MB.
+    #[arg(long, default_value_t = 10, value_name = "MB")]
+    pub max_fetch_mb: u64,
+    /// Connect and read timeout for URLs, in seconds.
+    #[arg(long, default_value_t = 20, value_name = "SECONDS")]
+    pub fetch_timeout: u64,
+    /// Most redirects followed for a URL.
+    #[arg(long, default_value_t = 5)]
+    pub max_redirects: u32,
+    /// Progress bar on stderr: auto (when stderr is a terminal), always, never.
+    #[arg(long, default_value = "auto", value_parser = ["auto", "always", "never"])]
+    pub progress: String,
+}
+
+impl Default for ReadArgs {
+    fn default() -> Self {
+        ReadArgs { fetch_links: false, max_fetch_mb: 10, fetch_timeout: 20, max_redirects: 5, progress: "never".into() }
+    }
+}
+
+impl ReadArgs {
+    pub fn options(&self) -> ReadOptions {
+        let mut o = ReadOptions { fetch_links: self.fetch_links, ..Default::default() };
+        o.http.max_bytes = self.max_fetch_mb.saturating_mul(1024 * 1024);
+        o.http.connect_timeout = std::time::Duration::from_secs(self.fetch_timeout.max(1));
+        o.http.read_timeout = std::time::Duration::from_secs(self.fetch_timeout.max(1));
+        o.http.total_timeout = std::time::Duration::from_secs(self.fetch_timeout.max(1) * 3);
+        o.http.max_redirects = self.max_redirects;
+        o
+    }
+
+    fn progress_wanted(&self) -> bool {
+        match self.progress.as_str() {
+            "always" => true,
+            "never" => false,
+            _ => std::io::stderr().is_terminal(),
+        }
+    }
+}
+
+/// A counter of input bytes read, and the total when known (all inputs are plain files).
+struct Progress {
+    bar: indicatif::ProgressBar,
+    bytes: Arc<AtomicU64>,
+    articles: u64,
+}
+
+impl Progress {
+    fn new(paths: &[String], wanted: bool) -> Progress {
+        let bytes = Arc::new(AtomicU64::new(0));
+        if !wanted {
+            return Progress { bar: indicatif::ProgressBar::hidden(), bytes, articles: 0 };
+        }
+        let total: Option<u64> =
+            paths.iter().map(|p| std::fs::metadata(p).ok().filter(|m| m.is_file()).map(|m| m.len())).sum();
+        let target = indicatif::ProgressDrawTarget::stderr_with_hz(4);
+        let bar = match total {
+            Some(t) => {
+                let bar = indicatif::ProgressBar::with_draw_target(Some(t), target);
+                bar.set_style(
+                    indicatif::ProgressStyle::with_template(
+                        "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} ({bytes_per_sec}, ETA {eta}) {msg}",
+                    )
+                    .expect("valid template"),
+                );
+                bar
             }
-            buf.push(a);
-            if buf.len() >= size {
-                if let Err(e) = batch(std::mem::take(&mut buf)) {
-                    err = Some(e);
-                }
+            None => {
+                let bar = indicatif::ProgressBar::with_draw_target(None, target);
+                bar.set_style(
+                    indicatif::ProgressStyle::with_template("{spinner} [{elapsed_precise}] {msg}")
+                        .expect("valid template"),
+                );
+                bar
             }
         };
-        if path == "-" {
-            let mut bytes = Vec::new();
-            match std::io::stdin().take(corroborate_ingest::MAX_DOCUMENT_BYTES + 1).read_to_end(&mut bytes) {
-                Ok(_) => sink(corroborate_ingest::article_from_unknown_bytes("-", &bytes)),
-                Err(e) => sink(corroborate_ingest::failed("-", format!("cannot read standard input: {e}"))),
+        Progress { bar, bytes, articles: 0 }
+    }
+
+    fn advance(&mut self, articles: usize) {
+        if self.bar.is_hidden() {
+            return;
+        }
+        self.articles += articles as u64;
+        let secs = self.bar.elapsed().as_secs_f64().max(1e-3);
+        self.bar.set_position(self.bytes.load(Ordering::Relaxed));
+        self.bar.set_message(format!("{} articles, {:.0}/s", self.articles, self.articles as f64 / secs));
+    }
+}
+
+/// Calls `batch` with groups of at most `size` articles, in input order (`-` reads standard
+/// input), with reading options and a progress bar (see [`ReadArgs`]).
+pub fn for_each_batch_with(
+    paths: &[String],
+    size: usize,
+    read: &ReadArgs,
+    mut batch: impl FnMut(Vec<Article>) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let size = size.max(1);
+    let mut progress = Progress::new(paths, read.progress_wanted());
+    let mut opts = read.options();
+    opts.bytes_read = Some(progress.bytes.clone());
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Doc>(size * 2);
+    let paths = paths.to_vec();
+    let bar = progress.bar.clone();
+    // Detached: if the consumer stops early (an error, a closed pipe) the process exits without
+    // waiting for the reader to finish a large archive.
+    let reader = std::thread::spawn(move || {
+        let mut note = |n: Note| {
+            bar.suspend(|| eprintln!("corroborate: {}: {}: {}", level_word(&n), n.input, n.diagnostic.message));
+        };
+        for path in &paths {
+            let mut gone = false;
+            let mut sink = |d: Doc| {
+                if !gone && tx.send(d).is_err() {
+                    gone = true;
+                }
+            };
+            if path == "-" {
+                corroborate_ingest::read_stream("-", std::io::stdin().lock(), &opts, &mut sink, &mut note);
+            } else {
+                corroborate_ingest::read_input(path, &opts, &mut sink, &mut note);
             }
-        } else {
-            corroborate_ingest::read_path(path, &mut sink);
+            if gone {
+                return;
+            }
         }
-        if let Some(e) = err.take() {
-            return Err(e);
+    });
+    let mut pending: Vec<Doc> = Vec::with_capacity(size);
+    let mut flush = |pending: &mut Vec<Doc>, progress: &mut Progress| -> anyhow::Result<()> {
+        let docs = std::mem::take(pending);
+        let n = docs.len();
+        let articles: Vec<Article> = docs.into_par_iter().map(Doc::into_article).collect();
+        let r = progress.bar.suspend(|| batch(articles));
+        progress.advance(n);
+        r
+    };
+    for doc in rx {
+        pending.push(doc);
+        if pending.len() >= size {
+            flush(&mut pending, &mut progress)?;
         }
     }
-    if !buf.is_empty() {
-        batch(buf)?;
+    if !pending.is_empty() {
+        flush(&mut pending, &mut progress)?;
     }
+    let _ = reader.join();
+    progress.bar.finish_and_clear();
     Ok(())
+}
+
+fn level_word(n: &Note) -> &'static str {
+    match n.diagnostic.level {
+        corroborate_model::Level::Error => "error",
+        corroborate_model::Level::Warning => "warning",
+        corroborate_model::Level::Info => "note",
+    }
 }
 
 /// Reads every input (for commands that need them all at once).
 pub fn read_all(paths: &[String]) -> Vec<Article> {
+    read_all_with(paths, &ReadArgs::default())
+}
+
+/// Reads every input with reading options.
+pub fn read_all_with(paths: &[String], read: &ReadArgs) -> Vec<Article> {
     let mut all = Vec::new();
-    let _ = for_each_batch(paths, 1024, |b| {
+    let _ = for_each_batch_with(paths, 1024, read, |b| {
         all.extend(b);
         Ok(())
     });

@@ -1,0 +1,7 @@
+//! The text reader (decoding, metadata spans) and the sniffing stream reader on arbitrary bytes.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    corroborate_ingest::fuzzing::text(data);
+});
