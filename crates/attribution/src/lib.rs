@@ -19,6 +19,7 @@
 //! assert_eq!(found.attributions[1].content.slice(text), "It is safe");
 //! ```
 
+pub mod learned;
 pub mod lexicon;
 pub mod quotes;
 
@@ -147,6 +148,18 @@ impl Ctx<'_> {
 
 /// Finds attributions. `title` is the span of the headline, where "Name: words" is an attribution.
 pub fn find(text: &str, toks: &[Token], sents: &[Span], entities: &[Entity], title: Option<Span>) -> Found {
+    find_with(text, toks, sents, entities, title, learned::Model::builtin())
+}
+
+/// [`find`] with a given learned model (`None`: rules only).
+pub fn find_with(
+    text: &str,
+    toks: &[Token],
+    sents: &[Span],
+    entities: &[Entity],
+    title: Option<Span>,
+    model: Option<&learned::Model>,
+) -> Found {
     let mut sent_of = vec![usize::MAX; toks.len()];
     let mut sent_toks = Vec::with_capacity(sents.len());
     let mut ti = 0;
@@ -223,7 +236,7 @@ pub fn find(text: &str, toks: &[Token], sents: &[Span], entities: &[Entity], tit
         if content.is_empty() {
             continue;
         }
-        transcript.push(Raw { source: Some((a, colon - 1)), cue: (colon, colon), content, direct: true });
+        transcript.push(Raw { source: Some((a, colon - 1)), cue: (colon, colon), content, direct: true, learned: false });
     }
     if transcript.len() >= 2 {
         raw.extend(transcript);
@@ -233,6 +246,43 @@ pub fn find(text: &str, toks: &[Token], sents: &[Span], entities: &[Entity], tit
         if let Some(r) = headline_colon(&ctx, t) {
             raw.push(r);
         }
+    }
+    // The learned tagger (when its weights load): its attributions replace rule ones whose cue
+    // falls inside one of its attributions.
+    if let Some(model) = model {
+        let doc = learned::Doc::new(text, toks, sents);
+        let cues = model.cues(&doc);
+        let mut covered = vec![false; toks.len()];
+        let mut learned_raw = Vec::new();
+        let mut tagged = model.roles(&doc, &cues);
+        learned_cuts(&mut tagged);
+        for mut t in tagged {
+            let Some((ca, cb)) = t.content else { continue };
+            // a source ends on a word: "Belmark, which" -> "Belmark"
+            if let Some((sa, mut sb)) = t.source {
+                while sb > sa && (!toks[sb].is_word() || matches!(toks[sb].lower.as_str(), "which" | "who" | "that")) {
+                    sb -= 1;
+                }
+                t.source = toks[sb].is_word().then_some((sa, sb));
+            }
+            let mut content = toks[ca].span.cover(&toks[cb].span).trim(text, &[',']);
+            if content.is_empty() {
+                continue;
+            }
+            let bare = content.trim(text, &['"', '“', '”', '.', ',', ' ']);
+            let whole = quotes.iter().find(|q| q.inner.trim(text, &['.', ',']) == bare);
+            let direct = whole.is_some() || quotes.iter().any(|q| q.inner.contains(&content));
+            // a whole quotation is its words, without the marks
+            if let Some(q) = whole {
+                content = q.inner;
+            }
+            for (a, b) in [Some(t.cue), t.source, t.content].into_iter().flatten() {
+                covered[a..=b].iter_mut().for_each(|x| *x = true);
+            }
+            learned_raw.push(Raw { source: t.source, cue: t.cue, content, direct, learned: true });
+        }
+        raw.retain(|r| !covered[r.cue.0]);
+        raw.extend(learned_raw);
     }
     raw.sort_by_key(|r| (r.content.start, r.cue.0));
     raw.dedup_by(|a, b| a.cue.0 == b.cue.0);
@@ -294,6 +344,8 @@ struct Raw {
     cue: (usize, usize),
     content: Span,
     direct: bool,
+    /// Found by the learned tagger: its cue is already the whole cue span.
+    learned: bool,
 }
 
 impl Raw {
@@ -304,7 +356,7 @@ impl Raw {
 
 /// Auxiliaries and adverbs that belong to a cue when they stand right before it: "has said",
 /// "also noted", "would later write".
-const CUE_AUXILIARIES: &[&str] = &[
+pub(crate) const CUE_AUXILIARIES: &[&str] = &[
     "has",
     "have",
     "had",
@@ -343,6 +395,9 @@ const CUE_AUXILIARIES: &[&str] = &[
 fn cue_extent(ctx: &Ctx, r: &Raw) -> Span {
     let toks = ctx.toks;
     let (mut a, mut b) = r.cue;
+    if r.learned {
+        return toks[a].span.cover(&toks[b].span);
+    }
     let floor = r.source.map_or(0, |s| if s.1 < a { s.1 + 1 } else { 0 });
     let s0 = if ctx.sent_of[a] == usize::MAX { a } else { ctx.sent_start(a) };
     if toks[a].kind == TokKind::Word && ctx.lower(a) != "according" {
@@ -398,7 +453,7 @@ fn direct_after(ctx: &Ctx, q: &Quote) -> Option<Raw> {
         if let Some(src) = source_before(ctx, c, j) {
             if src.0 == j {
                 let (cue_end, _) = cue_particle(ctx, c);
-                return Some(Raw { source: Some(src), cue: (c, cue_end), content: q.inner, direct: true });
+                return Some(Raw { source: Some(src), cue: (c, cue_end), content: q.inner, direct: true, learned: false });
             }
         }
     }
@@ -421,7 +476,7 @@ fn direct_after(ctx: &Ctx, q: &Quote) -> Option<Raw> {
             let (cue_end, _) = cue_particle(ctx, c);
             if c > j {
                 let src = source_before(ctx, c, j)?;
-                return Some(Raw { source: Some(src), cue: (c, cue_end), content: q.inner, direct: true });
+                return Some(Raw { source: Some(src), cue: (c, cue_end), content: q.inner, direct: true, learned: false });
             }
             // inverted: said the minister
             let mut e = cue_end + 1;
@@ -440,6 +495,7 @@ fn direct_after(ctx: &Ctx, q: &Quote) -> Option<Raw> {
                                 cue: (c, cue_end),
                                 content: q.inner,
                                 direct: true,
+ learned: false,
                             });
                         }
                     }
@@ -451,7 +507,7 @@ fn direct_after(ctx: &Ctx, q: &Quote) -> Option<Raw> {
                 toks.get(cue_end + 1).filter(|t| is(PRONOUNS, &t.lower)).map(|_| (cue_end + 1, cue_end + 1))
             });
             source?;
-            return Some(Raw { source, cue: (c, cue_end), content: q.inner, direct: true });
+            return Some(Raw { source, cue: (c, cue_end), content: q.inner, direct: true, learned: false });
         }
         if !ctx.np_token(c) && !is(BETWEEN, &t.lower) && !is(PRONOUNS, &t.lower) && !t.is_punct(',') {
             return None;
@@ -478,7 +534,7 @@ fn direct_before(ctx: &Ctx, q: &Quote) -> Option<Raw> {
     }
     let s0 = ctx.sent_start(k);
     let src = source_before(ctx, k, s0)?;
-    Some(Raw { source: Some(src), cue: (k, k), content: q.inner, direct: true })
+    Some(Raw { source: Some(src), cue: (k, k), content: q.inner, direct: true, learned: false })
 }
 
 /// "pointed out", "went on to say": extends a cue over its particle.
@@ -760,13 +816,14 @@ fn indirect(ctx: &Ctx, c: usize) -> Option<Raw> {
             cue: (c, cue_end),
             content: content.trim(ctx.text, &[',']),
             direct: false,
+ learned: false,
         });
     }
     if a >= e || after_words < 2 {
         return None;
     }
     let content = toks[a].span.cover(&toks[e - 1].span);
-    Some(Raw { source: Some(source), cue: (c, cue_end), content: content.trim(ctx.text, &[',']), direct: false })
+    Some(Raw { source: Some(source), cue: (c, cue_end), content: content.trim(ctx.text, &[',']), direct: false, learned: false })
 }
 
 /// The subject noun phrase at the start of a sentence (after a leading "On Saturday,").
@@ -833,7 +890,35 @@ fn according_to(ctx: &Ctx, c: usize) -> Option<Raw> {
         }
         toks[s0].span.cover(&toks[end - 1].span)
     };
-    Some(Raw { source: Some(source), cue: (c, c + 1), content: content.trim(ctx.text, &[',']), direct: false })
+    Some(Raw { source: Some(source), cue: (c, c + 1), content: content.trim(ctx.text, &[',']), direct: false, learned: false })
+}
+
+/// A learned content stops where another attribution's parts begin: on the far side of its own cue,
+/// nothing of another attribution (cue, source, content) stays inside it.
+fn learned_cuts(tagged: &mut [learned::Tagged]) {
+    let parts: Vec<Vec<(usize, usize)>> =
+        tagged.iter().map(|t| [Some(t.cue), t.source, t.content].into_iter().flatten().collect()).collect();
+    for (i, t) in tagged.iter_mut().enumerate() {
+        let Some((mut a, mut b)) = t.content else { continue };
+        for (j, ps) in parts.iter().enumerate() {
+            if i == j || !ps.iter().any(|p| (a..=b).contains(&p.0) || (a..=b).contains(&p.1)) {
+                continue;
+            }
+            // does the other attribution's cue sit inside this content?
+            let (oc, _) = ps[0];
+            if !(a..=b).contains(&oc) {
+                continue;
+            }
+            if oc > t.cue.1 {
+                let first = ps.iter().map(|p| p.0).filter(|&s| s > t.cue.1 && s > a).min().unwrap_or(oc);
+                b = b.min(first.saturating_sub(1));
+            } else {
+                let last = ps.iter().map(|p| p.1).filter(|&e| e < t.cue.0 && e < b).max().unwrap_or(oc);
+                a = a.max(last + 1);
+            }
+        }
+        t.content = (a <= b).then_some((a, b));
+    }
 }
 
 /// Headline `Name: words`.
@@ -851,6 +936,7 @@ fn headline_colon(ctx: &Ctx, title: Span) -> Option<Raw> {
         cue: (colon, colon),
         content: toks[colon + 1].span.cover(&toks[end].span),
         direct: false,
+ learned: false,
     })
 }
 
@@ -859,7 +945,7 @@ fn headline_colon(ctx: &Ctx, title: Span) -> Option<Raw> {
 fn cut_at_following_attributions(ctx: &Ctx, raw: &mut [Raw]) {
     let starts: Vec<usize> = raw.iter().filter_map(|r| r.source.map(|s| s.0)).collect();
     for r in raw.iter_mut() {
-        if r.direct {
+        if r.direct || r.learned {
             continue;
         }
         let cue_start = ctx.toks[r.cue.0].span.start;
