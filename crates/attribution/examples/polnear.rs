@@ -8,7 +8,8 @@ use corroborate_model::Span;
 use std::io::Write;
 
 fn load(dir: &str) -> Vec<(String, Vec<Vec<corroborate_eval::attribution::GoldAttribution>>)> {
-    let mut anns: Vec<_> = std::fs::read_dir(format!("{dir}/attributions")).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut anns: Vec<_> =
+        std::fs::read_dir(format!("{dir}/attributions")).unwrap().map(|e| e.unwrap().path()).collect();
     anns.sort();
     let mut out: Vec<(String, String, Vec<Vec<corroborate_eval::attribution::GoldAttribution>>)> = Vec::new();
     for a in anns {
@@ -46,7 +47,14 @@ fn main() {
             .enumerate()
             .map(|(i, (_, gs))| {
                 gs.iter()
-                    .map(|g| (i, g.iter().map(|x| (x.source.clone().unwrap_or_default(), x.cue.clone(), x.content.clone())).collect()))
+                    .map(|g| {
+                        (
+                            i,
+                            g.iter()
+                                .map(|x| (x.source.clone().unwrap_or_default(), x.cue.clone(), x.content.clone()))
+                                .collect(),
+                        )
+                    })
                     .collect()
             })
             .collect();
@@ -57,7 +65,9 @@ fn main() {
             .collect();
         let epochs = args.get(4).map_or(8, |e| e.parse().unwrap());
         let t = std::time::Instant::now();
-        let m = learned::train(&ex, epochs, |e, c, r| eprintln!("epoch {e}: cue {c:.4} role {r:.4} {:.0}s", t.elapsed().as_secs_f64()));
+        let m = learned::train(&ex, epochs, |e, c, r| {
+            eprintln!("epoch {e}: cue {c:.4} role {r:.4} {:.0}s", t.elapsed().as_secs_f64())
+        });
         std::fs::create_dir_all(&args[3]).unwrap();
         std::fs::write(format!("{}/cue.bin", args[3]), m.cue.to_bytes()).unwrap();
         std::fs::write(format!("{}/role.bin", args[3]), m.role.to_bytes()).unwrap();
@@ -74,7 +84,12 @@ fn main() {
     for (i, (text, _)) in data.iter().enumerate() {
         let ents = corroborate_nlp::entities(text, &prep[i].0, &prep[i].1);
         let f = corroborate_attribution::find_with(text, &prep[i].0, &prep[i].1, &ents, title(text), model.as_ref());
-        all.push(f.attributions.iter().map(|a| Predicted { source: a.source, cue: a.cue, content: a.content }).collect::<Vec<_>>());
+        all.push(
+            f.attributions
+                .iter()
+                .map(|a| Predicted { source: a.source, cue: a.cue, content: a.content })
+                .collect::<Vec<_>>(),
+        );
     }
     eprintln!("{:.0} articles/s (entities + attribution)", data.len() as f64 / t.elapsed().as_secs_f64());
     for (i, (text, golds)) in data.iter().enumerate() {
@@ -85,13 +100,32 @@ fn main() {
                 writeln!(w, "## {i}").unwrap();
                 for x in g {
                     let src = x.source.as_ref().map(|f| f.iter().map(show).collect::<String>()).unwrap_or_default();
-                    writeln!(w, "G\t{src}\t{}\t{}", x.cue.iter().map(show).collect::<String>(), x.content.iter().map(show).collect::<String>()).unwrap();
+                    writeln!(
+                        w,
+                        "G\t{src}\t{}\t{}",
+                        x.cue.iter().map(show).collect::<String>(),
+                        x.content.iter().map(show).collect::<String>()
+                    )
+                    .unwrap();
                 }
                 for p in &all[i] {
-                    writeln!(w, "P\t{}\t{}\t{}", p.source.as_ref().map(show).unwrap_or_default(), show(&p.cue), show(&p.content)).unwrap();
+                    writeln!(
+                        w,
+                        "P\t{}\t{}\t{}",
+                        p.source.as_ref().map(show).unwrap_or_default(),
+                        show(&p.cue),
+                        show(&p.content)
+                    )
+                    .unwrap();
                 }
             }
         }
     }
-    println!("{} gold, {} predicted, {} paired\n{}", tally.gold_attributions, tally.predicted_attributions, tally.paired, tally.table());
+    println!(
+        "{} gold, {} predicted, {} paired\n{}",
+        tally.gold_attributions,
+        tally.predicted_attributions,
+        tally.paired,
+        tally.table()
+    );
 }

@@ -382,7 +382,8 @@ impl<'a> Doc<'a> {
     fn window(&self, c0: usize, c1: usize) -> (usize, usize) {
         let s = self.sent_of[c0];
         let first = self.sent_toks.get(s.saturating_sub(2)).map_or(0, |x| x.0);
-        let last = self.sent_toks.get((s + 2).min(self.sent_toks.len().saturating_sub(1))).map_or(self.toks.len(), |x| x.1);
+        let last =
+            self.sent_toks.get((s + 2).min(self.sent_toks.len().saturating_sub(1))).map_or(self.toks.len(), |x| x.1);
         let mut a = c0;
         while a > first && self.para_of[a - 1] == self.para_of[c0] {
             a -= 1;
@@ -512,7 +513,8 @@ fn decode(doc: &Doc, a: usize, tags: &[usize], cue: (usize, usize)) -> Tagged {
     for r in runs(CONT) {
         if let Some(g) = groups.last_mut() {
             let gap = g.1 + 1..r.0;
-            let small = gap.len() <= 3 && gap.clone().all(|k| !doc.toks[k].is_word() || doc.toks[k].kind == TokKind::Number);
+            let small =
+                gap.len() <= 3 && gap.clone().all(|k| !doc.toks[k].is_word() || doc.toks[k].kind == TokKind::Number);
             // never across the cue: a content on both sides is two contents in PolNeAR, and one
             // span holding its own cue would be wrong for every later stage
             let attribution_only = !gap.clone().any(|k| (cue.0..=cue.1).contains(&k))

@@ -236,7 +236,13 @@ pub fn find_with(
         if content.is_empty() {
             continue;
         }
-        transcript.push(Raw { source: Some((a, colon - 1)), cue: (colon, colon), content, direct: true, learned: false });
+        transcript.push(Raw {
+            source: Some((a, colon - 1)),
+            cue: (colon, colon),
+            content,
+            direct: true,
+            learned: false,
+        });
     }
     if transcript.len() >= 2 {
         raw.extend(transcript);
@@ -276,13 +282,17 @@ pub fn find_with(
             if let Some(q) = whole {
                 content = q.inner;
             }
-            for (a, b) in [Some(t.cue), t.source, t.content].into_iter().flatten() {
+            // no source found: the rules' source for the same cue, if they have one
+            let source =
+                t.source.or_else(|| raw.iter().find(|r| (t.cue.0..=t.cue.1).contains(&r.cue.0)).and_then(|r| r.source));
+            for (a, b) in [Some(t.cue), source, t.content].into_iter().flatten() {
                 covered[a..=b].iter_mut().for_each(|x| *x = true);
             }
-            learned_raw.push(Raw { source: t.source, cue: t.cue, content, direct, learned: true });
+            learned_raw.push(Raw { source, cue: t.cue, content, direct, learned: true });
         }
         raw.retain(|r| !covered[r.cue.0]);
         raw.extend(learned_raw);
+        cut_learned_at_others(&ctx, &mut raw);
     }
     raw.sort_by_key(|r| (r.content.start, r.cue.0));
     raw.dedup_by(|a, b| a.cue.0 == b.cue.0);
@@ -453,7 +463,13 @@ fn direct_after(ctx: &Ctx, q: &Quote) -> Option<Raw> {
         if let Some(src) = source_before(ctx, c, j) {
             if src.0 == j {
                 let (cue_end, _) = cue_particle(ctx, c);
-                return Some(Raw { source: Some(src), cue: (c, cue_end), content: q.inner, direct: true, learned: false });
+                return Some(Raw {
+                    source: Some(src),
+                    cue: (c, cue_end),
+                    content: q.inner,
+                    direct: true,
+                    learned: false,
+                });
             }
         }
     }
@@ -476,7 +492,13 @@ fn direct_after(ctx: &Ctx, q: &Quote) -> Option<Raw> {
             let (cue_end, _) = cue_particle(ctx, c);
             if c > j {
                 let src = source_before(ctx, c, j)?;
-                return Some(Raw { source: Some(src), cue: (c, cue_end), content: q.inner, direct: true, learned: false });
+                return Some(Raw {
+                    source: Some(src),
+                    cue: (c, cue_end),
+                    content: q.inner,
+                    direct: true,
+                    learned: false,
+                });
             }
             // inverted: said the minister
             let mut e = cue_end + 1;
@@ -495,7 +517,7 @@ fn direct_after(ctx: &Ctx, q: &Quote) -> Option<Raw> {
                                 cue: (c, cue_end),
                                 content: q.inner,
                                 direct: true,
- learned: false,
+                                learned: false,
                             });
                         }
                     }
@@ -816,14 +838,20 @@ fn indirect(ctx: &Ctx, c: usize) -> Option<Raw> {
             cue: (c, cue_end),
             content: content.trim(ctx.text, &[',']),
             direct: false,
- learned: false,
+            learned: false,
         });
     }
     if a >= e || after_words < 2 {
         return None;
     }
     let content = toks[a].span.cover(&toks[e - 1].span);
-    Some(Raw { source: Some(source), cue: (c, cue_end), content: content.trim(ctx.text, &[',']), direct: false, learned: false })
+    Some(Raw {
+        source: Some(source),
+        cue: (c, cue_end),
+        content: content.trim(ctx.text, &[',']),
+        direct: false,
+        learned: false,
+    })
 }
 
 /// The subject noun phrase at the start of a sentence (after a leading "On Saturday,").
@@ -890,7 +918,13 @@ fn according_to(ctx: &Ctx, c: usize) -> Option<Raw> {
         }
         toks[s0].span.cover(&toks[end - 1].span)
     };
-    Some(Raw { source: Some(source), cue: (c, c + 1), content: content.trim(ctx.text, &[',']), direct: false, learned: false })
+    Some(Raw {
+        source: Some(source),
+        cue: (c, c + 1),
+        content: content.trim(ctx.text, &[',']),
+        direct: false,
+        learned: false,
+    })
 }
 
 /// A learned content stops where another attribution's parts begin: on the far side of its own cue,
@@ -921,6 +955,45 @@ fn learned_cuts(tagged: &mut [learned::Tagged]) {
     }
 }
 
+/// A learned content holds no other attribution's cue: on the far side of its own cue it stops
+/// where that attribution's first part begins (or starts after its last part, before the cue).
+fn cut_learned_at_others(ctx: &Ctx, raw: &mut [Raw]) {
+    let toks = ctx.toks;
+    let parts: Vec<(Span, Vec<Span>)> = raw
+        .iter()
+        .map(|r| {
+            let cue = r.cue_span(toks);
+            let mut v = vec![cue, r.content];
+            v.extend(r.source.map(|(a, b)| toks[a].span.cover(&toks[b].span)));
+            (cue, v)
+        })
+        .collect();
+    for (i, r) in raw.iter_mut().enumerate() {
+        if !r.learned {
+            continue;
+        }
+        let own = r.cue_span(toks);
+        let mut c = r.content;
+        for (j, (cue, ps)) in parts.iter().enumerate() {
+            if i == j || !(c.start <= cue.start && cue.start < c.end) {
+                continue;
+            }
+            if cue.start >= own.end {
+                let first =
+                    ps.iter().map(|p| p.start).filter(|&s| s >= own.end && s > c.start).min().unwrap_or(cue.start);
+                c.end = c.end.min(first);
+            } else {
+                let last = ps.iter().map(|p| p.end).filter(|&e| e <= own.start && e < c.end).max().unwrap_or(cue.end);
+                c.start = c.start.max(last);
+            }
+        }
+        let c = Span::new(c.start, c.end.max(c.start)).trim(ctx.text, &[',', '"', '“']);
+        if !c.is_empty() {
+            r.content = c;
+        }
+    }
+}
+
 /// Headline `Name: words`.
 fn headline_colon(ctx: &Ctx, title: Span) -> Option<Raw> {
     let toks = ctx.toks;
@@ -936,7 +1009,7 @@ fn headline_colon(ctx: &Ctx, title: Span) -> Option<Raw> {
         cue: (colon, colon),
         content: toks[colon + 1].span.cover(&toks[end].span),
         direct: false,
- learned: false,
+        learned: false,
     })
 }
 

@@ -162,7 +162,12 @@ fn merge(into: &mut Tally, one: &Tally) {
 }
 
 /// `--train-model`: tokenizes every annotated article the way the engine does and trains the taggers.
-fn train_model(args: &Args, out: &std::path::Path, texts: &[(String, String)], pairs: &[(PathBuf, usize)]) -> anyhow::Result<ExitCode> {
+fn train_model(
+    args: &Args,
+    out: &std::path::Path,
+    texts: &[(String, String)],
+    pairs: &[(PathBuf, usize)],
+) -> anyhow::Result<ExitCode> {
     use corroborate_attribution::learned;
     let prepared: Vec<(Vec<corroborate_nlp::Token>, Vec<Span>)> = texts
         .iter()
@@ -183,11 +188,19 @@ fn train_model(args: &Args, out: &std::path::Path, texts: &[(String, String)], p
     }
     let examples: Vec<learned::Example> = golds
         .iter()
-        .map(|(ti, g)| learned::Example { text: &texts[*ti].1, toks: &prepared[*ti].0, sents: &prepared[*ti].1, gold: g })
+        .map(|(ti, g)| learned::Example {
+            text: &texts[*ti].1,
+            toks: &prepared[*ti].0,
+            sents: &prepared[*ti].1,
+            gold: g,
+        })
         .collect();
     let started = std::time::Instant::now();
     let model = learned::train(&examples, args.epochs, |e, cue, role| {
-        eprintln!("epoch {e}: training accuracy cue {cue:.4}, role {role:.4} ({:.0} s)", started.elapsed().as_secs_f64());
+        eprintln!(
+            "epoch {e}: training accuracy cue {cue:.4}, role {role:.4} ({:.0} s)",
+            started.elapsed().as_secs_f64()
+        );
     });
     std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
     for (name, m) in [("cue.bin", &model.cue), ("role.bin", &model.role)] {
