@@ -263,7 +263,19 @@ pub fn find_with(
         let mut tagged = model.roles(&doc, &cues);
         learned_cuts(&mut tagged);
         for mut t in tagged {
-            let Some((ca, cb)) = t.content else { continue };
+            let Some((mut ca, cb)) = t.content else { continue };
+            // "everyone knows ...": the voice's own rhetoric, not someone's statement
+            if t.source.is_some_and(|(a, b)| {
+                a == b && matches!(toks[a].lower.as_str(), "everyone" | "everybody" | "nobody" | "anyone")
+            }) {
+                continue;
+            }
+            // a parenthetical before "that": "said, without evidence, that ..."
+            if let Some(k) = (ca + 1..cb.min(ca + 9)).find(|&k| toks[k].lower == "that" && toks[k - 1].is_punct(',')) {
+                if toks[ca..k].iter().filter(|x| x.is_punct(',')).count() == 1 {
+                    ca = k;
+                }
+            }
             // a source ends on a word: "Belmark, which" -> "Belmark"
             if let Some((sa, mut sb)) = t.source {
                 while sb > sa && (!toks[sb].is_word() || matches!(toks[sb].lower.as_str(), "which" | "who" | "that")) {
@@ -434,7 +446,7 @@ pub fn cue_word(cue: &str) -> String {
     let lower = cue.to_lowercase();
     lower
         .split(|c: char| c.is_whitespace() || c == ':')
-        .find(|w| !w.is_empty() && !is(CUE_AUXILIARIES, w))
+        .find(|w| !w.is_empty() && !is(CUE_AUXILIARIES, w) && !(w.ends_with("ly") && w.len() > 4))
         .unwrap_or("")
         .to_string()
 }
