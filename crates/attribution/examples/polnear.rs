@@ -7,7 +7,9 @@ use corroborate_eval::attribution::{parse_ann, Predicted, Tally};
 use corroborate_model::Span;
 use std::io::Write;
 
-fn load(dir: &str) -> Vec<(String, Vec<Vec<corroborate_eval::attribution::GoldAttribution>>)> {
+type Golds = Vec<Vec<corroborate_eval::attribution::GoldAttribution>>;
+
+fn load(dir: &str) -> Vec<(String, Golds)> {
     let mut anns: Vec<_> =
         std::fs::read_dir(format!("{dir}/attributions")).unwrap().map(|e| e.unwrap().path()).collect();
     anns.sort();
@@ -42,7 +44,7 @@ fn main() {
         })
         .collect();
     if args[1] == "train" {
-        let golds: Vec<Vec<(usize, Vec<(Vec<Span>, Vec<Span>, Vec<Span>)>)>> = data
+        let golds: Vec<Vec<(usize, Vec<learned::GoldParts>)>> = data
             .iter()
             .enumerate()
             .map(|(i, (_, gs))| {

@@ -302,6 +302,7 @@ impl<'a> Doc<'a> {
         f.add(24, &[if i > 0 { self.shape[i - 1] } else { "<s>" }, w0]);
     }
 
+    #[allow(clippy::needless_range_loop)]
     fn role_feats(&self, j: usize, cue: (usize, usize), head: &str, other_cues: &[bool], prev: usize, f: &mut Feats) {
         f.0.clear();
         let (c0, c1) = cue;
@@ -538,13 +539,16 @@ fn decode(doc: &Doc, a: usize, tags: &[usize], cue: (usize, usize)) -> Tagged {
     Tagged { cue, source, content }
 }
 
+/// One gold attribution for training: source, cue and content fragments (byte spans).
+pub type GoldParts = (Vec<Span>, Vec<Span>, Vec<Span>);
+
 /// One annotated document for training: its text, tokens, sentences and gold attributions as
 /// (source, cue, content) fragment lists (byte spans).
 pub struct Example<'a> {
     pub text: &'a str,
     pub toks: &'a [Token],
     pub sents: &'a [Span],
-    pub gold: &'a [(Vec<Span>, Vec<Span>, Vec<Span>)],
+    pub gold: &'a [GoldParts],
 }
 
 /// Tokens overlapping any of the fragments.
@@ -569,6 +573,7 @@ fn covered(toks: &[Token], frags: &[Span]) -> Vec<usize> {
 /// Trains both taggers for `epochs` passes (examples shuffled by a fixed seed each pass) and
 /// returns the averaged models. `progress` is called after each pass with (epoch, cue accuracy,
 /// role accuracy) on the training data.
+#[allow(clippy::needless_range_loop)]
 pub fn train(examples: &[Example], epochs: usize, mut progress: impl FnMut(usize, f64, f64)) -> Model {
     // gold tags per document
     struct Prep<'d> {

@@ -446,7 +446,7 @@ pub fn cue_word(cue: &str) -> String {
     let lower = cue.to_lowercase();
     lower
         .split(|c: char| c.is_whitespace() || c == ':')
-        .find(|w| !w.is_empty() && !is(CUE_AUXILIARIES, w) && !(w.ends_with("ly") && w.len() > 4))
+        .find(|w| !(w.is_empty() || is(CUE_AUXILIARIES, w) || w.ends_with("ly") && w.len() > 4))
         .unwrap_or("")
         .to_string()
 }

@@ -179,7 +179,7 @@ fn train_model(
             (toks, sents)
         })
         .collect();
-    let mut golds: Vec<(usize, Vec<(Vec<Span>, Vec<Span>, Vec<Span>)>)> = Vec::new();
+    let mut golds: Vec<(usize, Vec<learned::GoldParts>)> = Vec::new();
     for (ann, ti) in pairs {
         let text = &texts[*ti].1;
         let raw = std::fs::read_to_string(ann).with_context(|| format!("cannot read {}", ann.display()))?;
