@@ -19,6 +19,7 @@
 //! assert_eq!(found.attributions[1].content.slice(text), "It is safe");
 //! ```
 
+pub mod learned;
 pub mod lexicon;
 pub mod quotes;
 
@@ -147,6 +148,18 @@ impl Ctx<'_> {
 
 /// Finds attributions. `title` is the span of the headline, where "Name: words" is an attribution.
 pub fn find(text: &str, toks: &[Token], sents: &[Span], entities: &[Entity], title: Option<Span>) -> Found {
+    find_with(text, toks, sents, entities, title, learned::Model::builtin())
+}
+
+/// [`find`] with a given learned model (`None`: rules only).
+pub fn find_with(
+    text: &str,
+    toks: &[Token],
+    sents: &[Span],
+    entities: &[Entity],
+    title: Option<Span>,
+    model: Option<&learned::Model>,
+) -> Found {
     let mut sent_of = vec![usize::MAX; toks.len()];
     let mut sent_toks = Vec::with_capacity(sents.len());
     let mut ti = 0;
@@ -223,7 +236,13 @@ pub fn find(text: &str, toks: &[Token], sents: &[Span], entities: &[Entity], tit
         if content.is_empty() {
             continue;
         }
-        transcript.push(Raw { source: Some((a, colon - 1)), cue: (colon, colon), content, direct: true });
+        transcript.push(Raw {
+            source: Some((a, colon - 1)),
+            cue: (colon, colon),
+            content,
+            direct: true,
+            learned: false,
+        });
     }
     if transcript.len() >= 2 {
         raw.extend(transcript);
@@ -233,6 +252,59 @@ pub fn find(text: &str, toks: &[Token], sents: &[Span], entities: &[Entity], tit
         if let Some(r) = headline_colon(&ctx, t) {
             raw.push(r);
         }
+    }
+    // The learned tagger (when its weights load): its attributions replace rule ones whose cue
+    // falls inside one of its attributions.
+    if let Some(model) = model {
+        let doc = learned::Doc::new(text, toks, sents);
+        let cues = model.cues(&doc);
+        let mut covered = vec![false; toks.len()];
+        let mut learned_raw = Vec::new();
+        let mut tagged = model.roles(&doc, &cues);
+        learned_cuts(&mut tagged);
+        for mut t in tagged {
+            let Some((mut ca, cb)) = t.content else { continue };
+            // "everyone knows ...": the voice's own rhetoric, not someone's statement
+            if t.source.is_some_and(|(a, b)| {
+                a == b && matches!(toks[a].lower.as_str(), "everyone" | "everybody" | "nobody" | "anyone")
+            }) {
+                continue;
+            }
+            // a parenthetical before "that": "said, without evidence, that ..."
+            if let Some(k) = (ca + 1..cb.min(ca + 9)).find(|&k| toks[k].lower == "that" && toks[k - 1].is_punct(',')) {
+                if toks[ca..k].iter().filter(|x| x.is_punct(',')).count() == 1 {
+                    ca = k;
+                }
+            }
+            // a source ends on a word: "Belmark, which" -> "Belmark"
+            if let Some((sa, mut sb)) = t.source {
+                while sb > sa && (!toks[sb].is_word() || matches!(toks[sb].lower.as_str(), "which" | "who" | "that")) {
+                    sb -= 1;
+                }
+                t.source = toks[sb].is_word().then_some((sa, sb));
+            }
+            let mut content = toks[ca].span.cover(&toks[cb].span).trim(text, &[',']);
+            if content.is_empty() {
+                continue;
+            }
+            let bare = content.trim(text, &['"', '“', '”', '.', ',', ' ']);
+            let whole = quotes.iter().find(|q| q.inner.trim(text, &['.', ',']) == bare);
+            let direct = whole.is_some() || quotes.iter().any(|q| q.inner.contains(&content));
+            // a whole quotation is its words, without the marks
+            if let Some(q) = whole {
+                content = q.inner;
+            }
+            // no source found: the rules' source for the same cue, if they have one
+            let source =
+                t.source.or_else(|| raw.iter().find(|r| (t.cue.0..=t.cue.1).contains(&r.cue.0)).and_then(|r| r.source));
+            for (a, b) in [Some(t.cue), source, t.content].into_iter().flatten() {
+                covered[a..=b].iter_mut().for_each(|x| *x = true);
+            }
+            learned_raw.push(Raw { source, cue: t.cue, content, direct, learned: true });
+        }
+        raw.retain(|r| !covered[r.cue.0]);
+        raw.extend(learned_raw);
+        cut_learned_at_others(&ctx, &mut raw);
     }
     raw.sort_by_key(|r| (r.content.start, r.cue.0));
     raw.dedup_by(|a, b| a.cue.0 == b.cue.0);
@@ -294,6 +366,8 @@ struct Raw {
     cue: (usize, usize),
     content: Span,
     direct: bool,
+    /// Found by the learned tagger: its cue is already the whole cue span.
+    learned: bool,
 }
 
 impl Raw {
@@ -304,7 +378,7 @@ impl Raw {
 
 /// Auxiliaries and adverbs that belong to a cue when they stand right before it: "has said",
 /// "also noted", "would later write".
-const CUE_AUXILIARIES: &[&str] = &[
+pub(crate) const CUE_AUXILIARIES: &[&str] = &[
     "has",
     "have",
     "had",
@@ -343,6 +417,9 @@ const CUE_AUXILIARIES: &[&str] = &[
 fn cue_extent(ctx: &Ctx, r: &Raw) -> Span {
     let toks = ctx.toks;
     let (mut a, mut b) = r.cue;
+    if r.learned {
+        return toks[a].span.cover(&toks[b].span);
+    }
     let floor = r.source.map_or(0, |s| if s.1 < a { s.1 + 1 } else { 0 });
     let s0 = if ctx.sent_of[a] == usize::MAX { a } else { ctx.sent_start(a) };
     if toks[a].kind == TokKind::Word && ctx.lower(a) != "according" {
@@ -369,7 +446,7 @@ pub fn cue_word(cue: &str) -> String {
     let lower = cue.to_lowercase();
     lower
         .split(|c: char| c.is_whitespace() || c == ':')
-        .find(|w| !w.is_empty() && !is(CUE_AUXILIARIES, w))
+        .find(|w| !(w.is_empty() || is(CUE_AUXILIARIES, w) || w.ends_with("ly") && w.len() > 4))
         .unwrap_or("")
         .to_string()
 }
@@ -398,7 +475,13 @@ fn direct_after(ctx: &Ctx, q: &Quote) -> Option<Raw> {
         if let Some(src) = source_before(ctx, c, j) {
             if src.0 == j {
                 let (cue_end, _) = cue_particle(ctx, c);
-                return Some(Raw { source: Some(src), cue: (c, cue_end), content: q.inner, direct: true });
+                return Some(Raw {
+                    source: Some(src),
+                    cue: (c, cue_end),
+                    content: q.inner,
+                    direct: true,
+                    learned: false,
+                });
             }
         }
     }
@@ -421,7 +504,13 @@ fn direct_after(ctx: &Ctx, q: &Quote) -> Option<Raw> {
             let (cue_end, _) = cue_particle(ctx, c);
             if c > j {
                 let src = source_before(ctx, c, j)?;
-                return Some(Raw { source: Some(src), cue: (c, cue_end), content: q.inner, direct: true });
+                return Some(Raw {
+                    source: Some(src),
+                    cue: (c, cue_end),
+                    content: q.inner,
+                    direct: true,
+                    learned: false,
+                });
             }
             // inverted: said the minister
             let mut e = cue_end + 1;
@@ -440,6 +529,7 @@ fn direct_after(ctx: &Ctx, q: &Quote) -> Option<Raw> {
                                 cue: (c, cue_end),
                                 content: q.inner,
                                 direct: true,
+                                learned: false,
                             });
                         }
                     }
@@ -451,7 +541,7 @@ fn direct_after(ctx: &Ctx, q: &Quote) -> Option<Raw> {
                 toks.get(cue_end + 1).filter(|t| is(PRONOUNS, &t.lower)).map(|_| (cue_end + 1, cue_end + 1))
             });
             source?;
-            return Some(Raw { source, cue: (c, cue_end), content: q.inner, direct: true });
+            return Some(Raw { source, cue: (c, cue_end), content: q.inner, direct: true, learned: false });
         }
         if !ctx.np_token(c) && !is(BETWEEN, &t.lower) && !is(PRONOUNS, &t.lower) && !t.is_punct(',') {
             return None;
@@ -478,7 +568,7 @@ fn direct_before(ctx: &Ctx, q: &Quote) -> Option<Raw> {
     }
     let s0 = ctx.sent_start(k);
     let src = source_before(ctx, k, s0)?;
-    Some(Raw { source: Some(src), cue: (k, k), content: q.inner, direct: true })
+    Some(Raw { source: Some(src), cue: (k, k), content: q.inner, direct: true, learned: false })
 }
 
 /// "pointed out", "went on to say": extends a cue over its particle.
@@ -760,13 +850,20 @@ fn indirect(ctx: &Ctx, c: usize) -> Option<Raw> {
             cue: (c, cue_end),
             content: content.trim(ctx.text, &[',']),
             direct: false,
+            learned: false,
         });
     }
     if a >= e || after_words < 2 {
         return None;
     }
     let content = toks[a].span.cover(&toks[e - 1].span);
-    Some(Raw { source: Some(source), cue: (c, cue_end), content: content.trim(ctx.text, &[',']), direct: false })
+    Some(Raw {
+        source: Some(source),
+        cue: (c, cue_end),
+        content: content.trim(ctx.text, &[',']),
+        direct: false,
+        learned: false,
+    })
 }
 
 /// The subject noun phrase at the start of a sentence (after a leading "On Saturday,").
@@ -833,7 +930,80 @@ fn according_to(ctx: &Ctx, c: usize) -> Option<Raw> {
         }
         toks[s0].span.cover(&toks[end - 1].span)
     };
-    Some(Raw { source: Some(source), cue: (c, c + 1), content: content.trim(ctx.text, &[',']), direct: false })
+    Some(Raw {
+        source: Some(source),
+        cue: (c, c + 1),
+        content: content.trim(ctx.text, &[',']),
+        direct: false,
+        learned: false,
+    })
+}
+
+/// A learned content stops where another attribution's parts begin: on the far side of its own cue,
+/// nothing of another attribution (cue, source, content) stays inside it.
+fn learned_cuts(tagged: &mut [learned::Tagged]) {
+    let parts: Vec<Vec<(usize, usize)>> =
+        tagged.iter().map(|t| [Some(t.cue), t.source, t.content].into_iter().flatten().collect()).collect();
+    for (i, t) in tagged.iter_mut().enumerate() {
+        let Some((mut a, mut b)) = t.content else { continue };
+        for (j, ps) in parts.iter().enumerate() {
+            if i == j || !ps.iter().any(|p| (a..=b).contains(&p.0) || (a..=b).contains(&p.1)) {
+                continue;
+            }
+            // does the other attribution's cue sit inside this content?
+            let (oc, _) = ps[0];
+            if !(a..=b).contains(&oc) {
+                continue;
+            }
+            if oc > t.cue.1 {
+                let first = ps.iter().map(|p| p.0).filter(|&s| s > t.cue.1 && s > a).min().unwrap_or(oc);
+                b = b.min(first.saturating_sub(1));
+            } else {
+                let last = ps.iter().map(|p| p.1).filter(|&e| e < t.cue.0 && e < b).max().unwrap_or(oc);
+                a = a.max(last + 1);
+            }
+        }
+        t.content = (a <= b).then_some((a, b));
+    }
+}
+
+/// A learned content holds no other attribution's cue: on the far side of its own cue it stops
+/// where that attribution's first part begins (or starts after its last part, before the cue).
+fn cut_learned_at_others(ctx: &Ctx, raw: &mut [Raw]) {
+    let toks = ctx.toks;
+    let parts: Vec<(Span, Vec<Span>)> = raw
+        .iter()
+        .map(|r| {
+            let cue = r.cue_span(toks);
+            let mut v = vec![cue, r.content];
+            v.extend(r.source.map(|(a, b)| toks[a].span.cover(&toks[b].span)));
+            (cue, v)
+        })
+        .collect();
+    for (i, r) in raw.iter_mut().enumerate() {
+        if !r.learned {
+            continue;
+        }
+        let own = r.cue_span(toks);
+        let mut c = r.content;
+        for (j, (cue, ps)) in parts.iter().enumerate() {
+            if i == j || !(c.start <= cue.start && cue.start < c.end) {
+                continue;
+            }
+            if cue.start >= own.end {
+                let first =
+                    ps.iter().map(|p| p.start).filter(|&s| s >= own.end && s > c.start).min().unwrap_or(cue.start);
+                c.end = c.end.min(first);
+            } else {
+                let last = ps.iter().map(|p| p.end).filter(|&e| e <= own.start && e < c.end).max().unwrap_or(cue.end);
+                c.start = c.start.max(last);
+            }
+        }
+        let c = Span::new(c.start, c.end.max(c.start)).trim(ctx.text, &[',', '"', '“']);
+        if !c.is_empty() {
+            r.content = c;
+        }
+    }
 }
 
 /// Headline `Name: words`.
@@ -851,6 +1021,7 @@ fn headline_colon(ctx: &Ctx, title: Span) -> Option<Raw> {
         cue: (colon, colon),
         content: toks[colon + 1].span.cover(&toks[end].span),
         direct: false,
+        learned: false,
     })
 }
 
@@ -859,7 +1030,7 @@ fn headline_colon(ctx: &Ctx, title: Span) -> Option<Raw> {
 fn cut_at_following_attributions(ctx: &Ctx, raw: &mut [Raw]) {
     let starts: Vec<usize> = raw.iter().filter_map(|r| r.source.map(|s| s.0)).collect();
     for r in raw.iter_mut() {
-        if r.direct {
+        if r.direct || r.learned {
             continue;
         }
         let cue_start = ctx.toks[r.cue.0].span.start;

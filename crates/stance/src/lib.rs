@@ -154,12 +154,12 @@ pub fn analyze(text: &str, toks: &[Token], sents: &[Span], found: Found) -> Voic
         if cues::DISTANCING_CUES.contains(&cue_l.as_str()) && !negated_cue {
             markers.push(Marker { kind: MarkerKind::DistancingCue, span: a.cue });
         }
-        // an adverb right before the cue: "falsely claimed"
-        if cue_range.start > 0 {
-            let prev = &toks[cue_range.start - 1];
-            if REFUTATIONS.contains(&prev.lower.as_str()) {
-                markers.push(Marker { kind: MarkerKind::Refutation, span: prev.span });
-            }
+        // an adverb right before the cue or at its start (learned cues keep it): "falsely claimed"
+        if let Some(adv) = toks[cue_range.start.saturating_sub(1)..cue_range.end]
+            .iter()
+            .find(|t| REFUTATIONS.contains(&t.lower.as_str()))
+        {
+            markers.push(Marker { kind: MarkerKind::Refutation, span: adv.span });
         }
         // the rest of the sentence outside the content: "without evidence"
         if let Some(sent) = sents.iter().find(|s| s.contains(&a.cue)) {

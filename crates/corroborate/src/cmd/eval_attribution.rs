@@ -19,6 +19,13 @@ pub struct Args {
     /// Learn the cue lexicon from these annotations (use train/) and write it here (TSV), then stop.
     #[arg(long)]
     pub learn_cues: Option<PathBuf>,
+    /// Train the learned cue and role taggers on these annotations (use train/) and write
+    /// `cue.bin` and `role.bin` into this folder (the committed ones live in crates/attribution/data), then stop.
+    #[arg(long)]
+    pub train_model: Option<PathBuf>,
+    /// Training passes over the data for --train-model.
+    #[arg(long, default_value_t = 8)]
+    pub epochs: usize,
     /// Lexicon learning: least number of times a word is part of a cue.
     #[arg(long, default_value_t = 5)]
     pub min_count: usize,
@@ -73,6 +80,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         std::fs::write(out, &lexicon).with_context(|| format!("cannot write {}", out.display()))?;
         println!("{} cue words written to {}", lexicon.lines().count(), out.display());
         return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(out) = &args.train_model {
+        return train_model(&args, out, &texts, &pairs);
     }
     let started = std::time::Instant::now();
     let predicted: Vec<Vec<Predicted>> = texts
@@ -149,4 +159,54 @@ fn merge(into: &mut Tally, one: &Tally) {
     into.gold_attributions += one.gold_attributions;
     into.predicted_attributions += one.predicted_attributions;
     into.paired += one.paired;
+}
+
+/// `--train-model`: tokenizes every annotated article the way the engine does and trains the taggers.
+fn train_model(
+    args: &Args,
+    out: &std::path::Path,
+    texts: &[(String, String)],
+    pairs: &[(PathBuf, usize)],
+) -> anyhow::Result<ExitCode> {
+    use corroborate_attribution::learned;
+    let prepared: Vec<(Vec<corroborate_nlp::Token>, Vec<Span>)> = texts
+        .iter()
+        .map(|(id, text)| {
+            let a = article(id, text.clone());
+            let r = corroborate_engine::regions(&a);
+            let toks = corroborate_nlp::tokenize(text, &r.markup);
+            let sents = corroborate_nlp::sentences(text, &toks, &r.skip);
+            (toks, sents)
+        })
+        .collect();
+    let mut golds: Vec<(usize, Vec<learned::GoldParts>)> = Vec::new();
+    for (ann, ti) in pairs {
+        let text = &texts[*ti].1;
+        let raw = std::fs::read_to_string(ann).with_context(|| format!("cannot read {}", ann.display()))?;
+        let gold = parse_ann(&raw, text).with_context(|| format!("{}", ann.display()))?;
+        golds.push((*ti, gold.into_iter().map(|g| (g.source.unwrap_or_default(), g.cue, g.content)).collect()));
+    }
+    let examples: Vec<learned::Example> = golds
+        .iter()
+        .map(|(ti, g)| learned::Example {
+            text: &texts[*ti].1,
+            toks: &prepared[*ti].0,
+            sents: &prepared[*ti].1,
+            gold: g,
+        })
+        .collect();
+    let started = std::time::Instant::now();
+    let model = learned::train(&examples, args.epochs, |e, cue, role| {
+        eprintln!(
+            "epoch {e}: training accuracy cue {cue:.4}, role {role:.4} ({:.0} s)",
+            started.elapsed().as_secs_f64()
+        );
+    });
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+    for (name, m) in [("cue.bin", &model.cue), ("role.bin", &model.role)] {
+        let path = out.join(name);
+        std::fs::write(&path, m.to_bytes()).with_context(|| format!("cannot write {}", path.display()))?;
+        println!("wrote {}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,133 @@
+//! Development loop for the learned tagger without the full binary:
+//! `cargo run --release -p corroborate-attribution --example polnear -- train TRAIN_DIR OUT_DIR [EPOCHS]`
+//! and `... -- eval DEV_DIR MODEL_DIR [ERRORS_FILE]` (rules + the model in MODEL_DIR; `-` for rules only).
+//! The reported numbers come from `corroborate eval attribution`, which runs the whole engine.
+use corroborate_attribution::learned::{self, Model, Perceptron};
+use corroborate_eval::attribution::{parse_ann, Predicted, Tally};
+use corroborate_model::Span;
+use std::io::Write;
+
+type Golds = Vec<Vec<corroborate_eval::attribution::GoldAttribution>>;
+
+fn load(dir: &str) -> Vec<(String, Golds)> {
+    let mut anns: Vec<_> =
+        std::fs::read_dir(format!("{dir}/attributions")).unwrap().map(|e| e.unwrap().path()).collect();
+    anns.sort();
+    let mut out: Vec<(String, String, Vec<Vec<corroborate_eval::attribution::GoldAttribution>>)> = Vec::new();
+    for a in anns {
+        let stem = a.file_stem().unwrap().to_str().unwrap().to_string();
+        let art = stem.rsplit_once('_').map_or(stem.clone(), |x| x.0.to_string());
+        if out.last().is_none_or(|l| l.0 != art) {
+            let text = std::fs::read_to_string(format!("{dir}/text/{art}.txt")).unwrap();
+            out.push((art.clone(), text, Vec::new()));
+        }
+        let l = out.last_mut().unwrap();
+        let g = parse_ann(&std::fs::read_to_string(&a).unwrap(), &l.1).unwrap();
+        l.2.push(g);
+    }
+    out.into_iter().map(|(_, t, g)| (t, g)).collect()
+}
+
+fn title(text: &str) -> Option<Span> {
+    text.find('\n').filter(|&e| e > 0).map(|e| Span::new(0, e))
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let data = load(&args[2]);
+    let prep: Vec<_> = data
+        .iter()
+        .map(|(t, _)| {
+            let toks = corroborate_nlp::tokenize(t, &[]);
+            let sents = corroborate_nlp::sentences(t, &toks, &[]);
+            (toks, sents)
+        })
+        .collect();
+    if args[1] == "train" {
+        let golds: Vec<Vec<(usize, Vec<learned::GoldParts>)>> = data
+            .iter()
+            .enumerate()
+            .map(|(i, (_, gs))| {
+                gs.iter()
+                    .map(|g| {
+                        (
+                            i,
+                            g.iter()
+                                .map(|x| (x.source.clone().unwrap_or_default(), x.cue.clone(), x.content.clone()))
+                                .collect(),
+                        )
+                    })
+                    .collect()
+            })
+            .collect();
+        let ex: Vec<learned::Example> = golds
+            .iter()
+            .flatten()
+            .map(|(i, g)| learned::Example { text: &data[*i].0, toks: &prep[*i].0, sents: &prep[*i].1, gold: g })
+            .collect();
+        let epochs = args.get(4).map_or(8, |e| e.parse().unwrap());
+        let t = std::time::Instant::now();
+        let m = learned::train(&ex, epochs, |e, c, r| {
+            eprintln!("epoch {e}: cue {c:.4} role {r:.4} {:.0}s", t.elapsed().as_secs_f64())
+        });
+        std::fs::create_dir_all(&args[3]).unwrap();
+        std::fs::write(format!("{}/cue.bin", args[3]), m.cue.to_bytes()).unwrap();
+        std::fs::write(format!("{}/role.bin", args[3]), m.role.to_bytes()).unwrap();
+        return;
+    }
+    let model = (args[3] != "-").then(|| Model {
+        cue: Perceptron::from_bytes(&std::fs::read(format!("{}/cue.bin", args[3])).unwrap()).unwrap(),
+        role: Perceptron::from_bytes(&std::fs::read(format!("{}/role.bin", args[3])).unwrap()).unwrap(),
+    });
+    let mut tally = Tally::default();
+    let mut errs = args.get(4).map(|p| std::io::BufWriter::new(std::fs::File::create(p).unwrap()));
+    let t = std::time::Instant::now();
+    let mut all = Vec::new();
+    for (i, (text, _)) in data.iter().enumerate() {
+        let ents = corroborate_nlp::entities(text, &prep[i].0, &prep[i].1);
+        let f = corroborate_attribution::find_with(text, &prep[i].0, &prep[i].1, &ents, title(text), model.as_ref());
+        all.push(
+            f.attributions
+                .iter()
+                .map(|a| Predicted { source: a.source, cue: a.cue, content: a.content })
+                .collect::<Vec<_>>(),
+        );
+    }
+    eprintln!("{:.0} articles/s (entities + attribution)", data.len() as f64 / t.elapsed().as_secs_f64());
+    for (i, (text, golds)) in data.iter().enumerate() {
+        for g in golds {
+            tally.add(text, g, &all[i]);
+            if let Some(w) = errs.as_mut() {
+                let show = |s: &Span| format!("[{}]", text.get(s.start..s.end).unwrap_or("?").replace('\n', " "));
+                writeln!(w, "## {i}").unwrap();
+                for x in g {
+                    let src = x.source.as_ref().map(|f| f.iter().map(show).collect::<String>()).unwrap_or_default();
+                    writeln!(
+                        w,
+                        "G\t{src}\t{}\t{}",
+                        x.cue.iter().map(show).collect::<String>(),
+                        x.content.iter().map(show).collect::<String>()
+                    )
+                    .unwrap();
+                }
+                for p in &all[i] {
+                    writeln!(
+                        w,
+                        "P\t{}\t{}\t{}",
+                        p.source.as_ref().map(show).unwrap_or_default(),
+                        show(&p.cue),
+                        show(&p.content)
+                    )
+                    .unwrap();
+                }
+            }
+        }
+    }
+    println!(
+        "{} gold, {} predicted, {} paired\n{}",
+        tally.gold_attributions,
+        tally.predicted_attributions,
+        tally.paired,
+        tally.table()
+    );
+}

@@ -1,0 +1,750 @@
+//! A learned attribution tagger: two averaged perceptrons over hashed features, trained by
+//! [`train`] on PolNeAR `train/` (`corroborate eval attribution --train-model DIR`).
+//!
+//! 1. **Cue tagger**: each token gets `O`, `B` (first token of a cue) or `I` (inside a cue), greedily
+//!    left to right, from the word, its neighbours, a crude stem, its shape, whether it is inside a
+//!    quotation, whether the rule lexicon knows it, and the previous tag.
+//! 2. **Role tagger**, once per cue: each token of a window around the cue (two sentences each side,
+//!    within the cue's paragraph) gets `O`, `S` (source) or `C` (content), from the cue's head word,
+//!    the token's side of and distance to the cue, the quotation marks, commas and sentence ends
+//!    between them, whether another cue lies between, the token's words and the previous tag.
+//!
+//! Weights are hashed into `2^BITS` buckets per class and stored as `i16` with one scale per model
+//! (`data/cue.bin`, `data/role.bin`, about 1.5 MB each). Pure; no IO here.
+use crate::lexicon::is_cue_verb;
+use corroborate_model::Span;
+use corroborate_nlp::{is_capitalized, TokKind, Token};
+
+const BITS: u32 = 18;
+const BUCKETS: usize = 1 << BITS;
+const MAGIC: &[u8; 8] = b"CRBATTR1";
+
+/// Classes of the cue tagger.
+const O: usize = 0;
+const B: usize = 1;
+const I: usize = 2;
+/// Classes of the role tagger.
+const SRC: usize = 1;
+const CONT: usize = 2;
+/// "Previous tag" value for a cue token in the role tagger.
+const CUE_TAG: usize = 3;
+
+/// Hashed linear model: `k` classes, weights `w[bucket * k + class]`.
+#[derive(Debug, Clone)]
+pub struct Perceptron {
+    k: usize,
+    w: Vec<f32>,
+}
+
+impl Perceptron {
+    fn scores(&self, feats: &[u32], out: &mut [f32]) {
+        out.iter_mut().for_each(|x| *x = 0.0);
+        for &f in feats {
+            let base = f as usize * self.k;
+            for (c, o) in out.iter_mut().enumerate() {
+                *o += self.w[base + c];
+            }
+        }
+    }
+    fn best(&self, feats: &[u32]) -> usize {
+        let mut s = [0f32; 4];
+        self.scores(feats, &mut s[..self.k]);
+        (0..self.k).fold(0, |b, c| if s[c] > s[b] { c } else { b })
+    }
+
+    /// The model as bytes: magic, classes, bits, scale, then `i16` weights (little-endian).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let max = self.w.iter().fold(0f32, |m, x| m.max(x.abs())).max(1e-9);
+        let scale = max / 32767.0;
+        let mut out = Vec::with_capacity(16 + self.w.len() * 2);
+        out.extend_from_slice(MAGIC);
+        out.push(self.k as u8);
+        out.push(BITS as u8);
+        out.extend_from_slice(&[0, 0]);
+        out.extend_from_slice(&scale.to_le_bytes());
+        for x in &self.w {
+            out.extend_from_slice(&((x / scale).round() as i16).to_le_bytes());
+        }
+        out
+    }
+
+    /// Reads [`Perceptron::to_bytes`]; `None` for anything else.
+    pub fn from_bytes(b: &[u8]) -> Option<Perceptron> {
+        if b.len() < 16 || &b[..8] != MAGIC || b[9] as u32 != BITS {
+            return None;
+        }
+        let k = b[8] as usize;
+        let scale = f32::from_le_bytes(b[12..16].try_into().ok()?);
+        let body = &b[16..];
+        if k == 0 || k > 4 || body.len() != BUCKETS * k * 2 {
+            return None;
+        }
+        let w = body.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]]) as f32 * scale).collect();
+        Some(Perceptron { k, w })
+    }
+}
+
+/// Averaged-perceptron training state.
+struct Trainer {
+    k: usize,
+    w: Vec<f32>,
+    total: Vec<f32>,
+    stamp: Vec<u32>,
+    t: u32,
+}
+
+impl Trainer {
+    fn new(k: usize) -> Trainer {
+        Trainer { k, w: vec![0.0; BUCKETS * k], total: vec![0.0; BUCKETS * k], stamp: vec![0; BUCKETS * k], t: 0 }
+    }
+    fn learn(&mut self, feats: &[u32], truth: usize, guess: usize) {
+        self.t += 1;
+        if truth == guess {
+            return;
+        }
+        for &f in feats {
+            for (c, d) in [(truth, 1.0f32), (guess, -1.0)] {
+                let i = f as usize * self.k + c;
+                self.total[i] += (self.t - self.stamp[i]) as f32 * self.w[i];
+                self.stamp[i] = self.t;
+                self.w[i] += d;
+            }
+        }
+    }
+    fn averaged(mut self) -> Perceptron {
+        let t = self.t.max(1);
+        for i in 0..self.w.len() {
+            self.total[i] += (t - self.stamp[i]) as f32 * self.w[i];
+            self.w[i] = self.total[i] / t as f32;
+        }
+        Perceptron { k: self.k, w: self.w }
+    }
+    fn guess(&self, feats: &[u32]) -> usize {
+        let mut s = [0f32; 4];
+        for &f in feats {
+            let base = f as usize * self.k;
+            for (c, o) in s[..self.k].iter_mut().enumerate() {
+                *o += self.w[base + c];
+            }
+        }
+        (0..self.k).fold(0, |b, c| if s[c] > s[b] { c } else { b })
+    }
+}
+
+const FNV: u64 = 0xcbf2_9ce4_8422_2325;
+fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// A feature vector under construction.
+#[derive(Default)]
+struct Feats(Vec<u32>);
+
+impl Feats {
+    fn add(&mut self, template: u8, parts: &[&str]) {
+        let mut h = fnv(FNV, &[template, 0xfe]);
+        for p in parts {
+            h = fnv(h, p.as_bytes());
+            h = fnv(h, &[0xff]);
+        }
+        h ^= h >> 29;
+        h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        h ^= h >> 32;
+        self.0.push((h as usize & (BUCKETS - 1)) as u32);
+    }
+}
+
+/// Per-document token facts shared by both taggers.
+pub struct Doc<'a> {
+    toks: &'a [Token],
+    norm: Vec<&'a str>,
+    shape: Vec<&'static str>,
+    stem: Vec<&'a str>,
+    /// index of the quotation a token is inside (marks excluded), usize::MAX outside
+    quote_of: Vec<usize>,
+    sent_of: Vec<usize>,
+    sent_toks: Vec<(usize, usize)>,
+    /// paragraph index of each token
+    para_of: Vec<usize>,
+    lexicon: Vec<bool>,
+    /// Prefix counts of quotation marks, commas and sentence stops: `n[k]` counts tokens `< k`, so the
+    /// role features count what lies between a token and its cue in O(1) instead of walking it.
+    quotes_before: Vec<u32>,
+    commas_before: Vec<u32>,
+    stops_before: Vec<u32>,
+}
+
+fn stem(w: &str) -> &str {
+    for suf in ["ing", "ed", "es", "s"] {
+        if let Some(s) = w.strip_suffix(suf) {
+            if s.len() >= 3 {
+                return s;
+            }
+        }
+    }
+    w
+}
+
+impl<'a> Doc<'a> {
+    /// Token facts of a text: `sents` as `corroborate_nlp::sentences` gives them.
+    pub fn new(text: &'a str, toks: &'a [Token], sents: &[Span]) -> Doc<'a> {
+        let norm: Vec<&str> = toks
+            .iter()
+            .map(|t| match t.kind {
+                TokKind::Word | TokKind::Number | TokKind::Punct(_) => t.lower.as_str(),
+                TokKind::Quote(_) => "\"",
+                TokKind::Possessive => "'s",
+                TokKind::Markup => "<m>",
+            })
+            .collect();
+        let shape = toks
+            .iter()
+            .map(|t| match t.kind {
+                TokKind::Word => {
+                    let s = t.span.slice(text);
+                    if s.chars().all(|c| !c.is_lowercase()) && s.chars().count() > 1 {
+                        "AA"
+                    } else if is_capitalized(s) {
+                        "Aa"
+                    } else {
+                        "aa"
+                    }
+                }
+                TokKind::Number => "0",
+                TokKind::Quote(_) => "\"",
+                TokKind::Punct(_) => ".",
+                TokKind::Possessive => "'",
+                TokKind::Markup => "m",
+            })
+            .collect();
+        let stem = norm.iter().map(|w| stem(w)).collect();
+        let mut quote_of = vec![usize::MAX; toks.len()];
+        for (qi, q) in crate::quotes::find_quotes(text, toks).iter().enumerate() {
+            for x in &mut quote_of[q.open + 1..q.close] {
+                *x = qi;
+            }
+        }
+        let mut sent_of = vec![usize::MAX; toks.len()];
+        let mut sent_toks = Vec::with_capacity(sents.len());
+        let mut ti = 0;
+        for (si, s) in sents.iter().enumerate() {
+            while ti < toks.len() && toks[ti].span.start < s.start {
+                ti += 1;
+            }
+            let a = ti;
+            while ti < toks.len() && toks[ti].span.end <= s.end {
+                sent_of[ti] = si;
+                ti += 1;
+            }
+            sent_toks.push((a, ti));
+        }
+        // tokens outside every sentence take the previous token's sentence
+        let mut last = 0;
+        for s in sent_of.iter_mut() {
+            if *s == usize::MAX {
+                *s = last;
+            } else {
+                last = *s;
+            }
+        }
+        let mut para_of = Vec::with_capacity(toks.len());
+        let mut p = 0;
+        for (i, t) in toks.iter().enumerate() {
+            if i > 0 && t.paragraph_before {
+                p += 1;
+            }
+            para_of.push(p);
+        }
+        let lexicon = toks.iter().map(|t| t.kind == TokKind::Word && is_cue_verb(&t.lower)).collect();
+        let prefix = |hit: &dyn Fn(&Token) -> bool| -> Vec<u32> {
+            let mut v = Vec::with_capacity(toks.len() + 1);
+            v.push(0);
+            for t in toks {
+                v.push(v.last().copied().unwrap_or(0) + u32::from(hit(t)));
+            }
+            v
+        };
+        let quotes_before = prefix(&|t| matches!(t.kind, TokKind::Quote(_)));
+        let commas_before = prefix(&|t| matches!(t.kind, TokKind::Punct(',')));
+        let stops_before = prefix(&|t| matches!(t.kind, TokKind::Punct('.' | '?' | '!' | ';' | ':')));
+        Doc {
+            toks,
+            norm,
+            shape,
+            stem,
+            quote_of,
+            sent_of,
+            sent_toks,
+            para_of,
+            lexicon,
+            quotes_before,
+            commas_before,
+            stops_before,
+        }
+    }
+
+    fn w(&self, i: isize) -> &str {
+        if i < 0 {
+            "<s>"
+        } else {
+            self.norm.get(i as usize).copied().unwrap_or("</s>")
+        }
+    }
+
+    fn cue_feats(&self, i: usize, prev: usize, f: &mut Feats) {
+        f.0.clear();
+        let ii = i as isize;
+        let (w0, wm1, wp1, wm2, wp2) = (self.w(ii), self.w(ii - 1), self.w(ii + 1), self.w(ii - 2), self.w(ii + 2));
+        let p = ["O", "B", "I"][prev];
+        let inq = if self.quote_of[i] != usize::MAX { "q" } else { "-" };
+        let first = self.sent_toks.get(self.sent_of[i]).is_some_and(|s| s.0 == i);
+        f.add(0, &[]);
+        f.add(1, &[w0]);
+        f.add(2, &[wm1]);
+        f.add(3, &[wp1]);
+        f.add(4, &[wm2]);
+        f.add(5, &[wp2]);
+        f.add(6, &[wm1, w0]);
+        f.add(7, &[w0, wp1]);
+        f.add(8, &[self.stem[i]]);
+        f.add(9, &[self.stem[i], wp1]);
+        f.add(10, &[self.shape[i]]);
+        f.add(11, &[self.shape[i], self.shape.get(i + 1).copied().unwrap_or("")]);
+        f.add(12, &[inq]);
+        f.add(13, &[inq, w0]);
+        f.add(14, &[if self.lexicon[i] { "lex" } else { "-" }, p]);
+        f.add(15, &[p]);
+        f.add(16, &[p, w0]);
+        f.add(17, &[p, wm1]);
+        f.add(18, &[if first { "first" } else { "-" }, w0]);
+        f.add(19, &[wm1, w0, wp1]);
+        f.add(20, &[wp1, wp2]);
+        f.add(21, &[wm2, wm1]);
+        f.add(22, &[self.shape[i], wp1]);
+        if let Some(suf) = w0.get(w0.len().saturating_sub(3)..) {
+            f.add(23, &[suf, p]);
+        }
+        f.add(24, &[if i > 0 { self.shape[i - 1] } else { "<s>" }, w0]);
+    }
+
+    #[allow(clippy::needless_range_loop)]
+    #[allow(clippy::too_many_arguments)]
+    fn role_feats(
+        &self,
+        j: usize,
+        cue: (usize, usize),
+        head: &str,
+        other_cues: &[bool],
+        other_before: &[u32],
+        prev: usize,
+        f: &mut Feats,
+    ) {
+        f.0.clear();
+        let (c0, c1) = cue;
+        let (side, lo, hi) = if j < c0 { ("L", j + 1, c0) } else { ("R", c1 + 1, j) };
+        let dist = if j < c0 { c0 - j } else { j - c1 };
+        let db = match dist {
+            0..=4 => ["0", "1", "2", "3", "4"][dist],
+            5..=7 => "5-7",
+            8..=12 => "8-12",
+            13..=20 => "13-20",
+            21..=40 => "21-40",
+            _ => "41+",
+        };
+        let between = |n: &[u32]| (n[hi.max(lo)] - n[lo]) as usize;
+        let (quotes, commas, stops) =
+            (between(&self.quotes_before), between(&self.commas_before), between(&self.stops_before));
+        let other = other_before[hi.max(lo)] != other_before[lo];
+        let qb = ["q0", "q1", "q2", "q3+"][quotes.min(3)];
+        let cb = ["c0", "c1", "c2", "c3+"][commas.min(3)];
+        let sb = ["s0", "s1", "s2+"][stops.min(2)];
+        let srel = self.sent_of[j] as isize - self.sent_of[c0] as isize;
+        let sr = ["-2", "-1", "0", "+1", "+2"][(srel.clamp(-2, 2) + 2) as usize];
+        let same_q = self.quote_of[j] != usize::MAX && self.quote_of[j] == self.quote_of[c0];
+        let jq = if self.quote_of[j] != usize::MAX { "jq" } else { "-" };
+        let cq = if self.quote_of[c0] != usize::MAX { "cq" } else { "-" };
+        let oc = if other { "other" } else { "-" };
+        let at_oc = if other_cues[j] { "atcue" } else { "-" };
+        let p = ["O", "S", "C", "Q"][prev];
+        let jj = j as isize;
+        let (w0, wm1, wp1) = (self.w(jj), self.w(jj - 1), self.w(jj + 1));
+        let first = self.sent_toks.get(self.sent_of[j]).is_some_and(|s| s.0 == j);
+        f.add(0, &[]);
+        f.add(1, &[side]);
+        f.add(2, &[side, db]);
+        f.add(3, &[side, sr]);
+        f.add(4, &[side, qb]);
+        f.add(5, &[side, cb]);
+        f.add(6, &[side, sb]);
+        f.add(7, &[side, oc]);
+        f.add(8, &[at_oc, p]);
+        f.add(9, &[side, jq, cq, if same_q { "same" } else { "-" }]);
+        f.add(10, &[side, w0]);
+        f.add(11, &[side, wm1]);
+        f.add(12, &[side, wp1]);
+        f.add(13, &[side, self.shape[j]]);
+        f.add(14, &[head, side]);
+        f.add(15, &[head, side, db]);
+        f.add(16, &[head, side, sr]);
+        f.add(17, &[p]);
+        f.add(18, &[p, side]);
+        f.add(19, &[p, side, db]);
+        f.add(20, &[p, w0]);
+        f.add(21, &[p, side, self.shape[j]]);
+        f.add(22, &[side, sr, qb]);
+        f.add(23, &[side, sb, cb]);
+        f.add(24, &[side, db, qb, oc]);
+        f.add(25, &[if first { "first" } else { "-" }, side, p]);
+        f.add(26, &[side, db, self.shape[j]]);
+        f.add(27, &[side, jq, p]);
+        f.add(28, &[head, side, qb, sb]);
+        f.add(29, &[side, self.w(c0 as isize - 1), if j < c0 { "" } else { self.w(c1 as isize + 1) }]);
+        f.add(30, &[side, sr, p, jq]);
+        f.add(31, &[side, self.w(c1 as isize + 1), db]);
+        f.add(32, &[side, sb, p]);
+    }
+
+    /// The window the role tagger looks at for a cue: two sentences either side, within its paragraph.
+    fn window(&self, c0: usize, c1: usize) -> (usize, usize) {
+        let s = self.sent_of[c0];
+        let first = self.sent_toks.get(s.saturating_sub(2)).map_or(0, |x| x.0);
+        let last =
+            self.sent_toks.get((s + 2).min(self.sent_toks.len().saturating_sub(1))).map_or(self.toks.len(), |x| x.1);
+        let mut a = c0;
+        while a > first && self.para_of[a - 1] == self.para_of[c0] {
+            a -= 1;
+        }
+        let mut b = c1 + 1;
+        while b < last.max(c1 + 1) && b < self.toks.len() && self.para_of[b] == self.para_of[c1] {
+            b += 1;
+        }
+        (a, b)
+    }
+
+    /// The cue's head word: its first token that is not an auxiliary.
+    fn head(&self, c0: usize, c1: usize) -> &str {
+        (c0..=c1)
+            .map(|i| self.norm[i])
+            .find(|w| !crate::lexicon::is(crate::CUE_AUXILIARIES, w) && !w.ends_with("ly"))
+            .unwrap_or(self.norm[c0])
+    }
+}
+
+/// The two taggers.
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub cue: Perceptron,
+    pub role: Perceptron,
+}
+
+/// One attribution found by the model, as token ranges (inclusive) and a content span.
+#[derive(Debug, Clone)]
+pub struct Tagged {
+    pub cue: (usize, usize),
+    pub source: Option<(usize, usize)>,
+    /// first and last content token
+    pub content: Option<(usize, usize)>,
+}
+
+impl Model {
+    /// The committed model (`data/cue.bin`, `data/role.bin`), or `None` if they do not load.
+    pub fn builtin() -> Option<&'static Model> {
+        static M: std::sync::OnceLock<Option<Model>> = std::sync::OnceLock::new();
+        M.get_or_init(|| {
+            Some(Model {
+                cue: Perceptron::from_bytes(include_bytes!("../data/cue.bin"))?,
+                role: Perceptron::from_bytes(include_bytes!("../data/role.bin"))?,
+            })
+        })
+        .as_ref()
+    }
+
+    /// Cues as inclusive token ranges.
+    pub fn cues(&self, doc: &Doc) -> Vec<(usize, usize)> {
+        let mut f = Feats::default();
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        let mut prev = O;
+        for i in 0..doc.toks.len() {
+            doc.cue_feats(i, prev, &mut f);
+            let mut t = self.cue.best(&f.0);
+            if t == I && prev == O {
+                t = B;
+            }
+            match t {
+                B => out.push((i, i)),
+                I => {
+                    if let Some(l) = out.last_mut() {
+                        l.1 = i;
+                    }
+                }
+                _ => {}
+            }
+            prev = t;
+        }
+        out
+    }
+
+    /// Source and content of each cue.
+    pub fn roles(&self, doc: &Doc, cues: &[(usize, usize)]) -> Vec<Tagged> {
+        let mut other = vec![false; doc.toks.len()];
+        for &(a, b) in cues {
+            other[a..=b].iter_mut().for_each(|x| *x = true);
+        }
+        // Prefix counts of other cues' tokens; the current cue never lies strictly between a token and
+        // itself, so counting all cues here is the same as counting the others.
+        let other_before = prefix_counts(&other);
+        let mut f = Feats::default();
+        let mut out = Vec::with_capacity(cues.len());
+        let mut tags = Vec::new();
+        for &(c0, c1) in cues {
+            let (a, b) = doc.window(c0, c1);
+            let head = doc.head(c0, c1);
+            other[c0..=c1].iter_mut().for_each(|x| *x = false);
+            tags.clear();
+            let mut prev = O;
+            for j in a..b {
+                if (c0..=c1).contains(&j) {
+                    tags.push(CUE_TAG);
+                    prev = CUE_TAG;
+                    continue;
+                }
+                doc.role_feats(j, (c0, c1), head, &other, &other_before, prev, &mut f);
+                let t = self.role.best(&f.0);
+                tags.push(t);
+                prev = t;
+            }
+            other[c0..=c1].iter_mut().for_each(|x| *x = true);
+            out.push(decode(doc, a, &tags, (c0, c1)));
+        }
+        out
+    }
+}
+
+/// `n[k]` = how many of `flags[..k]` are set.
+fn prefix_counts(flags: &[bool]) -> Vec<u32> {
+    let mut n = Vec::with_capacity(flags.len() + 1);
+    n.push(0u32);
+    for &x in flags {
+        n.push(n.last().copied().unwrap_or(0) + u32::from(x));
+    }
+    n
+}
+
+/// Source: the run of source tokens nearest the cue. Content: content runs joined across gaps of
+/// at most three tokens (or the cue and its source), the group nearest the cue.
+fn decode(doc: &Doc, a: usize, tags: &[usize], cue: (usize, usize)) -> Tagged {
+    let runs = |want: usize| -> Vec<(usize, usize)> {
+        let mut r: Vec<(usize, usize)> = Vec::new();
+        for (k, &t) in tags.iter().enumerate() {
+            if t == want {
+                let j = a + k;
+                match r.last_mut() {
+                    Some(l) if l.1 + 1 == j => l.1 = j,
+                    _ => r.push((j, j)),
+                }
+            }
+        }
+        r
+    };
+    let dist = |r: &(usize, usize)| if r.1 < cue.0 { cue.0 - r.1 } else { r.0.saturating_sub(cue.1) };
+    let source = runs(SRC).into_iter().min_by_key(dist);
+    let mut groups: Vec<(usize, usize, usize)> = Vec::new(); // start, end, tokens
+    for r in runs(CONT) {
+        if let Some(g) = groups.last_mut() {
+            let gap = g.1 + 1..r.0;
+            let small =
+                gap.len() <= 3 && gap.clone().all(|k| !doc.toks[k].is_word() || doc.toks[k].kind == TokKind::Number);
+            // never across the cue: a content on both sides is two contents in PolNeAR, and one
+            // span holding its own cue would be wrong for every later stage
+            let attribution_only = !gap.clone().any(|k| (cue.0..=cue.1).contains(&k))
+                && gap.clone().all(|k| {
+                    source.is_some_and(|s| (s.0..=s.1).contains(&k)) || !doc.toks[k].is_word() || tags[k - a] == CONT
+                });
+            if small || attribution_only {
+                g.1 = r.1;
+                g.2 += r.1 - r.0 + 1;
+                continue;
+            }
+        }
+        groups.push((r.0, r.1, r.1 - r.0 + 1));
+    }
+    // the group that shares the cue's sentence first, then the nearest, then the largest
+    let sent = doc.sent_of[cue.0];
+    let content = groups
+        .iter()
+        .min_by_key(|g| (!(g.0..=g.1).any(|k| doc.sent_of[k] == sent), dist(&(g.0, g.1)), usize::MAX - g.2))
+        .map(|g| (g.0, g.1));
+    Tagged { cue, source, content }
+}
+
+/// One gold attribution for training: source, cue and content fragments (byte spans).
+pub type GoldParts = (Vec<Span>, Vec<Span>, Vec<Span>);
+
+/// One annotated document for training: its text, tokens, sentences and gold attributions as
+/// (source, cue, content) fragment lists (byte spans).
+pub struct Example<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Token],
+    pub sents: &'a [Span],
+    pub gold: &'a [GoldParts],
+}
+
+/// Tokens overlapping any of the fragments.
+fn covered(toks: &[Token], frags: &[Span]) -> Vec<usize> {
+    let mut v: Vec<usize> = Vec::new();
+    for f in frags {
+        let start = toks.partition_point(|t| t.span.end <= f.start);
+        for (k, t) in toks.iter().enumerate().skip(start) {
+            if t.span.start >= f.end {
+                break;
+            }
+            if t.span.overlaps(f) {
+                v.push(k);
+            }
+        }
+    }
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Trains both taggers for `epochs` passes (examples shuffled by a fixed seed each pass) and
+/// returns the averaged models. `progress` is called after each pass with (epoch, cue accuracy,
+/// role accuracy) on the training data.
+#[allow(clippy::needless_range_loop)]
+pub fn train(examples: &[Example], epochs: usize, mut progress: impl FnMut(usize, f64, f64)) -> Model {
+    // gold tags per document
+    struct Prep<'d> {
+        doc: Doc<'d>,
+        cue_tags: Vec<usize>,
+        atts: Vec<((usize, usize), Vec<usize>)>,
+        cue_mask: Vec<bool>,
+    }
+    let preps: Vec<Prep> = examples
+        .iter()
+        .map(|ex| {
+            let doc = Doc::new(ex.text, ex.toks, ex.sents);
+            let mut cue_tags = vec![O; ex.toks.len()];
+            let mut cue_mask = vec![false; ex.toks.len()];
+            let mut atts = Vec::new();
+            for (src, cue, content) in ex.gold {
+                let ct = covered(ex.toks, cue);
+                if ct.is_empty() {
+                    continue;
+                }
+                for (n, &k) in ct.iter().enumerate() {
+                    cue_tags[k] = if n > 0 && ct[n - 1] + 1 == k { I } else { B };
+                    cue_mask[k] = true;
+                }
+                // the role tagger sees the first contiguous run of the cue as the cue
+                let mut c1 = ct[0];
+                while ct.contains(&(c1 + 1)) {
+                    c1 += 1;
+                }
+                let mut labels = vec![O; ex.toks.len()];
+                for k in covered(ex.toks, content) {
+                    labels[k] = CONT;
+                }
+                for k in covered(ex.toks, src) {
+                    labels[k] = SRC;
+                }
+                atts.push(((ct[0], c1), labels));
+            }
+            Prep { doc, cue_tags, atts, cue_mask }
+        })
+        .collect();
+    let mut cue_t = Trainer::new(3);
+    let mut role_t = Trainer::new(3);
+    let mut order: Vec<usize> = (0..preps.len()).collect();
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut f = Feats::default();
+    for epoch in 0..epochs {
+        for i in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        let (mut cue_ok, mut cue_n, mut role_ok, mut role_n) = (0usize, 0usize, 0usize, 0usize);
+        for &di in &order {
+            let p = &preps[di];
+            let mut prev = O;
+            for i in 0..p.doc.toks.len() {
+                p.doc.cue_feats(i, prev, &mut f);
+                let g = cue_t.guess(&f.0);
+                cue_t.learn(&f.0, p.cue_tags[i], g);
+                cue_ok += usize::from(g == p.cue_tags[i]);
+                cue_n += 1;
+                prev = p.cue_tags[i];
+            }
+            for ((c0, c1), labels) in &p.atts {
+                let (c0, c1) = (*c0, *c1);
+                let (a, b) = p.doc.window(c0, c1);
+                let head = p.doc.head(c0, c1);
+                let mut mask = p.cue_mask.clone();
+                mask[c0..=c1].iter_mut().for_each(|x| *x = false);
+                let mask_before = prefix_counts(&mask);
+                let mut prev = O;
+                for j in a..b {
+                    if (c0..=c1).contains(&j) {
+                        prev = CUE_TAG;
+                        continue;
+                    }
+                    p.doc.role_feats(j, (c0, c1), head, &mask, &mask_before, prev, &mut f);
+                    let g = role_t.guess(&f.0);
+                    role_t.learn(&f.0, labels[j], g);
+                    role_ok += usize::from(g == labels[j]);
+                    role_n += 1;
+                    prev = labels[j];
+                }
+            }
+        }
+        progress(epoch + 1, cue_ok as f64 / cue_n.max(1) as f64, role_ok as f64 / role_n.max(1) as f64);
+    }
+    Model { cue: cue_t.averaged(), role: role_t.averaged() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use corroborate_nlp::{sentences, tokenize};
+
+    fn span(text: &str, s: &str) -> Span {
+        let a = text.find(s).unwrap();
+        Span::new(a, a + s.len())
+    }
+
+    #[test]
+    fn learns_cues_and_roles_from_examples_and_round_trips() {
+        let text = "The mayor said the bridge was closed. Rain fell on Monday. The chief told us the road was open.";
+        let toks = tokenize(text, &[]);
+        let sents = sentences(text, &toks, &[]);
+        let gold = vec![
+            (vec![span(text, "The mayor")], vec![span(text, "said")], vec![span(text, "the bridge was closed")]),
+            (vec![span(text, "The chief")], vec![span(text, "told us")], vec![span(text, "the road was open")]),
+        ];
+        let ex = [Example { text, toks: &toks, sents: &sents, gold: &gold }];
+        let mut passes = 0;
+        let model = train(&ex, 6, |_, _, _| passes += 1);
+        assert_eq!(passes, 6);
+        let doc = Doc::new(text, &toks, &sents);
+        let cues = model.cues(&doc);
+        let words: Vec<&str> = cues.iter().map(|c| toks[c.0].span.cover(&toks[c.1].span).slice(text)).collect();
+        assert_eq!(words, ["said", "told us"]);
+        let roles = model.roles(&doc, &cues);
+        let show = |r: Option<(usize, usize)>| r.map(|(a, b)| toks[a].span.cover(&toks[b].span).slice(text));
+        assert_eq!(show(roles[0].source), Some("The mayor"));
+        assert_eq!(show(roles[0].content), Some("the bridge was closed"));
+        assert_eq!(show(roles[1].content), Some("the road was open"));
+        // stored weights give the same answers
+        let cue = Perceptron::from_bytes(&model.cue.to_bytes()).unwrap();
+        let role = Perceptron::from_bytes(&model.role.to_bytes()).unwrap();
+        let again = Model { cue, role };
+        assert_eq!(again.cues(&doc), cues);
+        assert!(Perceptron::from_bytes(b"not a model").is_none());
+    }
+}
