@@ -17,3 +17,25 @@ fn features_merge_synonyms() {
     assert!(a.contains(&"KILL".to_string()) && b.contains(&"KILL".to_string()));
     assert!(a.contains(&"TROOPS".to_string()) && b.contains(&"TROOPS".to_string()));
 }
+
+#[test]
+fn paraphrases_without_shared_words_are_one_claim() {
+    use corroborate_embed::Embedder;
+    let f = Featurizer::new();
+    let texts = [
+        "Officials ordered residents to leave their homes.",
+        "The cheese fair drew record crowds.",
+        "Authorities told people to evacuate.",
+        "The ferry to the island was cancelled because of the storm.",
+    ];
+    let feats: Vec<Vec<String>> = texts.iter().map(|t| f.features(t)).collect();
+    let vecs = tfidf(&feats);
+    let table = embeddings().expect("bundled table");
+    let sent: Vec<Vec<f32>> = texts.iter().map(|t| table.embed(t)).collect();
+    let all = [0, 1, 2, 3];
+    let groups = cluster(&vecs, &sent, &all, CLAIM_LINK);
+    assert!(groups.contains(&vec![0, 2]), "{groups:?}");
+    assert_eq!(groups.len(), 3, "{groups:?}");
+    // the words alone share nothing
+    assert_eq!(cluster(&vecs, &[], &all, CLAIM_LINK).len(), 4);
+}

@@ -292,7 +292,14 @@ impl Clusterer {
 
     /// Like [`Clusterer::add`], with the score.
     pub fn assign(&mut self, text: &str, day: Option<Day>) -> Assignment {
-        let vector = self.tfidf(text);
+        self.assign_with_names(text, &[], day)
+    }
+
+    /// Like [`Clusterer::assign`], with names the caller already knows (canonical entity names
+    /// from an analysis: "Volodymyr Zelenskyy" for "Zelensky" and "Zelenskiy" alike). Each counts
+    /// as a name term of the article, on top of the names found in the text.
+    pub fn assign_with_names(&mut self, text: &str, names: &[String], day: Option<Day>) -> Assignment {
+        let vector = self.tfidf(text, names);
         let embedding = match &self.embedder {
             Some(e) => {
                 let v = e.embed(text);
@@ -350,8 +357,15 @@ impl Clusterer {
 
     /// The article's TF-IDF vector (unit length, strongest terms first), counting it in the
     /// document frequencies.
-    fn tfidf(&mut self, text: &str) -> Vec<(u32, f32)> {
-        let mut counts: Vec<(String, f32)> = features::terms(text).into_iter().collect();
+    fn tfidf(&mut self, text: &str, names: &[String]) -> Vec<(u32, f32)> {
+        let mut terms = features::terms(text);
+        for n in names {
+            let n = n.trim().to_lowercase();
+            if !n.is_empty() {
+                *terms.entry(format!("={n}")).or_default() += 1.0;
+            }
+        }
+        let mut counts: Vec<(String, f32)> = terms.into_iter().collect();
         // a fixed order: new terms get their ids, and ties their places, the same way every run
         counts.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         self.docs += 1;
