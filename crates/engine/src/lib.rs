@@ -170,56 +170,11 @@ pub fn canonicalize(articles: &mut [AnalyzedArticle]) {
 pub fn compare(articles: Vec<Article>) -> Comparison {
     let mut analyzed = analyze_all(articles);
     canonicalize(&mut analyzed);
-    let (story_of, mut stories) = stories(&analyzed);
+    let (story_of, mut stories) = corroborate_claims::stories(&analyzed);
     for story in stories.iter_mut() {
         article_stances(&analyzed, story);
     }
     Comparison { articles: analyzed, story_of, stories }
-}
-
-/// Groups articles into stories with the online clusterer of `corroborate-cluster` (the same code
-/// path as `corroborate cluster` and the persistent corpus), fed in input order with each
-/// article's text, its canonical entity names and its publication day; then builds each story's
-/// origins and claims. Failed articles belong to no story (`usize::MAX`).
-pub fn stories(articles: &[AnalyzedArticle]) -> (Vec<usize>, Vec<corroborate_model::Story>) {
-    use corroborate_cluster::{parse_day, Clusterer, StoryId};
-    static TABLE: std::sync::OnceLock<Option<std::sync::Arc<corroborate_embed::StaticEmbeddings>>> =
-        std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| corroborate_embed::StaticEmbeddings::bundled().ok().map(std::sync::Arc::new));
-    let embedder = table.clone().map(|t| t as std::sync::Arc<dyn corroborate_embed::Embedder + Send + Sync>);
-    let mut clusterer = Clusterer::builder().build(embedder);
-    let mut ids: Vec<Option<StoryId>> = Vec::with_capacity(articles.len());
-    for a in articles {
-        if a.article.failed() {
-            ids.push(None);
-            continue;
-        }
-        let names: Vec<String> = a
-            .analysis
-            .entities
-            .iter()
-            .filter(|e| matches!(e.kind, EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Loc))
-            .map(|e| e.canonical.clone())
-            .collect();
-        let day = a.article.meta.published.as_deref().and_then(|d| parse_day(d).ok());
-        ids.push(Some(clusterer.assign_with_names(&a.article.text, &names, day).story));
-    }
-    // stories numbered in order of their first article
-    let mut number: HashMap<StoryId, usize> = HashMap::new();
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut story_of = vec![usize::MAX; articles.len()];
-    for (i, id) in ids.iter().enumerate() {
-        let Some(id) = id else { continue };
-        let root = clusterer.resolve(*id);
-        let n = *number.entry(root).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
-        groups[n].push(i);
-        story_of[i] = n;
-    }
-    let stories = groups.into_iter().enumerate().map(|(sid, g)| corroborate_claims::story(articles, sid, g)).collect();
-    (story_of, stories)
 }
 
 /// Claims whose whole-article stance is computed per story (the ones reports show first).
