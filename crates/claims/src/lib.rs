@@ -8,7 +8,8 @@
 //!   earliest first.
 //! * **Claims**: every attribution and own-voice statement is a *unit* with features: content-word
 //!   stems, concepts (synonyms such as "executed" / "killings" / "atrocities" share one), and canonical
-//!   entities; and a polarity: it *affirms* its proposition, or *disputes* it (staged, faked, false
+//!   entities, and a sentence vector (static embeddings of `corroborate-embed`) so that paraphrases
+//!   with no word in common still meet; and a polarity: it *affirms* its proposition, or *disputes* it (staged, faked, false
 //!   flag, denied, rejected, a negation near the concept). Units of one polarity are grouped by
 //!   average-linkage clustering; an affirming and a disputing claim about the same thing contradict.
 //! * **Outlet stance** on a claim: the outlet's own voice decides. A hedge, scare quotes or a
@@ -39,6 +40,26 @@ pub const COPY_LINK: f32 = 0.5;
 pub const CLAIM_LINK: f32 = 0.15;
 /// Most units clustered in one story (the clustering is cubic in the worst case).
 pub const MAX_UNITS: usize = 1500;
+/// Sentence-vector cosine (static table of `corroborate-embed`) from which two units count as
+/// paraphrases even without shared words; unrelated news sentences score about 0.1-0.35 on it,
+/// paraphrases 0.55-0.8.
+pub const PARAPHRASE_FLOOR: f32 = 0.45;
+/// Weight of the paraphrase similarity above the floor, added to the word cosine.
+pub const PARAPHRASE_WEIGHT: f32 = 1.0;
+
+/// The bundled static sentence embeddings, loaded once (none if the table cannot be read).
+fn embeddings() -> Option<&'static corroborate_embed::StaticEmbeddings> {
+    static TABLE: std::sync::OnceLock<Option<corroborate_embed::StaticEmbeddings>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| corroborate_embed::StaticEmbeddings::bundled().ok()).as_ref()
+}
+
+/// Similarity of two units: the cosine of their word features, plus the share of their sentence
+/// vectors' cosine above [`PARAPHRASE_FLOOR`] ("officials ordered residents to leave their homes"
+/// and "authorities told people to evacuate" share no word).
+fn unit_similarity(words: f32, a: &[f32], b: &[f32]) -> f32 {
+    let e = corroborate_embed::cosine(a, b);
+    words + PARAPHRASE_WEIGHT * ((e - PARAPHRASE_FLOOR) / (1.0 - PARAPHRASE_FLOOR)).max(0.0)
+}
 
 /// Feature vectors. A fixed hasher keeps iteration, and so floating-point sums, in the same order on
 /// every run: the same input must give the same report.
@@ -405,14 +426,18 @@ fn disputes(text: &str) -> bool {
     false
 }
 
-/// Average-linkage agglomerative clustering of `idx` under cosine, merging while above `link`.
-fn cluster(vecs: &[Vector], idx: &[usize], link: f32) -> Vec<Vec<usize>> {
+/// Average-linkage agglomerative clustering of `idx` under [`unit_similarity`] (word cosine, and
+/// sentence vectors `sent` where given), merging while above `link`.
+fn cluster(vecs: &[Vector], sent: &[Vec<f32>], idx: &[usize], link: f32) -> Vec<Vec<usize>> {
     let mut clusters: Vec<Vec<usize>> = idx.iter().map(|&i| vec![i]).collect();
     let n = idx.len();
     let mut sim = vec![vec![0f32; n]; n];
     for a in 0..n {
         for b in a + 1..n {
-            let s = cosine(&vecs[idx[a]], &vecs[idx[b]]);
+            let mut s = cosine(&vecs[idx[a]], &vecs[idx[b]]);
+            if let (Some(x), Some(y)) = (sent.get(idx[a]), sent.get(idx[b])) {
+                s = unit_similarity(s, x, y);
+            }
             sim[a][b] = s;
             sim[b][a] = s;
         }
@@ -493,11 +518,19 @@ fn claims(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize], origins: &[
     units.truncate(MAX_UNITS);
     feats.truncate(MAX_UNITS);
     let vecs = tfidf(&feats);
+    // sentence vectors of the units' own words, for paraphrases
+    let sent: Vec<Vec<f32>> = match embeddings() {
+        Some(t) => {
+            use corroborate_embed::Embedder;
+            units.iter().map(|u| t.embed(u.span.slice(&articles[u.r.article()].article.text))).collect()
+        }
+        None => Vec::new(),
+    };
     // topics first (whatever the polarity), then each topic splits into what affirms and what disputes it
     let all: Vec<usize> = (0..units.len()).collect();
     let mut groups: Vec<(bool, Vec<usize>)> = Vec::new();
     let mut topic_pairs: Vec<(usize, usize)> = Vec::new();
-    for topic in cluster(&vecs, &all, CLAIM_LINK) {
+    for topic in cluster(&vecs, &sent, &all, CLAIM_LINK) {
         let (dispute, affirm): (Vec<usize>, Vec<usize>) = topic.into_iter().partition(|&i| units[i].disputes);
         let a = (!affirm.is_empty()).then(|| {
             groups.push((false, affirm));

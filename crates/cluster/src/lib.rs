@@ -11,7 +11,11 @@
 //!   / (w_terms + w_embed')`
 //!
 //! where `w_embed'` is the embedding weight scaled down for long articles, whose many words
-//! already overlap enough (see [`ClustererBuilder::short_terms`]). The score is multiplied by a
+//! already overlap enough (see [`ClustererBuilder::short_terms`]). Headlines of one story share
+//! few words, so short articles join at a lower threshold, and after an article joins a story of
+//! short articles, that story is merged with another whose centroid scores above the merge
+//! threshold against its own (union-find over story ids; [`Clusterer::resolve`] maps an id
+//! handed out earlier to the story it ended in). The score is multiplied by a
 //! time decay: articles within `grace_days` of a story's span count fully, further ones decay
 //! with `exp(-(gap - grace) / decay_days)`, so days apart can share a story and years apart
 //! rarely do. The best candidate wins if its score reaches the threshold.
@@ -90,6 +94,9 @@ struct Config {
     postings_read: usize,
     candidates: usize,
     centroid_terms: usize,
+    merge: Option<f32>,
+    short_threshold: Option<f32>,
+    short_merge: Option<f32>,
 }
 
 /// Builds a [`Clusterer`].
@@ -102,7 +109,7 @@ impl Default for ClustererBuilder {
     fn default() -> Self {
         ClustererBuilder {
             config: Config {
-                threshold: 0.25,
+                threshold: 0.26,
                 w_terms: 0.6,
                 w_embed: 0.4,
                 name_boost: 1.5,
@@ -114,13 +121,17 @@ impl Default for ClustererBuilder {
                 postings_read: 2000,
                 candidates: 40,
                 centroid_terms: 300,
+                merge: None,
+                short_threshold: Some(0.15),
+                short_merge: Some(0.2),
             },
         }
     }
 }
 
 impl ClustererBuilder {
-    /// Least score for joining a story (default 0.25).
+    /// Least score for joining a story, for long articles (default 0.26; see
+    /// [`ClustererBuilder::short`] for headlines).
     pub fn threshold(mut self, t: f32) -> Self {
         self.config.threshold = t;
         self
@@ -155,6 +166,31 @@ impl ClustererBuilder {
         self.config.candidates = n.max(1);
         self
     }
+    /// Merge two stories when, after an article joins one of them, their centroids score at least
+    /// `m` against each other (same score as an article, story against story); `None` never merges.
+    /// Story ids handed out earlier may then name a merged story: see [`Clusterer::resolve`].
+    pub fn merge(mut self, m: Option<f32>) -> Self {
+        self.config.merge = m;
+        self
+    }
+    /// Threshold and merge threshold for short articles (headlines): an article of
+    /// `short_terms` distinct terms or fewer uses these, one of `5 * short_terms` or more the
+    /// long ones, and lengths between interpolate (defaults 0.15 and 0.2; `None`: the long
+    /// value, or never for the merge). Headlines of one story share few words, so they need a
+    /// lower bar, and their stories are merged once their centroids agree.
+    pub fn short(mut self, threshold: Option<f32>, merge: Option<f32>) -> Self {
+        self.config.short_threshold = threshold;
+        self.config.short_merge = merge;
+        self
+    }
+    /// The short-article threshold set so far.
+    pub fn short_threshold(&self) -> Option<f32> {
+        self.config.short_threshold
+    }
+    /// The short-article merge threshold set so far.
+    pub fn short_merge(&self) -> Option<f32> {
+        self.config.short_merge
+    }
     /// The clusterer, with the embedder for semantic similarity (or none: terms only).
     pub fn build(self, embedder: Option<Arc<dyn Embedder + Send + Sync>>) -> Clusterer {
         let dim = embedder.as_ref().map_or(0, |e| e.dim());
@@ -165,6 +201,7 @@ impl ClustererBuilder {
             df: Vec::new(),
             docs: 0,
             stories: Vec::new(),
+            parent: Vec::new(),
             postings: HashMap::new(),
             mean: vec![0.0; dim],
             dim,
@@ -174,15 +211,20 @@ impl ClustererBuilder {
 
 #[derive(Debug)]
 struct Story {
-    /// Sum of member TF-IDF vectors (unit length each), pruned to the strongest terms.
-    terms: HashMap<u32, f32>,
+    /// Sum of member TF-IDF vectors (unit length each), pruned to the strongest terms. A fixed
+    /// hasher: sums over it run in the same order on every run, so results repeat exactly.
+    terms: Terms,
     /// Sum of member sentence vectors.
     vector: Vec<f32>,
     size: u32,
     first: Option<Day>,
     last: Option<Day>,
     indexed: Vec<u32>,
+    /// Sum of members' length factors (see [`Clusterer::length_factor`]).
+    lengths: f32,
 }
+
+type Terms = HashMap<u32, f32, std::hash::BuildHasherDefault<std::collections::hash_map::DefaultHasher>>;
 
 /// Where an article went.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -203,6 +245,8 @@ pub struct Clusterer {
     df: Vec<u32>,
     docs: u32,
     stories: Vec<Story>,
+    /// Union-find over story ids: a merged story points to the story that absorbed it.
+    parent: Vec<u32>,
     postings: HashMap<u32, Vec<u32>>,
     /// Running mean of all article vectors (removed before comparing, as all news text shares a
     /// common direction).
@@ -216,9 +260,29 @@ impl Clusterer {
         ClustererBuilder::default()
     }
 
-    /// Number of stories so far.
+    /// Number of stories so far (merged stories count once).
     pub fn stories(&self) -> usize {
-        self.stories.len()
+        self.parent.iter().enumerate().filter(|(i, &p)| *i as u32 == p).count()
+    }
+
+    /// The story that an id handed out earlier now belongs to (itself unless it was merged).
+    pub fn resolve(&self, id: StoryId) -> StoryId {
+        StoryId(self.root(id.0))
+    }
+
+    /// [`Clusterer::resolve`] over many ids (for instance, every article's at the end of a run).
+    pub fn resolve_all(&self, ids: &[StoryId]) -> Vec<StoryId> {
+        ids.iter().map(|&id| self.resolve(id)).collect()
+    }
+
+    fn root(&self, mut s: u32) -> u32 {
+        while let Some(&p) = self.parent.get(s as usize) {
+            if p == s {
+                break;
+            }
+            s = p;
+        }
+        s
     }
 
     /// Puts one article (its text, and its day if known) into a story and returns the story.
@@ -228,7 +292,14 @@ impl Clusterer {
 
     /// Like [`Clusterer::add`], with the score.
     pub fn assign(&mut self, text: &str, day: Option<Day>) -> Assignment {
-        let vector = self.tfidf(text);
+        self.assign_with_names(text, &[], day)
+    }
+
+    /// Like [`Clusterer::assign`], with names the caller already knows (canonical entity names
+    /// from an analysis: "Volodymyr Zelenskyy" for "Zelensky" and "Zelenskiy" alike). Each counts
+    /// as a name term of the article, on top of the names found in the text.
+    pub fn assign_with_names(&mut self, text: &str, names: &[String], day: Option<Day>) -> Assignment {
+        let vector = self.tfidf(text, names);
         let embedding = match &self.embedder {
             Some(e) => {
                 let v = e.embed(text);
@@ -252,28 +323,51 @@ impl Clusterer {
                 *m += (x - *m) / n.max(1.0);
             }
         }
+        let length = self.length_factor(vector.len());
+        let threshold = self.by_length(Some(self.config.threshold), self.config.short_threshold, length);
         let (story, score, new_story) = match best {
-            Some((s, score)) if score >= self.config.threshold => (s, score, false),
+            Some((s, score)) if threshold.is_some_and(|t| score >= t) => (s, score, false),
             _ => {
                 self.stories.push(Story {
-                    terms: HashMap::new(),
+                    terms: Terms::default(),
                     vector: vec![0.0; self.dim],
                     size: 0,
                     first: None,
                     last: None,
                     indexed: Vec::new(),
+                    lengths: 0.0,
                 });
+                self.parent.push(self.stories.len() as u32 - 1);
                 (self.stories.len() as u32 - 1, 0.0, true)
             }
         };
         self.join(story, &vector, &embedding, day);
+        self.stories[story as usize].lengths += length;
+        let mut story = story;
+        if !new_story && (self.config.merge.is_some() || self.config.short_merge.is_some()) {
+            for _ in 0..3 {
+                match self.merge_candidate(story) {
+                    Some(other) => story = self.absorb(story, other),
+                    None => break,
+                }
+            }
+        }
         Assignment { story: StoryId(story), score, new_story }
     }
 
     /// The article's TF-IDF vector (unit length, strongest terms first), counting it in the
     /// document frequencies.
-    fn tfidf(&mut self, text: &str) -> Vec<(u32, f32)> {
-        let counts = features::terms(text);
+    fn tfidf(&mut self, text: &str, names: &[String]) -> Vec<(u32, f32)> {
+        let mut terms = features::terms(text);
+        for n in names {
+            let n = n.trim().to_lowercase();
+            if !n.is_empty() {
+                *terms.entry(format!("={n}")).or_default() += 1.0;
+            }
+        }
+        let mut counts: Vec<(String, f32)> = terms.into_iter().collect();
+        // a fixed order: new terms get their ids, and ties their places, the same way every run
+        counts.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         self.docs += 1;
         let n = self.docs as f32;
         let mut v: Vec<(u32, f32)> = counts
@@ -306,7 +400,7 @@ impl Clusterer {
             if let Some(list) = self.postings.get(&term) {
                 let from = list.len().saturating_sub(self.config.postings_read);
                 for &s in &list[from..] {
-                    *acc.entry(s).or_default() += w;
+                    *acc.entry(self.root(s)).or_default() += w;
                 }
             }
         }
@@ -327,8 +421,7 @@ impl Clusterer {
             let size = story.size.max(1) as f32;
             let a: Vec<f32> = embedding.iter().zip(&self.mean).map(|(x, m)| x - m).collect();
             let b: Vec<f32> = story.vector.iter().zip(&self.mean).map(|(x, m)| x / size - m).collect();
-            let length = (self.config.short_terms / vector.len().max(1) as f32).clamp(0.2, 1.0);
-            let w_embed = self.config.w_embed * length;
+            let w_embed = self.config.w_embed * self.length_factor(vector.len());
             score += w_embed * cosine(&a, &b).max(0.0);
             weight += w_embed;
         }
@@ -336,6 +429,123 @@ impl Clusterer {
             score /= weight;
         }
         score * self.decay(story, day)
+    }
+
+    /// A setting for an article of the given length factor: the long value, the short one, or
+    /// between (a missing value never fires: it counts as above any score).
+    fn by_length(&self, long: Option<f32>, short: Option<f32>, length: f32) -> Option<f32> {
+        let frac = ((length - 0.2) / 0.8).clamp(0.0, 1.0);
+        match (long, short) {
+            (Some(l), Some(s)) => Some(l + frac * (s - l)),
+            (Some(l), None) => Some(l),
+            (None, Some(s)) => (frac > 0.0).then(|| s / frac.max(1e-3)).filter(|v| *v <= 1.0),
+            (None, None) => None,
+        }
+    }
+
+    /// Share of the embedding weight for an article of `terms` distinct terms.
+    fn length_factor(&self, terms: usize) -> f32 {
+        (self.config.short_terms / terms.max(1) as f32).clamp(0.2, 1.0)
+    }
+
+    /// The best other story to merge `s` with, if it scores at least `m` (centroid against
+    /// centroid, with the time decay between their spans).
+    fn merge_candidate(&self, s: u32) -> Option<u32> {
+        let story = &self.stories[s as usize];
+        let mean_length = |x: &Story| x.lengths / x.size.max(1) as f32;
+        let mut query: Vec<(u32, f32)> = story.terms.iter().map(|(&t, &w)| (t, w)).collect();
+        query.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        query.truncate(self.config.query_terms);
+        let norm_s = story.terms.values().map(|w| w * w).sum::<f32>().sqrt();
+        let mean_s: Vec<f32> = story.vector.iter().map(|x| x / story.size.max(1) as f32).collect();
+        let mut best: Option<(u32, f32)> = None;
+        for c in self.candidates(&query) {
+            if c == s {
+                continue;
+            }
+            let other = &self.stories[c as usize];
+            let length = (mean_length(story) + mean_length(other)) / 2.0;
+            let Some(m) = self.by_length(self.config.merge, self.config.short_merge, length) else { continue };
+            let norm_c = other.terms.values().map(|w| w * w).sum::<f32>().sqrt();
+            let (small, big) = if story.terms.len() < other.terms.len() {
+                (&story.terms, &other.terms)
+            } else {
+                (&other.terms, &story.terms)
+            };
+            let dot: f32 = small.iter().filter_map(|(t, w)| big.get(t).map(|x| x * w)).sum();
+            let term_cos = if norm_s > 0.0 && norm_c > 0.0 { dot / (norm_s * norm_c) } else { 0.0 };
+            let mut score = self.config.w_terms * term_cos;
+            let mut weight = self.config.w_terms;
+            if self.dim > 0 {
+                let size = other.size.max(1) as f32;
+                let a: Vec<f32> = mean_s.iter().zip(&self.mean).map(|(x, m)| x - m).collect();
+                let b: Vec<f32> = other.vector.iter().zip(&self.mean).map(|(x, m)| x / size - m).collect();
+                let w_embed = self.config.w_embed * length;
+                score += w_embed * cosine(&a, &b).max(0.0);
+                weight += w_embed;
+            }
+            if weight > 0.0 {
+                score /= weight;
+            }
+            let gap = match (story.first, story.last) {
+                (Some(f), Some(l)) => self.decay(other, Some(f)).max(self.decay(other, Some(l))),
+                _ => 1.0,
+            };
+            score *= gap;
+            if score >= m && best.is_none_or(|b| score > b.1) {
+                best = Some((c, score));
+            }
+        }
+        best.map(|b| b.0)
+    }
+
+    /// Merges stories `a` and `b` into the larger one (the older on a tie) and returns it.
+    fn absorb(&mut self, a: u32, b: u32) -> u32 {
+        let (sa, sb) = (self.stories[a as usize].size, self.stories[b as usize].size);
+        let (keep, gone) = if sa > sb || (sa == sb && a < b) { (a, b) } else { (b, a) };
+        let taken = std::mem::replace(
+            &mut self.stories[gone as usize],
+            Story {
+                terms: Terms::default(),
+                vector: Vec::new(),
+                size: 0,
+                first: None,
+                last: None,
+                indexed: Vec::new(),
+                lengths: 0.0,
+            },
+        );
+        let cap = self.config.centroid_terms;
+        let story = &mut self.stories[keep as usize];
+        for (t, w) in taken.terms {
+            *story.terms.entry(t).or_default() += w;
+        }
+        if story.terms.len() > cap * 2 {
+            let mut all: Vec<(u32, f32)> = story.terms.drain().collect();
+            all.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            all.truncate(cap);
+            story.terms = all.into_iter().collect::<Terms>();
+        }
+        for (acc, x) in story.vector.iter_mut().zip(taken.vector) {
+            *acc += x;
+        }
+        story.size += taken.size;
+        story.lengths += taken.lengths;
+        story.first = match (story.first, taken.first) {
+            (Some(x), Some(y)) => Some(x.min(y)),
+            (x, y) => x.or(y),
+        };
+        story.last = match (story.last, taken.last) {
+            (Some(x), Some(y)) => Some(x.max(y)),
+            (x, y) => x.or(y),
+        };
+        for t in taken.indexed {
+            if !story.indexed.contains(&t) {
+                story.indexed.push(t);
+            }
+        }
+        self.parent[gone as usize] = keep;
+        keep
     }
 
     fn decay(&self, story: &Story, day: Option<Day>) -> f32 {
@@ -362,7 +572,7 @@ impl Clusterer {
             let mut all: Vec<(u32, f32)> = story.terms.drain().collect();
             all.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             all.truncate(cap);
-            story.terms = all.into_iter().collect();
+            story.terms = all.into_iter().collect::<Terms>();
         }
         for (acc, &x) in story.vector.iter_mut().zip(embedding) {
             *acc += x;
@@ -404,6 +614,29 @@ mod tests {
         let d = c.add(text, Some(parse_day("2019-02-25").unwrap()));
         assert_eq!(a, b);
         assert_ne!(a, d);
+    }
+
+    #[test]
+    fn headlines_of_one_story_end_in_one_story() {
+        let table = Arc::new(corroborate_embed::StaticEmbeddings::bundled().unwrap());
+        let mut c = Clusterer::builder().build(Some(table));
+        let ids: Vec<StoryId> = [
+            "Dam bursts in Arvia, flooding the village of Osk",
+            "Cheese fair opens in Lund with record crowds",
+            "Osk flood: Arvian dam gave way before dawn",
+            "Arvia dam collapse kills 40 in Osk",
+            "Record crowds at the Lund cheese fair",
+            "Rescue teams search Osk after the dam burst",
+        ]
+        .iter()
+        .map(|h| c.add(h, None))
+        .collect();
+        let s = c.resolve_all(&ids);
+        assert_eq!(s[0], s[2]);
+        assert_eq!(s[0], s[3]);
+        assert_eq!(s[0], s[5]);
+        assert_eq!(s[1], s[4]);
+        assert_ne!(s[0], s[1]);
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //!
 //! A `.jsonl` file holds one article per line (`text` or `body`, with `title` put in front if
 //! present; optional `id`, and `date` or `published` as `YYYY-MM-DD...`); any other file is one
-//! article. `-` reads JSON Lines from standard input.
+//! article. `-` reads JSON Lines from standard input. Stories may merge as articles arrive, so the
+//! lines are printed once all are read, each with its story as it stands at the end.
 use corroborate_cluster::{parse_day, Clusterer, Day};
 use corroborate_embed::{Embedder, StaticEmbeddings};
 use std::io::{BufRead, Write};
@@ -39,6 +40,15 @@ pub struct ClusterOptions {
     /// library's).
     #[arg(long)]
     pub short_terms: Option<f32>,
+    /// Threshold for headline-length articles (default: the library's).
+    #[arg(long)]
+    pub short_threshold: Option<f32>,
+    /// Score at which two stories of headline-length articles merge (default: the library's).
+    #[arg(long)]
+    pub short_merge: Option<f32>,
+    /// Score at which two stories of long articles merge (default: never).
+    #[arg(long)]
+    pub merge: Option<f32>,
 }
 
 /// The embedder the options ask for.
@@ -72,6 +82,14 @@ pub fn clusterer(opts: &ClusterOptions) -> anyhow::Result<Clusterer> {
     }
     if let Some(n) = opts.short_terms {
         builder = builder.short_terms(n);
+    }
+    if opts.short_threshold.is_some() || opts.short_merge.is_some() {
+        let defaults = Clusterer::builder();
+        builder = builder
+            .short(opts.short_threshold.or(defaults.short_threshold()), opts.short_merge.or(defaults.short_merge()));
+    }
+    if opts.merge.is_some() {
+        builder = builder.merge(opts.merge);
     }
     Ok(builder.build(embedder(opts)?))
 }
@@ -117,16 +135,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;
-    let mut emit = |input: Input, out: &mut dyn Write| -> anyhow::Result<()> {
+    // Stories can merge as articles arrive, so every article's story is printed at the end, as
+    // it stands after the last article.
+    let mut rows: Vec<(Input, corroborate_cluster::Assignment)> = Vec::new();
+    let mut emit = |input: Input, _out: &mut dyn Write| -> anyhow::Result<()> {
         let a = clusterer.assign(&input.text, input.day);
-        let line = serde_json::json!({
-            "source": input.source,
-            "id": input.id,
-            "story": a.story.0,
-            "score": (a.score * 1000.0).round() / 1000.0,
-            "new_story": a.new_story,
-        });
-        writeln!(out, "{line}")?;
+        rows.push((Input { text: String::new(), ..input }, a));
         Ok(())
     };
     for file in &args.files {
@@ -175,6 +189,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
             }
         }
+    }
+    for (input, a) in rows {
+        let line = serde_json::json!({
+            "source": input.source,
+            "id": input.id,
+            "story": clusterer.resolve(a.story).0,
+            "score": (a.score * 1000.0).round() / 1000.0,
+            "new_story": a.new_story,
+        });
+        writeln!(out, "{line}")?;
     }
     out.flush()?;
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
