@@ -1,9 +1,17 @@
 //! Feature extraction for span identification (per token) and technique classification (per span).
 
+use crate::clusters::Clusters;
 use crate::linear::{hash, Feature};
 use crate::tokenize::{self, Token};
 use corroborate_model::Span;
 use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The class of tokens without one.
+pub const NO_CLASS: u16 = u16::MAX;
+
+/// Class ids at or above this are treated as no class.
+pub const MAX_CLASSES: usize = 4096;
 
 /// A text prepared for feature extraction: sentences, tokens, and document statistics.
 pub struct Doc<'a> {
@@ -18,11 +26,13 @@ pub struct Doc<'a> {
     pub in_quotes: Vec<bool>,
     /// How often each lower-cased word occurs in the document.
     pub word_counts: HashMap<String, u32>,
+    /// Word class of each token ([`NO_CLASS`] for punctuation and words without one).
+    pub classes: Vec<u16>,
     lower_text: String,
 }
 
 impl<'a> Doc<'a> {
-    pub fn new(text: &'a str) -> Self {
+    pub fn new(text: &'a str, clusters: &Clusters) -> Self {
         let sentences = tokenize::sentences(text);
         let mut tokens = Vec::new();
         let mut sentence_of = Vec::new();
@@ -51,7 +61,10 @@ impl<'a> Doc<'a> {
         for t in tokens.iter().filter(|t| t.word) {
             *word_counts.entry(t.lower.clone()).or_insert(0) += 1;
         }
+        let classes =
+            tokens.iter().map(|t| if t.word { clusters.get(&t.lower) } else { None }.unwrap_or(NO_CLASS)).collect();
         Doc {
+            classes,
             text,
             sentences,
             tokens,
@@ -60,6 +73,16 @@ impl<'a> Doc<'a> {
             in_quotes,
             word_counts,
             lower_text: text.to_lowercase(),
+        }
+    }
+
+    /// The word class of token `i` as a feature part.
+    fn class(&self, i: isize) -> &'static str {
+        static NAMES: OnceLock<Vec<String>> = OnceLock::new();
+        let names = NAMES.get_or_init(|| (0..MAX_CLASSES).map(|c| c.to_string()).collect());
+        match usize::try_from(i).ok().and_then(|i| self.classes.get(i)) {
+            Some(&c) => names.get(c as usize).map_or("-", String::as_str),
+            None => "<s>",
         }
     }
 
@@ -160,6 +183,16 @@ pub fn token_features(doc: &Doc, i: usize, out: &mut Vec<Feature>) {
         "shape-ctx",
         &[shape(raw), if ii > ws as isize { shape(doc.tokens[i - 1].span.slice(doc.text)) } else { "<s>" }],
     ));
+    let (cm1, c0, cp1) = (
+        if ii > ws as isize { doc.class(ii - 1) } else { "<s>" },
+        doc.class(ii),
+        if i + 1 < we { doc.class(ii + 1) } else { "</s>" },
+    );
+    out.push(hash("c0", &[c0]));
+    out.push(hash("c-1", &[cm1]));
+    out.push(hash("c+1", &[cp1]));
+    out.push(hash("c-1c0", &[cm1, c0]));
+    out.push(hash("c0c+1", &[c0, cp1]));
     if t.word && w0.chars().count() > 4 {
         out.push(hash("suf3", &[suffix(w0, 3)]));
         out.push(hash("suf4", &[suffix(w0, 4)]));
@@ -200,6 +233,11 @@ pub fn span_features(doc: &Doc, span: Span, out: &mut Vec<Feature>) {
     let (a, b) = doc.token_range(span);
     let toks = &doc.tokens[a..b];
     let words: Vec<&str> = toks.iter().filter(|t| t.word).map(|t| t.lower.as_str()).collect();
+    for k in a..b {
+        if doc.classes[k] != NO_CLASS {
+            out.push(hash("cu", &[doc.class(k as isize)]));
+        }
+    }
     for t in toks {
         out.push(hash("u", &[&t.lower]));
         if t.word && t.lower.chars().count() > 4 {
@@ -227,20 +265,20 @@ pub fn span_features(doc: &Doc, span: Span, out: &mut Vec<Feature>) {
     if words.len() == 1 {
         out.push(hash("single", &[words[0]]));
     }
-    for k in 1..=3 {
-        let l = if a >= k { doc.tokens[a - k].lower.as_str() } else { "<d>" };
-        let r = doc.tokens.get(b + k - 1).map_or("</d>", |t| t.lower.as_str());
-        out.push(hash("L", &[l]));
-        out.push(hash("R", &[r]));
-        if k == 1 {
-            out.push(hash("L1", &[l]));
-            out.push(hash("R1", &[r]));
-        }
-    }
+    // No context words: on cross-validation over the training articles they cost accuracy (the
+    // span's own words decide its technique; neighbours mostly add noise).
     // Repetition: how often the span's text, and its words, occur elsewhere in the document.
     let needle = span.slice(doc.text).to_lowercase();
     let reps = if needle.trim().is_empty() { 0 } else { doc.lower_text.matches(needle.as_str()).count() };
     out.push(hash("rep", &[bucket(reps)]));
+    if reps > 1 {
+        // A later occurrence of text said before is what the corpus labels Repetition.
+        let earlier = doc.lower_text.get(..span.start).is_some_and(|before| before.contains(needle.as_str()));
+        let later = doc.lower_text.get(span.end..).is_some_and(|after| after.contains(needle.as_str()));
+        let order = [if earlier { "earlier" } else { "first" }, if later { "later" } else { "last" }];
+        out.push(hash("rep-order", &order));
+        out.push(hash("rep-order-n", &[order[0], bucket(reps), bucket(words.len())]));
+    }
     let content: Vec<u32> =
         words.iter().filter(|w| w.len() > 3).map(|w| doc.word_counts.get(*w).copied().unwrap_or(0)).collect();
     if let Some(&max) = content.iter().max() {

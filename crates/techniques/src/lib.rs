@@ -28,6 +28,7 @@
 //! }
 //! ```
 
+pub mod clusters;
 pub mod features;
 pub mod linear;
 pub mod narratives;
@@ -36,6 +37,7 @@ mod train;
 
 pub use train::{train, Example, SiScore, TrainOptions};
 
+use clusters::Clusters;
 use corroborate_model::{Span, Technique};
 use features::Doc;
 use linear::{Linear, Reader};
@@ -96,7 +98,7 @@ pub fn explanation(label: &str) -> &'static str {
     }
 }
 
-const MAGIC: &[u8; 8] = b"CRTECH02";
+const MAGIC: &[u8; 8] = b"CRTECH03";
 
 /// The trained technique detector: span identification plus technique classification.
 #[derive(Debug, Clone)]
@@ -109,6 +111,8 @@ pub struct Detector {
     pub threshold: f32,
     /// Mean token probability below which a found span is dropped.
     pub min_span_score: f32,
+    /// Word classes (clusters of static word embeddings) used by the features of both models.
+    pub clusters: Clusters,
 }
 
 static EMBEDDED: OnceLock<std::result::Result<Detector, String>> = OnceLock::new();
@@ -128,6 +132,7 @@ impl Detector {
         out.extend_from_slice(&self.min_span_score.to_le_bytes());
         self.si.write(&mut out);
         self.tc.write(&mut out);
+        self.clusters.write(&mut out);
         out
     }
 
@@ -142,15 +147,16 @@ impl Detector {
         r.pos += used;
         let (tc, used) = Linear::read(&bytes[r.pos..])?;
         r.pos += used;
+        let clusters = Clusters::read(&mut r)?;
         if r.pos != bytes.len() || si.outputs != 1 || tc.outputs != TECHNIQUES.len() {
             return Err(Error::Model("model file has an unexpected layout".into()));
         }
-        Ok(Detector { si, tc, threshold, min_span_score })
+        Ok(Detector { si, tc, threshold, min_span_score, clusters })
     }
 
     /// Per-token probabilities of being inside a technique span, with the prepared document.
     fn token_probabilities<'t>(&self, text: &'t str) -> (Doc<'t>, Vec<f32>) {
-        let doc = Doc::new(text);
+        let doc = Doc::new(text, &self.clusters);
         let mut feats = Vec::with_capacity(64);
         let probs = (0..doc.tokens.len())
             .map(|i| {
@@ -169,7 +175,7 @@ impl Detector {
 
     /// Technique probabilities (in [`TECHNIQUES`] order) for given spans of a text.
     pub fn classify(&self, text: &str, spans: &[Span]) -> Vec<Vec<f32>> {
-        let doc = Doc::new(text);
+        let doc = Doc::new(text, &self.clusters);
         self.classify_doc(&doc, spans)
     }
 

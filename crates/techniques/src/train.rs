@@ -1,8 +1,10 @@
 //! Training of the [`Detector`] from labelled articles (no IO: the caller parses the corpus).
 
+use crate::clusters::Clusters;
 use crate::features::{self, Doc};
 use crate::linear::{Feature, Linear, TrainConfig};
 use crate::{decode, Detector, TECHNIQUES};
+use corroborate_embed::{Embedder, StaticEmbeddings};
 use corroborate_model::Span;
 
 /// One labelled article. Spans are byte offsets of `text`.
@@ -24,19 +26,21 @@ pub struct TrainOptions {
     pub si_epochs: usize,
     pub tc_epochs: usize,
     pub seed: u64,
+    /// Number of word classes (0: none).
+    pub classes: usize,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { si_bits: 20, tc_bits: 17, si_epochs: 4, tc_epochs: 12, seed: 20200911 }
+        TrainOptions { si_bits: 20, tc_bits: 19, si_epochs: 4, tc_epochs: 12, seed: 20200911, classes: 256 }
     }
 }
 
-fn si_data(examples: &[&Example]) -> Vec<(Vec<Feature>, usize)> {
+fn si_data(examples: &[&Example], clusters: &Clusters) -> Vec<(Vec<Feature>, usize)> {
     let mut data = Vec::new();
     let mut feats = Vec::new();
     for ex in examples {
-        let doc = Doc::new(&ex.text);
+        let doc = Doc::new(&ex.text, clusters);
         for (i, t) in doc.tokens.iter().enumerate() {
             features::token_features(&doc, i, &mut feats);
             let inside = ex.spans.iter().any(|s| s.overlaps(&t.span));
@@ -46,8 +50,8 @@ fn si_data(examples: &[&Example]) -> Vec<(Vec<Feature>, usize)> {
     data
 }
 
-fn train_si(examples: &[&Example], opts: &TrainOptions) -> Linear {
-    let data = si_data(examples);
+fn train_si(examples: &[&Example], opts: &TrainOptions, clusters: &Clusters) -> Linear {
+    let data = si_data(examples, clusters);
     let cfg = TrainConfig { epochs: opts.si_epochs, rate: 0.05, positive_weight: 1.0, seed: opts.seed };
     Linear::train(1, opts.si_bits, &data, cfg)
 }
@@ -59,12 +63,19 @@ pub type SiScore<'a> = &'a dyn Fn(&[(Vec<Span>, Vec<Span>)], &[&str]) -> f64;
 /// pair per article (the task's F1); it picks the decoding thresholds on every fourth training article,
 /// held out from a first model, before the final model is trained on all of them.
 pub fn train(examples: &[Example], opts: TrainOptions, si_score: SiScore) -> Detector {
+    let clusters = if opts.classes > 0 { word_classes(examples, opts.classes) } else { Clusters::default() };
     let fit: Vec<&Example> = examples.iter().enumerate().filter(|(i, _)| i % 4 != 3).map(|x| x.1).collect();
     let held: Vec<&Example> = examples.iter().enumerate().filter(|(i, _)| i % 4 == 3).map(|x| x.1).collect();
     let (mut threshold, mut min_span_score) = (0.5, 0.0);
     if !held.is_empty() && !fit.is_empty() {
-        let first = train_si(&fit, &opts);
-        let probe = Detector { si: first, tc: Linear::new(TECHNIQUES.len(), 8), threshold: 0.5, min_span_score: 0.0 };
+        let first = train_si(&fit, &opts, &clusters);
+        let probe = Detector {
+            si: first,
+            tc: Linear::new(TECHNIQUES.len(), 8),
+            threshold: 0.5,
+            min_span_score: 0.0,
+            clusters: clusters.clone(),
+        };
         let probs: Vec<(Doc, Vec<f32>)> = held.iter().map(|ex| probe.token_probabilities(&ex.text)).collect();
         let texts: Vec<&str> = held.iter().map(|e| e.text.as_str()).collect();
         let mut best = f64::MIN;
@@ -87,16 +98,16 @@ pub fn train(examples: &[Example], opts: TrainOptions, si_score: SiScore) -> Det
         }
     }
     let all: Vec<&Example> = examples.iter().collect();
-    let si = train_si(&all, &opts);
-    let tc = train_tc(&all, &opts);
-    Detector { si, tc, threshold, min_span_score }
+    let si = train_si(&all, &opts, &clusters);
+    let tc = train_tc(&all, &opts, &clusters);
+    Detector { si, tc, threshold, min_span_score, clusters }
 }
 
-fn train_tc(examples: &[&Example], opts: &TrainOptions) -> Linear {
+fn train_tc(examples: &[&Example], opts: &TrainOptions, clusters: &Clusters) -> Linear {
     let mut data = Vec::new();
     let mut feats = Vec::new();
     for ex in examples {
-        let doc = Doc::new(&ex.text);
+        let doc = Doc::new(&ex.text, clusters);
         for (label, span) in &ex.labelled {
             features::span_features(&doc, *span, &mut feats);
             data.push((feats.clone(), *label));
@@ -104,4 +115,27 @@ fn train_tc(examples: &[&Example], opts: &TrainOptions) -> Linear {
     }
     let cfg = TrainConfig { epochs: opts.tc_epochs, rate: 0.05, positive_weight: 1.0, seed: opts.seed };
     Linear::train(TECHNIQUES.len(), opts.tc_bits, &data, cfg)
+}
+
+/// Word classes over the words of the training articles and the whole words of the embedding
+/// vocabulary, from the compiled-in static embeddings of `corroborate-embed` (spherical k-means,
+/// 8 rounds, deterministic).
+fn word_classes(examples: &[Example], k: usize) -> Clusters {
+    let Ok(table) = StaticEmbeddings::bundled() else {
+        return Clusters::default();
+    };
+    let mut words: Vec<String> = table
+        .vocab()
+        .iter()
+        .filter(|w| w.chars().count() > 1 && w.chars().all(|c| c.is_alphabetic()))
+        .cloned()
+        .collect();
+    for ex in examples {
+        let doc = Doc::new(&ex.text, &Clusters::default());
+        words.extend(doc.tokens.into_iter().filter(|t| t.word).map(|t| t.lower));
+    }
+    words.sort_unstable();
+    words.dedup();
+    let vectors: Vec<Vec<f32>> = words.iter().map(|w| table.embed(w)).collect();
+    Clusters::build(&words, &vectors, k, 8)
 }

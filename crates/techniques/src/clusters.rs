@@ -1,0 +1,116 @@
+//! Word classes: lower-cased words mapped to one of `k` clusters of their static embeddings
+//! (spherical k-means over vectors from `corroborate-embed`), so that the linear models see that
+//! "slaughter" and "massacre" are alike even where training saw only one of them.
+
+use crate::linear::{hash, Reader};
+use crate::Result;
+
+/// A sorted table of word hashes and their cluster ids.
+#[derive(Debug, Clone, Default)]
+pub struct Clusters {
+    keys: Vec<u32>,
+    ids: Vec<u16>,
+}
+
+fn key(word: &str) -> u32 {
+    hash("word", &[word])
+}
+
+impl Clusters {
+    /// Number of words with a class.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// The class of a lower-cased word.
+    pub fn get(&self, word: &str) -> Option<u16> {
+        self.keys.binary_search(&key(word)).ok().map(|i| self.ids[i])
+    }
+
+    /// Spherical k-means over L2-normalised `vectors` (one per word, all of width `dim`);
+    /// deterministic (the first centroids are evenly spaced words in hash order).
+    pub fn build(words: &[String], vectors: &[Vec<f32>], k: usize, iterations: usize) -> Self {
+        let mut items: Vec<(u32, &Vec<f32>)> =
+            words.iter().zip(vectors).filter(|(_, v)| v.iter().any(|x| *x != 0.0)).map(|(w, v)| (key(w), v)).collect();
+        items.sort_by_key(|x| x.0);
+        items.dedup_by_key(|x| x.0);
+        if items.is_empty() || k == 0 {
+            return Clusters::default();
+        }
+        let k = k.min(items.len()).min(crate::features::MAX_CLASSES);
+        let dim = items[0].1.len();
+        let mut centroids: Vec<Vec<f32>> = (0..k).map(|c| items[c * items.len() / k].1.clone()).collect();
+        let mut assign = vec![0u16; items.len()];
+        for _ in 0..iterations {
+            for (a, (_, v)) in assign.iter_mut().zip(&items) {
+                let mut best = (f32::MIN, 0usize);
+                for (c, cv) in centroids.iter().enumerate() {
+                    let d: f32 = cv.iter().zip(v.iter()).map(|(x, y)| x * y).sum();
+                    if d > best.0 {
+                        best = (d, c);
+                    }
+                }
+                *a = best.1 as u16;
+            }
+            let mut sums = vec![vec![0f32; dim]; k];
+            for (a, (_, v)) in assign.iter().zip(&items) {
+                for (s, x) in sums[*a as usize].iter_mut().zip(v.iter()) {
+                    *s += x;
+                }
+            }
+            for (c, s) in centroids.iter_mut().zip(sums) {
+                let norm = s.iter().map(|x| x * x).sum::<f32>().sqrt();
+                if norm > 0.0 {
+                    *c = s.into_iter().map(|x| x / norm).collect();
+                }
+            }
+        }
+        Clusters { keys: items.iter().map(|x| x.0).collect(), ids: assign }
+    }
+
+    pub fn write(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
+        for (k, id) in self.keys.iter().zip(&self.ids) {
+            out.extend_from_slice(&k.to_le_bytes());
+            out.extend_from_slice(&id.to_le_bytes());
+        }
+    }
+
+    pub(crate) fn read(r: &mut Reader) -> Result<Self> {
+        let n = r.u32()? as usize;
+        let body = r.take(n.checked_mul(6).ok_or_else(|| crate::Error::Model("cluster table too large".into()))?)?;
+        let mut c = Clusters { keys: Vec::with_capacity(n), ids: Vec::with_capacity(n) };
+        for row in body.chunks_exact(6) {
+            c.keys.push(u32::from_le_bytes([row[0], row[1], row[2], row[3]]));
+            c.ids.push(u16::from_le_bytes([row[4], row[5]]));
+        }
+        if c.keys.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(crate::Error::Model("cluster table is not sorted".into()));
+        }
+        Ok(c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn similar_vectors_share_a_class_and_round_trip() {
+        let words: Vec<String> = ["a", "b", "c", "d"].iter().map(|s| s.to_string()).collect();
+        let vectors = vec![vec![1.0, 0.0], vec![0.99, 0.14], vec![0.0, 1.0], vec![0.14, 0.99]];
+        let c = Clusters::build(&words, &vectors, 2, 5);
+        assert_eq!(c.get("a"), c.get("b"));
+        assert_eq!(c.get("c"), c.get("d"));
+        assert_ne!(c.get("a"), c.get("c"));
+        assert_eq!(c.get("zzz"), None);
+        let mut bytes = Vec::new();
+        c.write(&mut bytes);
+        let back = Clusters::read(&mut Reader { bytes: &bytes, pos: 0 }).unwrap();
+        assert_eq!(back.get("d"), c.get("d"));
+    }
+}
