@@ -283,6 +283,10 @@ pub fn find_with(
                 }
                 t.source = toks[sb].is_word().then_some((sa, sb));
             }
+            // a lone pronoun is no content ("were recently liberated, which")
+            if ca == cb && matches!(toks[ca].lower.as_str(), "which" | "that" | "it" | "this" | "who" | "what") {
+                continue;
+            }
             let mut content = toks[ca].span.cover(&toks[cb].span).trim(text, &[',']);
             if content.is_empty() {
                 continue;
@@ -294,9 +298,19 @@ pub fn find_with(
             if let Some(q) = whole {
                 content = q.inner;
             }
-            // no source found: the rules' source for the same cue, if they have one
-            let source =
-                t.source.or_else(|| raw.iter().find(|r| (t.cue.0..=t.cue.1).contains(&r.cue.0)).and_then(|r| r.source));
+            // no source found: the rules' source for the same cue, if they have one; and the rules'
+            // source where it covers the learned one ("Russia's Defense Ministry" over "Ministry")
+            let rule_source = raw.iter().find(|r| (t.cue.0..=t.cue.1).contains(&r.cue.0)).and_then(|r| r.source);
+            // and where only the rules' source names someone ("the representative of Paris ... said"
+            // over "videos circulating in the region")
+            let names = |(a, b): (usize, usize)| {
+                (a..=b).any(|k| toks[k].is_word() && toks[k].span.slice(text).starts_with(char::is_uppercase))
+            };
+            let source = match (t.source, rule_source) {
+                (Some((a, b)), Some((ra, rb))) if ra <= a && b <= rb => Some((ra, rb)),
+                (Some(l), Some(r)) if !names(l) && names(r) => Some(r),
+                (learned, rules) => learned.or(rules),
+            };
             for (a, b) in [Some(t.cue), source, t.content].into_iter().flatten() {
                 covered[a..=b].iter_mut().for_each(|x| *x = true);
             }
