@@ -2,7 +2,8 @@
 //! for pandas, polars and DuckDB.
 use crate::{export_record, Result, Store};
 use arrow_array::RecordBatch;
-use arrow_array::{ArrayRef, Int64Builder, StringBuilder};
+use arrow_array::builder::{Int64Builder, StringBuilder};
+use arrow_array::ArrayRef;
 use arrow_schema::{DataType, Field, Schema};
 use parquet::arrow::ArrowWriter;
 use std::sync::Arc;
@@ -70,7 +71,6 @@ pub(crate) fn write(store: &Store, out: std::fs::File) -> Result<usize> {
     let mut writer = ArrowWriter::try_new(out, schema.clone(), None).map_err(pq)?;
     let mut c = Columns::new();
     let mut n = 0;
-    let mut failure: Option<crate::Error> = None;
     store.for_each_article(|a| {
         let m = &a.article.article.meta;
         c.key.append_value(a.key);
@@ -86,15 +86,10 @@ pub(crate) fn write(store: &Store, out: std::fs::File) -> Result<usize> {
         n += 1;
         if c.rows >= ROWS_PER_GROUP {
             let batch = c.finish(&schema)?;
-            if let Err(e) = writer.write(&batch) {
-                failure = Some(pq(e));
-            }
+            writer.write(&batch).map_err(pq)?;
         }
         Ok(())
     })?;
-    if let Some(e) = failure {
-        return Err(e);
-    }
     if c.rows > 0 {
         let batch = c.finish(&schema)?;
         writer.write(&batch).map_err(pq)?;

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Articles: plain text or JSON Lines; `-` for stdin.
+    /// Articles: files, directories, URLs, JSON Lines, WARC, feeds (as for `analyze`); `-` for stdin.
     #[arg(required = true)]
     pub files: Vec<String>,
     /// The corpus file (SQLite); created if missing.
