@@ -32,6 +32,12 @@ fn main() {
             if env("ST").is_some() {
                 b = b.short(env("ST"), env("SM"));
             }
+            if let (Some(a), Some(e)) = (env("WT"), env("WE")) {
+                b = b.weights(a, e);
+            }
+            if let Some(n) = env("NB") {
+                b = b.name_boost(n);
+            }
             if let Some(n) = env("SHORT_TERMS") {
                 b = b.short_terms(n);
             }
@@ -47,14 +53,66 @@ fn main() {
                 }
             }
             let mut ids = vec![corroborate_cluster::StoryId(0); items.len()];
+            let observe = std::env::var("OBSERVE").is_ok();
+            if observe {
+                for &i in &order {
+                    c.observe(&items[i].text, &[]);
+                }
+            }
             for &i in &order {
-                ids[i] = c.add(&items[i].text, None);
+                ids[i] = if observe {
+                    c.assign_observed(&items[i].text, &[], None).story
+                } else {
+                    c.add(&items[i].text, None)
+                };
+            }
+            if std::env::var("CONSOLIDATE").is_ok() {
+                c.consolidate();
             }
             let pred: Vec<u32> = c.resolve_all(&ids).into_iter().map(|s| s.0).collect();
             let gold: Vec<&str> = items.iter().map(|it| it.story.as_str()).collect();
             let b = bcubed(&pred, &gold);
+            if let Ok(path) = std::env::var("DUMP") {
+                let lines: Vec<String> = pred
+                    .iter()
+                    .zip(items.iter())
+                    .map(|(p, it)| format!("{p}\t{}\t{}", it.story, it.text.replace(['\t', '\n'], " ")))
+                    .collect();
+                std::fs::write(format!("{path}.{name}"), lines.join("\n")).expect("dump");
+            }
             let n = pred.iter().collect::<std::collections::HashSet<_>>().len();
             println!("{name} t={t:.2} P={:.3} R={:.3} F1={:.3} clusters={n}", b.precision, b.recall, b.f1);
+            if std::env::var("PAIRS").is_ok() && *name == "uci" {
+                let mut sizes: HashMap<u32, usize> = HashMap::new();
+                let mut major: HashMap<u32, HashMap<&str, usize>> = HashMap::new();
+                for (p, g) in pred.iter().zip(&gold) {
+                    *sizes.entry(*p).or_default() += 1;
+                    *major.entry(*p).or_default().entry(&g[..5]).or_default() += 1;
+                }
+                let label = |p: u32| {
+                    let m = &major[&p];
+                    let (g, k) = m.iter().max_by_key(|x| (x.1, x.0)).unwrap();
+                    format!("{p}[{g} {k}/{}]", sizes[&p])
+                };
+                let mut ps: Vec<u32> = sizes.keys().copied().collect();
+                ps.sort();
+                let mut out = Vec::new();
+                for (i, &a) in ps.iter().enumerate() {
+                    for &b in &ps[i + 1..] {
+                        if let Some((sc, m)) =
+                            c.story_pair_score(corroborate_cluster::StoryId(a), corroborate_cluster::StoryId(b))
+                        {
+                            if sc > 0.08 {
+                                out.push((sc, m, a, b));
+                            }
+                        }
+                    }
+                }
+                out.sort_by(|x, y| y.0.total_cmp(&x.0));
+                for (sc, m, a, b) in out.iter().take(40) {
+                    println!("  pair {:.3} (m {:.3}) {} ~ {}", sc, m, label(*a), label(*b));
+                }
+            }
             if verbose && *name == "uci" {
                 let mut by_gold: HashMap<&str, HashMap<u32, usize>> = HashMap::new();
                 for (p, g) in pred.iter().zip(&gold) {

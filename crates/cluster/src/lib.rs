@@ -200,6 +200,7 @@ impl ClustererBuilder {
             vocab: HashMap::new(),
             df: Vec::new(),
             docs: 0,
+            embedded: 0,
             stories: Vec::new(),
             parent: Vec::new(),
             postings: HashMap::new(),
@@ -244,6 +245,8 @@ pub struct Clusterer {
     vocab: HashMap<String, u32>,
     df: Vec<u32>,
     docs: u32,
+    /// Articles whose sentence vector went into the running mean.
+    embedded: u32,
     stories: Vec<Story>,
     /// Union-find over story ids: a merged story points to the story that absorbed it.
     parent: Vec<u32>,
@@ -299,7 +302,12 @@ impl Clusterer {
     /// from an analysis: "Volodymyr Zelenskyy" for "Zelensky" and "Zelenskiy" alike). Each counts
     /// as a name term of the article, on top of the names found in the text.
     pub fn assign_with_names(&mut self, text: &str, names: &[String], day: Option<Day>) -> Assignment {
-        let vector = self.tfidf(text, names);
+        let vector = self.tfidf(text, names, true);
+        self.place(vector, text, day)
+    }
+
+    /// Puts an article of TF-IDF vector `vector` in the best story or a new one.
+    fn place(&mut self, vector: Vec<(u32, f32)>, text: &str, day: Option<Day>) -> Assignment {
         let embedding = match &self.embedder {
             Some(e) => {
                 let v = e.embed(text);
@@ -318,7 +326,8 @@ impl Clusterer {
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         // Update the running mean after scoring.
         if self.dim > 0 && embedding.iter().any(|&x| x != 0.0) {
-            let n = self.docs as f32;
+            self.embedded += 1;
+            let n = self.embedded as f32;
             for (m, &x) in self.mean.iter_mut().zip(&embedding) {
                 *m += (x - *m) / n.max(1.0);
             }
@@ -355,9 +364,9 @@ impl Clusterer {
         Assignment { story: StoryId(story), score, new_story }
     }
 
-    /// The article's TF-IDF vector (unit length, strongest terms first), counting it in the
-    /// document frequencies.
-    fn tfidf(&mut self, text: &str, names: &[String]) -> Vec<(u32, f32)> {
+    /// The article's terms and their counts, in a fixed order (new terms get their ids, and ties
+    /// their places, the same way every run).
+    fn term_counts(text: &str, names: &[String]) -> Vec<(String, f32)> {
         let mut terms = features::terms(text);
         for n in names {
             let n = n.trim().to_lowercase();
@@ -366,21 +375,58 @@ impl Clusterer {
             }
         }
         let mut counts: Vec<(String, f32)> = terms.into_iter().collect();
-        // a fixed order: new terms get their ids, and ties their places, the same way every run
         counts.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        counts
+    }
+
+    /// The id of a term (a new one if unseen).
+    fn term_id(&mut self, term: String) -> u32 {
+        let next = self.vocab.len() as u32;
+        let id = *self.vocab.entry(term).or_insert(next);
+        if id as usize == self.df.len() {
+            self.df.push(0);
+        }
+        id
+    }
+
+    /// Counts an article in the document frequencies without putting it in a story: for a batch
+    /// known in advance (`compare`), observe every article first and then add each with
+    /// [`Clusterer::assign_observed`], so that term weights come from the whole batch. Online,
+    /// the second article of a story otherwise finds the words it shares with the first still
+    /// weighted as common ones (both articles count in their frequency) and the rest as rare.
+    pub fn observe(&mut self, text: &str, names: &[String]) {
         self.docs += 1;
+        for (term, _) in Self::term_counts(text, names) {
+            let id = self.term_id(term);
+            self.df[id as usize] += 1;
+        }
+    }
+
+    /// Like [`Clusterer::assign_with_names`], for an article already counted with
+    /// [`Clusterer::observe`] (with the same text and names).
+    pub fn assign_observed(&mut self, text: &str, names: &[String], day: Option<Day>) -> Assignment {
+        let vector = self.tfidf(text, names, false);
+        self.place(vector, text, day)
+    }
+
+    /// The article's TF-IDF vector (unit length, strongest terms first), counting it in the
+    /// document frequencies if `count`.
+    fn tfidf(&mut self, text: &str, names: &[String], count: bool) -> Vec<(u32, f32)> {
+        let counts = Self::term_counts(text, names);
+        if count {
+            self.docs += 1;
+        }
         let n = self.docs as f32;
         let mut v: Vec<(u32, f32)> = counts
             .into_iter()
             .map(|(term, tf)| {
                 let boost = if term.starts_with('=') { self.config.name_boost } else { 1.0 };
-                let next = self.vocab.len() as u32;
-                let id = *self.vocab.entry(term).or_insert(next);
-                if id as usize == self.df.len() {
-                    self.df.push(0);
+                let id = self.term_id(term);
+                if count {
+                    self.df[id as usize] += 1;
                 }
-                self.df[id as usize] += 1;
-                let idf = ((n + 1.0) / (self.df[id as usize] as f32 + 1.0)).ln() + 1.0;
+                let df = self.df[id as usize].max(1) as f32;
+                let idf = ((n.max(df) + 1.0) / (df + 1.0)).ln() + 1.0;
                 (id, (1.0 + tf.ln()) * idf * boost)
             })
             .collect();
@@ -393,15 +439,16 @@ impl Clusterer {
         v
     }
 
-    /// Stories sharing the article's strongest terms, by summed weight, best first.
+    /// Stories sharing the article's strongest terms, by summed weight, best first. The query is
+    /// the `query_terms` strongest terms that some story is indexed under: an article's rarest
+    /// words are its strongest and often new, and would leave no candidate at all.
     fn candidates(&self, vector: &[(u32, f32)]) -> Vec<u32> {
         let mut acc: HashMap<u32, f32> = HashMap::new();
-        for &(term, w) in vector.iter().take(self.config.query_terms) {
-            if let Some(list) = self.postings.get(&term) {
-                let from = list.len().saturating_sub(self.config.postings_read);
-                for &s in &list[from..] {
-                    *acc.entry(self.root(s)).or_default() += w;
-                }
+        let indexed = vector.iter().filter_map(|&(term, w)| self.postings.get(&term).map(|list| (list, w)));
+        for (list, w) in indexed.take(self.config.query_terms) {
+            let from = list.len().saturating_sub(self.config.postings_read);
+            for &s in &list[from..] {
+                *acc.entry(self.root(s)).or_default() += w;
             }
         }
         let mut c: Vec<(u32, f32)> = acc.into_iter().collect();
@@ -452,51 +499,96 @@ impl Clusterer {
     /// centroid, with the time decay between their spans).
     fn merge_candidate(&self, s: u32) -> Option<u32> {
         let story = &self.stories[s as usize];
-        let mean_length = |x: &Story| x.lengths / x.size.max(1) as f32;
         let mut query: Vec<(u32, f32)> = story.terms.iter().map(|(&t, &w)| (t, w)).collect();
         query.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         query.truncate(self.config.query_terms);
-        let norm_s = story.terms.values().map(|w| w * w).sum::<f32>().sqrt();
-        let mean_s: Vec<f32> = story.vector.iter().map(|x| x / story.size.max(1) as f32).collect();
         let mut best: Option<(u32, f32)> = None;
         for c in self.candidates(&query) {
             if c == s {
                 continue;
             }
-            let other = &self.stories[c as usize];
-            let length = (mean_length(story) + mean_length(other)) / 2.0;
-            let Some(m) = self.by_length(self.config.merge, self.config.short_merge, length) else { continue };
-            let norm_c = other.terms.values().map(|w| w * w).sum::<f32>().sqrt();
-            let (small, big) = if story.terms.len() < other.terms.len() {
-                (&story.terms, &other.terms)
-            } else {
-                (&other.terms, &story.terms)
-            };
-            let dot: f32 = small.iter().filter_map(|(t, w)| big.get(t).map(|x| x * w)).sum();
-            let term_cos = if norm_s > 0.0 && norm_c > 0.0 { dot / (norm_s * norm_c) } else { 0.0 };
-            let mut score = self.config.w_terms * term_cos;
-            let mut weight = self.config.w_terms;
-            if self.dim > 0 {
-                let size = other.size.max(1) as f32;
-                let a: Vec<f32> = mean_s.iter().zip(&self.mean).map(|(x, m)| x - m).collect();
-                let b: Vec<f32> = other.vector.iter().zip(&self.mean).map(|(x, m)| x / size - m).collect();
-                let w_embed = self.config.w_embed * length;
-                score += w_embed * cosine(&a, &b).max(0.0);
-                weight += w_embed;
-            }
-            if weight > 0.0 {
-                score /= weight;
-            }
-            let gap = match (story.first, story.last) {
-                (Some(f), Some(l)) => self.decay(other, Some(f)).max(self.decay(other, Some(l))),
-                _ => 1.0,
-            };
-            score *= gap;
+            let Some((score, m)) = self.pair_score(s, c) else { continue };
             if score >= m && best.is_none_or(|b| score > b.1) {
                 best = Some((c, score));
             }
         }
         best.map(|b| b.0)
+    }
+
+    /// Story `s` against story `c`, centroid against centroid with the time decay between their
+    /// spans, and the merge threshold for their lengths (`None`: they never merge).
+    fn pair_score(&self, s: u32, c: u32) -> Option<(f32, f32)> {
+        let story = &self.stories[s as usize];
+        let other = &self.stories[c as usize];
+        let mean_length = |x: &Story| x.lengths / x.size.max(1) as f32;
+        let length = (mean_length(story) + mean_length(other)) / 2.0;
+        let m = self.by_length(self.config.merge, self.config.short_merge, length)?;
+        let norm_s = story.terms.values().map(|w| w * w).sum::<f32>().sqrt();
+        let norm_c = other.terms.values().map(|w| w * w).sum::<f32>().sqrt();
+        let (small, big) = if story.terms.len() < other.terms.len() {
+            (&story.terms, &other.terms)
+        } else {
+            (&other.terms, &story.terms)
+        };
+        let dot: f32 = small.iter().filter_map(|(t, w)| big.get(t).map(|x| x * w)).sum();
+        let term_cos = if norm_s > 0.0 && norm_c > 0.0 { dot / (norm_s * norm_c) } else { 0.0 };
+        let mut score = self.config.w_terms * term_cos;
+        let mut weight = self.config.w_terms;
+        if self.dim > 0 {
+            let (size_s, size_c) = (story.size.max(1) as f32, other.size.max(1) as f32);
+            let a: Vec<f32> = story.vector.iter().zip(&self.mean).map(|(x, m)| x / size_s - m).collect();
+            let b: Vec<f32> = other.vector.iter().zip(&self.mean).map(|(x, m)| x / size_c - m).collect();
+            let w_embed = self.config.w_embed * length;
+            score += w_embed * cosine(&a, &b).max(0.0);
+            weight += w_embed;
+        }
+        if weight > 0.0 {
+            score /= weight;
+        }
+        let gap = match (story.first, story.last) {
+            (Some(f), Some(l)) => self.decay(other, Some(f)).max(self.decay(other, Some(l))),
+            _ => 1.0,
+        };
+        Some((score * gap, m))
+    }
+
+    /// Merges every pair of stories whose centroids now score above the merge threshold
+    /// (a story is only checked for merges when an article joins it, and its centroid and the
+    /// running mean keep moving afterwards). Candidates come from the index as for an article,
+    /// so this costs about one article's scoring per story, not all pairs. Returns the number of
+    /// merges; call it before reading final stories (as `cluster` does at the end of its input).
+    pub fn consolidate(&mut self) -> usize {
+        if self.config.merge.is_none() && self.config.short_merge.is_none() {
+            return 0;
+        }
+        let mut merges = 0;
+        loop {
+            let mut changed = false;
+            for s in 0..self.stories.len() as u32 {
+                if self.root(s) != s || self.stories[s as usize].size == 0 {
+                    continue;
+                }
+                let mut story = s;
+                while let Some(other) = self.merge_candidate(story) {
+                    story = self.absorb(story, other);
+                    merges += 1;
+                    changed = true;
+                }
+            }
+            if !changed {
+                return merges;
+            }
+        }
+    }
+
+    /// The merge score of two stories and the threshold it is held to (development aid).
+    #[doc(hidden)]
+    pub fn story_pair_score(&self, a: StoryId, b: StoryId) -> Option<(f32, f32)> {
+        let (a, b) = (self.root(a.0), self.root(b.0));
+        if a == b || a as usize >= self.stories.len() || b as usize >= self.stories.len() {
+            return None;
+        }
+        self.pair_score(a, b)
     }
 
     /// Merges stories `a` and `b` into the larger one (the older on a tie) and returns it.
@@ -637,6 +729,60 @@ mod tests {
         assert_eq!(s[0], s[5]);
         assert_eq!(s[1], s[4]);
         assert_ne!(s[0], s[1]);
+    }
+
+    #[test]
+    fn consolidation_merges_stories_that_agree_at_the_end() {
+        // headlines never join here (threshold 0.9), so only the last pass can merge them
+        let mut c = Clusterer::builder().short(Some(0.9), Some(0.3)).build(None);
+        let ids: Vec<StoryId> = [
+            "Mt. Gox files for bankruptcy protection in Tokyo",
+            "Cheese fair opens in Lund with record crowds",
+            "Mt. Gox bankruptcy: Tokyo court takes the Bitcoin exchange",
+        ]
+        .iter()
+        .map(|h| c.add(h, None))
+        .collect();
+        assert_eq!(c.stories(), 3);
+        assert_eq!(c.consolidate(), 1);
+        let s = c.resolve_all(&ids);
+        assert_eq!(s[0], s[2]);
+        assert_ne!(s[0], s[1]);
+        assert_eq!(c.stories(), 2);
+    }
+
+    #[test]
+    fn new_rare_words_do_not_hide_the_story_an_article_shares_words_with() {
+        // The second article's strongest terms are words no one used before (no story is
+        // indexed under them); the story it shares "Osk", "Arvia" and "dam" with is a candidate.
+        let mut c = Clusterer::builder().build(None);
+        c.add("Dam bursts in Arvia, flooding the village of Osk", None);
+        let text = "Osk Arvia dam: zorvex quillan brastic mervolt dunhaze plorive sketrin vandle \
+                    corblin frastow glimber hestrow jarnith";
+        let vector = c.tfidf(text, &[], true);
+        assert!(vector.iter().take(c.config.query_terms).all(|(t, _)| !c.postings.contains_key(t)));
+        assert_eq!(c.candidates(&vector), vec![0]);
+    }
+
+    #[test]
+    fn observed_batches_weigh_terms_over_the_whole_batch() {
+        let texts = ["Osk dam bursts", "Osk dam gives way", "Lund cheese fair"];
+        let mut online = Clusterer::builder().build(None);
+        let mut batch = Clusterer::builder().build(None);
+        for t in texts {
+            batch.observe(t, &[]);
+        }
+        let a = texts.map(|t| online.assign(t, None));
+        let b = texts.map(|t| batch.assign_observed(t, &[], None));
+        // counted once each, when observed
+        assert_eq!((batch.docs, online.docs), (3, 3));
+        assert_eq!(batch.df[batch.vocab["osk"] as usize], 2);
+        assert_eq!(a.map(|x| x.story), b.map(|x| x.story));
+        // the first article is weighed against the whole batch: "osk" and "dam" (in two of
+        // three articles) count less than "burst" (in one), where online all three were new
+        let first = batch.tfidf(texts[0], &[], false);
+        let w = |t: &str| first.iter().find(|x| x.0 == batch.vocab[t]).unwrap().1;
+        assert!(w("burst") > w("osk") && (w("osk") - w("dam")).abs() < 1e-6, "{first:?}");
     }
 
     #[test]

@@ -190,6 +190,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
     }
+    clusterer.consolidate();
     for (input, a) in rows {
         let line = serde_json::json!({
             "source": input.source,

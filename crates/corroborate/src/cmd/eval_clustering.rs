@@ -17,6 +17,10 @@ pub struct ClusteringArgs {
     /// order). The thresholds were tuned on half 1; half 0 is the held-out half.
     #[arg(long, value_parser = clap::value_parser!(u8).range(0..=1))]
     pub half: Option<u8>,
+    /// Count term frequencies over the whole set before clustering it (term weights from the
+    /// whole batch, as for a batch known in advance) instead of as articles arrive.
+    #[arg(long)]
+    pub batch: bool,
     #[command(flatten)]
     pub options: ClusterOptions,
 }
@@ -73,7 +77,16 @@ pub fn clustering(args: ClusteringArgs) -> anyhow::Result<ExitCode> {
         }
         let mut c = clusterer(&args.options)?;
         let start = Instant::now();
-        let ids: Vec<corroborate_cluster::StoryId> = items.iter().map(|it| c.add(&it.text, None)).collect();
+        if args.batch {
+            for it in &items {
+                c.observe(&it.text, &[]);
+            }
+        }
+        let ids: Vec<corroborate_cluster::StoryId> = items
+            .iter()
+            .map(|it| if args.batch { c.assign_observed(&it.text, &[], None).story } else { c.add(&it.text, None) })
+            .collect();
+        c.consolidate();
         let predicted: Vec<u32> = c.resolve_all(&ids).into_iter().map(|s| s.0).collect();
         let secs = start.elapsed().as_secs_f64();
         let gold: Vec<&str> = items.iter().map(|it| it.story.as_str()).collect();
@@ -86,6 +99,7 @@ pub fn clustering(args: ClusteringArgs) -> anyhow::Result<ExitCode> {
             serde_json::json!({
                 "set": name,
                 "embedder": format!("{:?}", args.options.embedder).to_lowercase(),
+                "term_weights": if args.batch { "whole set" } else { "online" },
                 "order": args.shuffle.map_or("file".to_string(), |s| format!("shuffled seed {s}")),
                 "half": args.half,
                 "items": items.len(),
@@ -172,11 +186,13 @@ pub fn scale(args: ScaleArgs) -> anyhow::Result<ExitCode> {
             eprintln!("{} articles, {} stories, {:.1}s", i + 1, c.stories(), start.elapsed().as_secs_f64());
         }
     }
+    let merges = c.consolidate();
     let secs = start.elapsed().as_secs_f64();
     println!(
         "{}",
         serde_json::json!({
             "articles": args.articles,
+            "final_merges": merges,
             "base_articles": base.len(),
             "megabytes": (bytes as f64 / 1e6).round(),
             "embedder": format!("{:?}", args.options.embedder).to_lowercase(),
