@@ -10,14 +10,20 @@
 //!    between them, whether another cue lies between, the token's words and the previous tag.
 //!
 //! Weights are hashed into `2^BITS` buckets per class and stored as `i16` with one scale per model
-//! (`data/cue.bin`, `data/role.bin`, about 1.5 MB each). Pure; no IO here.
+//! (`data/cue.bin`, `data/role.bin`, about 1.5 MB each, trained on PolNeAR `train/` by
+//! `corroborate eval attribution --data ../shared/eval/attribution/train --train-model
+//! crates/attribution/data`). Features are never formatted as strings: each token's word, stem and
+//! suffix are hashed once per document, and a feature's bucket mixes its template number with those
+//! `u64` atoms and small category numbers. Pure; no IO here.
 use crate::lexicon::is_cue_verb;
 use corroborate_model::Span;
 use corroborate_nlp::{is_capitalized, TokKind, Token};
 
 const BITS: u32 = 18;
 const BUCKETS: usize = 1 << BITS;
-const MAGIC: &[u8; 8] = b"CRBATTR1";
+/// Version 2: features hashed from per-token atoms (version 1 hashed feature strings; its weights
+/// mean nothing to this code, so they are refused).
+const MAGIC: &[u8; 8] = b"CRBATTR2";
 
 /// Classes of the cue tagger.
 const O: usize = 0;
@@ -29,40 +35,38 @@ const CONT: usize = 2;
 /// "Previous tag" value for a cue token in the role tagger.
 const CUE_TAG: usize = 3;
 
-/// Hashed linear model: `k` classes, weights `w[bucket * k + class]`.
+/// Hashed linear model: `k` classes (at most four), weights `w[bucket][class]`. A bucket's weights
+/// are one 16-byte row, so scoring a feature is one load and one vector add.
 #[derive(Debug, Clone)]
 pub struct Perceptron {
     k: usize,
-    w: Vec<f32>,
+    w: Vec<[f32; 4]>,
 }
 
 impl Perceptron {
-    fn scores(&self, feats: &[u32], out: &mut [f32]) {
-        out.iter_mut().for_each(|x| *x = 0.0);
-        for &f in feats {
-            let base = f as usize * self.k;
-            for (c, o) in out.iter_mut().enumerate() {
-                *o += self.w[base + c];
-            }
-        }
-    }
+    #[inline]
     fn best(&self, feats: &[u32]) -> usize {
         let mut s = [0f32; 4];
-        self.scores(feats, &mut s[..self.k]);
+        for &f in feats {
+            for (x, w) in s.iter_mut().zip(&self.w[f as usize]) {
+                *x += w;
+            }
+        }
         (0..self.k).fold(0, |b, c| if s[c] > s[b] { c } else { b })
     }
 
-    /// The model as bytes: magic, classes, bits, scale, then `i16` weights (little-endian).
+    /// The model as bytes: magic, classes, bits, scale, then `k` `i16` weights per bucket
+    /// (little-endian).
     pub fn to_bytes(&self) -> Vec<u8> {
-        let max = self.w.iter().fold(0f32, |m, x| m.max(x.abs())).max(1e-9);
+        let max = self.w.iter().flat_map(|r| &r[..self.k]).fold(0f32, |m, x| m.max(x.abs())).max(1e-9);
         let scale = max / 32767.0;
-        let mut out = Vec::with_capacity(16 + self.w.len() * 2);
+        let mut out = Vec::with_capacity(16 + self.w.len() * self.k * 2);
         out.extend_from_slice(MAGIC);
         out.push(self.k as u8);
         out.push(BITS as u8);
         out.extend_from_slice(&[0, 0]);
         out.extend_from_slice(&scale.to_le_bytes());
-        for x in &self.w {
+        for x in self.w.iter().flat_map(|r| &r[..self.k]) {
             out.extend_from_slice(&((x / scale).round() as i16).to_le_bytes());
         }
         out
@@ -79,7 +83,16 @@ impl Perceptron {
         if k == 0 || k > 4 || body.len() != BUCKETS * k * 2 {
             return None;
         }
-        let w = body.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]]) as f32 * scale).collect();
+        let w = body
+            .chunks_exact(k * 2)
+            .map(|bucket| {
+                let mut row = [0f32; 4];
+                for (x, c) in row.iter_mut().zip(bucket.chunks_exact(2)) {
+                    *x = i16::from_le_bytes([c[0], c[1]]) as f32 * scale;
+                }
+                row
+            })
+            .collect();
         Some(Perceptron { k, w })
     }
 }
@@ -117,7 +130,16 @@ impl Trainer {
             self.total[i] += (t - self.stamp[i]) as f32 * self.w[i];
             self.w[i] = self.total[i] / t as f32;
         }
-        Perceptron { k: self.k, w: self.w }
+        let w = self
+            .w
+            .chunks_exact(self.k)
+            .map(|b| {
+                let mut row = [0f32; 4];
+                row[..self.k].copy_from_slice(b);
+                row
+            })
+            .collect();
+        Perceptron { k: self.k, w }
     }
     fn guess(&self, feats: &[u32]) -> usize {
         let mut s = [0f32; 4];
@@ -131,39 +153,89 @@ impl Trainer {
     }
 }
 
-const FNV: u64 = 0xcbf2_9ce4_8422_2325;
-fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
+/// Feature hashing. Every token's strings (word, stem, suffix) are hashed once per document into
+/// `u64` atoms; a feature is its template number mixed with a few atoms (word hashes or small
+/// category numbers), so building a feature formats and allocates nothing.
+const MIX: u64 = 0x517c_c1b7_2722_0a95;
+
+/// FNV-1a of a string, then a finalizer so every bit depends on every byte.
+fn str_hash(s: &str) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for &b in s.as_bytes() {
         h ^= b as u64;
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
-    h
+    finish(h)
 }
 
-/// A feature vector under construction.
-#[derive(Default)]
-struct Feats(Vec<u32>);
+#[inline]
+fn finish(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
 
-impl Feats {
-    fn add(&mut self, template: u8, parts: &[&str]) {
-        let mut h = fnv(FNV, &[template, 0xfe]);
-        for p in parts {
-            h = fnv(h, p.as_bytes());
-            h = fnv(h, &[0xff]);
-        }
-        h ^= h >> 29;
-        h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        h ^= h >> 32;
-        self.0.push((h as usize & (BUCKETS - 1)) as u32);
+/// A feature vector under construction: bucket ids in a fixed array (no taggers' template list is
+/// longer than [`MAX_FEATS`]).
+struct Feats {
+    ids: [u32; MAX_FEATS],
+    n: usize,
+}
+const MAX_FEATS: usize = 40;
+
+impl Default for Feats {
+    fn default() -> Feats {
+        Feats { ids: [0; MAX_FEATS], n: 0 }
     }
 }
+
+impl Feats {
+    fn ids(&self) -> &[u32] {
+        &self.ids[..self.n]
+    }
+    /// Adds feature `template` over `parts` (FxHash-style mixing, bucket from the top bits). Within
+    /// one template each position always holds the same kind of atom, and each mixing step is a
+    /// bijection of the running hash for a given part, so distinct part lists collide only by chance.
+    #[inline]
+    fn add(&mut self, template: u64, parts: &[u64]) {
+        let mut h = (template + 1).wrapping_mul(MIX);
+        for &p in parts {
+            h = (h.rotate_left(5) ^ p).wrapping_mul(MIX);
+        }
+        // the top bits of a multiplicative hash depend on every bit below them
+        self.ids[self.n] = (h >> (64 - BITS)) as u32;
+        self.n += 1;
+    }
+}
+
+/// Shape ids (atoms): `AA` all capitals, `Aa` capitalised, `aa` other words, then the other kinds.
+const SH_NONE: u64 = 0;
+const SH_UPPER: u64 = 1;
+const SH_CAP: u64 = 2;
+const SH_LOWER: u64 = 3;
+const SH_NUM: u64 = 4;
+const SH_QUOTE: u64 = 5;
+const SH_PUNCT: u64 = 6;
+const SH_POSS: u64 = 7;
+const SH_MARKUP: u64 = 8;
+const SH_START: u64 = 9;
+/// "No suffix" atom (a word whose last three bytes split a character).
+const NO_SUFFIX: u64 = u64::MAX;
 
 /// Per-document token facts shared by both taggers.
 pub struct Doc<'a> {
     toks: &'a [Token],
     norm: Vec<&'a str>,
-    shape: Vec<&'static str>,
-    stem: Vec<&'a str>,
+    /// atoms: hashes of the normalised word, its crude stem and its last three bytes; the shape id
+    word: Vec<u64>,
+    stem: Vec<u64>,
+    suffix: Vec<u64>,
+    shape: Vec<u64>,
+    /// atoms for the words before the first and after the last token
+    bos: u64,
+    eos: u64,
     /// index of the quotation a token is inside (marks excluded), usize::MAX outside
     quote_of: Vec<usize>,
     sent_of: Vec<usize>,
@@ -206,22 +278,37 @@ impl<'a> Doc<'a> {
             .map(|t| match t.kind {
                 TokKind::Word => {
                     let s = t.span.slice(text);
-                    if s.chars().all(|c| !c.is_lowercase()) && s.chars().count() > 1 {
-                        "AA"
+                    if s.chars().all(|c| !c.is_lowercase()) && s.chars().nth(1).is_some() {
+                        SH_UPPER
                     } else if is_capitalized(s) {
-                        "Aa"
+                        SH_CAP
                     } else {
-                        "aa"
+                        SH_LOWER
                     }
                 }
-                TokKind::Number => "0",
-                TokKind::Quote(_) => "\"",
-                TokKind::Punct(_) => ".",
-                TokKind::Possessive => "'",
-                TokKind::Markup => "m",
+                TokKind::Number => SH_NUM,
+                TokKind::Quote(_) => SH_QUOTE,
+                TokKind::Punct(_) => SH_PUNCT,
+                TokKind::Possessive => SH_POSS,
+                TokKind::Markup => SH_MARKUP,
             })
             .collect();
-        let stem = norm.iter().map(|w| stem(w)).collect();
+        let mut word = Vec::with_capacity(toks.len());
+        let mut stems = Vec::with_capacity(toks.len());
+        let mut suffix = Vec::with_capacity(toks.len());
+        for w in &norm {
+            let h = str_hash(w);
+            word.push(h);
+            let s = stem(w);
+            stems.push(if s.len() == w.len() { h } else { str_hash(s) });
+            suffix.push(w.get(w.len().saturating_sub(3)..).map_or(NO_SUFFIX, |x| {
+                if x.len() == w.len() {
+                    h
+                } else {
+                    str_hash(x)
+                }
+            }));
+        }
         let mut quote_of = vec![usize::MAX; toks.len()];
         for (qi, q) in crate::quotes::find_quotes(text, toks).iter().enumerate() {
             for x in &mut quote_of[q.open + 1..q.close] {
@@ -274,8 +361,12 @@ impl<'a> Doc<'a> {
         Doc {
             toks,
             norm,
+            word,
+            stem: stems,
+            suffix,
             shape,
-            stem,
+            bos: str_hash("<s>"),
+            eos: str_hash("</s>"),
             quote_of,
             sent_of,
             sent_toks,
@@ -287,21 +378,24 @@ impl<'a> Doc<'a> {
         }
     }
 
-    fn w(&self, i: isize) -> &str {
+    /// The word atom at `i`, or the start / end atom beyond the text.
+    #[inline]
+    fn w(&self, i: isize) -> u64 {
         if i < 0 {
-            "<s>"
+            self.bos
         } else {
-            self.norm.get(i as usize).copied().unwrap_or("</s>")
+            self.word.get(i as usize).copied().unwrap_or(self.eos)
         }
     }
 
     fn cue_feats(&self, i: usize, prev: usize, f: &mut Feats) {
-        f.0.clear();
+        f.n = 0;
         let ii = i as isize;
         let (w0, wm1, wp1, wm2, wp2) = (self.w(ii), self.w(ii - 1), self.w(ii + 1), self.w(ii - 2), self.w(ii + 2));
-        let p = ["O", "B", "I"][prev];
-        let inq = if self.quote_of[i] != usize::MAX { "q" } else { "-" };
-        let first = self.sent_toks.get(self.sent_of[i]).is_some_and(|s| s.0 == i);
+        let p = prev as u64;
+        let inq = u64::from(self.quote_of[i] != usize::MAX);
+        let first = u64::from(self.sent_toks.get(self.sent_of[i]).is_some_and(|s| s.0 == i));
+        let shape = self.shape[i];
         f.add(0, &[]);
         f.add(1, &[w0]);
         f.add(2, &[wm1]);
@@ -312,23 +406,23 @@ impl<'a> Doc<'a> {
         f.add(7, &[w0, wp1]);
         f.add(8, &[self.stem[i]]);
         f.add(9, &[self.stem[i], wp1]);
-        f.add(10, &[self.shape[i]]);
-        f.add(11, &[self.shape[i], self.shape.get(i + 1).copied().unwrap_or("")]);
+        f.add(10, &[shape]);
+        f.add(11, &[shape, self.shape.get(i + 1).copied().unwrap_or(SH_NONE)]);
         f.add(12, &[inq]);
         f.add(13, &[inq, w0]);
-        f.add(14, &[if self.lexicon[i] { "lex" } else { "-" }, p]);
+        f.add(14, &[u64::from(self.lexicon[i]), p]);
         f.add(15, &[p]);
         f.add(16, &[p, w0]);
         f.add(17, &[p, wm1]);
-        f.add(18, &[if first { "first" } else { "-" }, w0]);
+        f.add(18, &[first, w0]);
         f.add(19, &[wm1, w0, wp1]);
         f.add(20, &[wp1, wp2]);
         f.add(21, &[wm2, wm1]);
-        f.add(22, &[self.shape[i], wp1]);
-        if let Some(suf) = w0.get(w0.len().saturating_sub(3)..) {
-            f.add(23, &[suf, p]);
+        f.add(22, &[shape, wp1]);
+        if self.suffix[i] != NO_SUFFIX {
+            f.add(23, &[self.suffix[i], p]);
         }
-        f.add(24, &[if i > 0 { self.shape[i - 1] } else { "<s>" }, w0]);
+        f.add(24, &[if i > 0 { self.shape[i - 1] } else { SH_START }, w0]);
     }
 
     #[allow(clippy::needless_range_loop)]
@@ -337,42 +431,45 @@ impl<'a> Doc<'a> {
         &self,
         j: usize,
         cue: (usize, usize),
-        head: &str,
+        head: u64,
         other_cues: &[bool],
         other_before: &[u32],
         prev: usize,
         f: &mut Feats,
     ) {
-        f.0.clear();
+        f.n = 0;
         let (c0, c1) = cue;
-        let (side, lo, hi) = if j < c0 { ("L", j + 1, c0) } else { ("R", c1 + 1, j) };
-        let dist = if j < c0 { c0 - j } else { j - c1 };
-        let db = match dist {
-            0..=4 => ["0", "1", "2", "3", "4"][dist],
-            5..=7 => "5-7",
-            8..=12 => "8-12",
-            13..=20 => "13-20",
-            21..=40 => "21-40",
-            _ => "41+",
+        let left = j < c0;
+        let (side, lo, hi) = if left { (1u64, j + 1, c0) } else { (2, c1 + 1, j) };
+        let dist = if left { c0 - j } else { j - c1 };
+        let db: u64 = match dist {
+            0..=4 => dist as u64,
+            5..=7 => 5,
+            8..=12 => 6,
+            13..=20 => 7,
+            21..=40 => 8,
+            _ => 9,
         };
-        let between = |n: &[u32]| (n[hi.max(lo)] - n[lo]) as usize;
+        let between = |n: &[u32]| (n[hi.max(lo)] - n[lo]) as u64;
         let (quotes, commas, stops) =
             (between(&self.quotes_before), between(&self.commas_before), between(&self.stops_before));
-        let other = other_before[hi.max(lo)] != other_before[lo];
-        let qb = ["q0", "q1", "q2", "q3+"][quotes.min(3)];
-        let cb = ["c0", "c1", "c2", "c3+"][commas.min(3)];
-        let sb = ["s0", "s1", "s2+"][stops.min(2)];
+        let oc = u64::from(other_before[hi.max(lo)] != other_before[lo]);
+        let qb = quotes.min(3);
+        let cb = commas.min(3);
+        let sb = stops.min(2);
         let srel = self.sent_of[j] as isize - self.sent_of[c0] as isize;
-        let sr = ["-2", "-1", "0", "+1", "+2"][(srel.clamp(-2, 2) + 2) as usize];
-        let same_q = self.quote_of[j] != usize::MAX && self.quote_of[j] == self.quote_of[c0];
-        let jq = if self.quote_of[j] != usize::MAX { "jq" } else { "-" };
-        let cq = if self.quote_of[c0] != usize::MAX { "cq" } else { "-" };
-        let oc = if other { "other" } else { "-" };
-        let at_oc = if other_cues[j] { "atcue" } else { "-" };
-        let p = ["O", "S", "C", "Q"][prev];
+        let sr = (srel.clamp(-2, 2) + 2) as u64;
+        let same_q = u64::from(self.quote_of[j] != usize::MAX && self.quote_of[j] == self.quote_of[c0]);
+        let jq = u64::from(self.quote_of[j] != usize::MAX);
+        let cq = u64::from(self.quote_of[c0] != usize::MAX);
+        let at_oc = u64::from(other_cues[j]);
+        let p = prev as u64;
         let jj = j as isize;
         let (w0, wm1, wp1) = (self.w(jj), self.w(jj - 1), self.w(jj + 1));
-        let first = self.sent_toks.get(self.sent_of[j]).is_some_and(|s| s.0 == j);
+        let first = u64::from(self.sent_toks.get(self.sent_of[j]).is_some_and(|s| s.0 == j));
+        let shape = self.shape[j];
+        let before_cue = self.w(c0 as isize - 1);
+        let after_cue = self.w(c1 as isize + 1);
         f.add(0, &[]);
         f.add(1, &[side]);
         f.add(2, &[side, db]);
@@ -382,11 +479,11 @@ impl<'a> Doc<'a> {
         f.add(6, &[side, sb]);
         f.add(7, &[side, oc]);
         f.add(8, &[at_oc, p]);
-        f.add(9, &[side, jq, cq, if same_q { "same" } else { "-" }]);
+        f.add(9, &[side, jq, cq, same_q]);
         f.add(10, &[side, w0]);
         f.add(11, &[side, wm1]);
         f.add(12, &[side, wp1]);
-        f.add(13, &[side, self.shape[j]]);
+        f.add(13, &[side, shape]);
         f.add(14, &[head, side]);
         f.add(15, &[head, side, db]);
         f.add(16, &[head, side, sr]);
@@ -394,17 +491,17 @@ impl<'a> Doc<'a> {
         f.add(18, &[p, side]);
         f.add(19, &[p, side, db]);
         f.add(20, &[p, w0]);
-        f.add(21, &[p, side, self.shape[j]]);
+        f.add(21, &[p, side, shape]);
         f.add(22, &[side, sr, qb]);
         f.add(23, &[side, sb, cb]);
         f.add(24, &[side, db, qb, oc]);
-        f.add(25, &[if first { "first" } else { "-" }, side, p]);
-        f.add(26, &[side, db, self.shape[j]]);
+        f.add(25, &[first, side, p]);
+        f.add(26, &[side, db, shape]);
         f.add(27, &[side, jq, p]);
         f.add(28, &[head, side, qb, sb]);
-        f.add(29, &[side, self.w(c0 as isize - 1), if j < c0 { "" } else { self.w(c1 as isize + 1) }]);
+        f.add(29, &[side, before_cue, if left { 0 } else { after_cue }]);
         f.add(30, &[side, sr, p, jq]);
-        f.add(31, &[side, self.w(c1 as isize + 1), db]);
+        f.add(31, &[side, after_cue, db]);
         f.add(32, &[side, sb, p]);
     }
 
@@ -425,12 +522,15 @@ impl<'a> Doc<'a> {
         (a, b)
     }
 
-    /// The cue's head word: its first token that is not an auxiliary.
-    fn head(&self, c0: usize, c1: usize) -> &str {
-        (c0..=c1)
-            .map(|i| self.norm[i])
-            .find(|w| !crate::lexicon::is(crate::CUE_AUXILIARIES, w) && !w.ends_with("ly"))
-            .unwrap_or(self.norm[c0])
+    /// The atom of the cue's head word: its first token that is not an auxiliary.
+    fn head(&self, c0: usize, c1: usize) -> u64 {
+        let i = (c0..=c1)
+            .find(|&i| {
+                let w = self.norm[i];
+                !crate::lexicon::is(crate::CUE_AUXILIARIES, w) && !w.ends_with("ly")
+            })
+            .unwrap_or(c0);
+        self.word[i]
     }
 }
 
@@ -470,7 +570,7 @@ impl Model {
         let mut prev = O;
         for i in 0..doc.toks.len() {
             doc.cue_feats(i, prev, &mut f);
-            let mut t = self.cue.best(&f.0);
+            let mut t = self.cue.best(f.ids());
             if t == I && prev == O {
                 t = B;
             }
@@ -513,7 +613,7 @@ impl Model {
                     continue;
                 }
                 doc.role_feats(j, (c0, c1), head, &other, &other_before, prev, &mut f);
-                let t = self.role.best(&f.0);
+                let t = self.role.best(f.ids());
                 tags.push(t);
                 prev = t;
             }
@@ -675,8 +775,8 @@ pub fn train(examples: &[Example], epochs: usize, mut progress: impl FnMut(usize
             let mut prev = O;
             for i in 0..p.doc.toks.len() {
                 p.doc.cue_feats(i, prev, &mut f);
-                let g = cue_t.guess(&f.0);
-                cue_t.learn(&f.0, p.cue_tags[i], g);
+                let g = cue_t.guess(f.ids());
+                cue_t.learn(f.ids(), p.cue_tags[i], g);
                 cue_ok += usize::from(g == p.cue_tags[i]);
                 cue_n += 1;
                 prev = p.cue_tags[i];
@@ -695,8 +795,8 @@ pub fn train(examples: &[Example], epochs: usize, mut progress: impl FnMut(usize
                         continue;
                     }
                     p.doc.role_feats(j, (c0, c1), head, &mask, &mask_before, prev, &mut f);
-                    let g = role_t.guess(&f.0);
-                    role_t.learn(&f.0, labels[j], g);
+                    let g = role_t.guess(f.ids());
+                    role_t.learn(f.ids(), labels[j], g);
                     role_ok += usize::from(g == labels[j]);
                     role_n += 1;
                     prev = labels[j];

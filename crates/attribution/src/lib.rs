@@ -188,6 +188,17 @@ pub fn find_with(
             raw.push(r);
         }
     }
+    // Signatures: `“words” ― Name` closing a paragraph (vox pops, epigraphs).
+    for (qi, q) in quotes.iter().enumerate() {
+        if used_quote[qi] {
+            continue;
+        }
+        if let Some(r) = dash_signature(&ctx, q) {
+            used_quote[qi] = true;
+            used_cue[r.cue.0] = true;
+            raw.push(r);
+        }
+    }
     let in_quote = |i: usize| quotes.iter().any(|q| q.open < i && i < q.close);
     // Reported speech.
     for c in 0..toks.len() {
@@ -248,10 +259,9 @@ pub fn find_with(
         raw.extend(transcript);
     }
     // Headline "Name: words".
-    if let Some(t) = title {
-        if let Some(r) = headline_colon(&ctx, t) {
-            raw.push(r);
-        }
+    let headline = title.and_then(|t| headline_colon(&ctx, t));
+    if let Some(r) = &headline {
+        raw.push(r.clone());
     }
     // The learned tagger (when its weights load): its attributions replace rule ones whose cue
     // falls inside one of its attributions.
@@ -264,6 +274,13 @@ pub fn find_with(
         learned_cuts(&mut tagged);
         for mut t in tagged {
             let Some((mut ca, cb)) = t.content else { continue };
+            // the headline colon rule knows "Name: words" better than a cue the tagger finds in it
+            if let Some(h) = &headline {
+                let (sa, _) = h.source.unwrap_or(h.cue);
+                if [Some(t.cue), t.source, t.content].into_iter().flatten().any(|(a, b)| a <= h.cue.0 && sa <= b) {
+                    continue;
+                }
+            }
             // "everyone knows ...": the voice's own rhetoric, not someone's statement
             if t.source.is_some_and(|(a, b)| {
                 a == b && matches!(toks[a].lower.as_str(), "everyone" | "everybody" | "nobody" | "anyone")
@@ -431,7 +448,24 @@ pub(crate) const CUE_AUXILIARIES: &[&str] = &[
 fn cue_extent(ctx: &Ctx, r: &Raw) -> Span {
     let toks = ctx.toks;
     let (mut a, mut b) = r.cue;
+    // "in a (recent|phone) interview" after the cue: the last token of the phrase
+    let setting = |b: usize| -> Option<usize> {
+        if b + 3 >= toks.len()
+            || !matches!(ctx.lower(b + 1), "in" | "during")
+            || !matches!(ctx.lower(b + 2), "a" | "an" | "the" | "his" | "her" | "its" | "their")
+        {
+            return None;
+        }
+        let noun = (b + 3..(b + 6).min(toks.len())).find(|&k| is(CONTEXT_NOUNS, ctx.lower(k)))?;
+        (b + 3..noun).all(|k| toks[k].kind == TokKind::Word && !is_cue_verb(ctx.lower(k))).then_some(noun)
+    };
     if r.learned {
+        if let Some(e) = setting(b) {
+            let phrase = toks[b + 1].span.cover(&toks[e].span);
+            if !r.content.overlaps(&phrase) && !r.source.is_some_and(|(x, y)| x <= e && b < y) {
+                b = e;
+            }
+        }
         return toks[a].span.cover(&toks[b].span);
     }
     let floor = r.source.map_or(0, |s| if s.1 < a { s.1 + 1 } else { 0 });
@@ -440,13 +474,8 @@ fn cue_extent(ctx: &Ctx, r: &Raw) -> Span {
         while a > floor.max(s0) && is(CUE_AUXILIARIES, ctx.lower(a - 1)) {
             a -= 1;
         }
-        if b + 3 < toks.len()
-            && matches!(ctx.lower(b + 1), "in" | "during")
-            && matches!(ctx.lower(b + 2), "a" | "an" | "the" | "his" | "her" | "its" | "their")
-            && is(CONTEXT_NOUNS, ctx.lower(b + 3))
-            && !r.content.contains(&toks[b + 1].span)
-        {
-            b += 3;
+        if let Some(e) = setting(b).filter(|_| !r.content.contains(&toks[b + 1].span)) {
+            b = e;
         }
         if toks.get(b + 1).is_some_and(|t| t.is_punct(':')) {
             b += 1;
@@ -985,13 +1014,13 @@ fn learned_cuts(tagged: &mut [learned::Tagged]) {
 /// where that attribution's first part begins (or starts after its last part, before the cue).
 fn cut_learned_at_others(ctx: &Ctx, raw: &mut [Raw]) {
     let toks = ctx.toks;
-    let parts: Vec<(Span, Vec<Span>)> = raw
+    let parts: Vec<(Span, Span, Vec<Span>)> = raw
         .iter()
         .map(|r| {
             let cue = r.cue_span(toks);
             let mut v = vec![cue, r.content];
             v.extend(r.source.map(|(a, b)| toks[a].span.cover(&toks[b].span)));
-            (cue, v)
+            (cue, r.content, v)
         })
         .collect();
     for (i, r) in raw.iter_mut().enumerate() {
@@ -1000,8 +1029,17 @@ fn cut_learned_at_others(ctx: &Ctx, raw: &mut [Raw]) {
         }
         let own = r.cue_span(toks);
         let mut c = r.content;
-        for (j, (cue, ps)) in parts.iter().enumerate() {
-            if i == j || !(c.start <= cue.start && cue.start < c.end) {
+        for (j, (cue, content, ps)) in parts.iter().enumerate() {
+            if i == j {
+                continue;
+            }
+            let cue_inside = c.start <= cue.start && cue.start < c.end;
+            // a content that crosses into another attribution whose cue lies beyond it: `said that X.
+            // "Y," said Z` — Y is Z's, so X stops where Y begins (or, before the cue, starts after it)
+            let crosses_after = cue.start >= c.end && c.start < content.start && content.start < c.end;
+            let crosses_before = cue.end <= c.start && c.start < content.end && content.end < c.end;
+            if !(cue_inside || crosses_after && content.start >= own.end || crosses_before && content.end <= own.start)
+            {
                 continue;
             }
             if cue.start >= own.end {
@@ -1018,6 +1056,26 @@ fn cut_learned_at_others(ctx: &Ctx, raw: &mut [Raw]) {
             r.content = c;
         }
     }
+}
+
+/// `“words” ― Name` at the end of a paragraph: the dash is the cue, the name the source.
+fn dash_signature(ctx: &Ctx, q: &Quote) -> Option<Raw> {
+    let toks = ctx.toks;
+    let d = q.close + 1;
+    let dash = toks.get(d)?;
+    if !matches!(dash.kind, TokKind::Punct('―' | '—' | '–')) || dash.newline_before {
+        return None;
+    }
+    let a = d + 1;
+    let mut b = a;
+    while b < toks.len() && b < a + 4 && ctx.cap(b) && !toks[b].newline_before {
+        b += 1;
+    }
+    let ends = |k: usize| k >= toks.len() || toks[k].newline_before;
+    if b == a || !(ends(b) || toks[b].is_punct('.') && ends(b + 1)) {
+        return None;
+    }
+    Some(Raw { source: Some((a, b - 1)), cue: (d, d), content: q.inner, direct: true, learned: false })
 }
 
 /// Headline `Name: words`.

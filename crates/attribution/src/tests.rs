@@ -76,3 +76,33 @@ fn unbalanced_quote_costs_only_itself() {
     let got = check(text);
     assert!(got.iter().any(|g| g.3 == "It will hold" && g.1 == "Rita Sol"), "{got:?}");
 }
+
+#[test]
+fn reported_speech_stops_where_the_next_speakers_quote_begins() {
+    let text = "The regional governor, Ilse Brandt, said that about 300 people had been evacuated to schools in Velkor. \"The water came down the valley like a train,\" said Marko Lenz, a farmer who escaped with his family.";
+    let got = check(text);
+    let governor = got.iter().find(|g| g.1 == "Ilse Brandt").expect("the governor's attribution");
+    assert!(governor.3.ends_with("schools in Velkor."), "{got:?}");
+    let train: Vec<_> = got.iter().filter(|g| g.3.contains("like a train")).collect();
+    assert_eq!(train.len(), 1, "{got:?}");
+    assert_eq!(train[0].1, "Marko Lenz");
+}
+
+#[test]
+fn dash_signatures_and_headline_colons() {
+    let text = "Ana Ruiz: Voters Worried About the Dam\n\n“The dam will not hold. We are afraid.” ― Ana Ruiz\n\n“We were never told anything.”― Petr Vask.\n\nThe river rose — and then fell.";
+    let toks = tokenize(text, &[]);
+    let sents = sentences(text, &toks, &[]);
+    let ents = entities(text, &toks, &sents);
+    let title = Span::new(0, text.find('\n').unwrap());
+    let f = find(text, &toks, &sents, &ents, Some(title));
+    let got: Vec<(&str, &str, &str)> = f
+        .attributions
+        .iter()
+        .map(|a| (a.source.map_or("", |s| s.slice(text)), a.cue.slice(text), a.content.slice(text)))
+        .collect();
+    assert!(got.contains(&("Ana Ruiz", ":", "Voters Worried About the Dam")), "{got:?}");
+    assert!(got.contains(&("Ana Ruiz", "―", "The dam will not hold. We are afraid.")), "{got:?}");
+    assert!(got.contains(&("Petr Vask", "―", "We were never told anything.")), "{got:?}");
+    assert!(!got.iter().any(|g| g.1 == "—"), "{got:?}");
+}
