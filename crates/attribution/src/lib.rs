@@ -1033,6 +1033,22 @@ fn cut_learned_at_others(ctx: &Ctx, raw: &mut [Raw]) {
             if i == j {
                 continue;
             }
+            // a content that starts on another attribution's source whose cue lies before it:
+            // `According to "reliable sources," no one died, he insisted` — the content is what the
+            // sources said, not the sources' name
+            if cue.end <= c.start
+                && ps.len() > 2
+                && ps[2].start >= c.start
+                && ps[2].start < c.end
+                && ps[2].end <= content.start
+            {
+                let rest = Span::new(ps[2].end, c.end);
+                let trimmed = rest.trim(ctx.text, &[',', '"', '“', '”', '*', '_', '\'']);
+                if !trimmed.is_empty() {
+                    c.start = trimmed.start;
+                }
+                continue;
+            }
             let cue_inside = c.start <= cue.start && cue.start < c.end;
             // a content that crosses into another attribution whose cue lies beyond it: `said that X.
             // "Y," said Z` — Y is Z's, so X stops where Y begins (or, before the cue, starts after it)

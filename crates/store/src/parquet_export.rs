@@ -1,9 +1,9 @@
 //! Parquet export (feature `parquet`): one row per article, the analysis as a JSON string column,
 //! for pandas, polars and DuckDB.
 use crate::{export_record, Result, Store};
-use arrow_array::RecordBatch;
 use arrow_array::builder::{Int64Builder, StringBuilder};
 use arrow_array::ArrayRef;
+use arrow_array::RecordBatch;
 use arrow_schema::{DataType, Field, Schema};
 use parquet::arrow::ArrowWriter;
 use std::sync::Arc;
