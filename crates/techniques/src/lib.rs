@@ -98,7 +98,7 @@ pub fn explanation(label: &str) -> &'static str {
     }
 }
 
-const MAGIC: &[u8; 8] = b"CRTECH03";
+const MAGIC: &[u8; 8] = b"CRTECH04";
 
 /// The trained technique detector: span identification plus technique classification.
 #[derive(Debug, Clone)]
@@ -157,14 +157,25 @@ impl Detector {
     /// Per-token probabilities of being inside a technique span, with the prepared document.
     fn token_probabilities<'t>(&self, text: &'t str) -> (Doc<'t>, Vec<f32>) {
         let doc = Doc::new(text, &self.clusters);
-        let mut feats = Vec::with_capacity(64);
-        let probs = (0..doc.tokens.len())
-            .map(|i| {
-                features::token_features(&doc, i, &mut feats);
-                self.si.probability(&feats)
-            })
-            .collect();
+        let probs = self.doc_probabilities(&doc);
         (doc, probs)
+    }
+
+    /// Per-token probabilities of a prepared document. The features a sentence's tokens share are
+    /// scored once per sentence.
+    fn doc_probabilities(&self, doc: &Doc) -> Vec<f32> {
+        let mut shared = Vec::with_capacity(64);
+        let mut own = Vec::with_capacity(32);
+        let mut probs = Vec::with_capacity(doc.tokens.len());
+        for (s, &(ws, we)) in doc.sentence_tokens.iter().enumerate() {
+            features::sentence_features(doc, s, &mut shared);
+            let base = self.si.score1(&shared);
+            for i in ws..we {
+                features::local_features(doc, i, &mut own);
+                probs.push(linear::sigmoid(base + self.si.score1(&own)));
+            }
+        }
+        probs
     }
 
     /// Span identification: technique spans with their mean token probability.
@@ -216,6 +227,7 @@ impl Detector {
 
 /// Finds technique spans with the compiled-in detector. Returns nothing only if the compiled-in
 /// model could not be read, which the crate's tests rule out.
+#[inline(never)] // kept out of line so that profiles show the detector's cost
 pub fn detect(text: &str) -> Vec<Technique> {
     match Detector::embedded() {
         Ok(d) => d.detect(text),
@@ -224,8 +236,8 @@ pub fn detect(text: &str) -> Vec<Technique> {
 }
 
 /// Tokens the corpus never lets a span start or end with.
-fn trimmable(t: &tokenize::Token) -> bool {
-    !t.word && matches!(t.lower.as_str(), "." | "," | ":" | ";" | "-" | "–" | "—" | ")" | "(")
+fn trimmable(doc: &Doc, i: usize) -> bool {
+    !doc.tokens[i].word && matches!(doc.lower(i), "." | "," | ":" | ";" | "-" | "–" | "—" | ")" | "(")
 }
 
 /// Turns token probabilities into spans: runs of tokens at or above the threshold within one
@@ -255,10 +267,10 @@ pub(crate) fn decode(doc: &Doc, probs: &[f32], threshold: f32, min_span_score: f
             j += 1;
         }
         let (mut a, mut b) = (i, j);
-        while a < b && trimmable(&doc.tokens[a]) {
+        while a < b && trimmable(doc, a) {
             a += 1;
         }
-        while b > a && trimmable(&doc.tokens[b - 1]) {
+        while b > a && trimmable(doc, b - 1) {
             b -= 1;
         }
         if doc.tokens[a..b].iter().any(|t| t.word) {

@@ -132,7 +132,7 @@ fn word_classes(examples: &[Example], k: usize) -> Clusters {
         .collect();
     for ex in examples {
         let doc = Doc::new(&ex.text, &Clusters::default());
-        words.extend(doc.tokens.into_iter().filter(|t| t.word).map(|t| t.lower));
+        words.extend((0..doc.tokens.len()).filter(|&i| doc.tokens[i].word).map(|i| doc.lower(i).to_string()));
     }
     words.sort_unstable();
     words.dedup();
