@@ -30,7 +30,23 @@ tags!(
     BIAS, W, WM1, WP1, WM2, WP2, BM, BP, TRI, SHAPE, SHAPECTX, C0, CM1, CP1, CM1C0, C0CP1, SUF3, SUF4, SLEN,
     SPOS, FIRST, LAST, QUOTE, TITLE, SEXCL, SQUEST, DCOUNT, SWORD, CU, U, BI, TFIRST, TLAST, NTOK, WHOLE, PRE5,
     SINGLE, REP, REPORDER, REPORDERN, WREPMAX, WREPMIN, CAPS, EXCL, QUESTION, QUOTED, SCOVER, SSTART, TSUF3,
+    WM3, WP3, BM2, BP2, SCLS, CM2, CP2, CTRI, TPREV, TNEXT, TCBI, TCHARS,
 );
+
+/// Optional feature groups, recorded in the model file ([`Doc::flags`]).
+pub mod flags {
+    /// Span identification: words three to the left and right, and the bigrams beside the token.
+    pub const CTX3: u32 = 1;
+    /// Span identification: the word classes of the token's sentence.
+    pub const SENTENCE_CLASSES: u32 = 2;
+    /// Span identification: word classes two to the left and right, and the class trigram.
+    pub const CLASS2: u32 = 4;
+    /// Technique classification: the words just before and after the span.
+    pub const TC_CONTEXT: u32 = 8;
+    /// Technique classification: class bigrams within the span and its length in characters.
+    pub const TC_CLASSES: u32 = 16;
+}
+
 
 #[inline]
 fn mix(h: u64, x: u64) -> u64 {
@@ -96,6 +112,8 @@ pub struct Doc<'a> {
     pub counts: Vec<u32>,
     /// Word class of each token ([`NO_CLASS`] for punctuation and words without one).
     pub classes: Vec<u16>,
+    /// Optional feature groups in use ([`flags`]).
+    pub flags: u32,
     /// The lower-cased tokens, one after the other.
     lower_buf: String,
     lower_text: OnceCell<String>,
@@ -152,7 +170,7 @@ fn suffix(s: &str, n: usize) -> &str {
 }
 
 impl<'a> Doc<'a> {
-    pub fn new(text: &'a str, clusters: &Clusters) -> Self {
+    pub fn new(text: &'a str, clusters: &Clusters, flags: u32) -> Self {
         let sentences = tokenize::sentences(text);
         let mut tokens = Vec::with_capacity(text.len() / 5);
         let mut sentence_of = Vec::with_capacity(text.len() / 5);
@@ -224,6 +242,7 @@ impl<'a> Doc<'a> {
             in_quotes,
             counts,
             classes,
+            flags,
             lower_buf,
             lower_text: OnceCell::new(),
         }
@@ -279,6 +298,11 @@ pub fn sentence_features(doc: &Doc, s: usize, out: &mut Vec<Feature>) {
     for t in srange.iter().filter(|t| t.word && t.hi - t.lo > 2) {
         out.push(f1(SWORD, t.hash));
     }
+    if doc.flags & flags::SENTENCE_CLASSES != 0 {
+        for &c in doc.classes[ws..we].iter().filter(|&&c| c != NO_CLASS) {
+            out.push(f1(SCLS, c as u64));
+        }
+    }
 }
 
 /// The features of token `i` itself: its word, neighbours, shape, class, suffixes and position.
@@ -311,6 +335,21 @@ pub fn local_features(doc: &Doc, i: usize, out: &mut Vec<Feature>) {
     out.push(f1(CP1, cp1));
     out.push(f2(CM1C0, cm1, c0));
     out.push(f2(C0CP1, c0, cp1));
+    if doc.flags & flags::CTX3 != 0 {
+        let wm3 = if i >= ws + 3 { h(i - 3) } else { BOS };
+        let wp3 = if i + 3 < we { h(i + 3) } else { EOS };
+        out.push(f1(WM3, wm3));
+        out.push(f1(WP3, wp3));
+        out.push(f2(BM2, wm2, wm1));
+        out.push(f2(BP2, wp1, wp2));
+    }
+    if doc.flags & flags::CLASS2 != 0 {
+        let cm2 = if i >= ws + 2 { doc.class(i - 2) } else { BOS };
+        let cp2 = if i + 2 < we { doc.class(i + 2) } else { EOS };
+        out.push(f1(CM2, cm2));
+        out.push(f1(CP2, cp2));
+        out.push(f3(CTRI, cm1, c0, cp1));
+    }
     if t.word && t.chars > 4 {
         out.push(f1(SUF3, t.suf3));
         out.push(f1(SUF4, t.suf4));
@@ -346,6 +385,16 @@ pub fn span_features(doc: &Doc, span: Span, out: &mut Vec<Feature>) {
     }
     for w in toks.windows(2) {
         out.push(f2(BI, w[0].hash, w[1].hash));
+    }
+    if doc.flags & flags::TC_CONTEXT != 0 {
+        out.push(f1(TPREV, if a > 0 { doc.tokens[a - 1].hash } else { BOS }));
+        out.push(f1(TNEXT, doc.tokens.get(b).map_or(EOS, |t| t.hash)));
+    }
+    if doc.flags & flags::TC_CLASSES != 0 {
+        for w in doc.classes[a..b].windows(2) {
+            out.push(f2(TCBI, w[0] as u64, w[1] as u64));
+        }
+        out.push(f1(TCHARS, bucket(span.len() / 8)));
     }
     if let Some(f) = toks.first() {
         out.push(f1(TFIRST, f.hash));
