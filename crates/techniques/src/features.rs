@@ -27,10 +27,10 @@ macro_rules! tags {
     ($($name:ident),* $(,)?) => { $(const $name: u64 = fnv64(stringify!($name).as_bytes());)* };
 }
 tags!(
-    BIAS, W, WM1, WP1, WM2, WP2, BM, BP, TRI, SHAPE, SHAPECTX, C0, CM1, CP1, CM1C0, C0CP1, SUF3, SUF4, SLEN,
-    SPOS, FIRST, LAST, QUOTE, TITLE, SEXCL, SQUEST, DCOUNT, SWORD, CU, U, BI, TFIRST, TLAST, NTOK, WHOLE, PRE5,
-    SINGLE, REP, REPORDER, REPORDERN, WREPMAX, WREPMIN, CAPS, EXCL, QUESTION, QUOTED, SCOVER, SSTART, TSUF3,
-    WM3, WP3, BM2, BP2, SCLS, CM2, CP2, CTRI, TPREV, TNEXT, TCBI, TCHARS,
+    BIAS, W, WM1, WP1, WM2, WP2, BM, BP, TRI, SHAPE, SHAPECTX, C0, CM1, CP1, CM1C0, C0CP1, SUF3, SUF4, SLEN, SPOS,
+    FIRST, LAST, QUOTE, TITLE, SEXCL, SQUEST, DCOUNT, SWORD, CU, U, BI, TFIRST, TLAST, NTOK, WHOLE, PRE5, SINGLE, REP,
+    REPORDER, REPORDERN, WREPMAX, WREPMIN, CAPS, EXCL, QUESTION, QUOTED, SCOVER, SSTART, TSUF3, WM3, WP3, BM2, BP2,
+    SCLS, CM2, CP2, CTRI, TPREV, TNEXT, TCBI, TCHARS,
 );
 
 /// Optional feature groups, recorded in the model file ([`Doc::flags`]).
@@ -46,7 +46,6 @@ pub mod flags {
     /// Technique classification: class bigrams within the span and its length in characters.
     pub const TC_CLASSES: u32 = 16;
 }
-
 
 #[inline]
 fn mix(h: u64, x: u64) -> u64 {
@@ -232,7 +231,8 @@ impl<'a> Doc<'a> {
                 counts[i as usize] = run.len() as u32;
             }
         }
-        let classes = tokens.iter().map(|t| if t.word { clusters.get_hash(t.hash) } else { None }.unwrap_or(NO_CLASS)).collect();
+        let classes =
+            tokens.iter().map(|t| if t.word { clusters.get_hash(t.hash) } else { None }.unwrap_or(NO_CLASS)).collect();
         Doc {
             text,
             sentences,

@@ -73,8 +73,12 @@ fn si_data(examples: &[&Example], clusters: &Clusters, flags: u32) -> Vec<(Vec<F
 
 fn train_si(examples: &[&Example], opts: &TrainOptions, clusters: &Clusters) -> Linear {
     let data = si_data(examples, clusters, opts.flags);
-    let cfg =
-        TrainConfig { epochs: opts.si_epochs, rate: opts.si_rate, positive_weight: opts.positive_weight, seed: opts.seed };
+    let cfg = TrainConfig {
+        epochs: opts.si_epochs,
+        rate: opts.si_rate,
+        positive_weight: opts.positive_weight,
+        seed: opts.seed,
+    };
     Linear::train(1, opts.si_bits, &data, cfg)
 }
 
