@@ -2,7 +2,7 @@
 //! (spherical k-means over vectors from `corroborate-embed`), so that the linear models see that
 //! "slaughter" and "massacre" are alike even where training saw only one of them.
 
-use crate::linear::{hash, Reader};
+use crate::linear::{fnv64, Reader};
 use crate::Result;
 
 /// A sorted table of word hashes and their cluster ids.
@@ -13,7 +13,11 @@ pub struct Clusters {
 }
 
 fn key(word: &str) -> u32 {
-    hash("word", &[word])
+    key_of_hash(fnv64(word.as_bytes()))
+}
+
+fn key_of_hash(h: u64) -> u32 {
+    (h ^ (h >> 32)) as u32
 }
 
 impl Clusters {
@@ -28,7 +32,12 @@ impl Clusters {
 
     /// The class of a lower-cased word.
     pub fn get(&self, word: &str) -> Option<u16> {
-        self.keys.binary_search(&key(word)).ok().map(|i| self.ids[i])
+        self.get_hash(fnv64(word.as_bytes()))
+    }
+
+    /// The class of a lower-cased word given by its [`fnv64`] hash.
+    pub fn get_hash(&self, h: u64) -> Option<u16> {
+        self.keys.binary_search(&key_of_hash(h)).ok().map(|i| self.ids[i])
     }
 
     /// Spherical k-means over L2-normalised `vectors` (one per word, all of width `dim`);

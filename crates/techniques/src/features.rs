@@ -1,17 +1,100 @@
 //! Feature extraction for span identification (per token) and technique classification (per span).
+//!
+//! Everything is hashed once: a [`Doc`] lowers each token into one shared buffer and keeps a 64-bit
+//! hash of it (and of its suffixes, shape and word class), and features are mixes of those integers,
+//! with no string formatting or allocation per feature. Token features split into the features of
+//! the token's *sentence* ([`sentence_features`], the same for every token of it, so scored once per
+//! sentence at detection time) and the token's own ([`local_features`]).
 
 use crate::clusters::Clusters;
-use crate::linear::{hash, Feature};
-use crate::tokenize::{self, Token};
+use crate::linear::{fnv64, Feature};
+use crate::tokenize;
 use corroborate_model::Span;
-use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::cell::OnceCell;
 
 /// The class of tokens without one.
 pub const NO_CLASS: u16 = u16::MAX;
 
 /// Class ids at or above this are treated as no class.
 pub const MAX_CLASSES: usize = 4096;
+
+/// Hash standing for "before the sentence" and "after the sentence".
+const BOS: u64 = fnv64(b"<s>");
+const EOS: u64 = fnv64(b"</s>");
+
+/// Feature tags: each feature is its tag mixed with its parts.
+macro_rules! tags {
+    ($($name:ident),* $(,)?) => { $(const $name: u64 = fnv64(stringify!($name).as_bytes());)* };
+}
+tags!(
+    BIAS, W, WM1, WP1, WM2, WP2, BM, BP, TRI, SHAPE, SHAPECTX, C0, CM1, CP1, CM1C0, C0CP1, SUF3, SUF4, SLEN, SPOS,
+    FIRST, LAST, QUOTE, TITLE, SEXCL, SQUEST, DCOUNT, SWORD, CU, U, BI, TFIRST, TLAST, NTOK, WHOLE, PRE5, SINGLE, REP,
+    REPORDER, REPORDERN, WREPMAX, WREPMIN, CAPS, EXCL, QUESTION, QUOTED, SCOVER, SSTART, TSUF3, WM3, WP3, BM2, BP2,
+    SCLS, CM2, CP2, CTRI, TPREV, TNEXT, TCBI, TCHARS,
+);
+
+/// Optional feature groups, recorded in the model file ([`Doc::flags`]).
+pub mod flags {
+    /// Span identification: words three to the left and right, and the bigrams beside the token.
+    pub const CTX3: u32 = 1;
+    /// Span identification: the word classes of the token's sentence.
+    pub const SENTENCE_CLASSES: u32 = 2;
+    /// Span identification: word classes two to the left and right, and the class trigram.
+    pub const CLASS2: u32 = 4;
+    /// Technique classification: the words just before and after the span.
+    pub const TC_CONTEXT: u32 = 8;
+    /// Technique classification: class bigrams within the span and its length in characters.
+    pub const TC_CLASSES: u32 = 16;
+}
+
+#[inline]
+fn mix(h: u64, x: u64) -> u64 {
+    (h.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
+#[inline]
+fn fin(h: u64) -> Feature {
+    let mut x = h;
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x as Feature
+}
+
+#[inline]
+fn f1(tag: u64, a: u64) -> Feature {
+    fin(mix(tag, a))
+}
+
+#[inline]
+fn f2(tag: u64, a: u64, b: u64) -> Feature {
+    fin(mix(mix(tag, a), b))
+}
+
+#[inline]
+fn f3(tag: u64, a: u64, b: u64, c: u64) -> Feature {
+    fin(mix(mix(mix(tag, a), b), c))
+}
+
+/// One token of a [`Doc`].
+#[derive(Debug, Clone, Copy)]
+pub struct Token {
+    pub span: Span,
+    /// True for a word (letters or digits), false for punctuation and symbols.
+    pub word: bool,
+    /// Hash of the lower-cased token.
+    pub hash: u64,
+    /// Shape class: digits, ALL CAPS, Capitalised, mIxed, lower, punctuation.
+    pub shape: u8,
+    /// Number of characters of the lower-cased token.
+    pub chars: u32,
+    /// Hashes of the last 3 and 4 characters of words longer than 4 characters (else 0).
+    suf3: u64,
+    suf4: u64,
+    /// Byte range of the lower-cased token in [`Doc::lower_buf`].
+    lo: u32,
+    hi: u32,
+}
 
 /// A text prepared for feature extraction: sentences, tokens, and document statistics.
 pub struct Doc<'a> {
@@ -24,89 +107,19 @@ pub struct Doc<'a> {
     pub sentence_tokens: Vec<(usize, usize)>,
     /// Whether each token is inside quotation marks (within its sentence).
     pub in_quotes: Vec<bool>,
-    /// How often each lower-cased word occurs in the document.
-    pub word_counts: HashMap<String, u32>,
+    /// How often each token's lower-cased word occurs in the document (0 for punctuation).
+    pub counts: Vec<u32>,
     /// Word class of each token ([`NO_CLASS`] for punctuation and words without one).
     pub classes: Vec<u16>,
-    lower_text: String,
+    /// Optional feature groups in use ([`flags`]).
+    pub flags: u32,
+    /// The lower-cased tokens, one after the other.
+    lower_buf: String,
+    lower_text: OnceCell<String>,
 }
 
-impl<'a> Doc<'a> {
-    pub fn new(text: &'a str, clusters: &Clusters) -> Self {
-        let sentences = tokenize::sentences(text);
-        let mut tokens = Vec::new();
-        let mut sentence_of = Vec::new();
-        let mut sentence_tokens = Vec::new();
-        let mut in_quotes = Vec::new();
-        for (si, s) in sentences.iter().enumerate() {
-            let start = tokens.len();
-            let mut open = false;
-            for t in tokenize::tokens(text, *s) {
-                let q = t.span.slice(text);
-                let is_quote = matches!(q, "\"" | "“" | "”" | "«" | "»");
-                if is_quote {
-                    open = match q {
-                        "“" | "«" => true,
-                        "”" | "»" => false,
-                        _ => !open,
-                    };
-                }
-                in_quotes.push(open && !is_quote);
-                tokens.push(t);
-                sentence_of.push(si);
-            }
-            sentence_tokens.push((start, tokens.len()));
-        }
-        let mut word_counts = HashMap::new();
-        for t in tokens.iter().filter(|t| t.word) {
-            *word_counts.entry(t.lower.clone()).or_insert(0) += 1;
-        }
-        let classes =
-            tokens.iter().map(|t| if t.word { clusters.get(&t.lower) } else { None }.unwrap_or(NO_CLASS)).collect();
-        Doc {
-            classes,
-            text,
-            sentences,
-            tokens,
-            sentence_of,
-            sentence_tokens,
-            in_quotes,
-            word_counts,
-            lower_text: text.to_lowercase(),
-        }
-    }
-
-    /// The word class of token `i` as a feature part.
-    fn class(&self, i: isize) -> &'static str {
-        static NAMES: OnceLock<Vec<String>> = OnceLock::new();
-        let names = NAMES.get_or_init(|| (0..MAX_CLASSES).map(|c| c.to_string()).collect());
-        match usize::try_from(i).ok().and_then(|i| self.classes.get(i)) {
-            Some(&c) => names.get(c as usize).map_or("-", String::as_str),
-            None => "<s>",
-        }
-    }
-
-    fn lower(&self, i: isize) -> &str {
-        if i < 0 {
-            "<s>"
-        } else {
-            self.tokens.get(i as usize).map_or("</s>", |t| t.lower.as_str())
-        }
-    }
-
-    /// Token index range `[a, b)` of the tokens overlapping a byte span.
-    pub fn token_range(&self, span: Span) -> (usize, usize) {
-        let a = self.tokens.partition_point(|t| t.span.end <= span.start);
-        let b = self.tokens.partition_point(|t| t.span.start < span.end);
-        (a, b.max(a))
-    }
-}
-
-fn shape(s: &str) -> &'static str {
-    let mut upper = 0;
-    let mut lower = 0;
-    let mut digit = 0;
-    let mut other = 0;
+fn shape(s: &str) -> u8 {
+    let (mut upper, mut lower, mut digit, mut other) = (0, 0, 0, 0);
     for c in s.chars() {
         if c.is_uppercase() {
             upper += 1
@@ -120,27 +133,27 @@ fn shape(s: &str) -> &'static str {
     }
     let first_upper = s.chars().next().is_some_and(|c| c.is_uppercase());
     match () {
-        _ if digit > 0 && upper + lower == 0 => "d",
-        _ if upper > 1 && lower == 0 => "XX",
-        _ if first_upper && upper == 1 => "Xx",
-        _ if upper > 0 => "xX",
-        _ if lower > 0 => "x",
-        _ if other > 0 => "p",
-        _ => "?",
+        _ if digit > 0 && upper + lower == 0 => 1,
+        _ if upper > 1 && lower == 0 => 2,
+        _ if first_upper && upper == 1 => 3,
+        _ if upper > 0 => 4,
+        _ if lower > 0 => 5,
+        _ if other > 0 => 6,
+        _ => 7,
     }
 }
 
-fn bucket(n: usize) -> &'static str {
+/// Shape code of ALL-CAPS words.
+const SHAPE_CAPS: u8 = 2;
+
+fn bucket(n: usize) -> u64 {
     match n {
-        0 => "0",
-        1 => "1",
-        2 => "2",
-        3 => "3",
-        4..=5 => "4-5",
-        6..=8 => "6-8",
-        9..=15 => "9-15",
-        16..=30 => "16-30",
-        _ => "31+",
+        0..=3 => n as u64,
+        4..=5 => 4,
+        6..=8 => 5,
+        9..=15 => 6,
+        16..=30 => 7,
+        _ => 8,
     }
 }
 
@@ -155,162 +168,300 @@ fn suffix(s: &str, n: usize) -> &str {
     &s[idx..]
 }
 
-/// Features of token `i` for span identification.
+impl<'a> Doc<'a> {
+    pub fn new(text: &'a str, clusters: &Clusters, flags: u32) -> Self {
+        let sentences = tokenize::sentences(text);
+        let mut tokens = Vec::with_capacity(text.len() / 5);
+        let mut sentence_of = Vec::with_capacity(text.len() / 5);
+        let mut sentence_tokens = Vec::with_capacity(sentences.len());
+        let mut in_quotes = Vec::with_capacity(text.len() / 5);
+        let mut lower_buf = String::with_capacity(text.len() + 16);
+        let mut raw = Vec::new();
+        for (si, s) in sentences.iter().enumerate() {
+            let start = tokens.len();
+            let mut open = false;
+            raw.clear();
+            tokenize::raw_tokens(text, *s, &mut raw);
+            for &(span, word) in &raw {
+                let q = span.slice(text);
+                let is_quote = !word && matches!(q, "\"" | "“" | "”" | "«" | "»");
+                if is_quote {
+                    open = match q {
+                        "“" | "«" => true,
+                        "”" | "»" => false,
+                        _ => !open,
+                    };
+                }
+                in_quotes.push(open && !is_quote);
+                let lo = lower_buf.len();
+                if q.is_ascii() {
+                    lower_buf.extend(q.bytes().map(|b| b.to_ascii_lowercase() as char));
+                } else {
+                    lower_buf.push_str(&q.to_lowercase());
+                }
+                let lower = &lower_buf[lo..];
+                let chars = if q.is_ascii() { lower.len() } else { lower.chars().count() };
+                let (suf3, suf4) = if word && chars > 4 {
+                    (fnv64(suffix(lower, 3).as_bytes()), fnv64(suffix(lower, 4).as_bytes()))
+                } else {
+                    (0, 0)
+                };
+                tokens.push(Token {
+                    span,
+                    word,
+                    hash: fnv64(lower.as_bytes()),
+                    shape: if word { shape(q) } else { 6 },
+                    chars: chars as u32,
+                    suf3,
+                    suf4,
+                    lo: lo as u32,
+                    hi: lower_buf.len() as u32,
+                });
+                sentence_of.push(si);
+            }
+            sentence_tokens.push((start, tokens.len()));
+        }
+        // Document counts of each word, by sorting the word hashes.
+        let mut counts = vec![0u32; tokens.len()];
+        let mut order: Vec<(u64, u32)> =
+            tokens.iter().enumerate().filter(|(_, t)| t.word).map(|(i, t)| (t.hash, i as u32)).collect();
+        order.sort_unstable();
+        for run in order.chunk_by(|a, b| a.0 == b.0) {
+            for &(_, i) in run {
+                counts[i as usize] = run.len() as u32;
+            }
+        }
+        let classes =
+            tokens.iter().map(|t| if t.word { clusters.get_hash(t.hash) } else { None }.unwrap_or(NO_CLASS)).collect();
+        Doc {
+            text,
+            sentences,
+            tokens,
+            sentence_of,
+            sentence_tokens,
+            in_quotes,
+            counts,
+            classes,
+            flags,
+            lower_buf,
+            lower_text: OnceCell::new(),
+        }
+    }
+
+    /// The lower-cased form of token `i`.
+    pub fn lower(&self, i: usize) -> &str {
+        let t = &self.tokens[i];
+        &self.lower_buf[t.lo as usize..t.hi as usize]
+    }
+
+    fn lower_text(&self) -> &str {
+        self.lower_text.get_or_init(|| self.text.to_lowercase())
+    }
+
+    /// Token index range `[a, b)` of the tokens overlapping a byte span.
+    pub fn token_range(&self, span: Span) -> (usize, usize) {
+        let a = self.tokens.partition_point(|t| t.span.end <= span.start);
+        let b = self.tokens.partition_point(|t| t.span.start < span.end);
+        (a, b.max(a))
+    }
+
+    fn class(&self, i: usize) -> u64 {
+        self.classes[i] as u64
+    }
+}
+
+/// Features of token `i` for span identification: its sentence's and its own.
 pub fn token_features(doc: &Doc, i: usize, out: &mut Vec<Feature>) {
+    sentence_features(doc, doc.sentence_of[i], out);
+    let mut own = Vec::with_capacity(32);
+    local_features(doc, i, &mut own);
+    out.extend_from_slice(&own);
+}
+
+/// The features that every token of sentence `s` shares: its length, whether it is the title,
+/// its punctuation, and its words (propaganda is a property of the sentence as much as of the word).
+pub fn sentence_features(doc: &Doc, s: usize, out: &mut Vec<Feature>) {
     out.clear();
-    let ii = i as isize;
+    let (ws, we) = doc.sentence_tokens[s];
+    out.push(f1(SLEN, bucket(we - ws)));
+    if s == 0 {
+        out.push(f1(TITLE, 0));
+    }
+    let srange = &doc.tokens[ws..we];
+    let (excl, quest) = (fnv64(b"!"), fnv64(b"?"));
+    if srange.iter().any(|t| !t.word && t.hash == excl) {
+        out.push(f1(SEXCL, 0));
+    }
+    if srange.iter().any(|t| !t.word && t.hash == quest) {
+        out.push(f1(SQUEST, 0));
+    }
+    for t in srange.iter().filter(|t| t.word && t.hi - t.lo > 2) {
+        out.push(f1(SWORD, t.hash));
+    }
+    if doc.flags & flags::SENTENCE_CLASSES != 0 {
+        for &c in doc.classes[ws..we].iter().filter(|&&c| c != NO_CLASS) {
+            out.push(f1(SCLS, c as u64));
+        }
+    }
+}
+
+/// The features of token `i` itself: its word, neighbours, shape, class, suffixes and position.
+pub fn local_features(doc: &Doc, i: usize, out: &mut Vec<Feature>) {
+    out.clear();
     let t = &doc.tokens[i];
-    let raw = t.span.slice(doc.text);
-    let w0 = t.lower.as_str();
     let (ws, we) = doc.sentence_tokens[doc.sentence_of[i]];
-    let (wm2, wm1, wp1, wp2) = (
-        if ii - 2 >= ws as isize { doc.lower(ii - 2) } else { "<s>" },
-        if ii > ws as isize { doc.lower(ii - 1) } else { "<s>" },
-        if i + 1 < we { doc.lower(ii + 1) } else { "</s>" },
-        if i + 2 < we { doc.lower(ii + 2) } else { "</s>" },
-    );
-    out.push(hash("bias", &[]));
-    out.push(hash("w", &[w0]));
-    out.push(hash("w-1", &[wm1]));
-    out.push(hash("w+1", &[wp1]));
-    out.push(hash("w-2", &[wm2]));
-    out.push(hash("w+2", &[wp2]));
-    out.push(hash("b-", &[wm1, w0]));
-    out.push(hash("b+", &[w0, wp1]));
-    out.push(hash("t", &[wm1, w0, wp1]));
-    out.push(hash("shape", &[shape(raw)]));
-    out.push(hash(
-        "shape-ctx",
-        &[shape(raw), if ii > ws as isize { shape(doc.tokens[i - 1].span.slice(doc.text)) } else { "<s>" }],
-    ));
-    let (cm1, c0, cp1) = (
-        if ii > ws as isize { doc.class(ii - 1) } else { "<s>" },
-        doc.class(ii),
-        if i + 1 < we { doc.class(ii + 1) } else { "</s>" },
-    );
-    out.push(hash("c0", &[c0]));
-    out.push(hash("c-1", &[cm1]));
-    out.push(hash("c+1", &[cp1]));
-    out.push(hash("c-1c0", &[cm1, c0]));
-    out.push(hash("c0c+1", &[c0, cp1]));
-    if t.word && w0.chars().count() > 4 {
-        out.push(hash("suf3", &[suffix(w0, 3)]));
-        out.push(hash("suf4", &[suffix(w0, 4)]));
+    let h = |k: usize| doc.tokens[k].hash;
+    let w0 = t.hash;
+    let wm2 = if i >= ws + 2 { h(i - 2) } else { BOS };
+    let wm1 = if i > ws { h(i - 1) } else { BOS };
+    let wp1 = if i + 1 < we { h(i + 1) } else { EOS };
+    let wp2 = if i + 2 < we { h(i + 2) } else { EOS };
+    out.push(f1(BIAS, 0));
+    out.push(f1(W, w0));
+    out.push(f1(WM1, wm1));
+    out.push(f1(WP1, wp1));
+    out.push(f1(WM2, wm2));
+    out.push(f1(WP2, wp2));
+    out.push(f2(BM, wm1, w0));
+    out.push(f2(BP, w0, wp1));
+    out.push(f3(TRI, wm1, w0, wp1));
+    out.push(f1(SHAPE, t.shape as u64));
+    out.push(f2(SHAPECTX, t.shape as u64, if i > ws { doc.tokens[i - 1].shape as u64 } else { BOS }));
+    let cm1 = if i > ws { doc.class(i - 1) } else { BOS };
+    let c0 = doc.class(i);
+    let cp1 = if i + 1 < we { doc.class(i + 1) } else { EOS };
+    out.push(f1(C0, c0));
+    out.push(f1(CM1, cm1));
+    out.push(f1(CP1, cp1));
+    out.push(f2(CM1C0, cm1, c0));
+    out.push(f2(C0CP1, c0, cp1));
+    if doc.flags & flags::CTX3 != 0 {
+        let wm3 = if i >= ws + 3 { h(i - 3) } else { BOS };
+        let wp3 = if i + 3 < we { h(i + 3) } else { EOS };
+        out.push(f1(WM3, wm3));
+        out.push(f1(WP3, wp3));
+        out.push(f2(BM2, wm2, wm1));
+        out.push(f2(BP2, wp1, wp2));
+    }
+    if doc.flags & flags::CLASS2 != 0 {
+        let cm2 = if i >= ws + 2 { doc.class(i - 2) } else { BOS };
+        let cp2 = if i + 2 < we { doc.class(i + 2) } else { EOS };
+        out.push(f1(CM2, cm2));
+        out.push(f1(CP2, cp2));
+        out.push(f3(CTRI, cm1, c0, cp1));
+    }
+    if t.word && t.chars > 4 {
+        out.push(f1(SUF3, t.suf3));
+        out.push(f1(SUF4, t.suf4));
     }
     let len = we - ws;
     let pos = i - ws;
-    out.push(hash("slen", &[bucket(len)]));
     let rel = if len > 1 { pos * 4 / len } else { 0 };
-    out.push(hash("spos", &[["q0", "q1", "q2", "q3", "q4"][rel.min(4)]]));
-    out.push(hash("first", &[bucket(pos)]));
-    out.push(hash("last", &[bucket(we - 1 - i)]));
-    out.push(hash("quote", &[if doc.in_quotes[i] { "in" } else { "out" }]));
-    let sent = doc.sentence_of[i];
-    if sent == 0 {
-        out.push(hash("title", &[]));
-    }
-    let srange = &doc.tokens[ws..we];
-    if srange.iter().any(|t| t.lower == "!") {
-        out.push(hash("s!", &[]));
-    }
-    if srange.iter().any(|t| t.lower == "?") {
-        out.push(hash("s?", &[]));
-    }
+    out.push(f1(SPOS, rel.min(4) as u64));
+    out.push(f1(FIRST, bucket(pos)));
+    out.push(f1(LAST, bucket(we - 1 - i)));
+    out.push(f1(QUOTE, doc.in_quotes[i] as u64));
     if t.word {
-        let c = doc.word_counts.get(w0).copied().unwrap_or(0) as usize;
-        out.push(hash("dcount", &[bucket(c), if w0.len() > 3 { "long" } else { "short" }]));
-    }
-    // The sentence's words: propaganda is a property of the sentence as much as of the word.
-    for s in srange.iter().filter(|t| t.word && t.lower.len() > 2) {
-        out.push(hash("S", &[&s.lower]));
+        out.push(f2(DCOUNT, bucket(doc.counts[i] as usize), (t.hi - t.lo > 3) as u64));
     }
 }
 
 /// Features of a span for technique classification.
 pub fn span_features(doc: &Doc, span: Span, out: &mut Vec<Feature>) {
     out.clear();
-    out.push(hash("bias", &[]));
+    out.push(f1(BIAS, 0));
     let (a, b) = doc.token_range(span);
     let toks = &doc.tokens[a..b];
-    let words: Vec<&str> = toks.iter().filter(|t| t.word).map(|t| t.lower.as_str()).collect();
     for k in a..b {
         if doc.classes[k] != NO_CLASS {
-            out.push(hash("cu", &[doc.class(k as isize)]));
+            out.push(f1(CU, doc.class(k)));
         }
     }
     for t in toks {
-        out.push(hash("u", &[&t.lower]));
-        if t.word && t.lower.chars().count() > 4 {
-            out.push(hash("suf3", &[suffix(&t.lower, 3)]));
+        out.push(f1(U, t.hash));
+        if t.word && t.chars > 4 {
+            out.push(f1(TSUF3, t.suf3));
         }
     }
     for w in toks.windows(2) {
-        out.push(hash("bi", &[&w[0].lower, &w[1].lower]));
+        out.push(f2(BI, w[0].hash, w[1].hash));
+    }
+    if doc.flags & flags::TC_CONTEXT != 0 {
+        out.push(f1(TPREV, if a > 0 { doc.tokens[a - 1].hash } else { BOS }));
+        out.push(f1(TNEXT, doc.tokens.get(b).map_or(EOS, |t| t.hash)));
+    }
+    if doc.flags & flags::TC_CLASSES != 0 {
+        for w in doc.classes[a..b].windows(2) {
+            out.push(f2(TCBI, w[0] as u64, w[1] as u64));
+        }
+        out.push(f1(TCHARS, bucket(span.len() / 8)));
     }
     if let Some(f) = toks.first() {
-        out.push(hash("first", &[&f.lower]));
+        out.push(f1(TFIRST, f.hash));
     }
     if let Some(l) = toks.last() {
-        out.push(hash("last", &[&l.lower]));
+        out.push(f1(TLAST, l.hash));
     }
-    out.push(hash("ntok", &[bucket(words.len())]));
-    let whole = words.join(" ");
-    out.push(hash("whole", &[&whole]));
-    for w in &words {
-        if w.chars().count() > 5 {
-            let pre: String = w.chars().take(5).collect();
-            out.push(hash("pre5", &[&pre]));
+    let words = (a..b).filter(|&k| doc.tokens[k].word);
+    let nwords = words.clone().count();
+    out.push(f1(NTOK, bucket(nwords)));
+    out.push(f1(WHOLE, words.clone().fold(0, |h, k| mix(h, doc.tokens[k].hash))));
+    for k in words.clone() {
+        if doc.tokens[k].chars > 5 {
+            let w = doc.lower(k);
+            let end = w.char_indices().nth(5).map_or(w.len(), |x| x.0);
+            out.push(f1(PRE5, fnv64(&w.as_bytes()[..end])));
         }
     }
-    if words.len() == 1 {
-        out.push(hash("single", &[words[0]]));
+    if nwords == 1 {
+        out.push(f1(SINGLE, words.clone().next().map_or(0, |k| doc.tokens[k].hash)));
     }
     // No context words: on cross-validation over the training articles they cost accuracy (the
     // span's own words decide its technique; neighbours mostly add noise).
     // Repetition: how often the span's text, and its words, occur elsewhere in the document.
     let needle = span.slice(doc.text).to_lowercase();
-    let reps = if needle.trim().is_empty() { 0 } else { doc.lower_text.matches(needle.as_str()).count() };
-    out.push(hash("rep", &[bucket(reps)]));
+    let lower_text = doc.lower_text();
+    let reps = if needle.trim().is_empty() { 0 } else { lower_text.matches(needle.as_str()).count() };
+    out.push(f1(REP, bucket(reps)));
     if reps > 1 {
         // A later occurrence of text said before is what the corpus labels Repetition.
-        let earlier = doc.lower_text.get(..span.start).is_some_and(|before| before.contains(needle.as_str()));
-        let later = doc.lower_text.get(span.end..).is_some_and(|after| after.contains(needle.as_str()));
-        let order = [if earlier { "earlier" } else { "first" }, if later { "later" } else { "last" }];
-        out.push(hash("rep-order", &order));
-        out.push(hash("rep-order-n", &[order[0], bucket(reps), bucket(words.len())]));
+        let earlier = lower_text.get(..span.start).is_some_and(|before| before.contains(needle.as_str()));
+        let later = lower_text.get(span.end..).is_some_and(|after| after.contains(needle.as_str()));
+        out.push(f2(REPORDER, earlier as u64, later as u64));
+        out.push(fin(mix(mix(mix(mix(REPORDERN, earlier as u64), later as u64), bucket(reps)), bucket(nwords))));
     }
-    let content: Vec<u32> =
-        words.iter().filter(|w| w.len() > 3).map(|w| doc.word_counts.get(*w).copied().unwrap_or(0)).collect();
-    if let Some(&max) = content.iter().max() {
-        out.push(hash("wrep-max", &[bucket(max as usize)]));
-        let min = *content.iter().min().unwrap_or(&0);
-        out.push(hash("wrep-min", &[bucket(min as usize)]));
+    let content = words.clone().filter(|&k| doc.tokens[k].hi - doc.tokens[k].lo > 3).map(|k| doc.counts[k]);
+    if let Some(max) = content.clone().max() {
+        out.push(f1(WREPMAX, bucket(max as usize)));
+        let min = content.min().unwrap_or(0);
+        out.push(f1(WREPMIN, bucket(min as usize)));
     }
     // Capitalisation, punctuation and position.
     let raw = span.slice(doc.text);
-    let caps = toks.iter().filter(|t| t.word && shape(t.span.slice(doc.text)) == "XX").count();
+    let caps = toks.iter().filter(|t| t.word && t.shape == SHAPE_CAPS).count();
     if caps > 0 {
-        out.push(hash("caps", &[bucket(caps)]));
+        out.push(f1(CAPS, bucket(caps)));
     }
-    if raw.contains('!') || doc.tokens.get(b).is_some_and(|t| t.lower == "!") {
-        out.push(hash("excl", &[]));
+    let next_is = |s: &str| b < doc.tokens.len() && !doc.tokens[b].word && doc.lower(b) == s;
+    if raw.contains('!') || next_is("!") {
+        out.push(f1(EXCL, 0));
     }
-    if raw.contains('?') || doc.tokens.get(b).is_some_and(|t| t.lower == "?") {
-        out.push(hash("question", &[]));
+    if raw.contains('?') || next_is("?") {
+        out.push(f1(QUESTION, 0));
     }
     if a < doc.in_quotes.len() && doc.in_quotes[a] {
-        out.push(hash("quoted", &[]));
+        out.push(f1(QUOTED, 0));
     }
     if a < b {
         let sent = doc.sentence_of[a];
         if sent == 0 {
-            out.push(hash("title", &[]));
+            out.push(f1(TITLE, 1));
         }
         let (ws, we) = doc.sentence_tokens[sent];
         let cover = (b.min(we) - a) * 4 / (we - ws).max(1);
-        out.push(hash("scover", &[bucket(cover)]));
+        out.push(f1(SCOVER, bucket(cover)));
         if a == ws {
-            out.push(hash("sstart", &[]));
+            out.push(f1(SSTART, 0));
         }
     }
 }

@@ -98,21 +98,24 @@ pub fn explanation(label: &str) -> &'static str {
     }
 }
 
-const MAGIC: &[u8; 8] = b"CRTECH03";
+const MAGIC: &[u8; 8] = b"CRTECH04";
 
 /// The trained technique detector: span identification plus technique classification.
 #[derive(Debug, Clone)]
 pub struct Detector {
     /// Logistic model over token features: is this token part of a technique span?
     pub si: Linear,
-    /// Softmax model over span features: which of [`TECHNIQUES`].
-    pub tc: Linear,
+    /// Softmax models over span features: which of [`TECHNIQUES`]. Their scores are summed; model
+    /// `k` sees the features' hashes rotated by `k * 11` bits, so each has its own hash collisions.
+    pub tc: Vec<Linear>,
     /// Token probability at or above which a token is part of a span.
     pub threshold: f32,
     /// Mean token probability below which a found span is dropped.
     pub min_span_score: f32,
     /// Word classes (clusters of static word embeddings) used by the features of both models.
     pub clusters: Clusters,
+    /// Optional feature groups the models were trained with ([`features::flags`]).
+    pub flags: u32,
 }
 
 static EMBEDDED: OnceLock<std::result::Result<Detector, String>> = OnceLock::new();
@@ -130,8 +133,12 @@ impl Detector {
         let mut out = MAGIC.to_vec();
         out.extend_from_slice(&self.threshold.to_le_bytes());
         out.extend_from_slice(&self.min_span_score.to_le_bytes());
+        out.extend_from_slice(&self.flags.to_le_bytes());
         self.si.write(&mut out);
-        self.tc.write(&mut out);
+        out.extend_from_slice(&(self.tc.len() as u32).to_le_bytes());
+        for m in &self.tc {
+            m.write(&mut out);
+        }
         self.clusters.write(&mut out);
         out
     }
@@ -143,28 +150,48 @@ impl Detector {
         }
         let threshold = f32::from_bits(r.u32()?);
         let min_span_score = f32::from_bits(r.u32()?);
+        let flags = r.u32()?;
         let (si, used) = Linear::read(&bytes[r.pos..])?;
         r.pos += used;
-        let (tc, used) = Linear::read(&bytes[r.pos..])?;
-        r.pos += used;
+        let n = r.u32()? as usize;
+        if !(1..=16).contains(&n) {
+            return Err(Error::Model(format!("implausible number of classification models: {n}")));
+        }
+        let mut tc = Vec::with_capacity(n);
+        for _ in 0..n {
+            let (m, used) = Linear::read(&bytes[r.pos..])?;
+            r.pos += used;
+            tc.push(m);
+        }
         let clusters = Clusters::read(&mut r)?;
-        if r.pos != bytes.len() || si.outputs != 1 || tc.outputs != TECHNIQUES.len() {
+        if r.pos != bytes.len() || si.outputs != 1 || tc.iter().any(|m| m.outputs != TECHNIQUES.len()) {
             return Err(Error::Model("model file has an unexpected layout".into()));
         }
-        Ok(Detector { si, tc, threshold, min_span_score, clusters })
+        Ok(Detector { si, tc, threshold, min_span_score, clusters, flags })
     }
 
     /// Per-token probabilities of being inside a technique span, with the prepared document.
     fn token_probabilities<'t>(&self, text: &'t str) -> (Doc<'t>, Vec<f32>) {
-        let doc = Doc::new(text, &self.clusters);
-        let mut feats = Vec::with_capacity(64);
-        let probs = (0..doc.tokens.len())
-            .map(|i| {
-                features::token_features(&doc, i, &mut feats);
-                self.si.probability(&feats)
-            })
-            .collect();
+        let doc = Doc::new(text, &self.clusters, self.flags);
+        let probs = self.doc_probabilities(&doc);
         (doc, probs)
+    }
+
+    /// Per-token probabilities of a prepared document. The features a sentence's tokens share are
+    /// scored once per sentence.
+    fn doc_probabilities(&self, doc: &Doc) -> Vec<f32> {
+        let mut shared = Vec::with_capacity(64);
+        let mut own = Vec::with_capacity(32);
+        let mut probs = Vec::with_capacity(doc.tokens.len());
+        for (s, &(ws, we)) in doc.sentence_tokens.iter().enumerate() {
+            features::sentence_features(doc, s, &mut shared);
+            let base = self.si.score1(&shared);
+            for i in ws..we {
+                features::local_features(doc, i, &mut own);
+                probs.push(linear::sigmoid(base + self.si.score1(&own)));
+            }
+        }
+        probs
     }
 
     /// Span identification: technique spans with their mean token probability.
@@ -175,17 +202,27 @@ impl Detector {
 
     /// Technique probabilities (in [`TECHNIQUES`] order) for given spans of a text.
     pub fn classify(&self, text: &str, spans: &[Span]) -> Vec<Vec<f32>> {
-        let doc = Doc::new(text, &self.clusters);
+        let doc = Doc::new(text, &self.clusters, self.flags);
         self.classify_doc(&doc, spans)
     }
 
     fn classify_doc(&self, doc: &Doc, spans: &[Span]) -> Vec<Vec<f32>> {
         let mut feats = Vec::with_capacity(64);
+        let mut scores = Vec::with_capacity(TECHNIQUES.len());
         spans
             .iter()
             .map(|s| {
                 features::span_features(doc, *s, &mut feats);
-                self.tc.probabilities(&feats)
+                let mut sum = vec![0f32; TECHNIQUES.len()];
+                for (k, m) in self.tc.iter().enumerate() {
+                    rotate(&mut feats, k);
+                    m.scores(&feats, &mut scores);
+                    for (t, v) in sum.iter_mut().zip(&scores) {
+                        *t += *v;
+                    }
+                }
+                linear::softmax(&mut sum);
+                sum
             })
             .collect()
     }
@@ -214,8 +251,18 @@ impl Detector {
     }
 }
 
+/// Rotates feature hashes from those of classification model `k - 1` to those of model `k`.
+pub(crate) fn rotate(feats: &mut [linear::Feature], k: usize) {
+    if k > 0 {
+        for f in feats.iter_mut() {
+            *f = f.rotate_left(11);
+        }
+    }
+}
+
 /// Finds technique spans with the compiled-in detector. Returns nothing only if the compiled-in
 /// model could not be read, which the crate's tests rule out.
+#[inline(never)] // kept out of line so that profiles show the detector's cost
 pub fn detect(text: &str) -> Vec<Technique> {
     match Detector::embedded() {
         Ok(d) => d.detect(text),
@@ -224,8 +271,8 @@ pub fn detect(text: &str) -> Vec<Technique> {
 }
 
 /// Tokens the corpus never lets a span start or end with.
-fn trimmable(t: &tokenize::Token) -> bool {
-    !t.word && matches!(t.lower.as_str(), "." | "," | ":" | ";" | "-" | "–" | "—" | ")" | "(")
+fn trimmable(doc: &Doc, i: usize) -> bool {
+    !doc.tokens[i].word && matches!(doc.lower(i), "." | "," | ":" | ";" | "-" | "–" | "—" | ")" | "(")
 }
 
 /// Turns token probabilities into spans: runs of tokens at or above the threshold within one
@@ -255,10 +302,10 @@ pub(crate) fn decode(doc: &Doc, probs: &[f32], threshold: f32, min_span_score: f
             j += 1;
         }
         let (mut a, mut b) = (i, j);
-        while a < b && trimmable(&doc.tokens[a]) {
+        while a < b && trimmable(doc, a) {
             a += 1;
         }
-        while b > a && trimmable(&doc.tokens[b - 1]) {
+        while b > a && trimmable(doc, b - 1) {
             b -= 1;
         }
         if doc.tokens[a..b].iter().any(|t| t.word) {

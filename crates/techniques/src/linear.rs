@@ -6,6 +6,18 @@ use crate::{Error, Result};
 /// Feature ids are 32-bit hashes reduced to the model's bucket count.
 pub type Feature = u32;
 
+/// 64-bit FNV-1a of bytes (usable in constants).
+pub const fn fnv64(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        i += 1;
+    }
+    h
+}
+
 /// FNV-1a over a tag and parts, with a separator between parts.
 pub fn hash(tag: &str, parts: &[&str]) -> Feature {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -87,11 +99,20 @@ impl Linear {
         }
     }
 
+    /// Raw score of a logistic model (its first output), without allocating.
+    #[inline]
+    pub fn score1(&self, features: &[Feature]) -> f32 {
+        let mask = (1usize << self.bits) - 1;
+        let mut s = 0.0;
+        for &f in features {
+            s += self.weights[(f as usize & mask) * self.outputs];
+        }
+        s
+    }
+
     /// Probability of the positive class of a logistic model.
     pub fn probability(&self, features: &[Feature]) -> f32 {
-        let mut s = Vec::with_capacity(1);
-        self.scores(features, &mut s);
-        sigmoid(s[0])
+        sigmoid(self.score1(features))
     }
 
     /// Softmax probabilities of a multi-output model.

@@ -20,9 +20,15 @@ fn joiner(c: char) -> bool {
 
 /// Splits `text[range]` into tokens (offsets are into `text`).
 pub fn tokens(text: &str, range: Span) -> Vec<Token> {
+    let mut raw = Vec::new();
+    raw_tokens(text, range, &mut raw);
+    raw.into_iter().map(|(span, word)| Token { span, lower: span.slice(text).to_lowercase(), word }).collect()
+}
+
+/// Splits `text[range]` into token spans, each with whether it is a word, appending to `out`.
+pub fn raw_tokens(text: &str, range: Span, out: &mut Vec<(Span, bool)>) {
     let s = range.slice(text);
     let base = range.start;
-    let mut out = Vec::new();
     let mut iter = s.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         if c.is_whitespace() {
@@ -47,14 +53,11 @@ pub fn tokens(text: &str, range: Span) -> Vec<Token> {
                     break;
                 }
             }
-            let span = Span::new(base + i, base + end);
-            out.push(Token { span, lower: span.slice(text).to_lowercase(), word: true });
+            out.push((Span::new(base + i, base + end), true));
         } else {
-            let span = Span::new(base + i, base + i + c.len_utf8());
-            out.push(Token { span, lower: c.to_string(), word: false });
+            out.push((Span::new(base + i, base + i + c.len_utf8()), false));
         }
     }
-    out
 }
 
 /// Sentence spans: every line is split at `.`, `!` or `?` (with closing quotes or brackets) that is

@@ -28,19 +28,40 @@ pub struct TrainOptions {
     pub seed: u64,
     /// Number of word classes (0: none).
     pub classes: usize,
+    /// Adagrad learning rates of the two models.
+    pub si_rate: f32,
+    pub tc_rate: f32,
+    /// Weight of tokens inside spans in the span model's loss.
+    pub positive_weight: f32,
+    /// Optional feature groups ([`crate::features::flags`]).
+    pub flags: u32,
+    /// Number of classification models (each with its own hash collisions and example order).
+    pub tc_models: usize,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { si_bits: 20, tc_bits: 19, si_epochs: 4, tc_epochs: 12, seed: 20200911, classes: 256 }
+        TrainOptions {
+            si_bits: 20,
+            tc_bits: 19,
+            si_epochs: 6,
+            tc_epochs: 30,
+            seed: 20200911,
+            classes: 256,
+            si_rate: 0.05,
+            tc_rate: 0.05,
+            positive_weight: 1.0,
+            flags: crate::features::flags::CTX3 | crate::features::flags::SENTENCE_CLASSES,
+            tc_models: 3,
+        }
     }
 }
 
-fn si_data(examples: &[&Example], clusters: &Clusters) -> Vec<(Vec<Feature>, usize)> {
+fn si_data(examples: &[&Example], clusters: &Clusters, flags: u32) -> Vec<(Vec<Feature>, usize)> {
     let mut data = Vec::new();
     let mut feats = Vec::new();
     for ex in examples {
-        let doc = Doc::new(&ex.text, clusters);
+        let doc = Doc::new(&ex.text, clusters, flags);
         for (i, t) in doc.tokens.iter().enumerate() {
             features::token_features(&doc, i, &mut feats);
             let inside = ex.spans.iter().any(|s| s.overlaps(&t.span));
@@ -51,8 +72,13 @@ fn si_data(examples: &[&Example], clusters: &Clusters) -> Vec<(Vec<Feature>, usi
 }
 
 fn train_si(examples: &[&Example], opts: &TrainOptions, clusters: &Clusters) -> Linear {
-    let data = si_data(examples, clusters);
-    let cfg = TrainConfig { epochs: opts.si_epochs, rate: 0.05, positive_weight: 1.0, seed: opts.seed };
+    let data = si_data(examples, clusters, opts.flags);
+    let cfg = TrainConfig {
+        epochs: opts.si_epochs,
+        rate: opts.si_rate,
+        positive_weight: opts.positive_weight,
+        seed: opts.seed,
+    };
     Linear::train(1, opts.si_bits, &data, cfg)
 }
 
@@ -71,10 +97,11 @@ pub fn train(examples: &[Example], opts: TrainOptions, si_score: SiScore) -> Det
         let first = train_si(&fit, &opts, &clusters);
         let probe = Detector {
             si: first,
-            tc: Linear::new(TECHNIQUES.len(), 8),
+            tc: vec![Linear::new(TECHNIQUES.len(), 8)],
             threshold: 0.5,
             min_span_score: 0.0,
             clusters: clusters.clone(),
+            flags: opts.flags,
         };
         let probs: Vec<(Doc, Vec<f32>)> = held.iter().map(|ex| probe.token_probabilities(&ex.text)).collect();
         let texts: Vec<&str> = held.iter().map(|e| e.text.as_str()).collect();
@@ -100,21 +127,29 @@ pub fn train(examples: &[Example], opts: TrainOptions, si_score: SiScore) -> Det
     let all: Vec<&Example> = examples.iter().collect();
     let si = train_si(&all, &opts, &clusters);
     let tc = train_tc(&all, &opts, &clusters);
-    Detector { si, tc, threshold, min_span_score, clusters }
+    Detector { si, tc, threshold, min_span_score, clusters, flags: opts.flags }
 }
 
-fn train_tc(examples: &[&Example], opts: &TrainOptions, clusters: &Clusters) -> Linear {
+fn train_tc(examples: &[&Example], opts: &TrainOptions, clusters: &Clusters) -> Vec<Linear> {
     let mut data = Vec::new();
     let mut feats = Vec::new();
     for ex in examples {
-        let doc = Doc::new(&ex.text, clusters);
+        let doc = Doc::new(&ex.text, clusters, opts.flags);
         for (label, span) in &ex.labelled {
             features::span_features(&doc, *span, &mut feats);
             data.push((feats.clone(), *label));
         }
     }
-    let cfg = TrainConfig { epochs: opts.tc_epochs, rate: 0.05, positive_weight: 1.0, seed: opts.seed };
-    Linear::train(TECHNIQUES.len(), opts.tc_bits, &data, cfg)
+    (0..opts.tc_models.max(1))
+        .map(|k| {
+            for (feats, _) in data.iter_mut() {
+                crate::rotate(feats, k);
+            }
+            let seed = opts.seed.wrapping_add(k as u64 * 7919);
+            let cfg = TrainConfig { epochs: opts.tc_epochs, rate: opts.tc_rate, positive_weight: 1.0, seed };
+            Linear::train(TECHNIQUES.len(), opts.tc_bits, &data, cfg)
+        })
+        .collect()
 }
 
 /// Word classes over the words of the training articles and the whole words of the embedding
@@ -131,8 +166,8 @@ fn word_classes(examples: &[Example], k: usize) -> Clusters {
         .cloned()
         .collect();
     for ex in examples {
-        let doc = Doc::new(&ex.text, &Clusters::default());
-        words.extend(doc.tokens.into_iter().filter(|t| t.word).map(|t| t.lower));
+        let doc = Doc::new(&ex.text, &Clusters::default(), 0);
+        words.extend((0..doc.tokens.len()).filter(|&i| doc.tokens[i].word).map(|i| doc.lower(i).to_string()));
     }
     words.sort_unstable();
     words.dedup();
