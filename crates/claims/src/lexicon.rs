@@ -139,22 +139,6 @@ pub const FABRICATION: &[&str] = &[
     "made-up",
 ];
 
-/// Hedges (as `corroborate-stance` reads them): they say how the voice holds a claim, not what the
-/// claim is, so they are no feature of it ("the alleged flooding of Osk" is about the flooding).
-pub const HEDGES: &[&str] = &[
-    "alleged",
-    "allegedly",
-    "ostensible",
-    "ostensibly",
-    "purported",
-    "purportedly",
-    "reputed",
-    "reputedly",
-    "so-called",
-    "supposed",
-    "supposedly",
-];
-
 /// Negation words that reverse a nearby concept ("one" for "no one died": the "no" before it counts).
 /// Verbs of denial.
 pub const DENIAL: &[&str] =

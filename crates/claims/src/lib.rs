@@ -107,7 +107,6 @@ impl Featurizer {
                 w.len() > 2
                     && !STOPWORDS.contains(&w.as_str())
                     && !FABRICATION.contains(&w.as_str())
-                    && !HEDGES.contains(&w.as_str())
                     && !NEGATION.contains(&w.as_str())
                     && !DENIAL.contains(&w.as_str())
             })
