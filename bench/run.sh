@@ -47,7 +47,7 @@ timed spacy "$py" "$SHARED/peer/bench_spacy.py" "$CORPUS" >"$out/spacy.json"
 ext="$SHARED/eval/extraction"
 echo "== extraction"
 if "$bin" eval extraction --help >/dev/null 2>&1; then
-  timed extraction "$bin" eval extraction --data "$SHARED/eval" >"$out/extraction.out" 2>&1 \
+  timed extraction "$bin" eval extraction "$ext" >"$out/extraction.out" 2>&1 \
     || { echo "corroborate eval extraction failed:"; tail -5 "$out/extraction.out"; rm -f "$out/extraction.time"; }
 else
   echo "skipped: \`corroborate eval extraction\` is not on this branch yet"
