@@ -15,16 +15,15 @@ impl OffsetMap {
         if text.is_ascii() {
             return OffsetMap { table: Vec::new(), len: text.len() };
         }
+        // Byte i maps to the index of the character it belongs to: the number of characters that
+        // start at or before i, less one (a UTF-8 continuation byte is 0b10xxxxxx, -64..-1 as i8).
         let mut table = Vec::with_capacity(text.len() + 1);
-        let mut chars = 0u32;
-        for (i, c) in text.char_indices() {
-            debug_assert_eq!(table.len(), i);
-            for _ in 0..c.len_utf8() {
-                table.push(chars);
-            }
-            chars += 1;
-        }
-        table.push(chars);
+        let mut starts = 0u32;
+        table.extend(text.bytes().map(|b| {
+            starts += u32::from((b as i8) >= -0x40);
+            starts - 1
+        }));
+        table.push(starts);
         OffsetMap { table, len: text.len() }
     }
 
@@ -52,5 +51,17 @@ mod tests {
         assert_eq!(m.char_offset(t.find('c').unwrap()), 4);
         assert_eq!(m.char_offset(t.len()), 5);
         assert_eq!(m.char_offset(t.len() + 10), 5);
+    }
+
+    #[test]
+    fn every_byte_maps_to_the_character_holding_it() {
+        let t = "Zé 😀 – «ok» Київ";
+        let m = OffsetMap::new(t);
+        for (ci, (bi, c)) in t.char_indices().enumerate() {
+            for k in 0..c.len_utf8() {
+                assert_eq!(m.char_offset(bi + k), ci, "byte {} of {c:?}", bi + k);
+            }
+        }
+        assert_eq!(m.char_offset(t.len()), t.chars().count());
     }
 }

@@ -76,7 +76,10 @@ struct Needles {
 
 impl Needles {
     fn new(needles: Vec<(String, usize)>, fold: bool) -> Needles {
+        // A DFA: the needles are few (about a hundred), so it is small and quick to build, and it
+        // scans every article's text several times faster than the default NFA.
         let ac = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .ascii_case_insensitive(fold)
             .build(needles.iter().map(|(n, _)| n))
             .ok();

@@ -227,10 +227,21 @@ fn in_quotes(text: &str, span: Span) -> bool {
     (q(&before) && q(&after)) || inner_quoted
 }
 
+/// `v` without every trailing `suffix` (what `trim_end_matches` does), without building a searcher.
+fn strip_possessives<'a>(mut v: &'a str, suffix: &str) -> &'a str {
+    while let Some(rest) = v.strip_suffix(suffix) {
+        v = rest;
+    }
+    v
+}
+
 /// A government body named in a source, from its words: ("Russian Defence Ministry", "Russia").
 fn body_in(source: &str) -> Option<(String, Option<&'static str>)> {
-    let w = words_lower(source);
-    let has = |x: &str| w.iter().any(|v| v == x || v.trim_end_matches("'s") == x || v.trim_end_matches("’s") == x);
+    // Each word with its possessive ending(s) stripped, once: "ministry's" counts as "ministry".
+    let w: Vec<String> = words_lower(source);
+    let stripped: Vec<(&str, &str)> =
+        w.iter().map(|v| (strip_possessives(v, "'s"), strip_possessives(v, "’s"))).collect();
+    let has = |x: &str| w.iter().zip(&stripped).any(|(v, (a, b))| v == x || *a == x || *b == x);
     let country = country_in(source);
     let adj = match country {
         Some(c) => format!("{} ", c.1),

@@ -57,7 +57,7 @@ fn voice_markers(toks: &[Token], range: std::ops::Range<usize>, quoted: &[Span])
     let in_quote = |s: &Span| quoted.iter().any(|q| q.contains(s));
     for i in range.clone() {
         let t = &toks[i];
-        if t.kind != TokKind::Word || in_quote(&t.span) {
+        if t.kind != TokKind::Word {
             continue;
         }
         let l = t.lower.as_str();
@@ -82,7 +82,8 @@ fn voice_markers(toks: &[Token], range: std::ops::Range<usize>, quoted: &[Span])
         } else {
             None
         };
-        let Some(kind) = kind else { continue };
+        // Only a marker word is checked against the quotes (most words are not markers).
+        let Some(kind) = kind.filter(|_| !in_quote(&t.span)) else { continue };
         let span = if l == "evidence" || l == "proof" {
             let from =
                 (i.saturating_sub(3)..i).find(|&k| matches!(toks[k].lower.as_str(), "without" | "no")).unwrap_or(i);

@@ -366,6 +366,31 @@ pub fn local_features(doc: &Doc, i: usize, out: &mut Vec<Feature>) {
     }
 }
 
+/// How often `needle` occurs in `hay` (non-overlapping, leftmost first: what `str::matches` counts),
+/// and, when more than once, whether an occurrence lies wholly before `span.start` and one wholly
+/// after `span.end`. One SIMD scan and one reverse search instead of three `str` searches.
+fn repetitions(hay: &str, needle: &str, span: Span) -> (usize, bool, bool) {
+    if needle.trim().is_empty() {
+        return (0, false, false);
+    }
+    let finder = memchr::memmem::Finder::new(needle.as_bytes());
+    let mut first = None;
+    let mut reps = 0;
+    for at in finder.find_iter(hay.as_bytes()) {
+        first.get_or_insert(at);
+        reps += 1;
+    }
+    if reps <= 1 {
+        return (reps, false, false);
+    }
+    // The leftmost occurrence ends before the span starts iff some occurrence does; the rightmost
+    // starts after the span ends iff some occurrence does.
+    let earlier = hay.is_char_boundary(span.start) && first.is_some_and(|at| at + needle.len() <= span.start);
+    let later = hay.is_char_boundary(span.end)
+        && memchr::memmem::rfind(hay.as_bytes(), needle.as_bytes()).is_some_and(|at| at >= span.end);
+    (reps, earlier, later)
+}
+
 /// Features of a span for technique classification.
 pub fn span_features(doc: &Doc, span: Span, out: &mut Vec<Feature>) {
     out.clear();
@@ -421,12 +446,10 @@ pub fn span_features(doc: &Doc, span: Span, out: &mut Vec<Feature>) {
     // Repetition: how often the span's text, and its words, occur elsewhere in the document.
     let needle = span.slice(doc.text).to_lowercase();
     let lower_text = doc.lower_text();
-    let reps = if needle.trim().is_empty() { 0 } else { lower_text.matches(needle.as_str()).count() };
+    let (reps, earlier, later) = repetitions(lower_text, &needle, span);
     out.push(f1(REP, bucket(reps)));
     if reps > 1 {
         // A later occurrence of text said before is what the corpus labels Repetition.
-        let earlier = lower_text.get(..span.start).is_some_and(|before| before.contains(needle.as_str()));
-        let later = lower_text.get(span.end..).is_some_and(|after| after.contains(needle.as_str()));
         out.push(f2(REPORDER, earlier as u64, later as u64));
         out.push(fin(mix(mix(mix(mix(REPORDERN, earlier as u64), later as u64), bucket(reps)), bucket(nwords))));
     }
