@@ -46,12 +46,19 @@ pub struct Perceptron {
 impl Perceptron {
     #[inline]
     fn best(&self, feats: &[u32]) -> usize {
+        self.best_with(feats, 0.0)
+    }
+
+    /// [`Perceptron::best`] with `o_penalty` taken off class 0's score.
+    #[inline]
+    fn best_with(&self, feats: &[u32], o_penalty: f32) -> usize {
         let mut s = [0f32; 4];
         for &f in feats {
             for (x, w) in s.iter_mut().zip(&self.w[f as usize]) {
                 *x += w;
             }
         }
+        s[0] -= o_penalty;
         (0..self.k).fold(0, |b, c| if s[c] > s[b] { c } else { b })
     }
 
@@ -423,6 +430,19 @@ impl<'a> Doc<'a> {
             f.add(23, &[self.suffix[i], p]);
         }
         f.add(24, &[if i > 0 { self.shape[i - 1] } else { SH_START }, w0]);
+        // what follows within a few tokens: "told reporters that", "said in a statement:", a quote
+        let n = self.toks.len();
+        let ahead = |want: &dyn Fn(usize) -> bool| -> u64 { (1..=4).find(|&k| i + k < n && want(i + k)).unwrap_or(0) as u64 };
+        let that = ahead(&|k| self.norm[k] == "that");
+        let quote = ahead(&|k| self.shape[k] == SH_QUOTE);
+        let colon = ahead(&|k| self.norm[k] == ":");
+        let st = self.stem[i];
+        f.add(25, &[st, that]);
+        f.add(26, &[st, quote]);
+        f.add(27, &[st, colon]);
+        f.add(28, &[that, quote, colon, p]);
+        let back_quote = u64::from((1..=3).any(|k| i >= k && self.shape[i - k] == SH_QUOTE));
+        f.add(29, &[st, back_quote]);
     }
 
     #[allow(clippy::needless_range_loop)]
@@ -548,6 +568,9 @@ pub struct Tagged {
     pub source: Option<(usize, usize)>,
     /// first and last content token
     pub content: Option<(usize, usize)>,
+    /// A second content on the other side of the cue (`"X," he said. "Y."`), which PolNeAR
+    /// annotates as one discontinuous content with the first.
+    pub more: Option<(usize, usize)>,
 }
 
 impl Model {
@@ -570,7 +593,7 @@ impl Model {
         let mut prev = O;
         for i in 0..doc.toks.len() {
             doc.cue_feats(i, prev, &mut f);
-            let mut t = self.cue.best(f.ids());
+            let mut t = self.cue.best_with(f.ids(), cue_bias());
             if t == I && prev == O {
                 t = B;
             }
@@ -622,6 +645,11 @@ impl Model {
         }
         out
     }
+}
+
+fn cue_bias() -> f32 {
+    static B: std::sync::OnceLock<f32> = std::sync::OnceLock::new();
+    *B.get_or_init(|| std::env::var("CUE_BIAS").ok().and_then(|v| v.parse().ok()).unwrap_or(0.0))
 }
 
 /// `n[k]` = how many of `flags[..k]` are set.
@@ -678,8 +706,22 @@ fn decode(doc: &Doc, a: usize, tags: &[usize], cue: (usize, usize)) -> Tagged {
         .iter()
         .min_by_key(|g| (!(g.0..=g.1).any(|k| doc.sent_of[k] == sent), dist(&(g.0, g.1)), usize::MAX - g.2))
         .map(|g| (g.0, g.1));
-    Tagged { cue, source, content }
+    // the nearest group on the far side of the cue, when its words are not another attribution's
+    let more = content.and_then(|(ca, _)| {
+        let before = ca < cue.0;
+        groups
+            .iter()
+            .filter(|g| if before { g.0 > cue.1 } else { g.1 < cue.0 })
+            .filter(|g| g.2 >= MORE_MIN_TOKENS)
+            .filter(|g| !source.is_some_and(|s| s.0 <= g.1 && g.0 <= s.1))
+            .min_by_key(|g| dist(&(g.0, g.1)))
+            .map(|g| (g.0, g.1))
+    });
+    Tagged { cue, source, content, more }
 }
+
+/// The smallest second content [`decode`] keeps.
+const MORE_MIN_TOKENS: usize = 3;
 
 /// One gold attribution for training: source, cue and content fragments (byte spans).
 pub type GoldParts = (Vec<Span>, Vec<Span>, Vec<Span>);

@@ -253,6 +253,7 @@ pub fn find_with(
             content,
             direct: true,
             learned: false,
+            more: None,
         });
     }
     if transcript.len() >= 2 {
@@ -331,7 +332,14 @@ pub fn find_with(
             for (a, b) in [Some(t.cue), source, t.content].into_iter().flatten() {
                 covered[a..=b].iter_mut().for_each(|x| *x = true);
             }
-            learned_raw.push(Raw { source, cue: t.cue, content, direct, learned: true });
+            let more = t.more.and_then(|(ma, mb)| {
+                let m = toks[ma].span.cover(&toks[mb].span).trim(text, &[',']);
+                let bare = m.trim(text, &['"', '“', '”', '.', ',', ' ']);
+                let q = quotes.iter().find(|q| q.inner.trim(text, &['.', ',']) == bare);
+                let m = q.map_or(m, |q| q.inner);
+                (!m.is_empty()).then_some(m)
+            });
+            learned_raw.push(Raw { source, cue: t.cue, content, direct, learned: true, more });
         }
         raw.retain(|r| !covered[r.cue.0]);
         raw.extend(learned_raw);
@@ -340,6 +348,7 @@ pub fn find_with(
     raw.sort_by_key(|r| (r.content.start, r.cue.0));
     raw.dedup_by(|a, b| a.cue.0 == b.cue.0);
     cut_at_following_attributions(&ctx, &mut raw);
+    add_second_contents(&ctx, &quotes, &mut raw);
 
     // Speakers, in text order so pronouns and descriptions see what came before.
     let mut order: Vec<usize> = (0..raw.len()).collect();
@@ -399,6 +408,9 @@ struct Raw {
     direct: bool,
     /// Found by the learned tagger: its cue is already the whole cue span.
     learned: bool,
+    /// A second content on the far side of the cue (`"X," he said. "Y."`): reported as a second
+    /// attribution with the same source and cue.
+    more: Option<Span>,
 }
 
 impl Raw {
@@ -524,6 +536,7 @@ fn direct_after(ctx: &Ctx, q: &Quote) -> Option<Raw> {
                     content: q.inner,
                     direct: true,
                     learned: false,
+                    more: None,
                 });
             }
         }
@@ -553,6 +566,7 @@ fn direct_after(ctx: &Ctx, q: &Quote) -> Option<Raw> {
                     content: q.inner,
                     direct: true,
                     learned: false,
+                    more: None,
                 });
             }
             // inverted: said the minister
@@ -573,6 +587,7 @@ fn direct_after(ctx: &Ctx, q: &Quote) -> Option<Raw> {
                                 content: q.inner,
                                 direct: true,
                                 learned: false,
+                                more: None,
                             });
                         }
                     }
@@ -584,7 +599,7 @@ fn direct_after(ctx: &Ctx, q: &Quote) -> Option<Raw> {
                 toks.get(cue_end + 1).filter(|t| is(PRONOUNS, &t.lower)).map(|_| (cue_end + 1, cue_end + 1))
             });
             source?;
-            return Some(Raw { source, cue: (c, cue_end), content: q.inner, direct: true, learned: false });
+            return Some(Raw { source, cue: (c, cue_end), content: q.inner, direct: true, learned: false, more: None });
         }
         if !ctx.np_token(c) && !is(BETWEEN, &t.lower) && !is(PRONOUNS, &t.lower) && !t.is_punct(',') {
             return None;
@@ -611,7 +626,7 @@ fn direct_before(ctx: &Ctx, q: &Quote) -> Option<Raw> {
     }
     let s0 = ctx.sent_start(k);
     let src = source_before(ctx, k, s0)?;
-    Some(Raw { source: Some(src), cue: (k, k), content: q.inner, direct: true, learned: false })
+    Some(Raw { source: Some(src), cue: (k, k), content: q.inner, direct: true, learned: false, more: None })
 }
 
 /// "pointed out", "went on to say": extends a cue over its particle.
@@ -894,6 +909,7 @@ fn indirect(ctx: &Ctx, c: usize) -> Option<Raw> {
             content: content.trim(ctx.text, &[',']),
             direct: false,
             learned: false,
+            more: None,
         });
     }
     if a >= e || after_words < 2 {
@@ -906,6 +922,7 @@ fn indirect(ctx: &Ctx, c: usize) -> Option<Raw> {
         content: content.trim(ctx.text, &[',']),
         direct: false,
         learned: false,
+        more: None,
     })
 }
 
@@ -979,6 +996,7 @@ fn according_to(ctx: &Ctx, c: usize) -> Option<Raw> {
         content: content.trim(ctx.text, &[',']),
         direct: false,
         learned: false,
+        more: None,
     })
 }
 
@@ -1091,7 +1109,7 @@ fn dash_signature(ctx: &Ctx, q: &Quote) -> Option<Raw> {
     if b == a || !(ends(b) || toks[b].is_punct('.') && ends(b + 1)) {
         return None;
     }
-    Some(Raw { source: Some((a, b - 1)), cue: (d, d), content: q.inner, direct: true, learned: false })
+    Some(Raw { source: Some((a, b - 1)), cue: (d, d), content: q.inner, direct: true, learned: false, more: None })
 }
 
 /// Headline `Name: words`.
@@ -1110,7 +1128,32 @@ fn headline_colon(ctx: &Ctx, title: Span) -> Option<Raw> {
         content: toks[colon + 1].span.cover(&toks[end].span),
         direct: false,
         learned: false,
+        more: None,
     })
+}
+
+/// A learned attribution's second content (the far side of its cue) becomes an attribution of its
+/// own with the same source and cue, unless it overlaps another attribution's parts.
+fn add_second_contents(ctx: &Ctx, quotes: &[Quote], raw: &mut Vec<Raw>) {
+    let toks = ctx.toks;
+    let parts: Vec<Span> = raw
+        .iter()
+        .flat_map(|r| [Some(r.cue_span(toks)), Some(r.content), r.source.map(|(a, b)| toks[a].span.cover(&toks[b].span))])
+        .flatten()
+        .collect();
+    let mut extra = Vec::new();
+    for r in raw.iter_mut() {
+        let Some(m) = r.more.take() else { continue };
+        if parts.iter().any(|p| p.overlaps(&m)) {
+            continue;
+        }
+        let direct = quotes.iter().any(|q| q.inner.contains(&m));
+        extra.push(Raw { content: m, direct, more: None, ..r.clone() });
+    }
+    if !extra.is_empty() {
+        raw.extend(extra);
+        raw.sort_by_key(|r| (r.content.start, r.cue.0));
+    }
 }
 
 /// "as Russia continues to deny X, the ministry has stated Y": X stops where the next attribution's
