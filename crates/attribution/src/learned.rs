@@ -523,6 +523,13 @@ impl<'a> Doc<'a> {
         f.add(30, &[side, sr, p, jq]);
         f.add(31, &[side, after_cue, db]);
         f.add(32, &[side, sb, p]);
+        // boundaries: the token after, the sentence's last token, a paragraph break
+        let last = u64::from(self.sent_toks.get(self.sent_of[j]).is_some_and(|s| s.1 == j + 1));
+        let para = u64::from(self.toks[j].paragraph_before);
+        f.add(33, &[side, p, wp1]);
+        f.add(34, &[side, p, last, sr]);
+        f.add(35, &[side, p, para, first]);
+        f.add(36, &[side, p, self.shape.get(j + 1).copied().unwrap_or(SH_NONE), shape]);
     }
 
     /// The window the role tagger looks at for a cue: two sentences either side, within its paragraph.
