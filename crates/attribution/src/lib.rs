@@ -1112,6 +1112,29 @@ fn dash_signature(ctx: &Ctx, q: &Quote) -> Option<Raw> {
     Some(Raw { source: Some((a, b - 1)), cue: (d, d), content: q.inner, direct: true, learned: false, more: None })
 }
 
+/// Words of headline labels before a colon that are no speaker ("The Latest:", "BREAKING:",
+/// "EXCLUSIVE:"), and title-case prepositions that make the part before the colon a phrase
+/// ("Stealth Over Health:", "Big Win For Bernie:"). Read off the PolNeAR `train/` headlines.
+const HEADLINE_LABELS: &[&str] = &[
+    "latest",
+    "breaking",
+    "revealed",
+    "wow",
+    "look",
+    "boom",
+    "busted",
+    "bombshell",
+    "exclusive",
+    "byline",
+    "update",
+    "notice",
+    "leaked",
+    "over",
+    "for",
+    "in",
+    "with",
+];
+
 /// Headline `Name: words`.
 fn headline_colon(ctx: &Ctx, title: Span) -> Option<Raw> {
     let toks = ctx.toks;
@@ -1119,6 +1142,10 @@ fn headline_colon(ctx: &Ctx, title: Span) -> Option<Raw> {
     let colon = (first..toks.len()).take_while(|&i| toks[i].span.end <= title.end).find(|&i| toks[i].is_punct(':'))?;
     if colon == first || colon - first > 5 || !(first..colon).all(|i| ctx.cap(i) || toks[i].kind == TokKind::Possessive)
     {
+        return None;
+    }
+    // a label, not a speaker: "The Latest: ...", "BREAKING: ...", "Stealth Over Health: ..."
+    if (first..colon).any(|i| is(HEADLINE_LABELS, ctx.lower(i))) {
         return None;
     }
     let end = (colon + 1..toks.len()).take_while(|&i| toks[i].span.end <= title.end).last()?;
