@@ -4,7 +4,7 @@
 //! 1. **Cue tagger**: each token gets `O`, `B` (first token of a cue) or `I` (inside a cue), greedily
 //!    left to right, from the word, its neighbours, a crude stem, its shape, whether it is inside a
 //!    quotation, whether the rule lexicon knows it, and the previous tag.
-//! 2. **Role tagger**, once per cue: each token of a window around the cue (two sentences each side,
+//! 2. **Role tagger**, once per cue: each token of a window around the cue (two sentences before, five after,
 //!    within the cue's paragraph) gets `O`, `S` (source) or `C` (content), from the cue's head word,
 //!    the token's side of and distance to the cue, the quotation marks, commas and sentence ends
 //!    between them, whether another cue lies between, the token's words and the previous tag.
@@ -525,12 +525,13 @@ impl<'a> Doc<'a> {
         f.add(36, &[side, p, self.shape.get(j + 1).copied().unwrap_or(SH_NONE), shape]);
     }
 
-    /// The window the role tagger looks at for a cue: two sentences either side, within its paragraph.
+    /// The window the role tagger looks at for a cue: two sentences before it and five after (contents
+    /// after a cue run longer; measured on train/ folds), within its paragraph.
     fn window(&self, c0: usize, c1: usize) -> (usize, usize) {
         let s = self.sent_of[c0];
         let first = self.sent_toks.get(s.saturating_sub(2)).map_or(0, |x| x.0);
         let last =
-            self.sent_toks.get((s + 2).min(self.sent_toks.len().saturating_sub(1))).map_or(self.toks.len(), |x| x.1);
+            self.sent_toks.get((s + 5).min(self.sent_toks.len().saturating_sub(1))).map_or(self.toks.len(), |x| x.1);
         let mut a = c0;
         while a > first && self.para_of[a - 1] == self.para_of[c0] {
             a -= 1;
