@@ -305,17 +305,6 @@ pub fn find_with(
             if ca == cb && matches!(toks[ca].lower.as_str(), "which" | "that" | "it" | "this" | "who" | "what") {
                 continue;
             }
-            let mut content = toks[ca].span.cover(&toks[cb].span).trim(text, &[',']);
-            if content.is_empty() {
-                continue;
-            }
-            let bare = content.trim(text, &['"', '“', '”', '.', ',', ' ']);
-            let whole = quotes.iter().find(|q| q.inner.trim(text, &['.', ',']) == bare);
-            let direct = whole.is_some() || quotes.iter().any(|q| q.inner.contains(&content));
-            // a whole quotation is its words, without the marks
-            if let Some(q) = whole {
-                content = q.inner;
-            }
             // no source found: the rules' source for the same cue, if they have one; and the rules'
             // source where it covers the learned one ("Russia's Defense Ministry" over "Ministry")
             let rule_source = raw.iter().find(|r| (t.cue.0..=t.cue.1).contains(&r.cue.0)).and_then(|r| r.source);
@@ -329,6 +318,26 @@ pub fn find_with(
                 (Some(l), Some(r)) if !names(l) && names(r) => Some(r),
                 (learned, rules) => learned.or(rules),
             };
+            // a content stops where the source taken begins: `“X,” the ministry's spokesman Y said`
+            // when the tagger read "the ministry's spokesman" as content and the rules' source covers it
+            let mut cb = cb;
+            if let Some((sa, _)) = source.filter(|&(sa, _)| ca < sa && sa <= cb) {
+                cb = sa - 1;
+                while cb > ca && !toks[cb].is_word() {
+                    cb -= 1;
+                }
+            }
+            let mut content = toks[ca].span.cover(&toks[cb].span).trim(text, &[',']);
+            if content.is_empty() {
+                continue;
+            }
+            let bare = content.trim(text, &['"', '“', '”', '.', ',', ' ']);
+            let whole = quotes.iter().find(|q| q.inner.trim(text, &['.', ',']) == bare);
+            let direct = whole.is_some() || quotes.iter().any(|q| q.inner.contains(&content));
+            // a whole quotation is its words, without the marks
+            if let Some(q) = whole {
+                content = q.inner;
+            }
             for (a, b) in [Some(t.cue), source, t.content].into_iter().flatten() {
                 covered[a..=b].iter_mut().for_each(|x| *x = true);
             }

@@ -369,6 +369,31 @@ mod tests {
         assert!((cue.precision - 0.5).abs() < 1e-9 && (cue.recall - 1.0).abs() < 1e-9);
         assert_eq!(t.source.overlap().precision, 1.0);
     }
+
+    #[test]
+    fn predictions_sharing_a_cue_score_as_one_discontinuous_content() {
+        let text = "“We won,” the mayor said. “Rain fell.”";
+        let ann = "T1\tSource 10 19\tthe mayor\nT2\tCue 20 24\tsaid\nT3\tContent 1 7;27 36\tWe won Rain fell\n\
+                   E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n";
+        let g = parse_ann(ann, text).unwrap();
+        let find = |s: &str| {
+            let a = text.find(s).unwrap();
+            Span::new(a, a + s.len())
+        };
+        let (source, cue) = (Some(find("the mayor")), find("said"));
+        let both = [
+            Predicted { source, cue, content: find("We won") },
+            Predicted { source, cue, content: find("Rain fell") },
+        ];
+        let mut t = Tally::default();
+        t.add(text, &g, &both);
+        assert_eq!((t.predicted_attributions, t.paired, t.content.exact), (1, 1, 1));
+        // one part alone is half the content
+        let mut half = Tally::default();
+        half.add(text, &g, &both[..1]);
+        assert_eq!(half.content.exact, 0);
+        assert!((half.content.partial_r - 0.5).abs() < 1e-9);
+    }
 }
 
 const AUXILIARIES: &[&str] = &[
