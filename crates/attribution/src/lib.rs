@@ -327,7 +327,8 @@ pub fn find_with(
                     cb -= 1;
                 }
             }
-            let mut content = toks[ca].span.cover(&toks[cb].span).trim(text, &[',']);
+            // emphasis marks are no words of the content: `*"reliable sources,"* no one died`
+            let mut content = toks[ca].span.cover(&toks[cb].span).trim(text, &[',', '*', '_']);
             if content.is_empty() {
                 continue;
             }
@@ -1094,7 +1095,7 @@ fn cut_learned_at_others(ctx: &Ctx, raw: &mut [Raw]) {
                 c.start = c.start.max(last);
             }
         }
-        let c = Span::new(c.start, c.end.max(c.start)).trim(ctx.text, &[',', '"', '“']);
+        let c = Span::new(c.start, c.end.max(c.start)).trim(ctx.text, &[',', '"', '“', '*', '_']);
         if !c.is_empty() {
             r.content = c;
         }
