@@ -109,12 +109,7 @@ fn main() {
             let items: Vec<String> = all[i]
                 .iter()
                 .map(|p| {
-                    format!(
-                        "[{},{},{}]",
-                        p.source.as_ref().map_or("null".to_string(), sp),
-                        sp(&p.cue),
-                        sp(&p.content)
-                    )
+                    format!("[{},{},{}]", p.source.as_ref().map_or("null".to_string(), sp), sp(&p.cue), sp(&p.content))
                 })
                 .collect();
             writeln!(w, "[{}]", items.join(",")).unwrap();

@@ -425,7 +425,8 @@ impl<'a> Doc<'a> {
         f.add(24, &[if i > 0 { self.shape[i - 1] } else { SH_START }, w0]);
         // what follows within a few tokens: "told reporters that", "said in a statement:", a quote
         let n = self.toks.len();
-        let ahead = |want: &dyn Fn(usize) -> bool| -> u64 { (1..=4).find(|&k| i + k < n && want(i + k)).unwrap_or(0) as u64 };
+        let ahead =
+            |want: &dyn Fn(usize) -> bool| -> u64 { (1..=4).find(|&k| i + k < n && want(i + k)).unwrap_or(0) as u64 };
         let that = ahead(&|k| self.norm[k] == "that");
         let quote = ahead(&|k| self.shape[k] == SH_QUOTE);
         let colon = ahead(&|k| self.norm[k] == ":");

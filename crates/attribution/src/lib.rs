@@ -1175,7 +1175,9 @@ fn add_second_contents(ctx: &Ctx, quotes: &[Quote], raw: &mut Vec<Raw>) {
     let toks = ctx.toks;
     let parts: Vec<Span> = raw
         .iter()
-        .flat_map(|r| [Some(r.cue_span(toks)), Some(r.content), r.source.map(|(a, b)| toks[a].span.cover(&toks[b].span))])
+        .flat_map(|r| {
+            [Some(r.cue_span(toks)), Some(r.content), r.source.map(|(a, b)| toks[a].span.cover(&toks[b].span))]
+        })
         .flatten()
         .collect();
     let mut extra = Vec::new();

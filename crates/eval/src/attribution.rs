@@ -381,10 +381,8 @@ mod tests {
             Span::new(a, a + s.len())
         };
         let (source, cue) = (Some(find("the mayor")), find("said"));
-        let both = [
-            Predicted { source, cue, content: find("We won") },
-            Predicted { source, cue, content: find("Rain fell") },
-        ];
+        let both =
+            [Predicted { source, cue, content: find("We won") }, Predicted { source, cue, content: find("Rain fell") }];
         let mut t = Tally::default();
         t.add(text, &g, &both);
         assert_eq!((t.predicted_attributions, t.paired, t.content.exact), (1, 1, 1));
