@@ -2,6 +2,8 @@
 //! `cargo run --release -p corroborate-attribution --example polnear -- train TRAIN_DIR OUT_DIR [EPOCHS]`
 //! and `... -- eval DEV_DIR MODEL_DIR [ERRORS_FILE]` (rules + the model in MODEL_DIR; `-` for rules only).
 //! The reported numbers come from `corroborate eval attribution`, which runs the whole engine.
+//! `CORROBORATE_HOLDOUT=K` (0..4) holds out the train/ articles with index % 5 == K (train skips
+//! them, eval scores only them); `CORROBORATE_DUMP=FILE` writes eval's predictions (code points).
 use corroborate_attribution::learned::{self, Model, Perceptron};
 use corroborate_eval::attribution::{parse_ann, Predicted, Tally};
 use corroborate_model::Span;
