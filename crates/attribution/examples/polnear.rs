@@ -2,6 +2,8 @@
 //! `cargo run --release -p corroborate-attribution --example polnear -- train TRAIN_DIR OUT_DIR [EPOCHS]`
 //! and `... -- eval DEV_DIR MODEL_DIR [ERRORS_FILE]` (rules + the model in MODEL_DIR; `-` for rules only).
 //! The reported numbers come from `corroborate eval attribution`, which runs the whole engine.
+//! `CORROBORATE_HOLDOUT=K` (0..4) holds out the train/ articles with index % 5 == K (train skips
+//! them, eval scores only them); `CORROBORATE_DUMP=FILE` writes eval's predictions (code points).
 use corroborate_attribution::learned::{self, Model, Perceptron};
 use corroborate_eval::attribution::{parse_ann, Predicted, Tally};
 use corroborate_model::Span;
@@ -34,7 +36,13 @@ fn title(text: &str) -> Option<Span> {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let data = load(&args[2]);
+    let mut data = load(&args[2]);
+    // CORROBORATE_HOLDOUT=K (0..4): articles i with i % 5 == K are held out: `train` skips them,
+    // `eval` scores only them (a check on train/ that dev has not seen)
+    if let Some(k) = std::env::var("CORROBORATE_HOLDOUT").ok().and_then(|v| v.parse::<usize>().ok()) {
+        let keep_held = args[1] != "train";
+        data = data.into_iter().enumerate().filter(|(i, _)| (i % 5 == k) == keep_held).map(|x| x.1).collect();
+    }
     let prep: Vec<_> = data
         .iter()
         .map(|(t, _)| {
@@ -94,6 +102,21 @@ fn main() {
         );
     }
     eprintln!("{:.0} articles/s (entities + attribution)", data.len() as f64 / t.elapsed().as_secs_f64());
+    // CORROBORATE_DUMP=FILE: predicted spans per article (code-point offsets), for error analysis
+    if let Ok(path) = std::env::var("CORROBORATE_DUMP") {
+        let mut w = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+        for (i, (text, _)) in data.iter().enumerate() {
+            let cp = |b: usize| text[..b].chars().count();
+            let sp = |s: &Span| format!("[{},{}]", cp(s.start), cp(s.end));
+            let items: Vec<String> = all[i]
+                .iter()
+                .map(|p| {
+                    format!("[{},{},{}]", p.source.as_ref().map_or("null".to_string(), sp), sp(&p.cue), sp(&p.content))
+                })
+                .collect();
+            writeln!(w, "[{}]", items.join(",")).unwrap();
+        }
+    }
     for (i, (text, golds)) in data.iter().enumerate() {
         for g in golds {
             tally.add(text, g, &all[i]);

@@ -253,6 +253,7 @@ pub fn find_with(
             content,
             direct: true,
             learned: false,
+            more: None,
         });
     }
     if transcript.len() >= 2 {
@@ -304,17 +305,6 @@ pub fn find_with(
             if ca == cb && matches!(toks[ca].lower.as_str(), "which" | "that" | "it" | "this" | "who" | "what") {
                 continue;
             }
-            let mut content = toks[ca].span.cover(&toks[cb].span).trim(text, &[',']);
-            if content.is_empty() {
-                continue;
-            }
-            let bare = content.trim(text, &['"', '“', '”', '.', ',', ' ']);
-            let whole = quotes.iter().find(|q| q.inner.trim(text, &['.', ',']) == bare);
-            let direct = whole.is_some() || quotes.iter().any(|q| q.inner.contains(&content));
-            // a whole quotation is its words, without the marks
-            if let Some(q) = whole {
-                content = q.inner;
-            }
             // no source found: the rules' source for the same cue, if they have one; and the rules'
             // source where it covers the learned one ("Russia's Defense Ministry" over "Ministry")
             let rule_source = raw.iter().find(|r| (t.cue.0..=t.cue.1).contains(&r.cue.0)).and_then(|r| r.source);
@@ -328,10 +318,38 @@ pub fn find_with(
                 (Some(l), Some(r)) if !names(l) && names(r) => Some(r),
                 (learned, rules) => learned.or(rules),
             };
+            // a content stops where the source taken begins: `“X,” the ministry's spokesman Y said`
+            // when the tagger read "the ministry's spokesman" as content and the rules' source covers it
+            let mut cb = cb;
+            if let Some((sa, _)) = source.filter(|&(sa, _)| ca < sa && sa <= cb) {
+                cb = sa - 1;
+                while cb > ca && !toks[cb].is_word() {
+                    cb -= 1;
+                }
+            }
+            // emphasis marks are no words of the content: `*"reliable sources,"* no one died`
+            let mut content = toks[ca].span.cover(&toks[cb].span).trim(text, &[',', '*', '_']);
+            if content.is_empty() {
+                continue;
+            }
+            let bare = content.trim(text, &['"', '“', '”', '.', ',', ' ']);
+            let whole = quotes.iter().find(|q| q.inner.trim(text, &['.', ',']) == bare);
+            let direct = whole.is_some() || quotes.iter().any(|q| q.inner.contains(&content));
+            // a whole quotation is its words, without the marks
+            if let Some(q) = whole {
+                content = q.inner;
+            }
             for (a, b) in [Some(t.cue), source, t.content].into_iter().flatten() {
                 covered[a..=b].iter_mut().for_each(|x| *x = true);
             }
-            learned_raw.push(Raw { source, cue: t.cue, content, direct, learned: true });
+            let more = t.more.and_then(|(ma, mb)| {
+                let m = toks[ma].span.cover(&toks[mb].span).trim(text, &[',']);
+                let bare = m.trim(text, &['"', '“', '”', '.', ',', ' ']);
+                let q = quotes.iter().find(|q| q.inner.trim(text, &['.', ',']) == bare);
+                let m = q.map_or(m, |q| q.inner);
+                (!m.is_empty()).then_some(m)
+            });
+            learned_raw.push(Raw { source, cue: t.cue, content, direct, learned: true, more });
         }
         raw.retain(|r| !covered[r.cue.0]);
         raw.extend(learned_raw);
@@ -340,6 +358,7 @@ pub fn find_with(
     raw.sort_by_key(|r| (r.content.start, r.cue.0));
     raw.dedup_by(|a, b| a.cue.0 == b.cue.0);
     cut_at_following_attributions(&ctx, &mut raw);
+    add_second_contents(&ctx, &quotes, &mut raw);
 
     // Speakers, in text order so pronouns and descriptions see what came before.
     let mut order: Vec<usize> = (0..raw.len()).collect();
@@ -399,6 +418,9 @@ struct Raw {
     direct: bool,
     /// Found by the learned tagger: its cue is already the whole cue span.
     learned: bool,
+    /// A second content on the far side of the cue (`"X," he said. "Y."`): reported as a second
+    /// attribution with the same source and cue.
+    more: Option<Span>,
 }
 
 impl Raw {
@@ -524,6 +546,7 @@ fn direct_after(ctx: &Ctx, q: &Quote) -> Option<Raw> {
                     content: q.inner,
                     direct: true,
                     learned: false,
+                    more: None,
                 });
             }
         }
@@ -553,6 +576,7 @@ fn direct_after(ctx: &Ctx, q: &Quote) -> Option<Raw> {
                     content: q.inner,
                     direct: true,
                     learned: false,
+                    more: None,
                 });
             }
             // inverted: said the minister
@@ -573,6 +597,7 @@ fn direct_after(ctx: &Ctx, q: &Quote) -> Option<Raw> {
                                 content: q.inner,
                                 direct: true,
                                 learned: false,
+                                more: None,
                             });
                         }
                     }
@@ -584,7 +609,7 @@ fn direct_after(ctx: &Ctx, q: &Quote) -> Option<Raw> {
                 toks.get(cue_end + 1).filter(|t| is(PRONOUNS, &t.lower)).map(|_| (cue_end + 1, cue_end + 1))
             });
             source?;
-            return Some(Raw { source, cue: (c, cue_end), content: q.inner, direct: true, learned: false });
+            return Some(Raw { source, cue: (c, cue_end), content: q.inner, direct: true, learned: false, more: None });
         }
         if !ctx.np_token(c) && !is(BETWEEN, &t.lower) && !is(PRONOUNS, &t.lower) && !t.is_punct(',') {
             return None;
@@ -611,7 +636,7 @@ fn direct_before(ctx: &Ctx, q: &Quote) -> Option<Raw> {
     }
     let s0 = ctx.sent_start(k);
     let src = source_before(ctx, k, s0)?;
-    Some(Raw { source: Some(src), cue: (k, k), content: q.inner, direct: true, learned: false })
+    Some(Raw { source: Some(src), cue: (k, k), content: q.inner, direct: true, learned: false, more: None })
 }
 
 /// "pointed out", "went on to say": extends a cue over its particle.
@@ -894,6 +919,7 @@ fn indirect(ctx: &Ctx, c: usize) -> Option<Raw> {
             content: content.trim(ctx.text, &[',']),
             direct: false,
             learned: false,
+            more: None,
         });
     }
     if a >= e || after_words < 2 {
@@ -906,6 +932,7 @@ fn indirect(ctx: &Ctx, c: usize) -> Option<Raw> {
         content: content.trim(ctx.text, &[',']),
         direct: false,
         learned: false,
+        more: None,
     })
 }
 
@@ -979,6 +1006,7 @@ fn according_to(ctx: &Ctx, c: usize) -> Option<Raw> {
         content: content.trim(ctx.text, &[',']),
         direct: false,
         learned: false,
+        more: None,
     })
 }
 
@@ -1067,7 +1095,7 @@ fn cut_learned_at_others(ctx: &Ctx, raw: &mut [Raw]) {
                 c.start = c.start.max(last);
             }
         }
-        let c = Span::new(c.start, c.end.max(c.start)).trim(ctx.text, &[',', '"', '“']);
+        let c = Span::new(c.start, c.end.max(c.start)).trim(ctx.text, &[',', '"', '“', '*', '_']);
         if !c.is_empty() {
             r.content = c;
         }
@@ -1091,8 +1119,31 @@ fn dash_signature(ctx: &Ctx, q: &Quote) -> Option<Raw> {
     if b == a || !(ends(b) || toks[b].is_punct('.') && ends(b + 1)) {
         return None;
     }
-    Some(Raw { source: Some((a, b - 1)), cue: (d, d), content: q.inner, direct: true, learned: false })
+    Some(Raw { source: Some((a, b - 1)), cue: (d, d), content: q.inner, direct: true, learned: false, more: None })
 }
+
+/// Words of headline labels before a colon that are no speaker ("The Latest:", "BREAKING:",
+/// "EXCLUSIVE:"), and title-case prepositions that make the part before the colon a phrase
+/// ("Stealth Over Health:", "Big Win For Bernie:"). Read off the PolNeAR `train/` headlines.
+const HEADLINE_LABELS: &[&str] = &[
+    "latest",
+    "breaking",
+    "revealed",
+    "wow",
+    "look",
+    "boom",
+    "busted",
+    "bombshell",
+    "exclusive",
+    "byline",
+    "update",
+    "notice",
+    "leaked",
+    "over",
+    "for",
+    "in",
+    "with",
+];
 
 /// Headline `Name: words`.
 fn headline_colon(ctx: &Ctx, title: Span) -> Option<Raw> {
@@ -1103,6 +1154,10 @@ fn headline_colon(ctx: &Ctx, title: Span) -> Option<Raw> {
     {
         return None;
     }
+    // a label, not a speaker: "The Latest: ...", "BREAKING: ...", "Stealth Over Health: ..."
+    if (first..colon).any(|i| is(HEADLINE_LABELS, ctx.lower(i))) {
+        return None;
+    }
     let end = (colon + 1..toks.len()).take_while(|&i| toks[i].span.end <= title.end).last()?;
     Some(Raw {
         source: Some((first, colon - 1)),
@@ -1110,7 +1165,34 @@ fn headline_colon(ctx: &Ctx, title: Span) -> Option<Raw> {
         content: toks[colon + 1].span.cover(&toks[end].span),
         direct: false,
         learned: false,
+        more: None,
     })
+}
+
+/// A learned attribution's second content (the far side of its cue) becomes an attribution of its
+/// own with the same source and cue, unless it overlaps another attribution's parts.
+fn add_second_contents(ctx: &Ctx, quotes: &[Quote], raw: &mut Vec<Raw>) {
+    let toks = ctx.toks;
+    let parts: Vec<Span> = raw
+        .iter()
+        .flat_map(|r| {
+            [Some(r.cue_span(toks)), Some(r.content), r.source.map(|(a, b)| toks[a].span.cover(&toks[b].span))]
+        })
+        .flatten()
+        .collect();
+    let mut extra = Vec::new();
+    for r in raw.iter_mut() {
+        let Some(m) = r.more.take() else { continue };
+        if parts.iter().any(|p| p.overlaps(&m)) {
+            continue;
+        }
+        let direct = quotes.iter().any(|q| q.inner.contains(&m));
+        extra.push(Raw { content: m, direct, more: None, ..r.clone() });
+    }
+    if !extra.is_empty() {
+        raw.extend(extra);
+        raw.sort_by_key(|r| (r.content.start, r.cue.0));
+    }
 }
 
 /// "as Russia continues to deny X, the ministry has stated Y": X stops where the next attribution's

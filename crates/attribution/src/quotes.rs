@@ -36,7 +36,12 @@ pub fn find_quotes(text: &str, tokens: &[Token]) -> Vec<Quote> {
         }
         let opening = match mark {
             QuoteMark::Open => true,
-            QuoteMark::Close => false,
+            // a closing mark opening a paragraph and touching a word is a misprinted opening mark
+            // (`”Fear. I am afraid ...” ― Name`)
+            QuoteMark::Close => {
+                (i == 0 || t.newline_before || t.paragraph_before)
+                    && tokens.get(i + 1).is_some_and(|n| !n.space_before && n.is_word())
+            }
             QuoteMark::Straight => {
                 if open.is_some() && !t.paragraph_before {
                     false
@@ -84,5 +89,7 @@ mod tests {
         assert_eq!(quotes("He said “never.\n\nLater: “fine,” she said."), vec!["fine"]);
         // a quote continued into the next paragraph
         assert_eq!(quotes("“First part.\n\n“Second part,” he said."), vec!["First part.\n\n“Second part"]);
+        // a closing mark that opens a paragraph opens the quote
+        assert_eq!(quotes("Intro.\n\n”Fear of him.” ― Ana Ruiz"), vec!["Fear of him."]);
     }
 }

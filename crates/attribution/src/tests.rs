@@ -106,3 +106,14 @@ fn dash_signatures_and_headline_colons() {
     assert!(got.contains(&("Petr Vask", "―", "We were never told anything.")), "{got:?}");
     assert!(!got.iter().any(|g| g.1 == "—"), "{got:?}");
 }
+
+#[test]
+fn a_quote_split_by_its_cue_gives_two_attributions_of_one_cue() {
+    let text = "The vote was close. “We counted every ballot twice,” the mayor of Velkor said on Monday. “The result will stand, and we will publish it.”";
+    let got = check(text);
+    let said: Vec<_> = got.iter().filter(|a| a.2.starts_with("said")).collect();
+    assert_eq!(said.len(), 2, "{got:?}");
+    assert_eq!(said[0].3, "We counted every ballot twice");
+    assert_eq!(said[1].3, "The result will stand, and we will publish it.");
+    assert_eq!(said[0].0, said[1].0);
+}

@@ -15,6 +15,11 @@
 //! - *any*: a pair counts when the role's spans share at least one token.
 //!
 //! Precision divides by the predicted attributions that have the role, recall by the gold ones.
+//!
+//! **Shared cues.** Predicted attributions with the same cue span are scored as one attribution
+//! whose content is their contents together: PolNeAR annotates `"X," he said. "Y."` as one
+//! attribution with a discontinuous content, where the engine reports X and Y as two attributions
+//! of one cue (each content stays a contiguous span without the cue inside).
 use corroborate_model::Span;
 use std::collections::{BTreeSet, HashMap};
 
@@ -236,6 +241,18 @@ fn add_role(text: &str, tally: &mut RoleTally, gold: Option<&[Span]>, pred: Opti
 impl Tally {
     /// Scores one document.
     pub fn add(&mut self, text: &str, gold: &[GoldAttribution], pred: &[Predicted]) {
+        // predictions sharing a cue: one attribution with the contents as fragments
+        let mut merged: Vec<(Option<Span>, Span, Vec<Span>)> = Vec::with_capacity(pred.len());
+        for p in pred {
+            match merged.iter_mut().find(|m| m.1 == p.cue) {
+                Some(m) => {
+                    m.2.push(p.content);
+                    m.0 = m.0.or(p.source);
+                }
+                None => merged.push((p.source, p.cue, vec![p.content])),
+            }
+        }
+        let pred = &merged;
         self.documents += 1;
         self.gold_attributions += gold.len();
         self.predicted_attributions += pred.len();
@@ -245,7 +262,7 @@ impl Tally {
             self.content.gold += usize::from(!g.content.is_empty());
         }
         for p in pred {
-            self.source.predicted += usize::from(p.source.is_some());
+            self.source.predicted += usize::from(p.0.is_some());
             self.cue.predicted += 1;
             self.content.predicted += 1;
         }
@@ -253,8 +270,8 @@ impl Tally {
             gold.iter().map(|g| (tokens(text, &g.cue), tokens(text, &g.content))).collect();
         let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
         for (pi, p) in pred.iter().enumerate() {
-            let pc = tokens(text, &[p.cue]);
-            let pt = tokens(text, &[p.content]);
+            let pc = tokens(text, &[p.1]);
+            let pt = tokens(text, &p.2);
             for (gi, (gc, gcont)) in gt.iter().enumerate() {
                 let cue = gc.intersection(&pc).count();
                 let content = gcont.intersection(&pt).count();
@@ -282,13 +299,13 @@ impl Tally {
             used_g[gi] = true;
             self.paired += 1;
             let (g, p) = (&gold[gi], &pred[pi]);
-            add_role(text, &mut self.source, g.source.as_deref(), p.source.as_ref().map(std::slice::from_ref));
-            add_role(text, &mut self.cue, Some(&g.cue).filter(|c| !c.is_empty()).map(|v| v.as_slice()), Some(&[p.cue]));
+            add_role(text, &mut self.source, g.source.as_deref(), p.0.as_ref().map(std::slice::from_ref));
+            add_role(text, &mut self.cue, Some(&g.cue).filter(|c| !c.is_empty()).map(|v| v.as_slice()), Some(&[p.1]));
             add_role(
                 text,
                 &mut self.content,
                 Some(&g.content).filter(|c| !c.is_empty()).map(|v| v.as_slice()),
-                Some(&[p.content]),
+                Some(&p.2),
             );
         }
     }
@@ -351,6 +368,29 @@ mod tests {
         let cue = t.cue.exact();
         assert!((cue.precision - 0.5).abs() < 1e-9 && (cue.recall - 1.0).abs() < 1e-9);
         assert_eq!(t.source.overlap().precision, 1.0);
+    }
+
+    #[test]
+    fn predictions_sharing_a_cue_score_as_one_discontinuous_content() {
+        let text = "“We won,” the mayor said. “Rain fell.”";
+        let ann = "T1\tSource 10 19\tthe mayor\nT2\tCue 20 24\tsaid\nT3\tContent 1 7;27 36\tWe won Rain fell\n\
+                   E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n";
+        let g = parse_ann(ann, text).unwrap();
+        let find = |s: &str| {
+            let a = text.find(s).unwrap();
+            Span::new(a, a + s.len())
+        };
+        let (source, cue) = (Some(find("the mayor")), find("said"));
+        let both =
+            [Predicted { source, cue, content: find("We won") }, Predicted { source, cue, content: find("Rain fell") }];
+        let mut t = Tally::default();
+        t.add(text, &g, &both);
+        assert_eq!((t.predicted_attributions, t.paired, t.content.exact), (1, 1, 1));
+        // one part alone is half the content
+        let mut half = Tally::default();
+        half.add(text, &g, &both[..1]);
+        assert_eq!(half.content.exact, 0);
+        assert!((half.content.partial_r - 0.5).abs() < 1e-9);
     }
 }
 

@@ -8,9 +8,10 @@ pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
 }
 
-/// `../shared` beside the repository, if present; tests that need it skip (with a message) when not.
+/// `$CORROBORATE_SHARED`, else `../shared` beside the repository, if present; tests that need it
+/// skip (with a message) when not.
 pub fn shared() -> Option<PathBuf> {
-    let p = root().join("../shared");
+    let p = std::env::var_os("CORROBORATE_SHARED").map_or_else(|| root().join("../shared"), PathBuf::from);
     p.is_dir().then_some(p)
 }
 
