@@ -57,6 +57,12 @@ fn parse(setting: &str) -> TrainOptions {
             "positive_weight" => o.positive_weight = v.parse().expect("positive_weight"),
             "flags" => o.flags = v.parse().expect("flags"),
             "tc_models" => o.tc_models = v.parse().expect("tc_models"),
+            "dense_dims" => o.dense_dims = v.parse().expect("dense_dims"),
+            "span_alpha" => o.span_alpha = v.parse().expect("span_alpha"),
+            "hidden" => o.hidden = v.parse().expect("hidden"),
+            "clause_model" => o.clause_model = v == "1",
+            "tune_folds" => o.tune_folds = v.parse().expect("tune_folds"),
+            "hidden_rate" => o.hidden_rate = v.parse().expect("hidden_rate"),
             _ => panic!("unknown setting {k}"),
         }
     }

@@ -5,12 +5,21 @@
 use crate::linear::{fnv64, Reader};
 use crate::Result;
 
-/// A sorted table of word hashes and their cluster ids.
+/// A sorted table of word hashes and their cluster ids, and optionally a short dense vector per word
+/// (the leading principal components of its static embedding, standardised, quantised to `i8`).
 #[derive(Debug, Clone, Default)]
 pub struct Clusters {
     keys: Vec<u32>,
     ids: Vec<u16>,
+    /// Width of the dense vectors (0: none).
+    dim: usize,
+    /// `dim` values per word, in the order of `keys`; the value is `q as f32 / DENSE_SCALE`.
+    vecs: Vec<i8>,
 }
+
+/// Quantisation of the dense word vectors: standardised values are stored as `round(x * 32)`,
+/// clipped to the `i8` range (±3.97 standard deviations).
+pub const DENSE_SCALE: f32 = 32.0;
 
 fn key(word: &str) -> u32 {
     key_of_hash(fnv64(word.as_bytes()))
@@ -38,6 +47,61 @@ impl Clusters {
     /// The class of a lower-cased word given by its [`fnv64`] hash.
     pub fn get_hash(&self, h: u64) -> Option<u16> {
         self.keys.binary_search(&key_of_hash(h)).ok().map(|i| self.ids[i])
+    }
+
+    /// Width of the dense word vectors (0: none).
+    pub fn dim(&self) -> usize {
+        self.dim
+    }
+
+    /// Row of a word (by its [`fnv64`] hash) in the table.
+    pub fn row_of_hash(&self, h: u64) -> Option<u32> {
+        self.keys.binary_search(&key_of_hash(h)).ok().map(|i| i as u32)
+    }
+
+    /// The class of a table row.
+    pub fn class_of_row(&self, row: u32) -> u16 {
+        self.ids[row as usize]
+    }
+
+    /// The dense vector of a table row (empty without dense vectors).
+    pub fn vector_of_row(&self, row: u32) -> &[i8] {
+        let a = row as usize * self.dim;
+        &self.vecs[a..a + self.dim]
+    }
+
+    /// Adds dense vectors: the first `dim` coordinates of each word's vector (the table's leading
+    /// principal components), each standardised over the table's words. Words absent from `words`
+    /// get zeros.
+    pub fn with_vectors(mut self, words: &[String], vectors: &[Vec<f32>], dim: usize) -> Self {
+        let dim = dim.min(vectors.first().map_or(0, |v| v.len()));
+        self.dim = dim;
+        self.vecs = vec![0; self.keys.len() * dim];
+        if dim == 0 {
+            return self;
+        }
+        let mut rows: Vec<Option<&Vec<f32>>> = vec![None; self.keys.len()];
+        for (w, v) in words.iter().zip(vectors) {
+            if let Ok(i) = self.keys.binary_search(&key(w)) {
+                if rows[i].is_none() && v.iter().any(|x| *x != 0.0) {
+                    rows[i] = Some(v);
+                }
+            }
+        }
+        let present: Vec<&Vec<f32>> = rows.iter().flatten().copied().collect();
+        let n = present.len().max(1) as f64;
+        for d in 0..dim {
+            let mean = present.iter().map(|v| v[d] as f64).sum::<f64>() / n;
+            let var = present.iter().map(|v| (v[d] as f64 - mean).powi(2)).sum::<f64>() / n;
+            let sd = var.sqrt().max(1e-9);
+            for (i, r) in rows.iter().enumerate() {
+                if let Some(v) = r {
+                    let x = ((v[d] as f64 - mean) / sd) as f32 * DENSE_SCALE;
+                    self.vecs[i * dim + d] = x.round().clamp(-127.0, 127.0) as i8;
+                }
+            }
+        }
+        self
     }
 
     /// Spherical k-means over L2-normalised `vectors` (one per word, all of width `dim`);
@@ -78,7 +142,7 @@ impl Clusters {
                 }
             }
         }
-        Clusters { keys: items.iter().map(|x| x.0).collect(), ids: assign }
+        Clusters { keys: items.iter().map(|x| x.0).collect(), ids: assign, dim: 0, vecs: Vec::new() }
     }
 
     pub fn write(&self, out: &mut Vec<u8>) {
@@ -87,12 +151,14 @@ impl Clusters {
             out.extend_from_slice(&k.to_le_bytes());
             out.extend_from_slice(&id.to_le_bytes());
         }
+        out.extend_from_slice(&(self.dim as u32).to_le_bytes());
+        out.extend(self.vecs.iter().map(|&q| q as u8));
     }
 
     pub(crate) fn read(r: &mut Reader) -> Result<Self> {
         let n = r.u32()? as usize;
         let body = r.take(n.checked_mul(6).ok_or_else(|| crate::Error::Model("cluster table too large".into()))?)?;
-        let mut c = Clusters { keys: Vec::with_capacity(n), ids: Vec::with_capacity(n) };
+        let mut c = Clusters { keys: Vec::with_capacity(n), ids: Vec::with_capacity(n), dim: 0, vecs: Vec::new() };
         for row in body.chunks_exact(6) {
             c.keys.push(u32::from_le_bytes([row[0], row[1], row[2], row[3]]));
             c.ids.push(u16::from_le_bytes([row[4], row[5]]));
@@ -100,6 +166,11 @@ impl Clusters {
         if c.keys.windows(2).any(|w| w[0] >= w[1]) {
             return Err(crate::Error::Model("cluster table is not sorted".into()));
         }
+        c.dim = r.u32()? as usize;
+        if c.dim > 256 {
+            return Err(crate::Error::Model(format!("implausible word vector width {}", c.dim)));
+        }
+        c.vecs = r.take(n * c.dim)?.iter().map(|&b| b as i8).collect();
         Ok(c)
     }
 }
@@ -121,5 +192,17 @@ mod tests {
         c.write(&mut bytes);
         let back = Clusters::read(&mut Reader { bytes: &bytes, pos: 0 }).unwrap();
         assert_eq!(back.get("d"), c.get("d"));
+        assert_eq!(back.dim(), 0);
+
+        // Dense vectors: standardised per dimension, quantised, and kept through a round trip.
+        let v = c.with_vectors(&words, &vectors, 2);
+        let mut bytes = Vec::new();
+        v.write(&mut bytes);
+        let back = Clusters::read(&mut Reader { bytes: &bytes, pos: 0 }).unwrap();
+        let row = |w: &str| back.row_of_hash(fnv64(w.as_bytes())).unwrap();
+        assert_eq!(back.dim(), 2);
+        assert!(back.vector_of_row(row("a"))[0] > 0 && back.vector_of_row(row("c"))[0] < 0);
+        assert_eq!(back.vector_of_row(row("a")), v.vector_of_row(row("a")));
+        assert!(Clusters::read(&mut Reader { bytes: &bytes[..bytes.len() - 1], pos: 0 }).is_err());
     }
 }

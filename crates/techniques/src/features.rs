@@ -15,6 +15,9 @@ use std::cell::OnceCell;
 /// The class of tokens without one.
 pub const NO_CLASS: u16 = u16::MAX;
 
+/// The word-table row of tokens without one.
+pub const NO_ROW: u32 = u32::MAX;
+
 /// Class ids at or above this are treated as no class.
 pub const MAX_CLASSES: usize = 4096;
 
@@ -45,6 +48,15 @@ pub mod flags {
     pub const TC_CONTEXT: u32 = 8;
     /// Technique classification: class bigrams within the span and its length in characters.
     pub const TC_CLASSES: u32 = 16;
+    /// Span identification: dense word vectors of the token and its neighbours, and their mean over
+    /// the sentence.
+    pub const DENSE_SI: u32 = 32;
+    /// Technique classification: the mean dense word vector of the span, and those of its first
+    /// and last words.
+    pub const DENSE_TC: u32 = 64;
+    /// Decoding: spans labelled with a clause-length technique (doubt, causal oversimplification,
+    /// appeal to fear, ...) are extended to their whole sentence.
+    pub const EXTEND_CLAUSE: u32 = 128;
 }
 
 #[inline]
@@ -113,6 +125,12 @@ pub struct Doc<'a> {
     pub classes: Vec<u16>,
     /// Optional feature groups in use ([`flags`]).
     pub flags: u32,
+    /// Width of the dense word vectors (0: none).
+    pub dense_dim: usize,
+    /// `dense_dim` quantised values per token (zeros for tokens without a vector).
+    pub dense: Vec<i8>,
+    /// Row of each token in the word table ([`NO_ROW`] for punctuation and unknown words).
+    pub rows: Vec<u32>,
     /// The lower-cased tokens, one after the other.
     lower_buf: String,
     lower_text: OnceCell<String>,
@@ -231,8 +249,27 @@ impl<'a> Doc<'a> {
                 counts[i as usize] = run.len() as u32;
             }
         }
-        let classes =
-            tokens.iter().map(|t| if t.word { clusters.get_hash(t.hash) } else { None }.unwrap_or(NO_CLASS)).collect();
+        let uses_dense = flags & (flags::DENSE_SI | flags::DENSE_TC) != 0;
+        let dense_dim = if uses_dense { clusters.dim() } else { 0 };
+        let mut dense = vec![0i8; tokens.len() * dense_dim];
+        let mut rows = vec![NO_ROW; tokens.len()];
+        let classes = tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let row = if t.word { clusters.row_of_hash(t.hash) } else { None };
+                match row {
+                    Some(r) => {
+                        rows[i] = r;
+                        if dense_dim > 0 {
+                            dense[i * dense_dim..(i + 1) * dense_dim].copy_from_slice(clusters.vector_of_row(r));
+                        }
+                        clusters.class_of_row(r)
+                    }
+                    None => NO_CLASS,
+                }
+            })
+            .collect();
         Doc {
             text,
             sentences,
@@ -243,6 +280,9 @@ impl<'a> Doc<'a> {
             counts,
             classes,
             flags,
+            dense_dim,
+            dense,
+            rows,
             lower_buf,
             lower_text: OnceCell::new(),
         }
@@ -267,6 +307,95 @@ impl<'a> Doc<'a> {
 
     fn class(&self, i: usize) -> u64 {
         self.classes[i] as u64
+    }
+
+    /// The dense vector of token `i` (empty without dense vectors).
+    pub fn vector(&self, i: usize) -> &[i8] {
+        &self.dense[i * self.dense_dim..(i + 1) * self.dense_dim]
+    }
+
+    /// Whether span identification uses dense inputs.
+    pub fn dense_si(&self) -> bool {
+        self.dense_dim > 0 && self.flags & flags::DENSE_SI != 0
+    }
+
+    /// Whether technique classification uses dense inputs.
+    pub fn dense_tc(&self) -> bool {
+        self.dense_dim > 0 && self.flags & flags::DENSE_TC != 0
+    }
+}
+
+/// Number of dense inputs of the token model: three local vectors and the sentence's mean.
+pub fn si_dense_width(doc: &Doc) -> usize {
+    if doc.dense_si() {
+        4 * doc.dense_dim
+    } else {
+        0
+    }
+}
+
+/// Dense inputs of token `i` itself: the vectors of the previous word, the word, and the next word
+/// within the sentence (zeros where absent).
+pub fn dense_local(doc: &Doc, i: usize, out: &mut Vec<i8>) {
+    out.clear();
+    if !doc.dense_si() {
+        return;
+    }
+    let (ws, we) = doc.sentence_tokens[doc.sentence_of[i]];
+    let d = doc.dense_dim;
+    let prev = (ws..i).rev().find(|&k| doc.tokens[k].word);
+    let next = (i + 1..we).find(|&k| doc.tokens[k].word);
+    for k in [prev, Some(i), next] {
+        match k {
+            Some(k) => out.extend_from_slice(doc.vector(k)),
+            None => out.extend(std::iter::repeat_n(0, d)),
+        }
+    }
+}
+
+/// Mean of quantised vectors of tokens `range` (only words with a vector count).
+fn dense_mean(doc: &Doc, range: std::ops::Range<usize>, out: &mut Vec<i8>) {
+    let d = doc.dense_dim;
+    let mut sum = vec![0i32; d];
+    let mut n = 0i32;
+    for k in range {
+        let v = doc.vector(k);
+        if doc.tokens[k].word && v.iter().any(|&q| q != 0) {
+            n += 1;
+            for (s, &q) in sum.iter_mut().zip(v) {
+                *s += q as i32;
+            }
+        }
+    }
+    out.extend(sum.iter().map(|&s| if n > 0 { (s as f32 / n as f32).round().clamp(-127.0, 127.0) as i8 } else { 0 }));
+}
+
+/// Dense inputs shared by the tokens of sentence `s`: the mean vector of its words.
+pub fn dense_sentence(doc: &Doc, s: usize, out: &mut Vec<i8>) {
+    out.clear();
+    if !doc.dense_si() {
+        return;
+    }
+    let (ws, we) = doc.sentence_tokens[s];
+    dense_mean(doc, ws..we, out);
+}
+
+/// Dense inputs of a span for technique classification: the mean vector of its words, and the
+/// vectors of its first and last words.
+pub fn dense_span(doc: &Doc, span: Span, out: &mut Vec<i8>) {
+    out.clear();
+    if !doc.dense_tc() {
+        return;
+    }
+    let (a, b) = doc.token_range(span);
+    dense_mean(doc, a..b, out);
+    let first = (a..b).find(|&k| doc.tokens[k].word);
+    let last = (a..b).rev().find(|&k| doc.tokens[k].word);
+    for k in [first, last] {
+        match k {
+            Some(k) => out.extend_from_slice(doc.vector(k)),
+            None => out.extend(std::iter::repeat_n(0, doc.dense_dim)),
+        }
     }
 }
 

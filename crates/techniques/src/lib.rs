@@ -6,7 +6,9 @@
 //!
 //! 1. *span identification*: a logistic model scores every token (its word, neighbours, shape,
 //!    quotation, position, and the words of its sentence); runs of tokens above a threshold tuned on
-//!    held-out training articles become spans;
+//!    out-of-fold predictions for the training articles become spans (optionally: dense word
+//!    vectors, a baked hidden layer over them ([`mlp`]), and a second token model for
+//!    clause-length techniques; measured, not shipped);
 //! 2. *technique classification*: a softmax model over the span's words and bigrams, its context,
 //!    length, repetition in the document, capitalisation and punctuation picks one of the 14 labels.
 //!
@@ -31,6 +33,7 @@
 pub mod clusters;
 pub mod features;
 pub mod linear;
+pub mod mlp;
 pub mod narratives;
 pub mod tokenize;
 mod train;
@@ -98,7 +101,7 @@ pub fn explanation(label: &str) -> &'static str {
     }
 }
 
-const MAGIC: &[u8; 8] = b"CRTECH04";
+const MAGIC: &[u8; 8] = b"CRTECH05";
 
 /// The trained technique detector: span identification plus technique classification.
 #[derive(Debug, Clone)]
@@ -116,6 +119,19 @@ pub struct Detector {
     pub clusters: Clusters,
     /// Optional feature groups the models were trained with ([`features::flags`]).
     pub flags: u32,
+    /// The token model's hidden layer over dense word vectors, baked per word (`hidden == 0`: none).
+    pub hidden: mlp::Baked,
+    /// A second token model for clause-length techniques, whose spans are added to the first's.
+    pub clause: Option<ClauseModel>,
+}
+
+/// A token model trained on the spans of the clause-length techniques only ([`CLAUSE_LENGTH`]), over
+/// the same features as the main one, with its own decoding thresholds.
+#[derive(Debug, Clone)]
+pub struct ClauseModel {
+    pub si: Linear,
+    pub threshold: f32,
+    pub min_span_score: f32,
 }
 
 static EMBEDDED: OnceLock<std::result::Result<Detector, String>> = OnceLock::new();
@@ -140,6 +156,16 @@ impl Detector {
             m.write(&mut out);
         }
         self.clusters.write(&mut out);
+        self.hidden.write(&mut out);
+        match &self.clause {
+            None => out.extend_from_slice(&0u32.to_le_bytes()),
+            Some(c) => {
+                out.extend_from_slice(&1u32.to_le_bytes());
+                out.extend_from_slice(&c.threshold.to_le_bytes());
+                out.extend_from_slice(&c.min_span_score.to_le_bytes());
+                c.si.write(&mut out);
+            }
+        }
         out
     }
 
@@ -164,40 +190,121 @@ impl Detector {
             tc.push(m);
         }
         let clusters = Clusters::read(&mut r)?;
+        let hidden = mlp::Baked::read(&mut r, clusters.len())?;
+        let clause = match r.u32()? {
+            0 => None,
+            1 => {
+                let threshold = f32::from_bits(r.u32()?);
+                let min_span_score = f32::from_bits(r.u32()?);
+                let (si, used) = Linear::read(&bytes[r.pos..])?;
+                r.pos += used;
+                Some(ClauseModel { si, threshold, min_span_score })
+            }
+            n => return Err(Error::Model(format!("unknown clause model marker {n}"))),
+        };
+        if clause.as_ref().is_some_and(|c| c.si.outputs != 1) {
+            return Err(Error::Model("clause model must have one output".into()));
+        }
         if r.pos != bytes.len() || si.outputs != 1 || tc.iter().any(|m| m.outputs != TECHNIQUES.len()) {
             return Err(Error::Model("model file has an unexpected layout".into()));
         }
-        Ok(Detector { si, tc, threshold, min_span_score, clusters, flags })
+        Ok(Detector { si, tc, threshold, min_span_score, clusters, flags, hidden, clause })
     }
 
-    /// Per-token probabilities of being inside a technique span, with the prepared document.
-    fn token_probabilities<'t>(&self, text: &'t str) -> (Doc<'t>, Vec<f32>) {
+    /// Per-token probabilities of being inside a technique span (and inside a clause-length one,
+    /// empty without a clause model), with the prepared document.
+    fn token_probabilities<'t>(&self, text: &'t str) -> (Doc<'t>, Vec<f32>, Vec<f32>) {
         let doc = Doc::new(text, &self.clusters, self.flags);
-        let probs = self.doc_probabilities(&doc);
-        (doc, probs)
+        let (probs, clause) = self.doc_probabilities(&doc);
+        (doc, probs, clause)
+    }
+
+    /// Spans from token probabilities: the main model's, plus the clause model's, merged where
+    /// they overlap.
+    fn spans(&self, doc: &Doc, probs: &[f32], clause: &[f32]) -> Vec<(Span, f32)> {
+        let mut spans = decode(doc, probs, self.threshold, self.min_span_score);
+        if let Some(c) = &self.clause {
+            spans.extend(decode(doc, clause, c.threshold, c.min_span_score));
+            spans = merge_spans(spans);
+        }
+        spans
     }
 
     /// Per-token probabilities of a prepared document. The features a sentence's tokens share are
     /// scored once per sentence.
-    fn doc_probabilities(&self, doc: &Doc) -> Vec<f32> {
+    fn doc_probabilities(&self, doc: &Doc) -> (Vec<f32>, Vec<f32>) {
         let mut shared = Vec::with_capacity(64);
         let mut own = Vec::with_capacity(32);
         let mut probs = Vec::with_capacity(doc.tokens.len());
+        let mut clause = Vec::new();
+        if !doc.dense_si() && self.hidden.hidden == 0 && self.clause.is_none() {
+            // The shipped model: hashed features only.
+            for (s, &(ws, we)) in doc.sentence_tokens.iter().enumerate() {
+                features::sentence_features(doc, s, &mut shared);
+                let base = self.si.score1(&shared);
+                for i in ws..we {
+                    features::local_features(doc, i, &mut own);
+                    probs.push(linear::sigmoid(base + self.si.score1(&own)));
+                }
+            }
+            return (probs, clause);
+        }
+        let (mut dense_own, mut dense_shared) = (Vec::new(), Vec::new());
+        let local_width = 3 * doc.dense_dim;
+        let hid = &self.hidden;
+        let (mut sent_pre, mut pre) = (vec![0f32; hid.hidden], vec![0f32; hid.hidden]);
         for (s, &(ws, we)) in doc.sentence_tokens.iter().enumerate() {
             features::sentence_features(doc, s, &mut shared);
-            let base = self.si.score1(&shared);
+            features::dense_sentence(doc, s, &mut dense_shared);
+            let base = self.si.score1(&shared) + self.si.dense1_from(local_width, &dense_shared);
+            let clause_base = self
+                .clause
+                .as_ref()
+                .map_or(0.0, |c| c.si.score1(&shared) + c.si.dense1_from(local_width, &dense_shared));
+            if hid.hidden > 0 {
+                sent_pre.fill(0.0);
+                let with_row: Vec<u32> = (ws..we)
+                    .filter(|&k| doc.tokens[k].word && doc.rows[k] != features::NO_ROW)
+                    .map(|k| doc.rows[k])
+                    .collect();
+                let wgt = 1.0 / with_row.len().max(1) as f32;
+                for &r in &with_row {
+                    hid.add(r, 3, wgt, &mut sent_pre);
+                }
+            }
+            let mut prev_word: Option<usize> = None;
             for i in ws..we {
                 features::local_features(doc, i, &mut own);
-                probs.push(linear::sigmoid(base + self.si.score1(&own)));
+                features::dense_local(doc, i, &mut dense_own);
+                let mut z = base + self.si.score1(&own) + self.si.dense1_from(0, &dense_own);
+                if hid.hidden > 0 {
+                    pre.copy_from_slice(&sent_pre);
+                    let next_word = (i + 1..we).find(|&k| doc.tokens[k].word);
+                    for (k, role) in [(prev_word, 0), (Some(i), 1), (next_word, 2)] {
+                        if let Some(k) = k {
+                            if doc.rows[k] != features::NO_ROW {
+                                hid.add(doc.rows[k], role, 1.0, &mut pre);
+                            }
+                        }
+                    }
+                    z += hid.output(&pre);
+                }
+                if doc.tokens[i].word {
+                    prev_word = Some(i);
+                }
+                probs.push(linear::sigmoid(z));
+                if let Some(c) = &self.clause {
+                    clause.push(linear::sigmoid(clause_base + c.si.score1(&own) + c.si.dense1_from(0, &dense_own)));
+                }
             }
         }
-        probs
+        (probs, clause)
     }
 
     /// Span identification: technique spans with their mean token probability.
     pub fn identify(&self, text: &str) -> Vec<(Span, f32)> {
-        let (doc, probs) = self.token_probabilities(text);
-        decode(&doc, &probs, self.threshold, self.min_span_score)
+        let (doc, probs, clause) = self.token_probabilities(text);
+        self.spans(&doc, &probs, &clause)
     }
 
     /// Technique probabilities (in [`TECHNIQUES`] order) for given spans of a text.
@@ -208,15 +315,18 @@ impl Detector {
 
     fn classify_doc(&self, doc: &Doc, spans: &[Span]) -> Vec<Vec<f32>> {
         let mut feats = Vec::with_capacity(64);
+        let mut dense = Vec::new();
         let mut scores = Vec::with_capacity(TECHNIQUES.len());
         spans
             .iter()
             .map(|s| {
                 features::span_features(doc, *s, &mut feats);
+                features::dense_span(doc, *s, &mut dense);
                 let mut sum = vec![0f32; TECHNIQUES.len()];
                 for (k, m) in self.tc.iter().enumerate() {
                     rotate(&mut feats, k);
                     m.scores(&feats, &mut scores);
+                    m.add_dense(&dense, &mut scores);
                     for (t, v) in sum.iter_mut().zip(&scores) {
                         *t += *v;
                     }
@@ -229,8 +339,8 @@ impl Detector {
 
     /// Finds technique spans in `text` and labels each with its most likely technique.
     pub fn detect(&self, text: &str) -> Vec<Technique> {
-        let (doc, probs) = self.token_probabilities(text);
-        let spans = decode(&doc, &probs, self.threshold, self.min_span_score);
+        let (doc, probs, clause) = self.token_probabilities(text);
+        let spans = self.spans(&doc, &probs, &clause);
         let only: Vec<Span> = spans.iter().map(|s| s.0).collect();
         let labels = self.classify_doc(&doc, &only);
         spans
@@ -240,6 +350,11 @@ impl Detector {
                 let (best, _) =
                     dist.iter().enumerate().fold((0, f32::MIN), |acc, (k, &v)| if v > acc.1 { (k, v) } else { acc });
                 let label = TECHNIQUES[best];
+                let span = if self.flags & features::flags::EXTEND_CLAUSE != 0 && CLAUSE_LENGTH.contains(&label) {
+                    sentence_extent(&doc, span)
+                } else {
+                    span
+                };
                 Technique {
                     technique: label.to_string(),
                     span,
@@ -268,6 +383,56 @@ pub fn detect(text: &str) -> Vec<Technique> {
         Ok(d) => d.detect(text),
         Err(_) => Vec::new(),
     }
+}
+
+/// Techniques whose spans are typically a whole clause or sentence (median 70-110 characters in
+/// the corpus).
+pub(crate) const CLAUSE_LENGTH: [&str; 8] = [
+    "Doubt",
+    "Causal_Oversimplification",
+    "Appeal_to_fear-prejudice",
+    "Appeal_to_Authority",
+    "Black-and-White_Fallacy",
+    "Whataboutism,Straw_Men,Red_Herring",
+    "Bandwagon,Reductio_ad_hitlerum",
+    "Flag-Waving",
+];
+
+/// The span grown to its sentence, trimmed of punctuation and quotation marks at both ends.
+fn sentence_extent(doc: &Doc, span: Span) -> Span {
+    let (a, b) = doc.token_range(span);
+    if a >= b {
+        return span;
+    }
+    let (mut s, mut e) = doc.sentence_tokens[doc.sentence_of[a]];
+    e = e.max(b);
+    let edge = |i: usize| !doc.tokens[i].word;
+    while s < e && edge(s) {
+        s += 1;
+    }
+    while e > s && edge(e - 1) {
+        e -= 1;
+    }
+    if s >= e {
+        return span;
+    }
+    Span::new(doc.tokens[s].span.start.min(span.start), doc.tokens[e - 1].span.end.max(span.end))
+}
+
+/// Sorts spans and merges overlapping ones (keeping the higher score).
+pub(crate) fn merge_spans(mut spans: Vec<(Span, f32)>) -> Vec<(Span, f32)> {
+    spans.sort_by_key(|s| (s.0.start, s.0.end));
+    let mut out: Vec<(Span, f32)> = Vec::with_capacity(spans.len());
+    for (s, p) in spans {
+        match out.last_mut() {
+            Some(last) if s.start < last.0.end => {
+                last.0 = Span::new(last.0.start, last.0.end.max(s.end));
+                last.1 = last.1.max(p);
+            }
+            _ => out.push((s, p)),
+        }
+    }
+    out
 }
 
 /// Tokens the corpus never lets a span start or end with.

@@ -49,7 +49,14 @@ pub struct Linear {
     /// of a trained model are zero, so this keeps a 2^19-bucket, 14-output model at about 2 MB of
     /// index plus its non-zero rows instead of 29 MB of dense `f32`s.
     rows: Option<Vec<u32>>,
+    /// Number of dense (real-valued) inputs beside the hashed features (0: none).
+    pub dense_dim: usize,
+    /// Weights of the dense inputs: `dense[input * outputs + output]`.
+    pub dense: Vec<f32>,
 }
+
+/// Dense inputs are stored as `i8` and read as `q / DENSE_SCALE` (see [`crate::clusters::DENSE_SCALE`]).
+const DENSE_SCALE: f32 = crate::clusters::DENSE_SCALE;
 
 /// Hyper-parameters of [`Linear::train`].
 #[derive(Debug, Clone, Copy)]
@@ -85,7 +92,14 @@ impl Rng {
 
 impl Linear {
     pub fn new(outputs: usize, bits: u32) -> Self {
-        Linear { outputs, bits, weights: vec![0.0; (1usize << bits) * outputs], rows: None }
+        Linear {
+            outputs,
+            bits,
+            weights: vec![0.0; (1usize << bits) * outputs],
+            rows: None,
+            dense_dim: 0,
+            dense: Vec::new(),
+        }
     }
 
     /// Where a feature's row starts in `weights`.
@@ -98,6 +112,12 @@ impl Linear {
         }
     }
 
+    /// Index of a logistic model's weight for a feature.
+    #[inline]
+    pub(crate) fn row_index(&self, f: Feature) -> usize {
+        self.row(f)
+    }
+
     /// Raw scores, one per output.
     pub fn scores(&self, features: &[Feature], out: &mut Vec<f32>) {
         out.clear();
@@ -107,6 +127,47 @@ impl Linear {
             for (o, w) in out.iter_mut().zip(&self.weights[b..b + self.outputs]) {
                 *o += *w;
             }
+        }
+    }
+
+    /// Adds the dense inputs' contribution to raw scores (`x` holds `dense_dim` quantised values).
+    pub fn add_dense(&self, x: &[i8], out: &mut [f32]) {
+        if self.dense_dim == 0 {
+            return;
+        }
+        for (d, &q) in x.iter().enumerate().take(self.dense_dim) {
+            if q == 0 {
+                continue;
+            }
+            let v = q as f32 / DENSE_SCALE;
+            for (o, w) in out.iter_mut().zip(&self.dense[d * self.outputs..(d + 1) * self.outputs]) {
+                *o += v * *w;
+            }
+        }
+    }
+
+    /// The dense inputs' contribution to a logistic model's raw score.
+    #[inline]
+    pub fn dense1(&self, x: &[i8]) -> f32 {
+        let mut f = 0f32;
+        for (&q, &w) in x.iter().zip(&self.dense) {
+            f += q as f32 * w;
+        }
+        f / DENSE_SCALE
+    }
+
+    /// The contribution of dense inputs `x` that start at input `offset`, for a logistic model.
+    #[inline]
+    pub fn dense1_from(&self, offset: usize, x: &[i8]) -> f32 {
+        match self.dense.get(offset..) {
+            Some(w) => {
+                let mut f = 0f32;
+                for (&q, &w) in x.iter().zip(w) {
+                    f += q as f32 * w;
+                }
+                f / DENSE_SCALE
+            }
+            None => 0.0,
         }
     }
 
@@ -135,7 +196,28 @@ impl Linear {
 
     /// Trains on `(features, label)` examples; for a logistic model the label is 0 or 1.
     pub fn train(outputs: usize, bits: u32, data: &[(Vec<Feature>, usize)], cfg: TrainConfig) -> Self {
+        Self::train_dense(outputs, bits, data, &[], 0, &[], cfg)
+    }
+
+    /// Trains with `dense_dim` quantised dense inputs per example beside the hashed features
+    /// (`dense[i * dense_dim..]` belongs to `data[i]`), and optionally a loss weight per example
+    /// (`weights` empty: all 1).
+    pub fn train_dense(
+        outputs: usize,
+        bits: u32,
+        data: &[(Vec<Feature>, usize)],
+        dense: &[i8],
+        dense_dim: usize,
+        weights: &[f32],
+        cfg: TrainConfig,
+    ) -> Self {
         let mut model = Linear::new(outputs, bits);
+        let dense_dim = if dense.len() == data.len() * dense_dim { dense_dim } else { 0 };
+        model.dense_dim = dense_dim;
+        model.dense = vec![0.0; dense_dim * outputs];
+        let nd = model.dense.len();
+        let mut dgrad_sq = vec![1e-6f32; nd];
+        let mut du = vec![0f32; nd];
         let n = model.weights.len();
         let mut grad_sq = vec![1e-6f32; n];
         // Averaging: avg = w - u / c, where u accumulates c * update.
@@ -150,11 +232,13 @@ impl Linear {
             for &i in &order {
                 let (features, label) = &data[i];
                 model.scores(features, &mut scores);
+                let x = &dense[i * dense_dim..(i + 1) * dense_dim];
+                model.add_dense(x, &mut scores);
                 if outputs == 1 {
                     let p = sigmoid(scores[0]);
                     let y = (*label == 1) as u8 as f32;
                     let wgt = if *label == 1 { cfg.positive_weight } else { 1.0 };
-                    g[0] = (p - y) * wgt;
+                    g[0] = (p - y) * wgt * weights.get(i).copied().unwrap_or(1.0);
                 } else {
                     softmax(&mut scores);
                     for (k, gk) in g.iter_mut().enumerate() {
@@ -174,10 +258,30 @@ impl Linear {
                         u[idx] -= c * step;
                     }
                 }
+                for (d, &q) in x.iter().enumerate() {
+                    if q == 0 {
+                        continue;
+                    }
+                    let v = q as f32 / DENSE_SCALE;
+                    for (k, &gk) in g.iter().enumerate() {
+                        let gv = gk * v;
+                        if gv.abs() < 1e-5 {
+                            continue;
+                        }
+                        let idx = d * outputs + k;
+                        dgrad_sq[idx] += gv * gv;
+                        let step = cfg.rate * gv / dgrad_sq[idx].sqrt();
+                        model.dense[idx] -= step;
+                        du[idx] -= c * step;
+                    }
+                }
                 c += 1.0;
             }
         }
         for (w, u) in model.weights.iter_mut().zip(&u) {
+            *w -= *u / c;
+        }
+        for (w, u) in model.dense.iter_mut().zip(&du) {
             *w -= *u / c;
         }
         model
@@ -206,6 +310,10 @@ impl Linear {
         }
         out.extend_from_slice(&bitmap);
         out.extend_from_slice(&values);
+        out.extend_from_slice(&(self.dense_dim as u32).to_le_bytes());
+        for w in &self.dense {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
     }
 
     /// Reads what [`Linear::write`] wrote; returns the model and the bytes consumed.
@@ -236,7 +344,16 @@ impl Linear {
                 }
             }
         }
-        Ok((Linear { outputs, bits, weights, rows: Some(index) }, r.pos))
+        let dense_dim = r.u32()? as usize;
+        if dense_dim > 4096 {
+            return Err(Error::Model(format!("implausible dense width {dense_dim}")));
+        }
+        let dense = r
+            .take(dense_dim * outputs * 4)?
+            .chunks_exact(4)
+            .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+        Ok((Linear { outputs, bits, weights, rows: Some(index), dense_dim, dense }, r.pos))
     }
 }
 

@@ -3,7 +3,8 @@
 use crate::clusters::Clusters;
 use crate::features::{self, Doc};
 use crate::linear::{Feature, Linear, TrainConfig};
-use crate::{decode, Detector, TECHNIQUES};
+use crate::mlp::Baked;
+use crate::{decode, merge_spans, ClauseModel, Detector, CLAUSE_LENGTH, TECHNIQUES};
 use corroborate_embed::{Embedder, StaticEmbeddings};
 use corroborate_model::Span;
 
@@ -37,6 +38,22 @@ pub struct TrainOptions {
     pub flags: u32,
     /// Number of classification models (each with its own hash collisions and example order).
     pub tc_models: usize,
+    /// Width of the dense word vectors kept with the word classes (0: none; used with the
+    /// `DENSE_*` flags).
+    pub dense_dims: usize,
+    /// Loss weight of a token inside a gold span of `n` tokens: `(6 / n)^span_alpha`, clamped to
+    /// [0.25, 4], so that short spans (which count as much as long ones in the task's recall) are
+    /// not drowned by long ones (0: all weights 1).
+    pub span_alpha: f32,
+    /// Units of the token model's hidden layer over the dense inputs (0: none; needs `DENSE_SI`).
+    pub hidden: usize,
+    /// Adagrad learning rate of the hidden layer.
+    pub hidden_rate: f32,
+    /// Train a second token model on the spans of the clause-length techniques and add its spans.
+    pub clause_model: bool,
+    /// Folds whose held-out predictions tune the decoding thresholds: 1 (the fourth quarter) or 4
+    /// (every quarter, from four models).
+    pub tune_folds: usize,
 }
 
 impl Default for TrainOptions {
@@ -53,57 +70,122 @@ impl Default for TrainOptions {
             positive_weight: 1.0,
             flags: crate::features::flags::CTX3 | crate::features::flags::SENTENCE_CLASSES,
             tc_models: 3,
+            dense_dims: 0,
+            span_alpha: 0.0,
+            hidden: 0,
+            hidden_rate: 0.01,
+            clause_model: false,
+            tune_folds: 4,
         }
     }
 }
 
-fn si_data(examples: &[&Example], clusters: &Clusters, flags: u32) -> Vec<(Vec<Feature>, usize)> {
+type SiData = (Vec<(Vec<Feature>, usize)>, Vec<i8>, usize, Vec<f32>);
+
+fn si_data(examples: &[&Example], clusters: &Clusters, flags: u32, alpha: f32) -> SiData {
     let mut data = Vec::new();
+    let mut weights = Vec::new();
+    let mut dense = Vec::new();
+    let mut width = 0;
     let mut feats = Vec::new();
+    let (mut own, mut shared) = (Vec::new(), Vec::new());
     for ex in examples {
         let doc = Doc::new(&ex.text, clusters, flags);
+        width = features::si_dense_width(&doc);
         for (i, t) in doc.tokens.iter().enumerate() {
             features::token_features(&doc, i, &mut feats);
             let inside = ex.spans.iter().any(|s| s.overlaps(&t.span));
             data.push((feats.clone(), inside as usize));
+            if alpha != 0.0 {
+                let shortest = ex
+                    .spans
+                    .iter()
+                    .filter(|s| s.overlaps(&t.span))
+                    .map(|s| {
+                        let (a, b) = doc.token_range(*s);
+                        (a..b).filter(|&k| doc.tokens[k].word).count().max(1)
+                    })
+                    .min();
+                weights.push(shortest.map_or(1.0, |n| (6.0 / n as f32).powf(alpha).clamp(0.25, 4.0)));
+            }
+            if width > 0 {
+                features::dense_local(&doc, i, &mut own);
+                features::dense_sentence(&doc, doc.sentence_of[i], &mut shared);
+                dense.extend_from_slice(&own);
+                dense.extend_from_slice(&shared);
+            }
         }
     }
-    data
+    (data, dense, width, weights)
 }
 
-fn train_si(examples: &[&Example], opts: &TrainOptions, clusters: &Clusters) -> Linear {
-    let data = si_data(examples, clusters, opts.flags);
+fn train_si(examples: &[&Example], opts: &TrainOptions, clusters: &Clusters) -> (Linear, Baked) {
+    let (data, dense, width, weights) = si_data(examples, clusters, opts.flags, opts.span_alpha);
     let cfg = TrainConfig {
         epochs: opts.si_epochs,
         rate: opts.si_rate,
         positive_weight: opts.positive_weight,
         seed: opts.seed,
     };
-    Linear::train(1, opts.si_bits, &data, cfg)
+    if opts.hidden > 0 && width > 0 {
+        let (si, layer) = crate::mlp::train_logistic(
+            opts.si_bits,
+            &data,
+            &dense,
+            width,
+            &weights,
+            opts.hidden,
+            opts.hidden_rate,
+            cfg,
+        );
+        return (si, layer.bake(clusters));
+    }
+    (Linear::train_dense(1, opts.si_bits, &data, &dense, width, &weights, cfg), Baked::default())
 }
 
 /// Scores span identification: `(predicted, gold)` byte spans per article, and the articles' texts.
 pub type SiScore<'a> = &'a dyn Fn(&[(Vec<Span>, Vec<Span>)], &[&str]) -> f64;
 
 /// Trains a detector. `si_score` scores span identification on `(predicted, gold)` span lists, one
-/// pair per article (the task's F1); it picks the decoding thresholds on every fourth training article,
-/// held out from a first model, before the final model is trained on all of them.
+/// pair per article (the task's F1); it picks the decoding thresholds on held-out predictions (every
+/// fourth training article, or with `tune_folds` 4 all of them, each quarter predicted by a model
+/// trained on the other three), before the final model is trained on all of them.
 pub fn train(examples: &[Example], opts: TrainOptions, si_score: SiScore) -> Detector {
-    let clusters = if opts.classes > 0 { word_classes(examples, opts.classes) } else { Clusters::default() };
-    let fit: Vec<&Example> = examples.iter().enumerate().filter(|(i, _)| i % 4 != 3).map(|x| x.1).collect();
-    let held: Vec<&Example> = examples.iter().enumerate().filter(|(i, _)| i % 4 == 3).map(|x| x.1).collect();
+    let clusters =
+        if opts.classes > 0 { word_classes(examples, opts.classes, opts.dense_dims) } else { Clusters::default() };
     let (mut threshold, mut min_span_score) = (0.5, 0.0);
-    if !held.is_empty() && !fit.is_empty() {
-        let first = train_si(&fit, &opts, &clusters);
+    // A clause model whose thresholds are never reached adds nothing.
+    let (mut clause_threshold, mut clause_min) = (1.01, 1.01);
+    // Held-out probabilities for tuning the decoding: quarter 3 (or, with `tune_folds` 4, every
+    // quarter in turn), each from models trained on the other three quarters.
+    let mut held: Vec<&Example> = Vec::new();
+    let mut probs: Vec<(Doc, Vec<f32>, Vec<f32>)> = Vec::new();
+    let folds: Vec<usize> = if opts.tune_folds >= 4 { (0..4).collect() } else { vec![3] };
+    for k in folds {
+        let fit: Vec<&Example> = examples.iter().enumerate().filter(|(i, _)| i % 4 != k).map(|x| x.1).collect();
+        let out: Vec<&Example> = examples.iter().enumerate().filter(|(i, _)| i % 4 == k).map(|x| x.1).collect();
+        if fit.is_empty() || out.is_empty() {
+            continue;
+        }
+        let (first, hidden) = train_si(&fit, &opts, &clusters);
         let probe = Detector {
+            hidden,
             si: first,
             tc: vec![Linear::new(TECHNIQUES.len(), 8)],
             threshold: 0.5,
             min_span_score: 0.0,
             clusters: clusters.clone(),
             flags: opts.flags,
+            clause: opts.clause_model.then(|| ClauseModel {
+                si: train_clause(&fit, &opts, &clusters),
+                threshold: 1.01,
+                min_span_score: 1.01,
+            }),
         };
-        let probs: Vec<(Doc, Vec<f32>)> = held.iter().map(|ex| probe.token_probabilities(&ex.text)).collect();
+        probs.extend(out.iter().map(|ex| probe.token_probabilities(&ex.text)));
+        held.extend(out);
+    }
+    if !held.is_empty() {
         let texts: Vec<&str> = held.iter().map(|e| e.text.as_str()).collect();
         let mut best = f64::MIN;
         for step in 0..=24 {
@@ -113,7 +195,9 @@ pub fn train(examples: &[Example], opts: TrainOptions, si_score: SiScore) -> Det
                 let pairs: Vec<(Vec<Span>, Vec<Span>)> = probs
                     .iter()
                     .zip(&held)
-                    .map(|((doc, p), ex)| (decode(doc, p, t, m).into_iter().map(|x| x.0).collect(), ex.spans.clone()))
+                    .map(|((doc, p, _), ex)| {
+                        (decode(doc, p, t, m).into_iter().map(|x| x.0).collect(), ex.spans.clone())
+                    })
                     .collect();
                 let f = si_score(&pairs, &texts);
                 if f > best {
@@ -123,21 +207,72 @@ pub fn train(examples: &[Example], opts: TrainOptions, si_score: SiScore) -> Det
                 }
             }
         }
+        if opts.clause_model {
+            let main: Vec<Vec<(Span, f32)>> =
+                probs.iter().map(|(doc, p, _)| decode(doc, p, threshold, min_span_score)).collect();
+            for step in 0..=24 {
+                let t = 0.04 + step as f32 * 0.02;
+                for extra in 0..=10 {
+                    let m = t + extra as f32 * 0.04;
+                    let pairs: Vec<(Vec<Span>, Vec<Span>)> = probs
+                        .iter()
+                        .zip(&held)
+                        .zip(&main)
+                        .map(|(((doc, _, c), ex), main)| {
+                            let mut spans = main.clone();
+                            spans.extend(decode(doc, c, t, m));
+                            (merge_spans(spans).into_iter().map(|x| x.0).collect(), ex.spans.clone())
+                        })
+                        .collect();
+                    let f = si_score(&pairs, &texts);
+                    if f > best {
+                        best = f;
+                        clause_threshold = t;
+                        clause_min = m;
+                    }
+                }
+            }
+        }
     }
     let all: Vec<&Example> = examples.iter().collect();
-    let si = train_si(&all, &opts, &clusters);
+    let (si, hidden) = train_si(&all, &opts, &clusters);
+    let clause = opts.clause_model.then(|| ClauseModel {
+        si: train_clause(&all, &opts, &clusters),
+        threshold: clause_threshold,
+        min_span_score: clause_min,
+    });
     let tc = train_tc(&all, &opts, &clusters);
-    Detector { si, tc, threshold, min_span_score, clusters, flags: opts.flags }
+    Detector { si, tc, threshold, min_span_score, clusters, flags: opts.flags, hidden, clause }
+}
+
+/// The clause model: a token model (without hidden layer) whose gold is the spans of the
+/// clause-length techniques only.
+fn train_clause(examples: &[&Example], opts: &TrainOptions, clusters: &Clusters) -> Linear {
+    let only: Vec<Example> = examples
+        .iter()
+        .map(|e| Example {
+            spans: e.labelled.iter().filter(|(l, _)| CLAUSE_LENGTH.contains(&TECHNIQUES[*l])).map(|x| x.1).collect(),
+            ..(*e).clone()
+        })
+        .collect();
+    let refs: Vec<&Example> = only.iter().collect();
+    train_si(&refs, &TrainOptions { hidden: 0, ..*opts }, clusters).0
 }
 
 fn train_tc(examples: &[&Example], opts: &TrainOptions, clusters: &Clusters) -> Vec<Linear> {
     let mut data = Vec::new();
+    let mut dense = Vec::new();
+    let mut width = 0;
     let mut feats = Vec::new();
+    let mut x = Vec::new();
     for ex in examples {
         let doc = Doc::new(&ex.text, clusters, opts.flags);
         for (label, span) in &ex.labelled {
             features::span_features(&doc, *span, &mut feats);
             data.push((feats.clone(), *label));
+            features::dense_span(&doc, *span, &mut x);
+            width = x.len();
+            dense.extend_from_slice(&x);
         }
     }
     (0..opts.tc_models.max(1))
@@ -147,7 +282,7 @@ fn train_tc(examples: &[&Example], opts: &TrainOptions, clusters: &Clusters) -> 
             }
             let seed = opts.seed.wrapping_add(k as u64 * 7919);
             let cfg = TrainConfig { epochs: opts.tc_epochs, rate: opts.tc_rate, positive_weight: 1.0, seed };
-            Linear::train(TECHNIQUES.len(), opts.tc_bits, &data, cfg)
+            Linear::train_dense(TECHNIQUES.len(), opts.tc_bits, &data, &dense, width, &[], cfg)
         })
         .collect()
 }
@@ -155,7 +290,7 @@ fn train_tc(examples: &[&Example], opts: &TrainOptions, clusters: &Clusters) -> 
 /// Word classes over the words of the training articles and the whole words of the embedding
 /// vocabulary, from the compiled-in static embeddings of `corroborate-embed` (spherical k-means,
 /// 8 rounds, deterministic).
-fn word_classes(examples: &[Example], k: usize) -> Clusters {
+fn word_classes(examples: &[Example], k: usize, dense_dims: usize) -> Clusters {
     let Ok(table) = StaticEmbeddings::bundled() else {
         return Clusters::default();
     };
@@ -172,5 +307,5 @@ fn word_classes(examples: &[Example], k: usize) -> Clusters {
     words.sort_unstable();
     words.dedup();
     let vectors: Vec<Vec<f32>> = words.iter().map(|w| table.embed(w)).collect();
-    Clusters::build(&words, &vectors, k, 8)
+    Clusters::build(&words, &vectors, k, 8).with_vectors(&words, &vectors, dense_dims)
 }
