@@ -60,7 +60,7 @@ static BUNDLED: &[u8] = include_bytes!("../models/embeddings.bin");
 impl StaticEmbeddings {
     /// The table committed with the project, distilled from all-MiniLM-L6-v2.
     pub fn bundled() -> Result<Self> {
-        Self::from_bytes(BUNDLED)
+        Self::from_static(BUNDLED)
     }
 }
 

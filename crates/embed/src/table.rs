@@ -7,6 +7,7 @@
 //! of its tokens' rows, L2-normalised.
 use crate::wordpiece::{TokenId, WordPiece};
 use crate::{Embedder, Error, Result};
+use std::borrow::Cow;
 
 const MAGIC: &[u8; 8] = b"CRBEMB01";
 
@@ -18,7 +19,8 @@ pub struct StaticEmbeddings {
     dim: usize,
     weights: Vec<f32>,
     scales: Vec<f32>,
-    rows: Vec<i8>,
+    /// Borrowed from the binary for the bundled table (no 8 MB copy at start-up), owned otherwise.
+    rows: Cow<'static, [i8]>,
     note: String,
     skip: Vec<bool>,
 }
@@ -38,7 +40,7 @@ impl StaticEmbeddings {
             scales.push(scale);
             rows.extend(row.iter().map(|v| (v / scale).round().clamp(-127.0, 127.0) as i8));
         }
-        Ok(Self::assemble(vocab, dim, weights, scales, rows, note))
+        Ok(Self::assemble(vocab, dim, weights, scales, Cow::Owned(rows), note))
     }
 
     fn assemble(
@@ -46,7 +48,7 @@ impl StaticEmbeddings {
         dim: usize,
         weights: Vec<f32>,
         scales: Vec<f32>,
-        rows: Vec<i8>,
+        rows: Cow<'static, [i8]>,
         note: String,
     ) -> Self {
         let wordpiece = WordPiece::new(&vocab);
@@ -56,6 +58,16 @@ impl StaticEmbeddings {
 
     /// Reads a table from the bytes of its file.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
+        Self::parse(bytes, |rows| Cow::Owned(bytemuck::cast_slice::<u8, i8>(rows).to_vec()))
+    }
+
+    /// Reads a table from bytes that live as long as the program (the table built into the
+    /// binary): the rows are used in place instead of copied.
+    pub fn from_static(bytes: &'static [u8]) -> Result<Self> {
+        Self::parse(bytes, |rows| Cow::Borrowed(bytemuck::cast_slice::<u8, i8>(rows)))
+    }
+
+    fn parse<'b>(bytes: &'b [u8], rows_of: impl FnOnce(&'b [u8]) -> Cow<'static, [i8]>) -> Result<Self> {
         let mut r = Reader { bytes, pos: 0 };
         if r.take(8)? != MAGIC {
             return Err(Error::Format("not a corroborate embedding table".into()));
@@ -76,7 +88,7 @@ impl StaticEmbeddings {
         }
         let weights = r.f32s(n)?;
         let scales = r.f32s(n)?;
-        let rows = r.take(n * dim)?.iter().map(|&b| b as i8).collect();
+        let rows = rows_of(r.take(n * dim)?);
         if r.pos != bytes.len() {
             return Err(Error::Format("trailing bytes after the table".into()));
         }
@@ -106,7 +118,7 @@ impl StaticEmbeddings {
         for w in self.weights.iter().chain(&self.scales) {
             out.extend_from_slice(&w.to_le_bytes());
         }
-        out.extend(self.rows.iter().map(|&v| v as u8));
+        out.extend_from_slice(bytemuck::cast_slice::<i8, u8>(&self.rows));
         out
     }
 
