@@ -181,6 +181,19 @@ const ANONYMOUS_PHRASES: &[&str] = &[
     "rumoured",
     "rumored",
 ];
+/// One automaton for all [`ANONYMOUS_PHRASES`] (none can overlap itself, so overlapping search
+/// finds what a search for each phrase alone finds).
+fn anonymous_phrases() -> &'static aho_corasick::AhoCorasick {
+    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    AC.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .ascii_case_insensitive(true)
+            .build(ANONYMOUS_PHRASES)
+            .expect("valid phrases")
+    })
+}
+
 /// Words in a source that mark an office holder ("the regional governor, Ilse Brandt").
 const OFFICIAL_TITLES: &[&str] = &[
     "president",
@@ -490,29 +503,26 @@ pub fn sourcing_signals(kb: &Knowledge, a: &AnalyzedArticle) -> SourcingSignals 
         }
     }
 
-    // Unattributed sourcing phrases in the text ("sources say", "reportedly").
-    // ASCII lower-casing keeps byte offsets; the phrases are ASCII.
-    let lower = text.to_ascii_lowercase();
-    {
-        for phrase in ANONYMOUS_PHRASES {
-            for (s, m) in lower.match_indices(phrase) {
-                let span = Span::new(s, s + m.len());
-                let boundary = text[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
-                    && text[span.end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-                let covered = anonymous.iter().any(|x| x.evidence.span.overlaps(&span))
-                    || atts.iter().any(|at| {
-                        at.source.is_some_and(|src| src.overlaps(&span))
-                            && at.speaker.as_ref().is_some_and(|sp| !sp.anonymous)
-                    });
-                if boundary && !covered {
-                    anonymous.push(AnonymousSource {
-                        attribution: None,
-                        evidence: Evidence::new(span, text, &map),
-                        unverifiable: true,
-                        reason: format!("\u{201c}{}\u{201d}: sourcing that names nobody", span.slice(text)),
-                    });
-                }
-            }
+    // Unattributed sourcing phrases in the text ("sources say", "reportedly"), ASCII case folded,
+    // taken phrase by phrase in list order and each phrase's hits in text order.
+    let mut hits: Vec<(usize, usize, usize)> =
+        anonymous_phrases().find_overlapping_iter(text).map(|m| (m.pattern().as_usize(), m.start(), m.end())).collect();
+    hits.sort_unstable();
+    for (_, s, e) in hits {
+        let span = Span::new(s, e);
+        let boundary = text[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+            && text[span.end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        let covered = anonymous.iter().any(|x| x.evidence.span.overlaps(&span))
+            || atts.iter().any(|at| {
+                at.source.is_some_and(|src| src.overlaps(&span)) && at.speaker.as_ref().is_some_and(|sp| !sp.anonymous)
+            });
+        if boundary && !covered {
+            anonymous.push(AnonymousSource {
+                attribution: None,
+                evidence: Evidence::new(span, text, &map),
+                unverifiable: true,
+                reason: format!("\u{201c}{}\u{201d}: sourcing that names nobody", span.slice(text)),
+            });
         }
     }
     anonymous.sort_by_key(|x| x.evidence.span);

@@ -196,7 +196,9 @@ impl Gate {
                 targets.push(Target::Keyword(n, i));
             }
         }
+        // A DFA: the literals are a few hundred, and it scans every sentence of every article.
         let ac = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .build(&literals)
             .map_err(|e| e.to_string())?;
