@@ -196,9 +196,9 @@ impl Gate {
                 targets.push(Target::Keyword(n, i));
             }
         }
-        // A DFA: the literals are a few hundred, and it scans every sentence of every article.
+        // The default (an NFA): a DFA scans sentences faster (about 1.5 % of `analyze`) but costs
+        // 14 M instructions to build, 5 % of a two-article `compare`.
         let ac = aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .build(&literals)
             .map_err(|e| e.to_string())?;
