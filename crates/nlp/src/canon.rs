@@ -9,7 +9,9 @@
 use crate::lexicon::{demonym, is_title, place};
 use corroborate_model::EntityType;
 use std::borrow::Cow;
-use std::collections::HashMap;
+// Fx hashing: these maps are keyed by short names, rebuilt for every article, and only looked up
+// (never iterated where order could show in output).
+use rustc_hash::FxHashMap as HashMap;
 use unicode_normalization::UnicodeNormalization;
 
 /// Lowercase, strip diacritics and possessives, unify apostrophes.
@@ -221,7 +223,7 @@ impl Canonicalizer {
 
     pub fn finish(self) -> CanonMap {
         // Short person names join the one full name that ends with them.
-        let mut by_last: HashMap<String, Vec<String>> = HashMap::new();
+        let mut by_last: HashMap<String, Vec<String>> = HashMap::default();
         for (k, g) in &self.groups {
             if let Some(rest) = k.strip_prefix("name:") {
                 if g.words >= 2 && g.kind == Some(EntityType::Person) {
@@ -231,7 +233,7 @@ impl Canonicalizer {
                 }
             }
         }
-        let mut alias: HashMap<String, String> = HashMap::new();
+        let mut alias: HashMap<String, String> = HashMap::default();
         for k in self.groups.keys() {
             if let Some(rest) = k.strip_prefix("name:") {
                 if !rest.contains(' ') {
@@ -242,7 +244,7 @@ impl Canonicalizer {
             }
         }
         // Merge surface counts into their target group.
-        let mut merged: HashMap<String, HashMap<String, (usize, usize)>> = HashMap::new();
+        let mut merged: HashMap<String, HashMap<String, (usize, usize)>> = HashMap::default();
         for (k, g) in &self.groups {
             let target = alias.get(k).unwrap_or(k);
             let m = merged.entry(target.clone()).or_default();
@@ -252,7 +254,7 @@ impl Canonicalizer {
                 e.1 = e.1.min(first);
             }
         }
-        let mut names = HashMap::new();
+        let mut names = HashMap::default();
         for (k, surfaces) in &merged {
             let max_words = surfaces.keys().map(|s| s.split_whitespace().count()).max().unwrap_or(0);
             let best = surfaces

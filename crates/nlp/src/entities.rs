@@ -6,7 +6,7 @@ use crate::canon::{clean_surface, key, Canonicalizer};
 use crate::lexicon::{demonym, is_org_head, is_title, known_org, not_name, place};
 use crate::tokens::{is_capitalized, TokKind, Token};
 use corroborate_model::{Entity, EntityType, Span};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 fn cap_word(t: &Token, text: &str) -> bool {
     t.kind == TokKind::Word && is_capitalized(t.span.slice(text))
@@ -19,7 +19,7 @@ const PLACE_NOUNS: &[&str] =
 /// Finds entities in `sentences` (spans of `text`) and names them canonically within the article.
 pub fn entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity> {
     let mut raw: Vec<(Span, EntityType)> = Vec::new();
-    let mut initial: HashSet<usize> = HashSet::new();
+    let mut initial: HashSet<usize> = HashSet::default();
     let mut ti = 0;
     for sent in sentences {
         while ti < tokens.len() && tokens[ti].span.start < sent.start {
@@ -69,7 +69,7 @@ pub fn entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity>
     raw.sort_by_key(|(s, _)| s.start);
     // A name typed somewhere in the article gives its type to its untyped mentions; names in a list
     // with places are places ("Bucha, Irpin, and Hostomel").
-    let mut typed: std::collections::HashMap<String, EntityType> = std::collections::HashMap::new();
+    let mut typed: HashMap<String, EntityType> = HashMap::default();
     for (s, k) in &raw {
         if *k != EntityType::Misc {
             typed.entry(crate::canon::fold(s.slice(text))).or_insert(*k);
@@ -104,7 +104,7 @@ pub fn entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity>
         }
     }
     // unknown capitalised words seen only at the start of sentences are not names
-    let mid: std::collections::HashSet<String> = raw
+    let mid: HashSet<String> = raw
         .iter()
         .filter(|(s, _)| !initial.contains(&s.start))
         .map(|(s, _)| crate::canon::fold(s.slice(text)))
@@ -113,7 +113,7 @@ pub fn entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity>
         !(*k == EntityType::Misc && initial.contains(&s.start) && !mid.contains(&crate::canon::fold(s.slice(text))))
     });
     // Key and clean surface once per distinct mention (names repeat through an article).
-    let mut memo: HashMap<(&str, EntityType), (String, String)> = HashMap::new();
+    let mut memo: HashMap<(&str, EntityType), (String, String)> = HashMap::default();
     let mut canon = Canonicalizer::new();
     for (s, k) in &raw {
         let surface = s.slice(text);
