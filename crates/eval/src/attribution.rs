@@ -116,7 +116,7 @@ impl Prf {
     fn new(p_num: f64, p_den: usize, r_num: f64, r_den: usize) -> Prf {
         let precision = if p_den == 0 { 0.0 } else { p_num / p_den as f64 };
         let recall = if r_den == 0 { 0.0 } else { r_num / r_den as f64 };
-        let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
+        let f1 = crate::f1(precision, recall);
         Prf { precision, recall, f1 }
     }
 }

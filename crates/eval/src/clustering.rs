@@ -36,7 +36,7 @@ pub fn bcubed<P: Eq + std::hash::Hash, G: Eq + std::hash::Hash>(predicted: &[P],
         r += shared / gold_size[&gold[i]] as f64;
     }
     let (precision, recall) = (p / n as f64, r / n as f64);
-    let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
+    let f1 = crate::f1(precision, recall);
     BCubed { precision, recall, f1 }
 }
 

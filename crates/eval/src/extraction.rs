@@ -82,7 +82,7 @@ impl PageScore {
     /// This page's F1 (0 when undefined).
     pub fn f1(&self) -> f64 {
         match (self.precision(), self.recall()) {
-            (Some(p), Some(r)) if p + r > 0.0 => 2.0 * p * r / (p + r),
+            (Some(p), Some(r)) => crate::f1(p, r),
             _ => 0.0,
         }
     }
@@ -112,7 +112,7 @@ fn mean(xs: impl Iterator<Item = f64>) -> f64 {
 pub fn score(pages: &[PageScore]) -> Scores {
     let precision = mean(pages.iter().filter_map(PageScore::precision));
     let recall = mean(pages.iter().filter_map(PageScore::recall));
-    let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
+    let f1 = crate::f1(precision, recall);
     Scores { f1, precision, recall, pages: pages.len() }
 }
 

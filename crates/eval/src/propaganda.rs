@@ -114,7 +114,7 @@ pub struct Prf {
 
 impl Prf {
     pub fn new(precision: f64, recall: f64) -> Self {
-        let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
+        let f1 = crate::f1(precision, recall);
         Prf { precision, recall, f1 }
     }
 }

@@ -72,7 +72,7 @@ pub fn score(gold: &[usize], pred: &[usize]) -> StanceReport {
         class.support = gold_k;
         class.precision = ratio(tp, pred_k as f64);
         class.recall = ratio(tp, gold_k as f64);
-        class.f1 = ratio(2.0 * class.precision * class.recall, class.precision + class.recall);
+        class.f1 = crate::f1(class.precision, class.recall);
     }
     let correct: usize = (0..4).map(|k| confusion[k][k]).sum();
     StanceReport {
