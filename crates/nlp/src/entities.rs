@@ -69,17 +69,19 @@ pub fn entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity>
     raw.sort_by_key(|(s, _)| s.start);
     // A name typed somewhere in the article gives its type to its untyped mentions; names in a list
     // with places are places ("Bucha, Irpin, and Hostomel").
-    let mut typed: HashMap<String, EntityType> = HashMap::default();
-    for (s, k) in &raw {
+    // Each mention's folded form, computed once (it is looked up up to three times below).
+    let folded: Vec<String> = raw.iter().map(|(s, _)| crate::canon::fold(s.slice(text))).collect();
+    let mut typed: HashMap<&str, EntityType> = HashMap::default();
+    for ((_, k), f) in raw.iter().zip(&folded) {
         if *k != EntityType::Misc {
-            typed.entry(crate::canon::fold(s.slice(text))).or_insert(*k);
+            typed.entry(f.as_str()).or_insert(*k);
         }
     }
     for k in 0..raw.len() {
         if raw[k].1 != EntityType::Misc {
             continue;
         }
-        if let Some(t) = typed.get(&crate::canon::fold(raw[k].0.slice(text))) {
+        if let Some(t) = typed.get(folded[k].as_str()) {
             raw[k].1 = *t;
             continue;
         }
@@ -104,14 +106,15 @@ pub fn entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity>
         }
     }
     // unknown capitalised words seen only at the start of sentences are not names
-    let mid: HashSet<String> = raw
+    let mid: HashSet<&str> =
+        raw.iter().zip(&folded).filter(|((s, _), _)| !initial.contains(&s.start)).map(|(_, f)| f.as_str()).collect();
+    let keep: Vec<bool> = raw
         .iter()
-        .filter(|(s, _)| !initial.contains(&s.start))
-        .map(|(s, _)| crate::canon::fold(s.slice(text)))
+        .zip(&folded)
+        .map(|((s, k), f)| !(*k == EntityType::Misc && initial.contains(&s.start) && !mid.contains(f.as_str())))
         .collect();
-    raw.retain(|(s, k)| {
-        !(*k == EntityType::Misc && initial.contains(&s.start) && !mid.contains(&crate::canon::fold(s.slice(text))))
-    });
+    let mut keep = keep.into_iter();
+    raw.retain(|_| keep.next().unwrap_or(true));
     // Key and clean surface once per distinct mention (names repeat through an article).
     let mut memo: HashMap<(&str, EntityType), (String, String)> = HashMap::default();
     let mut canon = Canonicalizer::new();
