@@ -248,6 +248,7 @@ pub struct Doc<'a> {
     quotes_before: Vec<u32>,
     commas_before: Vec<u32>,
     stops_before: Vec<u32>,
+    that_before: Vec<u32>,
 }
 
 fn stem(w: &str) -> &str {
@@ -358,6 +359,7 @@ impl<'a> Doc<'a> {
         let quotes_before = prefix(&|t| matches!(t.kind, TokKind::Quote(_)));
         let commas_before = prefix(&|t| matches!(t.kind, TokKind::Punct(',')));
         let stops_before = prefix(&|t| matches!(t.kind, TokKind::Punct('.' | '?' | '!' | ';' | ':')));
+        let that_before = prefix(&|t| t.lower == "that");
         Doc {
             toks,
             norm,
@@ -375,6 +377,7 @@ impl<'a> Doc<'a> {
             quotes_before,
             commas_before,
             stops_before,
+            that_before,
         }
     }
 
@@ -388,7 +391,8 @@ impl<'a> Doc<'a> {
         }
     }
 
-    fn cue_feats(&self, i: usize, prev: usize, f: &mut Feats) {
+    /// `last`: the last token of the nearest cue before `i` (the tagger's own, or gold in training).
+    fn cue_feats(&self, i: usize, prev: usize, last: Option<usize>, f: &mut Feats) {
         f.n = 0;
         let ii = i as isize;
         let (w0, wm1, wp1, wm2, wp2) = (self.w(ii), self.w(ii - 1), self.w(ii + 1), self.w(ii - 2), self.w(ii + 2));
@@ -437,6 +441,24 @@ impl<'a> Doc<'a> {
         f.add(28, &[that, quote, colon, p]);
         let back_quote = u64::from((1..=3).any(|k| i >= k && self.shape[i - k] == SH_QUOTE));
         f.add(29, &[st, back_quote]);
+        // inside what an earlier cue of the sentence reports: PolNeAR gives each token one
+        // attribution, so a cue word there is seldom annotated
+        let (rel, that_between, db) = match last {
+            Some(l) if l < i && self.sent_of[l] == self.sent_of[i] => {
+                let d = i - l;
+                let db = match d {
+                    1 => 1,
+                    2..=3 => 2,
+                    4..=8 => 3,
+                    _ => 4,
+                };
+                (1u64, u64::from(self.that_before[i] != self.that_before[l + 1]), db)
+            }
+            _ => (0, 0, 0),
+        };
+        f.add(30, &[st, rel, that_between]);
+        f.add(31, &[rel, that_between, db, p]);
+        f.add(32, &[rel, inq, db]);
     }
 
     #[allow(clippy::needless_range_loop)]
@@ -594,7 +616,7 @@ impl Model {
         let mut out: Vec<(usize, usize)> = Vec::new();
         let mut prev = O;
         for i in 0..doc.toks.len() {
-            doc.cue_feats(i, prev, &mut f);
+            doc.cue_feats(i, prev, out.last().map(|c| c.1), &mut f);
             let mut t = self.cue.best(f.ids());
             if t == I && prev == O {
                 t = B;
@@ -838,13 +860,17 @@ pub fn train(examples: &[Example], epochs: usize, mut progress: impl FnMut(usize
         for &di in &order {
             let p = &preps[di];
             let mut prev = O;
+            let mut last = None;
             for i in 0..p.doc.toks.len() {
-                p.doc.cue_feats(i, prev, &mut f);
+                p.doc.cue_feats(i, prev, last, &mut f);
                 let g = cue_t.guess(f.ids());
                 cue_t.learn(f.ids(), p.cue_tags[i], g);
                 cue_ok += usize::from(g == p.cue_tags[i]);
                 cue_n += 1;
                 prev = p.cue_tags[i];
+                if prev != O {
+                    last = Some(i);
+                }
             }
             for ((c0, c1), labels) in &p.atts {
                 let (c0, c1) = (*c0, *c1);
