@@ -295,12 +295,9 @@ pub fn find_with(
                 }
             }
             // a source ends on a word: "Belmark, which" -> "Belmark"
-            if let Some((sa, mut sb)) = t.source {
-                while sb > sa && (!toks[sb].is_word() || matches!(toks[sb].lower.as_str(), "which" | "who" | "that")) {
-                    sb -= 1;
-                }
-                t.source = toks[sb].is_word().then_some((sa, sb));
-            }
+            // and not on an adverb or auxiliary of the clause: "Trump has often", "Politifact then",
+            // "He’s" -> "He"
+            t.source = t.source.and_then(|x| trim_source(text, toks, x));
             // a lone pronoun is no content ("were recently liberated, which")
             if ca == cb && matches!(toks[ca].lower.as_str(), "which" | "that" | "it" | "this" | "who" | "what") {
                 continue;
@@ -317,7 +314,8 @@ pub fn find_with(
                 (Some((a, b)), Some((ra, rb))) if ra <= a && b <= rb => Some((ra, rb)),
                 (Some(l), Some(r)) if !names(l) && names(r) => Some(r),
                 (learned, rules) => learned.or(rules),
-            };
+            }
+            .and_then(|x| trim_source(text, toks, x));
             // a content stops where the source taken begins: `“X,” the ministry's spokesman Y said`
             // when the tagger read "the ministry's spokesman" as content and the rules' source covers it
             let mut cb = cb;
@@ -1008,6 +1006,34 @@ fn according_to(ctx: &Ctx, c: usize) -> Option<Raw> {
         learned: false,
         more: None,
     })
+}
+
+/// A source ends on a word that is no relative pronoun, adverb or auxiliary (`None` if nothing is
+/// left).
+fn trim_source(text: &str, toks: &[Token], (sa, mut sb): (usize, usize)) -> Option<(usize, usize)> {
+    while sb > sa
+        && (!toks[sb].is_word()
+            || matches!(toks[sb].lower.as_str(), "which" | "who" | "that")
+            || source_tail(text, &toks[sb])
+            || (toks[sb].kind == TokKind::Possessive
+                && matches!(toks[sb - 1].lower.as_str(), "he" | "she" | "it" | "that" | "there")))
+    {
+        sb -= 1;
+    }
+    toks[sb].is_word().then_some((sa, sb))
+}
+
+/// A word that ends no source: an adverb or auxiliary between the speaker and the cue ("Trump has
+/// often said", "The ministry also said"), lowercase.
+fn source_tail(text: &str, t: &Token) -> bool {
+    t.kind == TokKind::Word
+        && t.span.slice(text).starts_with(char::is_lowercase)
+        && (t.lower.ends_with("ly")
+            || matches!(
+                t.lower.as_str(),
+                "also" | "then" | "often" | "has" | "have" | "had" | "not" | "never" | "already" | "still" | "once"
+                    | "now" | "again" | "too" | "later" | "meanwhile" | "just" | "even" | "always"
+            ))
 }
 
 /// A learned content stops where another attribution's parts begin: on the far side of its own cue,
