@@ -1010,7 +1010,11 @@ fn according_to(ctx: &Ctx, c: usize) -> Option<Raw> {
 
 /// A source ends on a word that is no relative pronoun, adverb or auxiliary (`None` if nothing is
 /// left).
-fn trim_source(text: &str, toks: &[Token], (sa, mut sb): (usize, usize)) -> Option<(usize, usize)> {
+fn trim_source(text: &str, toks: &[Token], (mut sa, mut sb): (usize, usize)) -> Option<(usize, usize)> {
+    // a label or dateline before the speaker: "The Latest: Trump", "Oct. 4 (UPI) — Bill Clinton"
+    if let Some(k) = (sa..sb).rev().find(|&k| toks[k].is_punct(':') || toks[k].is_punct('—')) {
+        sa = k + 1;
+    }
     while sb > sa
         && (!toks[sb].is_word()
             || matches!(toks[sb].lower.as_str(), "which" | "who" | "that")
