@@ -452,7 +452,8 @@ impl<'a> Doc<'a> {
                     4..=8 => 3,
                     _ => 4,
                 };
-                (1u64, u64::from(self.that_before[i] != self.that_before[l + 1]), db)
+                let commas = u64::from(self.commas_before[i] - self.commas_before[l + 1]).min(2);
+                (1u64, u64::from(self.that_before[i] != self.that_before[l + 1]) + 2 * commas, db)
             }
             _ => (0, 0, 0),
         };

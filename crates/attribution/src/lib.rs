@@ -1035,8 +1035,25 @@ fn source_tail(text: &str, t: &Token) -> bool {
         && (t.lower.ends_with("ly")
             || matches!(
                 t.lower.as_str(),
-                "also" | "then" | "often" | "has" | "have" | "had" | "not" | "never" | "already" | "still" | "once"
-                    | "now" | "again" | "too" | "later" | "meanwhile" | "just" | "even" | "always"
+                "also"
+                    | "then"
+                    | "often"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "not"
+                    | "never"
+                    | "already"
+                    | "still"
+                    | "once"
+                    | "now"
+                    | "again"
+                    | "too"
+                    | "later"
+                    | "meanwhile"
+                    | "just"
+                    | "even"
+                    | "always"
             ))
 }
 
