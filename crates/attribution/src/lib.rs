@@ -480,6 +480,17 @@ fn cue_extent(ctx: &Ctx, r: &Raw) -> Span {
         (b + 3..noun).all(|k| toks[k].kind == TokKind::Word && !is_cue_verb(ctx.lower(k))).then_some(noun)
     };
     if r.learned {
+        // the auxiliaries and adverbs the tagger left out before it ("then ruled", "’s claiming")
+        let floor = r.source.map_or(0, |s| if s.1 < a { s.1 + 1 } else { 0 });
+        let s0 = if ctx.sent_of[a] == usize::MAX { a } else { ctx.sent_start(a) };
+        while a > floor.max(s0)
+            && (is(CUE_AUXILIARIES, ctx.lower(a - 1))
+                || (ctx.lower(a - 1).ends_with("ly")
+                    && toks[a - 1].span.slice(ctx.text).starts_with(char::is_lowercase)))
+            && !r.content.contains(&toks[a - 1].span)
+        {
+            a -= 1;
+        }
         if let Some(e) = setting(b) {
             let phrase = toks[b + 1].span.cover(&toks[e].span);
             if !r.content.overlaps(&phrase) && !r.source.is_some_and(|(x, y)| x <= e && b < y) {
