@@ -267,7 +267,7 @@ pub fn find_with(
     // The learned tagger (when its weights load): its attributions replace rule ones whose cue
     // falls inside one of its attributions.
     if let Some(model) = model {
-        let doc = learned::Doc::new(text, toks, sents);
+        let doc = learned::Doc::new(text, toks, sents, model.pos.as_ref());
         let cues = model.cues(&doc);
         let mut covered = vec![false; toks.len()];
         let mut learned_raw = Vec::new();
