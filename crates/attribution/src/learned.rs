@@ -624,16 +624,9 @@ pub fn read_conllu(text: &str) -> Vec<Vec<(String, String)>> {
     out
 }
 
-fn pos_feats(
-    word: &[u64],
-    stem: &[u64],
-    suffix: &[u64],
-    shape: &[u64],
-    i: usize,
-    prev: usize,
-    prev2: usize,
-    f: &mut Feats,
-) {
+/// The part-of-speech tagger's features of token `i` after the tags `prev` and `prev2`, from the
+/// token atoms `[word, stem, suffix, shape]` (as [`Doc`] has them).
+fn pos_feats([word, stem, suffix, shape]: [&[u64]; 4], i: usize, prev: usize, prev2: usize, f: &mut Feats) {
     f.n = 0;
     let w = |k: isize| if k < 0 { 1 } else { word.get(k as usize).copied().unwrap_or(2) };
     let ii = i as isize;
@@ -663,7 +656,7 @@ fn pos_tags(m: &Perceptron, word: &[u64], stem: &[u64], suffix: &[u64], shape: &
     let mut out = Vec::with_capacity(word.len());
     let (mut p, mut p2) = (POS_START, POS_START);
     for i in 0..word.len() {
-        pos_feats(word, stem, suffix, shape, i, p, p2, &mut f);
+        pos_feats([word, stem, suffix, shape], i, p, p2, &mut f);
         let t = m.best(f.ids());
         out.push(t as u64);
         p2 = p;
@@ -748,12 +741,12 @@ pub fn train_pos(sents: &[Vec<(String, String)>], epochs: usize) -> Perceptron {
         for &si in &order {
             let (w, st, su, sh, tags) = &prepped[si];
             let (mut p, mut p2) = (POS_START, POS_START);
-            for i in 0..w.len() {
-                pos_feats(w, st, su, sh, i, p, p2, &mut f);
+            for (i, &tag) in tags.iter().enumerate() {
+                pos_feats([w, st, su, sh], i, p, p2, &mut f);
                 let g = t.guess(f.ids());
-                t.learn(f.ids(), tags[i], g);
+                t.learn(f.ids(), tag, g);
                 p2 = p;
-                p = tags[i];
+                p = tag;
             }
         }
     }
