@@ -1,16 +1,21 @@
-//! A learned attribution tagger: two averaged perceptrons over hashed features, trained by
-//! [`train`] on PolNeAR `train/` (`corroborate eval attribution --train-model DIR`).
+//! A learned attribution tagger: three averaged perceptrons over hashed features, trained by
+//! [`train_pos`] and [`train`] (`corroborate eval attribution --train-model DIR`).
 //!
+//! 0. **Part-of-speech tagger**: each token gets a coarse class (verb; noun, proper noun, pronoun or
+//!    number; adjective or adverb; other), greedily left to right; trained on UD English EWT.
 //! 1. **Cue tagger**: each token gets `O`, `B` (first token of a cue) or `I` (inside a cue), greedily
 //!    left to right, from the word, its neighbours, a crude stem, its shape, whether it is inside a
-//!    quotation, whether the rule lexicon knows it, and the previous tag.
+//!    quotation, whether the rule lexicon knows it, the previous tag, the previous cue of the sentence
+//!    (a cue word inside what an earlier cue reports is seldom a cue in PolNeAR) and the
+//!    part-of-speech tags around it.
 //! 2. **Role tagger**, once per cue: each token of a window around the cue (two sentences before, five after,
 //!    within the cue's paragraph) gets `O`, `S` (source) or `C` (content), from the cue's head word,
 //!    the token's side of and distance to the cue, the quotation marks, commas and sentence ends
-//!    between them, whether another cue lies between, the token's words and the previous tag.
+//!    between them, whether another cue lies between, the token's words and tags and the previous tag.
 //!
 //! Weights are hashed into `2^BITS` buckets per class and stored as `i16` with one scale per model
-//! (`data/cue.bin`, `data/role.bin`, about 1.5 MB each, trained on PolNeAR `train/` by
+//! (`data/pos.bin` 2 MB, trained on `../shared/eval/syntax/ewt/en_ewt-train.conllu`; `data/cue.bin`,
+//! `data/role.bin`, about 1.5 MB each, trained on PolNeAR `train/`; all three by
 //! `corroborate eval attribution --data ../shared/eval/attribution/train --train-model
 //! crates/attribution/data`). Features are never formatted as strings: each token's word, stem and
 //! suffix are hashed once per document, and a feature's bucket mixes its template number with those
@@ -21,9 +26,10 @@ use corroborate_nlp::{is_capitalized, TokKind, Token};
 
 const BITS: u32 = 18;
 const BUCKETS: usize = 1 << BITS;
-/// Version 2: features hashed from per-token atoms (version 1 hashed feature strings; its weights
-/// mean nothing to this code, so they are refused).
-const MAGIC: &[u8; 8] = b"CRBATTR2";
+/// Version 3: the cue and role taggers take part-of-speech and previous-cue features (version 2
+/// had neither; version 1 hashed feature strings); older weights mean nothing to this code, so they
+/// are refused.
+const MAGIC: &[u8; 8] = b"CRBATTR3";
 
 /// Classes of the cue tagger.
 const O: usize = 0;
