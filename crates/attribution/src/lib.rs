@@ -485,8 +485,7 @@ fn cue_extent(ctx: &Ctx, r: &Raw) -> Span {
         let s0 = if ctx.sent_of[a] == usize::MAX { a } else { ctx.sent_start(a) };
         while a > floor.max(s0)
             && (is(CUE_AUXILIARIES, ctx.lower(a - 1))
-                || (ctx.lower(a - 1).ends_with("ly")
-                    && toks[a - 1].span.slice(ctx.text).starts_with(char::is_lowercase)))
+                || (is_ly_adverb(ctx.lower(a - 1)) && toks[a - 1].span.slice(ctx.text).starts_with(char::is_lowercase)))
             && !r.content.contains(&toks[a - 1].span)
         {
             a -= 1;
@@ -1038,12 +1037,43 @@ fn trim_source(text: &str, toks: &[Token], (mut sa, mut sb): (usize, usize)) -> 
     toks[sb].is_word().then_some((sa, sb))
 }
 
+/// An adverb in -ly ("publicly", "cynically"), not a noun or adjective such as "family" or "daily".
+fn is_ly_adverb(w: &str) -> bool {
+    w.len() >= 6
+        && w.ends_with("ly")
+        && !matches!(
+            w,
+            "family"
+                | "assembly"
+                | "supply"
+                | "anomaly"
+                | "monopoly"
+                | "homily"
+                | "weekly"
+                | "monthly"
+                | "yearly"
+                | "quarterly"
+                | "elderly"
+                | "friendly"
+                | "likely"
+                | "lonely"
+                | "lovely"
+                | "ugly"
+                | "costly"
+                | "deadly"
+                | "orderly"
+                | "kelly"
+                | "reilly"
+                | "italy"
+        )
+}
+
 /// A word that ends no source: an adverb or auxiliary between the speaker and the cue ("Trump has
 /// often said", "The ministry also said"), lowercase.
 fn source_tail(text: &str, t: &Token) -> bool {
     t.kind == TokKind::Word
         && t.span.slice(text).starts_with(char::is_lowercase)
-        && (t.lower.ends_with("ly")
+        && (is_ly_adverb(&t.lower)
             || matches!(
                 t.lower.as_str(),
                 "also"
