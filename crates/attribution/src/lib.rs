@@ -270,6 +270,7 @@ pub fn find_with(
         let doc = learned::Doc::new(text, toks, sents, model.pos.as_ref());
         let cues = model.cues(&doc);
         let mut covered = vec![false; toks.len()];
+        let mut in_content = vec![false; toks.len()];
         let mut learned_raw = Vec::new();
         let mut tagged = model.roles(&doc, &cues);
         learned_cuts(&mut tagged);
@@ -337,8 +338,11 @@ pub fn find_with(
             if let Some(q) = whole {
                 content = q.inner;
             }
-            for (a, b) in [Some(t.cue), source, t.content].into_iter().flatten() {
+            for (a, b) in [Some(t.cue), source].into_iter().flatten() {
                 covered[a..=b].iter_mut().for_each(|x| *x = true);
+            }
+            if let Some((a, b)) = t.content {
+                in_content[a..=b].iter_mut().for_each(|x| *x = true);
             }
             let more = t.more.and_then(|(ma, mb)| {
                 let m = toks[ma].span.cover(&toks[mb].span).trim(text, &[',']);
@@ -349,7 +353,13 @@ pub fn find_with(
             });
             learned_raw.push(Raw { source, cue: t.cue, content, direct, learned: true, more });
         }
-        raw.retain(|r| !covered[r.cue.0]);
+        // a rule attribution inside a learned content stays when its source names someone: PolNeAR
+        // leaves such nested reports unmarked ("X said that Macron has agreed to ..."), but a reader
+        // of the report wants Macron's part
+        let names = |(a, b): (usize, usize)| {
+            (a..=b).any(|k| toks[k].is_word() && toks[k].span.slice(text).starts_with(char::is_uppercase))
+        };
+        raw.retain(|r| !covered[r.cue.0] && (!in_content[r.cue.0] || r.source.is_some_and(names)));
         raw.extend(learned_raw);
         cut_learned_at_others(&ctx, &mut raw);
     }
