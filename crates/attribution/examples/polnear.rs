@@ -36,6 +36,15 @@ fn title(text: &str) -> Option<Span> {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    // train-pos UD_TRAIN.conllu UD_DEV.conllu OUT.bin: the coarse part-of-speech tagger
+    if args[1] == "train-pos" {
+        let read = |p: &str| learned::read_conllu(&std::fs::read_to_string(p).unwrap());
+        let (tr, dv) = (read(&args[2]), read(&args[3]));
+        let m = learned::train_pos(&tr, learned::POS_EPOCHS);
+        eprintln!("pos accuracy train {:.4} dev {:.4}", learned::pos_accuracy(&m, &tr), learned::pos_accuracy(&m, &dv));
+        std::fs::write(&args[4], m.to_bytes()).unwrap();
+        return;
+    }
     let mut data = load(&args[2]);
     // CORROBORATE_HOLDOUT=K (0..4): articles i with i % 5 == K are held out: `train` skips them,
     // `eval` scores only them (a check on train/ that dev has not seen)
@@ -75,17 +84,26 @@ fn main() {
             .collect();
         let epochs = args.get(4).map_or(8, |e| e.parse().unwrap());
         let t = std::time::Instant::now();
-        let m = learned::train(&ex, epochs, |e, c, r| {
+        // the part-of-speech tagger: CORROBORATE_POS=FILE (`train-pos` writes one), else the committed one
+        let pos = std::env::var("CORROBORATE_POS").ok().map_or_else(
+            || Model::builtin().and_then(|m| m.pos.clone()),
+            |p| Perceptron::from_bytes(&std::fs::read(p).unwrap()),
+        );
+        let m = learned::train(&ex, pos, epochs, |e, c, r| {
             eprintln!("epoch {e}: cue {c:.4} role {r:.4} {:.0}s", t.elapsed().as_secs_f64())
         });
         std::fs::create_dir_all(&args[3]).unwrap();
         std::fs::write(format!("{}/cue.bin", args[3]), m.cue.to_bytes()).unwrap();
         std::fs::write(format!("{}/role.bin", args[3]), m.role.to_bytes()).unwrap();
+        if let Some(p) = &m.pos {
+            std::fs::write(format!("{}/pos.bin", args[3]), p.to_bytes()).unwrap();
+        }
         return;
     }
     let model = (args[3] != "-").then(|| Model {
         cue: Perceptron::from_bytes(&std::fs::read(format!("{}/cue.bin", args[3])).unwrap()).unwrap(),
         role: Perceptron::from_bytes(&std::fs::read(format!("{}/role.bin", args[3])).unwrap()).unwrap(),
+        pos: std::fs::read(format!("{}/pos.bin", args[3])).ok().and_then(|b| Perceptron::from_bytes(&b)),
     });
     let mut tally = Tally::default();
     let mut errs = args.get(4).map(|p| std::io::BufWriter::new(std::fs::File::create(p).unwrap()));

@@ -1,16 +1,21 @@
-//! A learned attribution tagger: two averaged perceptrons over hashed features, trained by
-//! [`train`] on PolNeAR `train/` (`corroborate eval attribution --train-model DIR`).
+//! A learned attribution tagger: three averaged perceptrons over hashed features, trained by
+//! [`train_pos`] and [`train`] (`corroborate eval attribution --train-model DIR`).
 //!
+//! 0. **Part-of-speech tagger**: each token gets a coarse class (verb; noun, proper noun, pronoun or
+//!    number; adjective or adverb; other), greedily left to right; trained on UD English EWT.
 //! 1. **Cue tagger**: each token gets `O`, `B` (first token of a cue) or `I` (inside a cue), greedily
 //!    left to right, from the word, its neighbours, a crude stem, its shape, whether it is inside a
-//!    quotation, whether the rule lexicon knows it, and the previous tag.
+//!    quotation, whether the rule lexicon knows it, the previous tag, the previous cue of the sentence
+//!    (a cue word inside what an earlier cue reports is seldom a cue in PolNeAR) and the
+//!    part-of-speech tags around it.
 //! 2. **Role tagger**, once per cue: each token of a window around the cue (two sentences before, five after,
 //!    within the cue's paragraph) gets `O`, `S` (source) or `C` (content), from the cue's head word,
 //!    the token's side of and distance to the cue, the quotation marks, commas and sentence ends
-//!    between them, whether another cue lies between, the token's words and the previous tag.
+//!    between them, whether another cue lies between, the token's words and tags and the previous tag.
 //!
 //! Weights are hashed into `2^BITS` buckets per class and stored as `i16` with one scale per model
-//! (`data/cue.bin`, `data/role.bin`, about 1.5 MB each, trained on PolNeAR `train/` by
+//! (`data/pos.bin` 2 MB, trained on `../shared/eval/syntax/ewt/en_ewt-train.conllu`; `data/cue.bin`,
+//! `data/role.bin`, about 1.5 MB each, trained on PolNeAR `train/`; all three by
 //! `corroborate eval attribution --data ../shared/eval/attribution/train --train-model
 //! crates/attribution/data`). Features are never formatted as strings: each token's word, stem and
 //! suffix are hashed once per document, and a feature's bucket mixes its template number with those
@@ -21,9 +26,10 @@ use corroborate_nlp::{is_capitalized, TokKind, Token};
 
 const BITS: u32 = 18;
 const BUCKETS: usize = 1 << BITS;
-/// Version 2: features hashed from per-token atoms (version 1 hashed feature strings; its weights
-/// mean nothing to this code, so they are refused).
-const MAGIC: &[u8; 8] = b"CRBATTR2";
+/// Version 3: the cue and role taggers take part-of-speech and previous-cue features (version 2
+/// had neither; version 1 hashed feature strings); older weights mean nothing to this code, so they
+/// are refused.
+const MAGIC: &[u8; 8] = b"CRBATTR3";
 
 /// Classes of the cue tagger.
 const O: usize = 0;
@@ -248,6 +254,9 @@ pub struct Doc<'a> {
     quotes_before: Vec<u32>,
     commas_before: Vec<u32>,
     stops_before: Vec<u32>,
+    that_before: Vec<u32>,
+    /// coarse part of speech of each token (empty without a part-of-speech tagger)
+    pos: Vec<u64>,
 }
 
 fn stem(w: &str) -> &str {
@@ -263,7 +272,8 @@ fn stem(w: &str) -> &str {
 
 impl<'a> Doc<'a> {
     /// Token facts of a text: `sents` as `corroborate_nlp::sentences` gives them.
-    pub fn new(text: &'a str, toks: &'a [Token], sents: &[Span]) -> Doc<'a> {
+    /// `pos`: the coarse part-of-speech tagger, whose tags the taggers' models were trained with.
+    pub fn new(text: &'a str, toks: &'a [Token], sents: &[Span], pos: Option<&Perceptron>) -> Doc<'a> {
         let norm: Vec<&str> = toks
             .iter()
             .map(|t| match t.kind {
@@ -273,7 +283,7 @@ impl<'a> Doc<'a> {
                 TokKind::Markup => "<m>",
             })
             .collect();
-        let shape = toks
+        let shape: Vec<u64> = toks
             .iter()
             .map(|t| match t.kind {
                 TokKind::Word => {
@@ -358,7 +368,10 @@ impl<'a> Doc<'a> {
         let quotes_before = prefix(&|t| matches!(t.kind, TokKind::Quote(_)));
         let commas_before = prefix(&|t| matches!(t.kind, TokKind::Punct(',')));
         let stops_before = prefix(&|t| matches!(t.kind, TokKind::Punct('.' | '?' | '!' | ';' | ':')));
+        let that_before = prefix(&|t| t.lower == "that");
+        let pos = pos.map_or_else(Vec::new, |m| pos_tags(m, &word, &stems, &suffix, &shape));
         Doc {
+            pos,
             toks,
             norm,
             word,
@@ -375,6 +388,7 @@ impl<'a> Doc<'a> {
             quotes_before,
             commas_before,
             stops_before,
+            that_before,
         }
     }
 
@@ -388,7 +402,8 @@ impl<'a> Doc<'a> {
         }
     }
 
-    fn cue_feats(&self, i: usize, prev: usize, f: &mut Feats) {
+    /// `last`: the last token of the nearest cue before `i` (the tagger's own, or gold in training).
+    fn cue_feats(&self, i: usize, prev: usize, last: Option<usize>, f: &mut Feats) {
         f.n = 0;
         let ii = i as isize;
         let (w0, wm1, wp1, wm2, wp2) = (self.w(ii), self.w(ii - 1), self.w(ii + 1), self.w(ii - 2), self.w(ii + 2));
@@ -437,6 +452,32 @@ impl<'a> Doc<'a> {
         f.add(28, &[that, quote, colon, p]);
         let back_quote = u64::from((1..=3).any(|k| i >= k && self.shape[i - k] == SH_QUOTE));
         f.add(29, &[st, back_quote]);
+        // inside what an earlier cue of the sentence reports: PolNeAR gives each token one
+        // attribution, so a cue word there is seldom annotated
+        let (rel, that_between, db) = match last {
+            Some(l) if l < i && self.sent_of[l] == self.sent_of[i] => {
+                let d = i - l;
+                let db = match d {
+                    1 => 1,
+                    2..=3 => 2,
+                    4..=8 => 3,
+                    _ => 4,
+                };
+                let commas = u64::from(self.commas_before[i] - self.commas_before[l + 1]).min(2);
+                (1u64, u64::from(self.that_before[i] != self.that_before[l + 1]) + 2 * commas, db)
+            }
+            _ => (0, 0, 0),
+        };
+        f.add(30, &[st, rel, that_between]);
+        f.add(31, &[rel, that_between, db, p]);
+        f.add(32, &[rel, inq, db]);
+        if !self.pos.is_empty() {
+            let pp = |k: isize| if k < 0 { POS_NONE } else { self.pos.get(k as usize).copied().unwrap_or(POS_NONE) };
+            f.add(33, &[pp(ii), p]);
+            f.add(34, &[pp(ii - 1), pp(ii), pp(ii + 1)]);
+            f.add(35, &[pp(ii), st]);
+            f.add(36, &[pp(ii), that, quote]);
+        }
     }
 
     #[allow(clippy::needless_range_loop)]
@@ -524,6 +565,11 @@ impl<'a> Doc<'a> {
         f.add(34, &[side, p, last, sr]);
         f.add(35, &[side, p, para, first]);
         f.add(36, &[side, p, self.shape.get(j + 1).copied().unwrap_or(SH_NONE), shape]);
+        if !self.pos.is_empty() {
+            let pj = self.pos[j];
+            f.add(37, &[side, pj, p]);
+            f.add(38, &[side, pj, self.pos.get(j + 1).copied().unwrap_or(POS_NONE), db]);
+        }
     }
 
     /// The window the role tagger looks at for a cue: two sentences before it and five after (contents
@@ -556,11 +602,183 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// Part-of-speech atom beyond the text (the tags are 0 other, 1 verb, 2 noun, proper noun,
+/// pronoun or number, 3 adjective or adverb).
+const POS_NONE: u64 = 9;
+/// "Previous tag" of the part-of-speech tagger at a sentence start.
+const POS_START: usize = 5;
+
+/// Sentences of (form, UPOS) pairs from CoNLL-U text (multi-word and empty nodes skipped).
+pub fn read_conllu(text: &str) -> Vec<Vec<(String, String)>> {
+    let mut out: Vec<Vec<(String, String)>> = vec![Vec::new()];
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            if out.last().is_some_and(|s| !s.is_empty()) {
+                out.push(Vec::new());
+            }
+            continue;
+        }
+        let c: Vec<&str> = line.split('\t').collect();
+        if line.starts_with('#') || c.len() < 4 || c[0].contains(['-', '.']) {
+            continue;
+        }
+        if let Some(s) = out.last_mut() {
+            s.push((c[1].to_string(), c[3].to_string()));
+        }
+    }
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+/// The part-of-speech tagger's features of token `i` after the tags `prev` and `prev2`, from the
+/// token atoms `[word, stem, suffix, shape]` (as [`Doc`] has them).
+fn pos_feats([word, stem, suffix, shape]: [&[u64]; 4], i: usize, prev: usize, prev2: usize, f: &mut Feats) {
+    f.n = 0;
+    let w = |k: isize| if k < 0 { 1 } else { word.get(k as usize).copied().unwrap_or(2) };
+    let ii = i as isize;
+    let p = prev as u64;
+    f.add(0, &[]);
+    f.add(1, &[w(ii)]);
+    f.add(2, &[w(ii - 1)]);
+    f.add(3, &[w(ii + 1)]);
+    f.add(4, &[stem[i]]);
+    f.add(5, &[suffix[i]]);
+    f.add(6, &[shape[i]]);
+    f.add(7, &[p]);
+    f.add(8, &[p, prev2 as u64]);
+    f.add(9, &[p, w(ii)]);
+    f.add(10, &[w(ii - 1), w(ii)]);
+    f.add(11, &[w(ii), w(ii + 1)]);
+    f.add(12, &[w(ii - 2)]);
+    f.add(13, &[w(ii + 2)]);
+    f.add(14, &[p, suffix[i]]);
+    f.add(15, &[shape[i], w(ii - 1)]);
+    f.add(16, &[suffix.get(i + 1).copied().unwrap_or(2)]);
+}
+
+/// Coarse part-of-speech tags, greedily left to right.
+fn pos_tags(m: &Perceptron, word: &[u64], stem: &[u64], suffix: &[u64], shape: &[u64]) -> Vec<u64> {
+    let mut f = Feats::default();
+    let mut out = Vec::with_capacity(word.len());
+    let (mut p, mut p2) = (POS_START, POS_START);
+    for i in 0..word.len() {
+        pos_feats([word, stem, suffix, shape], i, p, p2, &mut f);
+        let t = m.best(f.ids());
+        out.push(t as u64);
+        p2 = p;
+        p = t;
+    }
+    out
+}
+
+type PosSent = (Vec<u64>, Vec<u64>, Vec<u64>, Vec<u64>, Vec<usize>);
+
+fn pos_prep(sents: &[Vec<(String, String)>]) -> Vec<PosSent> {
+    let class = |u: &str| match u {
+        "VERB" => 1,
+        "NOUN" | "PROPN" | "PRON" | "NUM" => 2,
+        "ADJ" | "ADV" => 3,
+        _ => 0,
+    };
+    sents
+        .iter()
+        .map(|s| {
+            let mut word = Vec::new();
+            let mut stems = Vec::new();
+            let mut suffix = Vec::new();
+            let mut shape = Vec::new();
+            let mut tags = Vec::new();
+            for (w, u) in s {
+                let lw = w.to_lowercase();
+                let lw = lw.replace(['“', '”', '‘', '’'], "\"");
+                let lw = if lw == "`" || lw == "''" || lw == "``" { "\"".to_string() } else { lw };
+                let h = str_hash(&lw);
+                word.push(h);
+                let st = stem(&lw);
+                stems.push(if st.len() == lw.len() { h } else { str_hash(st) });
+                suffix.push(lw.get(lw.len().saturating_sub(3)..).map_or(NO_SUFFIX, |x| {
+                    if x.len() == lw.len() {
+                        h
+                    } else {
+                        str_hash(x)
+                    }
+                }));
+                let c0 = w.chars().next().unwrap_or(' ');
+                shape.push(if c0.is_alphabetic() {
+                    if w.chars().all(|c| !c.is_lowercase()) && w.chars().nth(1).is_some() {
+                        SH_UPPER
+                    } else if c0.is_uppercase() {
+                        SH_CAP
+                    } else {
+                        SH_LOWER
+                    }
+                } else if c0.is_numeric() {
+                    SH_NUM
+                } else if lw == "\"" {
+                    SH_QUOTE
+                } else {
+                    SH_PUNCT
+                });
+                tags.push(class(u));
+            }
+            (word, stems, suffix, shape, tags)
+        })
+        .collect()
+}
+
+/// Passes over the treebank for the part-of-speech tagger.
+pub const POS_EPOCHS: usize = 6;
+
+/// Trains the coarse part-of-speech tagger on sentences of (word, tag) pairs: the word as it is
+/// written, the tag one of UD's UPOS names.
+pub fn train_pos(sents: &[Vec<(String, String)>], epochs: usize) -> Perceptron {
+    let prepped = pos_prep(sents);
+    let mut t = Trainer::new(4);
+    let mut f = Feats::default();
+    let mut order: Vec<usize> = (0..prepped.len()).collect();
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    for _ in 0..epochs {
+        for i in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        for &si in &order {
+            let (w, st, su, sh, tags) = &prepped[si];
+            let (mut p, mut p2) = (POS_START, POS_START);
+            for (i, &tag) in tags.iter().enumerate() {
+                pos_feats([w, st, su, sh], i, p, p2, &mut f);
+                let g = t.guess(f.ids());
+                t.learn(f.ids(), tag, g);
+                p2 = p;
+                p = tag;
+            }
+        }
+    }
+    t.averaged()
+}
+
+/// Accuracy of a part-of-speech model on sentences as [`train_pos`] takes them.
+pub fn pos_accuracy(m: &Perceptron, sents: &[Vec<(String, String)>]) -> f64 {
+    let (mut ok, mut n) = (0usize, 0usize);
+    for (w, st, su, sh, tags) in pos_prep(sents) {
+        for (g, t) in pos_tags(m, &w, &st, &su, &sh).iter().zip(&tags) {
+            ok += usize::from(*g as usize == *t);
+            n += 1;
+        }
+    }
+    ok as f64 / n.max(1) as f64
+}
+
 /// The two taggers.
 #[derive(Debug, Clone)]
 pub struct Model {
     pub cue: Perceptron,
     pub role: Perceptron,
+    /// The coarse part-of-speech tagger whose tags the cue and role taggers were trained with
+    /// (`None`: they were trained without).
+    pub pos: Option<Perceptron>,
 }
 
 /// One attribution found by the model, as token ranges (inclusive) and a content span.
@@ -583,6 +801,7 @@ impl Model {
             Some(Model {
                 cue: Perceptron::from_bytes(include_bytes!("../data/cue.bin"))?,
                 role: Perceptron::from_bytes(include_bytes!("../data/role.bin"))?,
+                pos: Some(Perceptron::from_bytes(include_bytes!("../data/pos.bin"))?),
             })
         })
         .as_ref()
@@ -594,7 +813,7 @@ impl Model {
         let mut out: Vec<(usize, usize)> = Vec::new();
         let mut prev = O;
         for i in 0..doc.toks.len() {
-            doc.cue_feats(i, prev, &mut f);
+            doc.cue_feats(i, prev, out.last().map(|c| c.1), &mut f);
             let mut t = self.cue.best(f.ids());
             if t == I && prev == O {
                 t = B;
@@ -777,11 +996,17 @@ fn covered(toks: &[Token], frags: &[Span]) -> Vec<usize> {
     v
 }
 
-/// Trains both taggers for `epochs` passes (examples shuffled by a fixed seed each pass) and
+/// Trains both taggers for `epochs` passes (examples shuffled by a fixed seed each pass), with the
+/// tags of the part-of-speech tagger `pos` (trained first by [`train_pos`]) as features, and
 /// returns the averaged models. `progress` is called after each pass with (epoch, cue accuracy,
 /// role accuracy) on the training data.
 #[allow(clippy::needless_range_loop)]
-pub fn train(examples: &[Example], epochs: usize, mut progress: impl FnMut(usize, f64, f64)) -> Model {
+pub fn train(
+    examples: &[Example],
+    pos: Option<Perceptron>,
+    epochs: usize,
+    mut progress: impl FnMut(usize, f64, f64),
+) -> Model {
     // gold tags per document
     struct Prep<'d> {
         doc: Doc<'d>,
@@ -792,7 +1017,7 @@ pub fn train(examples: &[Example], epochs: usize, mut progress: impl FnMut(usize
     let preps: Vec<Prep> = examples
         .iter()
         .map(|ex| {
-            let doc = Doc::new(ex.text, ex.toks, ex.sents);
+            let doc = Doc::new(ex.text, ex.toks, ex.sents, pos.as_ref());
             let mut cue_tags = vec![O; ex.toks.len()];
             let mut cue_mask = vec![false; ex.toks.len()];
             let mut atts = Vec::new();
@@ -838,13 +1063,17 @@ pub fn train(examples: &[Example], epochs: usize, mut progress: impl FnMut(usize
         for &di in &order {
             let p = &preps[di];
             let mut prev = O;
+            let mut last = None;
             for i in 0..p.doc.toks.len() {
-                p.doc.cue_feats(i, prev, &mut f);
+                p.doc.cue_feats(i, prev, last, &mut f);
                 let g = cue_t.guess(f.ids());
                 cue_t.learn(f.ids(), p.cue_tags[i], g);
                 cue_ok += usize::from(g == p.cue_tags[i]);
                 cue_n += 1;
                 prev = p.cue_tags[i];
+                if prev != O {
+                    last = Some(i);
+                }
             }
             for ((c0, c1), labels) in &p.atts {
                 let (c0, c1) = (*c0, *c1);
@@ -870,7 +1099,7 @@ pub fn train(examples: &[Example], epochs: usize, mut progress: impl FnMut(usize
         }
         progress(epoch + 1, cue_ok as f64 / cue_n.max(1) as f64, role_ok as f64 / role_n.max(1) as f64);
     }
-    Model { cue: cue_t.averaged(), role: role_t.averaged() }
+    Model { cue: cue_t.averaged(), role: role_t.averaged(), pos }
 }
 
 #[cfg(test)]
@@ -894,9 +1123,15 @@ mod tests {
         ];
         let ex = [Example { text, toks: &toks, sents: &sents, gold: &gold }];
         let mut passes = 0;
-        let model = train(&ex, 6, |_, _, _| passes += 1);
+        let ud = "# text = He said it.\n1\tHe\the\tPRON\n2\tsaid\tsay\tVERB\n3\tit\tit\tPRON\n4\t.\t.\tPUNCT\n\n\
+                  1\tThe\tthe\tDET\n2\troad\troad\tNOUN\n3\twas\tbe\tAUX\n4\topen\topen\tADJ\n\n";
+        let sentences_ud = read_conllu(ud);
+        assert_eq!(sentences_ud.len(), 2);
+        let pos = train_pos(&sentences_ud, 4);
+        assert!(pos_accuracy(&pos, &sentences_ud) > 0.99);
+        let model = train(&ex, Some(pos), 6, |_, _, _| passes += 1);
         assert_eq!(passes, 6);
-        let doc = Doc::new(text, &toks, &sents);
+        let doc = Doc::new(text, &toks, &sents, model.pos.as_ref());
         let cues = model.cues(&doc);
         let words: Vec<&str> = cues.iter().map(|c| toks[c.0].span.cover(&toks[c.1].span).slice(text)).collect();
         assert_eq!(words, ["said", "told us"]);
@@ -908,7 +1143,7 @@ mod tests {
         // stored weights give the same answers
         let cue = Perceptron::from_bytes(&model.cue.to_bytes()).unwrap();
         let role = Perceptron::from_bytes(&model.role.to_bytes()).unwrap();
-        let again = Model { cue, role };
+        let again = Model { cue, role, pos: model.pos.clone() };
         assert_eq!(again.cues(&doc), cues);
         assert!(Perceptron::from_bytes(b"not a model").is_none());
     }

@@ -267,9 +267,10 @@ pub fn find_with(
     // The learned tagger (when its weights load): its attributions replace rule ones whose cue
     // falls inside one of its attributions.
     if let Some(model) = model {
-        let doc = learned::Doc::new(text, toks, sents);
+        let doc = learned::Doc::new(text, toks, sents, model.pos.as_ref());
         let cues = model.cues(&doc);
         let mut covered = vec![false; toks.len()];
+        let mut in_content = vec![false; toks.len()];
         let mut learned_raw = Vec::new();
         let mut tagged = model.roles(&doc, &cues);
         learned_cuts(&mut tagged);
@@ -295,12 +296,9 @@ pub fn find_with(
                 }
             }
             // a source ends on a word: "Belmark, which" -> "Belmark"
-            if let Some((sa, mut sb)) = t.source {
-                while sb > sa && (!toks[sb].is_word() || matches!(toks[sb].lower.as_str(), "which" | "who" | "that")) {
-                    sb -= 1;
-                }
-                t.source = toks[sb].is_word().then_some((sa, sb));
-            }
+            // and not on an adverb or auxiliary of the clause: "Trump has often", "Politifact then",
+            // "He’s" -> "He"
+            t.source = t.source.and_then(|x| trim_source(text, toks, x));
             // a lone pronoun is no content ("were recently liberated, which")
             if ca == cb && matches!(toks[ca].lower.as_str(), "which" | "that" | "it" | "this" | "who" | "what") {
                 continue;
@@ -317,7 +315,8 @@ pub fn find_with(
                 (Some((a, b)), Some((ra, rb))) if ra <= a && b <= rb => Some((ra, rb)),
                 (Some(l), Some(r)) if !names(l) && names(r) => Some(r),
                 (learned, rules) => learned.or(rules),
-            };
+            }
+            .and_then(|x| trim_source(text, toks, x));
             // a content stops where the source taken begins: `“X,” the ministry's spokesman Y said`
             // when the tagger read "the ministry's spokesman" as content and the rules' source covers it
             let mut cb = cb;
@@ -339,8 +338,11 @@ pub fn find_with(
             if let Some(q) = whole {
                 content = q.inner;
             }
-            for (a, b) in [Some(t.cue), source, t.content].into_iter().flatten() {
+            for (a, b) in [Some(t.cue), source].into_iter().flatten() {
                 covered[a..=b].iter_mut().for_each(|x| *x = true);
+            }
+            if let Some((a, b)) = t.content {
+                in_content[a..=b].iter_mut().for_each(|x| *x = true);
             }
             let more = t.more.and_then(|(ma, mb)| {
                 let m = toks[ma].span.cover(&toks[mb].span).trim(text, &[',']);
@@ -351,7 +353,13 @@ pub fn find_with(
             });
             learned_raw.push(Raw { source, cue: t.cue, content, direct, learned: true, more });
         }
-        raw.retain(|r| !covered[r.cue.0]);
+        // a rule attribution inside a learned content stays when its source names someone: PolNeAR
+        // leaves such nested reports unmarked ("X said that Macron has agreed to ..."), but a reader
+        // of the report wants Macron's part
+        let names = |(a, b): (usize, usize)| {
+            (a..=b).any(|k| toks[k].is_word() && toks[k].span.slice(text).starts_with(char::is_uppercase))
+        };
+        raw.retain(|r| !covered[r.cue.0] && (!in_content[r.cue.0] || r.source.is_some_and(names)));
         raw.extend(learned_raw);
         cut_learned_at_others(&ctx, &mut raw);
     }
@@ -482,6 +490,16 @@ fn cue_extent(ctx: &Ctx, r: &Raw) -> Span {
         (b + 3..noun).all(|k| toks[k].kind == TokKind::Word && !is_cue_verb(ctx.lower(k))).then_some(noun)
     };
     if r.learned {
+        // the auxiliaries and adverbs the tagger left out before it ("then ruled", "’s claiming")
+        let floor = r.source.map_or(0, |s| if s.1 < a { s.1 + 1 } else { 0 });
+        let s0 = if ctx.sent_of[a] == usize::MAX { a } else { ctx.sent_start(a) };
+        while a > floor.max(s0)
+            && (is(CUE_AUXILIARIES, ctx.lower(a - 1))
+                || (is_ly_adverb(ctx.lower(a - 1)) && toks[a - 1].span.slice(ctx.text).starts_with(char::is_lowercase)))
+            && !r.content.contains(&toks[a - 1].span)
+        {
+            a -= 1;
+        }
         if let Some(e) = setting(b) {
             let phrase = toks[b + 1].span.cover(&toks[e].span);
             if !r.content.overlaps(&phrase) && !r.source.is_some_and(|(x, y)| x <= e && b < y) {
@@ -1008,6 +1026,86 @@ fn according_to(ctx: &Ctx, c: usize) -> Option<Raw> {
         learned: false,
         more: None,
     })
+}
+
+/// A source ends on a word that is no relative pronoun, adverb or auxiliary (`None` if nothing is
+/// left).
+fn trim_source(text: &str, toks: &[Token], (mut sa, mut sb): (usize, usize)) -> Option<(usize, usize)> {
+    // a label or dateline before the speaker: "The Latest: Trump", "Oct. 4 (UPI) — Bill Clinton"
+    if let Some(k) = (sa..sb).rev().find(|&k| toks[k].is_punct(':') || toks[k].is_punct('—')) {
+        sa = k + 1;
+    }
+    while sb > sa
+        && (!toks[sb].is_word()
+            || matches!(toks[sb].lower.as_str(), "which" | "who" | "that")
+            || source_tail(text, &toks[sb])
+            || (toks[sb].kind == TokKind::Possessive
+                && matches!(toks[sb - 1].lower.as_str(), "he" | "she" | "it" | "that" | "there")))
+    {
+        sb -= 1;
+    }
+    toks[sb].is_word().then_some((sa, sb))
+}
+
+/// An adverb in -ly ("publicly", "cynically"), not a noun or adjective such as "family" or "daily".
+fn is_ly_adverb(w: &str) -> bool {
+    w.len() >= 6
+        && w.ends_with("ly")
+        && !matches!(
+            w,
+            "family"
+                | "assembly"
+                | "supply"
+                | "anomaly"
+                | "monopoly"
+                | "homily"
+                | "weekly"
+                | "monthly"
+                | "yearly"
+                | "quarterly"
+                | "elderly"
+                | "friendly"
+                | "likely"
+                | "lonely"
+                | "lovely"
+                | "ugly"
+                | "costly"
+                | "deadly"
+                | "orderly"
+                | "kelly"
+                | "reilly"
+                | "italy"
+        )
+}
+
+/// A word that ends no source: an adverb or auxiliary between the speaker and the cue ("Trump has
+/// often said", "The ministry also said"), lowercase.
+fn source_tail(text: &str, t: &Token) -> bool {
+    t.kind == TokKind::Word
+        && t.span.slice(text).starts_with(char::is_lowercase)
+        && (is_ly_adverb(&t.lower)
+            || matches!(
+                t.lower.as_str(),
+                "also"
+                    | "then"
+                    | "often"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "not"
+                    | "never"
+                    | "already"
+                    | "still"
+                    | "once"
+                    | "now"
+                    | "again"
+                    | "too"
+                    | "later"
+                    | "meanwhile"
+                    | "just"
+                    | "even"
+                    | "always"
+            ))
 }
 
 /// A learned content stops where another attribution's parts begin: on the far side of its own cue,

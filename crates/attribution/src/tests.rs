@@ -64,7 +64,14 @@ fn anonymous_relative_clause_and_mixed() {
     let f = find(text, &toks, &sents, &ents, None);
     let a = &f.attributions;
     assert!(a[0].speaker.as_ref().unwrap().anonymous, "{a:?}");
-    let rejected = a.iter().find(|x| x.cue.slice(text) == "has rejected").expect("has rejected");
+    let rejected = a.iter().find(|x| x.cue.slice(text) == "has rejected").unwrap_or_else(|| {
+        panic!(
+            "{:?}",
+            a.iter()
+                .map(|x| (x.source.map(|s| s.slice(text)), x.cue.slice(text), x.content.slice(text)))
+                .collect::<Vec<_>>()
+        )
+    });
     assert_eq!(rejected.source.unwrap().slice(text), "Belmark");
     let demanded = a.iter().find(|x| x.cue.slice(text) == "demanded").expect("demanded");
     assert_eq!(demanded.kind, AttributionKind::Mixed);

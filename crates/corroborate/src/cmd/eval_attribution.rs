@@ -19,10 +19,14 @@ pub struct Args {
     /// Learn the cue lexicon from these annotations (use train/) and write it here (TSV), then stop.
     #[arg(long)]
     pub learn_cues: Option<PathBuf>,
-    /// Train the learned cue and role taggers on these annotations (use train/) and write
-    /// `cue.bin` and `role.bin` into this folder (the committed ones live in crates/attribution/data), then stop.
+    /// Train the learned taggers on these annotations (use train/) and write `pos.bin` (the
+    /// part-of-speech tagger, trained first on --pos-data), `cue.bin` and `role.bin` into this folder
+    /// (the committed ones live in crates/attribution/data), then stop.
     #[arg(long)]
     pub train_model: Option<PathBuf>,
+    /// For --train-model: a Universal Dependencies English treebank folder with `en_ewt-train.conllu`.
+    #[arg(long, default_value = "../shared/eval/syntax/ewt")]
+    pub pos_data: PathBuf,
     /// Training passes over the data for --train-model.
     #[arg(long, default_value_t = 8)]
     pub epochs: usize,
@@ -195,15 +199,19 @@ fn train_model(
             gold: g,
         })
         .collect();
+    let ud_path = args.pos_data.join("en_ewt-train.conllu");
+    let ud = std::fs::read_to_string(&ud_path).with_context(|| format!("cannot read {}", ud_path.display()))?;
+    let pos = learned::train_pos(&learned::read_conllu(&ud), learned::POS_EPOCHS);
     let started = std::time::Instant::now();
-    let model = learned::train(&examples, args.epochs, |e, cue, role| {
+    let model = learned::train(&examples, Some(pos), args.epochs, |e, cue, role| {
         eprintln!(
             "epoch {e}: training accuracy cue {cue:.4}, role {role:.4} ({:.0} s)",
             started.elapsed().as_secs_f64()
         );
     });
     std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
-    for (name, m) in [("cue.bin", &model.cue), ("role.bin", &model.role)] {
+    let pos = model.pos.as_ref().context("the model has its part-of-speech tagger")?;
+    for (name, m) in [("pos.bin", pos), ("cue.bin", &model.cue), ("role.bin", &model.role)] {
         let path = out.join(name);
         std::fs::write(&path, m.to_bytes()).with_context(|| format!("cannot write {}", path.display()))?;
         println!("wrote {}", path.display());
