@@ -13,6 +13,12 @@ use std::path::Path;
 /// Longest input in tokens, `[CLS]` and `[SEP]` included (sentence-transformers' max_seq_length).
 pub const MAX_TOKENS: usize = 256;
 
+/// The byte ranges of a text's basic words, and one `hidden`-wide vector per word laid end to end.
+pub type WordStates = (Vec<(usize, usize)>, Vec<f32>);
+
+/// Pieces per window whose states [`MiniLm::word_states`] keeps (the rest of the window is context).
+pub const WINDOW_CORE: usize = 128;
+
 fn cerr(e: candle_core::Error) -> Error {
     Error::Model(e.to_string())
 }
@@ -59,12 +65,9 @@ impl MiniLm {
         &self.wordpiece
     }
 
-    /// Mean-pooled last-layer vectors of token sequences (each wrapped in `[CLS]`..`[SEP]` and cut
-    /// to [`MAX_TOKENS`]), not normalised.
-    pub fn pooled(&self, sequences: &[Vec<TokenId>]) -> Result<Vec<Vec<f32>>> {
-        if sequences.is_empty() {
-            return Ok(Vec::new());
-        }
+    /// Last-layer states of token sequences (each wrapped in `[CLS]`..`[SEP]` and cut to
+    /// [`MAX_TOKENS`]), padded to the longest: the `(n, len, hidden)` output and the `(n, len)` mask.
+    fn forward(&self, sequences: &[Vec<TokenId>]) -> Result<(Tensor, Tensor)> {
         let wrapped: Vec<Vec<u32>> = sequences
             .iter()
             .map(|s| {
@@ -87,12 +90,88 @@ impl MiniLm {
         let mask = Tensor::from_vec(mask, (n, len), &self.device).map_err(cerr)?;
         let types = ids.zeros_like().map_err(cerr)?;
         let out = self.model.forward(&ids, &types, Some(&mask)).map_err(cerr)?;
+        Ok((out, mask))
+    }
+
+    /// Mean-pooled last-layer vectors of token sequences (each wrapped in `[CLS]`..`[SEP]` and cut
+    /// to [`MAX_TOKENS`]), not normalised.
+    pub fn pooled(&self, sequences: &[Vec<TokenId>]) -> Result<Vec<Vec<f32>>> {
+        if sequences.is_empty() {
+            return Ok(Vec::new());
+        }
+        let (out, mask) = self.forward(sequences)?;
         let maskf = mask.to_dtype(DType::F32).map_err(cerr)?.unsqueeze(2).map_err(cerr)?;
         let summed = out.broadcast_mul(&maskf).and_then(|t| t.sum(1)).map_err(cerr)?;
         let counts = maskf.sum(1).map_err(cerr)?;
         let pooled = summed.broadcast_div(&counts).map_err(cerr)?;
         let flat: Vec<f32> = pooled.flatten_all().and_then(|t| t.to_vec1()).map_err(cerr)?;
         Ok(flat.chunks(self.hidden).map(<[f32]>::to_vec).collect())
+    }
+
+    /// Contextual vectors of the basic words of a whole text (see
+    /// [`WordPiece::basic_words_with_offsets`]): each word's byte range in `text`, and the mean of
+    /// the last-layer states of its pieces (`hidden` values per word, in word order).
+    ///
+    /// Long texts are read in overlapping windows of at most [`MAX_TOKENS`] pieces: each piece's
+    /// state comes from the window in whose middle [`WINDOW_CORE`] pieces it lies, so that it sees
+    /// at least ~60 pieces of context on both sides wherever the text has them.
+    pub fn word_states(&self, text: &str) -> Result<WordStates> {
+        let words = WordPiece::basic_words_with_offsets(text);
+        let mut pieces: Vec<TokenId> = Vec::new();
+        let mut owner: Vec<usize> = Vec::new();
+        let mut ranges = Vec::with_capacity(words.len());
+        for (i, (w, s, e)) in words.iter().enumerate() {
+            let before = pieces.len();
+            self.wordpiece.word_ids(w, &mut pieces);
+            owner.extend(std::iter::repeat_n(i, pieces.len() - before));
+            ranges.push((*s, *e));
+        }
+        let h = self.hidden;
+        let mut sums = vec![0f32; words.len() * h];
+        let mut counts = vec![0u32; words.len()];
+        let room = MAX_TOKENS - 2;
+        // (window start, window end, core start, core end) in pieces
+        let mut windows = Vec::new();
+        let mut c = 0;
+        while c < pieces.len() {
+            let ce = if pieces.len() <= room { pieces.len() } else { (c + WINDOW_CORE).min(pieces.len()) };
+            let side = (room - WINDOW_CORE) / 2;
+            let mut s = c.saturating_sub(side);
+            let e = (s + room).min(pieces.len());
+            s = s.min(e.saturating_sub(room)).min(c);
+            windows.push((s, e, c, ce));
+            c = ce;
+        }
+        for batch in windows.chunks(8) {
+            let seqs: Vec<Vec<TokenId>> = batch.iter().map(|&(s, e, _, _)| pieces[s..e].to_vec()).collect();
+            let (out, _) = self.forward(&seqs)?;
+            let len = out.dim(1).map_err(cerr)?;
+            let flat: Vec<f32> = out.flatten_all().and_then(|t| t.to_vec1()).map_err(cerr)?;
+            for (b, &(s, _, cs, ce)) in batch.iter().enumerate() {
+                for p in cs..ce {
+                    // +1: the [CLS] in front
+                    let row = &flat[(b * len + (p - s) + 1) * h..][..h];
+                    let w = owner[p];
+                    for (acc, v) in sums[w * h..(w + 1) * h].iter_mut().zip(row) {
+                        *acc += v;
+                    }
+                    counts[w] += 1;
+                }
+            }
+        }
+        for (w, &n) in counts.iter().enumerate() {
+            if n > 1 {
+                for v in &mut sums[w * h..(w + 1) * h] {
+                    *v /= n as f32;
+                }
+            }
+        }
+        Ok((ranges, sums))
+    }
+
+    /// Width of the vectors.
+    pub fn hidden(&self) -> usize {
+        self.hidden
     }
 
     /// Normalised sentence vectors of many texts, batched.

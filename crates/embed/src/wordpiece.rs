@@ -43,24 +43,32 @@ impl WordPiece {
     /// The words of `text` after BERT's basic tokenisation (lower-cased, accents stripped,
     /// punctuation split off).
     pub fn basic_words(text: &str) -> Vec<String> {
+        Self::basic_words_with_offsets(text).into_iter().map(|w| w.0).collect()
+    }
+
+    /// [`WordPiece::basic_words`] with the byte range of `text` each word comes from.
+    pub fn basic_words_with_offsets(text: &str) -> Vec<(String, usize, usize)> {
         let mut words = Vec::new();
         let mut current = String::new();
-        let flush = |current: &mut String, words: &mut Vec<String>| {
+        let mut current_start = 0;
+        let mut current_end = 0;
+        let flush = |current: &mut String, words: &mut Vec<(String, usize, usize)>, s: usize, e: usize| {
             if !current.is_empty() {
-                words.push(std::mem::take(current));
+                words.push((std::mem::take(current), s, e));
             }
         };
-        for c in text.chars() {
+        for (at, c) in text.char_indices() {
+            let end = at + c.len_utf8();
             if c == '\0' || c == '\u{fffd}' || (c.is_control() && !c.is_whitespace()) {
                 continue;
             }
             if c.is_whitespace() {
-                flush(&mut current, &mut words);
+                flush(&mut current, &mut words, current_start, current_end);
                 continue;
             }
             if is_cjk(c) || is_punctuation(c) {
-                flush(&mut current, &mut words);
-                words.push(c.to_string());
+                flush(&mut current, &mut words, current_start, current_end);
+                words.push((c.to_string(), at, end));
                 continue;
             }
             for lc in c.to_lowercase() {
@@ -69,15 +77,19 @@ impl WordPiece {
                         continue;
                     }
                     if is_punctuation(d) {
-                        flush(&mut current, &mut words);
-                        words.push(d.to_string());
+                        flush(&mut current, &mut words, current_start, current_end);
+                        words.push((d.to_string(), at, end));
                     } else {
+                        if current.is_empty() {
+                            current_start = at;
+                        }
                         current.push(d);
+                        current_end = end;
                     }
                 }
             }
         }
-        flush(&mut current, &mut words);
+        flush(&mut current, &mut words, current_start, current_end);
         words
     }
 
@@ -160,6 +172,14 @@ mod tests {
     #[test]
     fn basic_words_lowercase_strip_accents_split_punctuation() {
         assert_eq!(WordPiece::basic_words("The Café, running!"), vec!["the", "cafe", ",", "running", "!"]);
+    }
+
+    #[test]
+    fn offsets_point_at_the_words() {
+        let text = "Élan, don't  stop";
+        let words = WordPiece::basic_words_with_offsets(text);
+        let got: Vec<(&str, &str)> = words.iter().map(|(w, s, e)| (w.as_str(), &text[*s..*e])).collect();
+        assert_eq!(got, [("elan", "Élan"), (",", ","), ("don", "don"), ("'", "'"), ("t", "t"), ("stop", "stop")]);
     }
 
     #[test]

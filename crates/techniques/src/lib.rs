@@ -7,8 +7,9 @@
 //! 1. *span identification*: a logistic model scores every token (its word, neighbours, shape,
 //!    quotation, position, and the words of its sentence); runs of tokens above a threshold tuned on
 //!    out-of-fold predictions for the training articles become spans (optionally: dense word
-//!    vectors, a baked hidden layer over them ([`mlp`]), and a second token model for
-//!    clause-length techniques; measured, not shipped);
+//!    vectors, a baked hidden layer over them ([`mlp`]), a second token model for clause-length
+//!    techniques, and contextual vectors of a transformer encoder run by the caller
+//!    ([`contextual`]); measured, not shipped);
 //! 2. *technique classification*: a softmax model over the span's words and bigrams, its context,
 //!    length, repetition in the document, capitalisation and punctuation picks one of the 14 labels.
 //!
@@ -31,6 +32,7 @@
 //! ```
 
 pub mod clusters;
+pub mod contextual;
 pub mod features;
 pub mod linear;
 pub mod mlp;
@@ -123,7 +125,16 @@ pub struct Detector {
     pub hidden: mlp::Baked,
     /// A second token model for clause-length techniques, whose spans are added to the first's.
     pub clause: Option<ClauseModel>,
+    /// Standardisation of contextual token vectors, when the span model was trained with them as
+    /// its dense inputs ([`contextual`]; they must then be passed to [`Detector::detect_contextual`]).
+    pub context: Option<contextual::Context>,
+    /// With contextual inputs: a hidden layer over them, evaluated per token (not baked).
+    pub head: Option<mlp::Mlp>,
 }
+
+/// What a transformer encoder gives for a text: the byte ranges of its words, and one vector per
+/// word laid end to end (see [`contextual::token_vectors`]).
+pub type WordStates = (Vec<(usize, usize)>, Vec<f32>);
 
 /// A token model trained on the spans of the clause-length techniques only ([`CLAUSE_LENGTH`]), over
 /// the same features as the main one, with its own decoding thresholds.
@@ -166,6 +177,18 @@ impl Detector {
                 c.si.write(&mut out);
             }
         }
+        // Optional trailing section (absent in models without contextual inputs).
+        if let Some(c) = &self.context {
+            out.extend_from_slice(b"CTX1");
+            c.write(&mut out);
+            match &self.head {
+                None => out.extend_from_slice(&0u32.to_le_bytes()),
+                Some(h) => {
+                    out.extend_from_slice(&1u32.to_le_bytes());
+                    h.write(&mut out);
+                }
+            }
+        }
         out
     }
 
@@ -202,21 +225,54 @@ impl Detector {
             }
             n => return Err(Error::Model(format!("unknown clause model marker {n}"))),
         };
+        let context = if r.pos < bytes.len() {
+            if r.take(4)? != b"CTX1" {
+                return Err(Error::Model("unknown trailing section".into()));
+            }
+            let c = contextual::Context::read(&mut r)?;
+            let head = match r.u32()? {
+                0 => None,
+                _ => Some(mlp::Mlp::read(&mut r)?),
+            };
+            Some((c, head))
+        } else {
+            None
+        };
+        let (context, head) = match context {
+            Some((c, h)) => (Some(c), h),
+            None => (None, None),
+        };
         if clause.as_ref().is_some_and(|c| c.si.outputs != 1) {
             return Err(Error::Model("clause model must have one output".into()));
         }
         if r.pos != bytes.len() || si.outputs != 1 || tc.iter().any(|m| m.outputs != TECHNIQUES.len()) {
             return Err(Error::Model("model file has an unexpected layout".into()));
         }
-        Ok(Detector { si, tc, threshold, min_span_score, clusters, flags, hidden, clause })
+        Ok(Detector { si, tc, threshold, min_span_score, clusters, flags, hidden, clause, context, head })
     }
 
     /// Per-token probabilities of being inside a technique span (and inside a clause-length one,
     /// empty without a clause model), with the prepared document.
-    fn token_probabilities<'t>(&self, text: &'t str) -> (Doc<'t>, Vec<f32>, Vec<f32>) {
-        let doc = Doc::new(text, &self.clusters, self.flags);
+    fn token_probabilities<'t>(&self, text: &'t str, words: Option<&WordStates>) -> (Doc<'t>, Vec<f32>, Vec<f32>) {
+        let doc = self.prepare(text, words);
         let (probs, clause) = self.doc_probabilities(&doc);
         (doc, probs, clause)
+    }
+
+    /// The prepared document, with the contextual vectors as dense inputs when the model uses them
+    /// and they are given.
+    fn prepare<'t>(&self, text: &'t str, words: Option<&WordStates>) -> Doc<'t> {
+        let mut doc = Doc::new(text, &self.clusters, self.flags);
+        if let (Some(ctx), Some((ranges, vectors))) = (&self.context, words) {
+            let v = contextual::token_vectors(&doc, ranges, vectors, ctx.dim());
+            ctx.apply(&mut doc, &v);
+        }
+        doc
+    }
+
+    /// Whether the span model was trained on contextual token vectors.
+    pub fn uses_context(&self) -> bool {
+        self.context.is_some()
     }
 
     /// Spans from token probabilities: the main model's, plus the clause model's, merged where
@@ -253,6 +309,8 @@ impl Detector {
         let local_width = 3 * doc.dense_dim;
         let hid = &self.hidden;
         let (mut sent_pre, mut pre) = (vec![0f32; hid.hidden], vec![0f32; hid.hidden]);
+        let mut head_x = Vec::new();
+        let mut head_h = vec![0f32; self.head.as_ref().map_or(0, |h| h.hidden)];
         for (s, &(ws, we)) in doc.sentence_tokens.iter().enumerate() {
             features::sentence_features(doc, s, &mut shared);
             features::dense_sentence(doc, s, &mut dense_shared);
@@ -277,6 +335,11 @@ impl Detector {
                 features::local_features(doc, i, &mut own);
                 features::dense_local(doc, i, &mut dense_own);
                 let mut z = base + self.si.score1(&own) + self.si.dense1_from(0, &dense_own);
+                if let Some(head) = &self.head {
+                    head_x.clear();
+                    head_x.extend(dense_own.iter().chain(&dense_shared).map(|&q| q as f32 / clusters::DENSE_SCALE));
+                    z += head.forward(&head_x, &mut head_h);
+                }
                 if hid.hidden > 0 {
                     pre.copy_from_slice(&sent_pre);
                     let next_word = (i + 1..we).find(|&k| doc.tokens[k].word);
@@ -303,7 +366,7 @@ impl Detector {
 
     /// Span identification: technique spans with their mean token probability.
     pub fn identify(&self, text: &str) -> Vec<(Span, f32)> {
-        let (doc, probs, clause) = self.token_probabilities(text);
+        let (doc, probs, clause) = self.token_probabilities(text, None);
         self.spans(&doc, &probs, &clause)
     }
 
@@ -339,7 +402,17 @@ impl Detector {
 
     /// Finds technique spans in `text` and labels each with its most likely technique.
     pub fn detect(&self, text: &str) -> Vec<Technique> {
-        let (doc, probs, clause) = self.token_probabilities(text);
+        self.detect_inner(text, None)
+    }
+
+    /// [`Detector::detect`] for a model trained on contextual vectors ([`Detector::uses_context`]),
+    /// given the encoder's word states of `text`. A model without contextual inputs ignores them.
+    pub fn detect_contextual(&self, text: &str, words: &WordStates) -> Vec<Technique> {
+        self.detect_inner(text, Some(words))
+    }
+
+    fn detect_inner(&self, text: &str, words: Option<&WordStates>) -> Vec<Technique> {
+        let (doc, probs, clause) = self.token_probabilities(text, words);
         let spans = self.spans(&doc, &probs, &clause);
         let only: Vec<Span> = spans.iter().map(|s| s.0).collect();
         let labels = self.classify_doc(&doc, &only);

@@ -33,8 +33,8 @@ impl Mlp {
         Mlp { inputs, hidden, w, b: vec![0.0; hidden], u }
     }
 
-    /// Output and hidden activations for quantised inputs `x`.
-    fn forward(&self, x: &[f32], h: &mut [f32]) -> f32 {
+    /// Output and hidden activations for inputs `x` (quantised values / `DENSE_SCALE`).
+    pub fn forward(&self, x: &[f32], h: &mut [f32]) -> f32 {
         let mut out = 0.0;
         for (j, hj) in h.iter_mut().enumerate().take(self.hidden) {
             let row = &self.w[j * self.inputs..(j + 1) * self.inputs];
@@ -71,6 +71,33 @@ impl Mlp {
             b: self.b.clone(),
             u: self.u.clone(),
         }
+    }
+}
+
+impl Mlp {
+    /// Writes the layer (`u32` inputs and units, then `f32` `w`, `b`, `u`).
+    pub fn write(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&(self.inputs as u32).to_le_bytes());
+        out.extend_from_slice(&(self.hidden as u32).to_le_bytes());
+        for x in self.w.iter().chain(&self.b).chain(&self.u) {
+            out.extend_from_slice(&x.to_le_bytes());
+        }
+    }
+
+    pub(crate) fn read(r: &mut Reader) -> Result<Self> {
+        let inputs = r.u32()? as usize;
+        let hidden = r.u32()? as usize;
+        if inputs > 1 << 14 || hidden > 256 {
+            return Err(Error::Model(format!("implausible hidden layer {inputs} x {hidden}")));
+        }
+        let mut floats = r
+            .take(4 * (inputs * hidden + 2 * hidden))?
+            .chunks_exact(4)
+            .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]));
+        let w = floats.by_ref().take(inputs * hidden).collect();
+        let b = floats.by_ref().take(hidden).collect();
+        let u = floats.collect();
+        Ok(Mlp { inputs, hidden, w, b, u })
     }
 }
 

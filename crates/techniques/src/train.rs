@@ -1,6 +1,7 @@
 //! Training of the [`Detector`] from labelled articles (no IO: the caller parses the corpus).
 
 use crate::clusters::Clusters;
+use crate::contextual::Context;
 use crate::features::{self, Doc};
 use crate::linear::{Feature, Linear, TrainConfig};
 use crate::mlp::Baked;
@@ -17,6 +18,9 @@ pub struct Example {
     pub spans: Vec<Span>,
     /// Labelled spans: index into [`TECHNIQUES`] and span (classification gold).
     pub labelled: Vec<(usize, Span)>,
+    /// The encoder's word states of `text`, for a span model over contextual vectors
+    /// ([`TrainOptions::contextual`]).
+    pub words: Option<crate::WordStates>,
 }
 
 /// Training settings; the defaults reproduce the committed model.
@@ -54,6 +58,9 @@ pub struct TrainOptions {
     /// Folds whose held-out predictions tune the decoding thresholds: 1 (the fourth quarter) or 4
     /// (every quarter, from four models).
     pub tune_folds: usize,
+    /// Give the span model the examples' contextual vectors ([`Example::words`]) as dense inputs:
+    /// the token's, its neighbouring words', and their sentence mean.
+    pub contextual: bool,
 }
 
 impl Default for TrainOptions {
@@ -76,13 +83,24 @@ impl Default for TrainOptions {
             hidden_rate: 0.01,
             clause_model: false,
             tune_folds: 4,
+            contextual: false,
         }
     }
 }
 
 type SiData = (Vec<(Vec<Feature>, usize)>, Vec<i8>, usize, Vec<f32>);
 
-fn si_data(examples: &[&Example], clusters: &Clusters, flags: u32, alpha: f32) -> SiData {
+/// The prepared document of an example, with its contextual vectors when there is a `context`.
+fn prepare<'e>(ex: &'e Example, clusters: &Clusters, flags: u32, context: Option<&Context>) -> Doc<'e> {
+    let mut doc = Doc::new(&ex.text, clusters, flags);
+    if let (Some(ctx), Some((ranges, vectors))) = (context, &ex.words) {
+        let v = crate::contextual::token_vectors(&doc, ranges, vectors, ctx.dim());
+        ctx.apply(&mut doc, &v);
+    }
+    doc
+}
+
+fn si_data(examples: &[&Example], clusters: &Clusters, flags: u32, alpha: f32, context: Option<&Context>) -> SiData {
     let mut data = Vec::new();
     let mut weights = Vec::new();
     let mut dense = Vec::new();
@@ -90,7 +108,7 @@ fn si_data(examples: &[&Example], clusters: &Clusters, flags: u32, alpha: f32) -
     let mut feats = Vec::new();
     let (mut own, mut shared) = (Vec::new(), Vec::new());
     for ex in examples {
-        let doc = Doc::new(&ex.text, clusters, flags);
+        let doc = prepare(ex, clusters, flags, context);
         width = features::si_dense_width(&doc);
         for (i, t) in doc.tokens.iter().enumerate() {
             features::token_features(&doc, i, &mut feats);
@@ -119,14 +137,32 @@ fn si_data(examples: &[&Example], clusters: &Clusters, flags: u32, alpha: f32) -
     (data, dense, width, weights)
 }
 
-fn train_si(examples: &[&Example], opts: &TrainOptions, clusters: &Clusters) -> (Linear, Baked) {
-    let (data, dense, width, weights) = si_data(examples, clusters, opts.flags, opts.span_alpha);
+fn train_si(
+    examples: &[&Example],
+    opts: &TrainOptions,
+    clusters: &Clusters,
+    context: Option<&Context>,
+) -> (Linear, Baked, Option<crate::mlp::Mlp>) {
+    let (data, dense, width, weights) = si_data(examples, clusters, opts.flags, opts.span_alpha, context);
     let cfg = TrainConfig {
         epochs: opts.si_epochs,
         rate: opts.si_rate,
         positive_weight: opts.positive_weight,
         seed: opts.seed,
     };
+    if opts.hidden > 0 && width > 0 && context.is_some() {
+        let (si, layer) = crate::mlp::train_logistic(
+            opts.si_bits,
+            &data,
+            &dense,
+            width,
+            &weights,
+            opts.hidden,
+            opts.hidden_rate,
+            cfg,
+        );
+        return (si, Baked::default(), Some(layer));
+    }
     if opts.hidden > 0 && width > 0 {
         let (si, layer) = crate::mlp::train_logistic(
             opts.si_bits,
@@ -138,9 +174,9 @@ fn train_si(examples: &[&Example], opts: &TrainOptions, clusters: &Clusters) -> 
             opts.hidden_rate,
             cfg,
         );
-        return (si, layer.bake(clusters));
+        return (si, layer.bake(clusters), None);
     }
-    (Linear::train_dense(1, opts.si_bits, &data, &dense, width, &weights, cfg), Baked::default())
+    (Linear::train_dense(1, opts.si_bits, &data, &dense, width, &weights, cfg), Baked::default(), None)
 }
 
 /// Scores span identification: `(predicted, gold)` byte spans per article, and the articles' texts.
@@ -150,7 +186,23 @@ pub type SiScore<'a> = &'a dyn Fn(&[(Vec<Span>, Vec<Span>)], &[&str]) -> f64;
 /// pair per article (the task's F1); it picks the decoding thresholds on held-out predictions (every
 /// fourth training article, or with `tune_folds` 4 all of them, each quarter predicted by a model
 /// trained on the other three), before the final model is trained on all of them.
-pub fn train(examples: &[Example], opts: TrainOptions, si_score: SiScore) -> Detector {
+pub fn train(examples: &[Example], mut opts: TrainOptions, si_score: SiScore) -> Detector {
+    let context = opts.contextual.then(|| {
+        opts.flags |= features::flags::DENSE_SI;
+        let vectors: Vec<Vec<f32>> = examples
+            .iter()
+            .filter_map(|ex| {
+                let (ranges, v) = ex.words.as_ref()?;
+                let dim = v.len() / ranges.len().max(1);
+                let doc = Doc::new(&ex.text, &Clusters::default(), 0);
+                Some(crate::contextual::token_vectors(&doc, ranges, v, dim))
+            })
+            .collect();
+        let dim = examples.iter().find_map(|ex| ex.words.as_ref().map(|(r, v)| v.len() / r.len().max(1))).unwrap_or(0);
+        let refs: Vec<&[f32]> = vectors.iter().map(Vec::as_slice).collect();
+        Context::fit(&refs, dim.max(1))
+    });
+    let context = context.as_ref();
     let clusters =
         if opts.classes > 0 { word_classes(examples, opts.classes, opts.dense_dims) } else { Clusters::default() };
     let (mut threshold, mut min_span_score) = (0.5, 0.0);
@@ -167,7 +219,7 @@ pub fn train(examples: &[Example], opts: TrainOptions, si_score: SiScore) -> Det
         if fit.is_empty() || out.is_empty() {
             continue;
         }
-        let (first, hidden) = train_si(&fit, &opts, &clusters);
+        let (first, hidden, head) = train_si(&fit, &opts, &clusters, context);
         let probe = Detector {
             hidden,
             si: first,
@@ -177,12 +229,14 @@ pub fn train(examples: &[Example], opts: TrainOptions, si_score: SiScore) -> Det
             clusters: clusters.clone(),
             flags: opts.flags,
             clause: opts.clause_model.then(|| ClauseModel {
-                si: train_clause(&fit, &opts, &clusters),
+                si: train_clause(&fit, &opts, &clusters, context),
                 threshold: 1.01,
                 min_span_score: 1.01,
             }),
+            context: context.cloned(),
+            head,
         };
-        probs.extend(out.iter().map(|ex| probe.token_probabilities(&ex.text)));
+        probs.extend(out.iter().map(|ex| probe.token_probabilities(&ex.text, ex.words.as_ref())));
         held.extend(out);
     }
     if !held.is_empty() {
@@ -235,19 +289,30 @@ pub fn train(examples: &[Example], opts: TrainOptions, si_score: SiScore) -> Det
         }
     }
     let all: Vec<&Example> = examples.iter().collect();
-    let (si, hidden) = train_si(&all, &opts, &clusters);
+    let (si, hidden, head) = train_si(&all, &opts, &clusters, context);
     let clause = opts.clause_model.then(|| ClauseModel {
-        si: train_clause(&all, &opts, &clusters),
+        si: train_clause(&all, &opts, &clusters, context),
         threshold: clause_threshold,
         min_span_score: clause_min,
     });
     let tc = train_tc(&all, &opts, &clusters);
-    Detector { si, tc, threshold, min_span_score, clusters, flags: opts.flags, hidden, clause }
+    Detector {
+        si,
+        tc,
+        threshold,
+        min_span_score,
+        clusters,
+        flags: opts.flags,
+        hidden,
+        clause,
+        context: context.cloned(),
+        head,
+    }
 }
 
 /// The clause model: a token model (without hidden layer) whose gold is the spans of the
 /// clause-length techniques only.
-fn train_clause(examples: &[&Example], opts: &TrainOptions, clusters: &Clusters) -> Linear {
+fn train_clause(examples: &[&Example], opts: &TrainOptions, clusters: &Clusters, context: Option<&Context>) -> Linear {
     let only: Vec<Example> = examples
         .iter()
         .map(|e| Example {
@@ -256,7 +321,7 @@ fn train_clause(examples: &[&Example], opts: &TrainOptions, clusters: &Clusters)
         })
         .collect();
     let refs: Vec<&Example> = only.iter().collect();
-    train_si(&refs, &TrainOptions { hidden: 0, ..*opts }, clusters).0
+    train_si(&refs, &TrainOptions { hidden: 0, ..*opts }, clusters, context).0
 }
 
 fn train_tc(examples: &[&Example], opts: &TrainOptions, clusters: &Clusters) -> Vec<Linear> {

@@ -28,6 +28,7 @@ pub fn to_example(a: &PtcArticle) -> Example {
         text: a.text.clone(),
         spans: a.si.clone(),
         labelled: a.tc.iter().filter_map(|(l, s)| technique_index(l).map(|i| (i, *s))).collect(),
+        words: None,
     }
 }
 
