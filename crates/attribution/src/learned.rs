@@ -729,6 +729,16 @@ fn pos_prep(sents: &[Vec<(String, String)>]) -> Vec<PosSent> {
 /// Passes over the treebank for the part-of-speech tagger.
 pub const POS_EPOCHS: usize = 6;
 
+/// One training epoch's order: a Fisher-Yates shuffle driven by a xorshift state.
+fn shuffle(order: &mut [usize], seed: &mut u64) {
+    for i in (1..order.len()).rev() {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        order.swap(i, (*seed % (i as u64 + 1)) as usize);
+    }
+}
+
 /// Trains the coarse part-of-speech tagger on sentences of (word, tag) pairs: the word as it is
 /// written, the tag one of UD's UPOS names.
 pub fn train_pos(sents: &[Vec<(String, String)>], epochs: usize) -> Perceptron {
@@ -738,12 +748,7 @@ pub fn train_pos(sents: &[Vec<(String, String)>], epochs: usize) -> Perceptron {
     let mut order: Vec<usize> = (0..prepped.len()).collect();
     let mut seed = 0x9e37_79b9_7f4a_7c15u64;
     for _ in 0..epochs {
-        for i in (1..order.len()).rev() {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            order.swap(i, (seed % (i as u64 + 1)) as usize);
-        }
+        shuffle(&mut order, &mut seed);
         for &si in &order {
             let (w, st, su, sh, tags) = &prepped[si];
             let (mut p, mut p2) = (POS_START, POS_START);
@@ -1053,12 +1058,7 @@ pub fn train(
     let mut seed = 0x9e37_79b9_7f4a_7c15u64;
     let mut f = Feats::default();
     for epoch in 0..epochs {
-        for i in (1..order.len()).rev() {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            order.swap(i, (seed % (i as u64 + 1)) as usize);
-        }
+        shuffle(&mut order, &mut seed);
         let (mut cue_ok, mut cue_n, mut role_ok, mut role_n) = (0usize, 0usize, 0usize, 0usize);
         for &di in &order {
             let p = &preps[di];

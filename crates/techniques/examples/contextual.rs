@@ -5,78 +5,15 @@
 //! `cargo run --release -p corroborate-techniques --features contextual --example contextual --
 //! DATA MODEL_DIR CACHE [SETTING ...]`; settings as in `sweep`, plus `contextual=1`.
 
+mod common;
+
 use corroborate_embed::transformer::MiniLm;
-use corroborate_eval::propaganda::{self, PtcArticle};
-use corroborate_model::Span;
-use corroborate_techniques::{technique_index, train, Detector, Example, TrainOptions, WordStates, TECHNIQUES};
+use corroborate_eval::propaganda;
+use corroborate_techniques::{Example, WordStates};
 use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::path::Path;
 use std::time::Instant;
-
-fn example(a: &PtcArticle, words: &HashMap<String, WordStates>) -> Example {
-    Example {
-        id: a.id.clone(),
-        text: a.text.clone(),
-        spans: a.si.clone(),
-        labelled: a.tc.iter().filter_map(|(l, s)| technique_index(l).map(|i| (i, *s))).collect(),
-        words: words.get(&a.id).cloned(),
-    }
-}
-
-fn si(pairs: &[(Vec<Span>, Vec<Span>)], texts: &[&str]) -> f64 {
-    let rows: Vec<(&str, &[Span], &[Span])> =
-        pairs.iter().zip(texts).map(|((p, g), t)| (*t, p.as_slice(), g.as_slice())).collect();
-    propaganda::si_score(&rows).f1
-}
-
-fn score(d: &Detector, test: &[Example]) -> (f64, f64) {
-    let pairs: Vec<(Vec<Span>, Vec<Span>)> = test
-        .iter()
-        .map(|e| {
-            let found = match &e.words {
-                Some(w) => d.detect_contextual(&e.text, w),
-                None => d.detect(&e.text),
-            };
-            (found.into_iter().map(|t| t.span).collect(), e.spans.clone())
-        })
-        .collect();
-    let texts: Vec<&str> = test.iter().map(|e| e.text.as_str()).collect();
-    let gold: Vec<(usize, Span, String)> = test
-        .iter()
-        .enumerate()
-        .flat_map(|(i, e)| e.labelled.iter().map(move |(l, s)| (i, *s, TECHNIQUES[*l].to_string())))
-        .collect();
-    let tc = propaganda::tc_score(&gold, &|a, span| {
-        let p = d.classify(&test[a].text, &[span]).remove(0);
-        let mut order: Vec<usize> = (0..TECHNIQUES.len()).collect();
-        order.sort_by(|&x, &y| p[y].total_cmp(&p[x]));
-        order.into_iter().map(|k| TECHNIQUES[k].to_string()).collect()
-    });
-    (si(&pairs, &texts), tc.micro_f1)
-}
-
-fn parse(setting: &str) -> TrainOptions {
-    let mut o = TrainOptions::default();
-    for kv in setting.split(',').filter(|kv| kv.contains('=')) {
-        let (k, v) = kv.split_once('=').unwrap_or_default();
-        match k {
-            "si_bits" => o.si_bits = v.parse().expect("si_bits"),
-            "si_epochs" => o.si_epochs = v.parse().expect("si_epochs"),
-            "si_rate" => o.si_rate = v.parse().expect("si_rate"),
-            "positive_weight" => o.positive_weight = v.parse().expect("positive_weight"),
-            "flags" => o.flags = v.parse().expect("flags"),
-            "hidden" => o.hidden = v.parse().expect("hidden"),
-            "hidden_rate" => o.hidden_rate = v.parse().expect("hidden_rate"),
-            "tune_folds" => o.tune_folds = v.parse().expect("tune_folds"),
-            "tc_models" => o.tc_models = v.parse().expect("tc_models"),
-            "tc_epochs" => o.tc_epochs = v.parse().expect("tc_epochs"),
-            "contextual" => o.contextual = v == "1",
-            _ => panic!("unknown setting {k}"),
-        }
-    }
-    o
-}
 
 fn write_cache(path: &Path, words: &[(String, WordStates)]) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
@@ -149,16 +86,7 @@ fn main() {
         }
     };
     let (tr, dev): (Vec<_>, Vec<_>) = articles.iter().partition(|a| !propaganda::is_dev(&a.id));
-    let tr: Vec<Example> = tr.into_iter().map(|a| example(a, &words)).collect();
-    let dev: Vec<Example> = dev.into_iter().map(|a| example(a, &words)).collect();
-    let fit: Vec<Example> = tr.iter().enumerate().filter(|(i, _)| i % 5 != 2).map(|x| x.1.clone()).collect();
-    let held: Vec<Example> = tr.iter().enumerate().filter(|(i, _)| i % 5 == 2).map(|x| x.1.clone()).collect();
-    println!("{:<48} {:>8} {:>8} {:>8} {:>8}", "setting", "held SI", "held TC", "dev SI", "dev TC");
-    for s in args {
-        let o = parse(&s);
-        let t = Instant::now();
-        let (hs, ht) = score(&train(&fit, o, &si), &held);
-        let (ds, dt) = score(&train(&tr, o, &si), &dev);
-        println!("{s:<48} {hs:>8.4} {ht:>8.4} {ds:>8.4} {dt:>8.4}  ({:.0} s)", t.elapsed().as_secs_f64());
-    }
+    let tr: Vec<Example> = tr.into_iter().map(|a| common::example(a, words.get(&a.id).cloned())).collect();
+    let dev: Vec<Example> = dev.into_iter().map(|a| common::example(a, words.get(&a.id).cloned())).collect();
+    common::compare_settings(&tr, &dev, args);
 }

@@ -150,19 +150,6 @@ fn train_si(
         positive_weight: opts.positive_weight,
         seed: opts.seed,
     };
-    if opts.hidden > 0 && width > 0 && context.is_some() {
-        let (si, layer) = crate::mlp::train_logistic(
-            opts.si_bits,
-            &data,
-            &dense,
-            width,
-            &weights,
-            opts.hidden,
-            opts.hidden_rate,
-            cfg,
-        );
-        return (si, Baked::default(), Some(layer));
-    }
     if opts.hidden > 0 && width > 0 {
         let (si, layer) = crate::mlp::train_logistic(
             opts.si_bits,
@@ -174,7 +161,12 @@ fn train_si(
             opts.hidden_rate,
             cfg,
         );
-        return (si, layer.bake(clusters), None);
+        // Contextual inputs differ per token, so their hidden layer runs at detection time; over
+        // static word vectors it is baked into per-word tables.
+        return match context {
+            Some(_) => (si, Baked::default(), Some(layer)),
+            None => (si, layer.bake(clusters), None),
+        };
     }
     (Linear::train_dense(1, opts.si_bits, &data, &dense, width, &weights, cfg), Baked::default(), None)
 }
@@ -242,49 +234,33 @@ pub fn train(examples: &[Example], mut opts: TrainOptions, si_score: SiScore) ->
     if !held.is_empty() {
         let texts: Vec<&str> = held.iter().map(|e| e.text.as_str()).collect();
         let mut best = f64::MIN;
-        for step in 0..=24 {
-            let t = 0.04 + step as f32 * 0.02;
-            for extra in 0..=10 {
-                let m = t + extra as f32 * 0.04;
-                let pairs: Vec<(Vec<Span>, Vec<Span>)> = probs
-                    .iter()
-                    .zip(&held)
-                    .map(|((doc, p, _), ex)| {
-                        (decode(doc, p, t, m).into_iter().map(|x| x.0).collect(), ex.spans.clone())
-                    })
-                    .collect();
-                let f = si_score(&pairs, &texts);
-                if f > best {
-                    best = f;
-                    threshold = t;
-                    min_span_score = m;
-                }
-            }
+        if let Some((t, m)) = threshold_grid(&mut best, |t, m| {
+            let pairs: Vec<(Vec<Span>, Vec<Span>)> = probs
+                .iter()
+                .zip(&held)
+                .map(|((doc, p, _), ex)| (decode(doc, p, t, m).into_iter().map(|x| x.0).collect(), ex.spans.clone()))
+                .collect();
+            si_score(&pairs, &texts)
+        }) {
+            (threshold, min_span_score) = (t, m);
         }
         if opts.clause_model {
             let main: Vec<Vec<(Span, f32)>> =
                 probs.iter().map(|(doc, p, _)| decode(doc, p, threshold, min_span_score)).collect();
-            for step in 0..=24 {
-                let t = 0.04 + step as f32 * 0.02;
-                for extra in 0..=10 {
-                    let m = t + extra as f32 * 0.04;
-                    let pairs: Vec<(Vec<Span>, Vec<Span>)> = probs
-                        .iter()
-                        .zip(&held)
-                        .zip(&main)
-                        .map(|(((doc, _, c), ex), main)| {
-                            let mut spans = main.clone();
-                            spans.extend(decode(doc, c, t, m));
-                            (merge_spans(spans).into_iter().map(|x| x.0).collect(), ex.spans.clone())
-                        })
-                        .collect();
-                    let f = si_score(&pairs, &texts);
-                    if f > best {
-                        best = f;
-                        clause_threshold = t;
-                        clause_min = m;
-                    }
-                }
+            if let Some((t, m)) = threshold_grid(&mut best, |t, m| {
+                let pairs: Vec<(Vec<Span>, Vec<Span>)> = probs
+                    .iter()
+                    .zip(&held)
+                    .zip(&main)
+                    .map(|(((doc, _, c), ex), main)| {
+                        let mut spans = main.clone();
+                        spans.extend(decode(doc, c, t, m));
+                        (merge_spans(spans).into_iter().map(|x| x.0).collect(), ex.spans.clone())
+                    })
+                    .collect();
+                si_score(&pairs, &texts)
+            }) {
+                (clause_threshold, clause_min) = (t, m);
             }
         }
     }
@@ -373,4 +349,23 @@ fn word_classes(examples: &[Example], k: usize, dense_dims: usize) -> Clusters {
     words.dedup();
     let vectors: Vec<Vec<f32>> = words.iter().map(|w| table.embed(w)).collect();
     Clusters::build(&words, &vectors, k, 8).with_vectors(&words, &vectors, dense_dims)
+}
+
+/// The decoding grid: token thresholds 0.04–0.52 by 0.02, each with a minimum span score up to 0.40
+/// above it by 0.04. Returns the first (threshold, minimum) whose `score` beats `best` the most, and
+/// raises `best` to it; None when no point beats it.
+fn threshold_grid(best: &mut f64, mut score: impl FnMut(f32, f32) -> f64) -> Option<(f32, f32)> {
+    let mut found = None;
+    for step in 0..=24 {
+        let t = 0.04 + step as f32 * 0.02;
+        for extra in 0..=10 {
+            let m = t + extra as f32 * 0.04;
+            let f = score(t, m);
+            if f > *best {
+                *best = f;
+                found = Some((t, m));
+            }
+        }
+    }
+    found
 }
