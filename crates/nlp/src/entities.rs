@@ -6,7 +6,7 @@ use crate::canon::{clean_surface, key, Canonicalizer};
 use crate::lexicon::{demonym, is_org_head, is_title, known_org, not_name, place};
 use crate::tokens::{is_capitalized, TokKind, Token};
 use corroborate_model::{Entity, EntityType, Span};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use foldhash::{HashMap, HashSet};
 
 fn cap_word(t: &Token, text: &str) -> bool {
     t.kind == TokKind::Word && is_capitalized(t.span.slice(text))
