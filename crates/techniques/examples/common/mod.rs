@@ -1,4 +1,4 @@
-//! What the `sweep` and `contextual` examples share: the corpus as training examples, scoring a
+//! What the `sweep`, `contextual` and `dump_si` examples share: the corpus as training examples, scoring a
 //! detector on held-out articles, the `key=value` settings, and the comparison table.
 
 use corroborate_eval::propaganda::{self, PtcArticle};
@@ -17,7 +17,8 @@ pub fn example(a: &PtcArticle, words: Option<WordStates>) -> Example {
     }
 }
 
-fn si(pairs: &[(Vec<Span>, Vec<Span>)], texts: &[&str]) -> f64 {
+/// SI F1 of predicted against gold spans, article by article (the training callback's measure).
+pub fn si(pairs: &[(Vec<Span>, Vec<Span>)], texts: &[&str]) -> f64 {
     let rows: Vec<(&str, &[Span], &[Span])> =
         pairs.iter().zip(texts).map(|((p, g), t)| (*t, p.as_slice(), g.as_slice())).collect();
     propaganda::si_score(&rows).f1
@@ -51,7 +52,7 @@ fn score(d: &Detector, test: &[Example]) -> (f64, f64) {
 }
 
 /// A setting: `key=value` pairs joined by commas (`si_epochs=6,flags=3`); `default` is the defaults.
-fn parse(setting: &str) -> TrainOptions {
+pub fn parse(setting: &str) -> TrainOptions {
     let mut o = TrainOptions::default();
     for kv in setting.split(',').filter(|kv| kv.contains('=')) {
         let (k, v) = kv.split_once('=').unwrap_or_default();
