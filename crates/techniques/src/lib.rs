@@ -225,7 +225,7 @@ impl Detector {
             }
             n => return Err(Error::Model(format!("unknown clause model marker {n}"))),
         };
-        let context = if r.pos < bytes.len() {
+        let (context, head) = if r.pos < bytes.len() {
             if r.take(4)? != b"CTX1" {
                 return Err(Error::Model("unknown trailing section".into()));
             }
@@ -234,13 +234,9 @@ impl Detector {
                 0 => None,
                 _ => Some(mlp::Mlp::read(&mut r)?),
             };
-            Some((c, head))
+            (Some(c), head)
         } else {
-            None
-        };
-        let (context, head) = match context {
-            Some((c, h)) => (Some(c), h),
-            None => (None, None),
+            (None, None)
         };
         if clause.as_ref().is_some_and(|c| c.si.outputs != 1) {
             return Err(Error::Model("clause model must have one output".into()));
