@@ -29,6 +29,11 @@ pub mod transformer;
 pub use table::StaticEmbeddings;
 pub use wordpiece::{TokenId, WordPiece};
 
+/// What a transformer encoder gives for a text (`transformer::MiniLm::word_states`): the byte ranges
+/// of its basic words, and one `hidden`-wide vector per word laid end to end. Defined here, outside
+/// the `transformer` feature, so that consumers of the vectors need not compile the encoder.
+pub type WordStates = (Vec<(usize, usize)>, Vec<f32>);
+
 /// Errors of this crate.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {

@@ -13,9 +13,6 @@ use std::path::Path;
 /// Longest input in tokens, `[CLS]` and `[SEP]` included (sentence-transformers' max_seq_length).
 pub const MAX_TOKENS: usize = 256;
 
-/// The byte ranges of a text's basic words, and one `hidden`-wide vector per word laid end to end.
-pub type WordStates = (Vec<(usize, usize)>, Vec<f32>);
-
 /// Pieces per window whose states [`MiniLm::word_states`] keeps (the rest of the window is context).
 pub const WINDOW_CORE: usize = 128;
 
@@ -115,7 +112,7 @@ impl MiniLm {
     /// Long texts are read in overlapping windows of at most [`MAX_TOKENS`] pieces: each piece's
     /// state comes from the window in whose middle [`WINDOW_CORE`] pieces it lies, so that it sees
     /// at least ~60 pieces of context on both sides wherever the text has them.
-    pub fn word_states(&self, text: &str) -> Result<WordStates> {
+    pub fn word_states(&self, text: &str) -> Result<crate::WordStates> {
         let words = WordPiece::basic_words_with_offsets(text);
         let mut pieces: Vec<TokenId> = Vec::new();
         let mut owner: Vec<usize> = Vec::new();

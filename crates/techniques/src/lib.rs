@@ -132,9 +132,8 @@ pub struct Detector {
     pub head: Option<mlp::Mlp>,
 }
 
-/// What a transformer encoder gives for a text: the byte ranges of its words, and one vector per
-/// word laid end to end (see [`contextual::token_vectors`]).
-pub type WordStates = (Vec<(usize, usize)>, Vec<f32>);
+/// What a transformer encoder gives for a text (see [`contextual::token_vectors`]).
+pub use corroborate_embed::WordStates;
 
 /// A token model trained on the spans of the clause-length techniques only ([`CLAUSE_LENGTH`]), over
 /// the same features as the main one, with its own decoding thresholds.
