@@ -426,9 +426,9 @@ impl CueCounts {
             if t.kind != corroborate_nlp::TokKind::Word || skip(&t.lower) {
                 continue;
             }
-            *self.total.entry(t.lower.clone()).or_default() += 1;
+            *self.total.entry(t.lower.to_string()).or_default() += 1;
             if heads.contains(&t.span.start) {
-                *self.in_cue.entry(t.lower).or_default() += 1;
+                *self.in_cue.entry(t.lower.into_string()).or_default() += 1;
             }
         }
     }

@@ -1,5 +1,6 @@
 //! A tokenizer that keeps byte offsets: words (with internal hyphens, apostrophes and abbreviation
 //! dots), numbers, quotation marks (classified as opening, closing or ambiguous) and other punctuation.
+use compact_str::CompactString;
 use corroborate_model::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,7 +30,7 @@ pub struct Token {
     pub span: Span,
     pub kind: TokKind,
     /// Lowercased form (words and numbers); the character itself for punctuation.
-    pub lower: String,
+    pub lower: CompactString,
     /// A line break (or more) separates this token from the previous one.
     pub newline_before: bool,
     /// Two line breaks or more: a paragraph starts here.
@@ -174,18 +175,15 @@ pub fn tokenize(text: &str, markup: &[Span]) -> Vec<Token> {
             TokKind::Word | TokKind::Number | TokKind::Possessive => {
                 let s = span.slice(text);
                 if s.is_ascii() {
-                    // one allocation; `to_ascii_lowercase` copies as is when there is no capital
-                    s.to_ascii_lowercase()
+                    let mut l = CompactString::from(s);
+                    l.make_ascii_lowercase();
+                    l
                 } else {
                     let l = s.to_lowercase();
-                    if l.contains('’') {
-                        l.replace('’', "'")
-                    } else {
-                        l
-                    }
+                    CompactString::from(if l.contains('’') { l.replace('’', "'") } else { l })
                 }
             }
-            _ => span.slice(text).to_string(),
+            _ => CompactString::from(span.slice(text)),
         };
         out.push(Token {
             span,
