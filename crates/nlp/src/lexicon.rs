@@ -1,5 +1,5 @@
 //! Word lists written for corroborate (general English and news vocabulary; no third-party list).
-//! Sorted slices, searched with `binary_search`; a test keeps them sorted.
+//! Sorted slices (a test keeps them sorted and free of repeats), looked up through one hash map.
 
 /// Lowercased abbreviations that take a dot and do not end a sentence.
 pub const ABBREVIATIONS: &[&str] = &[
@@ -503,23 +503,83 @@ pub const NOT_NAMES: &[&str] = &[
     "you",
 ];
 
+/// What one word is in the lists above: list bits, and its row in [`PLACES`] / [`DEMONYMS`].
+#[derive(Default, Clone, Copy)]
+struct Entry {
+    bits: u8,
+    place: u16,
+    demonym: u16,
+}
+const TITLE: u8 = 1;
+const ORG_HEAD: u8 = 2;
+const KNOWN_ORG: u8 = 4;
+const PLACE: u8 = 8;
+const DEMONYM: u8 = 16;
+const NOT_NAME: u8 = 32;
+const ABBREVIATION: u8 = 64;
+
+/// All lists in one hash map, so that a look-up hashes the word once instead of comparing it with
+/// about ten list entries (the entity finder asks several lists about most tokens). Fixed-seed
+/// hashing is safe here: the keys are these lists, never input.
+fn entry(lower: &str) -> Option<Entry> {
+    type Map = std::collections::HashMap<&'static str, Entry, foldhash::fast::FixedState>;
+    static MAP: std::sync::OnceLock<Map> = std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut m = Map::default();
+        let mut set = |w: &'static str, f: &dyn Fn(&mut Entry)| f(m.entry(w).or_default());
+        let lists: [(&[&'static str], u8); 5] = [
+            (TITLES, TITLE),
+            (ORG_HEADS, ORG_HEAD),
+            (KNOWN_ORGS, KNOWN_ORG),
+            (NOT_NAMES, NOT_NAME),
+            (ABBREVIATIONS, ABBREVIATION),
+        ];
+        for (list, bit) in lists {
+            for w in list {
+                set(w, &|e| e.bits |= bit);
+            }
+        }
+        for (i, (w, _)) in PLACES.iter().enumerate() {
+            set(w, &|e| {
+                e.bits |= PLACE;
+                e.place = i as u16;
+            });
+        }
+        for (i, (w, _)) in DEMONYMS.iter().enumerate() {
+            set(w, &|e| {
+                e.bits |= DEMONYM;
+                e.demonym = i as u16;
+            });
+        }
+        m
+    });
+    map.get(lower).copied()
+}
+
+fn has(lower: &str, bit: u8) -> bool {
+    entry(lower).is_some_and(|e| e.bits & bit != 0)
+}
+
+pub fn is_abbreviation(lower: &str) -> bool {
+    has(lower, ABBREVIATION)
+}
 pub fn is_title(lower: &str) -> bool {
-    TITLES.binary_search(&lower.trim_end_matches('.')).is_ok()
+    has(lower.trim_end_matches('.'), TITLE)
 }
 pub fn is_org_head(lower: &str) -> bool {
-    ORG_HEADS.binary_search(&lower).is_ok()
+    has(lower, ORG_HEAD)
 }
 pub fn known_org(lower: &str) -> bool {
-    KNOWN_ORGS.binary_search(&lower).is_ok()
+    has(lower, KNOWN_ORG)
 }
 pub fn place(lower: &str) -> Option<&'static str> {
-    PLACES.binary_search_by(|(k, _)| k.cmp(&lower)).ok().map(|i| PLACES[i].1)
+    entry(lower).filter(|e| e.bits & PLACE != 0).map(|e| PLACES[e.place as usize].1)
 }
 pub fn demonym(lower: &str) -> Option<&'static str> {
-    DEMONYMS.binary_search_by(|(k, _)| k.cmp(&lower)).ok().map(|i| DEMONYMS[i].1)
+    entry(lower).filter(|e| e.bits & DEMONYM != 0).map(|e| DEMONYMS[e.demonym as usize].1)
 }
 pub fn not_name(lower: &str) -> bool {
-    NOT_NAMES.binary_search(&lower).is_ok()
+    has(lower, NOT_NAME)
 }
 
 #[cfg(test)]
@@ -539,5 +599,24 @@ mod tests {
         assert!(sorted(NOT_NAMES));
         assert!(PLACES.windows(2).all(|w| w[0].0 < w[1].0), "{:?}", PLACES.windows(2).find(|w| w[0].0 >= w[1].0));
         assert!(DEMONYMS.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn look_ups_agree_with_the_lists() {
+        for w in TITLES {
+            assert!(is_title(w) && is_title(&format!("{w}.")), "{w}");
+        }
+        for w in NOT_NAMES {
+            assert!(not_name(w), "{w}");
+        }
+        for (w, v) in PLACES {
+            assert_eq!(place(w), Some(*v));
+        }
+        for (w, v) in DEMONYMS {
+            assert_eq!(demonym(w), Some(*v));
+        }
+        assert!(ORG_HEADS.iter().all(|w| is_org_head(w)) && KNOWN_ORGS.iter().all(|w| known_org(w)));
+        assert!(ABBREVIATIONS.iter().all(|w| is_abbreviation(w)));
+        assert!(!is_title("kyiv") && place("minister").is_none() && !not_name("zelenskyy"));
     }
 }

@@ -1,7 +1,6 @@
 //! Sentence splitting over tokens: ends at `.`, `!`, `?` (with any closing quotes or brackets) before
 //! a capital, a digit or an opening quote, unless the word before is a known abbreviation or an
 //! initial; a line break always ends a sentence. Regions in `skip` (metadata lines) are left out.
-use crate::lexicon::ABBREVIATIONS;
 use crate::tokens::{QuoteMark, TokKind, Token};
 use corroborate_model::Span;
 
@@ -13,7 +12,7 @@ fn ends_abbreviation(tok: &Token, text: &str) -> bool {
     if s.contains('.') {
         return true; // "U.S." keeps its own dot
     }
-    ABBREVIATIONS.binary_search(&tok.lower.as_str()).is_ok()
+    crate::lexicon::is_abbreviation(&tok.lower)
 }
 
 /// Splits into sentence spans (trimmed), skipping tokens inside `skip`.
