@@ -295,7 +295,7 @@ impl<'a> Doc<'a> {
     }
 
     fn lower_text(&self) -> &str {
-        self.lower_text.get_or_init(|| self.text.to_lowercase())
+        self.lower_text.get_or_init(|| lowercase(self.text))
     }
 
     /// Token index range `[a, b)` of the tokens overlapping a byte span.
@@ -323,6 +323,30 @@ impl<'a> Doc<'a> {
     pub fn dense_tc(&self) -> bool {
         self.dense_dim > 0 && self.flags & flags::DENSE_TC != 0
     }
+}
+
+/// `text.to_lowercase()`, faster: runs of ASCII are lowered byte by byte and only other characters
+/// go through `char::to_lowercase` (the same mapping; a text with a capital sigma, whose lower case
+/// depends on its neighbours, takes the standard path).
+fn lowercase(text: &str) -> String {
+    if text.contains('Σ') {
+        return text.to_lowercase();
+    }
+    let mut out = Vec::with_capacity(text.len() + 8);
+    let mut rest = text;
+    while !rest.is_empty() {
+        let n = rest.bytes().position(|b| b >= 0x80).unwrap_or(rest.len());
+        out.extend(rest.as_bytes()[..n].iter().map(u8::to_ascii_lowercase));
+        rest = &rest[n..];
+        if let Some(c) = rest.chars().next() {
+            let mut buf = [0u8; 4];
+            for l in c.to_lowercase() {
+                out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+            }
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_lowercase())
 }
 
 /// Number of dense inputs of the token model: three local vectors and the sentence's mean.
@@ -614,6 +638,18 @@ pub fn span_features(doc: &Doc, span: Span, out: &mut Vec<Feature>) {
         out.push(f1(SCOVER, bucket(cover)));
         if a == ws {
             out.push(f1(SSTART, 0));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lowercase_is_str_to_lowercase() {
+        for t in ["", "ABC Déjà VU “Quoted” İstanbul ΣΟΦΟΣ end", "plain ascii TEXT", "Ǆ ß ẞ Ω"] {
+            assert_eq!(lowercase(t), t.to_lowercase(), "{t}");
         }
     }
 }

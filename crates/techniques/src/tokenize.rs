@@ -66,48 +66,48 @@ pub fn raw_tokens(text: &str, range: Span, out: &mut Vec<(Span, bool)>) {
 pub fn sentences(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut line_start = 0;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '\n'))) {
-        if c != '\n' {
-            continue;
-        }
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len())) {
         split_line(text, Span::new(line_start, i), &mut out);
         line_start = i + 1;
     }
     out
 }
 
+/// Splits one line at its sentence ends. The terminators are ASCII, so they are found with a byte
+/// search and only the characters around each are decoded.
 fn split_line(text: &str, line: Span, out: &mut Vec<Span>) {
     let s = line.slice(text);
     let mut start = 0;
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        let (_, c) = chars[k];
-        if matches!(c, '.' | '!' | '?') {
-            let mut m = k + 1;
-            while m < chars.len() && matches!(chars[m].1, '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')') {
-                m += 1;
+    let mut pos = 0;
+    while let Some(off) = memchr::memchr3(b'.', b'!', b'?', &s.as_bytes()[pos..]) {
+        let k = pos + off;
+        // the terminator's run: more terminators, closing quotes and brackets
+        let mut m = k + 1;
+        for c in s[m..].chars() {
+            if !matches!(c, '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')') {
+                break;
             }
-            let end = chars.get(m).map_or(s.len(), |x| x.0);
-            let mut n = m;
-            let mut saw_space = false;
-            while n < chars.len() && chars[n].1.is_whitespace() {
-                saw_space = true;
-                n += 1;
-            }
-            let next_ok = chars
-                .get(n)
-                .is_some_and(|&(_, d)| d.is_uppercase() || d.is_ascii_digit() || matches!(d, '"' | '“' | '‘' | '\''));
-            if saw_space && next_ok && !abbreviation(&s[start..chars[k].0]) {
-                push_trimmed(text, Span::new(line.start + start, line.start + end), out);
-                start = chars[n].0;
-                k = n;
-                continue;
-            }
-            k = m;
-            continue;
+            m += c.len_utf8();
         }
-        k += 1;
+        let mut n = m;
+        for c in s[n..].chars() {
+            if !c.is_whitespace() {
+                break;
+            }
+            n += c.len_utf8();
+        }
+        let saw_space = n > m;
+        let next_ok = s[n..]
+            .chars()
+            .next()
+            .is_some_and(|d| d.is_uppercase() || d.is_ascii_digit() || matches!(d, '"' | '“' | '‘' | '\''));
+        if saw_space && next_ok && !abbreviation(&s[start..k]) {
+            push_trimmed(text, Span::new(line.start + start, line.start + m), out);
+            start = n;
+            pos = n;
+        } else {
+            pos = m;
+        }
     }
     push_trimmed(text, Span::new(line.start + start, line.end), out);
 }
