@@ -62,35 +62,43 @@ pub struct Outlets {
     outlets: Vec<Outlet>,
     by_domain: HashMap<String, usize>,
     by_name: HashMap<String, usize>,
-    /// Every name, alias and domain in one automaton (one pass over a text instead of one per name):
-    /// capitals-only aliases ("RT", "AP") case-sensitively, the rest ASCII-case-insensitively.
-    caps: Needles,
-    folded: Needles,
+    /// Every name, alias and domain in one automaton (one pass over a text instead of one per name),
+    /// ASCII-case-insensitive; capitals-only aliases ("RT", "AP") count only where written exactly.
+    needles: Needles,
 }
 
 #[derive(Debug, Clone)]
 struct Needles {
     ac: Option<aho_corasick::AhoCorasick>,
-    outlet: Vec<usize>,
+    /// Per pattern: its outlet, and whether it only counts with the exact case (capitals aliases).
+    outlet: Vec<(usize, bool)>,
+    patterns: Vec<String>,
 }
 
 impl Needles {
-    fn new(needles: Vec<(String, usize)>, fold: bool) -> Needles {
+    /// `needles`: (name, outlet, exact case only).
+    fn new(needles: Vec<(String, usize, bool)>) -> Needles {
         // A DFA: the needles are few (about a hundred), so it is small and quick to build, and it
         // scans every article's text several times faster than the default NFA.
         let ac = aho_corasick::AhoCorasick::builder()
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .ascii_case_insensitive(fold)
-            .build(needles.iter().map(|(n, _)| n))
+            .ascii_case_insensitive(true)
+            .build(needles.iter().map(|(n, _, _)| n))
             .ok();
-        Needles { ac, outlet: needles.into_iter().map(|(_, i)| i).collect() }
+        let outlet = needles.iter().map(|&(_, i, exact)| (i, exact)).collect();
+        Needles { ac, outlet, patterns: needles.into_iter().map(|(n, _, _)| n).collect() }
     }
 
     fn find(&self, text: &str, found: &mut Vec<(usize, usize, usize)>) {
         let Some(ac) = &self.ac else { return };
         for m in ac.find_overlapping_iter(text) {
+            let p = m.pattern().as_usize();
+            let (outlet, exact) = self.outlet[p];
+            if exact && text.as_bytes()[m.start()..m.end()] != *self.patterns[p].as_bytes() {
+                continue;
+            }
             if is_word_boundary(text, m.start(), m.end()) {
-                found.push((m.start(), m.end(), self.outlet[m.pattern().as_usize()]));
+                found.push((m.start(), m.end(), outlet));
             }
         }
     }
@@ -215,17 +223,13 @@ impl Outlets {
             }
             by_name.entry(normalize_name(&o.domain)).or_insert(i);
         }
-        let (mut caps, mut folded) = (Vec::new(), Vec::new());
+        let mut needles = Vec::new();
         for (i, o) in outlets.iter().enumerate() {
             for n in o.names().chain(std::iter::once(o.domain.as_str())).filter(|n| !n.is_empty()) {
-                if is_caps_alias(n) {
-                    caps.push((n.to_string(), i))
-                } else {
-                    folded.push((n.to_string(), i))
-                }
+                needles.push((n.to_string(), i, is_caps_alias(n)));
             }
         }
-        Outlets { outlets, by_domain, by_name, caps: Needles::new(caps, false), folded: Needles::new(folded, true) }
+        Outlets { outlets, by_domain, by_name, needles: Needles::new(needles) }
     }
 
     pub fn all(&self) -> &[Outlet] {
@@ -335,8 +339,7 @@ impl Outlets {
     /// whole words only, longest name first at each place, in text order.
     pub fn mentions(&self, text: &str) -> Vec<(usize, usize, usize)> {
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        self.caps.find(text, &mut found);
-        self.folded.find(text, &mut found);
+        self.needles.find(text, &mut found);
         found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
         let mut out: Vec<(usize, usize, usize)> = Vec::new();
         for f in found {
