@@ -239,16 +239,13 @@ impl<'a> Doc<'a> {
             }
             sentence_tokens.push((start, tokens.len()));
         }
-        // Document counts of each word, by sorting the word hashes.
-        let mut counts = vec![0u32; tokens.len()];
-        let mut order: Vec<(u64, u32)> =
-            tokens.iter().enumerate().filter(|(_, t)| t.word).map(|(i, t)| (t.hash, i as u32)).collect();
-        order.sort_unstable();
-        for run in order.chunk_by(|a, b| a.0 == b.0) {
-            for &(_, i) in run {
-                counts[i as usize] = run.len() as u32;
-            }
+        // Document counts of each word (0 for punctuation); seeded hashing, as the words are input.
+        let mut seen: foldhash::HashMap<u64, u32> =
+            foldhash::HashMap::with_capacity_and_hasher(tokens.len(), Default::default());
+        for t in tokens.iter().filter(|t| t.word) {
+            *seen.entry(t.hash).or_insert(0) += 1;
         }
+        let counts = tokens.iter().map(|t| if t.word { seen[&t.hash] } else { 0 }).collect();
         let uses_dense = flags & (flags::DENSE_SI | flags::DENSE_TC) != 0;
         let dense_dim = if uses_dense { clusters.dim() } else { 0 };
         let mut dense = vec![0i8; tokens.len() * dense_dim];
