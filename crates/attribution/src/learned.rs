@@ -43,22 +43,24 @@ const CUE_TAG: usize = 3;
 
 /// Hashed linear model: `k` classes (at most four), weights `w[bucket][class]`. A bucket's weights
 /// are one 16-byte row, so scoring a feature is one load and one vector add.
+/// The table has exactly [`BUCKETS`] rows (a fixed-size array), so a bucket id masked to `BITS` bits
+/// indexes it without a bounds check.
 #[derive(Debug, Clone)]
 pub struct Perceptron {
     k: usize,
-    w: Vec<[f32; 4]>,
+    w: Box<[[f32; 4]; BUCKETS]>,
+}
+
+/// Rows into the fixed-size table (`rows.len()` must be [`BUCKETS`]).
+fn table(rows: Vec<[f32; 4]>) -> Box<[[f32; 4]; BUCKETS]> {
+    rows.into_boxed_slice().try_into().unwrap_or_else(|_| unreachable!("a weight table has BUCKETS rows"))
 }
 
 impl Perceptron {
+    /// A scorer that adds the weight rows of features in the order they come.
     #[inline]
-    fn best(&self, feats: &[u32]) -> usize {
-        let mut s = [0f32; 4];
-        for &f in feats {
-            for (x, w) in s.iter_mut().zip(&self.w[f as usize]) {
-                *x += w;
-            }
-        }
-        (0..self.k).fold(0, |b, c| if s[c] > s[b] { c } else { b })
+    fn scorer(&self) -> Scorer<'_> {
+        Scorer { w: &self.w, s: [0f32; 4], k: self.k }
     }
 
     /// The model as bytes: magic, classes, bits, scale, then `k` `i16` weights per bucket
@@ -99,7 +101,7 @@ impl Perceptron {
                 row
             })
             .collect();
-        Some(Perceptron { k, w })
+        Some(Perceptron { k, w: table(w) })
     }
 }
 
@@ -145,7 +147,7 @@ impl Trainer {
                 row
             })
             .collect();
-        Perceptron { k: self.k, w }
+        Perceptron { k: self.k, w: table(w) }
     }
     fn guess(&self, feats: &[u32]) -> usize {
         let mut s = [0f32; 4];
@@ -201,18 +203,57 @@ impl Feats {
     fn ids(&self) -> &[u32] {
         &self.ids[..self.n]
     }
+}
+
+/// Where a tagger's features go: [`Feats`] collects their bucket ids (training), [`Scorer`] adds
+/// their weight rows as they come (tagging), so tagging stores no ids.
+trait Sink {
+    fn push(&mut self, id: u32);
     /// Adds feature `template` over `parts` (FxHash-style mixing, bucket from the top bits). Within
     /// one template each position always holds the same kind of atom, and each mixing step is a
     /// bijection of the running hash for a given part, so distinct part lists collide only by chance.
-    #[inline]
+    #[inline(always)]
     fn add(&mut self, template: u64, parts: &[u64]) {
         let mut h = (template + 1).wrapping_mul(MIX);
         for &p in parts {
             h = (h.rotate_left(5) ^ p).wrapping_mul(MIX);
         }
         // the top bits of a multiplicative hash depend on every bit below them
-        self.ids[self.n] = (h >> (64 - BITS)) as u32;
+        self.push((h >> (64 - BITS)) as u32);
+    }
+}
+
+impl Sink for Feats {
+    #[inline(always)]
+    fn push(&mut self, id: u32) {
+        self.ids[self.n] = id;
         self.n += 1;
+    }
+}
+
+/// Sums the weight rows of the features pushed, in push order (the order [`Trainer`] and the
+/// stored models were scored in, so every sum is bit for bit the same as adding a list of ids).
+struct Scorer<'m> {
+    w: &'m [[f32; 4]; BUCKETS],
+    s: [f32; 4],
+    k: usize,
+}
+
+impl Sink for Scorer<'_> {
+    #[inline(always)]
+    fn push(&mut self, id: u32) {
+        let row = &self.w[id as usize & (BUCKETS - 1)];
+        for (x, w) in self.s.iter_mut().zip(row) {
+            *x += w;
+        }
+    }
+}
+
+impl Scorer<'_> {
+    /// The best class (the first of equal scores).
+    #[inline]
+    fn best(&self) -> usize {
+        (0..self.k).fold(0, |b, c| if self.s[c] > self.s[b] { c } else { b })
     }
 }
 
@@ -403,8 +444,7 @@ impl<'a> Doc<'a> {
     }
 
     /// `last`: the last token of the nearest cue before `i` (the tagger's own, or gold in training).
-    fn cue_feats(&self, i: usize, prev: usize, last: Option<usize>, f: &mut Feats) {
-        f.n = 0;
+    fn cue_feats(&self, i: usize, prev: usize, last: Option<usize>, f: &mut impl Sink) {
         let ii = i as isize;
         let (w0, wm1, wp1, wm2, wp2) = (self.w(ii), self.w(ii - 1), self.w(ii + 1), self.w(ii - 2), self.w(ii + 2));
         let p = prev as u64;
@@ -490,9 +530,8 @@ impl<'a> Doc<'a> {
         other_cues: &[bool],
         other_before: &[u32],
         prev: usize,
-        f: &mut Feats,
+        f: &mut impl Sink,
     ) {
-        f.n = 0;
         let (c0, c1) = cue;
         let left = j < c0;
         let (side, lo, hi) = if left { (1u64, j + 1, c0) } else { (2, c1 + 1, j) };
@@ -632,8 +671,7 @@ pub fn read_conllu(text: &str) -> Vec<Vec<(String, String)>> {
 
 /// The part-of-speech tagger's features of token `i` after the tags `prev` and `prev2`, from the
 /// token atoms `[word, stem, suffix, shape]` (as [`Doc`] has them).
-fn pos_feats([word, stem, suffix, shape]: [&[u64]; 4], i: usize, prev: usize, prev2: usize, f: &mut Feats) {
-    f.n = 0;
+fn pos_feats([word, stem, suffix, shape]: [&[u64]; 4], i: usize, prev: usize, prev2: usize, f: &mut impl Sink) {
     let w = |k: isize| if k < 0 { 1 } else { word.get(k as usize).copied().unwrap_or(2) };
     let ii = i as isize;
     let p = prev as u64;
@@ -658,12 +696,12 @@ fn pos_feats([word, stem, suffix, shape]: [&[u64]; 4], i: usize, prev: usize, pr
 
 /// Coarse part-of-speech tags, greedily left to right.
 fn pos_tags(m: &Perceptron, word: &[u64], stem: &[u64], suffix: &[u64], shape: &[u64]) -> Vec<u64> {
-    let mut f = Feats::default();
     let mut out = Vec::with_capacity(word.len());
     let (mut p, mut p2) = (POS_START, POS_START);
     for i in 0..word.len() {
+        let mut f = m.scorer();
         pos_feats([word, stem, suffix, shape], i, p, p2, &mut f);
-        let t = m.best(f.ids());
+        let t = f.best();
         out.push(t as u64);
         p2 = p;
         p = t;
@@ -753,6 +791,7 @@ pub fn train_pos(sents: &[Vec<(String, String)>], epochs: usize) -> Perceptron {
             let (w, st, su, sh, tags) = &prepped[si];
             let (mut p, mut p2) = (POS_START, POS_START);
             for (i, &tag) in tags.iter().enumerate() {
+                f.n = 0;
                 pos_feats([w, st, su, sh], i, p, p2, &mut f);
                 let g = t.guess(f.ids());
                 t.learn(f.ids(), tag, g);
@@ -814,12 +853,12 @@ impl Model {
 
     /// Cues as inclusive token ranges.
     pub fn cues(&self, doc: &Doc) -> Vec<(usize, usize)> {
-        let mut f = Feats::default();
         let mut out: Vec<(usize, usize)> = Vec::new();
         let mut prev = O;
         for i in 0..doc.toks.len() {
+            let mut f = self.cue.scorer();
             doc.cue_feats(i, prev, out.last().map(|c| c.1), &mut f);
-            let mut t = self.cue.best(f.ids());
+            let mut t = f.best();
             if t == I && prev == O {
                 t = B;
             }
@@ -846,7 +885,6 @@ impl Model {
         // Prefix counts of other cues' tokens; the current cue never lies strictly between a token and
         // itself, so counting all cues here is the same as counting the others.
         let other_before = prefix_counts(&other);
-        let mut f = Feats::default();
         let mut out = Vec::with_capacity(cues.len());
         let mut tags = Vec::new();
         for &(c0, c1) in cues {
@@ -861,8 +899,9 @@ impl Model {
                     prev = CUE_TAG;
                     continue;
                 }
+                let mut f = self.role.scorer();
                 doc.role_feats(j, (c0, c1), head, &other, &other_before, prev, &mut f);
-                let t = self.role.best(f.ids());
+                let t = f.best();
                 tags.push(t);
                 prev = t;
             }
@@ -1065,6 +1104,7 @@ pub fn train(
             let mut prev = O;
             let mut last = None;
             for i in 0..p.doc.toks.len() {
+                f.n = 0;
                 p.doc.cue_feats(i, prev, last, &mut f);
                 let g = cue_t.guess(f.ids());
                 cue_t.learn(f.ids(), p.cue_tags[i], g);
@@ -1088,6 +1128,7 @@ pub fn train(
                         prev = CUE_TAG;
                         continue;
                     }
+                    f.n = 0;
                     p.doc.role_feats(j, (c0, c1), head, &mask, &mask_before, prev, &mut f);
                     let g = role_t.guess(f.ids());
                     role_t.learn(f.ids(), labels[j], g);
