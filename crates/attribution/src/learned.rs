@@ -242,10 +242,10 @@ struct Scorer<'m> {
 impl Sink for Scorer<'_> {
     #[inline(always)]
     fn push(&mut self, id: u32) {
-        let row = &self.w[id as usize & (BUCKETS - 1)];
-        for (x, w) in self.s.iter_mut().zip(row) {
-            *x += w;
-        }
+        // four independent lanes written out, which the compiler turns into one vector add
+        let r = self.w[id as usize & (BUCKETS - 1)];
+        let s = self.s;
+        self.s = [s[0] + r[0], s[1] + r[1], s[2] + r[2], s[3] + r[3]];
     }
 }
 
@@ -253,7 +253,8 @@ impl Scorer<'_> {
     /// The best class (the first of equal scores).
     #[inline]
     fn best(&self) -> usize {
-        (0..self.k).fold(0, |b, c| if self.s[c] > self.s[b] { c } else { b })
+        let s = self.s;
+        (0..self.k).fold(0, |b, c| if s[c] > s[b] { c } else { b })
     }
 }
 
