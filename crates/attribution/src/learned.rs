@@ -316,6 +316,19 @@ impl<'a> Doc<'a> {
     /// Token facts of a text: `sents` as `corroborate_nlp::sentences` gives them.
     /// `pos`: the coarse part-of-speech tagger, whose tags the taggers' models were trained with.
     pub fn new(text: &'a str, toks: &'a [Token], sents: &[Span], pos: Option<&Perceptron>) -> Doc<'a> {
+        let lexicon = toks.iter().map(|t| t.kind == TokKind::Word && is_cue_verb(&t.lower)).collect();
+        Doc::with_lexicon(text, toks, sents, pos, lexicon)
+    }
+
+    /// [`Doc::new`] with the lexicon flags already known: `lexicon[i]` is whether token `i` is a
+    /// word and [`is_cue_verb`] (the rules look the tokens up too).
+    pub fn with_lexicon(
+        text: &'a str,
+        toks: &'a [Token],
+        sents: &[Span],
+        pos: Option<&Perceptron>,
+        lexicon: Vec<bool>,
+    ) -> Doc<'a> {
         let norm: Vec<&str> = toks
             .iter()
             .map(|t| match t.kind {
@@ -398,7 +411,6 @@ impl<'a> Doc<'a> {
             }
             para_of.push(p);
         }
-        let lexicon = toks.iter().map(|t| t.kind == TokKind::Word && is_cue_verb(&t.lower)).collect();
         let prefix = |hit: &dyn Fn(&Token) -> bool| -> Vec<u32> {
             let mut v = Vec::with_capacity(toks.len() + 1);
             v.push(0);
