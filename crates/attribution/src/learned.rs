@@ -214,14 +214,47 @@ trait Sink {
     /// bijection of the running hash for a given part, so distinct part lists collide only by chance.
     #[inline(always)]
     fn add(&mut self, template: u64, parts: &[u64]) {
-        let mut h = (template + 1).wrapping_mul(MIX);
+        self.add_from(hash_prefix(template, &[]), parts);
+    }
+    /// Adds the feature whose leading parts are already mixed into `h` (by [`hash_prefix`]), over
+    /// its remaining `parts`: the same bucket as [`Sink::add`] over all of them.
+    #[inline(always)]
+    fn add_from(&mut self, mut h: u64, parts: &[u64]) {
         for &p in parts {
-            h = (h.rotate_left(5) ^ p).wrapping_mul(MIX);
+            h = mix(h, p);
         }
         // the top bits of a multiplicative hash depend on every bit below them
         self.push((h >> (64 - BITS)) as u32);
     }
 }
+
+/// The running hash of feature `template` after its leading `parts`.
+#[inline(always)]
+fn hash_prefix(template: u64, parts: &[u64]) -> u64 {
+    let mut h = (template + 1).wrapping_mul(MIX);
+    for &p in parts {
+        h = mix(h, p);
+    }
+    h
+}
+
+#[inline(always)]
+fn mix(h: u64, p: u64) -> u64 {
+    (h.rotate_left(5) ^ p).wrapping_mul(MIX)
+}
+
+/// What the role features of one cue share: the cue, and for each side of it (left, right) the
+/// running hash of every template after its leading parts that stay the same for all tokens on that
+/// side (the side, the cue's head word, the words around the cue), so each token mixes only the rest.
+struct RoleCue {
+    c0: usize,
+    c1: usize,
+    sent: usize,
+    quote: usize,
+    /// `pre[side - 1][template]`
+    pre: [[u64; ROLE_TEMPLATES]; 2],
+}
+const ROLE_TEMPLATES: usize = 39;
 
 impl Sink for Feats {
     #[inline(always)]
@@ -533,21 +566,45 @@ impl<'a> Doc<'a> {
         }
     }
 
-    #[allow(clippy::needless_range_loop)]
-    #[allow(clippy::too_many_arguments)]
+    /// The per-cue part of the role features of cue `c0..=c1` (see [`RoleCue`]).
+    fn role_cue(&self, c0: usize, c1: usize) -> RoleCue {
+        let head = self.head(c0, c1);
+        let before_cue = self.w(c0 as isize - 1);
+        let after_cue = self.w(c1 as isize + 1);
+        let side_pre = |side: u64| {
+            let left = side == 1;
+            let mut pre = [0u64; ROLE_TEMPLATES];
+            for (t, h) in pre.iter_mut().enumerate() {
+                let t64 = t as u64;
+                *h = match t {
+                    // templates that lead with the side
+                    1..=7 | 9..=13 | 22..=24 | 26 | 27 | 30 | 32..=38 => hash_prefix(t64, &[side]),
+                    14..=16 | 28 => hash_prefix(t64, &[head, side]),
+                    29 => hash_prefix(t64, &[side, before_cue, if left { 0 } else { after_cue }]),
+                    31 => hash_prefix(t64, &[side, after_cue]),
+                    _ => hash_prefix(t64, &[]),
+                };
+            }
+            pre
+        };
+        RoleCue { c0, c1, sent: self.sent_of[c0], quote: self.quote_of[c0], pre: [side_pre(1), side_pre(2)] }
+    }
+
+    /// The role features of token `j` for cue `rc`; `other_cues` flags the tokens of the other cues
+    /// and `other_before` counts them ([`prefix_counts`]).
     fn role_feats(
         &self,
         j: usize,
-        cue: (usize, usize),
-        head: u64,
+        rc: &RoleCue,
         other_cues: &[bool],
         other_before: &[u32],
         prev: usize,
         f: &mut impl Sink,
     ) {
-        let (c0, c1) = cue;
+        let (c0, c1) = (rc.c0, rc.c1);
         let left = j < c0;
         let (side, lo, hi) = if left { (1u64, j + 1, c0) } else { (2, c1 + 1, j) };
+        let pre = &rc.pre[usize::from(!left)];
         let dist = if left { c0 - j } else { j - c1 };
         let db: u64 = match dist {
             0..=4 => dist as u64,
@@ -564,63 +621,62 @@ impl<'a> Doc<'a> {
         let qb = quotes.min(3);
         let cb = commas.min(3);
         let sb = stops.min(2);
-        let srel = self.sent_of[j] as isize - self.sent_of[c0] as isize;
+        let srel = self.sent_of[j] as isize - rc.sent as isize;
         let sr = (srel.clamp(-2, 2) + 2) as u64;
-        let same_q = u64::from(self.quote_of[j] != usize::MAX && self.quote_of[j] == self.quote_of[c0]);
+        let same_q = u64::from(self.quote_of[j] != usize::MAX && self.quote_of[j] == rc.quote);
         let jq = u64::from(self.quote_of[j] != usize::MAX);
-        let cq = u64::from(self.quote_of[c0] != usize::MAX);
+        let cq = u64::from(rc.quote != usize::MAX);
         let at_oc = u64::from(other_cues[j]);
         let p = prev as u64;
         let jj = j as isize;
         let (w0, wm1, wp1) = (self.w(jj), self.w(jj - 1), self.w(jj + 1));
         let first = u64::from(self.sent_toks.get(self.sent_of[j]).is_some_and(|s| s.0 == j));
         let shape = self.shape[j];
-        let before_cue = self.w(c0 as isize - 1);
-        let after_cue = self.w(c1 as isize + 1);
-        f.add(0, &[]);
-        f.add(1, &[side]);
-        f.add(2, &[side, db]);
-        f.add(3, &[side, sr]);
-        f.add(4, &[side, qb]);
-        f.add(5, &[side, cb]);
-        f.add(6, &[side, sb]);
-        f.add(7, &[side, oc]);
-        f.add(8, &[at_oc, p]);
-        f.add(9, &[side, jq, cq, same_q]);
-        f.add(10, &[side, w0]);
-        f.add(11, &[side, wm1]);
-        f.add(12, &[side, wp1]);
-        f.add(13, &[side, shape]);
-        f.add(14, &[head, side]);
-        f.add(15, &[head, side, db]);
-        f.add(16, &[head, side, sr]);
-        f.add(17, &[p]);
-        f.add(18, &[p, side]);
-        f.add(19, &[p, side, db]);
-        f.add(20, &[p, w0]);
-        f.add(21, &[p, side, shape]);
-        f.add(22, &[side, sr, qb]);
-        f.add(23, &[side, sb, cb]);
-        f.add(24, &[side, db, qb, oc]);
-        f.add(25, &[first, side, p]);
-        f.add(26, &[side, db, shape]);
-        f.add(27, &[side, jq, p]);
-        f.add(28, &[head, side, qb, sb]);
-        f.add(29, &[side, before_cue, if left { 0 } else { after_cue }]);
-        f.add(30, &[side, sr, p, jq]);
-        f.add(31, &[side, after_cue, db]);
-        f.add(32, &[side, sb, p]);
+        // the parts each template leads with are in `pre` (see `role_cue`)
+        f.add_from(pre[0], &[]);
+        f.add_from(pre[1], &[]);
+        f.add_from(pre[2], &[db]);
+        f.add_from(pre[3], &[sr]);
+        f.add_from(pre[4], &[qb]);
+        f.add_from(pre[5], &[cb]);
+        f.add_from(pre[6], &[sb]);
+        f.add_from(pre[7], &[oc]);
+        f.add_from(pre[8], &[at_oc, p]);
+        f.add_from(pre[9], &[jq, cq, same_q]);
+        f.add_from(pre[10], &[w0]);
+        f.add_from(pre[11], &[wm1]);
+        f.add_from(pre[12], &[wp1]);
+        f.add_from(pre[13], &[shape]);
+        f.add_from(pre[14], &[]);
+        f.add_from(pre[15], &[db]);
+        f.add_from(pre[16], &[sr]);
+        f.add_from(pre[17], &[p]);
+        f.add_from(pre[18], &[p, side]);
+        f.add_from(pre[19], &[p, side, db]);
+        f.add_from(pre[20], &[p, w0]);
+        f.add_from(pre[21], &[p, side, shape]);
+        f.add_from(pre[22], &[sr, qb]);
+        f.add_from(pre[23], &[sb, cb]);
+        f.add_from(pre[24], &[db, qb, oc]);
+        f.add_from(pre[25], &[first, side, p]);
+        f.add_from(pre[26], &[db, shape]);
+        f.add_from(pre[27], &[jq, p]);
+        f.add_from(pre[28], &[qb, sb]);
+        f.add_from(pre[29], &[]);
+        f.add_from(pre[30], &[sr, p, jq]);
+        f.add_from(pre[31], &[db]);
+        f.add_from(pre[32], &[sb, p]);
         // boundaries: the token after, the sentence's last token, a paragraph break
         let last = u64::from(self.sent_toks.get(self.sent_of[j]).is_some_and(|s| s.1 == j + 1));
         let para = u64::from(self.toks[j].paragraph_before);
-        f.add(33, &[side, p, wp1]);
-        f.add(34, &[side, p, last, sr]);
-        f.add(35, &[side, p, para, first]);
-        f.add(36, &[side, p, self.shape.get(j + 1).copied().unwrap_or(SH_NONE), shape]);
+        f.add_from(pre[33], &[p, wp1]);
+        f.add_from(pre[34], &[p, last, sr]);
+        f.add_from(pre[35], &[p, para, first]);
+        f.add_from(pre[36], &[p, self.shape.get(j + 1).copied().unwrap_or(SH_NONE), shape]);
         if !self.pos.is_empty() {
             let pj = self.pos[j];
-            f.add(37, &[side, pj, p]);
-            f.add(38, &[side, pj, self.pos.get(j + 1).copied().unwrap_or(POS_NONE), db]);
+            f.add_from(pre[37], &[pj, p]);
+            f.add_from(pre[38], &[pj, self.pos.get(j + 1).copied().unwrap_or(POS_NONE), db]);
         }
     }
 
@@ -902,7 +958,7 @@ impl Model {
         let mut tags = Vec::new();
         for &(c0, c1) in cues {
             let (a, b) = doc.window(c0, c1);
-            let head = doc.head(c0, c1);
+            let rc = doc.role_cue(c0, c1);
             other[c0..=c1].iter_mut().for_each(|x| *x = false);
             tags.clear();
             let mut prev = O;
@@ -913,7 +969,7 @@ impl Model {
                     continue;
                 }
                 let mut f = self.role.scorer();
-                doc.role_feats(j, (c0, c1), head, &other, &other_before, prev, &mut f);
+                doc.role_feats(j, &rc, &other, &other_before, prev, &mut f);
                 let t = f.best();
                 tags.push(t);
                 prev = t;
@@ -1131,7 +1187,7 @@ pub fn train(
             for ((c0, c1), labels) in &p.atts {
                 let (c0, c1) = (*c0, *c1);
                 let (a, b) = p.doc.window(c0, c1);
-                let head = p.doc.head(c0, c1);
+                let rc = p.doc.role_cue(c0, c1);
                 let mut mask = p.cue_mask.clone();
                 mask[c0..=c1].iter_mut().for_each(|x| *x = false);
                 let mask_before = prefix_counts(&mask);
@@ -1142,7 +1198,7 @@ pub fn train(
                         continue;
                     }
                     f.n = 0;
-                    p.doc.role_feats(j, (c0, c1), head, &mask, &mask_before, prev, &mut f);
+                    p.doc.role_feats(j, &rc, &mask, &mask_before, prev, &mut f);
                     let g = role_t.guess(f.ids());
                     role_t.learn(f.ids(), labels[j], g);
                     role_ok += usize::from(g == labels[j]);
@@ -1160,6 +1216,128 @@ pub fn train(
 mod tests {
     use super::*;
     use corroborate_nlp::{sentences, tokenize};
+
+    /// The role features as they were written before [`RoleCue`] took the per-cue prefixes out:
+    /// the oracle the faster form must match bucket for bucket.
+    #[allow(clippy::too_many_arguments)]
+    fn role_feats_reference(
+        doc: &Doc,
+        j: usize,
+        cue: (usize, usize),
+        head: u64,
+        other_cues: &[bool],
+        other_before: &[u32],
+        prev: usize,
+        f: &mut Feats,
+    ) {
+    let (c0, c1) = cue;
+    let left = j < c0;
+    let (side, lo, hi) = if left { (1u64, j + 1, c0) } else { (2, c1 + 1, j) };
+    let dist = if left { c0 - j } else { j - c1 };
+    let db: u64 = match dist {
+        0..=4 => dist as u64,
+        5..=7 => 5,
+        8..=12 => 6,
+        13..=20 => 7,
+        21..=40 => 8,
+        _ => 9,
+    };
+    let between = |n: &[u32]| (n[hi.max(lo)] - n[lo]) as u64;
+    let (quotes, commas, stops) =
+        (between(&doc.quotes_before), between(&doc.commas_before), between(&doc.stops_before));
+    let oc = u64::from(other_before[hi.max(lo)] != other_before[lo]);
+    let qb = quotes.min(3);
+    let cb = commas.min(3);
+    let sb = stops.min(2);
+    let srel = doc.sent_of[j] as isize - doc.sent_of[c0] as isize;
+    let sr = (srel.clamp(-2, 2) + 2) as u64;
+    let same_q = u64::from(doc.quote_of[j] != usize::MAX && doc.quote_of[j] == doc.quote_of[c0]);
+    let jq = u64::from(doc.quote_of[j] != usize::MAX);
+    let cq = u64::from(doc.quote_of[c0] != usize::MAX);
+    let at_oc = u64::from(other_cues[j]);
+    let p = prev as u64;
+    let jj = j as isize;
+    let (w0, wm1, wp1) = (doc.w(jj), doc.w(jj - 1), doc.w(jj + 1));
+    let first = u64::from(doc.sent_toks.get(doc.sent_of[j]).is_some_and(|s| s.0 == j));
+    let shape = doc.shape[j];
+    let before_cue = doc.w(c0 as isize - 1);
+    let after_cue = doc.w(c1 as isize + 1);
+    f.add(0, &[]);
+    f.add(1, &[side]);
+    f.add(2, &[side, db]);
+    f.add(3, &[side, sr]);
+    f.add(4, &[side, qb]);
+    f.add(5, &[side, cb]);
+    f.add(6, &[side, sb]);
+    f.add(7, &[side, oc]);
+    f.add(8, &[at_oc, p]);
+    f.add(9, &[side, jq, cq, same_q]);
+    f.add(10, &[side, w0]);
+    f.add(11, &[side, wm1]);
+    f.add(12, &[side, wp1]);
+    f.add(13, &[side, shape]);
+    f.add(14, &[head, side]);
+    f.add(15, &[head, side, db]);
+    f.add(16, &[head, side, sr]);
+    f.add(17, &[p]);
+    f.add(18, &[p, side]);
+    f.add(19, &[p, side, db]);
+    f.add(20, &[p, w0]);
+    f.add(21, &[p, side, shape]);
+    f.add(22, &[side, sr, qb]);
+    f.add(23, &[side, sb, cb]);
+    f.add(24, &[side, db, qb, oc]);
+    f.add(25, &[first, side, p]);
+    f.add(26, &[side, db, shape]);
+    f.add(27, &[side, jq, p]);
+    f.add(28, &[head, side, qb, sb]);
+    f.add(29, &[side, before_cue, if left { 0 } else { after_cue }]);
+    f.add(30, &[side, sr, p, jq]);
+    f.add(31, &[side, after_cue, db]);
+    f.add(32, &[side, sb, p]);
+    // boundaries: the token after, the sentence's last token, a paragraph break
+    let last = u64::from(doc.sent_toks.get(doc.sent_of[j]).is_some_and(|s| s.1 == j + 1));
+    let para = u64::from(doc.toks[j].paragraph_before);
+    f.add(33, &[side, p, wp1]);
+    f.add(34, &[side, p, last, sr]);
+    f.add(35, &[side, p, para, first]);
+    f.add(36, &[side, p, doc.shape.get(j + 1).copied().unwrap_or(SH_NONE), shape]);
+    if !doc.pos.is_empty() {
+        let pj = doc.pos[j];
+        f.add(37, &[side, pj, p]);
+        f.add(38, &[side, pj, doc.pos.get(j + 1).copied().unwrap_or(POS_NONE), db]);
+    }
+    }
+
+    #[test]
+    fn role_features_match_the_plain_formulation() {
+        let text = "“We stay,” the mayor of Velkor, Ana Ruiz, said on Monday. Officials said the bridge, \
+                    which \"never\" closed, was safe; “no one died,” he insisted.\n\nRain fell. \
+                    According to the ministry, the dam held. She told reporters that it was over.";
+        let toks = tokenize(text, &[]);
+        let sents = sentences(text, &toks, &[]);
+        let model = Model::builtin().unwrap();
+        for pos in [None, model.pos.as_ref()] {
+            let doc = Doc::new(text, &toks, &sents, pos);
+            let n = toks.len();
+            for c0 in 0..n {
+                let c1 = (c0 + c0 % 3).min(n - 1);
+                let other: Vec<bool> = (0..n).map(|k| k % 7 == 3 && !(c0..=c1).contains(&k)).collect();
+                let before = prefix_counts(&other);
+                let rc = doc.role_cue(c0, c1);
+                let head = doc.head(c0, c1);
+                let (a, b) = doc.window(c0, c1);
+                for j in (a..b).filter(|j| !(c0..=c1).contains(j)) {
+                    for prev in [O, SRC, CONT, CUE_TAG] {
+                        let (mut x, mut y) = (Feats::default(), Feats::default());
+                        doc.role_feats(j, &rc, &other, &before, prev, &mut x);
+                        role_feats_reference(&doc, j, (c0, c1), head, &other, &before, prev, &mut y);
+                        assert_eq!(x.ids(), y.ids(), "cue {c0}..={c1}, token {j}, prev {prev}");
+                    }
+                }
+            }
+        }
+    }
 
     fn span(text: &str, s: &str) -> Span {
         let a = text.find(s).unwrap();
