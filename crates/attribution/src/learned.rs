@@ -314,9 +314,9 @@ pub struct Doc<'a> {
     stem: Vec<u64>,
     suffix: Vec<u64>,
     shape: Vec<u64>,
-    /// atoms for the words before the first and after the last token
-    bos: u64,
-    eos: u64,
+    /// the word atoms with two start atoms before and two end atoms after (the words beyond the
+    /// text), so the features look two tokens either way without a branch
+    padded: Vec<u64>,
     /// index of the quotation a token is inside (marks excluded), usize::MAX outside
     quote_of: Vec<usize>,
     sent_of: Vec<usize>,
@@ -461,6 +461,11 @@ impl<'a> Doc<'a> {
         let stops_before = prefix(&|t| matches!(t.kind, TokKind::Punct('.' | '?' | '!' | ';' | ':')));
         let that_before = prefix(&|t| t.lower == "that");
         let pos = pos.map_or_else(Vec::new, |m| pos_tags(m, &word, &stems, &suffix, &shape));
+        let (bos, eos) = (str_hash("<s>"), str_hash("</s>"));
+        let mut padded = Vec::with_capacity(word.len() + 4);
+        padded.extend([bos, bos]);
+        padded.extend_from_slice(&word);
+        padded.extend([eos, eos]);
         // one backward pass for the next "that", quotation mark and colon, one forward for the
         // quotation marks before
         let mut around = vec![[0u8; 4]; toks.len()];
@@ -493,8 +498,7 @@ impl<'a> Doc<'a> {
             stem: stems,
             suffix,
             shape,
-            bos: str_hash("<s>"),
-            eos: str_hash("</s>"),
+            padded,
             quote_of,
             sent_of,
             sent_toks,
@@ -510,11 +514,8 @@ impl<'a> Doc<'a> {
     /// The word atom at `i`, or the start / end atom beyond the text.
     #[inline]
     fn w(&self, i: isize) -> u64 {
-        if i < 0 {
-            self.bos
-        } else {
-            self.word.get(i as usize).copied().unwrap_or(self.eos)
-        }
+        // `i` is at most two tokens beyond the text either way
+        self.padded[(i + 2) as usize]
     }
 
     /// `last`: the last token of the nearest cue before `i` (the tagger's own, or gold in training).
@@ -786,6 +787,7 @@ fn pos_feats([word, stem, suffix, shape]: [&[u64]; 4], i: usize, prev: usize, pr
 }
 
 /// Coarse part-of-speech tags, greedily left to right.
+#[inline(never)]
 fn pos_tags(m: &Perceptron, word: &[u64], stem: &[u64], suffix: &[u64], shape: &[u64]) -> Vec<u64> {
     let mut out = Vec::with_capacity(word.len());
     let (mut p, mut p2) = (POS_START, POS_START);
