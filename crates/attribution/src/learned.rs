@@ -354,30 +354,44 @@ impl<'a> Doc<'a> {
     /// `pos`: the coarse part-of-speech tagger, whose tags the taggers' models were trained with.
     pub fn new(text: &'a str, toks: &'a [Token], sents: &[Span], pos: Option<&Perceptron>) -> Doc<'a> {
         let lexicon = toks.iter().map(|t| t.kind == TokKind::Word && is_cue_verb(&t.lower)).collect();
-        Doc::with_lexicon(text, toks, sents, pos, lexicon)
+        Doc::with_lexicon(text, toks, sents, pos, &crate::quotes::find_quotes(text, toks), lexicon)
     }
 
-    /// [`Doc::new`] with the lexicon flags already known: `lexicon[i]` is whether token `i` is a
-    /// word and [`is_cue_verb`] (the rules look the tokens up too).
+    /// [`Doc::new`] with the quotations and lexicon flags already known (the rules find them too):
+    /// `quotes` as [`crate::find_quotes`] gives them, `lexicon[i]` whether token `i` is a word
+    /// and [`is_cue_verb`].
     pub fn with_lexicon(
         text: &'a str,
         toks: &'a [Token],
         sents: &[Span],
         pos: Option<&Perceptron>,
+        quotes: &[crate::Quote],
         lexicon: Vec<bool>,
     ) -> Doc<'a> {
-        let norm: Vec<&str> = toks
-            .iter()
-            .map(|t| match t.kind {
+        // one pass for the per-token atoms, the paragraph index and the prefix counts
+        let n = toks.len();
+        let mut norm = Vec::with_capacity(n);
+        let mut shape = Vec::with_capacity(n);
+        let mut word = Vec::with_capacity(n);
+        let mut stems = Vec::with_capacity(n);
+        let mut suffix = Vec::with_capacity(n);
+        let mut para_of = Vec::with_capacity(n);
+        let [mut quotes_before, mut commas_before, mut stops_before, mut that_before] =
+            std::array::from_fn(|_| Vec::with_capacity(n + 1));
+        let mut counts = [0u32; 4];
+        for v in [&mut quotes_before, &mut commas_before, &mut stops_before, &mut that_before] {
+            v.push(0);
+        }
+        let mut para = 0;
+        for (i, t) in toks.iter().enumerate() {
+            let w = match t.kind {
                 TokKind::Word | TokKind::Number | TokKind::Punct(_) => t.lower.as_str(),
                 TokKind::Quote(_) => "\"",
                 TokKind::Possessive => "'s",
                 TokKind::Markup => "<m>",
-            })
-            .collect();
-        let shape: Vec<u64> = toks
-            .iter()
-            .map(|t| match t.kind {
+            };
+            norm.push(w);
+            shape.push(match t.kind {
                 TokKind::Word => {
                     let s = t.span.slice(text);
                     if s.chars().all(|c| !c.is_lowercase()) && s.chars().nth(1).is_some() {
@@ -393,12 +407,7 @@ impl<'a> Doc<'a> {
                 TokKind::Punct(_) => SH_PUNCT,
                 TokKind::Possessive => SH_POSS,
                 TokKind::Markup => SH_MARKUP,
-            })
-            .collect();
-        let mut word = Vec::with_capacity(toks.len());
-        let mut stems = Vec::with_capacity(toks.len());
-        let mut suffix = Vec::with_capacity(toks.len());
-        for w in &norm {
+            });
             let h = str_hash(w);
             word.push(h);
             let s = stem(w);
@@ -410,9 +419,27 @@ impl<'a> Doc<'a> {
                     str_hash(x)
                 }
             }));
+            if i > 0 && t.paragraph_before {
+                para += 1;
+            }
+            para_of.push(para);
+            let hits = [
+                matches!(t.kind, TokKind::Quote(_)),
+                matches!(t.kind, TokKind::Punct(',')),
+                matches!(t.kind, TokKind::Punct('.' | '?' | '!' | ';' | ':')),
+                t.lower == "that",
+            ];
+            for ((c, hit), v) in counts
+                .iter_mut()
+                .zip(hits)
+                .zip([&mut quotes_before, &mut commas_before, &mut stops_before, &mut that_before])
+            {
+                *c += u32::from(hit);
+                v.push(*c);
+            }
         }
         let mut quote_of = vec![usize::MAX; toks.len()];
-        for (qi, q) in crate::quotes::find_quotes(text, toks).iter().enumerate() {
+        for (qi, q) in quotes.iter().enumerate() {
             for x in &mut quote_of[q.open + 1..q.close] {
                 *x = qi;
             }
@@ -440,26 +467,6 @@ impl<'a> Doc<'a> {
                 last = *s;
             }
         }
-        let mut para_of = Vec::with_capacity(toks.len());
-        let mut p = 0;
-        for (i, t) in toks.iter().enumerate() {
-            if i > 0 && t.paragraph_before {
-                p += 1;
-            }
-            para_of.push(p);
-        }
-        let prefix = |hit: &dyn Fn(&Token) -> bool| -> Vec<u32> {
-            let mut v = Vec::with_capacity(toks.len() + 1);
-            v.push(0);
-            for t in toks {
-                v.push(v.last().copied().unwrap_or(0) + u32::from(hit(t)));
-            }
-            v
-        };
-        let quotes_before = prefix(&|t| matches!(t.kind, TokKind::Quote(_)));
-        let commas_before = prefix(&|t| matches!(t.kind, TokKind::Punct(',')));
-        let stops_before = prefix(&|t| matches!(t.kind, TokKind::Punct('.' | '?' | '!' | ';' | ':')));
-        let that_before = prefix(&|t| t.lower == "that");
         let pos = pos.map_or_else(Vec::new, |m| pos_tags(m, &word, &stems, &suffix, &shape));
         let (bos, eos) = (str_hash("<s>"), str_hash("</s>"));
         let mut padded = Vec::with_capacity(word.len() + 4);
@@ -762,28 +769,42 @@ pub fn read_conllu(text: &str) -> Vec<Vec<(String, String)>> {
 }
 
 /// The part-of-speech tagger's features of token `i` after the tags `prev` and `prev2`, from the
-/// token atoms `[word, stem, suffix, shape]` (as [`Doc`] has them).
+/// token atoms `[word, stem, suffix, shape]` (as [`Doc`] has them, with `word` and `suffix` padded
+/// by [`pos_padded`]).
 fn pos_feats([word, stem, suffix, shape]: [&[u64]; 4], i: usize, prev: usize, prev2: usize, f: &mut impl Sink) {
-    let w = |k: isize| if k < 0 { 1 } else { word.get(k as usize).copied().unwrap_or(2) };
-    let ii = i as isize;
+    // `word[i + 2]` is token i's word, with two start atoms before and two end atoms after
+    let w = |d: usize| word[i + d];
     let p = prev as u64;
     f.add(0, &[]);
-    f.add(1, &[w(ii)]);
-    f.add(2, &[w(ii - 1)]);
-    f.add(3, &[w(ii + 1)]);
+    f.add(1, &[w(2)]);
+    f.add(2, &[w(1)]);
+    f.add(3, &[w(3)]);
     f.add(4, &[stem[i]]);
     f.add(5, &[suffix[i]]);
     f.add(6, &[shape[i]]);
     f.add(7, &[p]);
     f.add(8, &[p, prev2 as u64]);
-    f.add(9, &[p, w(ii)]);
-    f.add(10, &[w(ii - 1), w(ii)]);
-    f.add(11, &[w(ii), w(ii + 1)]);
-    f.add(12, &[w(ii - 2)]);
-    f.add(13, &[w(ii + 2)]);
+    f.add(9, &[p, w(2)]);
+    f.add(10, &[w(1), w(2)]);
+    f.add(11, &[w(2), w(3)]);
+    f.add(12, &[w(0)]);
+    f.add(13, &[w(4)]);
     f.add(14, &[p, suffix[i]]);
-    f.add(15, &[shape[i], w(ii - 1)]);
-    f.add(16, &[suffix.get(i + 1).copied().unwrap_or(2)]);
+    f.add(15, &[shape[i], w(1)]);
+    f.add(16, &[suffix[i + 1]]);
+}
+
+/// The word atoms with two start atoms (1) before and two end atoms (2) after, and the suffix
+/// atoms with one end atom (2) after: what [`pos_feats`] reads beyond the sentence.
+fn pos_padded(word: &[u64], suffix: &[u64]) -> (Vec<u64>, Vec<u64>) {
+    let mut w = Vec::with_capacity(word.len() + 4);
+    w.extend([1, 1]);
+    w.extend_from_slice(word);
+    w.extend([2, 2]);
+    let mut s = Vec::with_capacity(suffix.len() + 1);
+    s.extend_from_slice(suffix);
+    s.push(2);
+    (w, s)
 }
 
 /// Coarse part-of-speech tags, greedily left to right.
@@ -791,9 +812,10 @@ fn pos_feats([word, stem, suffix, shape]: [&[u64]; 4], i: usize, prev: usize, pr
 fn pos_tags(m: &Perceptron, word: &[u64], stem: &[u64], suffix: &[u64], shape: &[u64]) -> Vec<u64> {
     let mut out = Vec::with_capacity(word.len());
     let (mut p, mut p2) = (POS_START, POS_START);
+    let (word_p, suffix_p) = pos_padded(word, suffix);
     for i in 0..word.len() {
         let mut f = m.scorer();
-        pos_feats([word, stem, suffix, shape], i, p, p2, &mut f);
+        pos_feats([&word_p, stem, &suffix_p, shape], i, p, p2, &mut f);
         let t = f.best();
         out.push(t as u64);
         p2 = p;
@@ -882,6 +904,8 @@ pub fn train_pos(sents: &[Vec<(String, String)>], epochs: usize) -> Perceptron {
         shuffle(&mut order, &mut seed);
         for &si in &order {
             let (w, st, su, sh, tags) = &prepped[si];
+            let (w, su) = pos_padded(w, su);
+            let (w, su) = (&w, &su);
             let (mut p, mut p2) = (POS_START, POS_START);
             for (i, &tag) in tags.iter().enumerate() {
                 f.n = 0;
@@ -1459,6 +1483,53 @@ mod tests {
                         assert_eq!(x.ids(), y.ids(), "token {i}, last {last:?}, prev {prev}");
                     }
                 }
+            }
+        }
+    }
+
+    /// The part-of-speech features as they were written before the words were padded: the oracle
+    /// the faster form must match bucket for bucket.
+    fn pos_feats_reference(
+        [word, stem, suffix, shape]: [&[u64]; 4],
+        i: usize,
+        prev: usize,
+        prev2: usize,
+        f: &mut Feats,
+    ) {
+        let w = |k: isize| if k < 0 { 1 } else { word.get(k as usize).copied().unwrap_or(2) };
+        let ii = i as isize;
+        let p = prev as u64;
+        f.add(0, &[]);
+        f.add(1, &[w(ii)]);
+        f.add(2, &[w(ii - 1)]);
+        f.add(3, &[w(ii + 1)]);
+        f.add(4, &[stem[i]]);
+        f.add(5, &[suffix[i]]);
+        f.add(6, &[shape[i]]);
+        f.add(7, &[p]);
+        f.add(8, &[p, prev2 as u64]);
+        f.add(9, &[p, w(ii)]);
+        f.add(10, &[w(ii - 1), w(ii)]);
+        f.add(11, &[w(ii), w(ii + 1)]);
+        f.add(12, &[w(ii - 2)]);
+        f.add(13, &[w(ii + 2)]);
+        f.add(14, &[p, suffix[i]]);
+        f.add(15, &[shape[i], w(ii - 1)]);
+        f.add(16, &[suffix.get(i + 1).copied().unwrap_or(2)]);
+    }
+
+    #[test]
+    fn pos_features_match_the_plain_formulation() {
+        let text = "“We stay,” the mayor said. Officials told reporters that it was safe.\n\nRain";
+        let toks = tokenize(text, &[]);
+        let doc = Doc::new(text, &toks, &sentences(text, &toks, &[]), None);
+        let (word, suffix) = pos_padded(&doc.word, &doc.suffix);
+        for i in 0..toks.len() {
+            for (prev, prev2) in [(POS_START, POS_START), (1, POS_START), (2, 3), (0, 1)] {
+                let (mut x, mut y) = (Feats::default(), Feats::default());
+                pos_feats([&word, &doc.stem, &suffix, &doc.shape], i, prev, prev2, &mut x);
+                pos_feats_reference([&doc.word, &doc.stem, &doc.suffix, &doc.shape], i, prev, prev2, &mut y);
+                assert_eq!(x.ids(), y.ids(), "token {i}, prev {prev} {prev2}");
             }
         }
     }

@@ -279,7 +279,7 @@ pub fn find_with(
     // falls inside one of its attributions.
     if let Some(model) = model {
         let lexicon = toks.iter().zip(&ctx.cue_verb).map(|(t, &v)| v && t.kind == TokKind::Word).collect();
-        let doc = learned::Doc::with_lexicon(text, toks, sents, model.pos.as_ref(), lexicon);
+        let doc = learned::Doc::with_lexicon(text, toks, sents, model.pos.as_ref(), &quotes, lexicon);
         let cues = model.cues(&doc);
         let mut covered = vec![false; toks.len()];
         let mut in_content = vec![false; toks.len()];
