@@ -284,6 +284,10 @@ pub fn find_with(
         let mut covered = vec![false; toks.len()];
         let mut in_content = vec![false; toks.len()];
         let mut learned_raw = Vec::new();
+        // each quotation's words without a final stop or comma, what a whole-quotation content is
+        // compared with
+        let quote_bare: Vec<Span> = quotes.iter().map(|q| q.inner.trim(text, &['.', ','])).collect();
+        let whole_quote = |bare: Span| quote_bare.iter().position(|&b| b == bare).map(|qi| &quotes[qi]);
         let mut tagged = model.roles(&doc, &cues);
         learned_cuts(&mut tagged);
         for mut t in tagged {
@@ -344,7 +348,7 @@ pub fn find_with(
                 continue;
             }
             let bare = content.trim(text, &['"', '“', '”', '.', ',', ' ']);
-            let whole = quotes.iter().find(|q| q.inner.trim(text, &['.', ',']) == bare);
+            let whole = whole_quote(bare);
             let direct = whole.is_some() || quotes.iter().any(|q| q.inner.contains(&content));
             // a whole quotation is its words, without the marks
             if let Some(q) = whole {
@@ -359,7 +363,7 @@ pub fn find_with(
             let more = t.more.and_then(|(ma, mb)| {
                 let m = toks[ma].span.cover(&toks[mb].span).trim(text, &[',']);
                 let bare = m.trim(text, &['"', '“', '”', '.', ',', ' ']);
-                let q = quotes.iter().find(|q| q.inner.trim(text, &['.', ',']) == bare);
+                let q = whole_quote(bare);
                 let m = q.map_or(m, |q| q.inner);
                 (!m.is_empty()).then_some(m)
             });
