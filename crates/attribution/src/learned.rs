@@ -216,6 +216,12 @@ trait Sink {
     fn add(&mut self, template: u64, parts: &[u64]) {
         self.add_from(hash_prefix(template, &[]), parts);
     }
+    /// [`Sink::add_from`] for a feature with at least one part left, given `h.rotate_left(5)`
+    /// (the first step of mixing the next part, done once per cue side instead of per token).
+    #[inline(always)]
+    fn add_rotated(&mut self, h_rotated: u64, first: u64, rest: &[u64]) {
+        self.add_from((h_rotated ^ first).wrapping_mul(MIX), rest);
+    }
     /// Adds the feature whose leading parts are already mixed into `h` (by [`hash_prefix`]), over
     /// its remaining `parts`: the same bucket as [`Sink::add`] over all of them.
     #[inline(always)]
@@ -253,6 +259,8 @@ struct RoleCue {
     quote: usize,
     /// `pre[side - 1][template]`
     pre: [[u64; ROLE_TEMPLATES]; 2],
+    /// the same, rotated as the next mixing step starts ([`Sink::add_rotated`])
+    rot: [[u64; ROLE_TEMPLATES]; 2],
 }
 const ROLE_TEMPLATES: usize = 39;
 
@@ -617,7 +625,9 @@ impl<'a> Doc<'a> {
             }
             pre
         };
-        RoleCue { c0, c1, sent: self.sent_of[c0], quote: self.quote_of[c0], pre: [side_pre(1), side_pre(2)] }
+        let pre = [side_pre(1), side_pre(2)];
+        let rot = pre.map(|side| side.map(|h| h.rotate_left(5)));
+        RoleCue { c0, c1, sent: self.sent_of[c0], quote: self.quote_of[c0], pre, rot }
     }
 
     /// The role features of token `j` for cue `rc`; `other_cues` flags the tokens of the other cues
@@ -631,10 +641,30 @@ impl<'a> Doc<'a> {
         prev: usize,
         f: &mut impl Sink,
     ) {
+        if j < rc.c0 {
+            self.role_feats_side::<true>(j, rc, other_cues, other_before, prev, f);
+        } else {
+            self.role_feats_side::<false>(j, rc, other_cues, other_before, prev, f);
+        }
+    }
+
+    /// [`Doc::role_feats`] of a token left of its cue (`LEFT`) or right of it, so what depends
+    /// only on the side is settled at compile time.
+    #[inline(always)]
+    fn role_feats_side<const LEFT: bool>(
+        &self,
+        j: usize,
+        rc: &RoleCue,
+        other_cues: &[bool],
+        other_before: &[u32],
+        prev: usize,
+        f: &mut impl Sink,
+    ) {
         let (c0, c1) = (rc.c0, rc.c1);
-        let left = j < c0;
+        let left = LEFT;
         let (side, lo, hi) = if left { (1u64, j + 1, c0) } else { (2, c1 + 1, j) };
         let pre = &rc.pre[usize::from(!left)];
+        let rot = &rc.rot[usize::from(!left)];
         let dist = if left { c0 - j } else { j - c1 };
         let db: u64 = match dist {
             0..=4 => dist as u64,
@@ -665,48 +695,48 @@ impl<'a> Doc<'a> {
         // the parts each template leads with are in `pre` (see `role_cue`)
         f.add_from(pre[0], &[]);
         f.add_from(pre[1], &[]);
-        f.add_from(pre[2], &[db]);
-        f.add_from(pre[3], &[sr]);
-        f.add_from(pre[4], &[qb]);
-        f.add_from(pre[5], &[cb]);
-        f.add_from(pre[6], &[sb]);
-        f.add_from(pre[7], &[oc]);
-        f.add_from(pre[8], &[at_oc, p]);
-        f.add_from(pre[9], &[jq, cq, same_q]);
-        f.add_from(pre[10], &[w0]);
-        f.add_from(pre[11], &[wm1]);
-        f.add_from(pre[12], &[wp1]);
-        f.add_from(pre[13], &[shape]);
+        f.add_rotated(rot[2], db, &[]);
+        f.add_rotated(rot[3], sr, &[]);
+        f.add_rotated(rot[4], qb, &[]);
+        f.add_rotated(rot[5], cb, &[]);
+        f.add_rotated(rot[6], sb, &[]);
+        f.add_rotated(rot[7], oc, &[]);
+        f.add_rotated(rot[8], at_oc, &[p]);
+        f.add_rotated(rot[9], jq, &[cq, same_q]);
+        f.add_rotated(rot[10], w0, &[]);
+        f.add_rotated(rot[11], wm1, &[]);
+        f.add_rotated(rot[12], wp1, &[]);
+        f.add_rotated(rot[13], shape, &[]);
         f.add_from(pre[14], &[]);
-        f.add_from(pre[15], &[db]);
-        f.add_from(pre[16], &[sr]);
-        f.add_from(pre[17], &[p]);
-        f.add_from(pre[18], &[p, side]);
-        f.add_from(pre[19], &[p, side, db]);
-        f.add_from(pre[20], &[p, w0]);
-        f.add_from(pre[21], &[p, side, shape]);
-        f.add_from(pre[22], &[sr, qb]);
-        f.add_from(pre[23], &[sb, cb]);
-        f.add_from(pre[24], &[db, qb, oc]);
-        f.add_from(pre[25], &[first, side, p]);
-        f.add_from(pre[26], &[db, shape]);
-        f.add_from(pre[27], &[jq, p]);
-        f.add_from(pre[28], &[qb, sb]);
+        f.add_rotated(rot[15], db, &[]);
+        f.add_rotated(rot[16], sr, &[]);
+        f.add_rotated(rot[17], p, &[]);
+        f.add_rotated(rot[18], p, &[side]);
+        f.add_rotated(rot[19], p, &[side, db]);
+        f.add_rotated(rot[20], p, &[w0]);
+        f.add_rotated(rot[21], p, &[side, shape]);
+        f.add_rotated(rot[22], sr, &[qb]);
+        f.add_rotated(rot[23], sb, &[cb]);
+        f.add_rotated(rot[24], db, &[qb, oc]);
+        f.add_rotated(rot[25], first, &[side, p]);
+        f.add_rotated(rot[26], db, &[shape]);
+        f.add_rotated(rot[27], jq, &[p]);
+        f.add_rotated(rot[28], qb, &[sb]);
         f.add_from(pre[29], &[]);
-        f.add_from(pre[30], &[sr, p, jq]);
-        f.add_from(pre[31], &[db]);
-        f.add_from(pre[32], &[sb, p]);
+        f.add_rotated(rot[30], sr, &[p, jq]);
+        f.add_rotated(rot[31], db, &[]);
+        f.add_rotated(rot[32], sb, &[p]);
         // boundaries: the token after, the sentence's last token, a paragraph break
         let last = u64::from(self.sent_toks.get(self.sent_of[j]).is_some_and(|s| s.1 == j + 1));
         let para = u64::from(self.toks[j].paragraph_before);
-        f.add_from(pre[33], &[p, wp1]);
-        f.add_from(pre[34], &[p, last, sr]);
-        f.add_from(pre[35], &[p, para, first]);
-        f.add_from(pre[36], &[p, self.shape.get(j + 1).copied().unwrap_or(SH_NONE), shape]);
+        f.add_rotated(rot[33], p, &[wp1]);
+        f.add_rotated(rot[34], p, &[last, sr]);
+        f.add_rotated(rot[35], p, &[para, first]);
+        f.add_rotated(rot[36], p, &[self.shape.get(j + 1).copied().unwrap_or(SH_NONE), shape]);
         if !self.pos.is_empty() {
             let pj = self.pos[j];
-            f.add_from(pre[37], &[pj, p]);
-            f.add_from(pre[38], &[pj, self.pos.get(j + 1).copied().unwrap_or(POS_NONE), db]);
+            f.add_rotated(rot[37], pj, &[p]);
+            f.add_rotated(rot[38], pj, &[self.pos.get(j + 1).copied().unwrap_or(POS_NONE), db]);
         }
     }
 
@@ -1009,15 +1039,20 @@ impl Model {
             let rc = doc.role_cue(c0, c1);
             other[c0..=c1].iter_mut().for_each(|x| *x = false);
             tags.clear();
+            // the window holds the cue (a <= c0, c1 < b): the tokens before it, the cue, the tokens after
             let mut prev = O;
-            for j in a..b {
-                if (c0..=c1).contains(&j) {
-                    tags.push(CUE_TAG);
-                    prev = CUE_TAG;
-                    continue;
-                }
+            for j in a..c0 {
                 let mut f = self.role.scorer();
-                doc.role_feats(j, &rc, &other, &other_before, prev, &mut f);
+                doc.role_feats_side::<true>(j, &rc, &other, &other_before, prev, &mut f);
+                let t = f.best();
+                tags.push(t);
+                prev = t;
+            }
+            tags.extend(std::iter::repeat_n(CUE_TAG, c1 + 1 - c0));
+            prev = CUE_TAG;
+            for j in c1 + 1..b {
+                let mut f = self.role.scorer();
+                doc.role_feats_side::<false>(j, &rc, &other, &other_before, prev, &mut f);
                 let t = f.best();
                 tags.push(t);
                 prev = t;
