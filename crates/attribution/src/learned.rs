@@ -331,15 +331,20 @@ pub struct Doc<'a> {
     sent_toks: Vec<(usize, usize)>,
     /// paragraph index of each token
     para_of: Vec<usize>,
-    lexicon: Vec<bool>,
-    /// Prefix counts of quotation marks, commas and sentence stops: `n[k]` counts tokens `< k`, so the
-    /// role features count what lies between a token and its cue in O(1) instead of walking it.
-    quotes_before: Vec<u32>,
-    commas_before: Vec<u32>,
-    stops_before: Vec<u32>,
-    that_before: Vec<u32>,
     /// coarse part of speech of each token (empty without a part-of-speech tagger)
     pos: Vec<u64>,
+    /// The shapes with `SH_START` before the first token and `SH_NONE` after the last
+    /// (`shapes[i + 1]` is token i's), and the part-of-speech atoms with `POS_NONE` either side
+    /// (empty without a tagger): the neighbours' atoms without a branch.
+    shapes: Vec<u64>,
+    pos_padded: Vec<u64>,
+    /// Per token: first of its sentence (bit 0), last (bit 1), a paragraph break before it (bit 2),
+    /// in the rule lexicon (bit 3).
+    flags: Vec<u8>,
+    /// Prefix counts of quotation marks, commas, sentence stops and "that"s: `counts[k]` counts
+    /// tokens `< k`, so the features count what lies between two tokens in O(1) instead of walking
+    /// it.
+    counts: Vec<[u32; 4]>,
     /// For the cue tagger: how many tokens ahead (1 to 4; 0: none that near) the next "that", the
     /// next quotation mark and the next colon are, and whether a quotation mark is among the three
     /// tokens before.
@@ -384,12 +389,9 @@ impl<'a> Doc<'a> {
         let mut stems = Vec::with_capacity(n);
         let mut suffix = Vec::with_capacity(n);
         let mut para_of = Vec::with_capacity(n);
-        let [mut quotes_before, mut commas_before, mut stops_before, mut that_before] =
-            std::array::from_fn(|_| Vec::with_capacity(n + 1));
-        let mut counts = [0u32; 4];
-        for v in [&mut quotes_before, &mut commas_before, &mut stops_before, &mut that_before] {
-            v.push(0);
-        }
+        let mut counts = Vec::with_capacity(n + 1);
+        let mut count = [0u32; 4];
+        counts.push(count);
         let mut para = 0;
         for (i, t) in toks.iter().enumerate() {
             let w = match t.kind {
@@ -437,14 +439,10 @@ impl<'a> Doc<'a> {
                 matches!(t.kind, TokKind::Punct('.' | '?' | '!' | ';' | ':')),
                 t.lower == "that",
             ];
-            for ((c, hit), v) in counts
-                .iter_mut()
-                .zip(hits)
-                .zip([&mut quotes_before, &mut commas_before, &mut stops_before, &mut that_before])
-            {
+            for (c, hit) in count.iter_mut().zip(hits) {
                 *c += u32::from(hit);
-                v.push(*c);
             }
+            counts.push(count);
         }
         let mut quote_of = vec![usize::MAX; toks.len()];
         for (qi, q) in quotes.iter().enumerate() {
@@ -504,7 +502,32 @@ impl<'a> Doc<'a> {
                 last_quote = Some(i);
             }
         }
+        let mut shapes = Vec::with_capacity(n + 2);
+        shapes.push(SH_START);
+        shapes.extend_from_slice(&shape);
+        shapes.push(SH_NONE);
+        let mut pos_padded = Vec::new();
+        if !pos.is_empty() {
+            pos_padded.reserve(n + 2);
+            pos_padded.push(POS_NONE);
+            pos_padded.extend_from_slice(&pos);
+            pos_padded.push(POS_NONE);
+        }
+        let flags: Vec<u8> = toks
+            .iter()
+            .zip(&lexicon)
+            .zip(&sent_of)
+            .enumerate()
+            .map(|(i, ((t, &lex), &s))| {
+                let (first, last) = sent_toks.get(s).map_or((false, false), |s| (s.0 == i, s.1 == i + 1));
+                u8::from(first) | (u8::from(last) << 1) | (u8::from(t.paragraph_before) << 2) | (u8::from(lex) << 3)
+            })
+            .collect();
         Doc {
+            shapes,
+            pos_padded,
+            flags,
+            counts,
             around,
             pos,
             toks,
@@ -518,11 +541,6 @@ impl<'a> Doc<'a> {
             sent_of,
             sent_toks,
             para_of,
-            lexicon,
-            quotes_before,
-            commas_before,
-            stops_before,
-            that_before,
         }
     }
 
@@ -539,8 +557,9 @@ impl<'a> Doc<'a> {
         let (w0, wm1, wp1, wm2, wp2) = (self.w(ii), self.w(ii - 1), self.w(ii + 1), self.w(ii - 2), self.w(ii + 2));
         let p = prev as u64;
         let inq = u64::from(self.quote_of[i] != usize::MAX);
-        let first = u64::from(self.sent_toks.get(self.sent_of[i]).is_some_and(|s| s.0 == i));
-        let shape = self.shape[i];
+        let flags = self.flags[i];
+        let first = u64::from(flags & 1);
+        let (shape_before, shape, shape_after) = (self.shapes[i], self.shapes[i + 1], self.shapes[i + 2]);
         f.add(0, &[]);
         f.add(1, &[w0]);
         f.add(2, &[wm1]);
@@ -552,10 +571,10 @@ impl<'a> Doc<'a> {
         f.add(8, &[self.stem[i]]);
         f.add(9, &[self.stem[i], wp1]);
         f.add(10, &[shape]);
-        f.add(11, &[shape, self.shape.get(i + 1).copied().unwrap_or(SH_NONE)]);
+        f.add(11, &[shape, shape_after]);
         f.add(12, &[inq]);
         f.add(13, &[inq, w0]);
-        f.add(14, &[u64::from(self.lexicon[i]), p]);
+        f.add(14, &[u64::from(flags >> 3 & 1), p]);
         f.add(15, &[p]);
         f.add(16, &[p, w0]);
         f.add(17, &[p, wm1]);
@@ -567,7 +586,7 @@ impl<'a> Doc<'a> {
         if self.suffix[i] != NO_SUFFIX {
             f.add(23, &[self.suffix[i], p]);
         }
-        f.add(24, &[if i > 0 { self.shape[i - 1] } else { SH_START }, w0]);
+        f.add(24, &[shape_before, w0]);
         // what follows within a few tokens: "told reporters that", "said in a statement:", a quote
         let [that, quote, colon, back_quote] = self.around[i].map(u64::from);
         let st = self.stem[i];
@@ -587,8 +606,9 @@ impl<'a> Doc<'a> {
                     4..=8 => 3,
                     _ => 4,
                 };
-                let commas = u64::from(self.commas_before[i] - self.commas_before[l + 1]).min(2);
-                (1u64, u64::from(self.that_before[i] != self.that_before[l + 1]) + 2 * commas, db)
+                let (now, then) = (self.counts[i], self.counts[l + 1]);
+                let commas = u64::from(now[1] - then[1]).min(2);
+                (1u64, u64::from(now[3] != then[3]) + 2 * commas, db)
             }
             _ => (0, 0, 0),
         };
@@ -596,11 +616,11 @@ impl<'a> Doc<'a> {
         f.add(31, &[rel, that_between, db, p]);
         f.add(32, &[rel, inq, db]);
         if !self.pos.is_empty() {
-            let pp = |k: isize| if k < 0 { POS_NONE } else { self.pos.get(k as usize).copied().unwrap_or(POS_NONE) };
-            f.add(33, &[pp(ii), p]);
-            f.add(34, &[pp(ii - 1), pp(ii), pp(ii + 1)]);
-            f.add(35, &[pp(ii), st]);
-            f.add(36, &[pp(ii), that, quote]);
+            let (pos_before, pos, pos_after) = (self.pos_padded[i], self.pos_padded[i + 1], self.pos_padded[i + 2]);
+            f.add(33, &[pos, p]);
+            f.add(34, &[pos_before, pos, pos_after]);
+            f.add(35, &[pos, st]);
+            f.add(36, &[pos, that, quote]);
         }
     }
 
@@ -674,24 +694,25 @@ impl<'a> Doc<'a> {
             21..=40 => 8,
             _ => 9,
         };
-        let between = |n: &[u32]| (n[hi.max(lo)] - n[lo]) as u64;
-        let (quotes, commas, stops) =
-            (between(&self.quotes_before), between(&self.commas_before), between(&self.stops_before));
+        let (to, from) = (self.counts[hi.max(lo)], self.counts[lo]);
+        let (quotes, commas, stops) = ((to[0] - from[0]) as u64, (to[1] - from[1]) as u64, (to[2] - from[2]) as u64);
         let oc = u64::from(other_before[hi.max(lo)] != other_before[lo]);
         let qb = quotes.min(3);
         let cb = commas.min(3);
         let sb = stops.min(2);
         let srel = self.sent_of[j] as isize - rc.sent as isize;
         let sr = (srel.clamp(-2, 2) + 2) as u64;
-        let same_q = u64::from(self.quote_of[j] != usize::MAX && self.quote_of[j] == rc.quote);
-        let jq = u64::from(self.quote_of[j] != usize::MAX);
+        let quote = self.quote_of[j];
+        let same_q = u64::from(quote != usize::MAX && quote == rc.quote);
+        let jq = u64::from(quote != usize::MAX);
         let cq = u64::from(rc.quote != usize::MAX);
         let at_oc = u64::from(other_cues[j]);
         let p = prev as u64;
         let jj = j as isize;
         let (w0, wm1, wp1) = (self.w(jj), self.w(jj - 1), self.w(jj + 1));
-        let first = u64::from(self.sent_toks.get(self.sent_of[j]).is_some_and(|s| s.0 == j));
-        let shape = self.shape[j];
+        let flags = self.flags[j];
+        let first = u64::from(flags & 1);
+        let (shape, shape_after) = (self.shapes[j + 1], self.shapes[j + 2]);
         // the parts each template leads with are in `pre` (see `role_cue`)
         f.add_from(pre[0], &[]);
         f.add_from(pre[1], &[]);
@@ -727,16 +748,15 @@ impl<'a> Doc<'a> {
         f.add_rotated(rot[31], db, &[]);
         f.add_rotated(rot[32], sb, &[p]);
         // boundaries: the token after, the sentence's last token, a paragraph break
-        let last = u64::from(self.sent_toks.get(self.sent_of[j]).is_some_and(|s| s.1 == j + 1));
-        let para = u64::from(self.toks[j].paragraph_before);
+        let (last, para) = (u64::from(flags >> 1 & 1), u64::from(flags >> 2 & 1));
         f.add_rotated(rot[33], p, &[wp1]);
         f.add_rotated(rot[34], p, &[last, sr]);
         f.add_rotated(rot[35], p, &[para, first]);
-        f.add_rotated(rot[36], p, &[self.shape.get(j + 1).copied().unwrap_or(SH_NONE), shape]);
+        f.add_rotated(rot[36], p, &[shape_after, shape]);
         if !self.pos.is_empty() {
-            let pj = self.pos[j];
+            let (pj, pos_after) = (self.pos_padded[j + 1], self.pos_padded[j + 2]);
             f.add_rotated(rot[37], pj, &[p]);
-            f.add_rotated(rot[38], pj, &[self.pos.get(j + 1).copied().unwrap_or(POS_NONE), db]);
+            f.add_rotated(rot[38], pj, &[pos_after, db]);
         }
     }
 
@@ -1300,6 +1320,22 @@ mod tests {
     use super::*;
     use corroborate_nlp::{sentences, tokenize};
 
+    /// Prefix counts as the features were first written with: quotation marks (0), commas (1),
+    /// sentence stops (2) or "that" (3) among the tokens before each index.
+    fn prefix(doc: &Doc, what: usize) -> Vec<u32> {
+        let hit = |t: &Token| match what {
+            0 => matches!(t.kind, TokKind::Quote(_)),
+            1 => matches!(t.kind, TokKind::Punct(',')),
+            2 => matches!(t.kind, TokKind::Punct('.' | '?' | '!' | ';' | ':')),
+            _ => t.lower == "that",
+        };
+        let mut v = vec![0];
+        for t in doc.toks {
+            v.push(v.last().copied().unwrap_or(0) + u32::from(hit(t)));
+        }
+        v
+    }
+
     /// The role features as they were written before [`RoleCue`] took the per-cue prefixes out:
     /// the oracle the faster form must match bucket for bucket.
     #[allow(clippy::too_many_arguments)]
@@ -1327,7 +1363,7 @@ mod tests {
     };
     let between = |n: &[u32]| (n[hi.max(lo)] - n[lo]) as u64;
     let (quotes, commas, stops) =
-        (between(&doc.quotes_before), between(&doc.commas_before), between(&doc.stops_before));
+        (between(&prefix(doc, 0)), between(&prefix(doc, 1)), between(&prefix(doc, 2)));
     let oc = u64::from(other_before[hi.max(lo)] != other_before[lo]);
     let qb = quotes.min(3);
     let cb = commas.min(3);
@@ -1445,7 +1481,8 @@ mod tests {
     f.add(11, &[shape, doc.shape.get(i + 1).copied().unwrap_or(SH_NONE)]);
     f.add(12, &[inq]);
     f.add(13, &[inq, w0]);
-    f.add(14, &[u64::from(doc.lexicon[i]), p]);
+    let lexicon = doc.toks[i].kind == TokKind::Word && is_cue_verb(&doc.toks[i].lower);
+    f.add(14, &[u64::from(lexicon), p]);
     f.add(15, &[p]);
     f.add(16, &[p, w0]);
     f.add(17, &[p, wm1]);
@@ -1483,8 +1520,9 @@ mod tests {
                 4..=8 => 3,
                 _ => 4,
             };
-            let commas = u64::from(doc.commas_before[i] - doc.commas_before[l + 1]).min(2);
-            (1u64, u64::from(doc.that_before[i] != doc.that_before[l + 1]) + 2 * commas, db)
+            let (commas_before, that_before) = (prefix(doc, 1), prefix(doc, 3));
+            let commas = u64::from(commas_before[i] - commas_before[l + 1]).min(2);
+            (1u64, u64::from(that_before[i] != that_before[l + 1]) + 2 * commas, db)
         }
         _ => (0, 0, 0),
     };
