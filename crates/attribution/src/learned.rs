@@ -710,8 +710,7 @@ impl<'a> Doc<'a> {
         let p = prev as u64;
         let jj = j as isize;
         let (w0, wm1, wp1) = (self.w(jj), self.w(jj - 1), self.w(jj + 1));
-        let flags = self.flags[j];
-        let first = u64::from(flags & 1);
+        let first = u64::from(self.sent_toks.get(self.sent_of[j]).is_some_and(|s| s.0 == j));
         let (shape, shape_after) = (self.shapes[j + 1], self.shapes[j + 2]);
         // the parts each template leads with are in `pre` (see `role_cue`)
         f.add_from(pre[0], &[]);
@@ -748,7 +747,8 @@ impl<'a> Doc<'a> {
         f.add_rotated(rot[31], db, &[]);
         f.add_rotated(rot[32], sb, &[p]);
         // boundaries: the token after, the sentence's last token, a paragraph break
-        let (last, para) = (u64::from(flags >> 1 & 1), u64::from(flags >> 2 & 1));
+        let last = u64::from(self.sent_toks.get(self.sent_of[j]).is_some_and(|s| s.1 == j + 1));
+        let para = u64::from(self.toks[j].paragraph_before);
         f.add_rotated(rot[33], p, &[wp1]);
         f.add_rotated(rot[34], p, &[last, sr]);
         f.add_rotated(rot[35], p, &[para, first]);
