@@ -168,10 +168,15 @@ const MIX: u64 = 0x517c_c1b7_2722_0a95;
 
 /// FNV-1a of a string, then a finalizer so every bit depends on every byte.
 fn str_hash(s: &str) -> u64 {
+    let step = |h: u64, b: u8| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
     let mut h = 0xcbf2_9ce4_8422_2325u64;
-    for &b in s.as_bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
+    // four bytes per loop turn (the same steps in the same order, fewer loop instructions)
+    let mut quads = s.as_bytes().chunks_exact(4);
+    for q in &mut quads {
+        h = step(step(step(step(h, q[0]), q[1]), q[2]), q[3]);
+    }
+    for &b in quads.remainder() {
+        h = step(h, b);
     }
     finish(h)
 }
