@@ -107,6 +107,9 @@ struct Ctx<'a> {
     /// first and one-past-last token of each sentence
     sent_toks: Vec<(usize, usize)>,
     entities: &'a [Entity],
+    /// whether `entities` are in order of their starts (as `corroborate_nlp::entities` gives them),
+    /// so those inside a phrase are found by binary search
+    entities_sorted: bool,
     /// whether each token's lowercase form is a cue verb ([`is_cue_verb`], looked up once per token)
     cue_verb: Vec<bool>,
     /// description head (e.g. "spokesman") -> speaker name learnt from "the ministry's spokesman Igor K."
@@ -181,7 +184,8 @@ pub fn find_with(
         sent_toks.push((a, ti));
     }
     let cue_verb: Vec<bool> = toks.iter().map(|t| is_cue_verb(&t.lower)).collect();
-    let mut ctx = Ctx { text, toks, sent_of, sent_toks, entities, cue_verb, descriptions: HashMap::new() };
+    let entities_sorted = entities.is_sorted_by_key(|e| e.span.start);
+    let mut ctx = Ctx { text, toks, sent_of, sent_toks, entities, entities_sorted, cue_verb, descriptions: HashMap::new() };
     let quotes = find_quotes(text, toks);
     let mut raw: Vec<Raw> = Vec::new();
     let mut used_quote = vec![false; quotes.len()];
@@ -1339,7 +1343,13 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
     let phrase = span.slice(ctx.text);
     let lower_words: Vec<&str> = (a..=b).map(|i| ctx.lower(i)).collect();
     // named entities inside the phrase
-    let inside: Vec<&Entity> = ctx.entities.iter().filter(|e| span.contains(&e.span)).collect();
+    let inside: Vec<&Entity> = if ctx.entities_sorted {
+        // only entities starting inside the phrase (or at its end, if empty) can lie inside it
+        let first = ctx.entities.partition_point(|e| e.span.start < span.start);
+        ctx.entities[first..].iter().take_while(|e| e.span.start <= span.end).filter(|e| span.contains(&e.span)).collect()
+    } else {
+        ctx.entities.iter().filter(|e| span.contains(&e.span)).collect()
+    };
     let pick = |k: EntityType| inside.iter().rev().find(|e| e.kind == k).copied();
     let head = lower_words.last().copied().unwrap_or("");
     if let Some(p) = pick(EntityType::Person) {
