@@ -1354,83 +1354,82 @@ mod tests {
         prev: usize,
         f: &mut Feats,
     ) {
-    let (c0, c1) = cue;
-    let left = j < c0;
-    let (side, lo, hi) = if left { (1u64, j + 1, c0) } else { (2, c1 + 1, j) };
-    let dist = if left { c0 - j } else { j - c1 };
-    let db: u64 = match dist {
-        0..=4 => dist as u64,
-        5..=7 => 5,
-        8..=12 => 6,
-        13..=20 => 7,
-        21..=40 => 8,
-        _ => 9,
-    };
-    let between = |n: &[u32]| (n[hi.max(lo)] - n[lo]) as u64;
-    let (quotes, commas, stops) =
-        (between(&prefix(doc, 0)), between(&prefix(doc, 1)), between(&prefix(doc, 2)));
-    let oc = u64::from(other_before[hi.max(lo)] != other_before[lo]);
-    let qb = quotes.min(3);
-    let cb = commas.min(3);
-    let sb = stops.min(2);
-    let srel = doc.sent_of[j] as isize - doc.sent_of[c0] as isize;
-    let sr = (srel.clamp(-2, 2) + 2) as u64;
-    let same_q = u64::from(doc.quote_of[j] != usize::MAX && doc.quote_of[j] == doc.quote_of[c0]);
-    let jq = u64::from(doc.quote_of[j] != usize::MAX);
-    let cq = u64::from(doc.quote_of[c0] != usize::MAX);
-    let at_oc = u64::from(other_cues[j]);
-    let p = prev as u64;
-    let jj = j as isize;
-    let (w0, wm1, wp1) = (doc.w(jj), doc.w(jj - 1), doc.w(jj + 1));
-    let first = u64::from(doc.sent_toks.get(doc.sent_of[j]).is_some_and(|s| s.0 == j));
-    let shape = doc.shape[j];
-    let before_cue = doc.w(c0 as isize - 1);
-    let after_cue = doc.w(c1 as isize + 1);
-    f.add(0, &[]);
-    f.add(1, &[side]);
-    f.add(2, &[side, db]);
-    f.add(3, &[side, sr]);
-    f.add(4, &[side, qb]);
-    f.add(5, &[side, cb]);
-    f.add(6, &[side, sb]);
-    f.add(7, &[side, oc]);
-    f.add(8, &[at_oc, p]);
-    f.add(9, &[side, jq, cq, same_q]);
-    f.add(10, &[side, w0]);
-    f.add(11, &[side, wm1]);
-    f.add(12, &[side, wp1]);
-    f.add(13, &[side, shape]);
-    f.add(14, &[head, side]);
-    f.add(15, &[head, side, db]);
-    f.add(16, &[head, side, sr]);
-    f.add(17, &[p]);
-    f.add(18, &[p, side]);
-    f.add(19, &[p, side, db]);
-    f.add(20, &[p, w0]);
-    f.add(21, &[p, side, shape]);
-    f.add(22, &[side, sr, qb]);
-    f.add(23, &[side, sb, cb]);
-    f.add(24, &[side, db, qb, oc]);
-    f.add(25, &[first, side, p]);
-    f.add(26, &[side, db, shape]);
-    f.add(27, &[side, jq, p]);
-    f.add(28, &[head, side, qb, sb]);
-    f.add(29, &[side, before_cue, if left { 0 } else { after_cue }]);
-    f.add(30, &[side, sr, p, jq]);
-    f.add(31, &[side, after_cue, db]);
-    f.add(32, &[side, sb, p]);
-    // boundaries: the token after, the sentence's last token, a paragraph break
-    let last = u64::from(doc.sent_toks.get(doc.sent_of[j]).is_some_and(|s| s.1 == j + 1));
-    let para = u64::from(doc.toks[j].paragraph_before);
-    f.add(33, &[side, p, wp1]);
-    f.add(34, &[side, p, last, sr]);
-    f.add(35, &[side, p, para, first]);
-    f.add(36, &[side, p, doc.shape.get(j + 1).copied().unwrap_or(SH_NONE), shape]);
-    if !doc.pos.is_empty() {
-        let pj = doc.pos[j];
-        f.add(37, &[side, pj, p]);
-        f.add(38, &[side, pj, doc.pos.get(j + 1).copied().unwrap_or(POS_NONE), db]);
-    }
+        let (c0, c1) = cue;
+        let left = j < c0;
+        let (side, lo, hi) = if left { (1u64, j + 1, c0) } else { (2, c1 + 1, j) };
+        let dist = if left { c0 - j } else { j - c1 };
+        let db: u64 = match dist {
+            0..=4 => dist as u64,
+            5..=7 => 5,
+            8..=12 => 6,
+            13..=20 => 7,
+            21..=40 => 8,
+            _ => 9,
+        };
+        let between = |n: &[u32]| (n[hi.max(lo)] - n[lo]) as u64;
+        let (quotes, commas, stops) = (between(&prefix(doc, 0)), between(&prefix(doc, 1)), between(&prefix(doc, 2)));
+        let oc = u64::from(other_before[hi.max(lo)] != other_before[lo]);
+        let qb = quotes.min(3);
+        let cb = commas.min(3);
+        let sb = stops.min(2);
+        let srel = doc.sent_of[j] as isize - doc.sent_of[c0] as isize;
+        let sr = (srel.clamp(-2, 2) + 2) as u64;
+        let same_q = u64::from(doc.quote_of[j] != usize::MAX && doc.quote_of[j] == doc.quote_of[c0]);
+        let jq = u64::from(doc.quote_of[j] != usize::MAX);
+        let cq = u64::from(doc.quote_of[c0] != usize::MAX);
+        let at_oc = u64::from(other_cues[j]);
+        let p = prev as u64;
+        let jj = j as isize;
+        let (w0, wm1, wp1) = (doc.w(jj), doc.w(jj - 1), doc.w(jj + 1));
+        let first = u64::from(doc.sent_toks.get(doc.sent_of[j]).is_some_and(|s| s.0 == j));
+        let shape = doc.shape[j];
+        let before_cue = doc.w(c0 as isize - 1);
+        let after_cue = doc.w(c1 as isize + 1);
+        f.add(0, &[]);
+        f.add(1, &[side]);
+        f.add(2, &[side, db]);
+        f.add(3, &[side, sr]);
+        f.add(4, &[side, qb]);
+        f.add(5, &[side, cb]);
+        f.add(6, &[side, sb]);
+        f.add(7, &[side, oc]);
+        f.add(8, &[at_oc, p]);
+        f.add(9, &[side, jq, cq, same_q]);
+        f.add(10, &[side, w0]);
+        f.add(11, &[side, wm1]);
+        f.add(12, &[side, wp1]);
+        f.add(13, &[side, shape]);
+        f.add(14, &[head, side]);
+        f.add(15, &[head, side, db]);
+        f.add(16, &[head, side, sr]);
+        f.add(17, &[p]);
+        f.add(18, &[p, side]);
+        f.add(19, &[p, side, db]);
+        f.add(20, &[p, w0]);
+        f.add(21, &[p, side, shape]);
+        f.add(22, &[side, sr, qb]);
+        f.add(23, &[side, sb, cb]);
+        f.add(24, &[side, db, qb, oc]);
+        f.add(25, &[first, side, p]);
+        f.add(26, &[side, db, shape]);
+        f.add(27, &[side, jq, p]);
+        f.add(28, &[head, side, qb, sb]);
+        f.add(29, &[side, before_cue, if left { 0 } else { after_cue }]);
+        f.add(30, &[side, sr, p, jq]);
+        f.add(31, &[side, after_cue, db]);
+        f.add(32, &[side, sb, p]);
+        // boundaries: the token after, the sentence's last token, a paragraph break
+        let last = u64::from(doc.sent_toks.get(doc.sent_of[j]).is_some_and(|s| s.1 == j + 1));
+        let para = u64::from(doc.toks[j].paragraph_before);
+        f.add(33, &[side, p, wp1]);
+        f.add(34, &[side, p, last, sr]);
+        f.add(35, &[side, p, para, first]);
+        f.add(36, &[side, p, doc.shape.get(j + 1).copied().unwrap_or(SH_NONE), shape]);
+        if !doc.pos.is_empty() {
+            let pj = doc.pos[j];
+            f.add(37, &[side, pj, p]);
+            f.add(38, &[side, pj, doc.pos.get(j + 1).copied().unwrap_or(POS_NONE), db]);
+        }
     }
 
     #[test]
@@ -1466,81 +1465,81 @@ mod tests {
     /// The cue features as they were written before the look-ahead was precomputed ([`Doc`]'s
     /// `around`): the oracle the faster form must match bucket for bucket.
     fn cue_feats_reference(doc: &Doc, i: usize, prev: usize, last: Option<usize>, f: &mut Feats) {
-    let ii = i as isize;
-    let (w0, wm1, wp1, wm2, wp2) = (doc.w(ii), doc.w(ii - 1), doc.w(ii + 1), doc.w(ii - 2), doc.w(ii + 2));
-    let p = prev as u64;
-    let inq = u64::from(doc.quote_of[i] != usize::MAX);
-    let first = u64::from(doc.sent_toks.get(doc.sent_of[i]).is_some_and(|s| s.0 == i));
-    let shape = doc.shape[i];
-    f.add(0, &[]);
-    f.add(1, &[w0]);
-    f.add(2, &[wm1]);
-    f.add(3, &[wp1]);
-    f.add(4, &[wm2]);
-    f.add(5, &[wp2]);
-    f.add(6, &[wm1, w0]);
-    f.add(7, &[w0, wp1]);
-    f.add(8, &[doc.stem[i]]);
-    f.add(9, &[doc.stem[i], wp1]);
-    f.add(10, &[shape]);
-    f.add(11, &[shape, doc.shape.get(i + 1).copied().unwrap_or(SH_NONE)]);
-    f.add(12, &[inq]);
-    f.add(13, &[inq, w0]);
-    let lexicon = doc.toks[i].kind == TokKind::Word && is_cue_verb(&doc.toks[i].lower);
-    f.add(14, &[u64::from(lexicon), p]);
-    f.add(15, &[p]);
-    f.add(16, &[p, w0]);
-    f.add(17, &[p, wm1]);
-    f.add(18, &[first, w0]);
-    f.add(19, &[wm1, w0, wp1]);
-    f.add(20, &[wp1, wp2]);
-    f.add(21, &[wm2, wm1]);
-    f.add(22, &[shape, wp1]);
-    if doc.suffix[i] != NO_SUFFIX {
-        f.add(23, &[doc.suffix[i], p]);
-    }
-    f.add(24, &[if i > 0 { doc.shape[i - 1] } else { SH_START }, w0]);
-    // what follows within a few tokens: "told reporters that", "said in a statement:", a quote
-    let n = doc.toks.len();
-    let ahead =
-        |want: &dyn Fn(usize) -> bool| -> u64 { (1..=4).find(|&k| i + k < n && want(i + k)).unwrap_or(0) as u64 };
-    let that = ahead(&|k| doc.norm[k] == "that");
-    let quote = ahead(&|k| doc.shape[k] == SH_QUOTE);
-    let colon = ahead(&|k| doc.norm[k] == ":");
-    let st = doc.stem[i];
-    f.add(25, &[st, that]);
-    f.add(26, &[st, quote]);
-    f.add(27, &[st, colon]);
-    f.add(28, &[that, quote, colon, p]);
-    let back_quote = u64::from((1..=3).any(|k| i >= k && doc.shape[i - k] == SH_QUOTE));
-    f.add(29, &[st, back_quote]);
-    // inside what an earlier cue of the sentence reports: PolNeAR gives each token one
-    // attribution, so a cue word there is seldom annotated
-    let (rel, that_between, db) = match last {
-        Some(l) if l < i && doc.sent_of[l] == doc.sent_of[i] => {
-            let d = i - l;
-            let db = match d {
-                1 => 1,
-                2..=3 => 2,
-                4..=8 => 3,
-                _ => 4,
-            };
-            let (commas_before, that_before) = (prefix(doc, 1), prefix(doc, 3));
-            let commas = u64::from(commas_before[i] - commas_before[l + 1]).min(2);
-            (1u64, u64::from(that_before[i] != that_before[l + 1]) + 2 * commas, db)
+        let ii = i as isize;
+        let (w0, wm1, wp1, wm2, wp2) = (doc.w(ii), doc.w(ii - 1), doc.w(ii + 1), doc.w(ii - 2), doc.w(ii + 2));
+        let p = prev as u64;
+        let inq = u64::from(doc.quote_of[i] != usize::MAX);
+        let first = u64::from(doc.sent_toks.get(doc.sent_of[i]).is_some_and(|s| s.0 == i));
+        let shape = doc.shape[i];
+        f.add(0, &[]);
+        f.add(1, &[w0]);
+        f.add(2, &[wm1]);
+        f.add(3, &[wp1]);
+        f.add(4, &[wm2]);
+        f.add(5, &[wp2]);
+        f.add(6, &[wm1, w0]);
+        f.add(7, &[w0, wp1]);
+        f.add(8, &[doc.stem[i]]);
+        f.add(9, &[doc.stem[i], wp1]);
+        f.add(10, &[shape]);
+        f.add(11, &[shape, doc.shape.get(i + 1).copied().unwrap_or(SH_NONE)]);
+        f.add(12, &[inq]);
+        f.add(13, &[inq, w0]);
+        let lexicon = doc.toks[i].kind == TokKind::Word && is_cue_verb(&doc.toks[i].lower);
+        f.add(14, &[u64::from(lexicon), p]);
+        f.add(15, &[p]);
+        f.add(16, &[p, w0]);
+        f.add(17, &[p, wm1]);
+        f.add(18, &[first, w0]);
+        f.add(19, &[wm1, w0, wp1]);
+        f.add(20, &[wp1, wp2]);
+        f.add(21, &[wm2, wm1]);
+        f.add(22, &[shape, wp1]);
+        if doc.suffix[i] != NO_SUFFIX {
+            f.add(23, &[doc.suffix[i], p]);
         }
-        _ => (0, 0, 0),
-    };
-    f.add(30, &[st, rel, that_between]);
-    f.add(31, &[rel, that_between, db, p]);
-    f.add(32, &[rel, inq, db]);
-    if !doc.pos.is_empty() {
-        let pp = |k: isize| if k < 0 { POS_NONE } else { doc.pos.get(k as usize).copied().unwrap_or(POS_NONE) };
-        f.add(33, &[pp(ii), p]);
-        f.add(34, &[pp(ii - 1), pp(ii), pp(ii + 1)]);
-        f.add(35, &[pp(ii), st]);
-        f.add(36, &[pp(ii), that, quote]);
-    }
+        f.add(24, &[if i > 0 { doc.shape[i - 1] } else { SH_START }, w0]);
+        // what follows within a few tokens: "told reporters that", "said in a statement:", a quote
+        let n = doc.toks.len();
+        let ahead =
+            |want: &dyn Fn(usize) -> bool| -> u64 { (1..=4).find(|&k| i + k < n && want(i + k)).unwrap_or(0) as u64 };
+        let that = ahead(&|k| doc.norm[k] == "that");
+        let quote = ahead(&|k| doc.shape[k] == SH_QUOTE);
+        let colon = ahead(&|k| doc.norm[k] == ":");
+        let st = doc.stem[i];
+        f.add(25, &[st, that]);
+        f.add(26, &[st, quote]);
+        f.add(27, &[st, colon]);
+        f.add(28, &[that, quote, colon, p]);
+        let back_quote = u64::from((1..=3).any(|k| i >= k && doc.shape[i - k] == SH_QUOTE));
+        f.add(29, &[st, back_quote]);
+        // inside what an earlier cue of the sentence reports: PolNeAR gives each token one
+        // attribution, so a cue word there is seldom annotated
+        let (rel, that_between, db) = match last {
+            Some(l) if l < i && doc.sent_of[l] == doc.sent_of[i] => {
+                let d = i - l;
+                let db = match d {
+                    1 => 1,
+                    2..=3 => 2,
+                    4..=8 => 3,
+                    _ => 4,
+                };
+                let (commas_before, that_before) = (prefix(doc, 1), prefix(doc, 3));
+                let commas = u64::from(commas_before[i] - commas_before[l + 1]).min(2);
+                (1u64, u64::from(that_before[i] != that_before[l + 1]) + 2 * commas, db)
+            }
+            _ => (0, 0, 0),
+        };
+        f.add(30, &[st, rel, that_between]);
+        f.add(31, &[rel, that_between, db, p]);
+        f.add(32, &[rel, inq, db]);
+        if !doc.pos.is_empty() {
+            let pp = |k: isize| if k < 0 { POS_NONE } else { doc.pos.get(k as usize).copied().unwrap_or(POS_NONE) };
+            f.add(33, &[pp(ii), p]);
+            f.add(34, &[pp(ii - 1), pp(ii), pp(ii + 1)]);
+            f.add(35, &[pp(ii), st]);
+            f.add(36, &[pp(ii), that, quote]);
+        }
     }
 
     #[test]

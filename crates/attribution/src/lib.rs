@@ -185,7 +185,8 @@ pub fn find_with(
     }
     let cue_verb: Vec<bool> = toks.iter().map(|t| is_cue_verb(&t.lower)).collect();
     let entities_sorted = entities.is_sorted_by_key(|e| e.span.start);
-    let mut ctx = Ctx { text, toks, sent_of, sent_toks, entities, entities_sorted, cue_verb, descriptions: HashMap::new() };
+    let mut ctx =
+        Ctx { text, toks, sent_of, sent_toks, entities, entities_sorted, cue_verb, descriptions: HashMap::new() };
     let quotes = find_quotes(text, toks);
     let mut raw: Vec<Raw> = Vec::new();
     let mut used_quote = vec![false; quotes.len()];
@@ -591,10 +592,7 @@ fn direct_after(ctx: &Ctx, q: &Quote) -> Option<Raw> {
     }
     for c in j..limit {
         let t = &toks[c];
-        if t.is_punct('.')
-            || t.is_quote()
-            || (t.is_punct(',') && c > j) && !ctx.cue_verb(c.saturating_sub(1))
-        {
+        if t.is_punct('.') || t.is_quote() || (t.is_punct(',') && c > j) && !ctx.cue_verb(c.saturating_sub(1)) {
             if t.is_punct(',') {
                 // "..., he said, adding": a comma after a plain NP ends the search
                 if !(j..c).all(|k| ctx.np_token(k)) {
@@ -790,9 +788,7 @@ fn appositive_source(ctx: &Ctx, k: usize, min: usize) -> Option<(usize, usize)> 
     let first = (k.saturating_sub(12).max(min)..k).rev().find(|&i| toks[i].is_punct(','))?;
     let desc = first + 1..k;
     if desc.is_empty()
-        || desc
-            .clone()
-            .any(|i| !(toks[i].is_word() || toks[i].kind == TokKind::Possessive) || ctx.cue_verb(i))
+        || desc.clone().any(|i| !(toks[i].is_word() || toks[i].kind == TokKind::Possessive) || ctx.cue_verb(i))
     {
         return None;
     }
@@ -1346,7 +1342,11 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
     let inside: Vec<&Entity> = if ctx.entities_sorted {
         // only entities starting inside the phrase (or at its end, if empty) can lie inside it
         let first = ctx.entities.partition_point(|e| e.span.start < span.start);
-        ctx.entities[first..].iter().take_while(|e| e.span.start <= span.end).filter(|e| span.contains(&e.span)).collect()
+        ctx.entities[first..]
+            .iter()
+            .take_while(|e| e.span.start <= span.end)
+            .filter(|e| span.contains(&e.span))
+            .collect()
     } else {
         ctx.entities.iter().filter(|e| span.contains(&e.span)).collect()
     };
