@@ -43,22 +43,24 @@ const CUE_TAG: usize = 3;
 
 /// Hashed linear model: `k` classes (at most four), weights `w[bucket][class]`. A bucket's weights
 /// are one 16-byte row, so scoring a feature is one load and one vector add.
+/// The table has exactly [`BUCKETS`] rows (a fixed-size array), so a bucket id masked to `BITS` bits
+/// indexes it without a bounds check.
 #[derive(Debug, Clone)]
 pub struct Perceptron {
     k: usize,
-    w: Vec<[f32; 4]>,
+    w: Box<[[f32; 4]; BUCKETS]>,
+}
+
+/// Rows into the fixed-size table (`rows.len()` must be [`BUCKETS`]).
+fn table(rows: Vec<[f32; 4]>) -> Box<[[f32; 4]; BUCKETS]> {
+    rows.into_boxed_slice().try_into().unwrap_or_else(|_| unreachable!("a weight table has BUCKETS rows"))
 }
 
 impl Perceptron {
+    /// A scorer that adds the weight rows of features in the order they come.
     #[inline]
-    fn best(&self, feats: &[u32]) -> usize {
-        let mut s = [0f32; 4];
-        for &f in feats {
-            for (x, w) in s.iter_mut().zip(&self.w[f as usize]) {
-                *x += w;
-            }
-        }
-        (0..self.k).fold(0, |b, c| if s[c] > s[b] { c } else { b })
+    fn scorer(&self) -> Scorer<'_> {
+        Scorer { w: &self.w, s: [0f32; 4], k: self.k }
     }
 
     /// The model as bytes: magic, classes, bits, scale, then `k` `i16` weights per bucket
@@ -99,7 +101,7 @@ impl Perceptron {
                 row
             })
             .collect();
-        Some(Perceptron { k, w })
+        Some(Perceptron { k, w: table(w) })
     }
 }
 
@@ -145,7 +147,7 @@ impl Trainer {
                 row
             })
             .collect();
-        Perceptron { k: self.k, w }
+        Perceptron { k: self.k, w: table(w) }
     }
     fn guess(&self, feats: &[u32]) -> usize {
         let mut s = [0f32; 4];
@@ -166,10 +168,15 @@ const MIX: u64 = 0x517c_c1b7_2722_0a95;
 
 /// FNV-1a of a string, then a finalizer so every bit depends on every byte.
 fn str_hash(s: &str) -> u64 {
+    let step = |h: u64, b: u8| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
     let mut h = 0xcbf2_9ce4_8422_2325u64;
-    for &b in s.as_bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
+    // four bytes per loop turn (the same steps in the same order, fewer loop instructions)
+    let mut quads = s.as_bytes().chunks_exact(4);
+    for q in &mut quads {
+        h = step(step(step(step(h, q[0]), q[1]), q[2]), q[3]);
+    }
+    for &b in quads.remainder() {
+        h = step(h, b);
     }
     finish(h)
 }
@@ -201,18 +208,99 @@ impl Feats {
     fn ids(&self) -> &[u32] {
         &self.ids[..self.n]
     }
+}
+
+/// Where a tagger's features go: [`Feats`] collects their bucket ids (training), [`Scorer`] adds
+/// their weight rows as they come (tagging), so tagging stores no ids.
+trait Sink {
+    fn push(&mut self, id: u32);
     /// Adds feature `template` over `parts` (FxHash-style mixing, bucket from the top bits). Within
     /// one template each position always holds the same kind of atom, and each mixing step is a
     /// bijection of the running hash for a given part, so distinct part lists collide only by chance.
-    #[inline]
+    #[inline(always)]
     fn add(&mut self, template: u64, parts: &[u64]) {
-        let mut h = (template + 1).wrapping_mul(MIX);
+        self.add_from(hash_prefix(template, &[]), parts);
+    }
+    /// [`Sink::add_from`] for a feature with at least one part left, given `h.rotate_left(5)`
+    /// (the first step of mixing the next part, done once per cue side instead of per token).
+    #[inline(always)]
+    fn add_rotated(&mut self, h_rotated: u64, first: u64, rest: &[u64]) {
+        self.add_from((h_rotated ^ first).wrapping_mul(MIX), rest);
+    }
+    /// Adds the feature whose leading parts are already mixed into `h` (by [`hash_prefix`]), over
+    /// its remaining `parts`: the same bucket as [`Sink::add`] over all of them.
+    #[inline(always)]
+    fn add_from(&mut self, mut h: u64, parts: &[u64]) {
         for &p in parts {
-            h = (h.rotate_left(5) ^ p).wrapping_mul(MIX);
+            h = mix(h, p);
         }
         // the top bits of a multiplicative hash depend on every bit below them
-        self.ids[self.n] = (h >> (64 - BITS)) as u32;
+        self.push((h >> (64 - BITS)) as u32);
+    }
+}
+
+/// The running hash of feature `template` after its leading `parts`.
+#[inline(always)]
+fn hash_prefix(template: u64, parts: &[u64]) -> u64 {
+    let mut h = (template + 1).wrapping_mul(MIX);
+    for &p in parts {
+        h = mix(h, p);
+    }
+    h
+}
+
+#[inline(always)]
+fn mix(h: u64, p: u64) -> u64 {
+    (h.rotate_left(5) ^ p).wrapping_mul(MIX)
+}
+
+/// What the role features of one cue share: the cue, and for each side of it (left, right) the
+/// running hash of every template after its leading parts that stay the same for all tokens on that
+/// side (the side, the cue's head word, the words around the cue), so each token mixes only the rest.
+struct RoleCue {
+    c0: usize,
+    c1: usize,
+    sent: usize,
+    quote: usize,
+    /// `pre[side - 1][template]`
+    pre: [[u64; ROLE_TEMPLATES]; 2],
+    /// the same, rotated as the next mixing step starts ([`Sink::add_rotated`])
+    rot: [[u64; ROLE_TEMPLATES]; 2],
+}
+const ROLE_TEMPLATES: usize = 39;
+
+impl Sink for Feats {
+    #[inline(always)]
+    fn push(&mut self, id: u32) {
+        self.ids[self.n] = id;
         self.n += 1;
+    }
+}
+
+/// Sums the weight rows of the features pushed, in push order (the order [`Trainer`] and the
+/// stored models were scored in, so every sum is bit for bit the same as adding a list of ids).
+struct Scorer<'m> {
+    w: &'m [[f32; 4]; BUCKETS],
+    s: [f32; 4],
+    k: usize,
+}
+
+impl Sink for Scorer<'_> {
+    #[inline(always)]
+    fn push(&mut self, id: u32) {
+        // four independent lanes written out, which the compiler turns into one vector add
+        let r = self.w[id as usize & (BUCKETS - 1)];
+        let s = self.s;
+        self.s = [s[0] + r[0], s[1] + r[1], s[2] + r[2], s[3] + r[3]];
+    }
+}
+
+impl Scorer<'_> {
+    /// The best class (the first of equal scores).
+    #[inline]
+    fn best(&self) -> usize {
+        let s = self.s;
+        (0..self.k).fold(0, |b, c| if s[c] > s[b] { c } else { b })
     }
 }
 
@@ -239,24 +327,33 @@ pub struct Doc<'a> {
     stem: Vec<u64>,
     suffix: Vec<u64>,
     shape: Vec<u64>,
-    /// atoms for the words before the first and after the last token
-    bos: u64,
-    eos: u64,
+    /// the word atoms with two start atoms before and two end atoms after (the words beyond the
+    /// text), so the features look two tokens either way without a branch
+    padded: Vec<u64>,
     /// index of the quotation a token is inside (marks excluded), usize::MAX outside
     quote_of: Vec<usize>,
     sent_of: Vec<usize>,
     sent_toks: Vec<(usize, usize)>,
     /// paragraph index of each token
     para_of: Vec<usize>,
-    lexicon: Vec<bool>,
-    /// Prefix counts of quotation marks, commas and sentence stops: `n[k]` counts tokens `< k`, so the
-    /// role features count what lies between a token and its cue in O(1) instead of walking it.
-    quotes_before: Vec<u32>,
-    commas_before: Vec<u32>,
-    stops_before: Vec<u32>,
-    that_before: Vec<u32>,
     /// coarse part of speech of each token (empty without a part-of-speech tagger)
     pos: Vec<u64>,
+    /// The shapes with `SH_START` before the first token and `SH_NONE` after the last
+    /// (`shapes[i + 1]` is token i's), and the part-of-speech atoms with `POS_NONE` either side
+    /// (empty without a tagger): the neighbours' atoms without a branch.
+    shapes: Vec<u64>,
+    pos_padded: Vec<u64>,
+    /// Per token: first of its sentence (bit 0), last (bit 1), a paragraph break before it (bit 2),
+    /// in the rule lexicon (bit 3).
+    flags: Vec<u8>,
+    /// Prefix counts of quotation marks, commas, sentence stops and "that"s: `counts[k]` counts
+    /// tokens `< k`, so the features count what lies between two tokens in O(1) instead of walking
+    /// it.
+    counts: Vec<[u32; 4]>,
+    /// For the cue tagger: how many tokens ahead (1 to 4; 0: none that near) the next "that", the
+    /// next quotation mark and the next colon are, and whether a quotation mark is among the three
+    /// tokens before.
+    around: Vec<[u8; 4]>,
 }
 
 fn stem(w: &str) -> &str {
@@ -274,18 +371,42 @@ impl<'a> Doc<'a> {
     /// Token facts of a text: `sents` as `corroborate_nlp::sentences` gives them.
     /// `pos`: the coarse part-of-speech tagger, whose tags the taggers' models were trained with.
     pub fn new(text: &'a str, toks: &'a [Token], sents: &[Span], pos: Option<&Perceptron>) -> Doc<'a> {
-        let norm: Vec<&str> = toks
-            .iter()
-            .map(|t| match t.kind {
+        let lexicon = toks.iter().map(|t| t.kind == TokKind::Word && is_cue_verb(&t.lower)).collect();
+        Doc::with_lexicon(text, toks, sents, pos, &crate::quotes::find_quotes(text, toks), lexicon)
+    }
+
+    /// [`Doc::new`] with the quotations and lexicon flags already known (the rules find them too):
+    /// `quotes` as [`crate::find_quotes`] gives them, `lexicon[i]` whether token `i` is a word
+    /// and [`is_cue_verb`].
+    pub fn with_lexicon(
+        text: &'a str,
+        toks: &'a [Token],
+        sents: &[Span],
+        pos: Option<&Perceptron>,
+        quotes: &[crate::Quote],
+        lexicon: Vec<bool>,
+    ) -> Doc<'a> {
+        // one pass for the per-token atoms, the paragraph index and the prefix counts
+        let n = toks.len();
+        let mut norm = Vec::with_capacity(n);
+        let mut shape = Vec::with_capacity(n);
+        let mut word = Vec::with_capacity(n);
+        let mut stems = Vec::with_capacity(n);
+        let mut suffix = Vec::with_capacity(n);
+        let mut para_of = Vec::with_capacity(n);
+        let mut counts = Vec::with_capacity(n + 1);
+        let mut count = [0u32; 4];
+        counts.push(count);
+        let mut para = 0;
+        for (i, t) in toks.iter().enumerate() {
+            let w = match t.kind {
                 TokKind::Word | TokKind::Number | TokKind::Punct(_) => t.lower.as_str(),
                 TokKind::Quote(_) => "\"",
                 TokKind::Possessive => "'s",
                 TokKind::Markup => "<m>",
-            })
-            .collect();
-        let shape: Vec<u64> = toks
-            .iter()
-            .map(|t| match t.kind {
+            };
+            norm.push(w);
+            shape.push(match t.kind {
                 TokKind::Word => {
                     let s = t.span.slice(text);
                     if s.chars().all(|c| !c.is_lowercase()) && s.chars().nth(1).is_some() {
@@ -301,12 +422,7 @@ impl<'a> Doc<'a> {
                 TokKind::Punct(_) => SH_PUNCT,
                 TokKind::Possessive => SH_POSS,
                 TokKind::Markup => SH_MARKUP,
-            })
-            .collect();
-        let mut word = Vec::with_capacity(toks.len());
-        let mut stems = Vec::with_capacity(toks.len());
-        let mut suffix = Vec::with_capacity(toks.len());
-        for w in &norm {
+            });
             let h = str_hash(w);
             word.push(h);
             let s = stem(w);
@@ -318,9 +434,23 @@ impl<'a> Doc<'a> {
                     str_hash(x)
                 }
             }));
+            if i > 0 && t.paragraph_before {
+                para += 1;
+            }
+            para_of.push(para);
+            let hits = [
+                matches!(t.kind, TokKind::Quote(_)),
+                matches!(t.kind, TokKind::Punct(',')),
+                matches!(t.kind, TokKind::Punct('.' | '?' | '!' | ';' | ':')),
+                t.lower == "that",
+            ];
+            for (c, hit) in count.iter_mut().zip(hits) {
+                *c += u32::from(hit);
+            }
+            counts.push(count);
         }
         let mut quote_of = vec![usize::MAX; toks.len()];
-        for (qi, q) in crate::quotes::find_quotes(text, toks).iter().enumerate() {
+        for (qi, q) in quotes.iter().enumerate() {
             for x in &mut quote_of[q.open + 1..q.close] {
                 *x = qi;
             }
@@ -348,29 +478,62 @@ impl<'a> Doc<'a> {
                 last = *s;
             }
         }
-        let mut para_of = Vec::with_capacity(toks.len());
-        let mut p = 0;
-        for (i, t) in toks.iter().enumerate() {
-            if i > 0 && t.paragraph_before {
-                p += 1;
-            }
-            para_of.push(p);
-        }
-        let lexicon = toks.iter().map(|t| t.kind == TokKind::Word && is_cue_verb(&t.lower)).collect();
-        let prefix = |hit: &dyn Fn(&Token) -> bool| -> Vec<u32> {
-            let mut v = Vec::with_capacity(toks.len() + 1);
-            v.push(0);
-            for t in toks {
-                v.push(v.last().copied().unwrap_or(0) + u32::from(hit(t)));
-            }
-            v
-        };
-        let quotes_before = prefix(&|t| matches!(t.kind, TokKind::Quote(_)));
-        let commas_before = prefix(&|t| matches!(t.kind, TokKind::Punct(',')));
-        let stops_before = prefix(&|t| matches!(t.kind, TokKind::Punct('.' | '?' | '!' | ';' | ':')));
-        let that_before = prefix(&|t| t.lower == "that");
         let pos = pos.map_or_else(Vec::new, |m| pos_tags(m, &word, &stems, &suffix, &shape));
+        let (bos, eos) = (str_hash("<s>"), str_hash("</s>"));
+        let mut padded = Vec::with_capacity(word.len() + 4);
+        padded.extend([bos, bos]);
+        padded.extend_from_slice(&word);
+        padded.extend([eos, eos]);
+        // one backward pass for the next "that", quotation mark and colon, one forward for the
+        // quotation marks before
+        let mut around = vec![[0u8; 4]; toks.len()];
+        let mut next = [usize::MAX; 3];
+        for i in (0..toks.len()).rev() {
+            for (d, &n) in around[i].iter_mut().zip(&next) {
+                if n - i <= 4 {
+                    *d = (n - i) as u8;
+                }
+            }
+            for (n, hit) in next.iter_mut().zip([norm[i] == "that", shape[i] == SH_QUOTE, norm[i] == ":"]) {
+                if hit {
+                    *n = i;
+                }
+            }
+        }
+        let mut last_quote = None;
+        for (i, a) in around.iter_mut().enumerate() {
+            a[3] = u8::from(last_quote.is_some_and(|q| i - q <= 3));
+            if shape[i] == SH_QUOTE {
+                last_quote = Some(i);
+            }
+        }
+        let mut shapes = Vec::with_capacity(n + 2);
+        shapes.push(SH_START);
+        shapes.extend_from_slice(&shape);
+        shapes.push(SH_NONE);
+        let mut pos_padded = Vec::new();
+        if !pos.is_empty() {
+            pos_padded.reserve(n + 2);
+            pos_padded.push(POS_NONE);
+            pos_padded.extend_from_slice(&pos);
+            pos_padded.push(POS_NONE);
+        }
+        let flags: Vec<u8> = toks
+            .iter()
+            .zip(&lexicon)
+            .zip(&sent_of)
+            .enumerate()
+            .map(|(i, ((t, &lex), &s))| {
+                let (first, last) = sent_toks.get(s).map_or((false, false), |s| (s.0 == i, s.1 == i + 1));
+                u8::from(first) | (u8::from(last) << 1) | (u8::from(t.paragraph_before) << 2) | (u8::from(lex) << 3)
+            })
+            .collect();
         Doc {
+            shapes,
+            pos_padded,
+            flags,
+            counts,
+            around,
             pos,
             toks,
             norm,
@@ -378,39 +541,30 @@ impl<'a> Doc<'a> {
             stem: stems,
             suffix,
             shape,
-            bos: str_hash("<s>"),
-            eos: str_hash("</s>"),
+            padded,
             quote_of,
             sent_of,
             sent_toks,
             para_of,
-            lexicon,
-            quotes_before,
-            commas_before,
-            stops_before,
-            that_before,
         }
     }
 
     /// The word atom at `i`, or the start / end atom beyond the text.
     #[inline]
     fn w(&self, i: isize) -> u64 {
-        if i < 0 {
-            self.bos
-        } else {
-            self.word.get(i as usize).copied().unwrap_or(self.eos)
-        }
+        // `i` is at most two tokens beyond the text either way
+        self.padded[(i + 2) as usize]
     }
 
     /// `last`: the last token of the nearest cue before `i` (the tagger's own, or gold in training).
-    fn cue_feats(&self, i: usize, prev: usize, last: Option<usize>, f: &mut Feats) {
-        f.n = 0;
+    fn cue_feats(&self, i: usize, prev: usize, last: Option<usize>, f: &mut impl Sink) {
         let ii = i as isize;
         let (w0, wm1, wp1, wm2, wp2) = (self.w(ii), self.w(ii - 1), self.w(ii + 1), self.w(ii - 2), self.w(ii + 2));
         let p = prev as u64;
         let inq = u64::from(self.quote_of[i] != usize::MAX);
-        let first = u64::from(self.sent_toks.get(self.sent_of[i]).is_some_and(|s| s.0 == i));
-        let shape = self.shape[i];
+        let flags = self.flags[i];
+        let first = u64::from(flags & 1);
+        let (shape_before, shape, shape_after) = (self.shapes[i], self.shapes[i + 1], self.shapes[i + 2]);
         f.add(0, &[]);
         f.add(1, &[w0]);
         f.add(2, &[wm1]);
@@ -422,10 +576,10 @@ impl<'a> Doc<'a> {
         f.add(8, &[self.stem[i]]);
         f.add(9, &[self.stem[i], wp1]);
         f.add(10, &[shape]);
-        f.add(11, &[shape, self.shape.get(i + 1).copied().unwrap_or(SH_NONE)]);
+        f.add(11, &[shape, shape_after]);
         f.add(12, &[inq]);
         f.add(13, &[inq, w0]);
-        f.add(14, &[u64::from(self.lexicon[i]), p]);
+        f.add(14, &[u64::from(flags >> 3 & 1), p]);
         f.add(15, &[p]);
         f.add(16, &[p, w0]);
         f.add(17, &[p, wm1]);
@@ -437,20 +591,14 @@ impl<'a> Doc<'a> {
         if self.suffix[i] != NO_SUFFIX {
             f.add(23, &[self.suffix[i], p]);
         }
-        f.add(24, &[if i > 0 { self.shape[i - 1] } else { SH_START }, w0]);
+        f.add(24, &[shape_before, w0]);
         // what follows within a few tokens: "told reporters that", "said in a statement:", a quote
-        let n = self.toks.len();
-        let ahead =
-            |want: &dyn Fn(usize) -> bool| -> u64 { (1..=4).find(|&k| i + k < n && want(i + k)).unwrap_or(0) as u64 };
-        let that = ahead(&|k| self.norm[k] == "that");
-        let quote = ahead(&|k| self.shape[k] == SH_QUOTE);
-        let colon = ahead(&|k| self.norm[k] == ":");
+        let [that, quote, colon, back_quote] = self.around[i].map(u64::from);
         let st = self.stem[i];
         f.add(25, &[st, that]);
         f.add(26, &[st, quote]);
         f.add(27, &[st, colon]);
         f.add(28, &[that, quote, colon, p]);
-        let back_quote = u64::from((1..=3).any(|k| i >= k && self.shape[i - k] == SH_QUOTE));
         f.add(29, &[st, back_quote]);
         // inside what an earlier cue of the sentence reports: PolNeAR gives each token one
         // attribution, so a cue word there is seldom annotated
@@ -463,8 +611,9 @@ impl<'a> Doc<'a> {
                     4..=8 => 3,
                     _ => 4,
                 };
-                let commas = u64::from(self.commas_before[i] - self.commas_before[l + 1]).min(2);
-                (1u64, u64::from(self.that_before[i] != self.that_before[l + 1]) + 2 * commas, db)
+                let (now, then) = (self.counts[i], self.counts[l + 1]);
+                let commas = u64::from(now[1] - then[1]).min(2);
+                (1u64, u64::from(now[3] != then[3]) + 2 * commas, db)
             }
             _ => (0, 0, 0),
         };
@@ -472,30 +621,75 @@ impl<'a> Doc<'a> {
         f.add(31, &[rel, that_between, db, p]);
         f.add(32, &[rel, inq, db]);
         if !self.pos.is_empty() {
-            let pp = |k: isize| if k < 0 { POS_NONE } else { self.pos.get(k as usize).copied().unwrap_or(POS_NONE) };
-            f.add(33, &[pp(ii), p]);
-            f.add(34, &[pp(ii - 1), pp(ii), pp(ii + 1)]);
-            f.add(35, &[pp(ii), st]);
-            f.add(36, &[pp(ii), that, quote]);
+            let (pos_before, pos, pos_after) = (self.pos_padded[i], self.pos_padded[i + 1], self.pos_padded[i + 2]);
+            f.add(33, &[pos, p]);
+            f.add(34, &[pos_before, pos, pos_after]);
+            f.add(35, &[pos, st]);
+            f.add(36, &[pos, that, quote]);
         }
     }
 
-    #[allow(clippy::needless_range_loop)]
-    #[allow(clippy::too_many_arguments)]
+    /// The per-cue part of the role features of cue `c0..=c1` (see [`RoleCue`]).
+    fn role_cue(&self, c0: usize, c1: usize) -> RoleCue {
+        let head = self.head(c0, c1);
+        let before_cue = self.w(c0 as isize - 1);
+        let after_cue = self.w(c1 as isize + 1);
+        let side_pre = |side: u64| {
+            let left = side == 1;
+            let mut pre = [0u64; ROLE_TEMPLATES];
+            for (t, h) in pre.iter_mut().enumerate() {
+                let t64 = t as u64;
+                *h = match t {
+                    // templates that lead with the side
+                    1..=7 | 9..=13 | 22..=24 | 26 | 27 | 30 | 32..=38 => hash_prefix(t64, &[side]),
+                    14..=16 | 28 => hash_prefix(t64, &[head, side]),
+                    29 => hash_prefix(t64, &[side, before_cue, if left { 0 } else { after_cue }]),
+                    31 => hash_prefix(t64, &[side, after_cue]),
+                    _ => hash_prefix(t64, &[]),
+                };
+            }
+            pre
+        };
+        let pre = [side_pre(1), side_pre(2)];
+        let rot = pre.map(|side| side.map(|h| h.rotate_left(5)));
+        RoleCue { c0, c1, sent: self.sent_of[c0], quote: self.quote_of[c0], pre, rot }
+    }
+
+    /// The role features of token `j` for cue `rc`; `other_cues` flags the tokens of the other cues
+    /// and `other_before` counts them ([`prefix_counts`]).
     fn role_feats(
         &self,
         j: usize,
-        cue: (usize, usize),
-        head: u64,
+        rc: &RoleCue,
         other_cues: &[bool],
         other_before: &[u32],
         prev: usize,
-        f: &mut Feats,
+        f: &mut impl Sink,
     ) {
-        f.n = 0;
-        let (c0, c1) = cue;
-        let left = j < c0;
+        if j < rc.c0 {
+            self.role_feats_side::<true>(j, rc, other_cues, other_before, prev, f);
+        } else {
+            self.role_feats_side::<false>(j, rc, other_cues, other_before, prev, f);
+        }
+    }
+
+    /// [`Doc::role_feats`] of a token left of its cue (`LEFT`) or right of it, so what depends
+    /// only on the side is settled at compile time.
+    #[inline(always)]
+    fn role_feats_side<const LEFT: bool>(
+        &self,
+        j: usize,
+        rc: &RoleCue,
+        other_cues: &[bool],
+        other_before: &[u32],
+        prev: usize,
+        f: &mut impl Sink,
+    ) {
+        let (c0, c1) = (rc.c0, rc.c1);
+        let left = LEFT;
         let (side, lo, hi) = if left { (1u64, j + 1, c0) } else { (2, c1 + 1, j) };
+        let pre = &rc.pre[usize::from(!left)];
+        let rot = &rc.rot[usize::from(!left)];
         let dist = if left { c0 - j } else { j - c1 };
         let db: u64 = match dist {
             0..=4 => dist as u64,
@@ -505,70 +699,69 @@ impl<'a> Doc<'a> {
             21..=40 => 8,
             _ => 9,
         };
-        let between = |n: &[u32]| (n[hi.max(lo)] - n[lo]) as u64;
-        let (quotes, commas, stops) =
-            (between(&self.quotes_before), between(&self.commas_before), between(&self.stops_before));
+        let (to, from) = (self.counts[hi.max(lo)], self.counts[lo]);
+        let (quotes, commas, stops) = ((to[0] - from[0]) as u64, (to[1] - from[1]) as u64, (to[2] - from[2]) as u64);
         let oc = u64::from(other_before[hi.max(lo)] != other_before[lo]);
         let qb = quotes.min(3);
         let cb = commas.min(3);
         let sb = stops.min(2);
-        let srel = self.sent_of[j] as isize - self.sent_of[c0] as isize;
+        let srel = self.sent_of[j] as isize - rc.sent as isize;
         let sr = (srel.clamp(-2, 2) + 2) as u64;
-        let same_q = u64::from(self.quote_of[j] != usize::MAX && self.quote_of[j] == self.quote_of[c0]);
-        let jq = u64::from(self.quote_of[j] != usize::MAX);
-        let cq = u64::from(self.quote_of[c0] != usize::MAX);
+        let quote = self.quote_of[j];
+        let same_q = u64::from(quote != usize::MAX && quote == rc.quote);
+        let jq = u64::from(quote != usize::MAX);
+        let cq = u64::from(rc.quote != usize::MAX);
         let at_oc = u64::from(other_cues[j]);
         let p = prev as u64;
         let jj = j as isize;
         let (w0, wm1, wp1) = (self.w(jj), self.w(jj - 1), self.w(jj + 1));
         let first = u64::from(self.sent_toks.get(self.sent_of[j]).is_some_and(|s| s.0 == j));
-        let shape = self.shape[j];
-        let before_cue = self.w(c0 as isize - 1);
-        let after_cue = self.w(c1 as isize + 1);
-        f.add(0, &[]);
-        f.add(1, &[side]);
-        f.add(2, &[side, db]);
-        f.add(3, &[side, sr]);
-        f.add(4, &[side, qb]);
-        f.add(5, &[side, cb]);
-        f.add(6, &[side, sb]);
-        f.add(7, &[side, oc]);
-        f.add(8, &[at_oc, p]);
-        f.add(9, &[side, jq, cq, same_q]);
-        f.add(10, &[side, w0]);
-        f.add(11, &[side, wm1]);
-        f.add(12, &[side, wp1]);
-        f.add(13, &[side, shape]);
-        f.add(14, &[head, side]);
-        f.add(15, &[head, side, db]);
-        f.add(16, &[head, side, sr]);
-        f.add(17, &[p]);
-        f.add(18, &[p, side]);
-        f.add(19, &[p, side, db]);
-        f.add(20, &[p, w0]);
-        f.add(21, &[p, side, shape]);
-        f.add(22, &[side, sr, qb]);
-        f.add(23, &[side, sb, cb]);
-        f.add(24, &[side, db, qb, oc]);
-        f.add(25, &[first, side, p]);
-        f.add(26, &[side, db, shape]);
-        f.add(27, &[side, jq, p]);
-        f.add(28, &[head, side, qb, sb]);
-        f.add(29, &[side, before_cue, if left { 0 } else { after_cue }]);
-        f.add(30, &[side, sr, p, jq]);
-        f.add(31, &[side, after_cue, db]);
-        f.add(32, &[side, sb, p]);
+        let (shape, shape_after) = (self.shapes[j + 1], self.shapes[j + 2]);
+        // the parts each template leads with are in `pre` (see `role_cue`)
+        f.add_from(pre[0], &[]);
+        f.add_from(pre[1], &[]);
+        f.add_rotated(rot[2], db, &[]);
+        f.add_rotated(rot[3], sr, &[]);
+        f.add_rotated(rot[4], qb, &[]);
+        f.add_rotated(rot[5], cb, &[]);
+        f.add_rotated(rot[6], sb, &[]);
+        f.add_rotated(rot[7], oc, &[]);
+        f.add_rotated(rot[8], at_oc, &[p]);
+        f.add_rotated(rot[9], jq, &[cq, same_q]);
+        f.add_rotated(rot[10], w0, &[]);
+        f.add_rotated(rot[11], wm1, &[]);
+        f.add_rotated(rot[12], wp1, &[]);
+        f.add_rotated(rot[13], shape, &[]);
+        f.add_from(pre[14], &[]);
+        f.add_rotated(rot[15], db, &[]);
+        f.add_rotated(rot[16], sr, &[]);
+        f.add_rotated(rot[17], p, &[]);
+        f.add_rotated(rot[18], p, &[side]);
+        f.add_rotated(rot[19], p, &[side, db]);
+        f.add_rotated(rot[20], p, &[w0]);
+        f.add_rotated(rot[21], p, &[side, shape]);
+        f.add_rotated(rot[22], sr, &[qb]);
+        f.add_rotated(rot[23], sb, &[cb]);
+        f.add_rotated(rot[24], db, &[qb, oc]);
+        f.add_rotated(rot[25], first, &[side, p]);
+        f.add_rotated(rot[26], db, &[shape]);
+        f.add_rotated(rot[27], jq, &[p]);
+        f.add_rotated(rot[28], qb, &[sb]);
+        f.add_from(pre[29], &[]);
+        f.add_rotated(rot[30], sr, &[p, jq]);
+        f.add_rotated(rot[31], db, &[]);
+        f.add_rotated(rot[32], sb, &[p]);
         // boundaries: the token after, the sentence's last token, a paragraph break
         let last = u64::from(self.sent_toks.get(self.sent_of[j]).is_some_and(|s| s.1 == j + 1));
         let para = u64::from(self.toks[j].paragraph_before);
-        f.add(33, &[side, p, wp1]);
-        f.add(34, &[side, p, last, sr]);
-        f.add(35, &[side, p, para, first]);
-        f.add(36, &[side, p, self.shape.get(j + 1).copied().unwrap_or(SH_NONE), shape]);
+        f.add_rotated(rot[33], p, &[wp1]);
+        f.add_rotated(rot[34], p, &[last, sr]);
+        f.add_rotated(rot[35], p, &[para, first]);
+        f.add_rotated(rot[36], p, &[shape_after, shape]);
         if !self.pos.is_empty() {
-            let pj = self.pos[j];
-            f.add(37, &[side, pj, p]);
-            f.add(38, &[side, pj, self.pos.get(j + 1).copied().unwrap_or(POS_NONE), db]);
+            let (pj, pos_after) = (self.pos_padded[j + 1], self.pos_padded[j + 2]);
+            f.add_rotated(rot[37], pj, &[p]);
+            f.add_rotated(rot[38], pj, &[pos_after, db]);
         }
     }
 
@@ -631,39 +824,54 @@ pub fn read_conllu(text: &str) -> Vec<Vec<(String, String)>> {
 }
 
 /// The part-of-speech tagger's features of token `i` after the tags `prev` and `prev2`, from the
-/// token atoms `[word, stem, suffix, shape]` (as [`Doc`] has them).
-fn pos_feats([word, stem, suffix, shape]: [&[u64]; 4], i: usize, prev: usize, prev2: usize, f: &mut Feats) {
-    f.n = 0;
-    let w = |k: isize| if k < 0 { 1 } else { word.get(k as usize).copied().unwrap_or(2) };
-    let ii = i as isize;
+/// token atoms `[word, stem, suffix, shape]` (as [`Doc`] has them, with `word` and `suffix` padded
+/// by [`pos_padded`]).
+fn pos_feats([word, stem, suffix, shape]: [&[u64]; 4], i: usize, prev: usize, prev2: usize, f: &mut impl Sink) {
+    // `word[i + 2]` is token i's word, with two start atoms before and two end atoms after
+    let w = |d: usize| word[i + d];
     let p = prev as u64;
     f.add(0, &[]);
-    f.add(1, &[w(ii)]);
-    f.add(2, &[w(ii - 1)]);
-    f.add(3, &[w(ii + 1)]);
+    f.add(1, &[w(2)]);
+    f.add(2, &[w(1)]);
+    f.add(3, &[w(3)]);
     f.add(4, &[stem[i]]);
     f.add(5, &[suffix[i]]);
     f.add(6, &[shape[i]]);
     f.add(7, &[p]);
     f.add(8, &[p, prev2 as u64]);
-    f.add(9, &[p, w(ii)]);
-    f.add(10, &[w(ii - 1), w(ii)]);
-    f.add(11, &[w(ii), w(ii + 1)]);
-    f.add(12, &[w(ii - 2)]);
-    f.add(13, &[w(ii + 2)]);
+    f.add(9, &[p, w(2)]);
+    f.add(10, &[w(1), w(2)]);
+    f.add(11, &[w(2), w(3)]);
+    f.add(12, &[w(0)]);
+    f.add(13, &[w(4)]);
     f.add(14, &[p, suffix[i]]);
-    f.add(15, &[shape[i], w(ii - 1)]);
-    f.add(16, &[suffix.get(i + 1).copied().unwrap_or(2)]);
+    f.add(15, &[shape[i], w(1)]);
+    f.add(16, &[suffix[i + 1]]);
+}
+
+/// The word atoms with two start atoms (1) before and two end atoms (2) after, and the suffix
+/// atoms with one end atom (2) after: what [`pos_feats`] reads beyond the sentence.
+fn pos_padded(word: &[u64], suffix: &[u64]) -> (Vec<u64>, Vec<u64>) {
+    let mut w = Vec::with_capacity(word.len() + 4);
+    w.extend([1, 1]);
+    w.extend_from_slice(word);
+    w.extend([2, 2]);
+    let mut s = Vec::with_capacity(suffix.len() + 1);
+    s.extend_from_slice(suffix);
+    s.push(2);
+    (w, s)
 }
 
 /// Coarse part-of-speech tags, greedily left to right.
+#[inline(never)]
 fn pos_tags(m: &Perceptron, word: &[u64], stem: &[u64], suffix: &[u64], shape: &[u64]) -> Vec<u64> {
-    let mut f = Feats::default();
     let mut out = Vec::with_capacity(word.len());
     let (mut p, mut p2) = (POS_START, POS_START);
+    let (word_p, suffix_p) = pos_padded(word, suffix);
     for i in 0..word.len() {
-        pos_feats([word, stem, suffix, shape], i, p, p2, &mut f);
-        let t = m.best(f.ids());
+        let mut f = m.scorer();
+        pos_feats([&word_p, stem, &suffix_p, shape], i, p, p2, &mut f);
+        let t = f.best();
         out.push(t as u64);
         p2 = p;
         p = t;
@@ -751,8 +959,11 @@ pub fn train_pos(sents: &[Vec<(String, String)>], epochs: usize) -> Perceptron {
         shuffle(&mut order, &mut seed);
         for &si in &order {
             let (w, st, su, sh, tags) = &prepped[si];
+            let (w, su) = pos_padded(w, su);
+            let (w, su) = (&w, &su);
             let (mut p, mut p2) = (POS_START, POS_START);
             for (i, &tag) in tags.iter().enumerate() {
+                f.n = 0;
                 pos_feats([w, st, su, sh], i, p, p2, &mut f);
                 let g = t.guess(f.ids());
                 t.learn(f.ids(), tag, g);
@@ -814,12 +1025,12 @@ impl Model {
 
     /// Cues as inclusive token ranges.
     pub fn cues(&self, doc: &Doc) -> Vec<(usize, usize)> {
-        let mut f = Feats::default();
         let mut out: Vec<(usize, usize)> = Vec::new();
         let mut prev = O;
         for i in 0..doc.toks.len() {
+            let mut f = self.cue.scorer();
             doc.cue_feats(i, prev, out.last().map(|c| c.1), &mut f);
-            let mut t = self.cue.best(f.ids());
+            let mut t = f.best();
             if t == I && prev == O {
                 t = B;
             }
@@ -846,23 +1057,28 @@ impl Model {
         // Prefix counts of other cues' tokens; the current cue never lies strictly between a token and
         // itself, so counting all cues here is the same as counting the others.
         let other_before = prefix_counts(&other);
-        let mut f = Feats::default();
         let mut out = Vec::with_capacity(cues.len());
         let mut tags = Vec::new();
         for &(c0, c1) in cues {
             let (a, b) = doc.window(c0, c1);
-            let head = doc.head(c0, c1);
+            let rc = doc.role_cue(c0, c1);
             other[c0..=c1].iter_mut().for_each(|x| *x = false);
             tags.clear();
+            // the window holds the cue (a <= c0, c1 < b): the tokens before it, the cue, the tokens after
             let mut prev = O;
-            for j in a..b {
-                if (c0..=c1).contains(&j) {
-                    tags.push(CUE_TAG);
-                    prev = CUE_TAG;
-                    continue;
-                }
-                doc.role_feats(j, (c0, c1), head, &other, &other_before, prev, &mut f);
-                let t = self.role.best(f.ids());
+            for j in a..c0 {
+                let mut f = self.role.scorer();
+                doc.role_feats_side::<true>(j, &rc, &other, &other_before, prev, &mut f);
+                let t = f.best();
+                tags.push(t);
+                prev = t;
+            }
+            tags.extend(std::iter::repeat_n(CUE_TAG, c1 + 1 - c0));
+            prev = CUE_TAG;
+            for j in c1 + 1..b {
+                let mut f = self.role.scorer();
+                doc.role_feats_side::<false>(j, &rc, &other, &other_before, prev, &mut f);
+                let t = f.best();
                 tags.push(t);
                 prev = t;
             }
@@ -1065,6 +1281,7 @@ pub fn train(
             let mut prev = O;
             let mut last = None;
             for i in 0..p.doc.toks.len() {
+                f.n = 0;
                 p.doc.cue_feats(i, prev, last, &mut f);
                 let g = cue_t.guess(f.ids());
                 cue_t.learn(f.ids(), p.cue_tags[i], g);
@@ -1078,7 +1295,7 @@ pub fn train(
             for ((c0, c1), labels) in &p.atts {
                 let (c0, c1) = (*c0, *c1);
                 let (a, b) = p.doc.window(c0, c1);
-                let head = p.doc.head(c0, c1);
+                let rc = p.doc.role_cue(c0, c1);
                 let mut mask = p.cue_mask.clone();
                 mask[c0..=c1].iter_mut().for_each(|x| *x = false);
                 let mask_before = prefix_counts(&mask);
@@ -1088,7 +1305,8 @@ pub fn train(
                         prev = CUE_TAG;
                         continue;
                     }
-                    p.doc.role_feats(j, (c0, c1), head, &mask, &mask_before, prev, &mut f);
+                    f.n = 0;
+                    p.doc.role_feats(j, &rc, &mask, &mask_before, prev, &mut f);
                     let g = role_t.guess(f.ids());
                     role_t.learn(f.ids(), labels[j], g);
                     role_ok += usize::from(g == labels[j]);
@@ -1106,6 +1324,292 @@ pub fn train(
 mod tests {
     use super::*;
     use corroborate_nlp::{sentences, tokenize};
+
+    /// Prefix counts as the features were first written with: quotation marks (0), commas (1),
+    /// sentence stops (2) or "that" (3) among the tokens before each index.
+    fn prefix(doc: &Doc, what: usize) -> Vec<u32> {
+        let hit = |t: &Token| match what {
+            0 => matches!(t.kind, TokKind::Quote(_)),
+            1 => matches!(t.kind, TokKind::Punct(',')),
+            2 => matches!(t.kind, TokKind::Punct('.' | '?' | '!' | ';' | ':')),
+            _ => t.lower == "that",
+        };
+        let mut v = vec![0];
+        for t in doc.toks {
+            v.push(v.last().copied().unwrap_or(0) + u32::from(hit(t)));
+        }
+        v
+    }
+
+    /// The role features as they were written before [`RoleCue`] took the per-cue prefixes out:
+    /// the oracle the faster form must match bucket for bucket.
+    #[allow(clippy::too_many_arguments)]
+    fn role_feats_reference(
+        doc: &Doc,
+        j: usize,
+        cue: (usize, usize),
+        head: u64,
+        other_cues: &[bool],
+        other_before: &[u32],
+        prev: usize,
+        f: &mut Feats,
+    ) {
+        let (c0, c1) = cue;
+        let left = j < c0;
+        let (side, lo, hi) = if left { (1u64, j + 1, c0) } else { (2, c1 + 1, j) };
+        let dist = if left { c0 - j } else { j - c1 };
+        let db: u64 = match dist {
+            0..=4 => dist as u64,
+            5..=7 => 5,
+            8..=12 => 6,
+            13..=20 => 7,
+            21..=40 => 8,
+            _ => 9,
+        };
+        let between = |n: &[u32]| (n[hi.max(lo)] - n[lo]) as u64;
+        let (quotes, commas, stops) = (between(&prefix(doc, 0)), between(&prefix(doc, 1)), between(&prefix(doc, 2)));
+        let oc = u64::from(other_before[hi.max(lo)] != other_before[lo]);
+        let qb = quotes.min(3);
+        let cb = commas.min(3);
+        let sb = stops.min(2);
+        let srel = doc.sent_of[j] as isize - doc.sent_of[c0] as isize;
+        let sr = (srel.clamp(-2, 2) + 2) as u64;
+        let same_q = u64::from(doc.quote_of[j] != usize::MAX && doc.quote_of[j] == doc.quote_of[c0]);
+        let jq = u64::from(doc.quote_of[j] != usize::MAX);
+        let cq = u64::from(doc.quote_of[c0] != usize::MAX);
+        let at_oc = u64::from(other_cues[j]);
+        let p = prev as u64;
+        let jj = j as isize;
+        let (w0, wm1, wp1) = (doc.w(jj), doc.w(jj - 1), doc.w(jj + 1));
+        let first = u64::from(doc.sent_toks.get(doc.sent_of[j]).is_some_and(|s| s.0 == j));
+        let shape = doc.shape[j];
+        let before_cue = doc.w(c0 as isize - 1);
+        let after_cue = doc.w(c1 as isize + 1);
+        f.add(0, &[]);
+        f.add(1, &[side]);
+        f.add(2, &[side, db]);
+        f.add(3, &[side, sr]);
+        f.add(4, &[side, qb]);
+        f.add(5, &[side, cb]);
+        f.add(6, &[side, sb]);
+        f.add(7, &[side, oc]);
+        f.add(8, &[at_oc, p]);
+        f.add(9, &[side, jq, cq, same_q]);
+        f.add(10, &[side, w0]);
+        f.add(11, &[side, wm1]);
+        f.add(12, &[side, wp1]);
+        f.add(13, &[side, shape]);
+        f.add(14, &[head, side]);
+        f.add(15, &[head, side, db]);
+        f.add(16, &[head, side, sr]);
+        f.add(17, &[p]);
+        f.add(18, &[p, side]);
+        f.add(19, &[p, side, db]);
+        f.add(20, &[p, w0]);
+        f.add(21, &[p, side, shape]);
+        f.add(22, &[side, sr, qb]);
+        f.add(23, &[side, sb, cb]);
+        f.add(24, &[side, db, qb, oc]);
+        f.add(25, &[first, side, p]);
+        f.add(26, &[side, db, shape]);
+        f.add(27, &[side, jq, p]);
+        f.add(28, &[head, side, qb, sb]);
+        f.add(29, &[side, before_cue, if left { 0 } else { after_cue }]);
+        f.add(30, &[side, sr, p, jq]);
+        f.add(31, &[side, after_cue, db]);
+        f.add(32, &[side, sb, p]);
+        // boundaries: the token after, the sentence's last token, a paragraph break
+        let last = u64::from(doc.sent_toks.get(doc.sent_of[j]).is_some_and(|s| s.1 == j + 1));
+        let para = u64::from(doc.toks[j].paragraph_before);
+        f.add(33, &[side, p, wp1]);
+        f.add(34, &[side, p, last, sr]);
+        f.add(35, &[side, p, para, first]);
+        f.add(36, &[side, p, doc.shape.get(j + 1).copied().unwrap_or(SH_NONE), shape]);
+        if !doc.pos.is_empty() {
+            let pj = doc.pos[j];
+            f.add(37, &[side, pj, p]);
+            f.add(38, &[side, pj, doc.pos.get(j + 1).copied().unwrap_or(POS_NONE), db]);
+        }
+    }
+
+    #[test]
+    fn role_features_match_the_plain_formulation() {
+        let text = "“We stay,” the mayor of Velkor, Ana Ruiz, said on Monday. Officials said the bridge, \
+                    which \"never\" closed, was safe; “no one died,” he insisted.\n\nRain fell. \
+                    According to the ministry, the dam held. She told reporters that it was over.";
+        let toks = tokenize(text, &[]);
+        let sents = sentences(text, &toks, &[]);
+        let model = Model::builtin().unwrap();
+        for pos in [None, model.pos.as_ref()] {
+            let doc = Doc::new(text, &toks, &sents, pos);
+            let n = toks.len();
+            for c0 in 0..n {
+                let c1 = (c0 + c0 % 3).min(n - 1);
+                let other: Vec<bool> = (0..n).map(|k| k % 7 == 3 && !(c0..=c1).contains(&k)).collect();
+                let before = prefix_counts(&other);
+                let rc = doc.role_cue(c0, c1);
+                let head = doc.head(c0, c1);
+                let (a, b) = doc.window(c0, c1);
+                for j in (a..b).filter(|j| !(c0..=c1).contains(j)) {
+                    for prev in [O, SRC, CONT, CUE_TAG] {
+                        let (mut x, mut y) = (Feats::default(), Feats::default());
+                        doc.role_feats(j, &rc, &other, &before, prev, &mut x);
+                        role_feats_reference(&doc, j, (c0, c1), head, &other, &before, prev, &mut y);
+                        assert_eq!(x.ids(), y.ids(), "cue {c0}..={c1}, token {j}, prev {prev}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// The cue features as they were written before the look-ahead was precomputed ([`Doc`]'s
+    /// `around`): the oracle the faster form must match bucket for bucket.
+    fn cue_feats_reference(doc: &Doc, i: usize, prev: usize, last: Option<usize>, f: &mut Feats) {
+        let ii = i as isize;
+        let (w0, wm1, wp1, wm2, wp2) = (doc.w(ii), doc.w(ii - 1), doc.w(ii + 1), doc.w(ii - 2), doc.w(ii + 2));
+        let p = prev as u64;
+        let inq = u64::from(doc.quote_of[i] != usize::MAX);
+        let first = u64::from(doc.sent_toks.get(doc.sent_of[i]).is_some_and(|s| s.0 == i));
+        let shape = doc.shape[i];
+        f.add(0, &[]);
+        f.add(1, &[w0]);
+        f.add(2, &[wm1]);
+        f.add(3, &[wp1]);
+        f.add(4, &[wm2]);
+        f.add(5, &[wp2]);
+        f.add(6, &[wm1, w0]);
+        f.add(7, &[w0, wp1]);
+        f.add(8, &[doc.stem[i]]);
+        f.add(9, &[doc.stem[i], wp1]);
+        f.add(10, &[shape]);
+        f.add(11, &[shape, doc.shape.get(i + 1).copied().unwrap_or(SH_NONE)]);
+        f.add(12, &[inq]);
+        f.add(13, &[inq, w0]);
+        let lexicon = doc.toks[i].kind == TokKind::Word && is_cue_verb(&doc.toks[i].lower);
+        f.add(14, &[u64::from(lexicon), p]);
+        f.add(15, &[p]);
+        f.add(16, &[p, w0]);
+        f.add(17, &[p, wm1]);
+        f.add(18, &[first, w0]);
+        f.add(19, &[wm1, w0, wp1]);
+        f.add(20, &[wp1, wp2]);
+        f.add(21, &[wm2, wm1]);
+        f.add(22, &[shape, wp1]);
+        if doc.suffix[i] != NO_SUFFIX {
+            f.add(23, &[doc.suffix[i], p]);
+        }
+        f.add(24, &[if i > 0 { doc.shape[i - 1] } else { SH_START }, w0]);
+        // what follows within a few tokens: "told reporters that", "said in a statement:", a quote
+        let n = doc.toks.len();
+        let ahead =
+            |want: &dyn Fn(usize) -> bool| -> u64 { (1..=4).find(|&k| i + k < n && want(i + k)).unwrap_or(0) as u64 };
+        let that = ahead(&|k| doc.norm[k] == "that");
+        let quote = ahead(&|k| doc.shape[k] == SH_QUOTE);
+        let colon = ahead(&|k| doc.norm[k] == ":");
+        let st = doc.stem[i];
+        f.add(25, &[st, that]);
+        f.add(26, &[st, quote]);
+        f.add(27, &[st, colon]);
+        f.add(28, &[that, quote, colon, p]);
+        let back_quote = u64::from((1..=3).any(|k| i >= k && doc.shape[i - k] == SH_QUOTE));
+        f.add(29, &[st, back_quote]);
+        // inside what an earlier cue of the sentence reports: PolNeAR gives each token one
+        // attribution, so a cue word there is seldom annotated
+        let (rel, that_between, db) = match last {
+            Some(l) if l < i && doc.sent_of[l] == doc.sent_of[i] => {
+                let d = i - l;
+                let db = match d {
+                    1 => 1,
+                    2..=3 => 2,
+                    4..=8 => 3,
+                    _ => 4,
+                };
+                let (commas_before, that_before) = (prefix(doc, 1), prefix(doc, 3));
+                let commas = u64::from(commas_before[i] - commas_before[l + 1]).min(2);
+                (1u64, u64::from(that_before[i] != that_before[l + 1]) + 2 * commas, db)
+            }
+            _ => (0, 0, 0),
+        };
+        f.add(30, &[st, rel, that_between]);
+        f.add(31, &[rel, that_between, db, p]);
+        f.add(32, &[rel, inq, db]);
+        if !doc.pos.is_empty() {
+            let pp = |k: isize| if k < 0 { POS_NONE } else { doc.pos.get(k as usize).copied().unwrap_or(POS_NONE) };
+            f.add(33, &[pp(ii), p]);
+            f.add(34, &[pp(ii - 1), pp(ii), pp(ii + 1)]);
+            f.add(35, &[pp(ii), st]);
+            f.add(36, &[pp(ii), that, quote]);
+        }
+    }
+
+    #[test]
+    fn cue_features_match_the_plain_formulation() {
+        let text = "“We stay,” the mayor said: that was it. Officials told reporters that the bridge, \
+                    which \"never\" closed, was safe; “no one died,” he insisted that day.\n\n\"Rain\" fell:";
+        let toks = tokenize(text, &[]);
+        let sents = sentences(text, &toks, &[]);
+        let model = Model::builtin().unwrap();
+        for pos in [None, model.pos.as_ref()] {
+            let doc = Doc::new(text, &toks, &sents, pos);
+            for i in 0..toks.len() {
+                for last in [None, Some(0), Some(i.saturating_sub(1)), Some(i.saturating_sub(5)), Some(i + 1)] {
+                    for prev in [O, B, I] {
+                        let (mut x, mut y) = (Feats::default(), Feats::default());
+                        doc.cue_feats(i, prev, last, &mut x);
+                        cue_feats_reference(&doc, i, prev, last, &mut y);
+                        assert_eq!(x.ids(), y.ids(), "token {i}, last {last:?}, prev {prev}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// The part-of-speech features as they were written before the words were padded: the oracle
+    /// the faster form must match bucket for bucket.
+    fn pos_feats_reference(
+        [word, stem, suffix, shape]: [&[u64]; 4],
+        i: usize,
+        prev: usize,
+        prev2: usize,
+        f: &mut Feats,
+    ) {
+        let w = |k: isize| if k < 0 { 1 } else { word.get(k as usize).copied().unwrap_or(2) };
+        let ii = i as isize;
+        let p = prev as u64;
+        f.add(0, &[]);
+        f.add(1, &[w(ii)]);
+        f.add(2, &[w(ii - 1)]);
+        f.add(3, &[w(ii + 1)]);
+        f.add(4, &[stem[i]]);
+        f.add(5, &[suffix[i]]);
+        f.add(6, &[shape[i]]);
+        f.add(7, &[p]);
+        f.add(8, &[p, prev2 as u64]);
+        f.add(9, &[p, w(ii)]);
+        f.add(10, &[w(ii - 1), w(ii)]);
+        f.add(11, &[w(ii), w(ii + 1)]);
+        f.add(12, &[w(ii - 2)]);
+        f.add(13, &[w(ii + 2)]);
+        f.add(14, &[p, suffix[i]]);
+        f.add(15, &[shape[i], w(ii - 1)]);
+        f.add(16, &[suffix.get(i + 1).copied().unwrap_or(2)]);
+    }
+
+    #[test]
+    fn pos_features_match_the_plain_formulation() {
+        let text = "“We stay,” the mayor said. Officials told reporters that it was safe.\n\nRain";
+        let toks = tokenize(text, &[]);
+        let doc = Doc::new(text, &toks, &sentences(text, &toks, &[]), None);
+        let (word, suffix) = pos_padded(&doc.word, &doc.suffix);
+        for i in 0..toks.len() {
+            for (prev, prev2) in [(POS_START, POS_START), (1, POS_START), (2, 3), (0, 1)] {
+                let (mut x, mut y) = (Feats::default(), Feats::default());
+                pos_feats([&word, &doc.stem, &suffix, &doc.shape], i, prev, prev2, &mut x);
+                pos_feats_reference([&doc.word, &doc.stem, &doc.suffix, &doc.shape], i, prev, prev2, &mut y);
+                assert_eq!(x.ids(), y.ids(), "token {i}, prev {prev} {prev2}");
+            }
+        }
+    }
 
     fn span(text: &str, s: &str) -> Span {
         let a = text.find(s).unwrap();

@@ -364,8 +364,35 @@ fn learnt_cues() -> impl Iterator<Item = &'static str> {
 /// every token of every article, so one hash lookup instead of two binary searches of strings.
 pub fn is_cue_verb(w: &str) -> bool {
     type Set = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
-    static ALL: std::sync::OnceLock<Set> = std::sync::OnceLock::new();
-    ALL.get_or_init(|| CUE_VERBS.iter().copied().chain(learnt_cues()).collect()).contains(w)
+    /// The set, and for each pair of first and last byte (letters a to z, anything else as one
+    /// class) the lengths (bit `min(len, 63)`) of its words: most tokens (punctuation, short
+    /// function words, nouns) are turned away by that before any hashing.
+    struct Cues {
+        set: Set,
+        lens: [[u64; 27]; 27],
+    }
+    fn class(b: u8) -> usize {
+        if b.is_ascii_lowercase() {
+            (b - b'a') as usize
+        } else {
+            26
+        }
+    }
+    static ALL: std::sync::OnceLock<Cues> = std::sync::OnceLock::new();
+    let cues = ALL.get_or_init(|| {
+        let set: Set = CUE_VERBS.iter().copied().chain(learnt_cues()).collect();
+        let mut lens = [[0u64; 27]; 27];
+        for w in &set {
+            if let (Some(&a), Some(&z)) = (w.as_bytes().first(), w.as_bytes().last()) {
+                lens[class(a)][class(z)] |= 1 << w.len().min(63);
+            }
+        }
+        Cues { set, lens }
+    });
+    match (w.as_bytes().first(), w.as_bytes().last()) {
+        (Some(&a), Some(&z)) => cues.lens[class(a)][class(z)] & (1 << w.len().min(63)) != 0 && cues.set.contains(w),
+        _ => cues.set.contains(w),
+    }
 }
 
 /// FNV-1a: a few instructions per byte for short words, where SipHash costs more than the lookup.

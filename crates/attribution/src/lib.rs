@@ -107,11 +107,20 @@ struct Ctx<'a> {
     /// first and one-past-last token of each sentence
     sent_toks: Vec<(usize, usize)>,
     entities: &'a [Entity],
+    /// whether `entities` are in order of their starts (as `corroborate_nlp::entities` gives them),
+    /// so those inside a phrase are found by binary search
+    entities_sorted: bool,
+    /// whether each token's lowercase form is a cue verb ([`is_cue_verb`], looked up once per token)
+    cue_verb: Vec<bool>,
     /// description head (e.g. "spokesman") -> speaker name learnt from "the ministry's spokesman Igor K."
     descriptions: HashMap<String, (String, EntityType)>,
 }
 
 impl Ctx<'_> {
+    /// [`is_cue_verb`] of token `i`'s lowercase form.
+    fn cue_verb(&self, i: usize) -> bool {
+        self.cue_verb[i]
+    }
     fn lower(&self, i: usize) -> &str {
         &self.toks[i].lower
     }
@@ -174,7 +183,10 @@ pub fn find_with(
         }
         sent_toks.push((a, ti));
     }
-    let mut ctx = Ctx { text, toks, sent_of, sent_toks, entities, descriptions: HashMap::new() };
+    let cue_verb: Vec<bool> = toks.iter().map(|t| is_cue_verb(&t.lower)).collect();
+    let entities_sorted = entities.is_sorted_by_key(|e| e.span.start);
+    let mut ctx =
+        Ctx { text, toks, sent_of, sent_toks, entities, entities_sorted, cue_verb, descriptions: HashMap::new() };
     let quotes = find_quotes(text, toks);
     let mut raw: Vec<Raw> = Vec::new();
     let mut used_quote = vec![false; quotes.len()];
@@ -199,15 +211,19 @@ pub fn find_with(
             raw.push(r);
         }
     }
-    let in_quote = |i: usize| quotes.iter().any(|q| q.open < i && i < q.close);
+    // tokens inside a quotation (marks excluded)
+    let mut in_quote = vec![false; toks.len()];
+    for q in &quotes {
+        in_quote[q.open + 1..q.close].iter_mut().for_each(|x| *x = true);
+    }
     // Reported speech.
     for c in 0..toks.len() {
-        if used_cue[c] || ctx.sent_of[c] == usize::MAX || in_quote(c) {
+        if used_cue[c] || ctx.sent_of[c] == usize::MAX || in_quote[c] {
             continue;
         }
         let r = if toks[c].lower == "according" && toks.get(c + 1).is_some_and(|t| t.lower == "to") {
             according_to(&ctx, c)
-        } else if is_cue_verb(&toks[c].lower)
+        } else if ctx.cue_verb(c)
             && toks[c].kind == TokKind::Word
             && !(ctx.cap(c) && c > ctx.sent_start(c) && !title.is_some_and(|t| t.contains(&toks[c].span)))
         {
@@ -267,11 +283,16 @@ pub fn find_with(
     // The learned tagger (when its weights load): its attributions replace rule ones whose cue
     // falls inside one of its attributions.
     if let Some(model) = model {
-        let doc = learned::Doc::new(text, toks, sents, model.pos.as_ref());
+        let lexicon = toks.iter().zip(&ctx.cue_verb).map(|(t, &v)| v && t.kind == TokKind::Word).collect();
+        let doc = learned::Doc::with_lexicon(text, toks, sents, model.pos.as_ref(), &quotes, lexicon);
         let cues = model.cues(&doc);
         let mut covered = vec![false; toks.len()];
         let mut in_content = vec![false; toks.len()];
         let mut learned_raw = Vec::new();
+        // each quotation's words without a final stop or comma, what a whole-quotation content is
+        // compared with
+        let quote_bare: Vec<Span> = quotes.iter().map(|q| q.inner.trim(text, &['.', ','])).collect();
+        let whole_quote = |bare: Span| quote_bare.iter().position(|&b| b == bare).map(|qi| &quotes[qi]);
         let mut tagged = model.roles(&doc, &cues);
         learned_cuts(&mut tagged);
         for mut t in tagged {
@@ -332,7 +353,7 @@ pub fn find_with(
                 continue;
             }
             let bare = content.trim(text, &['"', '“', '”', '.', ',', ' ']);
-            let whole = quotes.iter().find(|q| q.inner.trim(text, &['.', ',']) == bare);
+            let whole = whole_quote(bare);
             let direct = whole.is_some() || quotes.iter().any(|q| q.inner.contains(&content));
             // a whole quotation is its words, without the marks
             if let Some(q) = whole {
@@ -347,7 +368,7 @@ pub fn find_with(
             let more = t.more.and_then(|(ma, mb)| {
                 let m = toks[ma].span.cover(&toks[mb].span).trim(text, &[',']);
                 let bare = m.trim(text, &['"', '“', '”', '.', ',', ' ']);
-                let q = quotes.iter().find(|q| q.inner.trim(text, &['.', ',']) == bare);
+                let q = whole_quote(bare);
                 let m = q.map_or(m, |q| q.inner);
                 (!m.is_empty()).then_some(m)
             });
@@ -487,7 +508,7 @@ fn cue_extent(ctx: &Ctx, r: &Raw) -> Span {
             return None;
         }
         let noun = (b + 3..(b + 6).min(toks.len())).find(|&k| is(CONTEXT_NOUNS, ctx.lower(k)))?;
-        (b + 3..noun).all(|k| toks[k].kind == TokKind::Word && !is_cue_verb(ctx.lower(k))).then_some(noun)
+        (b + 3..noun).all(|k| toks[k].kind == TokKind::Word && !ctx.cue_verb(k)).then_some(noun)
     };
     if r.learned {
         // the auxiliaries and adverbs the tagger left out before it ("then ruled", "’s claiming")
@@ -553,7 +574,7 @@ fn direct_after(ctx: &Ctx, q: &Quote) -> Option<Raw> {
     // "..., Amy Pope, deputy homeland security advisor, said": a source that starts right here
     if let Some(c) = (j..(j + 20).min(toks.len()))
         .take_while(|&c| !(toks[c].is_punct('.') || toks[c].is_quote() || toks[c].paragraph_before))
-        .find(|&c| toks[c].kind == TokKind::Word && is_cue_verb(&toks[c].lower) && c > j)
+        .find(|&c| toks[c].kind == TokKind::Word && ctx.cue_verb(c) && c > j)
     {
         if let Some(src) = source_before(ctx, c, j) {
             if src.0 == j {
@@ -571,10 +592,7 @@ fn direct_after(ctx: &Ctx, q: &Quote) -> Option<Raw> {
     }
     for c in j..limit {
         let t = &toks[c];
-        if t.is_punct('.')
-            || t.is_quote()
-            || (t.is_punct(',') && c > j) && !is_cue_verb(&toks[c.saturating_sub(1)].lower)
-        {
+        if t.is_punct('.') || t.is_quote() || (t.is_punct(',') && c > j) && !ctx.cue_verb(c.saturating_sub(1)) {
             if t.is_punct(',') {
                 // "..., he said, adding": a comma after a plain NP ends the search
                 if !(j..c).all(|k| ctx.np_token(k)) {
@@ -584,7 +602,7 @@ fn direct_after(ctx: &Ctx, q: &Quote) -> Option<Raw> {
                 return None;
             }
         }
-        if t.kind == TokKind::Word && is_cue_verb(&t.lower) {
+        if t.kind == TokKind::Word && ctx.cue_verb(c) {
             let (cue_end, _) = cue_particle(ctx, c);
             if c > j {
                 let src = source_before(ctx, c, j)?;
@@ -646,7 +664,7 @@ fn direct_before(ctx: &Ctx, q: &Quote) -> Option<Raw> {
     if toks[k].lower == "reporters" || toks[k].lower == "journalists" {
         k = k.checked_sub(1)?;
     }
-    if !(toks[k].kind == TokKind::Word && is_cue_verb(&toks[k].lower)) {
+    if !(toks[k].kind == TokKind::Word && ctx.cue_verb(k)) {
         return None;
     }
     if ctx.sent_of[k] == usize::MAX {
@@ -770,9 +788,7 @@ fn appositive_source(ctx: &Ctx, k: usize, min: usize) -> Option<(usize, usize)> 
     let first = (k.saturating_sub(12).max(min)..k).rev().find(|&i| toks[i].is_punct(','))?;
     let desc = first + 1..k;
     if desc.is_empty()
-        || desc
-            .clone()
-            .any(|i| !(toks[i].is_word() || toks[i].kind == TokKind::Possessive) || is_cue_verb(ctx.lower(i)))
+        || desc.clone().any(|i| !(toks[i].is_word() || toks[i].kind == TokKind::Possessive) || ctx.cue_verb(i))
     {
         return None;
     }
@@ -872,7 +888,7 @@ fn indirect(ctx: &Ctx, c: usize) -> Option<Raw> {
         (c > s0
             && c - s0 <= 5
             && (s0..c).all(|i| toks[i].is_word() || toks[i].kind == TokKind::Possessive)
-            && !(s0..c).any(|i| is_cue_verb(ctx.lower(i))))
+            && !(s0..c).any(|i| ctx.cue_verb(i)))
         .then(|| (s0, c - 1))
     });
     let source = source?;
@@ -999,8 +1015,8 @@ fn according_to(ctx: &Ctx, c: usize) -> Option<Raw> {
         }
         // stop before a postposed ", he insisted"
         if let Some(comma) = (k..end).rev().find(|&i| toks[i].is_punct(',')) {
-            let tail: Vec<&str> = (comma + 1..end).map(|i| ctx.lower(i)).collect();
-            if tail.len() <= 3 && tail.iter().any(|w| is_cue_verb(w)) {
+            let tail = comma + 1..end;
+            if tail.len() <= 3 && tail.into_iter().any(|i| ctx.cue_verb(i)) {
                 end = comma;
             }
         }
@@ -1323,7 +1339,17 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
     let phrase = span.slice(ctx.text);
     let lower_words: Vec<&str> = (a..=b).map(|i| ctx.lower(i)).collect();
     // named entities inside the phrase
-    let inside: Vec<&Entity> = ctx.entities.iter().filter(|e| span.contains(&e.span)).collect();
+    let inside: Vec<&Entity> = if ctx.entities_sorted {
+        // only entities starting inside the phrase (or at its end, if empty) can lie inside it
+        let first = ctx.entities.partition_point(|e| e.span.start < span.start);
+        ctx.entities[first..]
+            .iter()
+            .take_while(|e| e.span.start <= span.end)
+            .filter(|e| span.contains(&e.span))
+            .collect()
+    } else {
+        ctx.entities.iter().filter(|e| span.contains(&e.span)).collect()
+    };
     let pick = |k: EntityType| inside.iter().rev().find(|e| e.kind == k).copied();
     let head = lower_words.last().copied().unwrap_or("");
     if let Some(p) = pick(EntityType::Person) {
