@@ -138,6 +138,22 @@ pub struct Doc<'a> {
 
 fn shape(s: &str) -> u8 {
     let (mut upper, mut lower, mut digit, mut other) = (0, 0, 0, 0);
+    if s.is_ascii() {
+        // the same classes as the `char` tests below give ASCII characters
+        for b in s.bytes() {
+            if b.is_ascii_uppercase() {
+                upper += 1
+            } else if b.is_ascii_lowercase() {
+                lower += 1
+            } else if b.is_ascii_digit() {
+                digit += 1
+            } else {
+                other += 1
+            }
+        }
+        let first_upper = s.as_bytes().first().is_some_and(|b| b.is_ascii_uppercase());
+        return shape_class(upper, lower, digit, other, first_upper);
+    }
     for c in s.chars() {
         if c.is_uppercase() {
             upper += 1
@@ -150,6 +166,10 @@ fn shape(s: &str) -> u8 {
         }
     }
     let first_upper = s.chars().next().is_some_and(|c| c.is_uppercase());
+    shape_class(upper, lower, digit, other, first_upper)
+}
+
+fn shape_class(upper: usize, lower: usize, digit: usize, other: usize, first_upper: bool) -> u8 {
     match () {
         _ if digit > 0 && upper + lower == 0 => 1,
         _ if upper > 1 && lower == 0 => 2,

@@ -29,35 +29,45 @@ pub fn tokens(text: &str, range: Span) -> Vec<Token> {
 pub fn raw_tokens(text: &str, range: Span, out: &mut Vec<(Span, bool)>) {
     let s = range.slice(text);
     let base = range.start;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let n = s.len();
+    let mut i = 0;
+    while i < n {
+        let (c, len) = char_at(s, i);
         if c.is_whitespace() {
+            i += len;
             continue;
         }
         if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
+            let mut end = i + len;
+            while end < n {
+                let (d, dl) = char_at(s, end);
                 if d.is_alphanumeric() {
-                    end = j + d.len_utf8();
-                    iter.next();
-                } else if joiner(d) && d != '–' {
+                    end += dl;
+                } else if joiner(d) && d != '–' && end + dl < n && char_at(s, end + dl).0.is_alphanumeric() {
                     // keep a joiner only when a letter or digit follows it
-                    let next = s[j + d.len_utf8()..].chars().next();
-                    if next.is_some_and(|n| n.is_alphanumeric()) {
-                        end = j + d.len_utf8();
-                        iter.next();
-                    } else {
-                        break;
-                    }
+                    end += dl;
                 } else {
                     break;
                 }
             }
             out.push((Span::new(base + i, base + end), true));
+            i = end;
         } else {
-            out.push((Span::new(base + i, base + i + c.len_utf8()), false));
+            out.push((Span::new(base + i, base + i + len), false));
+            i += len;
         }
     }
+}
+
+/// The character starting at byte `i` of `s` and its length (ASCII without decoding).
+#[inline]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        return (b as char, 1);
+    }
+    let c = s[i..].chars().next().unwrap_or('\u{fffd}');
+    (c, c.len_utf8())
 }
 
 /// Sentence spans: every line is split at `.`, `!` or `?` (with closing quotes or brackets) that is
