@@ -72,100 +72,110 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// The character starting at byte `i` of `text` and its length (ASCII without decoding).
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return (b as char, 1);
+    }
+    let c = text[i..].chars().next().unwrap_or('\u{fffd}');
+    (c, c.len_utf8())
+}
+
 /// Splits `text` into tokens. Tokens inside any of `markup` spans are marked [`TokKind::Markup`].
+/// Positions are bytes; characters are decoded where they are looked at (ASCII needs no decoding).
 pub fn tokenize(text: &str, markup: &[Span]) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let n = chars.len();
-    let end_of = |k: usize| if k < n { chars[k].0 } else { text.len() };
+    let n = text.len();
+    let bytes = text.as_bytes();
+    // the character at byte `k`, if any
+    let at = |k: usize| if k < n { Some(char_at(text, k).0) } else { None };
     let mut i = 0;
     let mut newlines = 0usize;
     let mut space = false;
     let mut markup_iter = 0usize;
     while i < n {
-        let (b, c) = chars[i];
+        let b = i;
+        let (c, cl) = char_at(text, i);
         if c.is_whitespace() {
             if c == '\n' {
                 newlines += 1;
             }
             space = true;
-            i += 1;
+            i += cl;
             continue;
         }
         let start = i;
         let kind;
         if c.is_alphanumeric() {
-            let mut j = i + 1;
+            let mut j = i + cl;
             let mut all_digits = c.is_ascii_digit();
             while j < n {
-                let cj = chars[j].1;
+                let (cj, lj) = char_at(text, j);
                 if cj.is_alphanumeric() {
                     all_digits &= cj.is_ascii_digit();
-                    j += 1;
+                    j += lj;
                 } else if (cj == '-' || cj == '.' || cj == ',' || is_apostrophe(cj) || cj == '/')
-                    && j + 1 < n
-                    && chars[j + 1].1.is_alphanumeric()
+                    && at(j + lj).is_some_and(char::is_alphanumeric)
                 {
+                    let (c1, l1) = char_at(text, j + lj);
                     // keep "Kremlin-ordered", "U.S", "3.5", "1,000", "O'Brien"; stop before "'s"
                     if is_apostrophe(cj)
-                        && matches!(chars[j + 1].1, 's' | 'S')
-                        && (j + 2 >= n || !chars[j + 2].1.is_alphanumeric())
+                        && matches!(c1, 's' | 'S')
+                        && !at(j + lj + l1).is_some_and(char::is_alphanumeric)
                     {
                         break;
                     }
-                    if cj == ',' && !(all_digits && chars[j + 1].1.is_ascii_digit()) {
+                    if cj == ',' && !(all_digits && c1.is_ascii_digit()) {
                         break;
                     }
                     if cj == '/' && !all_digits {
                         break;
                     }
                     all_digits &= cj != '-';
-                    j += 2;
+                    j += lj + l1;
                 } else {
                     break;
                 }
             }
             // Abbreviation dots: "U.S." / "a.m." keep their final dot when the word has an inner dot.
-            if j < n && chars[j].1 == '.' && text[chars[start].0..end_of(j)].contains('.') && !all_digits {
+            if j < n && bytes[j] == b'.' && text[start..j].contains('.') && !all_digits {
                 j += 1;
             }
-            kind = if all_digits
-                || text[chars[start].0..end_of(j)].chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-            {
+            kind = if all_digits || text[start..j].chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
                 TokKind::Number
             } else {
                 TokKind::Word
             };
             i = j;
         } else if is_apostrophe(c)
-            && i + 1 < n
-            && matches!(chars[i + 1].1, 's' | 'S')
-            && (i + 2 >= n || !chars[i + 2].1.is_alphanumeric())
+            && matches!(at(i + cl), Some('s' | 'S'))
+            && !at(i + cl + 1).is_some_and(char::is_alphanumeric)
             && !space
             && !out.is_empty()
         {
             kind = TokKind::Possessive;
-            i += 2;
+            i += cl + 1;
         } else if let Some(q) = quote_kind(c) {
             // ’ right after a letter with no space is an apostrophe or a closing single quote
             kind = TokKind::Quote(q);
-            i += 1;
-        } else if c == '\'' && i + 1 < n && chars[i + 1].1 == '\'' {
+            i += cl;
+        } else if c == '\'' && at(i + 1) == Some('\'') {
             // '' : a double quotation mark typed as two single ones (New York Times style)
             kind = TokKind::Quote(QuoteMark::Straight);
             i += 2;
         } else if c == '\'' {
             kind = TokKind::Quote(QuoteMark::Straight);
             i += 1;
-        } else if c == '.' && i + 2 < n && chars[i + 1].1 == '.' && chars[i + 2].1 == '.' {
+        } else if c == '.' && at(i + 1) == Some('.') && at(i + 2) == Some('.') {
             kind = TokKind::Punct('…');
             i += 3;
         } else {
             kind = TokKind::Punct(c);
-            i += 1;
+            i += cl;
         }
-        let span = Span::new(b, end_of(i));
-        let _ = start;
+        let span = Span::new(b, i);
         while markup_iter < markup.len() && markup[markup_iter].end <= span.start {
             markup_iter += 1;
         }
