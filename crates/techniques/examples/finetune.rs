@@ -134,7 +134,7 @@ impl Layer {
         let a = dropout(&self.o.forward(&ctx)?, p, rng.as_deref_mut())?;
         let a = layer_norm(&(a + x)?, &self.ln1.0, &self.ln1.1)?;
         let f = self.i.forward(&a)?.gelu_erf()?;
-        let f = dropout(&self.o2.forward(&f)?, p, rng.as_deref_mut())?;
+        let f = dropout(&self.o2.forward(&f)?, p, rng)?;
         layer_norm(&(f + a)?, &self.ln2.0, &self.ln2.1)
     }
 }
@@ -305,8 +305,7 @@ fn predict(top: &Top, wins: &[Win], arts: &[Art], dev: &Device) -> Res<HashMap<u
         let l = w.e - w.s + 2;
         let x = Tensor::from_slice(&w.states, (1, l, H), dev)?;
         let p: Vec<f32> = candle_nn::ops::sigmoid(&top.forward(&x, None, 0.0, None)?)?.flatten_all()?.to_vec1()?;
-        let (s, c) =
-            sums.entry(w.art).or_insert_with(|| (vec![0.0; a.words.len()], vec![0; a.words.len()]));
+        let (s, c) = sums.entry(w.art).or_insert_with(|| (vec![0.0; a.words.len()], vec![0; a.words.len()]));
         for k in w.cs..w.ce {
             s[a.owner[k]] += p[k - w.s + 1];
             c[a.owner[k]] += 1;
@@ -503,7 +502,10 @@ fn main() -> Res<()> {
     let dev_s = scored(&hashed, &arts, &dv);
     let p = si_prf(&held_s, &held_s.hashed, hashed.threshold, hashed.min_span_score);
     let q = si_prf(&dev_s, &dev_s.hashed, hashed.threshold, hashed.min_span_score);
-    println!("hashed model alone (its own thresholds): held SI {:.4}, dev SI {:.4} (P {:.4} R {:.4})", p.f1, q.f1, q.precision, q.recall);
+    println!(
+        "hashed model alone (its own thresholds): held SI {:.4}, dev SI {:.4} (P {:.4} R {:.4})",
+        p.f1, q.f1, q.precision, q.recall
+    );
 
     // The trainable top.
     let mut rng = Rng(o.seed);
@@ -561,7 +563,11 @@ fn main() -> Res<()> {
             let per = ((z.relu()? - (&z * &y)?)? + (z.abs()?.neg()?.exp()? + 1.0)?.log()?)?;
             let loss = ((per * &wt)?.sum_all()? / wsum.max(1.0) as f64)?;
             step += 1;
-            let scale = if step <= warm { step as f64 / warm as f64 } else { (total - step) as f64 / (total - warm).max(1) as f64 };
+            let scale = if step <= warm {
+                step as f64 / warm as f64
+            } else {
+                (total - step) as f64 / (total - warm).max(1) as f64
+            };
             opt_l.set_learning_rate(o.lr * scale);
             opt_h.set_learning_rate(o.head_lr * scale);
             let grads = loss.backward()?;
