@@ -40,7 +40,7 @@ pub mod narratives;
 pub mod tokenize;
 mod train;
 
-pub use train::{train, Example, SiScore, TrainOptions};
+pub use train::{threshold_grid, train, Example, SiScore, TrainOptions};
 
 use clusters::Clusters;
 use corroborate_model::{Span, Technique};
@@ -359,6 +359,14 @@ impl Detector {
         (probs, clause)
     }
 
+    /// The main span model's per-token probabilities of `text` (without contextual inputs), with the
+    /// prepared document whose tokens they score: for combining with another token model's
+    /// probabilities before [`decode`].
+    pub fn token_probs<'t>(&self, text: &'t str) -> (Doc<'t>, Vec<f32>) {
+        let (doc, probs, _) = self.token_probabilities(text, None);
+        (doc, probs)
+    }
+
     /// Span identification: technique spans with their mean token probability.
     pub fn identify(&self, text: &str) -> Vec<(Span, f32)> {
         let (doc, probs, clause) = self.token_probabilities(text, None);
@@ -510,7 +518,7 @@ fn trimmable(doc: &Doc, i: usize) -> bool {
 
 /// Turns token probabilities into spans: runs of tokens at or above the threshold within one
 /// sentence, with one-token gaps bridged, trimmed of punctuation.
-pub(crate) fn decode(doc: &Doc, probs: &[f32], threshold: f32, min_span_score: f32) -> Vec<(Span, f32)> {
+pub fn decode(doc: &Doc, probs: &[f32], threshold: f32, min_span_score: f32) -> Vec<(Span, f32)> {
     let mut on: Vec<bool> = probs.iter().map(|&p| p >= threshold).collect();
     for i in 1..on.len().saturating_sub(1) {
         if !on[i]

@@ -354,7 +354,7 @@ fn word_classes(examples: &[Example], k: usize, dense_dims: usize) -> Clusters {
 /// The decoding grid: token thresholds 0.04–0.52 by 0.02, each with a minimum span score up to 0.40
 /// above it by 0.04. Returns the first (threshold, minimum) whose `score` beats `best` the most, and
 /// raises `best` to it; None when no point beats it.
-fn threshold_grid(best: &mut f64, mut score: impl FnMut(f32, f32) -> f64) -> Option<(f32, f32)> {
+pub fn threshold_grid(best: &mut f64, mut score: impl FnMut(f32, f32) -> f64) -> Option<(f32, f32)> {
     let mut found = None;
     for step in 0..=24 {
         let t = 0.04 + step as f32 * 0.02;
