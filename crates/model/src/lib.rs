@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 mod offsets;
-pub use offsets::OffsetMap;
+pub use offsets::{char_at, OffsetMap};
 
 /// A half-open byte range `[start, end)` of an article's text, always on `char` boundaries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]

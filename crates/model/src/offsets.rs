@@ -38,6 +38,18 @@ impl OffsetMap {
     }
 }
 
+/// The character starting at byte `i` of `text` and its length in bytes; ASCII is not decoded.
+/// `i` must be a character boundary below `text.len()` (tokenizers walking byte positions).
+#[inline]
+pub fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return (b as char, 1);
+    }
+    let c = text[i..].chars().next().unwrap_or('\u{fffd}');
+    (c, c.len_utf8())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,7 @@
 //! A tokenizer that keeps byte offsets: words (with internal hyphens, apostrophes and abbreviation
 //! dots), numbers, quotation marks (classified as opening, closing or ambiguous) and other punctuation.
 use compact_str::CompactString;
-use corroborate_model::Span;
+use corroborate_model::{char_at, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuoteMark {
@@ -70,17 +70,6 @@ fn quote_kind(c: char) -> Option<QuoteMark> {
 
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
-}
-
-/// The character starting at byte `i` of `text` and its length (ASCII without decoding).
-#[inline]
-fn char_at(text: &str, i: usize) -> (char, usize) {
-    let b = text.as_bytes()[i];
-    if b < 0x80 {
-        return (b as char, 1);
-    }
-    let c = text[i..].chars().next().unwrap_or('\u{fffd}');
-    (c, c.len_utf8())
 }
 
 /// Splits `text` into tokens. Tokens inside any of `markup` spans are marked [`TokKind::Markup`].

@@ -3,7 +3,7 @@
 //! Words are maximal runs of letters and digits, joined through inner apostrophes and hyphens
 //! ("Kremlin-ordered", "didn't"); every other non-space character is a token of its own.
 
-use corroborate_model::Span;
+use corroborate_model::{char_at, Span};
 
 /// One token: its byte span and a lower-cased form for features.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,17 +57,6 @@ pub fn raw_tokens(text: &str, range: Span, out: &mut Vec<(Span, bool)>) {
             i += len;
         }
     }
-}
-
-/// The character starting at byte `i` of `s` and its length (ASCII without decoding).
-#[inline]
-fn char_at(s: &str, i: usize) -> (char, usize) {
-    let b = s.as_bytes()[i];
-    if b < 0x80 {
-        return (b as char, 1);
-    }
-    let c = s[i..].chars().next().unwrap_or('\u{fffd}');
-    (c, c.len_utf8())
 }
 
 /// Sentence spans: every line is split at `.`, `!` or `?` (with closing quotes or brackets) that is
