@@ -42,17 +42,53 @@ pub fn hash(tag: &str, parts: &[&str]) -> Feature {
 pub struct Linear {
     pub outputs: usize,
     pub bits: u32,
-    /// Dense (training): `weights[bucket * outputs + output]`. Sparse (read from a file, see
-    /// `rows`): the non-zero rows only, after one row of zeros.
+    /// Weights of a model being trained: `weights[bucket * outputs + output]` (empty for a model
+    /// read from a file, which keeps them in `frozen`).
     pub weights: Vec<f32>,
-    /// For a model read from a file: each bucket's row in `weights` (0: the zero row). Most buckets
-    /// of a trained model are zero, so this keeps a 2^19-bucket, 14-output model at about 2 MB of
-    /// index plus its non-zero rows instead of 29 MB of dense `f32`s.
-    rows: Option<Vec<u32>>,
+    /// A model read from a file: its stored `i16` weights, read as `q as f32 * scale` on use.
+    frozen: Option<Frozen>,
     /// Number of dense (real-valued) inputs beside the hashed features (0: none).
     pub dense_dim: usize,
     /// Weights of the dense inputs: `dense[input * outputs + output]`.
     pub dense: Vec<f32>,
+}
+
+/// The weights of a model read from a file, as stored: `i16` values and one scale. A weight is
+/// read as `q as f32 * scale`, the very `f32` a table of converted weights would hold, so scores are
+/// the same to the bit, from half the memory. Feature lookups are random reads into tables of
+/// megabytes, so the memory they touch, not the arithmetic, sets the speed.
+#[derive(Debug, Clone)]
+struct Frozen {
+    scale: f32,
+    table: Table,
+}
+
+#[derive(Debug, Clone)]
+enum Table {
+    /// One output: a weight per bucket, zeros included (one read per feature, no index).
+    Direct(Vec<i16>),
+    /// Several outputs: most buckets are zero, so each bucket has a row number into `values`
+    /// (row 0 is zeros) and only non-zero rows are stored. The index is `u16` while rows fit.
+    Small { index: Vec<u16>, values: Vec<i16> },
+    Large { index: Vec<u32>, values: Vec<i16> },
+}
+
+impl Frozen {
+    /// Where bucket `b`'s row starts in the stored values, and the values.
+    #[inline]
+    fn row(&self, b: usize, outputs: usize) -> &[i16] {
+        match &self.table {
+            Table::Direct(v) => std::slice::from_ref(&v[b]),
+            Table::Small { index, values } => {
+                let at = index[b] as usize * outputs;
+                &values[at..at + outputs]
+            }
+            Table::Large { index, values } => {
+                let at = index[b] as usize * outputs;
+                &values[at..at + outputs]
+            }
+        }
+    }
 }
 
 /// Dense inputs are stored as `i8` and read as `q / DENSE_SCALE` (see [`crate::clusters::DENSE_SCALE`]).
@@ -96,36 +132,61 @@ impl Linear {
             outputs,
             bits,
             weights: vec![0.0; (1usize << bits) * outputs],
-            rows: None,
+            frozen: None,
             dense_dim: 0,
             dense: Vec::new(),
         }
     }
 
-    /// Where a feature's row starts in `weights`.
     #[inline]
-    fn row(&self, f: Feature) -> usize {
-        let b = (f as usize) & ((1usize << self.bits) - 1);
-        match &self.rows {
-            Some(rows) => rows[b] as usize * self.outputs,
-            None => b * self.outputs,
-        }
+    fn bucket(&self, f: Feature) -> usize {
+        (f as usize) & ((1usize << self.bits) - 1)
     }
 
-    /// Index of a logistic model's weight for a feature.
+    /// Where a feature's row starts in `weights` (a model in training).
+    #[inline]
+    fn row(&self, f: Feature) -> usize {
+        self.bucket(f) * self.outputs
+    }
+
+    /// Index of a training model's weight for a feature.
     #[inline]
     pub(crate) fn row_index(&self, f: Feature) -> usize {
+        debug_assert!(self.frozen.is_none(), "a model read from a file is not trained further");
         self.row(f)
+    }
+
+    /// The first output's weight of each feature, as `f32` (for tests).
+    #[cfg(test)]
+    fn weights_of(&self, features: &[Feature]) -> Vec<f32> {
+        features
+            .iter()
+            .map(|&f| match &self.frozen {
+                Some(fz) => fz.row(self.bucket(f), self.outputs)[0] as f32 * fz.scale,
+                None => self.weights[self.row(f)],
+            })
+            .collect()
     }
 
     /// Raw scores, one per output.
     pub fn scores(&self, features: &[Feature], out: &mut Vec<f32>) {
         out.clear();
         out.resize(self.outputs, 0.0);
-        for &f in features {
-            let b = self.row(f);
-            for (o, w) in out.iter_mut().zip(&self.weights[b..b + self.outputs]) {
-                *o += *w;
+        match &self.frozen {
+            Some(fz) => {
+                for &f in features {
+                    for (o, &q) in out.iter_mut().zip(fz.row(self.bucket(f), self.outputs)) {
+                        *o += q as f32 * fz.scale;
+                    }
+                }
+            }
+            None => {
+                for &f in features {
+                    let b = self.row(f);
+                    for (o, w) in out.iter_mut().zip(&self.weights[b..b + self.outputs]) {
+                        *o += *w;
+                    }
+                }
             }
         }
     }
@@ -175,8 +236,22 @@ impl Linear {
     #[inline]
     pub fn score1(&self, features: &[Feature]) -> f32 {
         let mut s = 0.0;
-        for &f in features {
-            s += self.weights[self.row(f)];
+        match &self.frozen {
+            Some(Frozen { scale, table: Table::Direct(v) }) => {
+                for &f in features {
+                    s += v[self.bucket(f)] as f32 * scale;
+                }
+            }
+            Some(fz) => {
+                for &f in features {
+                    s += fz.row(self.bucket(f), self.outputs)[0] as f32 * fz.scale;
+                }
+            }
+            None => {
+                for &f in features {
+                    s += self.weights[self.row(f)];
+                }
+            }
         }
         s
     }
@@ -289,6 +364,9 @@ impl Linear {
 
     /// Serialises: outputs, bits, scale, a bitmap of non-zero buckets, then their `i16` weights.
     pub fn write(&self, out: &mut Vec<u8>) {
+        if let Some(fz) = &self.frozen {
+            return self.write_frozen(fz, out);
+        }
         let max = self.weights.iter().fold(0f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 { max / i16::MAX as f32 } else { 1.0 };
         out.extend_from_slice(&(self.outputs as u32).to_le_bytes());
@@ -316,6 +394,29 @@ impl Linear {
         }
     }
 
+    /// [`Linear::write`] of a model read from a file: the bytes it was read from.
+    fn write_frozen(&self, fz: &Frozen, out: &mut Vec<u8>) {
+        out.extend_from_slice(&(self.outputs as u32).to_le_bytes());
+        out.extend_from_slice(&self.bits.to_le_bytes());
+        out.extend_from_slice(&fz.scale.to_le_bytes());
+        let buckets = 1usize << self.bits;
+        let mut bitmap = vec![0u8; buckets.div_ceil(8)];
+        let mut values = Vec::new();
+        for b in 0..buckets {
+            let row = fz.row(b, self.outputs);
+            if row.iter().any(|&q| q != 0) {
+                bitmap[b / 8] |= 1 << (b % 8);
+                values.extend(row.iter().flat_map(|q| q.to_le_bytes()));
+            }
+        }
+        out.extend_from_slice(&bitmap);
+        out.extend_from_slice(&values);
+        out.extend_from_slice(&(self.dense_dim as u32).to_le_bytes());
+        for w in &self.dense {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+    }
+
     /// Reads what [`Linear::write`] wrote; returns the model and the bytes consumed.
     pub fn read(bytes: &[u8]) -> Result<(Self, usize)> {
         let mut r = Reader { bytes, pos: 0 };
@@ -328,22 +429,29 @@ impl Linear {
         let buckets = 1usize << bits;
         let bitmap = r.take(buckets.div_ceil(8))?;
         let rows: usize = bitmap.iter().map(|b| b.count_ones() as usize).sum();
-        let values = r.take(rows * outputs * 2)?;
-        let mut values = values.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]]) as f32 * scale);
-        let mut weights = vec![0.0; (rows + 1) * outputs];
-        for (w, v) in weights[outputs..].iter_mut().zip(&mut values) {
-            *w = v;
-        }
-        let mut index = vec![0u32; buckets];
-        let mut next = 1u32;
-        for (i, &byte) in bitmap.iter().enumerate() {
-            for bit in 0..8 {
-                if byte & (1 << bit) != 0 && i * 8 + bit < buckets {
-                    index[i * 8 + bit] = next;
+        let mut values = r.take(rows * outputs * 2)?.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]]));
+        let set = |b: usize| bitmap[b / 8] & (1 << (b % 8)) != 0;
+        let table = if outputs == 1 {
+            Table::Direct((0..buckets).map(|b| if set(b) { values.next().unwrap_or(0) } else { 0 }).collect())
+        } else {
+            // row 0 is the zero row; bucket b's row is 1 + the number of set bits before it
+            let mut stored = vec![0i16; outputs];
+            stored.extend(values);
+            let mut next = 0usize;
+            let mut number = |b: usize| {
+                if set(b) {
                     next += 1;
+                    next
+                } else {
+                    0
                 }
+            };
+            if rows < u16::MAX as usize {
+                Table::Small { index: (0..buckets).map(|b| number(b) as u16).collect(), values: stored }
+            } else {
+                Table::Large { index: (0..buckets).map(|b| number(b) as u32).collect(), values: stored }
             }
-        }
+        };
         let dense_dim = r.u32()? as usize;
         if dense_dim > 4096 {
             return Err(Error::Model(format!("implausible dense width {dense_dim}")));
@@ -353,7 +461,8 @@ impl Linear {
             .chunks_exact(4)
             .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
             .collect();
-        Ok((Linear { outputs, bits, weights, rows: Some(index), dense_dim, dense }, r.pos))
+        let frozen = Some(Frozen { scale, table });
+        Ok((Linear { outputs, bits, weights: Vec::new(), frozen, dense_dim, dense }, r.pos))
     }
 }
 
@@ -411,5 +520,23 @@ mod tests {
         assert_eq!(used, bytes.len());
         assert!((back.probability(&[a, bias]) - m.probability(&[a, bias])).abs() < 1e-3);
         assert!(Linear::read(&bytes[..bytes.len() - 1]).is_err());
+        // a model read from a file scores with its stored weights and writes the same bytes back
+        assert_eq!(back.score1(&[a, bias]), back.weights_of(&[a, bias]).iter().sum::<f32>());
+        let mut again = Vec::new();
+        back.write(&mut again);
+        assert_eq!(again, bytes);
+    }
+
+    #[test]
+    fn the_shipped_model_reads_and_writes_back_to_the_same_bytes() {
+        let bytes = include_bytes!("../model/techniques.bin");
+        let d = crate::Detector::from_bytes(bytes).unwrap();
+        assert!(d.to_bytes() == bytes.as_slice());
+        // several outputs: the indexed table gives every output's weight of a feature
+        let mut s = Vec::new();
+        for f in [0u32, 1, 12345, u32::MAX] {
+            d.tc[0].scores(&[f], &mut s);
+            assert_eq!(s.len(), crate::TECHNIQUES.len());
+        }
     }
 }
