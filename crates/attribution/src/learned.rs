@@ -313,20 +313,8 @@ impl<'m> Perceptron {
 impl Sink for Prefetch<'_> {
     #[inline(always)]
     fn push(&mut self, id: u32) {
-        prefetch(&self.w[id as usize & (BUCKETS - 1)]);
+        corroborate_model::hint::prefetch(&self.w[id as usize & (BUCKETS - 1)]);
     }
-}
-
-/// A hint to load the cache line holding `x` (nothing on processors without one in `core::arch`).
-#[inline(always)]
-fn prefetch<T>(x: &T) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: a prefetch reads nothing architecturally and cannot fault; `x` is a valid reference.
-    unsafe {
-        core::arch::x86_64::_mm_prefetch::<{ core::arch::x86_64::_MM_HINT_T0 }>((x as *const T).cast());
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = x;
 }
 
 impl Scorer<'_> {

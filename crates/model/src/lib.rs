@@ -20,6 +20,7 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+pub mod hint;
 mod offsets;
 pub use offsets::{char_at, OffsetMap};
 

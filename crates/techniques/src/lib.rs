@@ -290,12 +290,27 @@ impl Detector {
         let mut clause = Vec::new();
         if !doc.dense_si() && self.hidden.hidden == 0 && self.clause.is_none() {
             // The shipped model: hashed features only.
+            // A sentence's features first, each weight asked for as its feature is made, then the
+            // sums: the weights are random reads into megabytes, which then overlap.
+            let mut ids: Vec<linear::Feature> = Vec::with_capacity(1024);
+            let mut ends: Vec<usize> = Vec::with_capacity(64);
             for (s, &(ws, we)) in doc.sentence_tokens.iter().enumerate() {
                 features::sentence_features(doc, s, &mut shared);
-                let base = self.si.score1(&shared);
+                ids.clear();
+                ends.clear();
                 for i in ws..we {
                     features::local_features(doc, i, &mut own);
-                    probs.push(linear::sigmoid(base + self.si.score1(&own)));
+                    for &f in &own {
+                        self.si.prefetch(f);
+                    }
+                    ids.extend_from_slice(&own);
+                    ends.push(ids.len());
+                }
+                let base = self.si.score1(&shared);
+                let mut start = 0;
+                for &end in &ends {
+                    probs.push(linear::sigmoid(base + self.si.score1(&ids[start..end])));
+                    start = end;
                 }
             }
             return (probs, clause);

@@ -168,16 +168,44 @@ impl Linear {
             .collect()
     }
 
+    /// Asks the processor to fetch feature `f`'s weights (of a model with several outputs: its
+    /// row number), so that scoring it later does not wait (see [`corroborate_model::hint`]).
+    #[inline]
+    pub fn prefetch(&self, f: Feature) {
+        use corroborate_model::hint::prefetch;
+        let b = self.bucket(f);
+        match &self.frozen {
+            Some(Frozen { table: Table::Direct(v), .. }) => prefetch(&v[b]),
+            Some(Frozen { table: Table::Small { index, .. }, .. }) => prefetch(&index[b]),
+            Some(Frozen { table: Table::Large { index, .. }, .. }) => prefetch(&index[b]),
+            None => prefetch(&self.weights[self.row(f)]),
+        }
+    }
+
     /// Raw scores, one per output.
     pub fn scores(&self, features: &[Feature], out: &mut Vec<f32>) {
         out.clear();
         out.resize(self.outputs, 0.0);
+        let add = |out: &mut Vec<f32>, row: &[i16], scale: f32| {
+            for (o, &q) in out.iter_mut().zip(row) {
+                *o += q as f32 * scale;
+            }
+        };
         match &self.frozen {
+            Some(Frozen { scale, table: Table::Small { index, values } }) => {
+                let n = self.outputs;
+                // the rows' numbers first, their rows fetched, then the sums in feature order
+                let rows: Vec<usize> = features.iter().map(|&f| index[self.bucket(f)] as usize * n).collect();
+                for &at in &rows {
+                    corroborate_model::hint::prefetch(&values[at]);
+                }
+                for &at in &rows {
+                    add(out, &values[at..at + n], *scale);
+                }
+            }
             Some(fz) => {
                 for &f in features {
-                    for (o, &q) in out.iter_mut().zip(fz.row(self.bucket(f), self.outputs)) {
-                        *o += q as f32 * fz.scale;
-                    }
+                    add(out, fz.row(self.bucket(f), self.outputs), fz.scale);
                 }
             }
             None => {
