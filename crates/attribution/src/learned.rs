@@ -304,6 +304,9 @@ struct Prefetch<'m> {
     w: &'m [[f32; 4]; BUCKETS],
 }
 
+/// How many tokens ahead the taggers ask for weight rows.
+const AHEAD: usize = 2;
+
 impl<'m> Perceptron {
     fn prefetcher(&'m self) -> Prefetch<'m> {
         Prefetch { w: &self.w }
@@ -890,9 +893,12 @@ fn pos_tags(m: &Perceptron, word: &[u64], stem: &[u64], suffix: &[u64], shape: &
     let mut out = Vec::with_capacity(word.len());
     let (mut p, mut p2) = (POS_START, POS_START);
     let (word_p, suffix_p) = pos_padded(word, suffix);
+    for i in 0..AHEAD.min(word.len()) {
+        pos_feats([&word_p, stem, &suffix_p, shape], i, p, p, &mut m.prefetcher());
+    }
     for i in 0..word.len() {
-        if i + 1 < word.len() {
-            pos_feats([&word_p, stem, &suffix_p, shape], i + 1, p, p, &mut m.prefetcher());
+        if i + AHEAD < word.len() {
+            pos_feats([&word_p, stem, &suffix_p, shape], i + AHEAD, p, p, &mut m.prefetcher());
         }
         let mut f = m.scorer();
         pos_feats([&word_p, stem, &suffix_p, shape], i, p, p2, &mut f);
@@ -1052,11 +1058,14 @@ impl Model {
     pub fn cues(&self, doc: &Doc) -> Vec<(usize, usize)> {
         let mut out: Vec<(usize, usize)> = Vec::new();
         let mut prev = O;
+        for i in 0..AHEAD.min(doc.toks.len()) {
+            doc.cue_feats(i, O, None, &mut self.cue.prefetcher());
+        }
         for i in 0..doc.toks.len() {
-            if i + 1 < doc.toks.len() {
-                // the next token's rows, guessing it follows an outside token (its few features
+            if i + AHEAD < doc.toks.len() {
+                // a later token's rows, guessing it follows an outside token (its few features
                 // with the previous tag may then fetch a row that is not used)
-                doc.cue_feats(i + 1, O, out.last().map(|c| c.1), &mut self.cue.prefetcher());
+                doc.cue_feats(i + AHEAD, O, out.last().map(|c| c.1), &mut self.cue.prefetcher());
             }
             let mut f = self.cue.scorer();
             doc.cue_feats(i, prev, out.last().map(|c| c.1), &mut f);
@@ -1096,9 +1105,12 @@ impl Model {
             tags.clear();
             // the window holds the cue (a <= c0, c1 < b): the tokens before it, the cue, the tokens after
             let mut prev = O;
+            for j in a..(a + AHEAD).min(c0) {
+                doc.role_feats_side::<true>(j, &rc, &other, &other_before, O, &mut self.role.prefetcher());
+            }
             for j in a..c0 {
-                if j + 1 < c0 {
-                    doc.role_feats_side::<true>(j + 1, &rc, &other, &other_before, prev, &mut self.role.prefetcher());
+                if j + AHEAD < c0 {
+                    doc.role_feats_side::<true>(j + AHEAD, &rc, &other, &other_before, prev, &mut self.role.prefetcher());
                 }
                 let mut f = self.role.scorer();
                 doc.role_feats_side::<true>(j, &rc, &other, &other_before, prev, &mut f);
@@ -1108,9 +1120,12 @@ impl Model {
             }
             tags.extend(std::iter::repeat_n(CUE_TAG, c1 + 1 - c0));
             prev = CUE_TAG;
+            for j in c1 + 1..(c1 + 1 + AHEAD).min(b) {
+                doc.role_feats_side::<false>(j, &rc, &other, &other_before, CUE_TAG, &mut self.role.prefetcher());
+            }
             for j in c1 + 1..b {
-                if j + 1 < b {
-                    doc.role_feats_side::<false>(j + 1, &rc, &other, &other_before, prev, &mut self.role.prefetcher());
+                if j + AHEAD < b {
+                    doc.role_feats_side::<false>(j + AHEAD, &rc, &other, &other_before, prev, &mut self.role.prefetcher());
                 }
                 let mut f = self.role.scorer();
                 doc.role_feats_side::<false>(j, &rc, &other, &other_before, prev, &mut f);
