@@ -9,7 +9,13 @@ use crate::Result;
 /// (the leading principal components of its static embedding, standardised, quantised to `i8`).
 #[derive(Debug, Clone, Default)]
 pub struct Clusters {
+    /// The words' keys, sorted (hashes, so spread evenly over the `u32` range).
     keys: Vec<u32>,
+    /// `starts[t]` is the first key whose top `dir_bits` bits are at least `t` (with one more entry
+    /// for the end), so a word is looked for among the one or two keys of its slot instead of by a
+    /// binary search whose last steps are each a cache miss.
+    starts: Vec<u32>,
+    dir_bits: u32,
     ids: Vec<u16>,
     /// Width of the dense vectors (0: none).
     dim: usize,
@@ -46,7 +52,41 @@ impl Clusters {
 
     /// The class of a lower-cased word given by its [`fnv64`] hash.
     pub fn get_hash(&self, h: u64) -> Option<u16> {
-        self.keys.binary_search(&key_of_hash(h)).ok().map(|i| self.ids[i])
+        self.find(key_of_hash(h)).map(|i| self.ids[i])
+    }
+
+    /// Position of `key` in `keys`.
+    #[inline]
+    fn find(&self, key: u32) -> Option<usize> {
+        if self.starts.is_empty() {
+            return self.keys.binary_search(&key).ok();
+        }
+        let slot = (key as u64 >> (32 - self.dir_bits)) as usize;
+        let (a, b) = (self.starts[slot] as usize, self.starts[slot + 1] as usize);
+        self.keys[a..b].binary_search(&key).ok().map(|i| a + i)
+    }
+
+    /// Builds the slot directory of [`Clusters::find`] (about one key per slot).
+    fn indexed(mut self) -> Self {
+        let n = self.keys.len();
+        if n < 64 {
+            self.starts = Vec::new();
+            return self;
+        }
+        let bits = (usize::BITS - 1 - n.leading_zeros()).min(24);
+        let slots = 1usize << bits;
+        let mut starts = Vec::with_capacity(slots + 1);
+        let mut i = 0;
+        for t in 0..slots {
+            while i < n && ((self.keys[i] as u64) >> (32 - bits)) < t as u64 {
+                i += 1;
+            }
+            starts.push(i as u32);
+        }
+        starts.push(n as u32);
+        self.starts = starts;
+        self.dir_bits = bits;
+        self
     }
 
     /// Width of the dense word vectors (0: none).
@@ -56,7 +96,7 @@ impl Clusters {
 
     /// Row of a word (by its [`fnv64`] hash) in the table.
     pub fn row_of_hash(&self, h: u64) -> Option<u32> {
-        self.keys.binary_search(&key_of_hash(h)).ok().map(|i| i as u32)
+        self.find(key_of_hash(h)).map(|i| i as u32)
     }
 
     /// The class of a table row.
@@ -82,7 +122,7 @@ impl Clusters {
         }
         let mut rows: Vec<Option<&Vec<f32>>> = vec![None; self.keys.len()];
         for (w, v) in words.iter().zip(vectors) {
-            if let Ok(i) = self.keys.binary_search(&key(w)) {
+            if let Some(i) = self.find(key(w)) {
                 if rows[i].is_none() && v.iter().any(|x| *x != 0.0) {
                     rows[i] = Some(v);
                 }
@@ -142,7 +182,7 @@ impl Clusters {
                 }
             }
         }
-        Clusters { keys: items.iter().map(|x| x.0).collect(), ids: assign, dim: 0, vecs: Vec::new() }
+        Clusters { keys: items.iter().map(|x| x.0).collect(), ids: assign, ..Default::default() }.indexed()
     }
 
     pub fn write(&self, out: &mut Vec<u8>) {
@@ -158,7 +198,7 @@ impl Clusters {
     pub(crate) fn read(r: &mut Reader) -> Result<Self> {
         let n = r.u32()? as usize;
         let body = r.take(n.checked_mul(6).ok_or_else(|| crate::Error::Model("cluster table too large".into()))?)?;
-        let mut c = Clusters { keys: Vec::with_capacity(n), ids: Vec::with_capacity(n), dim: 0, vecs: Vec::new() };
+        let mut c = Clusters { keys: Vec::with_capacity(n), ids: Vec::with_capacity(n), ..Default::default() };
         for row in body.chunks_exact(6) {
             c.keys.push(u32::from_le_bytes([row[0], row[1], row[2], row[3]]));
             c.ids.push(u16::from_le_bytes([row[4], row[5]]));
@@ -171,13 +211,33 @@ impl Clusters {
             return Err(crate::Error::Model(format!("implausible word vector width {}", c.dim)));
         }
         c.vecs = r.take(n * c.dim)?.iter().map(|&b| b as i8).collect();
-        Ok(c)
+        Ok(c.indexed())
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_slot_directory_finds_what_a_binary_search_finds() {
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x as u32
+        };
+        let mut keys: Vec<u32> = (0..5000).map(|_| next()).chain([0, 1, u32::MAX - 1, u32::MAX]).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let ids = vec![0u16; keys.len()];
+        let c = Clusters { keys: keys.clone(), ids, ..Default::default() }.indexed();
+        assert!(c.dir_bits >= 12);
+        for k in keys.iter().copied().chain((0..5000).map(|_| next())).chain([2, u32::MAX - 2]) {
+            assert_eq!(c.find(k), keys.binary_search(&k).ok(), "{k}");
+        }
+    }
 
     #[test]
     fn similar_vectors_share_a_class_and_round_trip() {
