@@ -50,6 +50,9 @@ fn byline(line: &str) -> Option<&str> {
     (names >= 1 && !matches!(*words.last()?, "and" | "&")).then_some(rest)
 }
 
+/// The longest label a line is compared with below, in characters ("date published").
+const LONGEST_LABEL: usize = 14;
+
 /// Labels that stand alone on a line as section headings in pasted pages.
 const HEADINGS: &[&str] = &["description", "summary", "abstract", "related", "share this", "tags", "advertisement"];
 
@@ -133,7 +136,13 @@ pub fn parse(text: &str) -> TextMeta {
     while k < nonempty.len() {
         let (_, span) = nonempty[k];
         let s = span.slice(text);
-        let lower = s.to_lowercase();
+        // Only short lines can be one of the labels below (`to_lowercase` never shortens a text by
+        // characters), so longer ones, most of an article, are not lowered at all.
+        let lower = if s.len() <= LONGEST_LABEL * 4 && s.chars().count() <= LONGEST_LABEL {
+            s.to_lowercase()
+        } else {
+            String::new()
+        };
         if let Some(names) = byline(s) {
             for name in names.split(" and ").flat_map(|n| n.split(" & ")) {
                 out.meta.authors.push(name.trim().to_string());
@@ -276,6 +285,18 @@ fn guess_language(text: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_label_fits_the_length_that_lines_are_lowered_up_to() {
+        let labels = ["category", "categories", "date created", "date published", "published", "date"];
+        for l in labels.iter().chain(HEADINGS) {
+            assert!(l.chars().count() <= LONGEST_LABEL, "{l}");
+        }
+        let t = "Headline here\n\nDATE PUBLISHED\n2022-04-06\n\nAdvertisement\n\nBody text of the article.";
+        let found = parse(t);
+        assert_eq!(found.meta.published.as_deref(), Some("2022-04-06"));
+        assert!(found.spans.iter().any(|m| m.kind == MetaKind::Heading));
+    }
 
     fn kinds(t: &TextMeta, text: &str) -> Vec<(MetaKind, String)> {
         t.spans.iter().map(|m| (m.kind, m.span.slice(text).to_string())).collect()
