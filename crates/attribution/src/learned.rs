@@ -1110,7 +1110,14 @@ impl Model {
             }
             for j in a..c0 {
                 if j + AHEAD < c0 {
-                    doc.role_feats_side::<true>(j + AHEAD, &rc, &other, &other_before, prev, &mut self.role.prefetcher());
+                    doc.role_feats_side::<true>(
+                        j + AHEAD,
+                        &rc,
+                        &other,
+                        &other_before,
+                        prev,
+                        &mut self.role.prefetcher(),
+                    );
                 }
                 let mut f = self.role.scorer();
                 doc.role_feats_side::<true>(j, &rc, &other, &other_before, prev, &mut f);
@@ -1125,7 +1132,14 @@ impl Model {
             }
             for j in c1 + 1..b {
                 if j + AHEAD < b {
-                    doc.role_feats_side::<false>(j + AHEAD, &rc, &other, &other_before, prev, &mut self.role.prefetcher());
+                    doc.role_feats_side::<false>(
+                        j + AHEAD,
+                        &rc,
+                        &other,
+                        &other_before,
+                        prev,
+                        &mut self.role.prefetcher(),
+                    );
                 }
                 let mut f = self.role.scorer();
                 doc.role_feats_side::<false>(j, &rc, &other, &other_before, prev, &mut f);

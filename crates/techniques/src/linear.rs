@@ -69,8 +69,14 @@ enum Table {
     Direct(Vec<i16>),
     /// Several outputs: most buckets are zero, so each bucket has a row number into `values`
     /// (row 0 is zeros) and only non-zero rows are stored. The index is `u16` while rows fit.
-    Small { index: Vec<u16>, values: Vec<i16> },
-    Large { index: Vec<u32>, values: Vec<i16> },
+    Small {
+        index: Vec<u16>,
+        values: Vec<i16>,
+    },
+    Large {
+        index: Vec<u32>,
+        values: Vec<i16>,
+    },
 }
 
 impl Frozen {
