@@ -463,27 +463,24 @@ impl Linear {
         let buckets = 1usize << bits;
         let bitmap = r.take(buckets.div_ceil(8))?;
         let rows: usize = bitmap.iter().map(|b| b.count_ones() as usize).sum();
-        let mut values = r.take(rows * outputs * 2)?.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]]));
-        let set = |b: usize| bitmap[b / 8] & (1 << (b % 8)) != 0;
+        let raw = r.take(rows * outputs * 2)?;
         let table = if outputs == 1 {
-            Table::Direct((0..buckets).map(|b| if set(b) { values.next().unwrap_or(0) } else { 0 }).collect())
+            let mut direct = vec![0i16; buckets];
+            let values: Vec<i16> = raw.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])).collect();
+            each_set(bitmap, buckets, |b, k| direct[b] = values[k]);
+            Table::Direct(direct)
         } else {
-            // row 0 is the zero row; bucket b's row is 1 + the number of set bits before it
+            // row 0 is the zero row; the k-th set bucket (from 0) has row k + 1
             let mut stored = vec![0i16; outputs];
-            stored.extend(values);
-            let mut next = 0usize;
-            let mut number = |b: usize| {
-                if set(b) {
-                    next += 1;
-                    next
-                } else {
-                    0
-                }
-            };
+            stored.extend(raw.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])));
             if rows < u16::MAX as usize {
-                Table::Small { index: (0..buckets).map(|b| number(b) as u16).collect(), values: stored }
+                let mut index = vec![0u16; buckets];
+                each_set(bitmap, buckets, |b, k| index[b] = (k + 1) as u16);
+                Table::Small { index, values: stored }
             } else {
-                Table::Large { index: (0..buckets).map(|b| number(b) as u32).collect(), values: stored }
+                let mut index = vec![0u32; buckets];
+                each_set(bitmap, buckets, |b, k| index[b] = (k + 1) as u32);
+                Table::Large { index, values: stored }
             }
         };
         let dense_dim = r.u32()? as usize;
@@ -497,6 +494,24 @@ impl Linear {
             .collect();
         let frozen = Some(Frozen { scale, table });
         Ok((Linear { outputs, bits, weights: Vec::new(), frozen, dense_dim, dense }, r.pos))
+    }
+}
+
+/// Calls `visit(bucket, k)` for the k-th set bucket of `bitmap` (from 0), in order; most bytes of
+/// a model's bitmap are zero and skipped whole.
+#[inline(always)]
+fn each_set(bitmap: &[u8], buckets: usize, mut visit: impl FnMut(usize, usize)) {
+    let mut k = 0;
+    for (i, &byte) in bitmap.iter().enumerate() {
+        let mut bits = byte;
+        while bits != 0 {
+            let b = i * 8 + bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            if b < buckets {
+                visit(b, k);
+            }
+            k += 1;
+        }
     }
 }
 
