@@ -1104,53 +1104,47 @@ impl Model {
             other[c0..=c1].iter_mut().for_each(|x| *x = false);
             tags.clear();
             // the window holds the cue (a <= c0, c1 < b): the tokens before it, the cue, the tokens after
-            let mut prev = O;
-            for j in a..(a + AHEAD).min(c0) {
-                doc.role_feats_side::<true>(j, &rc, &other, &other_before, O, &mut self.role.prefetcher());
-            }
-            for j in a..c0 {
-                if j + AHEAD < c0 {
-                    doc.role_feats_side::<true>(
-                        j + AHEAD,
-                        &rc,
-                        &other,
-                        &other_before,
-                        prev,
-                        &mut self.role.prefetcher(),
-                    );
-                }
-                let mut f = self.role.scorer();
-                doc.role_feats_side::<true>(j, &rc, &other, &other_before, prev, &mut f);
-                let t = f.best();
-                tags.push(t);
-                prev = t;
-            }
+            self.tag_side::<true>(doc, a..c0, &rc, &other, &other_before, O, &mut tags);
             tags.extend(std::iter::repeat_n(CUE_TAG, c1 + 1 - c0));
-            prev = CUE_TAG;
-            for j in c1 + 1..(c1 + 1 + AHEAD).min(b) {
-                doc.role_feats_side::<false>(j, &rc, &other, &other_before, CUE_TAG, &mut self.role.prefetcher());
-            }
-            for j in c1 + 1..b {
-                if j + AHEAD < b {
-                    doc.role_feats_side::<false>(
-                        j + AHEAD,
-                        &rc,
-                        &other,
-                        &other_before,
-                        prev,
-                        &mut self.role.prefetcher(),
-                    );
-                }
-                let mut f = self.role.scorer();
-                doc.role_feats_side::<false>(j, &rc, &other, &other_before, prev, &mut f);
-                let t = f.best();
-                tags.push(t);
-                prev = t;
-            }
+            self.tag_side::<false>(doc, c1 + 1..b, &rc, &other, &other_before, CUE_TAG, &mut tags);
             other[c0..=c1].iter_mut().for_each(|x| *x = true);
             out.push(decode(doc, a, &tags, (c0, c1), &other));
         }
         out
+    }
+}
+
+impl Model {
+    /// Role tags of the tokens `range` on one side of a cue, in order, after tag `first_prev`
+    /// (greedy: each token's previous tag is the one just given). The rows of the token [`AHEAD`]
+    /// are asked for while a token is scored, guessing the tag before it is the current one (tags
+    /// come in runs).
+    #[allow(clippy::too_many_arguments)]
+    fn tag_side<const LEFT: bool>(
+        &self,
+        doc: &Doc,
+        range: std::ops::Range<usize>,
+        rc: &RoleCue,
+        other: &[bool],
+        other_before: &[u32],
+        first_prev: usize,
+        tags: &mut Vec<usize>,
+    ) {
+        let end = range.end;
+        for j in range.start..(range.start + AHEAD).min(end) {
+            doc.role_feats_side::<LEFT>(j, rc, other, other_before, first_prev, &mut self.role.prefetcher());
+        }
+        let mut prev = first_prev;
+        for j in range {
+            if j + AHEAD < end {
+                doc.role_feats_side::<LEFT>(j + AHEAD, rc, other, other_before, prev, &mut self.role.prefetcher());
+            }
+            let mut f = self.role.scorer();
+            doc.role_feats_side::<LEFT>(j, rc, other, other_before, prev, &mut f);
+            let t = f.best();
+            tags.push(t);
+            prev = t;
+        }
     }
 }
 
