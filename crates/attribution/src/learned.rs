@@ -63,6 +63,12 @@ impl Perceptron {
         Scorer { w: &self.w, s: [0f32; 4], k: self.k }
     }
 
+    /// A sink that asks for the weight rows of features and sums nothing (see [`Prefetch`]).
+    #[inline]
+    fn prefetcher(&self) -> Prefetch<'_> {
+        Prefetch { w: &self.w }
+    }
+
     /// The model as bytes: magic, classes, bits, scale, then `k` `i16` weights per bucket
     /// (little-endian).
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -306,12 +312,6 @@ struct Prefetch<'m> {
 
 /// How many tokens ahead the taggers ask for weight rows.
 const AHEAD: usize = 2;
-
-impl<'m> Perceptron {
-    fn prefetcher(&'m self) -> Prefetch<'m> {
-        Prefetch { w: &self.w }
-    }
-}
 
 impl Sink for Prefetch<'_> {
     #[inline(always)]
@@ -1112,9 +1112,7 @@ impl Model {
         }
         out
     }
-}
 
-impl Model {
     /// Role tags of the tokens `range` on one side of a cue, in order, after tag `first_prev`
     /// (greedy: each token's previous tag is the one just given). The rows of the token [`AHEAD`]
     /// are asked for while a token is scored, guessing the tag before it is the current one (tags
