@@ -397,47 +397,36 @@ impl Linear {
     }
 
     /// Serialises: outputs, bits, scale, a bitmap of non-zero buckets, then their `i16` weights.
+    /// A model read from a file writes the bytes it was read from.
     pub fn write(&self, out: &mut Vec<u8>) {
-        if let Some(fz) = &self.frozen {
-            return self.write_frozen(fz, out);
-        }
-        let max = self.weights.iter().fold(0f32, |m, w| m.max(w.abs()));
-        let scale = if max > 0.0 { max / i16::MAX as f32 } else { 1.0 };
+        let scale = match &self.frozen {
+            Some(fz) => fz.scale,
+            None => {
+                let max = self.weights.iter().fold(0f32, |m, w| m.max(w.abs()));
+                if max > 0.0 {
+                    max / i16::MAX as f32
+                } else {
+                    1.0
+                }
+            }
+        };
         out.extend_from_slice(&(self.outputs as u32).to_le_bytes());
         out.extend_from_slice(&self.bits.to_le_bytes());
         out.extend_from_slice(&scale.to_le_bytes());
         let buckets = 1usize << self.bits;
-        let q = |w: f32| (w / scale).round() as i16;
         let mut bitmap = vec![0u8; buckets.div_ceil(8)];
         let mut values = Vec::new();
+        let mut row = vec![0i16; self.outputs];
         for b in 0..buckets {
-            let start = self.row(b as Feature);
-            let row = &self.weights[start..start + self.outputs];
-            if row.iter().any(|&w| q(w) != 0) {
-                bitmap[b / 8] |= 1 << (b % 8);
-                for &w in row {
-                    values.extend_from_slice(&q(w).to_le_bytes());
+            match &self.frozen {
+                Some(fz) => row.copy_from_slice(fz.row(b, self.outputs)),
+                None => {
+                    let start = b * self.outputs;
+                    for (q, &w) in row.iter_mut().zip(&self.weights[start..start + self.outputs]) {
+                        *q = (w / scale).round() as i16;
+                    }
                 }
             }
-        }
-        out.extend_from_slice(&bitmap);
-        out.extend_from_slice(&values);
-        out.extend_from_slice(&(self.dense_dim as u32).to_le_bytes());
-        for w in &self.dense {
-            out.extend_from_slice(&w.to_le_bytes());
-        }
-    }
-
-    /// [`Linear::write`] of a model read from a file: the bytes it was read from.
-    fn write_frozen(&self, fz: &Frozen, out: &mut Vec<u8>) {
-        out.extend_from_slice(&(self.outputs as u32).to_le_bytes());
-        out.extend_from_slice(&self.bits.to_le_bytes());
-        out.extend_from_slice(&fz.scale.to_le_bytes());
-        let buckets = 1usize << self.bits;
-        let mut bitmap = vec![0u8; buckets.div_ceil(8)];
-        let mut values = Vec::new();
-        for b in 0..buckets {
-            let row = fz.row(b, self.outputs);
             if row.iter().any(|&q| q != 0) {
                 bitmap[b / 8] |= 1 << (b % 8);
                 values.extend(row.iter().flat_map(|q| q.to_le_bytes()));
