@@ -483,6 +483,62 @@ fn cluster(vecs: &[Vector], sent: &[Vec<f32>], idx: &[usize], link: f32) -> Vec<
     clusters
 }
 
+/// True when a unit only voices the outlet's own doubt ("the so-called dam disaster", "alleged
+/// killings"): it names a claim without anyone affirming it.
+fn doubt_only(u: &Unit) -> bool {
+    u.own_voice && matches!(u.stance, Stance::Distanced | Stance::Refuted)
+}
+
+/// True when someone affirms what the units say: a source it is attributed to, or the outlet's own
+/// plain voice.
+fn affirmed(units: &[Unit], members: &[usize]) -> bool {
+    members.iter().any(|&m| !doubt_only(&units[m]))
+}
+
+/// Denials of involvement ("Belmark denied any role") contradict only claims that involve the denier;
+/// other disputes contradict what they dispute.
+fn involves_denier(articles: &[AnalyzedArticle], units: &[Unit], affirm: &[usize], dispute: &[usize]) -> bool {
+    let only_denials = dispute.iter().all(|&u| units[u].denies_involvement.is_some());
+    !only_denials
+        || affirm.iter().any(|&x| {
+            let t = units[x].span.slice(&articles[units[x].r.article()].article.text);
+            dispute.iter().any(|&u| units[u].denies_involvement.as_deref().is_some_and(|who| mentions(t, who)))
+        })
+}
+
+/// A topic that is disputed ("the dam disaster was staged") but whose affirming side is only the
+/// outlet's own doubts ("the so-called dam disaster") says nothing anyone affirms: those doubts are
+/// about a claim that others make. Each such side moves to the topic, affirmed by someone, that holds
+/// the unit most similar to one of its units (at least [`CLAIM_LINK`]), so that the outlet's
+/// distance shows on that claim. Returns (receiving topic, disputed topic) pairs.
+fn rehome_doubts(
+    units: &[Unit],
+    topics: &mut [(Vec<usize>, Vec<usize>)],
+    sim: impl Fn(usize, usize) -> f32,
+) -> Vec<(usize, usize)> {
+    let mut links = Vec::new();
+    for t in 0..topics.len() {
+        let (affirm, dispute) = &topics[t];
+        if affirm.is_empty() || dispute.is_empty() || affirmed(units, affirm) {
+            continue;
+        }
+        let best = (0..topics.len())
+            .filter(|&o| o != t && affirmed(units, &topics[o].0))
+            .map(|o| {
+                let s = affirm.iter().flat_map(|&x| topics[o].0.iter().map(move |&y| (x, y)));
+                (o, s.map(|(x, y)| sim(x, y)).fold(0.0f32, f32::max))
+            })
+            .filter(|&(_, s)| s >= CLAIM_LINK)
+            .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
+        if let Some((o, _)) = best {
+            let moved = std::mem::take(&mut topics[t].0);
+            topics[o].0.extend(moved);
+            links.push((o, t));
+        }
+    }
+    links
+}
+
 fn centroid(vecs: &[Vector], members: &[usize]) -> Vector {
     let mut c: Vector = Vector::default();
     for &m in members {
@@ -528,29 +584,41 @@ fn claims(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize], origins: &[
     };
     // topics first (whatever the polarity), then each topic splits into what affirms and what disputes it
     let all: Vec<usize> = (0..units.len()).collect();
+    let mut topics: Vec<(Vec<usize>, Vec<usize>)> = cluster(&vecs, &sent, &all, CLAIM_LINK)
+        .into_iter()
+        .map(|topic| {
+            let (dispute, affirm): (Vec<usize>, Vec<usize>) = topic.into_iter().partition(|&i| units[i].disputes);
+            (affirm, dispute)
+        })
+        .collect();
+    let links = rehome_doubts(&units, &mut topics, |x, y| {
+        let w = cosine(&vecs[x], &vecs[y]);
+        match (sent.get(x), sent.get(y)) {
+            (Some(a), Some(b)) => unit_similarity(w, a, b),
+            _ => w,
+        }
+    });
     let mut groups: Vec<(bool, Vec<usize>)> = Vec::new();
+    let mut group_of: Vec<(Option<usize>, Option<usize>)> = Vec::new();
+    for (affirm, dispute) in topics {
+        let mut push = |disputing: bool, members: Vec<usize>| {
+            (!members.is_empty()).then(|| {
+                groups.push((disputing, members));
+                groups.len() - 1
+            })
+        };
+        let a = push(false, affirm);
+        let d = push(true, dispute);
+        group_of.push((a, d));
+    }
+    // an affirming and a disputing side of one topic contradict, and so do a disputed topic whose
+    // only affirming words were the outlet's own doubts and the claim those doubts were moved to
     let mut topic_pairs: Vec<(usize, usize)> = Vec::new();
-    for topic in cluster(&vecs, &sent, &all, CLAIM_LINK) {
-        let (dispute, affirm): (Vec<usize>, Vec<usize>) = topic.into_iter().partition(|&i| units[i].disputes);
-        let a = (!affirm.is_empty()).then(|| {
-            groups.push((false, affirm));
-            groups.len() - 1
-        });
-        let d = (!dispute.is_empty()).then(|| {
-            groups.push((true, dispute));
-            groups.len() - 1
-        });
-        if let (Some(a), Some(d)) = (a, d) {
-            // denials of involvement contradict only claims that involve the denier
-            let ds = &groups[d].1;
-            let only_denials = ds.iter().all(|&u| units[u].denies_involvement.is_some());
-            let involved = groups[a].1.iter().any(|&x| {
-                let t = units[x].span.slice(&articles[units[x].r.article()].article.text);
-                ds.iter().any(|&u| units[u].denies_involvement.as_deref().is_some_and(|who| mentions(t, who)))
-            });
-            if !only_denials || involved {
-                topic_pairs.push((a, d));
-            }
+    let pairs = group_of.iter().map(|&(a, d)| (a, d)).chain(links.iter().map(|&(o, t)| (group_of[o].0, group_of[t].1)));
+    for (a, d) in pairs {
+        let (Some(a), Some(d)) = (a, d) else { continue };
+        if affirmed(&units, &groups[a].1) && involves_denier(articles, &units, &groups[a].1, &groups[d].1) {
+            topic_pairs.push((a, d));
         }
     }
     let centroids: Vec<Vector> = groups.iter().map(|(_, m)| centroid(&vecs, m)).collect();
@@ -702,6 +770,11 @@ fn outlet_stances(units: &[Unit], members: &[usize], disputing: bool) -> Vec<Out
             } else {
                 (Stance::Distanced, Vec::new())
             };
+            // the evidence that decided the stance first: the words carrying the voice's markers
+            let mut ms = ms;
+            if !markers.is_empty() {
+                ms.sort_by_key(|&m| units[m].strong_voice_marker.is_none_or(|s| !markers.contains(&s)));
+            }
             let evidence: Vec<EvidenceRef> = ms.iter().map(|&m| units[m].r).collect();
             OutletStance { article, stance, evidence, markers }
         })

@@ -61,6 +61,47 @@ fn examples_know_their_stories_origins_and_contradictions() {
     assert!(contradictions >= 4, "deaths vs 'no one died', flooding vs staged, at least");
     // "no one died" is carried by one origin only
     assert!(claims.iter().any(|c| c["summary"].as_str().unwrap().contains("no one died") && c["origins"] == 1));
+    // The deaths claim: the Herald asserts it, Belmark Today keeps its distance ("so-called dam
+    // disaster", "alleged flooding": its own doubts sit on the claim they doubt), and it contradicts
+    // the staging claims.
+    let stance = |c: &serde_json::Value, art: &str| {
+        c["stances"].as_array().unwrap().iter().find(|s| s["article"] == art).map(|s| s["stance"].clone())
+    };
+    let deaths = claims
+        .iter()
+        .find(|c| {
+            stance(c, "examples/arvia-herald.txt").is_some_and(|s| s == "asserted")
+                && c["summary"].as_str().unwrap().contains("Kills 40")
+        })
+        .expect("the deaths claim");
+    assert_eq!(stance(deaths, "examples/belmark-today.txt").unwrap(), "distanced");
+    let staged: Vec<&serde_json::Value> =
+        claims.iter().filter(|c| c["summary"].as_str().unwrap().contains("staged")).collect();
+    assert!(staged.len() >= 2, "the ministry's and its spokesman's staging claims");
+    for s in staged {
+        assert!(
+            deaths["relations"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|r| r["claim"] == s["id"] && r["relation"] == "contradicts"),
+            "deaths vs {}",
+            s["summary"]
+        );
+    }
+    // no contradiction rests on one outlet's doubt alone: each has a side someone affirms
+    for c in claims.iter().filter(|c| !c["relations"].as_array().unwrap().is_empty()) {
+        let doubts_only = c["stances"].as_array().unwrap().iter().all(|s| s["stance"] == "distanced")
+            && c["speakers"].as_array().is_none_or(|s| s.is_empty());
+        assert!(!doubts_only, "{}", c["summary"]);
+    }
+    // Belmark Today states the staging narrative through "has revealed": it adopts it
+    let belmark = v["articles"].as_array().unwrap().iter().find(|a| a["id"] == "examples/belmark-today.txt").unwrap();
+    assert!(belmark["narratives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["narrative"] == "staged-atrocities" && n["voice"] == "adopts"));
 }
 
 #[test]

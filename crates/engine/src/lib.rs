@@ -89,13 +89,13 @@ fn narratives(
     use corroborate_techniques::narratives::{Catalogue, Voice};
     static CATALOGUE: std::sync::OnceLock<Option<Catalogue>> = std::sync::OnceLock::new();
     let Some(catalogue) = CATALOGUE.get_or_init(|| Catalogue::builtin().ok()) else { return Vec::new() };
-    let contents: Vec<Span> = attributions.iter().map(|a| a.content).collect();
+    let (endorsed, reported) = attributed_contents(attributions);
     catalogue
         .match_narratives(text, sentences)
         .into_iter()
         .filter_map(|m| {
             let n = catalogue.get(&m.narrative)?;
-            let voice = match Voice::decide(text, &m, &contents) {
+            let voice = match Voice::decide(text, &m, &reported, &endorsed) {
                 Voice::Adopts => "adopts",
                 Voice::Reports => "reports",
             };
@@ -110,6 +110,14 @@ fn narratives(
             })
         })
         .collect()
+}
+
+/// Attribution contents split into those the article endorses through a factive cue ("has
+/// revealed that ...": asserted) and those it only reports, for [`Voice::decide`](corroborate_techniques::narratives::Voice::decide).
+pub fn attributed_contents(attributions: &[corroborate_model::Attribution]) -> (Vec<Span>, Vec<Span>) {
+    let (endorsed, reported): (Vec<_>, Vec<_>) =
+        attributions.iter().partition(|a| a.stance == corroborate_model::Stance::Asserted);
+    (endorsed.iter().map(|a| a.content).collect(), reported.iter().map(|a| a.content).collect())
 }
 
 /// Persuasion techniques of the text, leaving out those in non-prose metadata (bylines, categories).

@@ -6,7 +6,8 @@
 //!
 //! Whether the article's own voice *adopts* a narrative or only *reports* it is decided from the
 //! spans that the caller knows to be attributed to someone (quotes, reported speech): a match inside
-//! one is reported. Without attributions, [`Voice::guess`] looks for a reporting cue in the sentence.
+//! one is reported, unless the article endorses that content through a factive cue ("revealed",
+//! "exposed", "confirmed"), which states it as established. Without attributions, [`Voice::guess`] looks for a reporting cue in the sentence.
 //!
 //! ```
 //! use corroborate_techniques::narratives::{Catalogue, Voice};
@@ -287,11 +288,19 @@ impl Voice {
     }
 
     /// Attribution contents decide where they touch the matching sentence; elsewhere [`Voice::guess`].
-    pub fn decide(text: &str, m: &NarrativeMatch, attributed: &[Span]) -> Voice {
-        if attributed.iter().any(|a| a.overlaps(&m.span)) {
-            Voice::from_attributions(m, attributed)
+    /// `reported` are contents the article only attributes ("the ministry claimed that ..."),
+    /// `endorsed` contents it presents as established through a factive cue ("the ministry has
+    /// revealed that ...", "footage shows ..."): what lies inside those the outlet states itself.
+    pub fn decide(text: &str, m: &NarrativeMatch, reported: &[Span], endorsed: &[Span]) -> Voice {
+        let touches = |spans: &[Span]| spans.iter().any(|a| a.overlaps(&m.span));
+        if !touches(reported) && !touches(endorsed) {
+            return Voice::guess(text, m.span);
+        }
+        let endorsed_evidence = m.evidence.iter().any(|e| endorsed.iter().any(|a| a.contains(e)));
+        if endorsed_evidence {
+            Voice::Adopts
         } else {
-            Voice::guess(text, m.span)
+            Voice::from_attributions(m, reported)
         }
     }
 }
@@ -478,6 +487,9 @@ mod tests {
         let content = Span::new(text.find("the footage").unwrap(), text.find(" by the other").unwrap());
         assert_eq!(Voice::from_attributions(staged[0], &[content]), Voice::Reports);
         assert_eq!(Voice::from_attributions(staged[1], &[content]), Voice::Adopts);
+        // The same content behind a factive cue ("has revealed that ...") is the outlet's own.
+        assert_eq!(Voice::decide(text, staged[0], &[content], &[]), Voice::Reports);
+        assert_eq!(Voice::decide(text, staged[0], &[], &[content]), Voice::Adopts);
     }
 
     #[test]
