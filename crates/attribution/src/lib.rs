@@ -1401,12 +1401,36 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
             .iter()
             .rev()
             .find(|e| {
-                matches!(e.kind, EntityType::Gpe)
-                    && (e.span.end == span.end || e.span.start == span.start && ctx.text[e.span.end..].starts_with(','))
+                let appositive = e.span.start == span.start && ctx.text[e.span.end..].starts_with(',');
+                matches!(e.kind, EntityType::Gpe) && e.span.end == span.end
+                    || appositive && matches!(e.kind, EntityType::Gpe | EntityType::Misc)
             })
             .copied()
     }) {
         return Some(Speaker { name: o.canonical.clone(), kind: o.kind, anonymous: false, resolution: "name".into() });
+    }
+    // a name before its appositive that the entity finder left out ("Belmark, the neighbouring
+    // country", sentence-initial): the name is the speaker, the description says what it is
+    if is(DESCRIPTORS, head) {
+        if let Some((name, rest)) = phrase.split_once(',') {
+            let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+            let rest_first = rest.split_whitespace().next().unwrap_or("").to_lowercase();
+            let not_name =
+                |w: &str| corroborate_nlp::lexicon::NOT_NAMES.binary_search(&w.to_lowercase().as_str()).is_ok();
+            if !name.trim().is_empty()
+                && name.split_whitespace().all(capitalised)
+                && !name.split_whitespace().next().is_some_and(not_name)
+                && DETERMINERS.contains(&rest_first.as_str())
+            {
+                let country = matches!(head, "country" | "nation" | "state" | "republic" | "kingdom");
+                return Some(Speaker {
+                    name: corroborate_nlp::canon::clean_surface(name.trim(), EntityType::Org),
+                    kind: if country { EntityType::Gpe } else { EntityType::Org },
+                    anonymous: false,
+                    resolution: "name".into(),
+                });
+            }
+        }
     }
     // a description: learnt earlier, or the nearest organisation it names ("the ministry")
     if is(DESCRIPTORS, head) {

@@ -124,3 +124,15 @@ fn a_quote_split_by_its_cue_gives_two_attributions_of_one_cue() {
     assert_eq!(said[1].3, "The result will stand, and we will publish it.");
     assert_eq!(said[0].0, said[1].0);
 }
+
+#[test]
+fn a_name_before_its_appositive_is_the_speaker_even_unrecognised() {
+    // "Belmark" opens the sentence, so the entity finder cannot tell it from a capitalised word
+    let got =
+        check("Officials said the dam failed. Belmark, the neighbouring country, denied any role in the collapse.");
+    let belmark = got.iter().find(|a| a.0.starts_with("Belmark")).expect("the denial");
+    assert_eq!(belmark.1, "Belmark", "{got:?}");
+    // an opening adverb is no name
+    let got = check("Later, the prime minister's official spokesman said the talks would resume.");
+    assert!(got.iter().all(|a| a.1 != "Later"), "{got:?}");
+}

@@ -95,6 +95,21 @@ fn examples_know_their_stories_origins_and_contradictions() {
             && c["speakers"].as_array().is_none_or(|s| s.is_empty());
         assert!(!doubts_only, "{}", c["summary"]);
     }
+    // unnamed sources are marked and listed after the named ones
+    let md = compare("markdown");
+    let who: Vec<&str> = md
+        .lines()
+        .skip_while(|l| !l.starts_with("### Who is quoted"))
+        .skip(2)
+        .take_while(|l| l.starts_with("- "))
+        .collect();
+    let first_unnamed = who.iter().position(|l| l.contains("(unnamed source)")).expect("an unnamed source");
+    assert!(who[first_unnamed..].iter().all(|l| l.contains("(unnamed source)")), "{who:?}");
+    assert!(who.iter().any(|l| l.starts_with("- **reliable sources** (unnamed source)")), "{who:?}");
+    assert!(
+        who.iter().any(|l| l.starts_with("- **Belmark**: ")),
+        "'Belmark, the neighbouring country' is Belmark: {who:?}"
+    );
     // Belmark Today states the staging narrative through "has revealed": it adopts it
     let belmark = v["articles"].as_array().unwrap().iter().find(|a| a["id"] == "examples/belmark-today.txt").unwrap();
     assert!(belmark["narratives"]

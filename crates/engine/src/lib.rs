@@ -169,9 +169,24 @@ pub fn canonicalize(articles: &mut [AnalyzedArticle]) {
                 if let Some(new) = renamed.get(&sp.name) {
                     sp.name = new.clone();
                 }
+                // "Moscow insists", "Paris said": a capital that speaks is its country's government
+                if sp.kind == EntityType::Gpe {
+                    if let Some(country) = capital_of(&sp.name) {
+                        sp.name = map.canonical(country, EntityType::Gpe);
+                    }
+                }
             }
         }
     }
+}
+
+/// The country a capital's name stands for when it speaks (`CAPITALS` of `corroborate-nlp`).
+fn capital_of(name: &str) -> Option<&'static str> {
+    let folded = name.trim().to_lowercase();
+    corroborate_nlp::lexicon::CAPITALS
+        .binary_search_by(|(capital, _)| (*capital).cmp(folded.as_str()))
+        .ok()
+        .map(|i| corroborate_nlp::lexicon::CAPITALS[i].1)
 }
 
 /// Compares articles: analysis, run-wide canonical names, stories, origins, claims, contradictions.

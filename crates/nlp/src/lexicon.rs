@@ -317,6 +317,58 @@ pub const PLACES: &[(&str, &str)] = &[
     ("yemen", "Yemen"),
 ];
 
+/// Capitals that stand for their country's government when they speak ("Moscow insists", "Paris
+/// said"): (lowercase capital, canonical country). Sorted. Brussels (the EU or Belgium) and Jerusalem
+/// are left out on purpose.
+pub const CAPITALS: &[(&str, &str)] = &[
+    ("abuja", "Nigeria"),
+    ("ankara", "Turkey"),
+    ("baghdad", "Iraq"),
+    ("baku", "Azerbaijan"),
+    ("beijing", "China"),
+    ("belgrade", "Serbia"),
+    ("berlin", "Germany"),
+    ("brasilia", "Brazil"),
+    ("bucharest", "Romania"),
+    ("budapest", "Hungary"),
+    ("cairo", "Egypt"),
+    ("canberra", "Australia"),
+    ("caracas", "Venezuela"),
+    ("chisinau", "Moldova"),
+    ("damascus", "Syria"),
+    ("doha", "Qatar"),
+    ("hanoi", "Vietnam"),
+    ("havana", "Cuba"),
+    ("helsinki", "Finland"),
+    ("islamabad", "Pakistan"),
+    ("kabul", "Afghanistan"),
+    ("kiev", "Ukraine"),
+    ("kyiv", "Ukraine"),
+    ("london", "United Kingdom"),
+    ("madrid", "Spain"),
+    ("minsk", "Belarus"),
+    ("moscow", "Russia"),
+    ("new delhi", "India"),
+    ("oslo", "Norway"),
+    ("ottawa", "Canada"),
+    ("paris", "France"),
+    ("pyongyang", "North Korea"),
+    ("riga", "Latvia"),
+    ("riyadh", "Saudi Arabia"),
+    ("rome", "Italy"),
+    ("seoul", "South Korea"),
+    ("stockholm", "Sweden"),
+    ("taipei", "Taiwan"),
+    ("tallinn", "Estonia"),
+    ("tbilisi", "Georgia"),
+    ("tehran", "Iran"),
+    ("tokyo", "Japan"),
+    ("vilnius", "Lithuania"),
+    ("warsaw", "Poland"),
+    ("washington", "United States"),
+    ("yerevan", "Armenia"),
+];
+
 /// Nationality adjectives and the country they name: (lowercase adjective, canonical country). Sorted.
 pub const DEMONYMS: &[(&str, &str)] = &[
     ("afghan", "Afghanistan"),
@@ -599,6 +651,7 @@ mod tests {
         assert!(sorted(NOT_NAMES));
         assert!(PLACES.windows(2).all(|w| w[0].0 < w[1].0), "{:?}", PLACES.windows(2).find(|w| w[0].0 >= w[1].0));
         assert!(DEMONYMS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(CAPITALS.windows(2).all(|w| w[0].0 < w[1].0));
     }
 
     #[test]

@@ -102,9 +102,10 @@ pub fn render(c: &Comparison) -> String {
         let sp = speakers(c, &s.articles);
         if !sp.is_empty() {
             let _ = write!(o, "<h3>Who is quoted</h3><ul>");
-            for (name, counts) in &sp {
-                let per: Vec<String> = counts.iter().map(|(a, n)| format!("{} ×{}", letter(*a), n)).collect();
-                let _ = write!(o, "<li><b>{}</b>: {}</li>", esc(name), esc(&per.join(", ")));
+            for row in &sp {
+                let per: Vec<String> = row.counts.iter().map(|(a, n)| format!("{} ×{}", letter(*a), n)).collect();
+                let note = if row.unnamed { " <i>(unnamed source)</i>" } else { "" };
+                let _ = write!(o, "<li><b>{}</b>{note}: {}</li>", esc(&row.name), esc(&per.join(", ")));
             }
             let _ = write!(o, "</ul>");
         }

@@ -85,18 +85,44 @@ pub fn clip(s: &str, max: usize) -> String {
     }
 }
 
-/// Speakers of a set of articles with how many attributions each article gives them, most first.
-pub fn speakers(c: &Comparison, articles: &[usize]) -> Vec<(String, Vec<(usize, usize)>)> {
-    let mut m: std::collections::BTreeMap<String, std::collections::BTreeMap<usize, usize>> = Default::default();
+/// One speaker of a story: canonical name, whether it is a source with no name ("officials",
+/// "reliable sources"), and how many attributions each article gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpeakerRow {
+    pub name: String,
+    pub unnamed: bool,
+    pub counts: Vec<(usize, usize)>,
+}
+
+impl SpeakerRow {
+    /// The name, with "(unnamed source)" after a source that has none.
+    pub fn label(&self) -> String {
+        if self.unnamed {
+            format!("{} (unnamed source)", self.name)
+        } else {
+            self.name.clone()
+        }
+    }
+}
+
+/// Speakers of a set of articles with how many attributions each article gives them: named sources
+/// first, then unnamed ones ("officials said", "according to reliable sources"), each most quoted
+/// first, so that a reader sees at once how much rests on sources no one can check.
+pub fn speakers(c: &Comparison, articles: &[usize]) -> Vec<SpeakerRow> {
+    type Counts = std::collections::BTreeMap<usize, usize>;
+    let mut m: std::collections::BTreeMap<(bool, String), Counts> = Default::default();
     for &i in articles {
         for a in &c.articles[i].analysis.attributions {
             if let Some(s) = &a.speaker {
-                *m.entry(s.name.clone()).or_default().entry(i).or_default() += 1;
+                *m.entry((s.anonymous, s.name.clone())).or_default().entry(i).or_default() += 1;
             }
         }
     }
-    let mut v: Vec<(String, Vec<(usize, usize)>)> = m.into_iter().map(|(k, v)| (k, v.into_iter().collect())).collect();
-    v.sort_by_key(|(name, counts)| (std::cmp::Reverse(counts.iter().map(|x| x.1).sum::<usize>()), name.clone()));
+    let mut v: Vec<SpeakerRow> = m
+        .into_iter()
+        .map(|((unnamed, name), counts)| SpeakerRow { name, unnamed, counts: counts.into_iter().collect() })
+        .collect();
+    v.sort_by_key(|r| (r.unnamed, std::cmp::Reverse(r.counts.iter().map(|x| x.1).sum::<usize>()), r.name.clone()));
     v
 }
 

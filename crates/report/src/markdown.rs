@@ -28,9 +28,10 @@ pub fn render(c: &Comparison) -> String {
         let sp = speakers(c, &s.articles);
         if !sp.is_empty() {
             let _ = writeln!(o, "\n### Who is quoted\n");
-            for (name, counts) in &sp {
-                let per: Vec<String> = counts.iter().map(|(a, n)| format!("{} ×{}", letter(*a), n)).collect();
-                let _ = writeln!(o, "- **{}**: {}", cell(name), per.join(", "));
+            for row in &sp {
+                let per: Vec<String> = row.counts.iter().map(|(a, n)| format!("{} ×{}", letter(*a), n)).collect();
+                let note = if row.unnamed { " (unnamed source)" } else { "" };
+                let _ = writeln!(o, "- **{}**{note}: {}", cell(&row.name), per.join(", "));
             }
         }
         let _ = writeln!(o, "\n### Claims by outlet\n");

@@ -85,9 +85,9 @@ pub fn render_with_notes(c: &Comparison, color: bool, notes: &[String]) -> Strin
         let sp = speakers(c, &s.articles);
         if !sp.is_empty() {
             let _ = writeln!(o, "\n  {}", p.bold("Who is quoted"));
-            for (name, counts) in sp.iter().take(12) {
-                let per: Vec<String> = counts.iter().map(|(a, n)| format!("{}×{}", letter(*a), n)).collect();
-                let _ = writeln!(o, "    {:<36} {}", clip(name, 36), per.join(" "));
+            for row in sp.iter().take(12) {
+                let per: Vec<String> = row.counts.iter().map(|(a, n)| format!("{}×{}", letter(*a), n)).collect();
+                let _ = writeln!(o, "    {:<36} {}", clip(&row.label(), 36), per.join(" "));
             }
         }
         let shown: Vec<(usize, &corroborate_model::Claim)> = s

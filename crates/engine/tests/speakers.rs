@@ -1,0 +1,30 @@
+//! `compare` gives one canonical speaker across a run: a capital that speaks ("Moscow insists") is its
+//! country's government, the same speaker as the country named outright.
+use corroborate_model::Article;
+
+#[test]
+fn a_speaking_capital_is_its_country() {
+    let articles = vec![
+        Article::new(
+            "a",
+            "Bodies were found in the town of Osk after the troops left. Russia denied that its soldiers \
+             had been in Osk. Moscow insists that the images were staged, the ministry said."
+                .to_string(),
+        ),
+        Article::new(
+            "b",
+            "Residents of Osk buried their dead on Sunday. Moscow said the images from Osk were staged \
+             for Western media. Paris said it would send investigators to Osk."
+                .to_string(),
+        ),
+    ];
+    let cmp = corroborate_engine::compare(articles);
+    let speakers: Vec<String> = cmp
+        .articles
+        .iter()
+        .flat_map(|a| a.analysis.attributions.iter().filter_map(|t| t.speaker.as_ref().map(|s| s.name.clone())))
+        .collect();
+    assert!(speakers.iter().filter(|s| *s == "Russia").count() >= 2, "{speakers:?}");
+    assert!(speakers.iter().all(|s| s != "Moscow" && s != "Paris"), "{speakers:?}");
+    assert!(speakers.iter().any(|s| s == "France"), "{speakers:?}");
+}
