@@ -412,6 +412,8 @@ fn disputes(text: &str) -> bool {
         if FABRICATION.contains(&w.as_str())
             || DENIAL.contains(&w.as_str())
             || w == "false" && ws.get(i + 1).is_some_and(|n| n.starts_with("flag"))
+            // "a staged provocation designed to frame Belmark": framing someone is fabricating
+            || w == "frame" && i > 0 && ws[i - 1] == "to"
         {
             return true;
         }

@@ -7,6 +7,8 @@ fn disputes_detects_fabrication_and_negated_concepts() {
     assert!(disputes("the mayor didn't mention any killings"));
     assert!(!disputes("troops killed civilians in the town"));
     assert!(!disputes("they did not let aid into the city"));
+    assert!(disputes("the blast was arranged to frame the rebels"));
+    assert!(!disputes("the photo frame was broken"));
 }
 
 #[test]

@@ -94,17 +94,6 @@ pub struct SpeakerRow {
     pub counts: Vec<(usize, usize)>,
 }
 
-impl SpeakerRow {
-    /// The name, with "(unnamed source)" after a source that has none.
-    pub fn label(&self) -> String {
-        if self.unnamed {
-            format!("{} (unnamed source)", self.name)
-        } else {
-            self.name.clone()
-        }
-    }
-}
-
 /// Speakers of a set of articles with how many attributions each article gives them: named sources
 /// first, then unnamed ones ("officials said", "according to reliable sources"), each most quoted
 /// first, so that a reader sees at once how much rests on sources no one can check.

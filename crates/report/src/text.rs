@@ -87,7 +87,8 @@ pub fn render_with_notes(c: &Comparison, color: bool, notes: &[String]) -> Strin
             let _ = writeln!(o, "\n  {}", p.bold("Who is quoted"));
             for row in sp.iter().take(12) {
                 let per: Vec<String> = row.counts.iter().map(|(a, n)| format!("{}×{}", letter(*a), n)).collect();
-                let _ = writeln!(o, "    {:<36} {}", clip(&row.label(), 36), per.join(" "));
+                let note = if row.unnamed { "  (unnamed source)" } else { "" };
+                let _ = writeln!(o, "    {:<36} {}{note}", clip(&row.name, 36), per.join(" "));
             }
         }
         let shown: Vec<(usize, &corroborate_model::Claim)> = s
