@@ -40,6 +40,95 @@ pub fn bcubed<P: Eq + std::hash::Hash, G: Eq + std::hash::Hash>(predicted: &[P],
     BCubed { precision, recall, f1 }
 }
 
+/// Where a predicted clustering loses against gold, as bounds: what B-cubed would be if some of
+/// the errors were mended by an oracle that knows the gold stories.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Diagnosis {
+    /// The largest predicted stories (up to five): size and gold make-up, largest share first.
+    pub largest: Vec<(usize, Vec<(String, usize)>)>,
+    /// Every predicted story split exactly by gold: precision 1, recall as predicted (the bound
+    /// that splitting alone can reach).
+    pub split_all: BCubed,
+    /// Only the largest predicted story split by gold.
+    pub split_largest: BCubed,
+    /// The largest split by gold, and every predicted story of fewer than `small` items folded into
+    /// the story (of at least `small` items) that holds most of the gold story most of its items
+    /// belong to (mending the lump and the leftovers, not the rest).
+    pub split_largest_fold_small: BCubed,
+    /// The size under which a predicted story counts as small.
+    pub small: usize,
+}
+
+/// The [`Diagnosis`] of `predicted` against `gold` (same length).
+pub fn diagnose<P: Eq + std::hash::Hash + Clone + Ord, G: Eq + std::hash::Hash + Clone + Ord + ToString>(
+    predicted: &[P],
+    gold: &[G],
+    small: usize,
+) -> Diagnosis {
+    use std::collections::BTreeMap;
+    let n = predicted.len().min(gold.len());
+    let mut make_up: BTreeMap<&P, BTreeMap<&G, usize>> = BTreeMap::new();
+    for i in 0..n {
+        *make_up.entry(&predicted[i]).or_default().entry(&gold[i]).or_default() += 1;
+    }
+    let size = |p: &P| make_up[p].values().sum::<usize>();
+    let mut by_size: Vec<&P> = make_up.keys().copied().collect();
+    by_size.sort_by_key(|p| std::cmp::Reverse(size(p)));
+    let majority =
+        |p: &P| make_up[p].iter().max_by_key(|(g, c)| (**c, std::cmp::Reverse(**g))).map(|(g, _)| (*g).clone());
+    let largest_story = by_size.first().copied().cloned();
+    // labels: (predicted story or none, gold story or none); an oracle step replaces one side
+    type Label<P, G> = (Option<P>, Option<G>);
+    let plain = |p: &P, g: &G| -> Label<P, G> {
+        if largest_story.as_ref() == Some(p) {
+            (Some(p.clone()), Some(g.clone()))
+        } else {
+            (Some(p.clone()), None)
+        }
+    };
+    // where a small story's majority gold story lives: the story of at least `small` items holding
+    // most of it (its gold part, if that is the split largest), else with the other leftovers
+    let home = |g: &G| -> Label<P, G> {
+        by_size
+            .iter()
+            .filter(|p| size(p) >= small)
+            .max_by_key(|p| (make_up[**p].get(g).copied().unwrap_or(0), std::cmp::Reverse(**p)))
+            .filter(|p| make_up[**p].contains_key(g))
+            .map_or((None, Some(g.clone())), |p| plain(p, g))
+    };
+    let relabel = |split_all: bool, fold: bool| -> Vec<Label<P, G>> {
+        (0..n)
+            .map(|i| {
+                let p = &predicted[i];
+                if split_all {
+                    (Some(p.clone()), Some(gold[i].clone()))
+                } else if fold && size(p) < small {
+                    majority(p).map_or((None, None), |g| home(&g))
+                } else {
+                    plain(p, &gold[i])
+                }
+            })
+            .collect()
+    };
+    let g = &gold[..n];
+    let largest = by_size
+        .iter()
+        .take(5)
+        .map(|p| {
+            let mut parts: Vec<(String, usize)> = make_up[*p].iter().map(|(g, c)| (g.to_string(), *c)).collect();
+            parts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            (size(p), parts)
+        })
+        .collect();
+    Diagnosis {
+        largest,
+        split_all: bcubed(&relabel(true, false), g),
+        split_largest: bcubed(&relabel(false, false), g),
+        split_largest_fold_small: bcubed(&relabel(false, true), g),
+        small,
+    }
+}
+
 /// One item of a gold clustering set.
 #[derive(Debug, Clone)]
 pub struct StoryItem {
@@ -194,6 +283,20 @@ pub fn load_uci(path: &Path) -> Result<Vec<StoryItem>, LoadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn diagnosis_bounds_mend_the_lump_and_the_leftovers() {
+        // one lump of two gold stories, one pure story, and a leftover of the pure story's gold
+        let predicted = [0, 0, 0, 0, 1, 1, 1, 2];
+        let gold = ["a", "a", "b", "b", "c", "c", "c", "c"];
+        let d = diagnose(&predicted, &gold, 2);
+        assert_eq!(d.largest[0], (4, vec![("a".to_string(), 2), ("b".to_string(), 2)]));
+        assert_eq!(d.split_largest.precision, 1.0);
+        assert!(d.split_largest.recall < 1.0, "the leftover is still apart");
+        assert_eq!(d.split_largest_fold_small.f1, 1.0);
+        assert_eq!(d.split_all.precision, 1.0);
+        assert_eq!(d.split_all.recall, bcubed(&predicted, &gold).recall);
+    }
 
     #[test]
     fn bcubed_perfect_and_lumped() {

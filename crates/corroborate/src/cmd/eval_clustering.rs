@@ -1,6 +1,6 @@
 //! `corroborate eval clustering`, `eval clustering-scale` and `eval embeddings`.
 use super::cluster::{clusterer, ClusterOptions};
-use corroborate_eval::clustering::{bcubed, load_fnc_stories, load_uci, StoryItem};
+use corroborate_eval::clustering::{bcubed, diagnose, load_fnc_stories, load_uci, StoryItem};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -21,6 +21,11 @@ pub struct ClusteringArgs {
     /// whole batch, as for a batch known in advance) instead of as articles arrive.
     #[arg(long)]
     pub batch: bool,
+    /// Also print where the clustering loses: the largest predicted stories' gold make-up, and
+    /// B-cubed bounds if an oracle split them by gold or folded small stories (under N items)
+    /// into their majority gold story.
+    #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "20")]
+    pub diagnose: Option<usize>,
     #[command(flatten)]
     pub options: ClusterOptions,
 }
@@ -94,9 +99,23 @@ pub fn clustering(args: ClusteringArgs) -> anyhow::Result<ExitCode> {
         stories.sort_unstable();
         stories.dedup();
         let b = bcubed(&predicted, &gold);
+        let diagnosis = args.diagnose.map(|small| {
+            let d = diagnose(&predicted, &gold, small);
+            let round = |b: corroborate_eval::clustering::BCubed| {
+                serde_json::json!({"precision": round4(b.precision), "recall": round4(b.recall), "f1": round4(b.f1)})
+            };
+            serde_json::json!({
+                "largest_predicted_stories": d.largest,
+                "oracle_split_all": round(d.split_all),
+                "oracle_split_largest": round(d.split_largest),
+                "oracle_split_largest_fold_small": round(d.split_largest_fold_small),
+                "small": d.small,
+            })
+        });
         println!(
             "{}",
             serde_json::json!({
+                "diagnosis": diagnosis,
                 "set": name,
                 "embedder": format!("{:?}", args.options.embedder).to_lowercase(),
                 "term_weights": if args.batch { "whole set" } else { "online" },
