@@ -11,7 +11,9 @@
 //!   entities, and a sentence vector (static embeddings of `corroborate-embed`) so that paraphrases
 //!   with no word in common still meet; and a polarity: it *affirms* its proposition, or *disputes* it (staged, faked, false
 //!   flag, denied, rejected, a negation near the concept). Units of one polarity are grouped by
-//!   average-linkage clustering; an affirming and a disputing claim about the same thing contradict.
+//!   average-linkage clustering; an affirming and a disputing claim about the same thing contradict,
+//!   if someone affirms: the outlet's own doubts alone ("the so-called disaster") affirm nothing, and
+//!   move to the affirmed claim they doubt, which then contradicts the dispute.
 //! * **Outlet stance** on a claim: the outlet's own voice decides. A hedge, scare quotes or a
 //!   refutation applied by the outlet to the claim make it *distanced* / *refuted* even where the
 //!   outlet also reports others asserting it; otherwise a statement in its own voice makes it
