@@ -501,7 +501,7 @@ fn affirmed(units: &[Unit], members: &[usize]) -> bool {
 
 /// Denials of involvement ("Belmark denied any role") contradict only claims that involve the denier;
 /// other disputes contradict what they dispute.
-fn involves_denier(articles: &[AnalyzedArticle], units: &[Unit], affirm: &[usize], dispute: &[usize]) -> bool {
+fn dispute_applies(articles: &[AnalyzedArticle], units: &[Unit], affirm: &[usize], dispute: &[usize]) -> bool {
     let only_denials = dispute.iter().all(|&u| units[u].denies_involvement.is_some());
     !only_denials
         || affirm.iter().any(|&x| {
@@ -618,10 +618,10 @@ fn claims(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize], origins: &[
     // an affirming and a disputing side of one topic contradict, and so do a disputed topic whose
     // only affirming words were the outlet's own doubts and the claim those doubts were moved to
     let mut topic_pairs: Vec<(usize, usize)> = Vec::new();
-    let pairs = group_of.iter().map(|&(a, d)| (a, d)).chain(links.iter().map(|&(o, t)| (group_of[o].0, group_of[t].1)));
+    let pairs = group_of.iter().copied().chain(links.iter().map(|&(o, t)| (group_of[o].0, group_of[t].1)));
     for (a, d) in pairs {
         let (Some(a), Some(d)) = (a, d) else { continue };
-        if affirmed(&units, &groups[a].1) && involves_denier(articles, &units, &groups[a].1, &groups[d].1) {
+        if affirmed(&units, &groups[a].1) && dispute_applies(articles, &units, &groups[a].1, &groups[d].1) {
             topic_pairs.push((a, d));
         }
     }
