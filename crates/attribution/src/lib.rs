@@ -1409,9 +1409,9 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
     }) {
         return Some(Speaker { name: o.canonical.clone(), kind: o.kind, anonymous: false, resolution: "name".into() });
     }
-    // a name before its appositive that the entity finder left out ("Belmark, the neighbouring
-    // country", sentence-initial): the name is the speaker, the description says what it is
     if is(DESCRIPTORS, head) {
+        // a name before its appositive that the entity finder left out ("Belmark, the neighbouring
+        // country", sentence-initial): the name is the speaker, the description says what it is
         if let Some((name, rest)) = phrase.split_once(',') {
             let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
             let rest_first = rest.split_whitespace().next().unwrap_or("").to_lowercase();
@@ -1431,9 +1431,7 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
                 });
             }
         }
-    }
-    // a description: learnt earlier, or the nearest organisation it names ("the ministry")
-    if is(DESCRIPTORS, head) {
+        // a description: learnt earlier, or the nearest organisation it names ("the ministry")
         if let Some((name, kind)) = ctx.descriptions.get(head) {
             return Some(Speaker {
                 name: name.clone(),

@@ -7,7 +7,8 @@
 //! Whether the article's own voice *adopts* a narrative or only *reports* it is decided from the
 //! spans that the caller knows to be attributed to someone (quotes, reported speech): a match inside
 //! one is reported, unless the article endorses that content through a factive cue ("revealed",
-//! "exposed", "confirmed"), which states it as established. Without attributions, [`Voice::guess`] looks for a reporting cue in the sentence.
+//! "exposed", "confirmed"), which states it as established. Without attributions, [`Voice::guess`]
+//! looks for a reporting cue in the sentence.
 //!
 //! ```
 //! use corroborate_techniques::narratives::{Catalogue, Voice};
