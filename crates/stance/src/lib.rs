@@ -210,6 +210,17 @@ pub fn analyze(text: &str, toks: &[Token], sents: &[Span], found: Found) -> Voic
     VoiceStance { attributions, statements }
 }
 
+/// True for a noun phrase with a relative clause ("Engineers who inspected the dam last year"): a
+/// relative pronoun after the first word, and no auxiliary or copula before it (which would make the
+/// words a clause of their own: "he was told that ...").
+fn is_subject_phrase(toks: &[Token], run: &[usize]) -> bool {
+    let words: Vec<&str> = run.iter().filter(|&&i| toks[i].is_word()).map(|&i| toks[i].lower.as_str()).collect();
+    let Some(rel) = words.iter().skip(1).position(|w| matches!(*w, "who" | "which" | "that")) else { return false };
+    !words[..rel + 1].iter().any(|w| {
+        matches!(*w, "is" | "was" | "were" | "are" | "be" | "has" | "have" | "had" | "will" | "would" | "can" | "could")
+    })
+}
+
 /// The voice's own statements: sentence parts no attribution covers, and hedged phrases inside
 /// reported speech.
 fn statements(
@@ -231,13 +242,15 @@ fn statements(
         // after a cue, what no attribution covers is the addressee or an adverbial ("told reporters in
         // Velkor", "said during a briefing"), not a statement of the voice
         let after_cue = atts.iter().filter(|a| sent.contains(&a.cue)).map(|a| a.cue.end).min();
+        let sourceless_cues: Vec<Span> =
+            atts.iter().filter(|a| a.source.is_none() && sent.contains(&a.cue)).map(|a| a.cue).collect();
         // maximal runs of uncovered tokens in the sentence
         let r = tok_range(toks, *sent);
         let mut run: Vec<usize> = Vec::new();
         let mut flush = |run: &mut Vec<usize>| {
             let words = run.iter().filter(|&&i| toks[i].is_word()).count();
             // leftovers of a clause around an attribution ("which controls the river, has") are not statements
-            let first = run.first().map(|&i| toks[i].lower.as_str()).unwrap_or("");
+            let first = run.iter().find(|&&i| toks[i].is_word()).map(|&i| toks[i].lower.as_str()).unwrap_or("");
             let last = run.iter().rev().find(|&&i| toks[i].is_word()).map(|&i| toks[i].lower.as_str()).unwrap_or("");
             let fragment = matches!(first, "which" | "who" | "whom" | "that" | "and" | "but" | "or")
                 || matches!(last, "has" | "have" | "had" | "is" | "was" | "were" | "are" | "to" | "the" | "a" | "and");
@@ -269,7 +282,12 @@ fn statements(
             if t.kind == TokKind::Markup {
                 continue;
             }
-            if covered.iter().any(|c| c.overlaps(&t.span))
+            if sourceless_cues.iter().any(|c| c.start == t.span.start) && is_subject_phrase(toks, &run) {
+                // the words right before a cue whose source the attribution stage left out are its
+                // subject ("Engineers who inspected the dam last year had warned that ..."), not a
+                // statement of the voice
+                run.clear();
+            } else if covered.iter().any(|c| c.overlaps(&t.span))
                 || after_cue.is_some_and(|e| t.span.start >= e) && run.is_empty()
             {
                 flush(&mut run);

@@ -110,3 +110,20 @@ fn hedges_inside_direct_quotes_belong_to_the_speaker() {
     assert!(v.statements.is_empty(), "{:?}", v.statements);
     assert_eq!(v.attributions[0].stance, Stance::Reported);
 }
+
+#[test]
+fn clause_fragments_around_attributions_are_no_statements() {
+    // a relative clause cut out by the attribution around it, and the subject of a cue whose source
+    // the attribution stage left out, are not the voice's statements; a full clause is
+    let text = "Belmark, which controls the river upstream, has denied any involvement in the collapse. \
+                Engineers who inspected the dam last year had warned that cracks in its eastern wall were growing, \
+                according to documents seen by the Herald. \
+                Floodwater destroyed more than 200 homes and the only bridge out of the valley.";
+    let got: Vec<String> = run(text).statements.iter().map(|s| s.span.slice(text).to_string()).collect();
+    assert!(got.iter().all(|s| !s.contains("which controls") && !s.starts_with("Engineers")), "{got:?}");
+    assert!(got.iter().any(|s| s.starts_with("Floodwater destroyed")), "{got:?}");
+    let toks = tokenize("Engineers who inspected it and he was told that", &[]);
+    let words: Vec<usize> = (0..toks.len()).collect();
+    assert!(is_subject_phrase(&toks, &words[..4]));
+    assert!(!is_subject_phrase(&toks, &words[5..]), "an auxiliary before 'that' makes a clause");
+}
