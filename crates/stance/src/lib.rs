@@ -252,7 +252,19 @@ fn statements(
             // leftovers of a clause around an attribution ("which controls the river, has") are not statements
             let first = run.iter().find(|&&i| toks[i].is_word()).map(|&i| toks[i].lower.as_str()).unwrap_or("");
             let last = run.iter().rev().find(|&&i| toks[i].is_word()).map(|&i| toks[i].lower.as_str()).unwrap_or("");
-            let fragment = matches!(first, "which" | "who" | "whom" | "that" | "and" | "but" | "or")
+            // and a participle adverbial ("while highlighting the images", "after meeting him"): no
+            // finite verb, so no proposition of its own
+            let second = run.iter().filter(|&&i| toks[i].is_word()).nth(1).map(|&i| toks[i].lower.as_str());
+            // (with a comma, a main clause follows it: "By winning Ohio, Kasich took 66 delegates")
+            let participle = (matches!(first, "while" | "when" | "after" | "before" | "since" | "by")
+                && second.is_some_and(|w| w.len() > 4 && w.ends_with("ing"))
+                || matches!(first, "despite" | "amid"))
+                && !run.iter().enumerate().any(|(k, &i)| {
+                    matches!(toks[i].lower.as_str(), "," | "-" | "--" | "—" | "–")
+                        && run[k + 1..].iter().any(|&j| toks[j].is_word())
+                });
+            let fragment = participle
+                || matches!(first, "which" | "who" | "whom" | "that" | "and" | "but" | "or")
                 || matches!(last, "has" | "have" | "had" | "is" | "was" | "were" | "are" | "to" | "the" | "a" | "and");
             if words >= 5 && !fragment {
                 let span = toks[run[0]]

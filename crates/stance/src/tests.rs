@@ -122,6 +122,11 @@ fn clause_fragments_around_attributions_are_no_statements() {
     let got: Vec<String> = run(text).statements.iter().map(|s| s.span.slice(text).to_string()).collect();
     assert!(got.iter().all(|s| !s.contains("which controls") && !s.starts_with("Engineers")), "{got:?}");
     assert!(got.iter().any(|s| s.starts_with("Floodwater destroyed")), "{got:?}");
+    let text = "The envoy while highlighting the disturbing images from the region said that aid must go on.";
+    let got: Vec<String> = run(text).statements.iter().map(|s| s.span.slice(text).to_string()).collect();
+    assert!(got.iter().all(|s| !s.starts_with("while")), "{got:?}");
+    let text = "Despite the warnings from the engineers of the valley the minister said that the dam was safe.";
+    assert!(run(text).statements.is_empty(), "a 'despite' phrase has no verb of its own");
     let toks = tokenize("Engineers who inspected it and he was told that", &[]);
     let words: Vec<usize> = (0..toks.len()).collect();
     assert!(is_subject_phrase(&toks, &words[..4]));
