@@ -85,10 +85,16 @@ pub fn render_with_notes(c: &Comparison, color: bool, notes: &[String]) -> Strin
         let sp = speakers(c, &s.articles);
         if !sp.is_empty() {
             let _ = writeln!(o, "\n  {}", p.bold("Who is quoted"));
-            for row in sp.iter().take(12) {
+            // the most quoted named sources, then the unnamed ones (never crowded out by the named)
+            let rows: Vec<_> =
+                sp.iter().filter(|r| !r.unnamed).take(12).chain(sp.iter().filter(|r| r.unnamed).take(6)).collect();
+            for row in &rows {
                 let per: Vec<String> = row.counts.iter().map(|(a, n)| format!("{}×{}", letter(*a), n)).collect();
                 let note = if row.unnamed { "  (unnamed source)" } else { "" };
                 let _ = writeln!(o, "    {:<36} {}{note}", clip(&row.name, 36), per.join(" "));
+            }
+            if rows.len() < sp.len() {
+                let _ = writeln!(o, "    … and {} more (every speaker is in the other formats)", sp.len() - rows.len());
             }
         }
         let shown: Vec<(usize, &corroborate_model::Claim)> = s
