@@ -210,11 +210,15 @@ pub fn analyze(text: &str, toks: &[Token], sents: &[Span], found: Found) -> Voic
     VoiceStance { attributions, statements }
 }
 
+/// The lower-cased words of a run of tokens (punctuation left out).
+fn run_words<'t>(toks: &'t [Token], run: &[usize]) -> Vec<&'t str> {
+    run.iter().filter(|&&i| toks[i].is_word()).map(|&i| toks[i].lower.as_str()).collect()
+}
+
 /// True for a noun phrase with a relative clause ("Engineers who inspected the dam last year"): a
 /// relative pronoun after the first word, and no auxiliary or copula before it (which would make the
 /// words a clause of their own: "he was told that ...").
-fn is_subject_phrase(toks: &[Token], run: &[usize]) -> bool {
-    let words: Vec<&str> = run.iter().filter(|&&i| toks[i].is_word()).map(|&i| toks[i].lower.as_str()).collect();
+fn is_subject_phrase(words: &[&str]) -> bool {
     let Some(rel) = words.iter().skip(1).position(|w| matches!(*w, "who" | "which" | "that")) else { return false };
     !words[..rel + 1].iter().any(|w| {
         matches!(*w, "is" | "was" | "were" | "are" | "be" | "has" | "have" | "had" | "will" | "would" | "can" | "could")
@@ -248,13 +252,14 @@ fn statements(
         let r = tok_range(toks, *sent);
         let mut run: Vec<usize> = Vec::new();
         let mut flush = |run: &mut Vec<usize>| {
-            let words = run.iter().filter(|&&i| toks[i].is_word()).count();
+            let ws = run_words(toks, run);
+            let words = ws.len();
             // leftovers of a clause around an attribution ("which controls the river, has") are not statements
-            let first = run.iter().find(|&&i| toks[i].is_word()).map(|&i| toks[i].lower.as_str()).unwrap_or("");
-            let last = run.iter().rev().find(|&&i| toks[i].is_word()).map(|&i| toks[i].lower.as_str()).unwrap_or("");
+            let first = ws.first().copied().unwrap_or("");
+            let last = ws.last().copied().unwrap_or("");
             // and a participle adverbial ("while highlighting the images", "after meeting him"): no
             // finite verb, so no proposition of its own
-            let second = run.iter().filter(|&&i| toks[i].is_word()).nth(1).map(|&i| toks[i].lower.as_str());
+            let second = ws.get(1).copied();
             // (with a comma, a main clause follows it: "By winning Ohio, Kasich took 66 delegates")
             let participle = (matches!(first, "while" | "when" | "after" | "before" | "since" | "by")
                 && second.is_some_and(|w| w.len() > 4 && w.ends_with("ing"))
@@ -294,7 +299,7 @@ fn statements(
             if t.kind == TokKind::Markup {
                 continue;
             }
-            if sourceless_cues.iter().any(|c| c.start == t.span.start) && is_subject_phrase(toks, &run) {
+            if sourceless_cues.iter().any(|c| c.start == t.span.start) && is_subject_phrase(&run_words(toks, &run)) {
                 // the words right before a cue whose source the attribution stage left out are its
                 // subject ("Engineers who inspected the dam last year had warned that ..."), not a
                 // statement of the voice

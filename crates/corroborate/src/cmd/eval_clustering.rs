@@ -22,8 +22,8 @@ pub struct ClusteringArgs {
     #[arg(long)]
     pub batch: bool,
     /// Also print where the clustering loses: the largest predicted stories' gold make-up, and
-    /// B-cubed bounds if an oracle split them by gold or folded small stories (under N items)
-    /// into their majority gold story.
+    /// B-cubed bounds if an oracle split them by gold, or also moved each small story (under N
+    /// items) into the big story holding most of its majority gold story.
     #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "20")]
     pub diagnose: Option<usize>,
     #[command(flatten)]
