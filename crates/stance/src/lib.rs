@@ -215,14 +215,102 @@ fn run_words<'t>(toks: &'t [Token], run: &[usize]) -> Vec<&'t str> {
     run.iter().filter(|&&i| toks[i].is_word()).map(|&i| toks[i].lower.as_str()).collect()
 }
 
+/// Auxiliaries and copulas: a run with one of them has a finite verb.
+const AUXILIARIES: &[&str] = &["is", "was", "were", "are", "be", "has", "have", "had", "will", "would", "can", "could"];
+
+/// True for a clause or phrase that states nothing as true: a condition ("If he loses the primary"),
+/// a comparison ("As if addressing the crowd") or a phrase opened by "as" ("As for the
+/// plan", "As part of the deal"). (A temporal or concessive clause, "As the images sent shock around
+/// the world", "Although the economy grew", takes its content as true and stays a statement.)
+fn not_asserted_clause(words: &[&str]) -> bool {
+    match (words.first().copied(), words.get(1).copied()) {
+        (Some("if" | "unless" | "whether"), _) => true,
+        // "As a result murderers could get five years" has a main clause of its own
+        (Some("as"), Some(w)) => {
+            matches!(w, "for" | "if" | "though" | "well" | "part" | "a" | "an" | "far" | "long" | "recently" | "of")
+                && !words.iter().any(|w| AUXILIARIES.contains(w))
+        }
+        (Some("because"), Some("of")) => true,
+        _ => false,
+    }
+}
+
+/// Words that follow a participle opening a phrase ("Speaking *to* reporters", "Giving *a* speech",
+/// "Collecting *his* award"), where a noun in -ing opening a clause is followed by a noun or a verb
+/// ("Boeing sacked", "Outstanding issues include", "Rising prices").
+const AFTER_PARTICIPLE: &[&str] = &[
+    "to", "on", "at", "in", "into", "from", "with", "for", "about", "after", "before", "over", "through", "against",
+    "up", "out", "off", "back", "ahead", "down", "the", "a", "an", "his", "her", "their", "its", "our", "my", "this",
+    "these", "those", "some", "other", "all", "both", "several", "each", "mr", "mrs", "ms", "dr",
+];
+
+/// Prepositions in -ing ("During the debate", "Following the vote").
+const PREPOSITIONS_ING: &[&str] = &["during", "following", "regarding", "concerning", "including", "according"];
+
+/// True for the words of a participle or prepositional phrase with no finite verb: "Speaking to
+/// reporters on Monday", "Having fled the city", "During the debate".
+fn participle_phrase(words: &[&str]) -> bool {
+    let (Some(&head), second) = (words.first(), words.get(1).copied()) else { return false };
+    let participle = head.len() > 4
+        && head.ends_with("ing")
+        && (matches!(head, "having" | "being") || second.is_some_and(|w| AFTER_PARTICIPLE.contains(&w)));
+    (participle || PREPOSITIONS_ING.contains(&head)) && !words.iter().any(|w| AUXILIARIES.contains(w))
+}
+
+/// Words of a linking adverbial that opens a sentence before its comma ("In the meantime,",
+/// "On the other hand,", "Meanwhile,").
+const LINKING: &[&str] = &[
+    "in",
+    "the",
+    "meantime",
+    "meanwhile",
+    "on",
+    "other",
+    "hand",
+    "however",
+    "moreover",
+    "also",
+    "earlier",
+    "later",
+    "addition",
+    "at",
+    "same",
+    "time",
+    "furthermore",
+    "still",
+    "then",
+    "now",
+    "separately",
+    "additionally",
+    "nevertheless",
+    "nonetheless",
+    "instead",
+    "this",
+    "week",
+    "today",
+    "yesterday",
+    "first",
+    "finally",
+];
+
+/// Number of tokens of a linking adverbial and its comma at the start of a run (0 if there is none).
+fn opening_adverbial(toks: &[Token], run: &[usize]) -> usize {
+    let Some(comma) = run.iter().take(6).position(|&i| toks[i].lower == ",") else { return 0 };
+    let before = &run[..comma];
+    let all_linking = before.iter().all(|&i| !toks[i].is_word() || LINKING.contains(&toks[i].lower.as_str()));
+    if comma > 0 && all_linking {
+        comma + 1
+    } else {
+        0
+    }
+}
+
 /// True for a noun phrase with a relative clause ("Engineers who inspected the dam last year"): a
 /// relative pronoun after the first word, and no auxiliary or copula before it (which would make the
 /// words a clause of their own: "he was told that ...").
 fn is_subject_phrase(words: &[&str]) -> bool {
     let Some(rel) = words.iter().skip(1).position(|w| matches!(*w, "who" | "which" | "that")) else { return false };
-    !words[..rel + 1].iter().any(|w| {
-        matches!(*w, "is" | "was" | "were" | "are" | "be" | "has" | "have" | "had" | "will" | "would" | "can" | "could")
-    })
+    !words[..rel + 1].iter().any(|w| AUXILIARIES.contains(w))
 }
 
 /// The voice's own statements: sentence parts no attribution covers, and hedged phrases inside
@@ -251,24 +339,35 @@ fn statements(
         // maximal runs of uncovered tokens in the sentence
         let r = tok_range(toks, *sent);
         let mut run: Vec<usize> = Vec::new();
-        let mut flush = |run: &mut Vec<usize>| {
+        // `cut`: the run ends where an attribution begins, which holds the sentence's main clause
+        let mut flush = |run: &mut Vec<usize>, cut: bool| {
             let ws = run_words(toks, run);
             let words = ws.len();
             // leftovers of a clause around an attribution ("which controls the river, has") are not statements
             let first = ws.first().copied().unwrap_or("");
             let last = ws.last().copied().unwrap_or("");
-            // and a participle adverbial ("while highlighting the images", "after meeting him"): no
-            // finite verb, so no proposition of its own
-            let second = ws.get(1).copied();
-            // (with a comma, a main clause follows it: "By winning Ohio, Kasich took 66 delegates")
-            let participle = (matches!(first, "while" | "when" | "after" | "before" | "since" | "by")
-                && second.is_some_and(|w| w.len() > 4 && w.ends_with("ing"))
-                || matches!(first, "despite" | "amid"))
-                && !run.iter().enumerate().any(|(k, &i)| {
-                    matches!(toks[i].lower.as_str(), "," | "-" | "--" | "—" | "–")
-                        && run[k + 1..].iter().any(|&j| toks[j].is_word())
-                });
-            let fragment = participle
+            // an opening linking adverbial ("In the meantime, ...", "On the other hand, ...") is set
+            // aside for the checks below
+            let lead = opening_adverbial(toks, run);
+            let rest = &run[lead..];
+            let rw = run_words(toks, rest);
+            let (head, second) = (rw.first().copied().unwrap_or(""), rw.get(1).copied());
+            // with a comma and words after it, a main clause follows: "By winning Ohio, Kasich took 66 delegates"
+            let main_clause_follows = rest.iter().enumerate().any(|(k, &i)| {
+                matches!(toks[i].lower.as_str(), "," | "-" | "--" | "—" | "–")
+                    && rest[k + 1..].iter().any(|&j| toks[j].is_word())
+            });
+            // a participle adverbial ("while highlighting the images", "after meeting him", "despite
+            // the warnings"): no finite verb, so no proposition of its own; and, where an attribution
+            // holds the main clause, a bare participle ("joining other countries") or a subordinate
+            // clause ("As the images have sent a wave of shock") is only its setting
+            let participle = |w: &str| w.len() > 4 && w.ends_with("ing");
+            let adverbial = (matches!(head, "while" | "when" | "after" | "before" | "since" | "by")
+                && second.is_some_and(participle)
+                || matches!(head, "despite" | "amid")
+                || cut && (participle_phrase(&rw) || not_asserted_clause(&rw)))
+                && !main_clause_follows;
+            let fragment = adverbial
                 || matches!(first, "which" | "who" | "whom" | "that" | "and" | "but" | "or")
                 || matches!(last, "has" | "have" | "had" | "is" | "was" | "were" | "are" | "to" | "the" | "a" | "and");
             if words >= 5 && !fragment {
@@ -307,12 +406,13 @@ fn statements(
             } else if covered.iter().any(|c| c.overlaps(&t.span))
                 || after_cue.is_some_and(|e| t.span.start >= e) && run.is_empty()
             {
-                flush(&mut run);
+                let cut = !run.is_empty();
+                flush(&mut run, cut);
             } else {
                 run.push(i);
             }
         }
-        flush(&mut run);
+        flush(&mut run, false);
     }
     // hedged phrases, in reported speech and in the voice's own sentences (never in direct quotes):
     // "the alleged atrocities" is a proposition the outlet keeps at arm's length

@@ -127,6 +127,17 @@ fn clause_fragments_around_attributions_are_no_statements() {
     assert!(got.iter().all(|s| !s.starts_with("while")), "{got:?}");
     let text = "Despite the warnings from the engineers of the valley the minister said that the dam was safe.";
     assert!(run(text).statements.is_empty(), "a 'despite' phrase has no verb of its own");
+    // where the attribution holds the main clause: an opening participle phrase and a condition are
+    // its setting; a concessive clause states its content as true and stays
+    let text = "In the meantime, joining other neighbours, Velkor has condemned the flooding of the valley.";
+    let got: Vec<String> = run(text).statements.iter().map(|s| s.span.slice(text).to_string()).collect();
+    assert!(got.iter().all(|s| !s.contains("joining")), "{got:?}");
+    let text = "If the river rises again this week, the mayor said that the town would be evacuated.";
+    let got: Vec<String> = run(text).statements.iter().map(|s| s.span.slice(text).to_string()).collect();
+    assert!(got.iter().all(|s| !s.starts_with("If")), "{got:?}");
+    let text = "Although the eastern dam held overnight, the mayor said that the town would be evacuated.";
+    let got: Vec<String> = run(text).statements.iter().map(|s| s.span.slice(text).to_string()).collect();
+    assert!(got.iter().any(|s| s.starts_with("Although the eastern dam held")), "{got:?}");
     let toks = tokenize("Engineers who inspected it and he was told that", &[]);
     let words: Vec<usize> = (0..toks.len()).collect();
     assert!(is_subject_phrase(&run_words(&toks, &words[..4])));
