@@ -33,12 +33,126 @@ fn paraphrases_without_shared_words_are_one_claim() {
     let feats: Vec<Vec<String>> = texts.iter().map(|t| f.features(t)).collect();
     let vecs = tfidf(&feats);
     let table = embeddings().expect("bundled table");
-    let sent: Vec<Vec<f32>> = texts.iter().map(|t| table.embed(t)).collect();
-    let groups = cluster(&vecs, &sent, &[0, 1, 2, 3], CLAIM_LINK);
+    let sent: Vec<Vec<f32>> = texts
+        .iter()
+        .map(|t| {
+            let mut v = table.embed(t);
+            corroborate_embed::normalize(&mut v);
+            v
+        })
+        .collect();
+    let sparse = sparse_unit_vectors(&vecs);
+    let groups = cluster(&sparse, &sent, &[0, 1, 2, 3], CLAIM_LINK);
     assert!(groups.contains(&vec![0, 2]), "{groups:?}");
     assert_eq!(groups.len(), 3, "{groups:?}");
     // the sentence vectors alone (no shared word counted) link the paraphrase, not the others
-    assert!(unit_similarity(0.0, &sent[0], &sent[2]) > CLAIM_LINK);
-    assert_eq!(unit_similarity(0.0, &sent[0], &sent[1]), 0.0);
-    assert_eq!(unit_similarity(0.0, &sent[2], &sent[3]), 0.0);
+    assert!(paraphrase(dot(&sent[0], &sent[2])) > CLAIM_LINK);
+    assert_eq!(paraphrase(dot(&sent[0], &sent[1])), 0.0);
+    assert_eq!(paraphrase(dot(&sent[2], &sent[3])), 0.0);
+}
+
+/// Random sparse word vectors over a small vocabulary, so that many pairs share words; weights from a
+/// fine grid, so that no two candidate merges tie.
+fn random_vectors(seed: u64, n: usize) -> Vec<Vector> {
+    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    (0..n)
+        .map(|_| {
+            let mut v = Vector::default();
+            for _ in 0..1 + next() % 5 {
+                v.insert(format!("w{}", next() % 16), 1.0 + (next() % 10_000) as f32 / 997.0);
+            }
+            v
+        })
+        .collect()
+}
+
+/// Cosine of two word vectors, by the definition.
+fn cosine(a: &Vector, b: &Vector) -> f32 {
+    let dot: f32 = a.iter().filter_map(|(k, v)| b.get(k).map(|w| v * w)).sum();
+    let na: f32 = a.values().map(|v| v * v).sum::<f32>().sqrt();
+    let nb: f32 = b.values().map(|v| v * v).sum::<f32>().sqrt();
+    if na == 0.0 || nb == 0.0 {
+        0.0
+    } else {
+        dot / (na * nb)
+    }
+}
+
+/// The plain definition: after each merge, rescan every pair of clusters for the highest average of
+/// pair cosines.
+fn reference_clusters(vecs: &[Vector], link: f32) -> Vec<Vec<usize>> {
+    let mut clusters: Vec<Vec<usize>> = (0..vecs.len()).map(|i| vec![i]).collect();
+    loop {
+        let mut best = (link, 0, 0);
+        for a in 0..clusters.len() {
+            for b in a + 1..clusters.len() {
+                let s: f32 = clusters[a]
+                    .iter()
+                    .flat_map(|&x| clusters[b].iter().map(move |&y| (x, y)))
+                    .map(|(x, y)| cosine(&vecs[x], &vecs[y]))
+                    .sum();
+                let avg = s / (clusters[a].len() * clusters[b].len()) as f32;
+                if avg > best.0 {
+                    best = (avg, a, b);
+                }
+            }
+        }
+        if best.1 == best.2 {
+            break;
+        }
+        let moved = clusters.remove(best.2);
+        clusters[best.1].extend(moved);
+    }
+    clusters
+}
+
+fn normalized(mut c: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+    c.iter_mut().for_each(|m| m.sort_unstable());
+    c.sort();
+    c
+}
+
+#[test]
+fn heap_clustering_matches_the_plain_definition() {
+    for seed in 1..40 {
+        let vecs = random_vectors(seed, 30);
+        let idx: Vec<usize> = (0..vecs.len()).collect();
+        for link in [0.15, 0.3, 0.5] {
+            let got = normalized(cluster(&sparse_unit_vectors(&vecs), &[], &idx, link));
+            assert_eq!(got, normalized(reference_clusters(&vecs, link)), "seed {seed}, link {link}");
+        }
+    }
+}
+
+#[test]
+fn units_beyond_the_cap_join_their_topics_or_start_their_own() {
+    // three topics, each unit twice; only the first copy of each is clustered exactly
+    let words = [["dam", "flood", "valley"], ["cheese", "fair", "prize"], ["bridge", "closed", "storm"]];
+    let mut vecs: Vec<Vector> = Vec::new();
+    for _ in 0..2 {
+        for (t, ws) in words.iter().enumerate() {
+            for k in 0..3 {
+                let mut v = Vector::default();
+                for w in ws.iter().take(2 + k % 2) {
+                    v.insert(w.to_string(), 1.0);
+                }
+                v.insert(format!("t{t}u{k}"), 0.5);
+                vecs.push(v);
+            }
+        }
+    }
+    let mut lone = Vector::default();
+    lone.insert("tram".to_string(), 1.0);
+    vecs.push(lone);
+    let idx: Vec<usize> = (0..vecs.len()).collect();
+    let got = normalized(cluster_capped(&sparse_unit_vectors(&vecs), &[], &idx, CLAIM_LINK, 9));
+    let want =
+        normalized(vec![vec![0, 1, 2, 9, 10, 11], vec![3, 4, 5, 12, 13, 14], vec![6, 7, 8, 15, 16, 17], vec![18]]);
+    assert_eq!(got, want);
 }
