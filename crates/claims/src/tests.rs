@@ -151,7 +151,8 @@ fn units_beyond_the_cap_join_their_topics_or_start_their_own() {
     lone.insert("tram".to_string(), 1.0);
     vecs.push(lone);
     let idx: Vec<usize> = (0..vecs.len()).collect();
-    let got = normalized(cluster_capped(&sparse_unit_vectors(&vecs), &[], &idx, CLAIM_LINK, 9));
+    let sparse = sparse_unit_vectors(&vecs);
+    let got = normalized(cluster_capped(&sparse, &[], &idx, CLAIM_LINK, 9, |x, y| sparse_dot(&sparse[x], &sparse[y])));
     let want =
         normalized(vec![vec![0, 1, 2, 9, 10, 11], vec![3, 4, 5, 12, 13, 14], vec![6, 7, 8, 15, 16, 17], vec![18]]);
     assert_eq!(got, want);
