@@ -26,6 +26,11 @@ pub struct ClusteringArgs {
     /// items) into the big story holding most of its majority gold story.
     #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "20")]
     pub diagnose: Option<usize>,
+    /// Group the items as `compare` does (the whole analysis, then average linkage of TF-IDF vectors
+    /// over stems and canonical names) instead of with the story clusterer; the clusterer options
+    /// do not apply, and the time is that of the whole `compare`, claims included.
+    #[arg(long)]
+    pub compare: bool,
     #[command(flatten)]
     pub options: ClusterOptions,
 }
@@ -80,19 +85,29 @@ pub fn clustering(args: ClusteringArgs) -> anyhow::Result<ExitCode> {
                 items.swap(i, rng.below(i + 1));
             }
         }
-        let mut c = clusterer(&args.options)?;
         let start = Instant::now();
-        if args.batch {
-            for it in &items {
-                c.observe(&it.text, &[]);
+        let (predicted, predicted_stories): (Vec<u32>, usize) = if args.compare {
+            let articles: Vec<corroborate_model::Article> = items
+                .iter()
+                .enumerate()
+                .map(|(i, it)| corroborate_model::Article::new(i.to_string(), it.text.clone()))
+                .collect();
+            let cmp = corroborate_engine::compare(articles);
+            (cmp.story_of.iter().map(|&s| s as u32).collect(), cmp.stories.len())
+        } else {
+            let mut c = clusterer(&args.options)?;
+            if args.batch {
+                for it in &items {
+                    c.observe(&it.text, &[]);
+                }
             }
-        }
-        let ids: Vec<corroborate_cluster::StoryId> = items
-            .iter()
-            .map(|it| if args.batch { c.assign_observed(&it.text, &[], None).story } else { c.add(&it.text, None) })
-            .collect();
-        c.consolidate();
-        let predicted: Vec<u32> = c.resolve_all(&ids).into_iter().map(|s| s.0).collect();
+            let ids: Vec<corroborate_cluster::StoryId> = items
+                .iter()
+                .map(|it| if args.batch { c.assign_observed(&it.text, &[], None).story } else { c.add(&it.text, None) })
+                .collect();
+            c.consolidate();
+            (c.resolve_all(&ids).into_iter().map(|s| s.0).collect(), c.stories())
+        };
         let secs = start.elapsed().as_secs_f64();
         let gold: Vec<&str> = items.iter().map(|it| it.story.as_str()).collect();
         let mut stories = gold.clone();
@@ -117,13 +132,14 @@ pub fn clustering(args: ClusteringArgs) -> anyhow::Result<ExitCode> {
             serde_json::json!({
                 "diagnosis": diagnosis,
                 "set": name,
-                "embedder": format!("{:?}", args.options.embedder).to_lowercase(),
-                "term_weights": if args.batch { "whole set" } else { "online" },
+                "grouping": if args.compare { "compare" } else { "clusterer" },
+                "embedder": if args.compare { "none".to_string() } else { format!("{:?}", args.options.embedder).to_lowercase() },
+                "term_weights": if args.batch || args.compare { "whole set" } else { "online" },
                 "order": args.shuffle.map_or("file".to_string(), |s| format!("shuffled seed {s}")),
                 "half": args.half,
                 "items": items.len(),
                 "gold_stories": stories.len(),
-                "predicted_stories": c.stories(),
+                "predicted_stories": predicted_stories,
                 "bcubed_precision": round4(b.precision),
                 "bcubed_recall": round4(b.recall),
                 "bcubed_f1": round4(b.f1),
