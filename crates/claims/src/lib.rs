@@ -43,7 +43,8 @@ pub const STORY_LINK: f32 = 0.12;
 /// splits); 0.16 keeps a margin below that.
 pub const STORY_AVERAGE_LINK: f32 = 0.16;
 /// Most articles of a run grouped into stories exactly (memory n² floats: 64 MB at 4,000); the
-/// articles beyond join the stories so found, or start their own, in one linear pass.
+/// articles beyond join the stories so found (by average word cosine, no shared name required), or
+/// start their own, in one linear pass.
 pub const MAX_STORY_ARTICLES: usize = 4000;
 /// Shingle Jaccard above which two articles are copies of one origin.
 pub const COPY_LINK: f32 = 0.5;
@@ -466,13 +467,13 @@ impl TopicSums {
 }
 
 /// A candidate merge of clusters `a` < `b` at average similarity `avg`, valid while both are alive
-/// at the versions they had when it was made.
+/// at the versions they had when it was made (16 bytes: the heap can hold many).
 #[derive(PartialEq)]
 struct Merge {
     avg: f32,
-    a: usize,
-    b: usize,
-    versions: (u32, u32),
+    a: u32,
+    b: u32,
+    versions: (u16, u16),
 }
 
 impl Eq for Merge {}
@@ -517,6 +518,7 @@ fn pair_similarity(sparse: &[Vec<(u32, f32)>], sent: &[Vec<f32>], x: usize, y: u
 /// cluster is the sum of the sums to its parts) and candidate merges kept in a heap: O(n² log n).
 fn agglomerate(items: &[usize], sim: impl Fn(usize, usize) -> f32, link: f32) -> Vec<Vec<usize>> {
     let n = items.len();
+    debug_assert!(n < 1 << 16, "agglomerate: {n} items, at most 65,535");
     // sums[a * n + b]: sum of the pair similarities between clusters a and b
     let mut sums = vec![0f32; n * n];
     for a in 0..n {
@@ -527,17 +529,19 @@ fn agglomerate(items: &[usize], sim: impl Fn(usize, usize) -> f32, link: f32) ->
         }
     }
     let mut members: Vec<Vec<usize>> = (0..n).map(|a| vec![a]).collect();
-    let mut version = vec![0u32; n];
+    // a cluster's version counts the merges into it: fewer than n, and the callers keep n under
+    // 65,536 (`MAX_UNITS`, `MAX_STORY_ARTICLES`), so a u16 never wraps
+    let mut version = vec![0u16; n];
     let mut heap = std::collections::BinaryHeap::new();
     for a in 0..n {
         for b in a + 1..n {
             if sums[a * n + b] > link {
-                heap.push(Merge { avg: sums[a * n + b], a, b, versions: (0, 0) });
+                heap.push(Merge { avg: sums[a * n + b], a: a as u32, b: b as u32, versions: (0, 0) });
             }
         }
     }
     while let Some(m) = heap.pop() {
-        let (a, b) = (m.a, m.b);
+        let (a, b) = (m.a as usize, m.b as usize);
         if members[a].is_empty() || members[b].is_empty() || m.versions != (version[a], version[b]) {
             continue;
         }
@@ -554,7 +558,7 @@ fn agglomerate(items: &[usize], sim: impl Fn(usize, usize) -> f32, link: f32) ->
             let avg = s / (members[a].len() * members[c].len()) as f32;
             if avg > link {
                 let (x, y) = (a.min(c), a.max(c));
-                heap.push(Merge { avg, a: x, b: y, versions: (version[x], version[y]) });
+                heap.push(Merge { avg, a: x as u32, b: y as u32, versions: (version[x], version[y]) });
             }
         }
     }
