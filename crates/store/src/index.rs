@@ -103,13 +103,17 @@ impl StoryIndex {
             .collect()
     }
 
-    /// Stories whose centroid cosine with `v` reaches the link threshold, smallest id first.
+    /// Stories whose average cosine with `v` (over their articles: `centroid · v / articles`, the
+    /// articles being unit vectors) reaches the link threshold, with that average, smallest id first.
+    /// (The centroid's own cosine, used until schema 3, grows with a story's size as its summed
+    /// vector broadens, so one story drew in most of a corpus.)
     ///
-    /// Exact, not approximate: a story that shares none of the "lifting" terms has cosine at most
-    /// `Σ v_t · maxw_t` over the remaining terms, so the terms with the smallest such products are
-    /// left out of candidate generation as long as their sum stays below the threshold.
-    fn linked(&self, v: &Interned) -> Vec<i64> {
-        let link = corroborate_claims::STORY_LINK as f64;
+    /// Exact, not approximate: a story that shares none of the "lifting" terms has an average at
+    /// most its unit-centroid cosine, at most `Σ v_t · maxw_t` over the remaining terms (a sum of n
+    /// unit vectors is at most n long), so the terms with the smallest such products are left out of
+    /// candidate generation as long as their sum stays below the threshold.
+    fn linked(&self, v: &Interned) -> Vec<(i64, f64)> {
+        let link = corroborate_claims::STORY_AVERAGE_LINK as f64;
         let mut order: Vec<(f64, usize)> =
             v.iter().enumerate().map(|(i, (t, w))| (w * self.maxw[*t as usize], i)).collect();
         order.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
@@ -126,12 +130,21 @@ impl StoryIndex {
         }
         candidates
             .into_iter()
-            .filter(|s| {
-                let c = &self.stories[s];
+            .filter_map(|s| {
+                let c = &self.stories[&s];
                 let dot: f64 = v.iter().map(|(t, w)| w * c.w.get(t).copied().unwrap_or(0.0)).sum();
-                c.norm2 > 0.0 && dot / c.norm2.sqrt() >= link
+                let avg = dot / c.articles.max(1) as f64;
+                (c.articles > 0 && avg >= link).then_some((s, avg))
             })
             .collect()
+    }
+
+    /// The average pair cosine between the articles of stories `a` and `b`.
+    fn story_average(&self, a: i64, b: i64) -> f64 {
+        let (ca, cb) = (&self.stories[&a], &self.stories[&b]);
+        let (small, big) = if ca.w.len() < cb.w.len() { (ca, cb) } else { (cb, ca) };
+        let dot: f64 = small.w.iter().map(|(t, x)| x * big.w.get(t).copied().unwrap_or(0.0)).sum();
+        dot / (ca.articles.max(1) * cb.articles.max(1)) as f64
     }
 
     fn raise_bounds(&mut self, story: i64, terms: impl Iterator<Item = u32>) {
@@ -149,20 +162,30 @@ impl StoryIndex {
         }
     }
 
-    /// Places a vector of the article stored under `key`: returns the story it ends in and the
-    /// stories merged into that one (ascending). The story kept in a merge is the largest (ties: the
-    /// smallest id), so an article moves story at most O(log n) times.
+    /// Places a vector of the article stored under `key`: it joins the linked story of highest
+    /// average cosine (ties: the smallest id), and the other stories it links merge into that one
+    /// when the two stories' own average pair cosine (`centroid · centroid / (articles · articles)`)
+    /// reaches the link too: an article that touches two stories does not chain them. Returns the
+    /// story it ends in and the stories merged into that one (ascending); the story kept in a
+    /// merge is the larger (ties: the smallest id).
     pub(crate) fn place(&mut self, key: i64, v: &Interned) -> (i64, Vec<i64>) {
+        let link = corroborate_claims::STORY_AVERAGE_LINK as f64;
         let linked = self.linked(v);
+        let best = linked.iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0))).map(|x| x.0);
+        let together: Vec<i64> = match best {
+            None => Vec::new(),
+            Some(b) => linked.iter().map(|x| x.0).filter(|&s| s == b || self.story_average(b, s) >= link).collect(),
+        };
         let target =
-            match linked.iter().max_by(|a, b| self.stories[a].articles.cmp(&self.stories[b].articles).then(b.cmp(a))) {
+            match together.iter().max_by(|a, b| self.stories[a].articles.cmp(&self.stories[b].articles).then(b.cmp(a)))
+            {
                 None => {
                     self.stories.insert(key, Centroid::default());
                     key
                 }
                 Some(t) => *t,
             };
-        let merged: Vec<i64> = linked.into_iter().filter(|s| *s != target).collect();
+        let merged: Vec<i64> = together.into_iter().filter(|s| *s != target).collect();
         for m in &merged {
             let Some(c) = self.stories.remove(m) else { continue };
             let target_c = self.stories.get_mut(&target).expect("target story exists");

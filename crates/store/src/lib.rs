@@ -10,9 +10,11 @@
 //! * **Incremental stories.** Each new article is compared with story *centroids* (the sum of their
 //!   articles' unit TF-IDF vectors, features and weights from `corroborate-claims`) through an inverted
 //!   index of terms, never with all articles, and only through the terms that can lift a cosine to
-//!   the threshold (an exact bound, see `index.rs`): it joins every story whose centroid cosine
-//!   reaches [`corroborate_claims::STORY_LINK`] (merging them into the largest when it links several)
-//!   or founds a new one, whose id is the article's row id. The in-memory index is rebuilt on open by
+//!   the threshold (an exact bound, see `index.rs`): it joins the story of highest *average* cosine
+//!   with its articles (`centroid · v / articles`) if that reaches
+//!   [`corroborate_claims::STORY_AVERAGE_LINK`], merging into it the other stories it links whose
+//!   own average with that story reaches the link too, or founds a new one, whose id is the
+//!   article's row id. The in-memory index is rebuilt on open by
 //!   replaying the stored vectors in arrival order: the same operations in the same order, so a
 //!   resumed run reaches bit for bit the state of an uninterrupted one.
 //! * **Summaries in constant time per article.** A story's size, dates, outlets, narratives,
@@ -64,8 +66,10 @@ pub enum Error {
 
 pub type Result<T> = std::result::Result<T, Error>;
 
-/// Version of the schema below (`PRAGMA user_version`).
-const SCHEMA_VERSION: i64 = 2;
+/// Version of the schema below (`PRAGMA user_version`). 3: stories are grouped by average cosine
+/// (the story index's rule changed, and the index is rebuilt by replaying the stored vectors, so a
+/// corpus grouped by the old rule cannot be continued).
+const SCHEMA_VERSION: i64 = 3;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS articles(

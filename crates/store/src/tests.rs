@@ -273,3 +273,34 @@ fn parquet_export_reads_back_with_every_row_and_column() {
         assert_eq!(texts.as_any().downcast_ref::<StringArray>().unwrap().value(i), rec["text"].as_str().unwrap());
     }
 }
+
+#[test]
+fn an_article_touching_two_stories_does_not_chain_them() {
+    // a and b: the Osk dam (Dana Kovic); b also names Petr Lund in Velkor, whom c, on the Velkor
+    // ferry strike, is about; a and c share nothing. Stories of a, b, c one by one.
+    let mut s = Store::open_memory().unwrap();
+    s.add_batch(vec![doc(
+        "a",
+        "The dam above Osk burst on Monday night and flooded the lower valley. Dana Kovic, the mayor of Osk, said \
+         rescue teams had reached every street of the flooded valley by morning. Engineers inspected the broken \
+         dam wall and the flooded houses of Osk.",
+    )])
+    .unwrap();
+    s.add_batch(vec![doc(
+        "c",
+        "The Velkor ferry strike entered its second week. Petr Lund, who leads the ferry crews, said the strike \
+         would go on until the Velkor port authority raised pay. No ferry left Velkor for the islands, and the port \
+         of Velkor stood still.",
+    )])
+    .unwrap();
+    s.add_batch(vec![doc(
+        "b",
+        "Rescue teams worked through the flooded valley below the broken dam of Osk, Dana Kovic said. Engineers \
+         said the dam wall above Osk had cracked. In other news, Petr Lund spoke in Velkor about the ferry strike.",
+    )])
+    .unwrap();
+    let story =
+        |id: &str| -> i64 { s.conn.query_row("SELECT story FROM articles WHERE id = ?1", [id], |r| r.get(0)).unwrap() };
+    assert_eq!(story("a"), story("b"), "b tells the dam story");
+    assert_ne!(story("a"), story("c"), "the ferry strike is another story");
+}
