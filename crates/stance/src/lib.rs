@@ -244,6 +244,11 @@ const AFTER_PARTICIPLE: &[&str] = &[
     "these", "those", "some", "other", "all", "both", "several", "each", "mr", "mrs", "ms", "dr",
 ];
 
+/// True for a word that can be a participle: longer than four letters, in -ing.
+fn ends_in_ing(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ing")
+}
+
 /// Prepositions in -ing ("During the debate", "Following the vote").
 const PREPOSITIONS_ING: &[&str] = &["during", "following", "regarding", "concerning", "including", "according"];
 
@@ -251,8 +256,7 @@ const PREPOSITIONS_ING: &[&str] = &["during", "following", "regarding", "concern
 /// reporters on Monday", "Having fled the city", "During the debate".
 fn participle_phrase(words: &[&str]) -> bool {
     let (Some(&head), second) = (words.first(), words.get(1).copied()) else { return false };
-    let participle = head.len() > 4
-        && head.ends_with("ing")
+    let participle = ends_in_ing(head)
         && (matches!(head, "having" | "being") || second.is_some_and(|w| AFTER_PARTICIPLE.contains(&w)));
     (participle || PREPOSITIONS_ING.contains(&head)) && !words.iter().any(|w| AUXILIARIES.contains(w))
 }
@@ -350,7 +354,7 @@ fn statements(
             // aside for the checks below
             let lead = opening_adverbial(toks, run);
             let rest = &run[lead..];
-            let rw = run_words(toks, rest);
+            let rw = &ws[run[..lead].iter().filter(|&&i| toks[i].is_word()).count()..];
             let (head, second) = (rw.first().copied().unwrap_or(""), rw.get(1).copied());
             // with a comma and words after it, a main clause follows: "By winning Ohio, Kasich took 66 delegates"
             let main_clause_follows = rest.iter().enumerate().any(|(k, &i)| {
@@ -361,11 +365,10 @@ fn statements(
             // the warnings"): no finite verb, so no proposition of its own; and, where an attribution
             // holds the main clause, a bare participle ("joining other countries") or a subordinate
             // clause ("As the images have sent a wave of shock") is only its setting
-            let participle = |w: &str| w.len() > 4 && w.ends_with("ing");
             let adverbial = (matches!(head, "while" | "when" | "after" | "before" | "since" | "by")
-                && second.is_some_and(participle)
+                && second.is_some_and(ends_in_ing)
                 || matches!(head, "despite" | "amid")
-                || cut && (participle_phrase(&rw) || not_asserted_clause(&rw)))
+                || cut && (participle_phrase(rw) || not_asserted_clause(rw)))
                 && !main_clause_follows;
             let fragment = adverbial
                 || matches!(first, "which" | "who" | "whom" | "that" | "and" | "but" | "or")
