@@ -1165,6 +1165,8 @@ fn cut_learned_at_others(ctx: &Ctx, raw: &mut [Raw]) {
             (cue, r.content, v)
         })
         .collect();
+    // the cue of each reported-speech attribution of the rules (not a quotation's)
+    let rule_cue: Vec<Option<usize>> = raw.iter().map(|r| (!r.learned && !r.direct).then_some(r.cue.0)).collect();
     for (i, r) in raw.iter_mut().enumerate() {
         if !r.learned {
             continue;
@@ -1192,6 +1194,12 @@ fn cut_learned_at_others(ctx: &Ctx, raw: &mut [Raw]) {
                 continue;
             }
             let cue_inside = c.start <= cue.start && cue.start < c.end;
+            // a report the rules found inside this content, after its cue in the same sentence, is
+            // nested in it ("sources said Secret Service protocol called for ...", kept for the
+            // reader when it names its source): the content holds it whole instead of stopping at it
+            if cue_inside && rule_cue[j].is_some_and(|k| ctx.sent_of[k] == ctx.sent_of[r.cue.0] && k > r.cue.1) {
+                continue;
+            }
             // a content that crosses into another attribution whose cue lies beyond it: `said that X.
             // "Y," said Z` — Y is Z's, so X stops where Y begins (or, before the cue, starts after it)
             let crosses_after = cue.start >= c.end && c.start < content.start && content.start < c.end;

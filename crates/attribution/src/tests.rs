@@ -136,3 +136,18 @@ fn a_name_before_its_appositive_is_the_speaker_even_unrecognised() {
     let got = check("Later, the prime minister's official spokesman said the talks would resume.");
     assert!(got.iter().all(|a| a.1 != "Later"), "{got:?}");
 }
+
+#[test]
+fn a_named_report_nested_in_a_content_does_not_cut_it() {
+    // the rules keep "Mayor Ana Ruiz said" (it names its source); the outer content still runs to the
+    // end of the sentence instead of stopping at "that"
+    let text = "The Velkor Gazette reports that Mayor Ana Ruiz said the ferry must be inspected before every crossing.";
+    let got = check(text);
+    let outer = got.iter().find(|a| a.2 == "reports").unwrap_or_else(|| panic!("{got:?}"));
+    assert_eq!(outer.0, "The Velkor Gazette");
+    assert_eq!(outer.3, "that Mayor Ana Ruiz said the ferry must be inspected before every crossing", "{got:?}");
+    assert!(
+        got.iter().any(|a| a.1 == "Ana Ruiz" && a.3 == "the ferry must be inspected before every crossing"),
+        "{got:?}"
+    );
+}

@@ -51,6 +51,11 @@ pub struct Predicted {
     pub content: Span,
 }
 
+/// The fragments, or `None` for none.
+fn nonempty(v: &[Span]) -> Option<&[Span]> {
+    (!v.is_empty()).then_some(v)
+}
+
 /// Reads a brat `.ann` file annotating `text`. Text-bound annotations that no relation uses are
 /// ignored, as are `Discard`/`Discuss` labels and annotator notes.
 pub fn parse_ann(ann: &str, text: &str) -> Result<Vec<GoldAttribution>> {
@@ -242,17 +247,27 @@ impl Tally {
     /// Scores one document.
     pub fn add(&mut self, text: &str, gold: &[GoldAttribution], pred: &[Predicted]) {
         // predictions sharing a cue: one attribution with the contents as fragments
-        let mut merged: Vec<(Option<Span>, Span, Vec<Span>)> = Vec::with_capacity(pred.len());
+        let mut merged: Vec<GoldAttribution> = Vec::with_capacity(pred.len());
         for p in pred {
-            match merged.iter_mut().find(|m| m.1 == p.cue) {
+            match merged.iter_mut().find(|m| m.cue[0] == p.cue) {
                 Some(m) => {
-                    m.2.push(p.content);
-                    m.0 = m.0.or(p.source);
+                    m.content.push(p.content);
+                    m.source = m.source.take().or(p.source.map(|s| vec![s]));
                 }
-                None => merged.push((p.source, p.cue, vec![p.content])),
+                None => merged.push(GoldAttribution {
+                    source: p.source.map(|s| vec![s]),
+                    cue: vec![p.cue],
+                    content: vec![p.content],
+                }),
             }
         }
-        let pred = &merged;
+        self.add_annotations(text, gold, &merged);
+    }
+
+    /// Scores one annotation of a document against another (`pred` with fragments, as an
+    /// annotator's): what [`Tally::add`] does once predictions sharing a cue are merged, and what
+    /// inter-annotator agreement is measured with.
+    pub fn add_annotations(&mut self, text: &str, gold: &[GoldAttribution], pred: &[GoldAttribution]) {
         self.documents += 1;
         self.gold_attributions += gold.len();
         self.predicted_attributions += pred.len();
@@ -262,16 +277,16 @@ impl Tally {
             self.content.gold += usize::from(!g.content.is_empty());
         }
         for p in pred {
-            self.source.predicted += usize::from(p.0.is_some());
-            self.cue.predicted += 1;
-            self.content.predicted += 1;
+            self.source.predicted += usize::from(p.source.is_some());
+            self.cue.predicted += usize::from(!p.cue.is_empty());
+            self.content.predicted += usize::from(!p.content.is_empty());
         }
         let gt: Vec<(BTreeSet<usize>, BTreeSet<usize>)> =
             gold.iter().map(|g| (tokens(text, &g.cue), tokens(text, &g.content))).collect();
         let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
         for (pi, p) in pred.iter().enumerate() {
-            let pc = tokens(text, &[p.1]);
-            let pt = tokens(text, &p.2);
+            let pc = tokens(text, &p.cue);
+            let pt = tokens(text, &p.content);
             for (gi, (gc, gcont)) in gt.iter().enumerate() {
                 let cue = gc.intersection(&pc).count();
                 let content = gcont.intersection(&pt).count();
@@ -299,14 +314,9 @@ impl Tally {
             used_g[gi] = true;
             self.paired += 1;
             let (g, p) = (&gold[gi], &pred[pi]);
-            add_role(text, &mut self.source, g.source.as_deref(), p.0.as_ref().map(std::slice::from_ref));
-            add_role(text, &mut self.cue, Some(&g.cue).filter(|c| !c.is_empty()).map(|v| v.as_slice()), Some(&[p.1]));
-            add_role(
-                text,
-                &mut self.content,
-                Some(&g.content).filter(|c| !c.is_empty()).map(|v| v.as_slice()),
-                Some(&p.2),
-            );
+            add_role(text, &mut self.source, g.source.as_deref(), p.source.as_deref());
+            add_role(text, &mut self.cue, nonempty(&g.cue), nonempty(&p.cue));
+            add_role(text, &mut self.content, nonempty(&g.content), nonempty(&p.content));
         }
     }
 
@@ -391,6 +401,25 @@ mod tests {
         half.add(text, &g, &both[..1]);
         assert_eq!(half.content.exact, 0);
         assert!((half.content.partial_r - 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn one_annotation_against_another_keeps_its_fragments() {
+        let text = "“We won,” the mayor said. “Rain fell.”";
+        let whole = "T1\tSource 10 19\tthe mayor\nT2\tCue 20 24\tsaid\nT3\tContent 1 7;27 36\tWe won Rain fell\n\
+                     E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n";
+        let first = "T1\tSource 14 19\tmayor\nT2\tCue 20 24\tsaid\nT3\tContent 1 7\tWe won\n\
+                     E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n";
+        let (whole, first) = (parse_ann(whole, text).unwrap(), parse_ann(first, text).unwrap());
+        let mut same = Tally::default();
+        same.add_annotations(text, &whole, &whole);
+        assert_eq!((same.paired, same.source.exact, same.cue.exact, same.content.exact), (1, 1, 1, 1));
+        // the second annotator marks half the content and half the source
+        let mut t = Tally::default();
+        t.add_annotations(text, &whole, &first);
+        assert_eq!((t.paired, t.cue.exact, t.content.exact, t.source.exact), (1, 1, 0, 0));
+        assert!((t.content.partial_r - 0.5).abs() < 1e-9 && (t.content.partial_p - 1.0).abs() < 1e-9);
+        assert!((t.source.partial_r - 0.5).abs() < 1e-9);
     }
 }
 

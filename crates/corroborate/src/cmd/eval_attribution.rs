@@ -13,7 +13,9 @@ pub struct Args {
     /// A PolNeAR split: a folder with `text/*.txt` and `attributions/*.ann` (one file per annotator).
     #[arg(long, default_value = "../shared/eval/attribution/dev")]
     pub data: PathBuf,
-    /// Also write every unpaired or imperfect attribution to this file, for error analysis.
+    /// Also write every gold (`G`) and predicted (`P`) attribution of each annotation file to this
+    /// file, for error analysis: source, cue and content in brackets, then `@START-END`, the cue's byte
+    /// offsets (so gold and predicted cues can be paired by overlap).
     #[arg(long)]
     pub errors: Option<PathBuf>,
     /// Learn the cue lexicon from these annotations (use train/) and write it here (TSV), then stop.
@@ -33,6 +35,11 @@ pub struct Args {
     /// Lexicon learning: least number of times a word is part of a cue.
     #[arg(long, default_value_t = 5)]
     pub min_count: usize,
+    /// Instead of scoring the engine, score the annotators against each other on the articles that
+    /// several of them annotated (each ordered pair once: one as gold, the other as prediction): the
+    /// human agreement on this metric, the ceiling a system can be judged against.
+    #[arg(long)]
+    pub agreement: bool,
     /// Lexicon learning: least share of a word's occurrences that are in cues.
     #[arg(long, default_value_t = 0.3)]
     pub min_rate: f64,
@@ -88,6 +95,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(out) = &args.train_model {
         return train_model(&args, out, &texts, &pairs);
     }
+    if args.agreement {
+        return agreement(&args, &texts, &pairs);
+    }
     let started = std::time::Instant::now();
     let predicted: Vec<Vec<Predicted>> = texts
         .par_iter()
@@ -121,11 +131,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 let src = g.source.as_ref().map(|f| f.iter().map(show).collect::<String>()).unwrap_or_default();
                 let cue: String = g.cue.iter().map(show).collect();
                 let content: String = g.content.iter().map(show).collect();
-                writeln!(w, "G\t{src}\t{cue}\t{content}")?;
+                let at = g.cue.first().map_or(0, |c| c.start);
+                let to = g.cue.last().map_or(0, |c| c.end);
+                writeln!(w, "G\t{src}\t{cue}\t{content}\t@{at}-{to}")?;
             }
             for p in &predicted[*ti] {
                 let src = p.source.as_ref().map(show).unwrap_or_default();
-                writeln!(w, "P\t{src}\t{}\t{}", show(&p.cue), show(&p.content))?;
+                writeln!(w, "P\t{src}\t{}\t{}\t@{}-{}", show(&p.cue), show(&p.content), p.cue.start, p.cue.end)?;
             }
         }
         merge(&mut tally, &one);
@@ -147,6 +159,39 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         texts.len() as f64 / elapsed.max(1e-9),
         rayon::current_num_threads()
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--agreement`: every annotator against every other one on the same article.
+fn agreement(args: &Args, texts: &[(String, String)], pairs: &[(PathBuf, usize)]) -> anyhow::Result<ExitCode> {
+    let mut by_text: Vec<Vec<Vec<corroborate_eval::attribution::GoldAttribution>>> = vec![Vec::new(); texts.len()];
+    for (ann, ti) in pairs {
+        let text = &texts[*ti].1;
+        let raw = std::fs::read_to_string(ann).with_context(|| format!("cannot read {}", ann.display()))?;
+        by_text[*ti].push(parse_ann(&raw, text).with_context(|| format!("{}", ann.display()))?);
+    }
+    let mut tally = Tally::default();
+    let mut articles = 0;
+    for (ti, anns) in by_text.iter().enumerate().filter(|(_, a)| a.len() > 1) {
+        articles += 1;
+        for (i, gold) in anns.iter().enumerate() {
+            for (j, other) in anns.iter().enumerate() {
+                if i != j {
+                    tally.add_annotations(&texts[ti].1, gold, other);
+                }
+            }
+        }
+    }
+    anyhow::ensure!(articles > 0, "no article of {} has more than one annotation file", args.data.display());
+    println!(
+        "PolNeAR {}: annotators against each other on {} articles with several annotations ({} ordered pairs of annotation files); {} attributions as gold, {} paired",
+        args.data.display(),
+        articles,
+        tally.documents,
+        tally.gold_attributions,
+        tally.paired
+    );
+    println!("{}", tally.table());
     Ok(ExitCode::SUCCESS)
 }
 
