@@ -406,6 +406,7 @@ pub fn find_with(
         .iter()
         .zip(speakers)
         .map(|(r, speaker)| {
+            let r = &Raw { content: without_dangling_conjunction(text, toks, r.content), ..r.clone() };
             let source = r.source.map(|(a, b)| toks[a].span.cover(&toks[b].span));
             let kind = if r.direct {
                 AttributionKind::Direct
@@ -435,6 +436,27 @@ pub fn find_with(
         })
         .collect();
     Found { attributions, quotes, unattributed_quotes }
+}
+
+/// A content cut where another attribution begins can end on the conjunction that joined them
+/// ("Machado promised to keep supporting Clinton and [said ...]"): the conjunction (and a comma or
+/// dash before it) is no part of it.
+fn without_dangling_conjunction(text: &str, toks: &[Token], content: Span) -> Span {
+    let last = toks.partition_point(|t| t.span.end <= content.end);
+    let Some(k) = last.checked_sub(1) else { return content };
+    let t = &toks[k];
+    if t.span.end != content.end
+        || t.span.start <= content.start
+        || !matches!(t.lower.as_str(), "and" | "but" | "or" | "while" | "whereas")
+    {
+        return content;
+    }
+    let cut = Span::new(content.start, t.span.start).trim(text, &[',', ';', '—', '―', '–']);
+    if cut.is_empty() {
+        content
+    } else {
+        cut
+    }
 }
 
 /// An attribution before speaker resolution: token ranges for source and cue.
@@ -1204,6 +1226,17 @@ fn cut_learned_at_others(ctx: &Ctx, raw: &mut [Raw]) {
             // "Y," said Z` — Y is Z's, so X stops where Y begins (or, before the cue, starts after it)
             let crosses_after = cue.start >= c.end && c.start < content.start && content.start < c.end;
             let crosses_before = cue.end <= c.start && c.start < content.end && content.end < c.end;
+            // a content that runs into the source of an attribution after it: `said the ferry would
+            // sail and officials warned that ...` — "officials" are the next speaker
+            let source_after = ps.len() > 2 && own.end <= c.start && c.start < ps[2].start && ps[2].start < c.end && {
+                // joined to the content by a conjunction: a new clause, not an object in it
+                let k = toks.partition_point(|t| t.span.start < ps[2].start);
+                k > 0 && matches!(toks[k - 1].lower.as_str(), "and" | "but" | "while" | "whereas")
+            };
+            if source_after && !cue_inside {
+                c.end = ps[2].start;
+                continue;
+            }
             if !(cue_inside || crosses_after && content.start >= own.end || crosses_before && content.end <= own.start)
             {
                 continue;

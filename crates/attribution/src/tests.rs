@@ -151,3 +151,12 @@ fn a_named_report_nested_in_a_content_does_not_cut_it() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_content_stops_at_the_next_speaker_and_its_conjunction() {
+    let text = "Ruiz said the ferry would sail at dawn and officials warned that the harbour was closed.";
+    let got = check(text);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!((got[0].0.as_str(), got[0].3.as_str()), ("Ruiz", "the ferry would sail at dawn"), "{got:?}");
+    assert_eq!((got[1].0.as_str(), got[1].3.as_str()), ("officials", "that the harbour was closed"), "{got:?}");
+}
