@@ -11,8 +11,8 @@
 //!   articles' unit TF-IDF vectors, features and weights from `corroborate-claims`) through an inverted
 //!   index of terms, never with all articles, and only through the terms that can lift a cosine to
 //!   the threshold (an exact bound, see `index.rs`): it joins the story of highest *average* cosine
-//!   with its articles (`centroid · v / articles`) if that reaches
-//!   [`corroborate_claims::STORY_AVERAGE_LINK`], merging into it the other stories it links whose
+//!   with its articles (`centroid · v / articles`) if that reaches the store's link (0.22, see
+//!   `index.rs`), merging into it the other stories it links whose
 //!   own average with that story reaches the link too, or founds a new one, whose id is the
 //!   article's row id. The in-memory index is rebuilt on open by
 //!   replaying the stored vectors in arrival order: the same operations in the same order, so a
@@ -68,8 +68,8 @@ pub type Result<T> = std::result::Result<T, Error>;
 
 /// Version of the schema below (`PRAGMA user_version`). 3: stories are grouped by average cosine
 /// (the story index's rule changed, and the index is rebuilt by replaying the stored vectors, so a
-/// corpus grouped by the old rule cannot be continued).
-const SCHEMA_VERSION: i64 = 3;
+/// corpus grouped by the old rule cannot be continued). 4: the link is 0.22, no longer 0.16.
+const SCHEMA_VERSION: i64 = 4;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS articles(

@@ -31,6 +31,12 @@ pub struct ClusteringArgs {
     /// do not apply, and the time is that of the whole `compare`, claims included.
     #[arg(long)]
     pub compare: bool,
+    /// Group the items as the persistent corpus does (`corroborate ingest`): each item analysed
+    /// and added to a new corpus in memory, in batches of 256 as `ingest` commits them, and scored
+    /// by the story the corpus holds it in at the end; the clusterer options do not apply, and the
+    /// time is that of the whole ingest, analysis included.
+    #[arg(long, conflicts_with = "compare")]
+    pub store: bool,
     #[command(flatten)]
     pub options: ClusterOptions,
 }
@@ -86,7 +92,9 @@ pub fn clustering(args: ClusteringArgs) -> anyhow::Result<ExitCode> {
             }
         }
         let start = Instant::now();
-        let (predicted, predicted_stories): (Vec<u32>, usize) = if args.compare {
+        let (predicted, predicted_stories): (Vec<u32>, usize) = if args.store {
+            store_stories(&items)?
+        } else if args.compare {
             let articles: Vec<corroborate_model::Article> = items
                 .iter()
                 .enumerate()
@@ -114,6 +122,13 @@ pub fn clustering(args: ClusteringArgs) -> anyhow::Result<ExitCode> {
         stories.sort_unstable();
         stories.dedup();
         let b = bcubed(&predicted, &gold);
+        let grouping = if args.store {
+            "store"
+        } else if args.compare {
+            "compare"
+        } else {
+            "clusterer"
+        };
         let diagnosis = args.diagnose.map(|small| {
             let d = diagnose(&predicted, &gold, small);
             let round = |b: corroborate_eval::clustering::BCubed| {
@@ -132,9 +147,9 @@ pub fn clustering(args: ClusteringArgs) -> anyhow::Result<ExitCode> {
             serde_json::json!({
                 "diagnosis": diagnosis,
                 "set": name,
-                "grouping": if args.compare { "compare" } else { "clusterer" },
-                "embedder": if args.compare { "none".to_string() } else { format!("{:?}", args.options.embedder).to_lowercase() },
-                "term_weights": if args.batch || args.compare { "whole set" } else { "online" },
+                "grouping": grouping,
+                "embedder": if grouping == "clusterer" { format!("{:?}", args.options.embedder).to_lowercase() } else { "none".to_string() },
+                "term_weights": match grouping { "compare" => "whole set", "store" => "online", _ if args.batch => "whole set", _ => "online" },
                 "order": args.shuffle.map_or("file".to_string(), |s| format!("shuffled seed {s}")),
                 "half": args.half,
                 "items": items.len(),
@@ -149,6 +164,43 @@ pub fn clustering(args: ClusteringArgs) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// The story of each item after ingesting them all, in order, into a new corpus in memory (with
+/// `ingest`'s batch size), and the number of stories holding them.
+fn store_stories(items: &[StoryItem]) -> anyhow::Result<(Vec<u32>, usize)> {
+    const BATCH: usize = 256;
+    let mut store = corroborate_store::Store::open_memory()?;
+    for (b, chunk) in items.chunks(BATCH).enumerate() {
+        let articles: Vec<corroborate_model::Article> = chunk
+            .iter()
+            .enumerate()
+            .map(|(i, it)| corroborate_model::Article::new((b * BATCH + i).to_string(), it.text.clone()))
+            .collect();
+        let hashes: Vec<String> = articles.iter().map(corroborate_store::content_hash).collect();
+        store.add_batch(hashes.into_iter().zip(corroborate_engine::analyze_all(articles)).collect())?;
+    }
+    let mut story = vec![None; items.len()];
+    store.for_each_article(|a| {
+        if let Some(slot) = a.article.article.id.parse::<usize>().ok().and_then(|i| story.get_mut(i)) {
+            *slot = a.story;
+        }
+        Ok(())
+    })?;
+    // an item the corpus holds in no story (or skipped as a duplicate of an earlier one) is a
+    // story of its own
+    let mut ids: std::collections::HashMap<i64, u32> = std::collections::HashMap::new();
+    let mut next = 0u32;
+    let mut predicted = Vec::with_capacity(items.len());
+    for s in story {
+        let key = s.unwrap_or(-1 - predicted.len() as i64);
+        let id = *ids.entry(key).or_insert_with(|| {
+            next += 1;
+            next - 1
+        });
+        predicted.push(id);
+    }
+    Ok((predicted, next as usize))
 }
 
 fn round4(x: f64) -> f64 {
