@@ -268,56 +268,115 @@ fn claim_id(story: usize, claim: usize) -> String {
     format!("s{story}c{claim}")
 }
 
-/// A comparison as one JSON object.
+/// A comparison as one JSON object. [`ComparisonJson`] writes the same bytes without building it.
 pub fn comparison(c: &Comparison) -> Value {
-    let articles: Vec<Value> = c
+    serde_json::to_value(ComparisonJson::new(c)).unwrap_or(Value::Null)
+}
+
+/// A comparison's JSON, serialised an article and a story at a time: the tree of a whole large
+/// comparison (`compare --format json` of 2,000 articles) took most of a gigabyte and a half.
+pub struct ComparisonJson<'a> {
+    c: &'a Comparison,
+    profiles: Vec<Value>,
+}
+
+impl<'a> ComparisonJson<'a> {
+    pub fn new(c: &'a Comparison) -> ComparisonJson<'a> {
+        ComparisonJson { c, profiles: Vec::new() }
+    }
+
+    /// Adds each article's `source_profile` (in the order of `c.articles`; keys come out sorted).
+    pub fn with_source_profiles<P: Serialize>(mut self, profiles: &[P]) -> ComparisonJson<'a> {
+        self.profiles = profiles.iter().map(|p| serde_json::to_value(p).unwrap_or(Value::Null)).collect();
+        self
+    }
+}
+
+impl Serialize for ComparisonJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        struct Articles<'b>(&'b ComparisonJson<'b>);
+        impl Serialize for Articles<'_> {
+            fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+                let c = self.0.c;
+                let mut seq = ser.serialize_seq(Some(c.articles.len()))?;
+                for (i, a) in c.articles.iter().enumerate() {
+                    let mut j = ArticleJson::new(a, c.story_of.get(i).copied().filter(|&s| s != usize::MAX));
+                    j.source_profile = self.0.profiles.get(i).cloned();
+                    seq.serialize_element(&j)?;
+                }
+                seq.end()
+            }
+        }
+        struct Stories<'b>(&'b Comparison);
+        impl Serialize for Stories<'_> {
+            fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+                let mut seq = ser.serialize_seq(Some(self.0.stories.len()))?;
+                for s in &self.0.stories {
+                    seq.serialize_element(&story(self.0, s))?;
+                }
+                seq.end()
+            }
+        }
+        let mut m = ser.serialize_map(Some(2))?;
+        m.serialize_entry("articles", &Articles(self))?;
+        m.serialize_entry("stories", &Stories(self.c))?;
+        m.end()
+    }
+}
+
+/// One story of a comparison as a JSON object.
+fn story(c: &Comparison, s: &corroborate_model::Story) -> Value {
+    let id = |i: usize| c.articles[i].article.id.clone();
+    // one offset map per article of the story, not one per stance
+    let spans: std::collections::HashMap<usize, Spans> = s
         .articles
         .iter()
-        .enumerate()
-        .map(|(i, a)| article(a, c.story_of.get(i).copied().filter(|&s| s != usize::MAX)))
-        .collect();
-    let id = |i: usize| c.articles[i].article.id.clone();
-    let stories: Vec<Value> = c
-        .stories
-        .iter()
-        .map(|s| {
-            json!({
-                "id": s.id,
-                "label": s.label,
-                "articles": s.articles.iter().map(|&i| id(i)).collect::<Vec<_>>(),
-                "origins": s.origins.iter().map(|g| g.iter().map(|&i| id(i)).collect::<Vec<_>>()).collect::<Vec<_>>(),
-                "claims": s.claims.iter().enumerate().map(|(ci, cl)| {
-                    let refs = |want_att: bool| cl.evidence.iter().filter_map(|e| match (*e, want_att) {
-                        (EvidenceRef::Attribution { article, index }, true) | (EvidenceRef::Statement { article, index }, false) => Some(json!({"article": id(article), "index": index})),
-                        _ => None,
-                    }).collect::<Vec<_>>();
-                    let origins: std::collections::BTreeSet<usize> = cl.evidence.iter().filter_map(|e| s.origins.iter().position(|g| g.contains(&e.article()))).collect();
-                    json!({
-                        "id": claim_id(s.id, ci),
-                        "summary": cl.summary,
-                        "speakers": cl.speakers,
-                        "attributions": refs(true),
-                        "statements": refs(false),
-                        "origins": origins.len(),
-                        "stances": cl.stances.iter().map(|os| {
-                            let a = &c.articles[os.article];
-                            let sp = Spans { text: &a.article.text, map: OffsetMap::new(&a.article.text) };
-                            json!({"article": id(os.article), "stance": os.stance, "markers": os.markers.iter().map(|m| sp.span(*m)).collect::<Vec<_>>(),
-                                   "evidence": os.evidence.iter().map(|e| match *e {
-                                       EvidenceRef::Attribution { index, .. } => json!({"attribution": index}),
-                                       EvidenceRef::Statement { index, .. } => json!({"statement": index}),
-                                   }).collect::<Vec<_>>()})
-                        }).collect::<Vec<_>>(),
-                        "relations": cl.relations.iter().map(|r| json!({"claim": claim_id(s.id, r.claim), "relation": r.relation, "reason": r.reason})).collect::<Vec<_>>(),
-                        "article_stances": cl.article_stances.iter().map(|st| {
-                            let a = &c.articles[st.article];
-                            let sp = Spans { text: &a.article.text, map: OffsetMap::new(&a.article.text) };
-                            json!({"article": id(st.article), "stance": st.stance, "score": st.score, "evidence": st.evidence.iter().map(|e| sp.span(*e)).collect::<Vec<_>>()})
-                        }).collect::<Vec<_>>(),
-                    })
-                }).collect::<Vec<_>>(),
-            })
+        .map(|&i| {
+            let text = c.articles[i].article.text.as_str();
+            (i, Spans { text, map: OffsetMap::new(text) })
         })
         .collect();
-    json!({"articles": articles, "stories": stories})
+    let span = |i: usize, e: Span| -> Value {
+        match spans.get(&i) {
+            Some(sp) => sp.span(e),
+            // evidence from an article outside the story (not expected): map it on its own
+            None => {
+                let text = c.articles[i].article.text.as_str();
+                Spans { text, map: OffsetMap::new(text) }.span(e)
+            }
+        }
+    };
+    json!({
+        "id": s.id,
+        "label": s.label,
+        "articles": s.articles.iter().map(|&i| id(i)).collect::<Vec<_>>(),
+        "origins": s.origins.iter().map(|g| g.iter().map(|&i| id(i)).collect::<Vec<_>>()).collect::<Vec<_>>(),
+        "claims": s.claims.iter().enumerate().map(|(ci, cl)| {
+            let refs = |want_att: bool| cl.evidence.iter().filter_map(|e| match (*e, want_att) {
+                (EvidenceRef::Attribution { article, index }, true) | (EvidenceRef::Statement { article, index }, false) => Some(json!({"article": id(article), "index": index})),
+                _ => None,
+            }).collect::<Vec<_>>();
+            let origins: std::collections::BTreeSet<usize> = cl.evidence.iter().filter_map(|e| s.origins.iter().position(|g| g.contains(&e.article()))).collect();
+            json!({
+                "id": claim_id(s.id, ci),
+                "summary": cl.summary,
+                "speakers": cl.speakers,
+                "attributions": refs(true),
+                "statements": refs(false),
+                "origins": origins.len(),
+                "stances": cl.stances.iter().map(|os| {
+                    json!({"article": id(os.article), "stance": os.stance, "markers": os.markers.iter().map(|m| span(os.article, *m)).collect::<Vec<_>>(),
+                           "evidence": os.evidence.iter().map(|e| match *e {
+                               EvidenceRef::Attribution { index, .. } => json!({"attribution": index}),
+                               EvidenceRef::Statement { index, .. } => json!({"statement": index}),
+                           }).collect::<Vec<_>>()})
+                }).collect::<Vec<_>>(),
+                "relations": cl.relations.iter().map(|r| json!({"claim": claim_id(s.id, r.claim), "relation": r.relation, "reason": r.reason})).collect::<Vec<_>>(),
+                "article_stances": cl.article_stances.iter().map(|st| {
+                    json!({"article": id(st.article), "stance": st.stance, "score": st.score, "evidence": st.evidence.iter().map(|e| span(st.article, *e)).collect::<Vec<_>>()})
+                }).collect::<Vec<_>>(),
+            })
+        }).collect::<Vec<_>>(),
+    })
 }

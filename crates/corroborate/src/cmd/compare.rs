@@ -37,15 +37,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let rendered = match args.format.as_str() {
         "json" => {
-            let mut v = corroborate_report::json::comparison(&comparison);
-            if let Some(arts) = v["articles"].as_array_mut() {
-                for (a, p) in arts.iter_mut().zip(&profiles) {
-                    a["source_profile"] = serde_json::to_value(p)?;
-                }
-            }
-            let mut s = serde_json::to_string_pretty(&v)?;
-            s.push('\n');
-            s
+            // streamed: the whole report as one tree took 1.6 GB for 2,000 articles
+            let report = corroborate_report::json::ComparisonJson::new(&comparison).with_source_profiles(&profiles);
+            inputs::write_output_with(args.output.as_deref(), |w| {
+                serde_json::to_writer_pretty(&mut *w, &report)?;
+                w.write_all(b"\n")
+            })?;
+            return Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS });
         }
         "markdown" => corroborate_report::markdown::render(&comparison),
         "html" => corroborate_report::html::render(&comparison),

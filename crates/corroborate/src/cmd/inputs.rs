@@ -210,6 +210,30 @@ pub fn report_failures<'a>(articles: impl IntoIterator<Item = &'a Article>) -> b
 }
 
 /// Writes to `-o FILE` or standard output.
+/// Like [`write_output`], but `write` streams the content into a buffered writer (a large JSON
+/// report is never held whole in memory).
+pub fn write_output_with(
+    output: Option<&std::path::Path>,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
+    use anyhow::Context;
+    use std::io::Write;
+    match output {
+        Some(p) => {
+            let file = std::fs::File::create(p).with_context(|| format!("cannot write {}", p.display()))?;
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+            write(&mut out).and_then(|_| out.flush()).with_context(|| format!("cannot write {}", p.display()))
+        }
+        None => {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            match write(&mut out).and_then(|_| out.flush()) {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                r => r.context("cannot write to standard output"),
+            }
+        }
+    }
+}
+
 pub fn write_output(output: Option<&std::path::Path>, content: &str) -> anyhow::Result<()> {
     use anyhow::Context;
     use std::io::Write;
