@@ -384,6 +384,14 @@ pub fn find_with(
         raw.extend(learned_raw);
         cut_learned_at_others(&ctx, &mut raw);
     }
+    // speaking somewhere or to someone is no statement: "spoke to reporters", "spoke at a
+    // gathering", "called into a radio show" (a content starts with what was said)
+    raw.retain(|r| {
+        let next = toks.get(r.cue.1 + 1);
+        r.direct
+            || r.cue.0 != r.cue.1
+            || !next.is_some_and(|n| n.span.start == r.content.start && place_not_words(&toks[r.cue.0].lower, &n.lower))
+    });
     raw.sort_by_key(|r| (r.content.start, r.cue.0));
     raw.dedup_by(|a, b| a.cue.0 == b.cue.0);
     cut_at_following_attributions(&ctx, &mut raw);
@@ -436,6 +444,34 @@ pub fn find_with(
         })
         .collect();
     Found { attributions, quotes, unattributed_quotes }
+}
+
+/// Whether a cue word followed by this word speaks of where, when or to whom someone spoke rather
+/// than what they said ("spoke to reporters", "talked for an hour", "called into the show").
+fn place_not_words(cue: &str, next: &str) -> bool {
+    let speaking =
+        matches!(cue, "spoke" | "speak" | "speaks" | "speaking" | "spoken" | "talked" | "talk" | "talks" | "talking");
+    let called = matches!(cue, "called" | "calls" | "call" | "calling");
+    (speaking
+        && matches!(
+            next,
+            "to" | "at"
+                | "in"
+                | "for"
+                | "against"
+                | "with"
+                | "before"
+                | "during"
+                | "from"
+                | "after"
+                | "outside"
+                | "inside"
+                | "near"
+                | "by"
+                | "alongside"
+                | "beside"
+        ))
+        || (called && matches!(next, "into" | "in" | "at" | "from" | "back"))
 }
 
 /// A content cut where another attribution begins can end on the conjunction that joined them

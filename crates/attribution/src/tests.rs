@@ -160,3 +160,11 @@ fn a_content_stops_at_the_next_speaker_and_its_conjunction() {
     assert_eq!((got[0].0.as_str(), got[0].3.as_str()), ("Ruiz", "the ferry would sail at dawn"), "{got:?}");
     assert_eq!((got[1].0.as_str(), got[1].3.as_str()), ("officials", "that the harbour was closed"), "{got:?}");
 }
+
+#[test]
+fn speaking_somewhere_is_no_statement() {
+    let text = "The mayor spoke to reporters at the quay on Friday. Ruiz said the ferry would sail at dawn.";
+    let got = check(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].0.as_str(), got[0].2.as_str()), ("Ruiz", "said"), "{got:?}");
+}
