@@ -1364,6 +1364,9 @@ fn headline_colon(ctx: &Ctx, title: Span) -> Option<Raw> {
 /// own with the same source and cue, unless it overlaps another attribution's parts.
 fn add_second_contents(ctx: &Ctx, quotes: &[Quote], raw: &mut Vec<Raw>) {
     let toks = ctx.toks;
+    for r in raw.iter_mut().filter(|r| r.direct && r.more.is_none()) {
+        r.more = quote_continued(ctx, quotes, r);
+    }
     let parts: Vec<Span> = raw
         .iter()
         .flat_map(|r| {
@@ -1384,6 +1387,40 @@ fn add_second_contents(ctx: &Ctx, quotes: &[Quote], raw: &mut Vec<Raw>) {
         raw.extend(extra);
         raw.sort_by_key(|r| (r.content.start, r.cue.0));
     }
+}
+
+/// The quotation that carries on a direct quote after its attribution clause: `“X,” said Ellis, a
+/// tax consultant. “Y.”` and `"X," he said, "Y."` (PolNeAR: one content, X and Y). Only when the
+/// first quotation ends on a comma (its sentence goes on into the clause), the clause (source and
+/// cue, then at most a short appositive) follows it directly, and the second one opens right after
+/// the clause's comma or full stop, in the same paragraph.
+fn quote_continued(ctx: &Ctx, quotes: &[Quote], r: &Raw) -> Option<Span> {
+    const APPOSITIVE: usize = 10;
+    let toks = ctx.toks;
+    let q1 = quotes.iter().find(|q| q.inner == r.content)?;
+    // the comma inside the marks: `“X,”`
+    if q1.close == 0 || !toks[q1.close - 1].is_punct(',') {
+        return None;
+    }
+    let first = r.source.map_or(r.cue.0, |s| s.0.min(r.cue.0));
+    if first != q1.close + 1 {
+        return None;
+    }
+    let mut k = r.source.map_or(r.cue.1, |s| s.1.max(r.cue.1)) + 1;
+    // a short appositive after the clause: `, a Republican tax consultant.`
+    if toks.get(k).is_some_and(|t| t.is_punct(',')) && !toks.get(k + 1).is_some_and(Token::is_quote) {
+        let end = (k + 1..toks.len().min(k + 2 + APPOSITIVE))
+            .find(|&j| toks[j].is_punct('.') || toks[j].is_quote() || toks[j].paragraph_before)?;
+        if !toks[end].is_punct('.') {
+            return None;
+        }
+        k = end;
+    }
+    if !toks.get(k).is_some_and(|t| t.is_punct(',') || t.is_punct('.')) {
+        return None;
+    }
+    let q2 = quotes.iter().find(|q| q.open == k + 1)?;
+    (!toks[q2.open].paragraph_before && q2.words > 0).then_some(q2.inner)
 }
 
 /// "as Russia continues to deny X, the ministry has stated Y": X stops where the next attribution's

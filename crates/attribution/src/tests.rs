@@ -168,3 +168,16 @@ fn speaking_somewhere_is_no_statement() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!((got[0].0.as_str(), got[0].2.as_str()), ("Ruiz", "said"), "{got:?}");
 }
+
+#[test]
+fn a_quote_goes_on_after_its_attribution() {
+    for text in [
+        "Storms are getting worse. \u{201c}Those are the storms we can now measure,\u{201d} said Ana Ruiz, a professor of geosciences and harbour affairs at Belmark University. \u{201c}Those are the kinds of events where it is becoming possible to draw conclusions.\u{201d}",
+        "The harbour reopened on Monday. \u{201c}My hope,\u{201d} she said, \u{201c}is that the ferry sails at dawn.\u{201d}",
+    ] {
+        let got = check(text);
+        assert_eq!(got.len(), 2, "{text}: {got:?}");
+        assert_eq!(got[0].2, got[1].2, "{got:?}");
+        assert!(got[1].3.starts_with("Those are the kinds") || got[1].3.starts_with("is that"), "{got:?}");
+    }
+}
