@@ -71,6 +71,9 @@ pub type Result<T> = std::result::Result<T, Error>;
 /// corpus grouped by the old rule cannot be continued). 4: the link is 0.22, no longer 0.16.
 const SCHEMA_VERSION: i64 = 4;
 
+/// The older schema whose corpora are grouped again in place when opened (the same tables).
+const REGROUPABLE_SCHEMA: i64 = 3;
+
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS articles(
     rowid INTEGER PRIMARY KEY,
@@ -270,15 +273,64 @@ impl Store {
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         let has_articles: bool =
             conn.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'articles'")?.exists([])?;
-        if has_articles && version < SCHEMA_VERSION {
+        // schema 3 has this schema's tables and stored vectors; only the story rule differs, so its
+        // stories are grouped again in place. Older files lack the vectors.
+        let regroup = has_articles && version == REGROUPABLE_SCHEMA;
+        if has_articles && version < SCHEMA_VERSION && !regroup {
             return Err(Error::Invalid(format!(
                 "this corpus was written by an older corroborate (schema {version}, now {SCHEMA_VERSION}): \
                  export it with that version and ingest the export into a new file"
             )));
         }
         conn.execute_batch(SCHEMA)?;
-        conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
-        Ok(Store { conn, index: None })
+        let mut store = Store { conn, index: None };
+        if regroup {
+            store.regroup()?;
+        } else {
+            store.conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+        }
+        Ok(store)
+    }
+
+    /// Groups every stored article into stories again, in arrival order, by the current rule (from
+    /// the stored vectors and analyses: nothing is analysed again), rebuilding the story tables, and
+    /// marks the file with the current schema: one transaction, so a crash leaves the old file as it was.
+    fn regroup(&mut self) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute_batch(
+            "DELETE FROM stories; DELETE FROM story_facets; DELETE FROM story_entities; DELETE FROM claims;
+             UPDATE articles SET story = NULL;",
+        )?;
+        let keys: Vec<i64> = tx
+            .prepare("SELECT rowid FROM articles ORDER BY rowid")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut index = StoryIndex::default();
+        for key in keys {
+            let (stored, vec) = tx
+                .prepare_cached(
+                    "SELECT rowid, hash, story, id, text, meta, analysis, vec FROM articles WHERE rowid = ?1",
+                )?
+                .query_row([key], |r| Ok((stored_row(r)?, r.get::<_, String>(7)?)))?;
+            let stored = stored?;
+            let v: BTreeMap<String, f64> = serde_json::from_str(&vec)?;
+            let v = index.count(&v);
+            if v.is_empty() {
+                continue;
+            }
+            let (story, merged) = index.place(key, &v);
+            for m in &merged {
+                merge_story(&tx, story, *m)?;
+            }
+            tx.prepare_cached("UPDATE articles SET story = ?1 WHERE rowid = ?2")?.execute(params![story, key])?;
+            let meta = &stored.article.article.meta;
+            let outlet = meta.outlet.clone().or_else(|| meta.domain.clone());
+            add_to_story(&tx, story, story == key, outlet.as_deref(), &stored.article)?;
+        }
+        tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+        tx.commit()?;
+        self.index = Some(index);
+        Ok(())
     }
 
     /// Whether this exact article (id and content hash) is stored.

@@ -235,6 +235,45 @@ fn an_older_schema_is_refused_with_a_reason() {
     assert!(err.contains("older corroborate"), "{err}");
 }
 
+#[test]
+fn a_schema_3_corpus_is_grouped_again_when_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("v3.db");
+    let mut docs = corpus();
+    for (i, d) in docs.iter_mut().enumerate() {
+        d.1.article.meta.published = Some(format!("2031-03-{:02}", 10 - i));
+    }
+    let (stories, export_before) = {
+        let mut s = Store::open(&db).unwrap();
+        for d in docs {
+            s.add_batch(vec![d]).unwrap();
+        }
+        // what a schema 3 file grouped by another rule looks like: every article in one story
+        let stories = s.stories(&StoryFilter::default()).unwrap();
+        assert!(stories.len() >= 2, "{stories:?}");
+        let before = export(&s);
+        s.conn
+            .execute_batch(
+                "DELETE FROM stories; DELETE FROM story_facets; DELETE FROM story_entities;
+                 UPDATE articles SET story = 1;
+                 INSERT INTO stories(id, label, n_articles, outlets, narratives, techniques) VALUES (1, 'all', 5, '[]', '[]', '[]');
+                 PRAGMA user_version = 3;",
+            )
+            .unwrap();
+        (stories, before)
+    };
+    let s = Store::open(&db).unwrap();
+    let version: i64 = s.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, SCHEMA_VERSION);
+    // the stories and their summaries are those of a corpus grouped by the current rule from the start
+    assert_eq!(s.stories(&StoryFilter::default()).unwrap(), stories);
+    assert_eq!(export(&s), export_before);
+    drop(s);
+    // and opening it again changes nothing
+    let s = Store::open(&db).unwrap();
+    assert_eq!(s.stories(&StoryFilter::default()).unwrap(), stories);
+}
+
 #[cfg(feature = "parquet")]
 #[test]
 fn parquet_export_reads_back_with_every_row_and_column() {
