@@ -138,12 +138,31 @@ impl StoryIndex {
         for &(_, i) in &order[k..] {
             candidates.extend(self.postings[v[i].0 as usize].iter().copied());
         }
+        // the dot products term at a time: each story gets the products of the terms it has, in the
+        // order of `v` (the sum, bit for bit, of a per-story pass over all of `v`, whose absent
+        // terms add zero), without looking up every term of `v` in every candidate
+        let mut dots: HashMap<i64, f64> = candidates.iter().map(|&s| (s, 0.0)).collect();
+        for (t, w) in v {
+            let p = &self.postings[*t as usize];
+            if p.len() <= dots.len() {
+                for s in p {
+                    if let Some(d) = dots.get_mut(s) {
+                        *d += w * self.stories[s].w[t];
+                    }
+                }
+            } else {
+                for (s, d) in dots.iter_mut() {
+                    if let Some(x) = self.stories[s].w.get(t) {
+                        *d += w * x;
+                    }
+                }
+            }
+        }
         candidates
             .into_iter()
             .filter_map(|s| {
                 let c = &self.stories[&s];
-                let dot: f64 = v.iter().map(|(t, w)| w * c.w.get(t).copied().unwrap_or(0.0)).sum();
-                let avg = dot / c.articles.max(1) as f64;
+                let avg = dots[&s] / c.articles.max(1) as f64;
                 (c.articles > 0 && avg >= link).then_some((s, avg))
             })
             .collect()
