@@ -392,6 +392,11 @@ pub fn find_with(
             || r.cue.0 != r.cue.1
             || !next.is_some_and(|n| n.span.start == r.content.start && place_not_words(&toks[r.cue.0].lower, &n.lower))
     });
+    // "it seems that", "it is expected that": an impersonal "it" is nobody (and must not be
+    // resolved to whatever came before)
+    raw.retain(|r| {
+        !r.source.is_some_and(|(a, b)| a == b && toks[a].lower == "it" && impersonal_cue(&toks[r.cue.0..=r.cue.1]))
+    });
     raw.sort_by_key(|r| (r.content.start, r.cue.0));
     raw.dedup_by(|a, b| a.cue.0 == b.cue.0);
     cut_at_following_attributions(&ctx, &mut raw);
@@ -444,6 +449,35 @@ pub fn find_with(
         })
         .collect();
     Found { attributions, quotes, unattributed_quotes }
+}
+
+/// Whether a cue after an "it" subject makes that "it" impersonal: "it seems", "it appears", "it is
+/// expected", "it was announced" (but "it said": an organisation).
+fn impersonal_cue(cue: &[Token]) -> bool {
+    let seems =
+        cue.iter().any(|t| matches!(t.lower.as_str(), "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared"));
+    let passive = cue.iter().any(|t| matches!(t.lower.as_str(), "is" | "was" | "be" | "been" | "being"))
+        && cue.last().is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "expected"
+                    | "hoped"
+                    | "believed"
+                    | "thought"
+                    | "feared"
+                    | "understood"
+                    | "said"
+                    | "reported"
+                    | "estimated"
+                    | "announced"
+                    | "rumoured"
+                    | "rumored"
+                    | "known"
+                    | "claimed"
+                    | "alleged"
+            )
+        });
+    seems || passive
 }
 
 /// Whether a cue word followed by this word speaks of where, when or to whom someone spoke rather

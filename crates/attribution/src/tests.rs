@@ -181,3 +181,12 @@ fn a_quote_goes_on_after_its_attribution() {
         assert!(got[1].3.starts_with("Those are the kinds") || got[1].3.starts_with("is that"), "{got:?}");
     }
 }
+
+#[test]
+fn an_impersonal_it_is_nobody() {
+    let text = "Mayor Ruiz opened the new quay on Monday. It seems that the ferry will sail at dawn. \
+                It is expected that the harbour stays closed.";
+    let got = check(text);
+    assert!(got.iter().all(|g| g.0 != "It"), "{got:?}");
+    assert!(got.iter().all(|g| g.1 != "Mayor Ruiz" && g.1 != "Ruiz"), "{got:?}");
+}
