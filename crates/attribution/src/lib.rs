@@ -401,6 +401,16 @@ pub fn find_with(
     raw.dedup_by(|a, b| a.cue.0 == b.cue.0);
     cut_at_following_attributions(&ctx, &mut raw);
     add_second_contents(&ctx, &quotes, &mut raw);
+    // a sentence's opening conjunction is no part of its speaker: "But the company said" (and
+    // "But" alone is no speaker)
+    for r in raw.iter_mut() {
+        r.source = r.source.and_then(|(mut a, b)| {
+            while a <= b && matches!(toks[a].lower.as_str(), "but" | "and" | "so" | "yet" | "or" | "nor") {
+                a += 1;
+            }
+            (a <= b).then_some((a, b))
+        });
+    }
 
     // Speakers, in text order so pronouns and descriptions see what came before.
     let mut order: Vec<usize> = (0..raw.len()).collect();

@@ -190,3 +190,11 @@ fn an_impersonal_it_is_nobody() {
     assert!(got.iter().all(|g| g.0 != "It"), "{got:?}");
     assert!(got.iter().all(|g| g.1 != "Mayor Ruiz" && g.1 != "Ruiz"), "{got:?}");
 }
+
+#[test]
+fn an_opening_conjunction_is_no_part_of_the_speaker() {
+    let text = "The quay stayed closed on Monday. But the harbour board said the ferry would sail at dawn.";
+    let got = check(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "the harbour board", "{got:?}");
+}
