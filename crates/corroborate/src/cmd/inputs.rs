@@ -209,9 +209,8 @@ pub fn report_failures<'a>(articles: impl IntoIterator<Item = &'a Article>) -> b
     any
 }
 
-/// Writes to `-o FILE` or standard output.
-/// Like [`write_output`], but `write` streams the content into a buffered writer (a large JSON
-/// report is never held whole in memory).
+/// Writes to `-o FILE` or standard output, `write` streaming the content into a buffered writer (a
+/// large JSON report is never held whole in memory).
 pub fn write_output_with(
     output: Option<&std::path::Path>,
     write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
@@ -234,17 +233,7 @@ pub fn write_output_with(
     }
 }
 
+/// Writes `content` to `-o FILE` or standard output.
 pub fn write_output(output: Option<&std::path::Path>, content: &str) -> anyhow::Result<()> {
-    use anyhow::Context;
-    use std::io::Write;
-    match output {
-        Some(p) => std::fs::write(p, content).with_context(|| format!("cannot write {}", p.display())),
-        None => {
-            let mut out = std::io::stdout().lock();
-            match out.write_all(content.as_bytes()).and_then(|_| out.flush()) {
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                r => r.context("cannot write to standard output"),
-            }
-        }
-    }
+    write_output_with(output, |w| w.write_all(content.as_bytes()))
 }
