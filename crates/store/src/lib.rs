@@ -68,11 +68,13 @@ pub type Result<T> = std::result::Result<T, Error>;
 
 /// Version of the schema below (`PRAGMA user_version`). 3: stories are grouped by average cosine
 /// (the story index's rule changed, and the index is rebuilt by replaying the stored vectors, so a
-/// corpus grouped by the old rule cannot be continued). 4: the link is 0.22, no longer 0.16.
-const SCHEMA_VERSION: i64 = 4;
+/// corpus grouped by the old rule cannot be continued). 4: the link is 0.22, no longer 0.16. 5: a
+/// bounded number of candidate stories from the article's strongest terms, no longer every story
+/// that could reach the link.
+const SCHEMA_VERSION: i64 = 5;
 
-/// The older schema whose corpora are grouped again in place when opened (the same tables).
-const REGROUPABLE_SCHEMA: i64 = 3;
+/// The older schemas whose corpora are grouped again in place when opened (the same tables).
+const REGROUPABLE_SCHEMAS: std::ops::RangeInclusive<i64> = 3..=4;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS articles(
@@ -273,9 +275,15 @@ impl Store {
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         let has_articles: bool =
             conn.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'articles'")?.exists([])?;
-        // schema 3 has this schema's tables and stored vectors; only the story rule differs, so its
-        // stories are grouped again in place. Older files lack the vectors.
-        let regroup = has_articles && version == REGROUPABLE_SCHEMA;
+        // schemas 3 and 4 have this schema's tables and stored vectors; only the story rule differs,
+        // so their stories are grouped again in place. Older files lack the vectors.
+        let regroup = has_articles && REGROUPABLE_SCHEMAS.contains(&version);
+        if version > SCHEMA_VERSION {
+            return Err(Error::Invalid(format!(
+                "this corpus was written by a newer corroborate (schema {version}, this one reads up to \
+                 {SCHEMA_VERSION}): open it with that version"
+            )));
+        }
         if has_articles && version < SCHEMA_VERSION && !regroup {
             return Err(Error::Invalid(format!(
                 "this corpus was written by an older corroborate (schema {version}, now {SCHEMA_VERSION}): \

@@ -236,9 +236,28 @@ fn an_older_schema_is_refused_with_a_reason() {
 }
 
 #[test]
-fn a_schema_3_corpus_is_grouped_again_when_opened() {
+fn a_newer_schema_is_refused_and_left_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("v3.db");
+    let db = dir.path().join("new.db");
+    drop(Store::open(&db).unwrap());
+    let future = SCHEMA_VERSION + 1;
+    Connection::open(&db).unwrap().pragma_update(None, "user_version", future).unwrap();
+    let err = Store::open(&db).err().expect("refused").to_string();
+    assert!(err.contains("newer corroborate"), "{err}");
+    let version: i64 = Connection::open(&db).unwrap().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, future);
+}
+
+#[test]
+fn schema_3_and_4_corpora_are_grouped_again_when_opened() {
+    for old in REGROUPABLE_SCHEMAS {
+        regrouped_when_opened(old);
+    }
+}
+
+fn regrouped_when_opened(old: i64) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join(format!("v{old}.db"));
     let mut docs = corpus();
     for (i, d) in docs.iter_mut().enumerate() {
         d.1.article.meta.published = Some(format!("2031-03-{:02}", 10 - i));
@@ -248,7 +267,7 @@ fn a_schema_3_corpus_is_grouped_again_when_opened() {
         for d in docs {
             s.add_batch(vec![d]).unwrap();
         }
-        // what a schema 3 file grouped by another rule looks like: every article in one story
+        // what an older file grouped by another rule looks like: every article in one story
         let stories = s.stories(&StoryFilter::default()).unwrap();
         assert!(stories.len() >= 2, "{stories:?}");
         let before = export(&s);
@@ -256,10 +275,10 @@ fn a_schema_3_corpus_is_grouped_again_when_opened() {
             .execute_batch(
                 "DELETE FROM stories; DELETE FROM story_facets; DELETE FROM story_entities;
                  UPDATE articles SET story = 1;
-                 INSERT INTO stories(id, label, n_articles, outlets, narratives, techniques) VALUES (1, 'all', 5, '[]', '[]', '[]');
-                 PRAGMA user_version = 3;",
+                 INSERT INTO stories(id, label, n_articles, outlets, narratives, techniques) VALUES (1, 'all', 5, '[]', '[]', '[]');",
             )
             .unwrap();
+        s.conn.pragma_update(None, "user_version", old).unwrap();
         (stories, before)
     };
     let s = Store::open(&db).unwrap();
