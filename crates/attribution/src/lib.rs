@@ -419,7 +419,13 @@ pub fn find_with(
     let mut recent: Vec<(usize, Speaker)> = Vec::new();
     for &i in &order {
         let sp = raw[i].source.and_then(|s| resolve(&mut ctx, s, &recent));
-        if let Some(sp) = &sp {
+        // a speaker reached through a relative or possessive pronoun ("Scott, who", "his call")
+        // is no fresh mention for later pronouns: counted, they made "she" the husband named just
+        // before her in 12 of 17 changed cases on the corpus
+        let relayed = raw[i].source.is_some_and(|(a, b)| {
+            a == b && matches!(toks[a].lower.as_str(), "who" | "which" | "that" | "his" | "her" | "their" | "its")
+        });
+        if let Some(sp) = sp.as_ref().filter(|_| !relayed) {
             recent.push((raw[i].cue_span(toks).start, sp.clone()));
         }
         speakers[i] = sp;
@@ -867,6 +873,22 @@ fn source_before(ctx: &Ctx, c: usize, min: usize) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// The noun phrase a relative pronoun at `r` refers to, in its sentence: the one right before it,
+/// past a comma and a parenthesis ("the Muslim Association of Britain (MAB), which").
+fn antecedent(ctx: &Ctx, r: usize) -> Option<(usize, usize)> {
+    let min = ctx.sent_toks.get(*ctx.sent_of.get(r)?)?.0;
+    let toks = ctx.toks;
+    let mut k = r.checked_sub(1).filter(|&k| k >= min)?;
+    if toks[k].is_punct(',') {
+        k = k.checked_sub(1).filter(|&k| k >= min)?;
+    }
+    if toks[k].is_punct(')') {
+        let open = (min..k).rev().find(|&i| toks[i].is_punct('('))?;
+        k = open.checked_sub(1).filter(|&k| k >= min)?;
+    }
+    np_ending_at(ctx, k, min)
 }
 
 fn relative_subject(ctx: &Ctx, k: usize, min: usize) -> Option<(usize, usize)> {
@@ -1521,6 +1543,19 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
             resolution: "name".into(),
         });
     }
+    // a relative pronoun speaks for what it follows: "Warren, who has not endorsed anyone, told",
+    // "the association (MAB), which believes", "lawmakers who blame"
+    if a == b && matches!(head, "who" | "which" | "that") {
+        return antecedent(ctx, a).and_then(|np| resolve(ctx, np, recent));
+    }
+    // a possessive speaks for its owner as the pronoun would: "his call for", "her decision"
+    let head = match head {
+        "his" => "he",
+        "her" => "she",
+        "their" => "they",
+        "its" => "it",
+        h => h,
+    };
     if a == b && is(PRONOUNS, head) {
         let want_person = matches!(head, "he" | "she" | "i");
         let found = recent

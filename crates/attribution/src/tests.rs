@@ -198,3 +198,24 @@ fn an_opening_conjunction_is_no_part_of_the_speaker() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].0, "the harbour board", "{got:?}");
 }
+
+#[test]
+fn a_relative_pronoun_source_speaks_for_what_it_follows() {
+    let got = check(
+        "The strike went on. “We will not go back,” said Mira Holt, the union's leader, who added that talks had failed. \
+         The Velkor Dock Workers Association (VDWA), which believes the port will close, called a vote.",
+    );
+    let who = got.iter().find(|g| g.0 == "who").expect("a source 'who'");
+    assert_eq!(who.1, "Mira Holt", "{got:?}");
+    let which = got.iter().find(|g| g.0 == "which").expect("a source 'which'");
+    assert_eq!(which.1, "Velkor Dock Workers Association", "{got:?}");
+    assert!(got.iter().all(|g| !matches!(g.1.as_str(), "who" | "which" | "that")), "{got:?}");
+}
+
+#[test]
+fn a_possessive_source_is_resolved_like_its_pronoun() {
+    let got =
+        check("Senator Ana Ruiz spoke in Velkor on Monday. Her call for a new bridge was welcomed by the council.");
+    let her = got.iter().find(|g| g.0 == "Her").expect("a source 'Her'");
+    assert_eq!(her.1, "Ana Ruiz", "{got:?}");
+}
