@@ -3,8 +3,8 @@
 //! strongest terms, a bounded number of them scored in full (see [`StoryIndex::linked`]).
 //!
 //! Determinism: every operation iterates in a fixed order (term ids in arrival order, story ids
-//! ascending), so replaying the stored vectors in arrival order rebuilds bit for bit the state of
-//! the run that wrote them.
+//! ascending), and centroids are fixed-point sums, so the state after any run is a function of the
+//! stored vectors and stories alone: [`StoryIndex::restore`] rebuilds it from them on open.
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The least average cosine between an article and a story's articles for it to join that story
@@ -33,18 +33,35 @@ const CANDIDATES: usize = 50;
 /// the stored (string-keyed) vector.
 pub(crate) type Interned = Vec<(u32, f64)>;
 
-/// The sum of a story's article vectors.
+/// Fixed-point scale of centroid weights (2^32): a weight is in [0, 1], so a story would need 2^31
+/// articles to overflow.
+const SCALE: f64 = 4_294_967_296.0;
+
+/// The sum of a story's article vectors, in fixed point: integer sums do not depend on the order
+/// they are made in, so a story's centroid is the same whether its articles came one by one or its
+/// parts merged, and the index can be rebuilt from the stored stories without placing anything
+/// again ([`StoryIndex::restore`]).
 #[derive(Default)]
 struct Centroid {
-    w: BTreeMap<u32, f64>,
+    w: BTreeMap<u32, i64>,
     articles: u64,
 }
 
 impl Centroid {
-    /// Adds `x` to term `t`.
-    fn add(&mut self, t: u32, x: f64) {
+    /// Adds the fixed-point `x` to term `t`.
+    fn add(&mut self, t: u32, x: i64) {
         *self.w.entry(t).or_default() += x;
     }
+
+    /// Term `t`'s weight (0 if absent).
+    fn get(&self, t: u32) -> f64 {
+        self.w.get(&t).map_or(0.0, |x| *x as f64 / SCALE)
+    }
+}
+
+/// An article weight in fixed point.
+fn fixed(x: f64) -> i64 {
+    (x * SCALE).round() as i64
 }
 
 #[derive(Default)]
@@ -136,7 +153,7 @@ impl StoryIndex {
         for &i in &strongest {
             let (t, w) = v[i];
             for s in self.postings[t as usize].iter().rev().take(POSTINGS_READ) {
-                *partial.entry(*s).or_default() += w * self.stories[s].w[&t];
+                *partial.entry(*s).or_default() += w * self.stories[s].get(t);
             }
         }
         let mut ranked: Vec<(i64, f64)> =
@@ -151,9 +168,9 @@ impl StoryIndex {
                 let c = &self.stories[&s];
                 // the shorter of the two vectors walks, the other is looked up
                 let dot: f64 = if c.w.len() < v.len() {
-                    c.w.iter().filter_map(|(t, x)| by_term.get(t).map(|w| w * x)).sum()
+                    c.w.iter().filter_map(|(t, x)| by_term.get(t).map(|w| w * (*x as f64 / SCALE))).sum()
                 } else {
-                    v.iter().filter_map(|(t, w)| c.w.get(t).map(|x| w * x)).sum()
+                    v.iter().filter_map(|(t, w)| c.w.get(t).map(|x| w * (*x as f64 / SCALE))).sum()
                 };
                 let avg = dot / c.articles.max(1) as f64;
                 (c.articles > 0 && avg >= link).then_some((s, avg))
@@ -165,7 +182,7 @@ impl StoryIndex {
     fn story_average(&self, a: i64, b: i64) -> f64 {
         let (ca, cb) = (&self.stories[&a], &self.stories[&b]);
         let (small, big) = if ca.w.len() < cb.w.len() { (ca, cb) } else { (cb, ca) };
-        let dot: f64 = small.w.iter().map(|(t, x)| x * big.w.get(t).copied().unwrap_or(0.0)).sum();
+        let dot: f64 = small.w.iter().map(|(t, x)| *x as f64 / SCALE * big.get(*t)).sum();
         dot / (ca.articles.max(1) * cb.articles.max(1)) as f64
     }
 
@@ -204,13 +221,21 @@ impl StoryIndex {
             }
             target_c.articles += c.articles;
         }
-        let c = self.stories.get_mut(&target).expect("target story exists");
+        self.restore(target, v);
+        (target, merged)
+    }
+
+    /// Adds a stored vector to the story it is stored in, as [`StoryIndex::place`] left it: on
+    /// open, replaying the stored articles this way (after [`StoryIndex::count`]) rebuilds the
+    /// index of the run that wrote them exactly (centroids are integer sums, postings sets), with
+    /// no candidate search.
+    pub(crate) fn restore(&mut self, story: i64, v: &Interned) {
+        let c = self.stories.entry(story).or_default();
         for (t, x) in v {
-            c.add(*t, *x);
-            self.postings[*t as usize].insert(target);
+            c.add(*t, fixed(*x));
+            self.postings[*t as usize].insert(story);
         }
         c.articles += 1;
-        (target, merged)
     }
 }
 
@@ -244,5 +269,51 @@ mod tests {
         terms.extend([("osk", 5.0), ("arvia", 5.0), ("dam", 5.0)]);
         let next = vector(&mut index, &terms);
         assert_eq!(index.place(2 + n, &next), (1, vec![]));
+    }
+
+    #[test]
+    fn an_index_restored_from_the_stored_stories_is_the_one_that_placed_them() {
+        // articles over a small vocabulary, so stories form, grow and merge
+        let mut seed = 7u64;
+        let mut next = move |n: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let articles: Vec<Vec<String>> = (0..600)
+            .map(|_| {
+                let topic = next(40);
+                (0..6 + next(6)).map(|_| format!("t{}", topic * 3 + next(5))).collect()
+            })
+            .collect();
+        let mut live = StoryIndex::default();
+        let mut stored: Vec<(i64, BTreeMap<String, f64>)> = Vec::new();
+        let mut story_of: BTreeMap<i64, i64> = BTreeMap::new();
+        let mut merges = 0;
+        for (i, features) in articles.iter().enumerate() {
+            let key = i as i64 + 1;
+            let (vector, interned) = live.vectorize(features);
+            let (story, merged) = live.place(key, &interned);
+            merges += merged.len();
+            for s in story_of.values_mut() {
+                if merged.contains(s) {
+                    *s = story;
+                }
+            }
+            story_of.insert(key, story);
+            stored.push((key, vector));
+        }
+        assert!(merges > 0 && live.stories.len() > 10, "{merges} merges, {} stories", live.stories.len());
+        let mut restored = StoryIndex::default();
+        for (key, vector) in &stored {
+            let v = restored.count(vector);
+            restored.restore(story_of[key], &v);
+        }
+        assert_eq!(restored.n, live.n);
+        assert_eq!(restored.ids, live.ids);
+        assert_eq!(restored.df, live.df);
+        assert_eq!(restored.postings, live.postings);
+        let sorted =
+            |x: &StoryIndex| x.stories.iter().map(|(k, c)| (*k, (c.w.clone(), c.articles))).collect::<BTreeMap<_, _>>();
+        assert_eq!(sorted(&restored), sorted(&live));
     }
 }

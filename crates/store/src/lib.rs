@@ -361,14 +361,19 @@ impl Store {
             return Ok(());
         }
         let mut index = StoryIndex::default();
-        let mut st = self.conn.prepare("SELECT rowid, vec FROM articles ORDER BY rowid")?;
+        let mut st = self.conn.prepare("SELECT rowid, story, vec FROM articles ORDER BY rowid")?;
         let mut rows = st.query([])?;
         while let Some(r) = rows.next()? {
             let key: i64 = r.get(0)?;
-            let v: BTreeMap<String, f64> = serde_json::from_str(&r.get::<_, String>(1)?)?;
+            let story: Option<i64> = r.get(1)?;
+            let v: BTreeMap<String, f64> = serde_json::from_str(&r.get::<_, String>(2)?)?;
             let v = index.count(&v);
-            if !v.is_empty() {
-                index.place(key, &v);
+            match (story, v.is_empty()) {
+                (_, true) => {}
+                (Some(story), false) => index.restore(story, &v),
+                (None, false) => {
+                    return Err(Error::Invalid(format!("article {key} has a story vector but no story")));
+                }
             }
         }
         drop(rows);
