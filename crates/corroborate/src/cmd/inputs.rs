@@ -211,6 +211,10 @@ pub fn report_failures<'a>(articles: impl IntoIterator<Item = &'a Article>) -> b
 
 /// Writes to `-o FILE` or standard output, `write` streaming the content into a buffered writer (a
 /// large JSON report is never held whole in memory).
+///
+/// A report is one document, so a file is written beside its path and renamed over it only when
+/// whole: a failure midway leaves no half report, and a report already at that path stays as it
+/// was. Paths that are not regular files (`/dev/null`, a pipe) are written directly.
 pub fn write_output_with(
     output: Option<&std::path::Path>,
     write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
@@ -219,9 +223,31 @@ pub fn write_output_with(
     use std::io::Write;
     match output {
         Some(p) => {
-            let file = std::fs::File::create(p).with_context(|| format!("cannot write {}", p.display()))?;
-            let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
-            write(&mut out).and_then(|_| out.flush()).with_context(|| format!("cannot write {}", p.display()))
+            let cannot = || format!("cannot write {}", p.display());
+            // a link is written through to its file, and stays a link
+            let resolved = std::fs::canonicalize(p)
+                .ok()
+                .filter(|_| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink()));
+            let p = resolved.as_deref().unwrap_or(p);
+            let existing = std::fs::metadata(p).ok();
+            if existing.as_ref().is_some_and(|m| !m.is_file()) {
+                let file = std::fs::OpenOptions::new().write(true).open(p).with_context(cannot)?;
+                let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+                return write(&mut out).and_then(|_| out.flush()).with_context(cannot);
+            }
+            let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+            let tmp = tempfile::Builder::new().prefix(".corroborate-").tempfile_in(dir).with_context(cannot)?;
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, tmp);
+            write(&mut out).and_then(|_| out.flush()).with_context(cannot)?;
+            let tmp = out.into_inner().map_err(|e| e.into_error()).with_context(cannot)?;
+            // the permissions a new file would have had, or those of the report it replaces
+            let permissions = match existing {
+                Some(m) => m.permissions(),
+                None => new_file_permissions(tmp.as_file().metadata().with_context(cannot)?.permissions()),
+            };
+            tmp.as_file().set_permissions(permissions).with_context(cannot)?;
+            tmp.persist(p).map_err(|e| e.error).with_context(cannot)?;
+            Ok(())
         }
         None => {
             let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
@@ -233,7 +259,58 @@ pub fn write_output_with(
     }
 }
 
+/// Read and write for all, as `File::create` asks (the temporary file is private to its owner).
+#[cfg(unix)]
+fn new_file_permissions(mut p: std::fs::Permissions) -> std::fs::Permissions {
+    use std::os::unix::fs::PermissionsExt;
+    p.set_mode(0o644);
+    p
+}
+
+#[cfg(not(unix))]
+fn new_file_permissions(p: std::fs::Permissions) -> std::fs::Permissions {
+    p
+}
+
 /// Writes `content` to `-o FILE` or standard output.
 pub fn write_output(output: Option<&std::path::Path>, content: &str) -> anyhow::Result<()> {
     write_output_with(output, |w| w.write_all(content.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::write_output_with;
+
+    #[test]
+    fn a_report_that_fails_midway_leaves_the_earlier_one_and_no_half_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.json");
+        std::fs::write(&path, "{\"earlier\": true}").unwrap();
+        let err = write_output_with(Some(&path), |w| {
+            w.write_all(b"{\"stories\": [")?;
+            Err(std::io::Error::other("serialisation failed"))
+        })
+        .unwrap_err();
+        assert!(format!("{err:#}").contains("serialisation failed"), "{err:#}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "{\"earlier\": true}");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "a temporary file was left");
+        write_output_with(Some(&path), |w| w.write_all(b"{}")).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "{}");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_report_is_readable_by_all_and_a_link_is_written_through() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.json");
+        write_output_with(Some(&path), |w| w.write_all(b"{}")).unwrap();
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o644);
+        let link = dir.path().join("latest.json");
+        std::os::unix::fs::symlink(&path, &link).unwrap();
+        write_output_with(Some(&link), |w| w.write_all(b"[]")).unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "[]");
+    }
 }
