@@ -114,6 +114,43 @@ struct Ctx<'a> {
     cue_verb: Vec<bool>,
     /// description head (e.g. "spokesman") -> speaker name learnt from "the ministry's spokesman Igor K."
     descriptions: HashMap<String, (String, EntityType)>,
+    /// lowercase surname -> whether the article calls that person "Mr" (true) or "Ms"/"Mrs"/"Miss"
+    /// (false); a surname given both is left out
+    titled: HashMap<String, bool>,
+}
+
+/// The surnames an article gives a gendered title ("Mr. Sanders", "Ms Clinton"), for pronouns; not
+/// those that two people of the article share ("Bill Clinton" and "Hillary Clinton": "Mrs. Clinton"
+/// says nothing of him).
+fn titled_names(text: &str, toks: &[Token], entities: &[Entity]) -> HashMap<String, bool> {
+    let mut seen: HashMap<String, Option<bool>> = HashMap::new();
+    for (i, t) in toks.iter().enumerate() {
+        let male = match t.lower.trim_end_matches('.') {
+            "mr" => true,
+            "ms" | "mrs" | "miss" => false,
+            _ => continue,
+        };
+        let next = toks[i + 1..].iter().find(|n| !n.is_punct('.'));
+        if let Some(n) = next.filter(|n| n.kind == TokKind::Word && is_capitalized(n.span.slice(text))) {
+            let e = seen.entry(n.lower.to_string()).or_insert(Some(male));
+            if *e != Some(male) {
+                *e = None;
+            }
+        }
+    }
+    let mut people: HashMap<String, Vec<&str>> = HashMap::new();
+    for e in entities.iter().filter(|e| e.kind == EntityType::Person) {
+        if let Some((_, surname)) = e.canonical.rsplit_once(' ') {
+            let names = people.entry(surname.to_lowercase()).or_default();
+            if !names.contains(&e.canonical.as_str()) {
+                names.push(&e.canonical);
+            }
+        }
+    }
+    seen.into_iter()
+        .filter(|(k, _)| people.get(k).is_none_or(|p| p.len() < 2))
+        .filter_map(|(k, v)| Some((k, v?)))
+        .collect()
 }
 
 impl Ctx<'_> {
@@ -185,8 +222,17 @@ pub fn find_with(
     }
     let cue_verb: Vec<bool> = toks.iter().map(|t| is_cue_verb(&t.lower)).collect();
     let entities_sorted = entities.is_sorted_by_key(|e| e.span.start);
-    let mut ctx =
-        Ctx { text, toks, sent_of, sent_toks, entities, entities_sorted, cue_verb, descriptions: HashMap::new() };
+    let mut ctx = Ctx {
+        text,
+        toks,
+        sent_of,
+        sent_toks,
+        entities,
+        entities_sorted,
+        cue_verb,
+        descriptions: HashMap::new(),
+        titled: titled_names(text, toks, entities),
+    };
     let quotes = find_quotes(text, toks);
     let mut raw: Vec<Raw> = Vec::new();
     let mut used_quote = vec![false; quotes.len()];
@@ -1558,10 +1604,20 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
     };
     if a == b && is(PRONOUNS, head) {
         let want_person = matches!(head, "he" | "she" | "i");
+        // "she" is not a man the article calls "Mr", nor "he" a woman it calls "Ms"
+        let want_male = match head {
+            "he" => Some(true),
+            "she" => Some(false),
+            _ => None,
+        };
+        let fits = |name: &str| {
+            let surname = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+            want_male.is_none_or(|m| ctx.titled.get(&surname).is_none_or(|g| *g == m))
+        };
         let found = recent
             .iter()
             .rev()
-            .find(|(_, s)| (s.kind == EntityType::Person) == want_person && !s.anonymous)
+            .find(|(_, s)| (s.kind == EntityType::Person) == want_person && !s.anonymous && fits(&s.name))
             .map(|(_, s)| s.clone())
             .or_else(|| {
                 ctx.entities
@@ -1570,7 +1626,7 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
                     .filter(|e| e.span.end <= span.start)
                     .find(|e| {
                         if want_person {
-                            e.kind == EntityType::Person
+                            e.kind == EntityType::Person && fits(&e.canonical)
                         } else {
                             matches!(e.kind, EntityType::Org | EntityType::Gpe)
                         }

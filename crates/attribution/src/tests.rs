@@ -219,3 +219,24 @@ fn a_possessive_source_is_resolved_like_its_pronoun() {
     let her = got.iter().find(|g| g.0 == "Her").expect("a source 'Her'");
     assert_eq!(her.1, "Ana Ruiz", "{got:?}");
 }
+
+#[test]
+fn she_is_not_a_man_the_article_calls_mr() {
+    let got = check(
+        "Lena Ostrova, a nurse, watched from the pavement. \
+         Her husband, Pavel Ostrov, said the car had stopped. Mr. Ostrov was not hurt. \
+         “Don't shoot him,” she said.",
+    );
+    let she = got.iter().find(|g| g.0 == "she").expect("a source 'she'");
+    assert_eq!(she.1, "Lena Ostrova", "{got:?}");
+}
+
+#[test]
+fn a_title_shared_by_two_people_of_one_surname_says_nothing_of_either() {
+    let got = check(
+        "Dana Ostrov runs the clinic, and Mrs. Ostrov opened it in 2030. \
+         Her brother, Pavel Ostrov, spoke at the opening. “We built it ourselves,” he said.",
+    );
+    let he = got.iter().find(|g| g.0 == "he").expect("a source 'he'");
+    assert_eq!(he.1, "Pavel Ostrov", "{got:?}");
+}
