@@ -141,7 +141,7 @@ impl StoryIndex {
     /// Candidates, in time that does not grow with the corpus: the stories indexed under the
     /// article's [`QUERY_TERMS`] strongest terms (at most [`POSTINGS_READ`] of the newest per
     /// term), ranked by the part of their average those terms give; the best [`CANDIDATES`] are
-    /// scored in full. Until schema 4 every story that could reach the link was scored, an exact
+    /// scored in full. Until schema 5 every story that could reach the link was scored, an exact
     /// search whose candidates were, on a corpus of news, nearly every story (common words reach
     /// most of them), so each article cost time in proportion to the corpus.
     fn linked(&self, v: &Interned) -> Vec<(i64, f64)> {
