@@ -454,7 +454,13 @@ pub fn find_with(
             while a <= b && matches!(toks[a].lower.as_str(), "but" | "and" | "so" | "yet" | "or" | "nor") {
                 a += 1;
             }
-            (a <= b).then_some((a, b))
+            // nor is a subordinating word alone a source: "When asked about ...", "After saying ..."
+            let subordinator = a == b
+                && matches!(
+                    toks[a].lower.as_str(),
+                    "when" | "while" | "after" | "before" | "if" | "as" | "once" | "because" | "since" | "until"
+                );
+            (a <= b && !subordinator).then_some((a, b))
         });
     }
 

@@ -240,3 +240,13 @@ fn a_title_shared_by_two_people_of_one_surname_says_nothing_of_either() {
     let he = got.iter().find(|g| g.0 == "he").expect("a source 'he'");
     assert_eq!(he.1, "Pavel Ostrov", "{got:?}");
 }
+
+#[test]
+fn a_subordinating_word_alone_is_no_source() {
+    let got = check(
+        "When asked about the flooded tunnel, Mayor Ana Ruiz said the pumps had failed. \
+         After saying the bridge was safe, the engineer left.",
+    );
+    assert!(got.iter().all(|g| !matches!(g.0.as_str(), "When" | "After")), "{got:?}");
+    assert!(got.iter().any(|g| g.1 == "Ana Ruiz" && g.2 == "said"), "{got:?}");
+}
