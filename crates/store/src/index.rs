@@ -55,13 +55,18 @@ impl Centroid {
 
     /// Term `t`'s weight (0 if absent).
     fn get(&self, t: u32) -> f64 {
-        self.w.get(&t).map_or(0.0, |x| *x as f64 / SCALE)
+        self.w.get(&t).map_or(0.0, |x| unfixed(*x))
     }
 }
 
 /// An article weight in fixed point.
 fn fixed(x: f64) -> i64 {
     (x * SCALE).round() as i64
+}
+
+/// A fixed-point weight (or sum) as a number.
+fn unfixed(x: i64) -> f64 {
+    x as f64 / SCALE
 }
 
 #[derive(Default)]
@@ -168,9 +173,9 @@ impl StoryIndex {
                 let c = &self.stories[&s];
                 // the shorter of the two vectors walks, the other is looked up
                 let dot: f64 = if c.w.len() < v.len() {
-                    c.w.iter().filter_map(|(t, x)| by_term.get(t).map(|w| w * (*x as f64 / SCALE))).sum()
+                    c.w.iter().filter_map(|(t, x)| by_term.get(t).map(|w| w * unfixed(*x))).sum()
                 } else {
-                    v.iter().filter_map(|(t, w)| c.w.get(t).map(|x| w * (*x as f64 / SCALE))).sum()
+                    v.iter().filter_map(|(t, w)| c.w.get(t).map(|x| w * unfixed(*x))).sum()
                 };
                 let avg = dot / c.articles.max(1) as f64;
                 (c.articles > 0 && avg >= link).then_some((s, avg))
@@ -182,7 +187,7 @@ impl StoryIndex {
     fn story_average(&self, a: i64, b: i64) -> f64 {
         let (ca, cb) = (&self.stories[&a], &self.stories[&b]);
         let (small, big) = if ca.w.len() < cb.w.len() { (ca, cb) } else { (cb, ca) };
-        let dot: f64 = small.w.iter().map(|(t, x)| *x as f64 / SCALE * big.get(*t)).sum();
+        let dot: f64 = small.w.iter().map(|(t, x)| unfixed(*x) * big.get(*t)).sum();
         dot / (ca.articles.max(1) * cb.articles.max(1)) as f64
     }
 
