@@ -2,6 +2,7 @@
 //! `cargo run --release -p corroborate-attribution --example polnear -- train TRAIN_DIR OUT_DIR [EPOCHS]`
 //! and `... -- eval DEV_DIR MODEL_DIR [ERRORS_FILE]` (rules + the model in MODEL_DIR; `-` for rules only).
 //! The reported numbers come from `corroborate eval attribution`, which runs the whole engine.
+//! `CORROBORATE_CLUSTERS=FILE` trains with other word clusters than the committed ones (`clusters.tsv`).
 //! `CORROBORATE_HOLDOUT=K` (0..4) holds out the train/ articles with index % 5 == K (train skips
 //! them, eval scores only them); `CORROBORATE_DUMP=FILE` writes eval's predictions (code points).
 use corroborate_attribution::learned::{self, Model, Perceptron};
@@ -89,7 +90,11 @@ fn main() {
             || Model::builtin().and_then(|m| m.pos.clone()),
             |p| Perceptron::from_bytes(&std::fs::read(p).unwrap()),
         );
-        let m = learned::train(&ex, pos, epochs, |e, c, r| {
+        // the word clusters: CORROBORATE_CLUSTERS=FILE, else the committed ones
+        let clusters_tsv = std::env::var("CORROBORATE_CLUSTERS")
+            .map_or_else(|_| include_str!("../data/clusters.tsv").to_string(), |p| std::fs::read_to_string(p).unwrap());
+        let clusters = Some(learned::WordClusters::from_tsv(&clusters_tsv).unwrap());
+        let m = learned::train(&ex, pos, clusters, epochs, |e, c, r| {
             eprintln!("epoch {e}: cue {c:.4} role {r:.4} {:.0}s", t.elapsed().as_secs_f64())
         });
         std::fs::create_dir_all(&args[3]).unwrap();
@@ -98,12 +103,16 @@ fn main() {
         if let Some(p) = &m.pos {
             std::fs::write(format!("{}/pos.bin", args[3]), p.to_bytes()).unwrap();
         }
+        std::fs::write(format!("{}/clusters.tsv", args[3]), clusters_tsv).unwrap();
         return;
     }
     let model = (args[3] != "-").then(|| Model {
         cue: Perceptron::from_bytes(&std::fs::read(format!("{}/cue.bin", args[3])).unwrap()).unwrap(),
         role: Perceptron::from_bytes(&std::fs::read(format!("{}/role.bin", args[3])).unwrap()).unwrap(),
         pos: std::fs::read(format!("{}/pos.bin", args[3])).ok().and_then(|b| Perceptron::from_bytes(&b)),
+        clusters: std::fs::read_to_string(format!("{}/clusters.tsv", args[3]))
+            .ok()
+            .map(|t| learned::WordClusters::from_tsv(&t).unwrap()),
     });
     let mut tally = Tally::default();
     let mut errs = args.get(4).map(|p| std::io::BufWriter::new(std::fs::File::create(p).unwrap()));

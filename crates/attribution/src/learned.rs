@@ -202,7 +202,7 @@ struct Feats {
     ids: [u32; MAX_FEATS],
     n: usize,
 }
-const MAX_FEATS: usize = 40;
+const MAX_FEATS: usize = 44;
 
 impl Default for Feats {
     fn default() -> Feats {
@@ -273,7 +273,7 @@ struct RoleCue {
     /// the same, rotated as the next mixing step starts ([`Sink::add_rotated`])
     rot: [[u64; ROLE_TEMPLATES]; 2],
 }
-const ROLE_TEMPLATES: usize = 39;
+const ROLE_TEMPLATES: usize = 42;
 
 impl Sink for Feats {
     #[inline(always)]
@@ -343,6 +343,85 @@ const SH_START: u64 = 9;
 /// "No suffix" atom (a word whose last three bytes split a character).
 const NO_SUFFIX: u64 = u64::MAX;
 
+/// Word clusters the taggers see as features, so that what training saw of one word carries to
+/// words of like meaning ("fears" to "worries", "officials" to "authorities"): each word with a
+/// coarse and a fine cluster. Derived by `corroborate eval attribution --train-model` from the static
+/// embedding table (`corroborate_embed::clusters::word_clusters`) and stored as `clusters.tsv`
+/// beside the weights: `word<TAB>coarse<TAB>fine` per line.
+#[derive(Debug, Clone, Default)]
+pub struct WordClusters {
+    /// word hash ([`str_hash`]) to its atoms: the coarse cluster + 1 in the high 32 bits, the fine
+    /// cluster + 1 in the low (0: no cluster)
+    map: std::collections::HashMap<u64, u64, std::hash::BuildHasherDefault<KeyHasher>>,
+}
+
+/// A line of a clusters file that is not `word<TAB>coarse<TAB>fine`.
+#[derive(Debug, thiserror::Error)]
+#[error("clusters file, line {line}: expected word<TAB>coarse<TAB>fine, found {found:?}")]
+pub struct ClustersError {
+    pub line: usize,
+    pub found: String,
+}
+
+impl WordClusters {
+    /// Reads a clusters file (see [`WordClusters`]).
+    pub fn from_tsv(text: &str) -> Result<WordClusters, ClustersError> {
+        let mut map = std::collections::HashMap::default();
+        for (n, l) in text.lines().enumerate().filter(|(_, l)| !l.is_empty()) {
+            let mut it = l.split('\t');
+            let parsed = (|| {
+                let (w, c, f) = (it.next()?, it.next()?.parse::<u32>().ok()?, it.next()?.parse::<u32>().ok()?);
+                it.next().is_none().then_some((w, c, f))
+            })();
+            let (w, c, f) = parsed.ok_or_else(|| ClustersError { line: n + 1, found: l.chars().take(80).collect() })?;
+            map.insert(str_hash(w), ((u64::from(c) + 1) << 32) | (u64::from(f) + 1));
+        }
+        Ok(WordClusters { map })
+    }
+
+    /// Number of words with clusters.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// The atoms of a word given by its hash, or of its stem, or 0.
+    fn atoms(&self, word: u64, stem: u64) -> u64 {
+        self.map.get(&word).or_else(|| self.map.get(&stem)).copied().unwrap_or(0)
+    }
+}
+
+/// The keys of [`WordClusters`] are already well-mixed hashes: used as they are.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8)) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = x;
+    }
+}
+
+/// The fine and coarse cluster atoms of a token's packed atoms.
+#[inline]
+fn fine(atoms: u64) -> u64 {
+    atoms & 0xffff_ffff
+}
+#[inline]
+fn coarse(atoms: u64) -> u64 {
+    atoms >> 32
+}
+
 /// Per-document token facts shared by both taggers.
 pub struct Doc<'a> {
     toks: &'a [Token],
@@ -363,6 +442,9 @@ pub struct Doc<'a> {
     para_of: Vec<usize>,
     /// coarse part of speech of each token (empty without a part-of-speech tagger)
     pos: Vec<u64>,
+    /// word cluster atoms of each token ([`WordClusters`]; 0: none) with 0 two either side (empty
+    /// without clusters)
+    clus: Vec<u64>,
     /// The shapes with `SH_START` before the first token and `SH_NONE` after the last
     /// (`shapes[i + 1]` is token i's), and the part-of-speech atoms with `POS_NONE` either side
     /// (empty without a tagger): the neighbours' atoms without a branch.
@@ -394,10 +476,17 @@ fn stem(w: &str) -> &str {
 
 impl<'a> Doc<'a> {
     /// Token facts of a text: `sents` as `corroborate_nlp::sentences` gives them.
-    /// `pos`: the coarse part-of-speech tagger, whose tags the taggers' models were trained with.
-    pub fn new(text: &'a str, toks: &'a [Token], sents: &[Span], pos: Option<&Perceptron>) -> Doc<'a> {
+    /// `pos`: the coarse part-of-speech tagger and `clusters` the word clusters the taggers' models
+    /// were trained with ([`Model::pos`], [`Model::clusters`]).
+    pub fn new(
+        text: &'a str,
+        toks: &'a [Token],
+        sents: &[Span],
+        pos: Option<&Perceptron>,
+        clusters: Option<&WordClusters>,
+    ) -> Doc<'a> {
         let lexicon = toks.iter().map(|t| t.kind == TokKind::Word && is_cue_verb(&t.lower)).collect();
-        Doc::with_lexicon(text, toks, sents, pos, &crate::quotes::find_quotes(text, toks), lexicon)
+        Doc::with_lexicon(text, toks, sents, pos, clusters, &crate::quotes::find_quotes(text, toks), lexicon)
     }
 
     /// [`Doc::new`] with the quotations and lexicon flags already known (the rules find them too):
@@ -408,6 +497,7 @@ impl<'a> Doc<'a> {
         toks: &'a [Token],
         sents: &[Span],
         pos: Option<&Perceptron>,
+        clusters: Option<&WordClusters>,
         quotes: &[crate::Quote],
         lexicon: Vec<bool>,
     ) -> Doc<'a> {
@@ -532,6 +622,13 @@ impl<'a> Doc<'a> {
                 last_quote = Some(i);
             }
         }
+        let mut clus = Vec::new();
+        if let Some(table) = clusters.filter(|c| !c.is_empty()) {
+            clus.reserve(n + 4);
+            clus.extend([0, 0]);
+            clus.extend(word.iter().zip(&stems).map(|(&w, &s)| table.atoms(w, s)));
+            clus.extend([0, 0]);
+        }
         let mut shapes = Vec::with_capacity(n + 2);
         shapes.push(SH_START);
         shapes.extend_from_slice(&shape);
@@ -560,6 +657,7 @@ impl<'a> Doc<'a> {
             counts,
             around,
             pos,
+            clus,
             toks,
             norm,
             word,
@@ -652,11 +750,20 @@ impl<'a> Doc<'a> {
             f.add(35, &[pos, st]);
             f.add(36, &[pos, that, quote]);
         }
+        // the word's clusters: what training saw of like words
+        if !self.clus.is_empty() {
+            let c = self.clus[i + 2];
+            f.add(37, &[fine(c)]);
+            f.add(38, &[coarse(c), p]);
+            f.add(39, &[fine(c), that, quote]);
+            f.add(40, &[fine(self.clus[i + 3])]);
+        }
     }
 
     /// The per-cue part of the role features of cue `c0..=c1` (see [`RoleCue`]).
     fn role_cue(&self, c0: usize, c1: usize) -> RoleCue {
         let head = self.head(c0, c1);
+        let head_fine = if self.clus.is_empty() { 0 } else { fine(self.clus[self.head_index(c0, c1) + 2]) };
         let before_cue = self.w(c0 as isize - 1);
         let after_cue = self.w(c1 as isize + 1);
         let side_pre = |side: u64| {
@@ -668,6 +775,8 @@ impl<'a> Doc<'a> {
                     // templates that lead with the side
                     1..=7 | 9..=13 | 22..=24 | 26 | 27 | 30 | 32..=38 => hash_prefix(t64, &[side]),
                     14..=16 | 28 => hash_prefix(t64, &[head, side]),
+                    39 => hash_prefix(t64, &[head_fine, side]),
+                    40 | 41 => hash_prefix(t64, &[side]),
                     29 => hash_prefix(t64, &[side, before_cue, if left { 0 } else { after_cue }]),
                     31 => hash_prefix(t64, &[side, after_cue]),
                     _ => hash_prefix(t64, &[]),
@@ -788,6 +897,13 @@ impl<'a> Doc<'a> {
             f.add_rotated(rot[37], pj, &[p]);
             f.add_rotated(rot[38], pj, &[pos_after, db]);
         }
+        // clusters: of the cue's head word, and of the token
+        if !self.clus.is_empty() {
+            f.add_rotated(rot[39], db, &[p]);
+            let c = self.clus[j + 2];
+            f.add_rotated(rot[40], fine(c), &[]);
+            f.add_rotated(rot[41], coarse(c), &[p, db]);
+        }
     }
 
     /// The window the role tagger looks at for a cue: two sentences before it and five after (contents
@@ -810,13 +926,16 @@ impl<'a> Doc<'a> {
 
     /// The atom of the cue's head word: its first token that is not an auxiliary.
     fn head(&self, c0: usize, c1: usize) -> u64 {
-        let i = (c0..=c1)
+        self.word[self.head_index(c0, c1)]
+    }
+
+    fn head_index(&self, c0: usize, c1: usize) -> usize {
+        (c0..=c1)
             .find(|&i| {
                 let w = self.norm[i];
                 !crate::lexicon::is(crate::CUE_AUXILIARIES, w) && !w.ends_with("ly")
             })
-            .unwrap_or(c0);
-        self.word[i]
+            .unwrap_or(c0)
     }
 }
 
@@ -1026,6 +1145,8 @@ pub struct Model {
     /// The coarse part-of-speech tagger whose tags the cue and role taggers were trained with
     /// (`None`: they were trained without).
     pub pos: Option<Perceptron>,
+    /// The word clusters the cue and role taggers were trained with (`None`: without).
+    pub clusters: Option<WordClusters>,
 }
 
 /// One attribution found by the model, as token ranges (inclusive) and a content span.
@@ -1049,6 +1170,7 @@ impl Model {
                 cue: Perceptron::from_bytes(include_bytes!("../data/cue.bin"))?,
                 role: Perceptron::from_bytes(include_bytes!("../data/role.bin"))?,
                 pos: Some(Perceptron::from_bytes(include_bytes!("../data/pos.bin"))?),
+                clusters: Some(WordClusters::from_tsv(include_str!("../data/clusters.tsv")).ok()?),
             })
         })
         .as_ref()
@@ -1282,6 +1404,7 @@ fn covered(toks: &[Token], frags: &[Span]) -> Vec<usize> {
 pub fn train(
     examples: &[Example],
     pos: Option<Perceptron>,
+    clusters: Option<WordClusters>,
     epochs: usize,
     mut progress: impl FnMut(usize, f64, f64),
 ) -> Model {
@@ -1295,7 +1418,7 @@ pub fn train(
     let preps: Vec<Prep> = examples
         .iter()
         .map(|ex| {
-            let doc = Doc::new(ex.text, ex.toks, ex.sents, pos.as_ref());
+            let doc = Doc::new(ex.text, ex.toks, ex.sents, pos.as_ref(), clusters.as_ref());
             let mut cue_tags = vec![O; ex.toks.len()];
             let mut cue_mask = vec![false; ex.toks.len()];
             let mut atts = Vec::new();
@@ -1374,7 +1497,7 @@ pub fn train(
         }
         progress(epoch + 1, cue_ok as f64 / cue_n.max(1) as f64, role_ok as f64 / role_n.max(1) as f64);
     }
-    Model { cue: cue_t.averaged(), role: role_t.averaged(), pos }
+    Model { cue: cue_t.averaged(), role: role_t.averaged(), pos, clusters }
 }
 
 #[cfg(test)]
@@ -1396,6 +1519,29 @@ mod tests {
             v.push(v.last().copied().unwrap_or(0) + u32::from(hit(t)));
         }
         v
+    }
+
+    impl Doc<'_> {
+        /// The cluster atoms of token `k`.
+        fn clusters_of(&self, k: usize) -> u64 {
+            self.clus[k + 2]
+        }
+    }
+
+    #[test]
+    fn a_word_takes_its_clusters_or_its_stems() {
+        let clusters = WordClusters::from_tsv("worry\t3\t40\nfear\t3\t41\n\nsaid\t0\t7\n").unwrap();
+        assert_eq!(clusters.len(), 3);
+        let text = "Fears grew, she said; worries and hopes.";
+        let toks = tokenize(text, &[]);
+        let doc = Doc::new(text, &toks, &sentences(text, &toks, &[]), None, Some(&clusters));
+        let of = |w: &str| doc.clusters_of(toks.iter().position(|t| t.lower == w).unwrap());
+        assert_eq!((coarse(of("fears")), fine(of("fears"))), (4, 42), "the stem's clusters, one more than stored");
+        assert_eq!(fine(of("said")), 8);
+        assert_eq!(of("worries"), 0, "the crude stem of worries is worri: no cluster");
+        assert_eq!(of("hopes"), 0);
+        let bad = WordClusters::from_tsv("said\t0\t7\nworry\tthree\t40\n").unwrap_err();
+        assert_eq!(bad.line, 2);
     }
 
     /// The role features as they were written before [`RoleCue`] took the per-cue prefixes out:
@@ -1487,6 +1633,12 @@ mod tests {
             f.add(37, &[side, pj, p]);
             f.add(38, &[side, pj, doc.pos.get(j + 1).copied().unwrap_or(POS_NONE), db]);
         }
+        if !doc.clus.is_empty() {
+            let atoms = |k: usize| doc.clusters_of(k);
+            f.add(39, &[fine(atoms(doc.head_index(c0, c1))), side, db, p]);
+            f.add(40, &[side, fine(atoms(j))]);
+            f.add(41, &[side, coarse(atoms(j)), p, db]);
+        }
     }
 
     #[test]
@@ -1497,8 +1649,9 @@ mod tests {
         let toks = tokenize(text, &[]);
         let sents = sentences(text, &toks, &[]);
         let model = Model::builtin().unwrap();
-        for pos in [None, model.pos.as_ref()] {
-            let doc = Doc::new(text, &toks, &sents, pos);
+        for (pos, clusters) in [(None, None), (model.pos.as_ref(), None), (model.pos.as_ref(), model.clusters.as_ref())]
+        {
+            let doc = Doc::new(text, &toks, &sents, pos, clusters);
             let n = toks.len();
             for c0 in 0..n {
                 let c1 = (c0 + c0 % 3).min(n - 1);
@@ -1597,6 +1750,13 @@ mod tests {
             f.add(35, &[pp(ii), st]);
             f.add(36, &[pp(ii), that, quote]);
         }
+        if !doc.clus.is_empty() {
+            let c = doc.clusters_of(i);
+            f.add(37, &[fine(c)]);
+            f.add(38, &[coarse(c), p]);
+            f.add(39, &[fine(c), that, quote]);
+            f.add(40, &[fine(if i + 1 < n { doc.clusters_of(i + 1) } else { 0 })]);
+        }
     }
 
     #[test]
@@ -1606,8 +1766,9 @@ mod tests {
         let toks = tokenize(text, &[]);
         let sents = sentences(text, &toks, &[]);
         let model = Model::builtin().unwrap();
-        for pos in [None, model.pos.as_ref()] {
-            let doc = Doc::new(text, &toks, &sents, pos);
+        for (pos, clusters) in [(None, None), (model.pos.as_ref(), None), (model.pos.as_ref(), model.clusters.as_ref())]
+        {
+            let doc = Doc::new(text, &toks, &sents, pos, clusters);
             for i in 0..toks.len() {
                 for last in [None, Some(0), Some(i.saturating_sub(1)), Some(i.saturating_sub(5)), Some(i + 1)] {
                     for prev in [O, B, I] {
@@ -1656,7 +1817,7 @@ mod tests {
     fn pos_features_match_the_plain_formulation() {
         let text = "“We stay,” the mayor said. Officials told reporters that it was safe.\n\nRain";
         let toks = tokenize(text, &[]);
-        let doc = Doc::new(text, &toks, &sentences(text, &toks, &[]), None);
+        let doc = Doc::new(text, &toks, &sentences(text, &toks, &[]), None, None);
         let (word, suffix) = pos_padded(&doc.word, &doc.suffix);
         for i in 0..toks.len() {
             for (prev, prev2) in [(POS_START, POS_START), (1, POS_START), (2, 3), (0, 1)] {
@@ -1690,9 +1851,10 @@ mod tests {
         assert_eq!(sentences_ud.len(), 2);
         let pos = train_pos(&sentences_ud, 4);
         assert!(pos_accuracy(&pos, &sentences_ud) > 0.99);
-        let model = train(&ex, Some(pos), 6, |_, _, _| passes += 1);
+        let clusters = WordClusters::from_tsv("said\t0\t1\ntold\t0\t1\nmayor\t1\t2\nchief\t1\t2\n").unwrap();
+        let model = train(&ex, Some(pos), Some(clusters), 6, |_, _, _| passes += 1);
         assert_eq!(passes, 6);
-        let doc = Doc::new(text, &toks, &sents, model.pos.as_ref());
+        let doc = Doc::new(text, &toks, &sents, model.pos.as_ref(), model.clusters.as_ref());
         let cues = model.cues(&doc);
         let words: Vec<&str> = cues.iter().map(|c| toks[c.0].span.cover(&toks[c.1].span).slice(text)).collect();
         assert_eq!(words, ["said", "told us"]);
@@ -1704,7 +1866,7 @@ mod tests {
         // stored weights give the same answers
         let cue = Perceptron::from_bytes(&model.cue.to_bytes()).unwrap();
         let role = Perceptron::from_bytes(&model.role.to_bytes()).unwrap();
-        let again = Model { cue, role, pos: model.pos.clone() };
+        let again = Model { cue, role, pos: model.pos.clone(), clusters: model.clusters.clone() };
         assert_eq!(again.cues(&doc), cues);
         assert!(Perceptron::from_bytes(b"not a model").is_none());
     }

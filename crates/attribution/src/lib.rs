@@ -330,7 +330,15 @@ pub fn find_with(
     // falls inside one of its attributions.
     if let Some(model) = model {
         let lexicon = toks.iter().zip(&ctx.cue_verb).map(|(t, &v)| v && t.kind == TokKind::Word).collect();
-        let doc = learned::Doc::with_lexicon(text, toks, sents, model.pos.as_ref(), &quotes, lexicon);
+        let doc = learned::Doc::with_lexicon(
+            text,
+            toks,
+            sents,
+            model.pos.as_ref(),
+            model.clusters.as_ref(),
+            &quotes,
+            lexicon,
+        );
         let cues = model.cues(&doc);
         let mut covered = vec![false; toks.len()];
         let mut in_content = vec![false; toks.len()];
@@ -577,26 +585,60 @@ fn place_not_words(cue: &str, next: &str) -> bool {
         || (called && matches!(next, "into" | "in" | "at" | "from" | "back"))
 }
 
+/// Conjunctions that join a new clause, with its own speaker, to a content: "said the ferry would
+/// sail and officials warned ...".
+const CLAUSE_CONJUNCTIONS: &[&str] = &["and", "but", "while", "whereas"];
+
+/// Subordinating words that do the same ("said the dam had been neglected, after local officials
+/// reported ..."), but also end a clause as adverbs ("the day before", "in the years since").
+const CLAUSE_SUBORDINATORS: &[&str] =
+    &["after", "although", "because", "before", "once", "since", "though", "until", "when"];
+
+/// Whether token `k` joins a new clause to a content that runs on to it: a conjunction, or a
+/// subordinating word with at least two tokens of the content before it ("even though he ..." is
+/// one clause).
+fn joins_clause(toks: &[Token], k: usize, content_start: usize) -> bool {
+    let w = toks[k].lower.as_str();
+    crate::lexicon::is(CLAUSE_CONJUNCTIONS, w)
+        || crate::lexicon::is(CLAUSE_SUBORDINATORS, w) && k >= 2 && toks[k - 2].span.start >= content_start
+}
+
 /// A content cut where another attribution begins can end on the conjunction that joined them
 /// ("Machado promised to keep supporting Clinton and [said ...]"): the conjunction (and a comma or
 /// dash before it) is no part of it.
-fn without_dangling_conjunction(text: &str, toks: &[Token], content: Span) -> Span {
-    let last = toks.partition_point(|t| t.span.end <= content.end);
-    let Some(k) = last.checked_sub(1) else { return content };
-    let t = &toks[k];
-    if t.span.end != content.end
-        || t.span.start <= content.start
-        || !matches!(t.lower.as_str(), "and" | "but" | "or" | "while" | "whereas")
-    {
-        return content;
+fn without_dangling_conjunction(text: &str, toks: &[Token], mut content: Span) -> Span {
+    // "..., and when [he said]": the subordinating word, then the conjunction before it
+    for _ in 0..2 {
+        let last = toks.partition_point(|t| t.span.end <= content.end);
+        let Some(k) = last.checked_sub(1) else { break };
+        let t = &toks[k];
+        // a subordinating word ends the content as an adverb ("the day before.") unless a clause
+        // of its own follows
+        let subordinator = crate::lexicon::is(CLAUSE_SUBORDINATORS, &t.lower)
+            && toks.get(k + 1).is_some_and(|n| n.kind == TokKind::Word);
+        if t.span.end != content.end
+            || t.span.start <= content.start
+            || !(t.lower == "or" || crate::lexicon::is(CLAUSE_CONJUNCTIONS, &t.lower) || subordinator)
+        {
+            break;
+        }
+        // and the word that leans on it: "even though", "shortly after", "especially when"
+        let k = if subordinator && k >= 1 && toks[k - 1].span.start > content.start {
+            k - usize::from(crate::lexicon::is(LEANING_ADVERBS, &toks[k - 1].lower))
+        } else {
+            k
+        };
+        let cut = Span::new(content.start, toks[k].span.start).trim(text, &[',', ';', '—', '―', '–']);
+        if cut.is_empty() {
+            break;
+        }
+        content = cut;
     }
-    let cut = Span::new(content.start, t.span.start).trim(text, &[',', ';', '—', '―', '–']);
-    if cut.is_empty() {
-        content
-    } else {
-        cut
-    }
+    content
 }
+
+/// Adverbs that lean on a subordinating word after them ("even though", "shortly after").
+const LEANING_ADVERBS: &[&str] = &["also", "especially", "even", "just", "long", "only", "right", "shortly", "soon"];
 
 /// An attribution before speaker resolution: token ranges for source and cue.
 #[derive(Debug, Clone)]
@@ -1386,7 +1428,7 @@ fn cut_learned_at_others(ctx: &Ctx, raw: &mut [Raw]) {
             let source_after = ps.len() > 2 && own.end <= c.start && c.start < ps[2].start && ps[2].start < c.end && {
                 // joined to the content by a conjunction: a new clause, not an object in it
                 let k = toks.partition_point(|t| t.span.start < ps[2].start);
-                k > 0 && matches!(toks[k - 1].lower.as_str(), "and" | "but" | "while" | "whereas")
+                k > 0 && joins_clause(toks, k - 1, c.start)
             };
             if source_after && !cue_inside {
                 c.end = ps[2].start;
@@ -1553,8 +1595,8 @@ fn cut_at_following_attributions(ctx: &Ctx, raw: &mut [Raw]) {
         let cue_start = ctx.toks[r.cue.0].span.start;
         for &s in &starts {
             let sp = ctx.toks[s].span;
-            let joined = ctx.toks[s - 1.min(s)].is_punct(',')
-                || matches!(ctx.lower(s.saturating_sub(1)), "and" | "but" | "while" | "whereas");
+            let joined =
+                ctx.toks[s - 1.min(s)].is_punct(',') || s > 0 && joins_clause(ctx.toks, s - 1, r.content.start);
             if s > 0 && r.content.start < sp.start && sp.start < r.content.end && sp.start > cue_start && joined {
                 let cut = ctx.toks[s - 1].span.start;
                 if cut > r.content.start {

@@ -162,6 +162,20 @@ fn a_content_stops_at_the_next_speaker_and_its_conjunction() {
 }
 
 #[test]
+fn a_content_ends_before_a_subordinate_clause_with_its_own_speaker() {
+    // the later speaker's clause is no part of the first content, nor is the word that joined them;
+    // a subordinating word that ends a clause as an adverb stays
+    let text = "Ruiz said the ferry had been neglected, shortly after harbour officials reported dozens of \
+                leaks in the hull. Ortega said the leaks had begun the year before.";
+    let got = check(text);
+    assert_eq!((got[0].0.as_str(), got[0].3.as_str()), ("Ruiz", "the ferry had been neglected"), "{got:?}");
+    let later = got.iter().find(|g| g.0 == "harbour officials").expect("the later speaker");
+    assert_eq!(later.3, "dozens of leaks in the hull", "{got:?}");
+    let last = got.iter().find(|g| g.0 == "Ortega").expect("the last speaker");
+    assert_eq!(last.3, "the leaks had begun the year before", "{got:?}");
+}
+
+#[test]
 fn speaking_somewhere_is_no_statement() {
     let text = "The mayor spoke to reporters at the quay on Friday. Ruiz said the ferry would sail at dawn.";
     let got = check(text);

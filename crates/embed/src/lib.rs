@@ -17,6 +17,7 @@
 //! let c = table.embed("The central bank raised interest rates");
 //! assert!(cosine(&a, &b) > cosine(&a, &c));
 //! ```
+pub mod clusters;
 pub mod pca;
 pub mod table;
 pub mod wordpiece;

@@ -156,32 +156,10 @@ impl Clusters {
         }
         let k = k.min(items.len()).min(crate::features::MAX_CLASSES);
         let dim = items[0].1.len();
-        let mut centroids: Vec<Vec<f32>> = (0..k).map(|c| items[c * items.len() / k].1.clone()).collect();
-        let mut assign = vec![0u16; items.len()];
-        for _ in 0..iterations {
-            for (a, (_, v)) in assign.iter_mut().zip(&items) {
-                let mut best = (f32::MIN, 0usize);
-                for (c, cv) in centroids.iter().enumerate() {
-                    let d: f32 = cv.iter().zip(v.iter()).map(|(x, y)| x * y).sum();
-                    if d > best.0 {
-                        best = (d, c);
-                    }
-                }
-                *a = best.1 as u16;
-            }
-            let mut sums = vec![vec![0f32; dim]; k];
-            for (a, (_, v)) in assign.iter().zip(&items) {
-                for (s, x) in sums[*a as usize].iter_mut().zip(v.iter()) {
-                    *s += x;
-                }
-            }
-            for (c, s) in centroids.iter_mut().zip(sums) {
-                let norm = s.iter().map(|x| x * x).sum::<f32>().sqrt();
-                if norm > 0.0 {
-                    *c = s.into_iter().map(|x| x / norm).collect();
-                }
-            }
-        }
+        let rows: Vec<f32> = items.iter().flat_map(|x| x.1.iter().copied()).collect();
+        let seeds: Vec<f32> = (0..k).flat_map(|c| items[c * items.len() / k].1.iter().copied()).collect();
+        let (of, _) = corroborate_embed::clusters::spherical_kmeans(&rows, dim, seeds, iterations);
+        let assign: Vec<u16> = of.into_iter().map(|c| c as u16).collect();
         Clusters { keys: items.iter().map(|x| x.0).collect(), ids: assign, ..Default::default() }.indexed()
     }
 
