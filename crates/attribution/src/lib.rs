@@ -119,6 +119,23 @@ struct Ctx<'a> {
     titled: HashMap<String, bool>,
 }
 
+/// Whether a first name leans male (`Some(true)`), female (`Some(false)`) or neither, by the words
+/// of `data/genders.tsv`: derived from the static embedding table (`corroborate_embed::gender`) by
+/// `corroborate eval attribution --train-model`, and read on first use.
+fn first_name_male(name: &str) -> Option<bool> {
+    static WORDS: std::sync::OnceLock<HashMap<&'static str, bool>> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        include_str!("../data/genders.tsv")
+            .lines()
+            .filter_map(|l| {
+                let (w, g) = l.split_once('\t')?;
+                Some((w, g == "m"))
+            })
+            .collect()
+    });
+    words.get(name.to_lowercase().as_str()).copied()
+}
+
 /// The surnames an article gives a gendered title ("Mr. Sanders", "Ms Clinton"), for pronouns; not
 /// those that two people of the article share ("Bill Clinton" and "Hillary Clinton": "Mrs. Clinton"
 /// says nothing of him).
@@ -1659,9 +1676,28 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
             "she" => Some(false),
             _ => None,
         };
-        let fits = |name: &str| {
+        // nor, without a title, "she" a person whose first name leans male, or "he" one whose
+        // first name leans female: whether a name agrees (Some(true)), disagrees or says nothing
+        let agrees = |name: &str| -> Option<bool> {
+            let m = want_male?;
             let surname = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
-            want_male.is_none_or(|m| ctx.titled.get(&surname).is_none_or(|g| *g == m))
+            if let Some(g) = ctx.titled.get(&surname) {
+                return Some(*g == m);
+            }
+            let (first, _) = name.split_once(' ')?;
+            first_name_male(first).map(|g| g == m)
+        };
+        // the nearest that does not disagree; once one was passed over for disagreeing, the nearest
+        // that agrees (a name that says nothing there is as often a place or a firm the entity
+        // finder took for a person: "Pershing Square", "Boca Raton")
+        let mut passed_over = false;
+        let mut fits = |name: &str| match agrees(name) {
+            Some(true) => true,
+            Some(false) => {
+                passed_over = true;
+                false
+            }
+            None => !passed_over,
         };
         let found = recent
             .iter()

@@ -176,6 +176,23 @@ fn a_content_ends_before_a_subordinate_clause_with_its_own_speaker() {
 }
 
 #[test]
+fn a_pronoun_agrees_with_the_first_name_of_its_person() {
+    // no titles here: "she" passes over the man named last for the woman before him, and once it
+    // has passed over someone, a name that says nothing (a firm the entity finder took for a
+    // person) is no answer
+    let text = "Mary Lane, the harbour master, warned of storms on Monday. John Fell, the mayor, said the \
+                ferry would sail. \"We will not risk it,\" she said.";
+    let got = check(text);
+    let she = got.iter().find(|g| g.0 == "she").expect("the pronoun's attribution");
+    assert_eq!(she.1, "Mary Lane", "{got:?}");
+    let text = "Quill Harbour Works built the pier. John Fell, the mayor, said the ferry would sail. \
+                \"We will not risk it,\" she said.";
+    let got = check(text);
+    let she = got.iter().find(|g| g.0 == "she").expect("the pronoun's attribution");
+    assert_eq!(she.1, "", "{got:?}");
+}
+
+#[test]
 fn speaking_somewhere_is_no_statement() {
     let text = "The mayor spoke to reporters at the quay on Friday. Ruiz said the ferry would sail at dawn.";
     let got = check(text);

@@ -14,7 +14,7 @@ pub struct WordCluster {
 
 /// A word of the vocabulary worth a cluster: whole (not a `##` continuation), lowercase letters
 /// (an apostrophe inside allowed), at least two of them.
-fn clusterable(token: &str) -> bool {
+pub(crate) fn clusterable(token: &str) -> bool {
     token.len() >= 2
         && token.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'')
         && token.bytes().next().is_some_and(|b| b.is_ascii_lowercase())

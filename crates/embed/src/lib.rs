@@ -18,6 +18,7 @@
 //! assert!(cosine(&a, &b) > cosine(&a, &c));
 //! ```
 pub mod clusters;
+pub mod gender;
 pub mod pca;
 pub mod table;
 pub mod wordpiece;

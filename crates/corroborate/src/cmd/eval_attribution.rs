@@ -22,8 +22,9 @@ pub struct Args {
     #[arg(long)]
     pub learn_cues: Option<PathBuf>,
     /// Train the learned taggers on these annotations (use train/) and write `pos.bin` (the
-    /// part-of-speech tagger, trained first on --pos-data), `clusters.tsv` (word clusters derived
-    /// from the bundled embedding table), `cue.bin` and `role.bin` into this folder (the committed
+    /// part-of-speech tagger, trained first on --pos-data), `clusters.tsv` and `genders.tsv` (word
+    /// clusters, and words that lean female or male, both derived from the bundled embedding
+    /// table), `cue.bin` and `role.bin` into this folder (the committed
     /// ones live in crates/attribution/data), then stop.
     #[arg(long)]
     pub train_model: Option<PathBuf>,
@@ -226,6 +227,19 @@ fn word_clusters() -> anyhow::Result<(String, corroborate_attribution::learned::
     Ok((tsv, parsed))
 }
 
+/// The words that lean female or male in the bundled static embedding table
+/// (`corroborate_embed::gender`), which speaker resolution consults for first names, as the
+/// `genders.tsv` text: `word<TAB>f` or `word<TAB>m` per line.
+fn word_genders() -> anyhow::Result<String> {
+    use std::fmt::Write;
+    let table = corroborate_embed::StaticEmbeddings::bundled().context("the bundled embedding table")?;
+    let mut tsv = String::new();
+    for (w, female) in corroborate_embed::gender::gendered_words(&table) {
+        writeln!(tsv, "{w}\t{}", if female { 'f' } else { 'm' }).expect("writing to a string");
+    }
+    Ok(tsv)
+}
+
 /// `--train-model`: tokenizes every annotated article the way the engine does and trains the taggers.
 fn train_model(
     args: &Args,
@@ -272,6 +286,9 @@ fn train_model(
     eprintln!("word clusters: {} words ({:.0} s)", clusters.1.len(), started.elapsed().as_secs_f64());
     let path = out.join("clusters.tsv");
     std::fs::write(&path, &clusters.0).with_context(|| format!("cannot write {}", path.display()))?;
+    println!("wrote {}", path.display());
+    let path = out.join("genders.tsv");
+    std::fs::write(&path, word_genders()?).with_context(|| format!("cannot write {}", path.display()))?;
     println!("wrote {}", path.display());
     let model = learned::train(&examples, Some(pos), Some(clusters.1), args.epochs, |e, cue, role| {
         eprintln!(
