@@ -1624,6 +1624,43 @@ fn cut_at_following_attributions(ctx: &Ctx, raw: &mut [Raw]) {
     }
 }
 
+/// Whether token `a`, the first word of a source phrase without a name ("Analysts said", "Some
+/// critics argue"), is capitalised only because it opens its sentence, so the speaker is the same as
+/// "analysts" elsewhere: a word capitalised (not all capitals: "US officials") at the start of the
+/// sentence or right after a quotation mark opening it, which is the phrase's `head`, an unnamed
+/// source's or a description's word, a quantifier, or written in lowercase elsewhere in the text and
+/// never capitalised inside a sentence ("Federal investigators" where "federal" occurs; "Tory
+/// leader" and "European leaders" stay).
+fn opens_sentence_lowercase(ctx: &Ctx, a: usize, head: &str) -> bool {
+    let toks = ctx.toks;
+    let t = &toks[a];
+    let surface = t.span.slice(ctx.text);
+    let start = ctx.sent_start(a);
+    let opens = start == a || (start..a).all(|k| matches!(toks[k].kind, TokKind::Quote(_)));
+    let capitalised = is_capitalized(surface) && surface.chars().skip(1).all(|c| !c.is_uppercase());
+    if t.kind != TokKind::Word || !opens || !capitalised {
+        return false;
+    }
+    let w = t.lower.as_str();
+    w == head
+        || is(ANONYMOUS_HEADS, w)
+        || is(DESCRIPTORS, w)
+        || is(&["some", "many", "most", "several", "few", "other", "others", "both", "all", "two", "three"], w)
+        || {
+            // in lowercase elsewhere, and never capitalised inside a sentence ("European")
+            let mut forms = toks.iter().enumerate().filter(|(_, o)| o.kind == TokKind::Word && o.lower == w);
+            let mut lower = false;
+            let proper = forms.any(|(k, o)| {
+                let form = o.span.slice(ctx.text);
+                lower |= form == w;
+                form != w
+                    && ctx.sent_start(k) != k
+                    && !(ctx.sent_start(k)..k).all(|j| matches!(toks[j].kind, TokKind::Quote(_)))
+            });
+            lower && !proper
+        }
+}
+
 /// Resolves a source phrase to a speaker.
 fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -> Option<Speaker> {
     let toks = ctx.toks;
@@ -1799,8 +1836,13 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
         }
         let words: Vec<&str> =
             phrase.split_whitespace().filter(|w| !DETERMINERS.contains(&w.to_lowercase().as_str())).collect();
+        let mut name = words.join(" ");
+        let first = toks[a].span.slice(ctx.text);
+        if words.first() == Some(&first) && opens_sentence_lowercase(ctx, a, head) {
+            name = format!("{}{}", toks[a].lower, &name[first.len()..]);
+        }
         return Some(Speaker {
-            name: words.join(" "),
+            name,
             kind: if is_anonymous { EntityType::Misc } else { EntityType::Org },
             anonymous: is_anonymous,
             resolution: if is_anonymous { "anonymous" } else { "description" }.into(),

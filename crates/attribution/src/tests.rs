@@ -193,6 +193,16 @@ fn a_pronoun_agrees_with_the_first_name_of_its_person() {
 }
 
 #[test]
+fn a_speaker_capitalised_by_its_sentence_is_the_same_speaker() {
+    let text = "Analysts said the port would reopen. Later, analysts warned that the port was unsafe. \
+                European leaders said the talks would go on, and the European envoy agreed. Federal \
+                investigators said the crane had failed, and the federal inquiry would report in May.";
+    let got = check(text);
+    let speakers: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+    assert_eq!(speakers[..4], ["analysts", "analysts", "European leaders", "federal investigators"], "{got:?}");
+}
+
+#[test]
 fn speaking_somewhere_is_no_statement() {
     let text = "The mayor spoke to reporters at the quay on Friday. Ruiz said the ferry would sail at dawn.";
     let got = check(text);
