@@ -352,7 +352,7 @@ const NO_SUFFIX: u64 = u64::MAX;
 pub struct WordClusters {
     /// word hash ([`str_hash`]) to its atoms: the coarse cluster + 1 in the high 32 bits, the fine
     /// cluster + 1 in the low (0: no cluster)
-    map: std::collections::HashMap<u64, u64, std::hash::BuildHasherDefault<KeyHasher>>,
+    map: std::collections::HashMap<u64, u64, std::hash::BuildHasherDefault<crate::lexicon::Fnv>>,
 }
 
 /// A line of a clusters file that is not `word<TAB>coarse<TAB>fine`.
@@ -391,24 +391,6 @@ impl WordClusters {
     /// The atoms of a word given by its hash, or of its stem, or 0.
     fn atoms(&self, word: u64, stem: u64) -> u64 {
         self.map.get(&word).or_else(|| self.map.get(&stem)).copied().unwrap_or(0)
-    }
-}
-
-/// The keys of [`WordClusters`] are already well-mixed hashes: used as they are.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8)) ^ u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, x: u64) {
-        self.0 = x;
     }
 }
 

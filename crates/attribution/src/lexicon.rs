@@ -396,9 +396,10 @@ pub fn is_cue_verb(w: &str) -> bool {
 }
 
 /// FNV-1a: a few instructions per byte for short words, where SipHash costs more than the lookup.
-/// The set is fixed at build time, so no attacker chooses its keys.
+/// The sets are fixed at build time (the cue lexicon, the word clusters), so no attacker chooses
+/// their keys.
 #[derive(Default)]
-struct Fnv(u64);
+pub(crate) struct Fnv(u64);
 
 impl std::hash::Hasher for Fnv {
     fn finish(&self) -> u64 {

@@ -172,6 +172,24 @@ fn analyze_keeps_plain_text_exactly_and_spans_in_code_points() {
 }
 
 #[test]
+fn a_dash_for_output_is_standard_output() {
+    // as `-` among the inputs is standard input: no file named "-" is made
+    let dir = tempfile::tempdir().unwrap();
+    let example = root().join("examples/belmark-today.txt");
+    for cmd in ["analyze", "compare"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_corroborate"))
+            .current_dir(dir.path())
+            .args([cmd, example.to_str().unwrap(), "-o", "-"])
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{cmd}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(stdout(&out).contains("Dana Kovic"), "{cmd} wrote its report to standard output");
+        assert!(!dir.path().join("-").exists(), "{cmd} made a file named -");
+    }
+}
+
+#[test]
 fn usage_errors_exit_2() {
     assert_eq!(run(&["compare"]).status.code(), Some(2));
     assert_eq!(run(&["frobnicate"]).status.code(), Some(2));

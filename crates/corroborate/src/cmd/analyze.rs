@@ -13,7 +13,7 @@ pub struct Args {
     /// Output format (JSON Lines is the only one for now; kept for scripts that pass it).
     #[arg(long, default_value = "jsonl", value_parser = ["jsonl", "json"])]
     pub format: String,
-    /// Write to this file instead of standard output.
+    /// Write to this file instead of standard output (`-`: standard output).
     #[arg(short, long)]
     pub output: Option<std::path::PathBuf>,
     /// Articles analysed together in one parallel batch (bounds memory).
@@ -27,7 +27,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     use anyhow::Context;
-    let mut out: Box<dyn Write> = match &args.output {
+    let mut out: Box<dyn Write> = match inputs::output_path(&args.output) {
         Some(p) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
         )),

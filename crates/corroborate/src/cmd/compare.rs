@@ -11,7 +11,7 @@ pub struct Args {
     /// Report format.
     #[arg(long, default_value = "text", value_parser = ["text", "json", "markdown", "html"])]
     pub format: String,
-    /// Write to this file instead of standard output.
+    /// Write to this file instead of standard output (`-`: standard output).
     #[arg(short, long)]
     pub output: Option<std::path::PathBuf>,
     /// Colour in the text report: auto (on a terminal, unless NO_COLOR is set), always, never.
@@ -33,13 +33,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let color = match args.color.as_str() {
         "always" => true,
         "never" => false,
-        _ => args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        _ => {
+            inputs::output_path(&args.output).is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none()
+        }
     };
     let rendered = match args.format.as_str() {
         "json" => {
             // streamed: the whole report as one tree took 1.6 GB for 2,000 articles
             let report = corroborate_report::json::ComparisonJson::new(&comparison).with_source_profiles(&profiles);
-            inputs::write_output_with(args.output.as_deref(), |w| {
+            inputs::write_output_with(inputs::output_path(&args.output), |w| {
                 serde_json::to_writer_pretty(&mut *w, &report)?;
                 w.write_all(b"\n")
             })?;
@@ -52,6 +56,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             corroborate_report::text::render_with_notes(&comparison, color, &notes)
         }
     };
-    inputs::write_output(args.output.as_deref(), &rendered)?;
+    inputs::write_output(inputs::output_path(&args.output), &rendered)?;
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

@@ -17,9 +17,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     use anyhow::Context;
     let store = super::stories::open(&args.db)?;
     let n = match args.format.as_str() {
-        "parquet" => parquet(&store, args.output.as_deref())?,
+        "parquet" => parquet(&store, super::inputs::output_path(&args.output))?,
         _ => {
-            let mut out: Box<dyn std::io::Write> = match &args.output {
+            let mut out: Box<dyn std::io::Write> = match super::inputs::output_path(&args.output) {
                 Some(p) => {
                     Box::new(std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?)
                 }

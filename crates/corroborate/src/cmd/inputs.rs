@@ -209,6 +209,12 @@ pub fn report_failures<'a>(articles: impl IntoIterator<Item = &'a Article>) -> b
     any
 }
 
+/// The `-o` path of a command, `None` for standard output: no `-o`, or `-o -` (as `-` reads
+/// standard input among the inputs).
+pub fn output_path(output: &Option<std::path::PathBuf>) -> Option<&std::path::Path> {
+    output.as_deref().filter(|p| *p != std::path::Path::new("-"))
+}
+
 /// Writes to `-o FILE` or standard output, `write` streaming the content into a buffered writer (a
 /// large JSON report is never held whole in memory).
 ///

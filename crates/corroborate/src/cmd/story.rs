@@ -25,6 +25,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         "html" => corroborate_report::html::render(c),
         _ => corroborate_report::text::render(c, false),
     };
-    super::inputs::write_output(args.output.as_deref(), &rendered)?;
+    super::inputs::write_output(super::inputs::output_path(&args.output), &rendered)?;
     Ok(ExitCode::SUCCESS)
 }
