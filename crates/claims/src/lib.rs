@@ -13,7 +13,14 @@
 //!   flag, denied, rejected, a negation near the concept). Units of one polarity are grouped by
 //!   average-linkage clustering; an affirming and a disputing claim about the same thing contradict,
 //!   if someone affirms: the outlet's own doubts alone ("the so-called disaster") affirm nothing, and
-//!   move to the affirmed claim they doubt, which then contradicts the dispute.
+//!   move to the affirmed claim they doubt, which then contradicts the dispute. A contradiction also
+//!   needs an affirming and a disputing unit with two content features in common (`MIN_COMMON`), and
+//!   another speaker on each side. Refusals are not disputes ("rejected the offer", "denied bail").
+//! * **Blame**: an accusation ("accused Belmark of the attack") is a claim of its own; a denial of
+//!   involvement ("had nothing to do with it", "rejects blame for") contradicts only claims naming
+//!   the denier or what it stands for (the Kremlin, Russia, Moscow), and a topic that only denies
+//!   joins the accusation it answers. A denial of "the accusation" is about the nearest accusation or
+//!   claim before it in its article.
 //! * **Outlet stance** on a claim: the outlet's own voice decides. A hedge, scare quotes or a
 //!   refutation applied by the outlet to the claim make it *distanced* / *refuted* even where the
 //!   outlet also reports others asserting it; otherwise a statement in its own voice makes it
@@ -267,28 +274,236 @@ struct Unit {
     speaker: Option<String>,
     /// "X denied any role in": a denial of involvement, by X; it contradicts only claims that involve X
     denies_involvement: Option<String>,
+    /// Whom an accusation accuses ("Belmark" in "accused Belmark of the attack").
+    accuses: Option<String>,
+    /// The words the unit is about, for similarity: its own span, or for a denial that only points
+    /// at an accusation ("rejected the accusation") the content of that accusation.
+    about: Span,
 }
 
 const INVOLVEMENT: &[&str] =
     &["involvement", "involved", "role", "responsibility", "responsible", "part", "anything", "blame"];
 
+/// Phrases that deny involvement on their own ("had nothing to do with it", "played no role in"), as
+/// word sequences.
+const NO_INVOLVEMENT: &[&[&str]] = &[
+    &["nothing", "to", "do", "with"],
+    &["no", "role"],
+    &["no", "part"],
+    &["no", "involvement"],
+    &["no", "responsibility"],
+    &["not", "involved"],
+    &["not", "behind"],
+    &["not", "responsible"],
+    &["never", "involved"],
+    &["wasn't", "involved"],
+    &["weren't", "involved"],
+    &["isn't", "involved"],
+    &["aren't", "involved"],
+    &["wasn't", "behind"],
+    &["weren't", "behind"],
+];
+
+/// Where in `ws` the first phrase of [`NO_INVOLVEMENT`] starts, and its length in words.
+fn no_involvement(ws: &[String]) -> Option<(usize, usize)> {
+    (0..ws.len()).find_map(|i| {
+        NO_INVOLVEMENT
+            .iter()
+            .find(|p| ws.len() - i >= p.len() && ws[i..].iter().zip(p.iter()).all(|(w, q)| w == q))
+            .map(|p| (i, p.len()))
+    })
+}
+
+/// Who a denial of involvement is by, if `text` (the cue's words and the content) denies involvement:
+/// "rejects blame for", "denied any role in", "Moscow had nothing to do with it". The denier is the
+/// name that opens a content denying on its own ("Moscow"), else `speaker`.
 fn denies_involvement(text: &str, speaker: Option<&str>, denial: bool) -> Option<String> {
     let ws: Vec<String> = words(text).collect();
+    if let Some((i, _)) = no_involvement(&ws) {
+        // the capitalised words before the phrase's verb: "Moscow had nothing", "The Kremlin was not"
+        let subject: Vec<&str> = text
+            .split_whitespace()
+            .take(i)
+            .skip_while(|w| !w.starts_with(|c: char| c.is_uppercase()) || w.eq_ignore_ascii_case("the"))
+            .take_while(|w| w.starts_with(|c: char| c.is_uppercase()))
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .collect();
+        return Some(if subject.is_empty() { speaker.unwrap_or("").to_string() } else { subject.join(" ") });
+    }
     let denial = denial || ws.iter().any(|w| DENIAL.contains(&w.as_str()));
     (denial && ws.iter().any(|w| INVOLVEMENT.contains(&w.as_str()))).then(|| speaker.unwrap_or("").to_string())
 }
 
-/// True when `text` names `who` or its nationality ("Russian troops" names Russia).
+/// Seats of government that speak for their country ("the Kremlin said").
+const SEATS: &[(&str, &str)] = &[
+    ("downing street", "United Kingdom"),
+    ("elysee", "France"),
+    ("kremlin", "Russia"),
+    ("pentagon", "United States"),
+    ("white house", "United States"),
+    ("zhongnanhai", "China"),
+];
+
+/// Last words of the names of bodies, not people.
+const BODIES: &[&str] = &[
+    "agency",
+    "army",
+    "bank",
+    "commission",
+    "committee",
+    "council",
+    "court",
+    "department",
+    "government",
+    "house",
+    "ministry",
+    "office",
+    "party",
+    "police",
+    "service",
+    "services",
+    "street",
+    "union",
+];
+
+/// `who` and what it stands for: the country of a capital or a seat of government, and that
+/// country's capital ("Kremlin" is also "Russia" and "Moscow").
+fn aliases(who: &str) -> Vec<String> {
+    let w = who.trim().to_lowercase();
+    let w = w.strip_prefix("the ").unwrap_or(&w).to_string();
+    let country = corroborate_nlp::lexicon::CAPITALS
+        .iter()
+        .chain(SEATS)
+        .find(|(place, _)| *place == w)
+        .map(|(_, c)| c.to_lowercase())
+        .or_else(|| corroborate_nlp::lexicon::CAPITALS.iter().any(|(_, c)| c.to_lowercase() == w).then(|| w.clone()));
+    let mut out = vec![w.clone()];
+    // a person's surname: "Fiorina" names Carly Fiorina (not "Ministry" the Defence Ministry)
+    let parts: Vec<&str> = who.split_whitespace().collect();
+    if let [.., last] = parts.as_slice() {
+        if parts.len() >= 2
+            && parts.iter().all(|p| p.starts_with(|c: char| c.is_uppercase()))
+            && last.chars().count() >= 4
+            && !BODIES.contains(&last.to_lowercase().as_str())
+        {
+            out.push(last.to_lowercase());
+        }
+    }
+    if let Some(c) = country {
+        out.extend(
+            corroborate_nlp::lexicon::CAPITALS
+                .iter()
+                .filter(|(_, k)| k.to_lowercase() == c)
+                .map(|(p, _)| p.to_string()),
+        );
+        out.push(c);
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// True when `text` names `who` or its nationality ("Russian troops" names Russia), or what `who`
+/// stands for ("Moscow" names the Kremlin's country).
 fn mentions(text: &str, who: &str) -> bool {
     let t = text.to_lowercase();
-    let w = who.to_lowercase();
-    if w.is_empty() {
+    if who.trim().is_empty() {
         return false;
     }
-    t.contains(&w)
-        || corroborate_nlp::lexicon::DEMONYMS.iter().any(|(adj, country)| {
-            country.to_lowercase() == w && t.split(|c: char| !c.is_alphanumeric()).any(|x| x == *adj)
+    aliases(who).iter().any(|w| {
+        t.contains(w.as_str())
+            || corroborate_nlp::lexicon::DEMONYMS.iter().any(|(adj, country)| {
+                country.to_lowercase() == *w && t.split(|c: char| !c.is_alphanumeric()).any(|x| x == *adj)
+            })
+    })
+}
+
+/// Words a denial names when it only points at what someone else said ("rejected the accusation").
+const POINTERS: &[&str] = &[
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "assertion",
+    "assertions",
+    "charge",
+    "charges",
+    "claim",
+    "claims",
+    "report",
+    "reports",
+    "suggestion",
+    "suggestions",
+    "it",
+    "this",
+    "that",
+    "them",
+];
+
+/// Cue words of an accusation.
+const ACCUSING: &[&str] = &["accused", "accuses", "accusing", "blamed", "blames", "blaming"];
+
+/// Cue words of an accusation or a claim that a pointer ("the accusation", "these claims") can stand for.
+const CLAIMING: &[&str] = &["alleged", "alleges", "charged", "charges", "claimed", "claims"];
+
+/// Whom the content of an accusation accuses: the name it opens with ("Belmark of the attack").
+fn accused(content: &str) -> Option<String> {
+    let name: Vec<&str> = content
+        .split_whitespace()
+        .skip_while(|w| *w == "the")
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .take_while(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .collect();
+    (!name.is_empty()).then(|| name.join(" "))
+}
+
+/// True when `content` only points at what someone else said: "the accusation", "these claims",
+/// "it" (a determiner and a pointer word, nothing else).
+fn points_elsewhere(content: &str) -> bool {
+    let ws: Vec<String> = words(content).collect();
+    match ws.as_slice() {
+        [w] => POINTERS.contains(&w.as_str()),
+        [d, w] => {
+            matches!(
+                d.as_str(),
+                "the" | "these" | "those" | "this" | "that" | "such" | "any" | "all" | "his" | "her" | "their" | "its"
+            ) && POINTERS.contains(&w.as_str())
+        }
+        _ => false,
+    }
+}
+
+/// The content of the accusation a pointer at `index` stands for: the nearest attribution before it in
+/// the article whose cue accuses or claims ("X accused Moscow of the attack. Peskov rejected the
+/// accusation").
+fn pointed_at(a: &AnalyzedArticle, index: usize) -> Option<Span> {
+    let text = &a.article.text;
+    a.analysis.attributions[..index]
+        .iter()
+        .rev()
+        .find(|b| {
+            words(b.cue.slice(text)).any(|w| ACCUSING.contains(&w.as_str()) || CLAIMING.contains(&w.as_str()))
+                && !points_elsewhere(b.content.slice(text))
         })
+        .map(|b| b.content)
+}
+
+/// True when a content speaks of its speaker: "that she would accept", "he knew nothing".
+fn about_self(content: &str) -> bool {
+    let mut ws = words(content);
+    let first = ws.next();
+    let subject = if first.as_deref() == Some("that") { ws.next() } else { first };
+    subject.is_some_and(|w| matches!(w.as_str(), "he" | "she" | "they" | "i" | "we"))
+}
+
+/// The denial words of a cue: "denied" in "has denied", "rejects" in "rejects blame for".
+fn cue_denial(cue: &str) -> Option<String> {
+    cue.split(|c: char| c.is_whitespace() || c == ':').map(str::to_lowercase).find(|w| {
+        matches!(
+            w.as_str(),
+            "denied" | "denies" | "deny" | "denying" | "rejected" | "rejects" | "reject" | "dismissed" | "dismisses"
+        )
+    })
 }
 
 fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit>, Vec<Vec<String>>) {
@@ -300,27 +515,18 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
         for (k, att) in a.analysis.attributions.iter().enumerate() {
             let content = att.content.slice(text);
             // the reporting word: "denied" in "has denied"
-            let cue = att.cue.slice(text).to_lowercase();
-            let denial = cue.split(|c: char| c.is_whitespace() || c == ':').any(|w| {
-                matches!(
-                    w,
-                    "denied"
-                        | "denies"
-                        | "deny"
-                        | "denying"
-                        | "rejected"
-                        | "rejects"
-                        | "reject"
-                        | "dismissed"
-                        | "dismisses"
-                )
-            });
+            let cue = att.cue.slice(text);
+            // "rejected the offer" refuses; it does not deny that anything is true
+            let denial = cue_denial(cue).is_some() && !refuses(content) && !refuses(cue);
+            // "Peskov rejected the accusation": what is rejected is the accusation made before
+            let about = if points_elsewhere(content) { pointed_at(a, k) } else { None };
+            let about_text = about.map_or(content, |s| s.slice(text));
             let strong = att
                 .markers
                 .iter()
                 .find(|m| matches!(m.kind, MarkerKind::Refutation | MarkerKind::Hedge))
                 .map(|m| m.span);
-            let mut fe = f.features(content);
+            let mut fe = f.features(about_text);
             if fe.is_empty() {
                 continue;
             }
@@ -335,8 +541,20 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
                 stance: att.stance,
                 strong_voice_marker: strong,
                 own_voice: false,
-                denies_involvement: denies_involvement(content, speaker.as_deref(), denial),
+                // "rejects blame for the blast": the cue can carry the involvement
+                denies_involvement: match about {
+                    // rejecting "the accusation" against Belmark denies Belmark's involvement
+                    Some(s) => {
+                        accused(s.slice(text)).or_else(|| denies_involvement(content, speaker.as_deref(), denial))
+                    }
+                    None => denies_involvement(&format!("{cue} {content}"), speaker.as_deref(), denial).or_else(|| {
+                        // "Fiorina denied that she would ...": a denial about the speaker's own doings
+                        (denial && about_self(content)).then(|| speaker.clone().unwrap_or_default())
+                    }),
+                },
+                accuses: words(cue).any(|w| ACCUSING.contains(&w.as_str())).then(|| accused(content)).flatten(),
                 speaker,
+                about: about.unwrap_or(att.content),
             });
             feats.push(fe);
         }
@@ -361,6 +579,8 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
                 speaker: None,
                 // "Belmark, the neighbouring country, denied any role": the denier opens the sentence
                 denies_involvement: denies_involvement(s, s.split([',', ' ']).next(), false),
+                accuses: None,
+                about: st.span,
             });
             feats.push(fe);
         }
@@ -372,9 +592,12 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
 /// before a concept word ("didn't mention any killings").
 fn disputes(text: &str) -> bool {
     let ws: Vec<String> = words(text).collect();
+    if no_involvement(&ws).is_some() {
+        return true;
+    }
     for (i, w) in ws.iter().enumerate() {
-        if FABRICATION.contains(&w.as_str())
-            || DENIAL.contains(&w.as_str())
+        if fabrication_at(&ws, i)
+            || denial_at(&ws, i)
             || w == "false" && ws.get(i + 1).is_some_and(|n| n.starts_with("flag"))
             // "a staged provocation designed to frame Belmark": framing someone is fabricating
             || w == "frame" && i > 0 && ws[i - 1] == "to"
@@ -390,6 +613,61 @@ fn disputes(text: &str) -> bool {
         }
     }
     false
+}
+
+/// True when `ws[i]` is a word of fabrication in that sense: "staged" in "the video was staged", not
+/// "stage" in "took the stage" or "staged a protest".
+fn fabrication_at(ws: &[String], i: usize) -> bool {
+    let w = ws[i].as_str();
+    if !FABRICATION.contains(&w) {
+        return false;
+    }
+    if !w.starts_with("stag") {
+        return true;
+    }
+    // something performed within three words after it ("staged a modest recovery")
+    if ws[i + 1..].iter().take(3).any(|n| PERFORMED.contains(&n.as_str())) {
+        return false;
+    }
+    // "stage" and "stages" fake only as verbs: "to stage", "would stage", "they stage"
+    !matches!(w, "stage" | "stages")
+        || i > 0
+            && matches!(ws[i - 1].as_str(), "to" | "would" | "will" | "could" | "might" | "can" | "did" | "they" | "we")
+}
+
+/// True when `ws[i]` denies that something is true: "denied" in "Belmark denied the report", not in
+/// "there is no denying it", "denied bail", nor the noun in "vaccine denial".
+fn denial_at(ws: &[String], i: usize) -> bool {
+    let w = ws[i].as_str();
+    let prev = if i > 0 { ws[i - 1].as_str() } else { "" };
+    let next = ws.get(i + 1).map_or("", String::as_str);
+    DENIAL.contains(&w)
+        && !matches!(w, "denial" | "denials")
+        && prev != "no"
+        && !refusal_after(ws, i)
+        // deprived, not denying: "was denied bail", "had been denied a hearing" (but "the claims were
+        // denied by the ministry" denies), "denying us justice"
+        && !(w.starts_with("den")
+            && (matches!(prev, "was" | "were" | "been" | "being" | "be" | "is" | "are" | "get" | "got")
+                && !next.is_empty()
+                && next != "by"
+                || matches!(next, "him" | "her" | "us" | "me" | "you")))
+}
+
+/// True when the denial word `ws[i]` refuses something ("rejected the offer", "denied bail", "the
+/// offer was rejected") rather than denying that something is true: a refused thing within its next
+/// five words, before any "that", or its three words before.
+fn refusal_after(ws: &[String], i: usize) -> bool {
+    ws[i + 1..].iter().take(5).take_while(|n| *n != "that").any(|n| REFUSED.contains(&n.as_str()))
+        // passive: "the offer was rejected"
+        || ws[i.saturating_sub(3)..i].iter().any(|n| REFUSED.contains(&n.as_str()))
+}
+
+/// True when a denial cue's content is something refused ("rejected | Trump's offer"), not a claim.
+fn refuses(content: &str) -> bool {
+    let ws: Vec<String> = words(content).collect();
+    ws.first().is_none_or(|w| w != "that")
+        && ws.iter().take(5).take_while(|n| *n != "that").any(|n| REFUSED.contains(&n.as_str()))
 }
 
 /// Word vectors as sorted (term id, weight) lists scaled to unit length, so that a cosine is one
@@ -642,6 +920,75 @@ fn dispute_applies(articles: &[AnalyzedArticle], units: &[Unit], affirm: &[usize
         })
 }
 
+/// Content features an affirming and a disputing unit must share for their claims to contradict: a
+/// topic gathers units at a low similarity (paraphrases), but a dispute contradicts only what it is
+/// about ("no one died in Osk" shares the killing and Osk with "Floodwater kills 40 in Osk").
+const MIN_COMMON: usize = 2;
+
+/// The most content features (concepts, stems, names; not speakers) that a unit of `affirm` and a
+/// unit of `dispute` have in common.
+fn common_ground(feats: &[Vec<String>], affirm: &[usize], dispute: &[usize]) -> usize {
+    let set = |u: usize| feats[u].iter().filter(|f| !f.starts_with('@')).map(String::as_str).collect::<HashSet<&str>>();
+    let disputes: Vec<HashSet<&str>> = dispute.iter().map(|&y| set(y)).collect();
+    affirm
+        .iter()
+        .map(|&x| {
+            let a = set(x);
+            disputes.iter().map(|d| a.intersection(d).count()).max().unwrap_or(0)
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// True when every affirming unit is attributed to someone who also voices the dispute: one
+/// speaker's "This is absurd" and "rejected the accusation" are one side, not two.
+fn self_disputed(units: &[Unit], affirm: &[usize], dispute: &[usize]) -> bool {
+    let disputers: HashSet<&str> = dispute.iter().filter_map(|&u| units[u].speaker.as_deref()).collect();
+    affirm.iter().all(|&u| units[u].speaker.as_deref().is_some_and(|s| disputers.contains(s)))
+}
+
+/// A topic that only denies involvement ("Belmark had nothing to do with it": no one but the deniers
+/// in it affirms anything) moves its denials to the topic holding an accusation against the denier ("accused Belmark of the
+/// attack"), the most similar if several: the denial answers that accusation, in other words.
+fn join_denials(
+    articles: &[AnalyzedArticle],
+    units: &[Unit],
+    topics: &mut [(Vec<usize>, Vec<usize>)],
+    sim: impl Fn(usize, usize) -> f32,
+) {
+    for t in 0..topics.len() {
+        let (affirm, dispute) = &topics[t];
+        // (what the deniers themselves say beside the denial, "This is absurd", affirms nothing here)
+        if dispute.is_empty()
+            || dispute.iter().any(|&u| units[u].denies_involvement.is_none())
+            || !affirm.is_empty() && !self_disputed(units, affirm, dispute)
+        {
+            continue;
+        }
+        let answers = |x: usize| {
+            units[x].accuses.as_deref().is_some_and(|accused| {
+                let text = units[x].span.slice(&articles[units[x].r.article()].article.text);
+                dispute.iter().any(|&u| {
+                    let who = units[u].denies_involvement.as_deref().unwrap_or("");
+                    mentions(text, who) || mentions(who, accused)
+                })
+            })
+        };
+        let best = (0..topics.len())
+            .filter(|&o| o != t)
+            .filter_map(|o| {
+                let accusations: Vec<usize> = topics[o].0.iter().copied().filter(|&x| answers(x)).collect();
+                let s = accusations.iter().flat_map(|&x| dispute.iter().map(move |&y| (x, y)));
+                (!accusations.is_empty()).then(|| (o, s.map(|(x, y)| sim(x, y)).fold(f32::MIN, f32::max)))
+            })
+            .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
+        if let Some((o, _)) = best {
+            let moved = std::mem::take(&mut topics[t].1);
+            topics[o].1.extend(moved);
+        }
+    }
+}
+
 /// A topic that is disputed ("the dam disaster was staged") but whose affirming side is only the
 /// outlet's own doubts ("the so-called dam disaster") says nothing anyone affirms: those doubts are
 /// about a claim that others make. Each such side moves to the topic, affirmed by someone, that holds
@@ -675,6 +1022,31 @@ fn rehome_doubts(
     links
 }
 
+/// The words that name a claim: a unit's span, or for an attribution whose content is a scrap of a
+/// few words ("river blast" in "Kremlin rejects blame for river blast") the source and cue with it,
+/// when they come before it in one stretch of text.
+fn claim_words<'a>(articles: &'a [AnalyzedArticle], u: &Unit) -> &'a str {
+    let a = &articles[u.r.article()];
+    let text = &a.article.text;
+    let own = u.span.slice(text);
+    let EvidenceRef::Attribution { index, .. } = u.r else { return own };
+    let att = &a.analysis.attributions[index];
+    let start = att.source.map_or(att.cue.start, |s| s.start.min(att.cue.start));
+    // (an accusation's content is its object: "Belmark of the attack" needs "accused")
+    if own.split_whitespace().count() >= 5 && u.accuses.is_none()
+        || att.cue.end > att.content.start
+        || start >= att.content.start
+    {
+        return own;
+    }
+    let whole = &text[start..att.content.end];
+    // one stretch: no sentence or paragraph break between the source and the content
+    if whole.contains('\n') || whole.len() > 300 {
+        return own;
+    }
+    whole
+}
+
 fn summary(text: &str) -> String {
     let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if t.chars().count() <= 160 {
@@ -706,7 +1078,7 @@ fn claims(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize], origins: &[
                 corroborate_embed::normalize(&mut v);
                 v
             };
-            units.iter().map(|u| unit(t.embed(u.span.slice(&articles[u.r.article()].article.text)))).collect()
+            units.iter().map(|u| unit(t.embed(u.about.slice(&articles[u.r.article()].article.text)))).collect()
         }
         None => Vec::new(),
     };
@@ -721,8 +1093,10 @@ fn claims(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize], origins: &[
         })
         .collect();
     let links = rehome_doubts(&units, &mut topics, |x, y| pair_similarity(&sparse, &sent, x, y));
+    join_denials(articles, &units, &mut topics, |x, y| pair_similarity(&sparse, &sent, x, y));
     let mut groups: Vec<(bool, Vec<usize>)> = Vec::new();
-    let mut group_of: Vec<(Option<usize>, Option<usize>)> = Vec::new();
+    // per topic: its affirming groups (the plain claims, then the accusations) and its disputing group
+    let mut group_of: Vec<([Option<usize>; 2], Option<usize>)> = Vec::new();
     for (affirm, dispute) in topics {
         let mut push = |disputing: bool, members: Vec<usize>| {
             (!members.is_empty()).then(|| {
@@ -730,17 +1104,29 @@ fn claims(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize], origins: &[
                 groups.len() - 1
             })
         };
-        let a = push(false, affirm);
+        // "X accused Belmark of the attack" is a claim of its own beside what the topic reports of
+        // the attack: a denial of involvement answers the accusation, not the report
+        let (accusations, plain): (Vec<usize>, Vec<usize>) =
+            affirm.into_iter().partition(|&u| units[u].accuses.is_some());
+        let a = [push(false, plain), push(false, accusations)];
         let d = push(true, dispute);
         group_of.push((a, d));
     }
     // an affirming and a disputing side of one topic contradict, and so do a disputed topic whose
     // only affirming words were the outlet's own doubts and the claim those doubts were moved to
     let mut topic_pairs: Vec<(usize, usize)> = Vec::new();
-    let pairs = group_of.iter().copied().chain(links.iter().map(|&(o, t)| (group_of[o].0, group_of[t].1)));
+    let pairs = group_of
+        .iter()
+        .copied()
+        .chain(links.iter().map(|&(o, t)| (group_of[o].0, group_of[t].1)))
+        .flat_map(|(a, d)| a.into_iter().map(move |a| (a, d)));
     for (a, d) in pairs {
         let (Some(a), Some(d)) = (a, d) else { continue };
-        if affirmed(&units, &groups[a].1) && dispute_applies(articles, &units, &groups[a].1, &groups[d].1) {
+        if affirmed(&units, &groups[a].1)
+            && dispute_applies(articles, &units, &groups[a].1, &groups[d].1)
+            && !self_disputed(&units, &groups[a].1, &groups[d].1)
+            && common_ground(&feats, &groups[a].1, &groups[d].1) >= MIN_COMMON
+        {
             topic_pairs.push((a, d));
         }
     }
@@ -796,7 +1182,7 @@ fn claims(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize], origins: &[
                         .then(units[y].span.len().cmp(&units[x].span.len()))
                 })
                 .unwrap();
-            let rep_text = units[rep].span.slice(&articles[units[rep].r.article()].article.text);
+            let rep_text = claim_words(articles, &units[rep]);
             let mut evidence: Vec<EvidenceRef> = members.iter().map(|&m| units[m].r).collect();
             evidence.sort();
             let mut speakers: Vec<String> = members.iter().filter_map(|&m| units[m].speaker.clone()).collect();
@@ -856,10 +1242,16 @@ fn dispute_words(articles: &[AnalyzedArticle], units: &[Unit], members: &[usize]
     for &m in members {
         let text = units[m].span.slice(&articles[units[m].r.article()].article.text);
         let ws: Vec<String> = words(text).collect();
+        if let Some((i, n)) = no_involvement(&ws) {
+            let phrase = ws[i..i + n].join(" ");
+            if !found.contains(&phrase) {
+                found.push(phrase);
+            }
+        }
         for (i, w) in ws.iter().enumerate() {
             let word = if w == "false" && ws.get(i + 1).is_some_and(|n| n.starts_with("flag")) {
                 "false flag".to_string()
-            } else if FABRICATION.contains(&w.as_str()) || DENIAL.contains(&w.as_str()) {
+            } else if fabrication_at(&ws, i) || denial_at(&ws, i) {
                 w.clone()
             } else {
                 continue;
@@ -870,11 +1262,10 @@ fn dispute_words(articles: &[AnalyzedArticle], units: &[Unit], members: &[usize]
         }
         if let EvidenceRef::Attribution { article, index } = units[m].r {
             let a = &articles[article];
-            let cue = a.analysis.attributions[index].cue.slice(&a.article.text).to_lowercase();
-            if matches!(cue.as_str(), "denied" | "denies" | "deny" | "denying" | "rejected" | "rejects" | "reject")
-                && !found.contains(&cue)
-            {
-                found.push(cue);
+            if let Some(w) = cue_denial(a.analysis.attributions[index].cue.slice(&a.article.text)) {
+                if !found.contains(&w) {
+                    found.push(w);
+                }
             }
         }
     }

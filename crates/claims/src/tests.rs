@@ -9,6 +9,47 @@ fn disputes_detects_fabrication_and_negated_concepts() {
     assert!(!disputes("they did not let aid into the city"));
     assert!(disputes("the blast was arranged to frame the rebels"));
     assert!(!disputes("the photo frame was broken"));
+    // staging that fakes nothing, refusals that deny nothing
+    assert!(!disputes("when the senator took the stage in Ohio"));
+    assert!(!disputes("dock workers staged a protest at the port"));
+    assert!(disputes("the rescue was staged for the cameras"));
+    assert!(!disputes("the board rejected the takeover offer"));
+    assert!(!disputes("the court denied bail"));
+    assert!(disputes("the ministry rejected claims that troops fired"));
+    assert!(!disputes("there is no denying the dam burst"));
+    assert!(!disputes("a rise in vaccine denial"));
+    assert!(!disputes("the reporters were denied access to the port"));
+    assert!(!disputes("the rule would deny us a fair hearing"));
+    assert!(disputes("the claims were denied by the ministry"));
+    assert!(!disputes("the club will reject any formal offer for the stadium"));
+    assert!(!disputes("the first offer was rejected in December"));
+    // a denial of involvement on its own words
+    assert!(disputes("Belmark had nothing to do with it"));
+    assert!(disputes("the navy was not involved in the sinking"));
+}
+
+#[test]
+fn denials_of_involvement_name_their_denier_and_reach_what_it_stands_for() {
+    assert_eq!(
+        denies_involvement("Belmark had nothing to do with it", Some("Dmitry Orlov"), false).as_deref(),
+        Some("Belmark")
+    );
+    assert_eq!(
+        denies_involvement("it played no role in the blast", Some("the ministry"), false).as_deref(),
+        Some("the ministry")
+    );
+    assert_eq!(denies_involvement("rejects blame for ferry blast", Some("Belmark"), true).as_deref(), Some("Belmark"));
+    assert_eq!(denies_involvement("rejected the findings", Some("Belmark"), true), None);
+    // the Kremlin speaks for Russia, whose capital is Moscow
+    assert!(mentions("Moscow of the attack", "Kremlin"));
+    assert!(mentions("Russian troops fired", "the Kremlin"));
+    assert!(!mentions("Paris of the attack", "Kremlin"));
+    assert!(points_elsewhere("the accusation") && points_elsewhere("these claims") && !points_elsewhere("the attack"));
+    assert_eq!(accused("Belmark of the attack").as_deref(), Some("Belmark"));
+    // a person by the surname, not a body by its last word
+    assert!(mentions("Orlov signed the order", "Dmitry Orlov"));
+    assert!(!mentions("the ministry of health", "Defence Ministry"));
+    assert!(about_self("that she would accept new speeches") && !about_self("that the ferry sank"));
 }
 
 #[test]

@@ -168,6 +168,17 @@ pub fn canonicalize(articles: &mut [AnalyzedArticle]) {
             if let Some(sp) = att.speaker.as_mut() {
                 if let Some(new) = renamed.get(&sp.name) {
                     sp.name = new.clone();
+                } else if sp.resolution == "name"
+                    && !sp.anonymous
+                    && sp.name.starts_with(|c: char| c.is_uppercase())
+                    && (sp.kind == EntityType::Person || sp.kind == EntityType::Misc && is_transliteration(&sp.name))
+                {
+                    // a person named where the entity finder missed the name or its type
+                    // ("Zelenskiy later repeated"), named like the person its spelling folds to;
+                    // an untyped word only if its spelling folds ("Others" is no "A.C. Others")
+                    if let Some(new) = map.resolve(&sp.name, sp.kind) {
+                        sp.name = new.to_string();
+                    }
                 }
                 // "Moscow insists", "Paris said": a capital that speaks is its country's government
                 if sp.kind == EntityType::Gpe {
@@ -178,6 +189,13 @@ pub fn canonicalize(articles: &mut [AnalyzedArticle]) {
             }
         }
     }
+}
+
+/// True when a name's key spells it otherwise than its plain lower case: a transliteration variant
+/// ("Kostenkiy", "Dmitri"), not a common word ("Others", "Companies").
+fn is_transliteration(name: &str) -> bool {
+    let k = corroborate_nlp::canon::key(name, EntityType::Misc);
+    k.strip_prefix("name:").is_some_and(|k| k != corroborate_nlp::canon::fold(name))
 }
 
 /// The country a capital's name stands for when it speaks (`CAPITALS` of `corroborate-nlp`).

@@ -28,3 +28,29 @@ fn a_speaking_capital_is_its_country() {
     assert!(speakers.iter().all(|s| s != "Moscow" && s != "Paris"), "{speakers:?}");
     assert!(speakers.iter().any(|s| s == "France"), "{speakers:?}");
 }
+
+#[test]
+fn transliterations_and_missed_names_are_one_speaker() {
+    let articles = vec![
+        Article::new(
+            "a",
+            "Dmitry Orlov, the Belmark government spokesman, said the ferry had left on time. \
+             Volodymyr Kostenkyy said the crew was safe."
+                .to_string(),
+        ),
+        Article::new(
+            "b",
+            "Government spokesman Dmitri Orlov said the ferry left late. \"Nobody was hurt,\" Orlov said. \
+             Kostenkiy later repeated the figure."
+                .to_string(),
+        ),
+    ];
+    let cmp = corroborate_engine::compare(articles);
+    let speakers: Vec<String> = cmp
+        .articles
+        .iter()
+        .flat_map(|a| a.analysis.attributions.iter().filter_map(|t| t.speaker.as_ref().map(|s| s.name.clone())))
+        .collect();
+    assert_eq!(speakers.iter().filter(|s| *s == "Dmitry Orlov").count(), 3, "{speakers:?}");
+    assert_eq!(speakers.iter().filter(|s| *s == "Volodymyr Kostenkyy").count(), 2, "{speakers:?}");
+}

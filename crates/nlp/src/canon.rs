@@ -71,8 +71,9 @@ fn fold_word_cow(w: &str) -> Cow<'_, str> {
             break;
         }
     }
-    // Zelensky / Zelenski
-    if s.len() > 5 && s.ends_with("ski") {
+    // Zelensky / Zelenski, Dmitry / Dmitri, Sergey / Sergei, Nikolay / Nikolai: a final "i" after
+    // anything but "i" or "y" is the other transliteration of a final "y"
+    if s.len() > 3 && s.ends_with('i') && !s[..s.len() - 1].ends_with(['i', 'y']) {
         let o = s.to_mut();
         o.pop();
         o.push('y');
@@ -192,6 +193,9 @@ pub struct Canonicalizer {
 #[derive(Debug, Default, Clone)]
 pub struct CanonMap {
     names: HashMap<String, String>,
+    /// the key of the one full person name ending with a word (as [`finish`](Canonicalizer::finish)
+    /// links short names), for short names the map never saw
+    by_last: HashMap<String, String>,
 }
 
 impl Canonicalizer {
@@ -272,7 +276,8 @@ impl Canonicalizer {
                 names.insert(short, n);
             }
         }
-        CanonMap { names }
+        let by_last = by_last.into_iter().filter(|(_, v)| v.len() == 1).map(|(k, mut v)| (k, v.remove(0))).collect();
+        CanonMap { names, by_last }
     }
 }
 
@@ -286,6 +291,16 @@ impl CanonMap {
     pub fn get(&self, key: &str) -> Option<&str> {
         self.names.get(key).map(String::as_str)
     }
+
+    /// The canonical name of a mention the map may not have seen: its key's, or for a one-word
+    /// name the one full person name that ends with it ("Kostenkiy" after "Volodymyr Kostenkyy").
+    pub fn resolve(&self, surface: &str, kind: EntityType) -> Option<&str> {
+        let k = key(surface, kind);
+        self.get(&k).or_else(|| {
+            let rest = k.strip_prefix("name:")?;
+            (!rest.contains(' ')).then(|| self.by_last.get(rest)).flatten().and_then(|full| self.get(full))
+        })
+    }
 }
 
 #[cfg(test)]
@@ -298,6 +313,9 @@ mod tests {
         assert_eq!(key("Volodymyr Zelenskyy", Person), key("Volodymyr Zelenskiy", Person));
         assert_eq!(key("Zelensky", Person), key("Zelenskyy", Person));
         assert_eq!(key("Kiev", Gpe), key("Kyiv", Gpe));
+        assert_eq!(key("Dmitri Peskov", Person), key("Dmitry Peskov", Person));
+        assert_eq!(key("Sergei Lavrov", Person), key("Sergey Lavrov", Person));
+        assert_eq!(key("Yuri Ushakov", Person), key("Yury Ushakov", Person));
         assert_eq!(key("the Russian Defence Ministry", Org), key("Russia's Defense Ministry", Org));
         assert_eq!(key("Ministry of Defence of Russia", Org), key("Russian Defense Ministry", Org));
         assert_ne!(key("Russian Defence Ministry", Org), key("Ukrainian Defence Ministry", Org));
@@ -318,5 +336,8 @@ mod tests {
         assert_eq!(m.canonical("Volodymyr Zelenskiy", Person), "Volodymyr Zelenskyy");
         assert_eq!(m.canonical("Biden", Person), "Joe Biden");
         assert_eq!(m.canonical("Kiev", Gpe), "Kyiv");
+        // names the map never saw: a spelling of a short name, a full name's other spelling
+        assert_eq!(m.resolve("Zelenskiy", Person), Some("Volodymyr Zelenskyy"));
+        assert_eq!(m.resolve("Bidens", Person), None);
     }
 }
