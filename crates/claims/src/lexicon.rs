@@ -199,6 +199,26 @@ pub const REFUSED: &[&str] = &[
     "visas",
 ];
 
+/// What is told, which "invented" or "made-up" before it says is fabricated ("an invented story").
+pub const TOLD: &[&str] = &[
+    "account",
+    "accounts",
+    "allegation",
+    "allegations",
+    "claim",
+    "claims",
+    "evidence",
+    "facts",
+    "narrative",
+    "news",
+    "quote",
+    "quotes",
+    "report",
+    "reports",
+    "stories",
+    "story",
+];
+
 /// What one stages without faking it: "staged a protest", "took the stage" are no fabrication.
 pub const PERFORMED: &[&str] = &[
     "comeback",

@@ -622,6 +622,10 @@ fn fabrication_at(ws: &[String], i: usize) -> bool {
     if !FABRICATION.contains(&w) {
         return false;
     }
+    // "invented" fakes only what is told: "an invented story", not "the music they invented"
+    if matches!(w, "invented" | "made-up") {
+        return ws.get(i + 1).is_some_and(|n| TOLD.contains(&n.as_str()));
+    }
     if !w.starts_with("stag") {
         return true;
     }
@@ -646,12 +650,14 @@ fn denial_at(ws: &[String], i: usize) -> bool {
         && prev != "no"
         && !refusal_after(ws, i)
         // deprived, not denying: "was denied bail", "had been denied a hearing" (but "the claims were
-        // denied by the ministry" denies), "denying us justice"
+        // denied by the ministry" denies), "denying us justice"; fired or thrown out: "was dismissed
+        // after", "the case was dismissed"
         && !(w.starts_with("den")
             && (matches!(prev, "was" | "were" | "been" | "being" | "be" | "is" | "are" | "get" | "got")
                 && !next.is_empty()
                 && next != "by"
                 || matches!(next, "him" | "her" | "us" | "me" | "you")))
+        && !(w == "dismissed" && matches!(prev, "was" | "were" | "been" | "being" | "be" | "is" | "are") && next != "by")
 }
 
 /// True when the denial word `ws[i]` refuses something ("rejected the offer", "denied bail", "the

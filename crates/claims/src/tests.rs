@@ -23,6 +23,10 @@ fn disputes_detects_fabrication_and_negated_concepts() {
     assert!(disputes("the claims were denied by the ministry"));
     assert!(!disputes("the club will reject any formal offer for the stadium"));
     assert!(!disputes("the first offer was rejected in December"));
+    assert!(!disputes("the music they invented"));
+    assert!(disputes("an invented story about the dam"));
+    assert!(!disputes("the coach was dismissed after the defeat"));
+    assert!(disputes("the ministry dismissed the reports"));
     // a denial of involvement on its own words
     assert!(disputes("Belmark had nothing to do with it"));
     assert!(disputes("the navy was not involved in the sinking"));
