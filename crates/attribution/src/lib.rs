@@ -187,6 +187,10 @@ impl Ctx<'_> {
     fn sent_end(&self, i: usize) -> usize {
         self.sent_toks.get(self.sent_of[i]).map_or(i + 1, |s| s.1)
     }
+    /// True when token `i` opens its sentence, or follows only quotation marks from its start.
+    fn opens_sentence(&self, i: usize) -> bool {
+        (self.sent_start(i)..i).all(|k| matches!(self.toks[k].kind, TokKind::Quote(_)))
+    }
     fn np_token(&self, i: usize) -> bool {
         let t = &self.toks[i];
         match t.kind {
@@ -1635,8 +1639,7 @@ fn opens_sentence_lowercase(ctx: &Ctx, a: usize, head: &str) -> bool {
     let toks = ctx.toks;
     let t = &toks[a];
     let surface = t.span.slice(ctx.text);
-    let start = ctx.sent_start(a);
-    let opens = start == a || (start..a).all(|k| matches!(toks[k].kind, TokKind::Quote(_)));
+    let opens = ctx.opens_sentence(a);
     let capitalised = is_capitalized(surface) && surface.chars().skip(1).all(|c| !c.is_uppercase());
     if t.kind != TokKind::Word || !opens || !capitalised {
         return false;
@@ -1653,9 +1656,7 @@ fn opens_sentence_lowercase(ctx: &Ctx, a: usize, head: &str) -> bool {
             let proper = forms.any(|(k, o)| {
                 let form = o.span.slice(ctx.text);
                 lower |= form == w;
-                form != w
-                    && ctx.sent_start(k) != k
-                    && !(ctx.sent_start(k)..k).all(|j| matches!(toks[j].kind, TokKind::Quote(_)))
+                form != w && !ctx.opens_sentence(k)
             });
             lower && !proper
         }
