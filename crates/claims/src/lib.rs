@@ -461,14 +461,22 @@ fn accused(content: &str) -> Option<String> {
 /// "it" (a determiner and a pointer word, nothing else).
 fn points_elsewhere(content: &str) -> bool {
     let ws: Vec<String> = words(content).collect();
+    // what may follow the pointer without saying what was claimed: "the charge in a video address",
+    // "the accusation as absurd" (but "the allegations of having ..." says it)
+    let rest_ok = |rest: &[String]| {
+        rest.first().is_none_or(|w| {
+            matches!(w.as_str(), "in" | "on" | "at" | "during" | "after" | "before" | "as" | "again" | "made" | "from")
+        })
+    };
+    let det = |d: &str| {
+        matches!(
+            d,
+            "the" | "these" | "those" | "this" | "that" | "such" | "any" | "all" | "his" | "her" | "their" | "its"
+        )
+    };
     match ws.as_slice() {
-        [w] => POINTERS.contains(&w.as_str()),
-        [d, w] => {
-            matches!(
-                d.as_str(),
-                "the" | "these" | "those" | "this" | "that" | "such" | "any" | "all" | "his" | "her" | "their" | "its"
-            ) && POINTERS.contains(&w.as_str())
-        }
+        [w, rest @ ..] if POINTERS.contains(&w.as_str()) => rest_ok(rest),
+        [d, w, rest @ ..] => det(d) && POINTERS.contains(&w.as_str()) && rest_ok(rest),
         _ => false,
     }
 }
@@ -552,7 +560,11 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
                         (denial && about_self(content)).then(|| speaker.clone().unwrap_or_default())
                     }),
                 },
-                accuses: words(cue).any(|w| ACCUSING.contains(&w.as_str())).then(|| accused(content)).flatten(),
+                // "accused Belmark of the attack"; "repeated the charge": the accusation pointed at
+                accuses: match about {
+                    Some(s) if !denial => accused(s.slice(text)),
+                    _ => words(cue).any(|w| ACCUSING.contains(&w.as_str())).then(|| accused(content)).flatten(),
+                },
                 speaker,
                 about: about.unwrap_or(att.content),
             });
@@ -1163,7 +1175,8 @@ fn claims(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize], origins: &[
             // the most central unit names the claim; prefer the voice's own words and short ones
             // a hedged phrase ("alleged killings") names nothing; prefer plain statements of the claim
             let plain = |u: &Unit| {
-                if u.strong_voice_marker.is_some() {
+                // nor does a pointer ("those accusations"): it is central through the words it points at
+                if u.strong_voice_marker.is_some() || u.about != u.span {
                     -0.5
                 } else if u.own_voice {
                     0.15
@@ -1199,7 +1212,8 @@ fn claims(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize], origins: &[
             let mut by_centrality = members.clone();
             let rank = |u: usize| {
                 let central = (centrality[u] * 1e4).round() as i64;
-                (central, units[u].own_voice, units[u].speaker.is_some())
+                // a pointer ("those accusations") last: its words say little on their own
+                (units[u].about == units[u].span, central, units[u].own_voice, units[u].speaker.is_some())
             };
             by_centrality.sort_by_key(|&u| std::cmp::Reverse(rank(u)));
             let stances = outlet_stances(&units, &by_centrality, groups[gi].0);

@@ -49,6 +49,8 @@ fn denials_of_involvement_name_their_denier_and_reach_what_it_stands_for() {
     assert!(mentions("Russian troops fired", "the Kremlin"));
     assert!(!mentions("Paris of the attack", "Kremlin"));
     assert!(points_elsewhere("the accusation") && points_elsewhere("these claims") && !points_elsewhere("the attack"));
+    assert!(points_elsewhere("the charge in a video address") && points_elsewhere("the accusation as absurd"));
+    assert!(!points_elsewhere("the allegations of having anything to do with the blast"));
     assert_eq!(accused("Belmark of the attack").as_deref(), Some("Belmark"));
     // a person by the surname, not a body by its last word
     assert!(mentions("Orlov signed the order", "Dmitry Orlov"));

@@ -28,7 +28,7 @@ fn a_denial_of_involvement_contradicts_the_accusation() {
             "b",
             "Belmark rejects blame for ferry blast\n\nArvia's president, Mirela Voss, accused Belmark of the \
              attack on the Osk ferry terminal. Government spokesman Dmitri Orlov rejected the accusation. \
-             \"This is absurd,\" Orlov said."
+             \"This is absurd,\" Orlov said. Voss later repeated the charge in a video address."
                 .to_string(),
         ),
     ];
@@ -53,11 +53,10 @@ fn a_denial_of_involvement_contradicts_the_accusation() {
     let (x, y, reason) = contradictions[0];
     let (accusation, denial) =
         if texts(&claims[x]).iter().any(|t| t.contains("nothing to do")) { (y, x) } else { (x, y) };
-    assert!(
-        texts(&claims[accusation]).iter().any(|t| t == "Belmark of the attack on the Osk ferry terminal"),
-        "{:?}",
-        texts(&claims[accusation])
-    );
+    let accusations = texts(&claims[accusation]);
+    assert!(accusations.iter().any(|t| t == "Belmark of the attack on the Osk ferry terminal"), "{accusations:?}");
+    // "repeated the charge" repeats the accusation
+    assert!(accusations.iter().any(|t| t == "the charge in a video address"), "{accusations:?}");
     let denials = texts(&claims[denial]);
     assert!(denials.iter().any(|t| t == "Belmark had nothing to do with it"), "{denials:?}");
     assert!(denials.iter().any(|t| t == "the accusation"), "{denials:?}");
