@@ -19,8 +19,8 @@
 //! * **Blame**: an accusation ("accused Belmark of the attack") is a claim of its own; a denial of
 //!   involvement ("had nothing to do with it", "rejects blame for") contradicts only claims naming
 //!   the denier or what it stands for (the Kremlin, Russia, Moscow), and a topic that only denies
-//!   joins the accusation it answers. A denial of "the accusation" is about the nearest accusation or
-//!   claim before it in its article.
+//!   joins the accusation it answers. A content that only points back ("the accusation", "the charge")
+//!   is about the nearest accusation or claim before it in its article.
 //! * **Outlet stance** on a claim: the outlet's own voice decides. A hedge, scare quotes or a
 //!   refutation applied by the outlet to the claim make it *distanced* / *refuted* even where the
 //!   outlet also reports others asserting it; otherwise a statement in its own voice makes it
@@ -276,8 +276,9 @@ struct Unit {
     denies_involvement: Option<String>,
     /// Whom an accusation accuses ("Belmark" in "accused Belmark of the attack").
     accuses: Option<String>,
-    /// The words the unit is about, for similarity: its own span, or for a denial that only points
-    /// at an accusation ("rejected the accusation") the content of that accusation.
+    /// The words the unit is about, for similarity: its own span, or for a content that only points
+    /// back ("rejected the accusation", "repeated the charge") the content of the accusation or
+    /// claim it points at.
     about: Span,
 }
 

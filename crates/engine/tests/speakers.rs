@@ -1,6 +1,16 @@
 //! `compare` gives one canonical speaker across a run: a capital that speaks ("Moscow insists") is its
-//! country's government, the same speaker as the country named outright.
+//! country's government, the same speaker as the country named outright; spellings of one name
+//! ("Dmitri" / "Dmitry", "Kostenkiy" / "Kostenkyy") are one speaker.
 use corroborate_model::Article;
+
+/// The speakers of every attribution after `compare`, in order.
+fn speakers_of(articles: Vec<Article>) -> Vec<String> {
+    let cmp = corroborate_engine::compare(articles);
+    cmp.articles
+        .iter()
+        .flat_map(|a| a.analysis.attributions.iter().filter_map(|t| t.speaker.as_ref().map(|s| s.name.clone())))
+        .collect()
+}
 
 #[test]
 fn a_speaking_capital_is_its_country() {
@@ -18,12 +28,7 @@ fn a_speaking_capital_is_its_country() {
                 .to_string(),
         ),
     ];
-    let cmp = corroborate_engine::compare(articles);
-    let speakers: Vec<String> = cmp
-        .articles
-        .iter()
-        .flat_map(|a| a.analysis.attributions.iter().filter_map(|t| t.speaker.as_ref().map(|s| s.name.clone())))
-        .collect();
+    let speakers = speakers_of(articles);
     assert!(speakers.iter().filter(|s| *s == "Russia").count() >= 2, "{speakers:?}");
     assert!(speakers.iter().all(|s| s != "Moscow" && s != "Paris"), "{speakers:?}");
     assert!(speakers.iter().any(|s| s == "France"), "{speakers:?}");
@@ -45,12 +50,7 @@ fn transliterations_and_missed_names_are_one_speaker() {
                 .to_string(),
         ),
     ];
-    let cmp = corroborate_engine::compare(articles);
-    let speakers: Vec<String> = cmp
-        .articles
-        .iter()
-        .flat_map(|a| a.analysis.attributions.iter().filter_map(|t| t.speaker.as_ref().map(|s| s.name.clone())))
-        .collect();
+    let speakers = speakers_of(articles);
     assert_eq!(speakers.iter().filter(|s| *s == "Dmitry Orlov").count(), 3, "{speakers:?}");
     assert_eq!(speakers.iter().filter(|s| *s == "Volodymyr Kostenkyy").count(), 2, "{speakers:?}");
 }
