@@ -282,6 +282,13 @@ struct Unit {
     about: Span,
 }
 
+impl Unit {
+    /// True when the unit's words only point back at what another said ("rejected the accusation").
+    fn points_back(&self) -> bool {
+        self.about != self.span
+    }
+}
+
 const INVOLVEMENT: &[&str] =
     &["involvement", "involved", "role", "responsibility", "responsible", "part", "anything", "blame"];
 
@@ -677,16 +684,19 @@ fn denial_at(ws: &[String], i: usize) -> bool {
 /// offer was rejected") rather than denying that something is true: a refused thing within its next
 /// five words, before any "that", or its three words before.
 fn refusal_after(ws: &[String], i: usize) -> bool {
-    ws[i + 1..].iter().take(5).take_while(|n| *n != "that").any(|n| REFUSED.contains(&n.as_str()))
+    refused_first(&ws[i + 1..])
         // passive: "the offer was rejected"
         || ws[i.saturating_sub(3)..i].iter().any(|n| REFUSED.contains(&n.as_str()))
 }
 
+/// True when a refused thing comes within the first five of `ws`, before any "that".
+fn refused_first(ws: &[String]) -> bool {
+    ws.iter().take(5).take_while(|n| *n != "that").any(|n| REFUSED.contains(&n.as_str()))
+}
+
 /// True when a denial cue's content is something refused ("rejected | Trump's offer"), not a claim.
 fn refuses(content: &str) -> bool {
-    let ws: Vec<String> = words(content).collect();
-    ws.first().is_none_or(|w| w != "that")
-        && ws.iter().take(5).take_while(|n| *n != "that").any(|n| REFUSED.contains(&n.as_str()))
+    refused_first(&words(content).collect::<Vec<_>>())
 }
 
 /// Word vectors as sorted (term id, weight) lists scaled to unit length, so that a cosine is one
@@ -1177,7 +1187,7 @@ fn claims(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize], origins: &[
             // a hedged phrase ("alleged killings") names nothing; prefer plain statements of the claim
             let plain = |u: &Unit| {
                 // nor does a pointer ("those accusations"): it is central through the words it points at
-                if u.strong_voice_marker.is_some() || u.about != u.span {
+                if u.strong_voice_marker.is_some() || u.points_back() {
                     -0.5
                 } else if u.own_voice {
                     0.15
@@ -1214,7 +1224,7 @@ fn claims(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize], origins: &[
             let rank = |u: usize| {
                 let central = (centrality[u] * 1e4).round() as i64;
                 // a pointer ("those accusations") last: its words say little on their own
-                (units[u].about == units[u].span, central, units[u].own_voice, units[u].speaker.is_some())
+                (!units[u].points_back(), central, units[u].own_voice, units[u].speaker.is_some())
             };
             by_centrality.sort_by_key(|&u| std::cmp::Reverse(rank(u)));
             let stances = outlet_stances(&units, &by_centrality, groups[gi].0);
