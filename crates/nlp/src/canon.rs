@@ -239,12 +239,15 @@ impl Canonicalizer {
                 }
             }
         }
+        // only a last name that one full name ends with links
+        let by_last: HashMap<String, String> =
+            by_last.into_iter().filter(|(_, v)| v.len() == 1).map(|(k, mut v)| (k, v.remove(0))).collect();
         let mut alias: HashMap<String, String> = HashMap::default();
         for k in self.groups.keys() {
             if let Some(rest) = k.strip_prefix("name:") {
                 if !rest.contains(' ') {
-                    if let Some(full) = by_last.get(rest).filter(|v| v.len() == 1) {
-                        alias.insert(k.clone(), full[0].clone());
+                    if let Some(full) = by_last.get(rest) {
+                        alias.insert(k.clone(), full.clone());
                     }
                 }
             }
@@ -276,7 +279,6 @@ impl Canonicalizer {
                 names.insert(short, n);
             }
         }
-        let by_last = by_last.into_iter().filter(|(_, v)| v.len() == 1).map(|(k, mut v)| (k, v.remove(0))).collect();
         CanonMap { names, by_last }
     }
 }
