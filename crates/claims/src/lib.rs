@@ -15,7 +15,10 @@
 //!   if someone affirms: the outlet's own doubts alone ("the so-called disaster") affirm nothing, and
 //!   move to the affirmed claim they doubt, which then contradicts the dispute. A contradiction also
 //!   needs an affirming and a disputing unit with two content features in common (`MIN_COMMON`), and
-//!   another speaker on each side. Refusals are not disputes ("rejected the offer", "denied bail").
+//!   another voice on each side, both in one pair of units (`sides_meet`). Refusals are not
+//!   disputes ("rejected the offer", "denied bail"), nor is withholding ("denied Garland a hearing");
+//!   "rejected" and "dismissed" dispute only what names a claim ("the allegations", "that ...",
+//!   "as baseless"), not a plan or a person.
 //! * **Blame**: an accusation ("accused Belmark of the attack") is a claim of its own; a denial of
 //!   involvement ("had nothing to do with it", "rejects blame for") contradicts only claims naming
 //!   the denier or what it stands for (the Kremlin, Russia, Moscow), and a topic that only denies
@@ -385,9 +388,17 @@ fn aliases(who: &str) -> Vec<String> {
         .find(|(place, _)| *place == w)
         .map(|(_, c)| c.to_lowercase())
         .or_else(|| corroborate_nlp::lexicon::CAPITALS.iter().any(|(_, c)| c.to_lowercase() == w).then(|| w.clone()));
+    let parts: Vec<&str> = who.split_whitespace().skip_while(|p| p.eq_ignore_ascii_case("the")).collect();
+    // a body named for its country stands for it: "the Saudi government", "Russian Defence Ministry"
+    let country = country.or_else(|| match parts.as_slice() {
+        [first, .., last] if BODIES.contains(&last.to_lowercase().as_str()) => {
+            let first = first.to_lowercase();
+            corroborate_nlp::lexicon::DEMONYMS.iter().find(|(adj, _)| *adj == first).map(|(_, c)| c.to_lowercase())
+        }
+        _ => None,
+    });
     let mut out = vec![w.clone()];
     // a person's surname: "Fiorina" names Carly Fiorina (not "Ministry" the Defence Ministry)
-    let parts: Vec<&str> = who.split_whitespace().collect();
     if let [.., last] = parts.as_slice() {
         if parts.len() >= 2
             && parts.iter().all(|p| p.starts_with(|c: char| c.is_uppercase()))
@@ -512,6 +523,14 @@ fn about_self(content: &str) -> bool {
     subject.is_some_and(|w| matches!(w.as_str(), "he" | "she" | "they" | "i" | "we"))
 }
 
+/// True when a cue that rejects or dismisses (`verb`) does so to something claimed: its content
+/// ("that the dam burst", "the accusation"), or the cue's words after the verb ("rejected claims |
+/// that ...").
+fn rejects_claim(cue: &str, verb: &str, content: &str) -> bool {
+    let after: Vec<String> = words(cue).skip_while(|w| w != verb).skip(1).chain(words(content)).collect();
+    points_elsewhere(content) || names_claim(&after)
+}
+
 /// The denial words of a cue: "denied" in "has denied", "rejects" in "rejects blame for".
 fn cue_denial(cue: &str) -> Option<String> {
     cue.split(|c: char| c.is_whitespace() || c == ':').map(str::to_lowercase).find(|w| {
@@ -533,7 +552,10 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
             // the reporting word: "denied" in "has denied"
             let cue = att.cue.slice(text);
             // "rejected the offer" refuses; it does not deny that anything is true
-            let denial = cue_denial(cue).is_some() && !refuses(content) && !refuses(cue);
+            let denial = cue_denial(cue).is_some_and(|w| !rejects(&w) || rejects_claim(cue, &w, content))
+                && !refuses(content)
+                && !gives_to(&words(content).collect::<Vec<_>>())
+                && !refuses(cue);
             // "Peskov rejected the accusation": what is rejected is the accusation made before
             let about = if points_elsewhere(content) { pointed_at(a, k) } else { None };
             let about_text = about.map_or(content, |s| s.slice(text));
@@ -627,7 +649,8 @@ fn disputes(text: &str) -> bool {
         if concept(w).is_some_and(|c| c == "KILL" || c == "ATTACK" || c == "POISON" || c == "EXPLODE" || c == "DESTROY")
             && ws[i.saturating_sub(3)..i]
                 .iter()
-                .any(|p| (NEGATION.contains(&p.as_str()) && p != "one") || p.ends_with("n't"))
+                // ("without killing off demand" disputes nothing)
+                .any(|p| (NEGATION.contains(&p.as_str()) && p != "one" && p != "without") || p.ends_with("n't"))
         {
             return true;
         }
@@ -646,11 +669,39 @@ fn fabrication_at(ws: &[String], i: usize) -> bool {
     if matches!(w, "invented" | "made-up") {
         return ws.get(i + 1).is_some_and(|n| TOLD.contains(&n.as_str()));
     }
+    let prev = if i > 0 { ws[i - 1].as_str() } else { "" };
+    let next = ws.get(i + 1).map_or("", String::as_str);
+    // (fake "accounts" are fraudulent ones, at a bank or online, not a false account of events)
+    let evidence =
+        |n: &str| !n.starts_with("account") && (MEDIA.contains(&n) || CLAIM_NOUNS.contains(&n) || TOLD.contains(&n));
+    let be = |p: &str| matches!(p, "was" | "were" | "been" | "being" | "be" | "is" | "are");
+    match w {
+        // "fake photos", "the video is fake", "faked the attack"; not "fake accounts", "a fake school"
+        "fake" | "faked" => {
+            return next.is_empty()
+                || STOPWORDS.contains(&next)
+                || ws[i + 1..].iter().take(2).any(|n| evidence(n))
+                || be(prev) && w == "faked";
+        }
+        // "forged documents", "the letter was forged"; not "forged a reputation", "forged and led by"
+        "forged" => return evidence(next) || be(prev) && !matches!(next, "and" | "a" | "an" | "the" | "ties"),
+        // "it was a set-up"; not "her email set-up"
+        "set-up" => return matches!(prev, "a" | "an"),
+        // "a staged provocation", "dismissed it as a provocation"; not a hostile act ("North Korea's
+        // latest provocation", "this sort of provocation") nor the defence to murder ("including provocation")
+        "provocation" => {
+            return !matches!(
+                prev,
+                "latest" | "new" | "further" | "another" | "military" | "nuclear" | "including" | "of" | "any" | "no"
+            ) && !matches!(next, "defence" | "defense")
+        }
+        _ => {}
+    }
     if !w.starts_with("stag") {
         return true;
     }
-    // something performed within three words after it ("staged a modest recovery")
-    if ws[i + 1..].iter().take(3).any(|n| PERFORMED.contains(&n.as_str())) {
+    // something performed within four words after it ("staged something of a recovery")
+    if ws[i + 1..].iter().take(4).any(|n| PERFORMED.contains(&n.as_str())) {
         return false;
     }
     // "stage" and "stages" fake only as verbs: "to stage", "would stage", "they stage"
@@ -676,8 +727,34 @@ fn denial_at(ws: &[String], i: usize) -> bool {
             && (matches!(prev, "was" | "were" | "been" | "being" | "be" | "is" | "are" | "get" | "got")
                 && !next.is_empty()
                 && next != "by"
-                || matches!(next, "him" | "her" | "us" | "me" | "you")))
+                || matches!(next, "him" | "her" | "us" | "me" | "you" | "them")
+                || gives_to(&ws[i + 1..])))
         && !(w == "dismissed" && matches!(prev, "was" | "were" | "been" | "being" | "be" | "is" | "are") && next != "by")
+        // "a fact that cannot be denied" affirms it
+        && !(prev == "be" && i >= 2 && matches!(ws[i - 2].as_str(), "cannot" | "can't" | "not" | "never"))
+        // "rejected the allegations", "the claims were dismissed": a rejection disputes only a claim
+        && (!rejects(w) || names_claim(&ws[i + 1..]) || ws[i.saturating_sub(4)..i].iter().any(|n| CLAIM_NOUNS.contains(&n.as_str())))
+}
+
+/// True when the words after "deny" read as someone and something withheld from them: "denied
+/// Garland a hearing", "deny everyday Americans a voice" (not "denied the report", "denied Moscow had
+/// a role", "denied reports of the attack").
+fn gives_to(ws: &[String]) -> bool {
+    let det = |w: &str| matches!(w, "a" | "an" | "the");
+    let filler = |w: &str| {
+        det(w)
+            || STOPWORDS.contains(&w)
+            || w.ends_with("ing")
+            || matches!(w, "had" | "has" | "have" | "did" | "knew" | "ever" | "any")
+    };
+    // the one withheld from may be "the council" ("denied the council a hearing"), but not a claim
+    let who = if ws.first().is_some_and(|w| w == "the") { &ws[1.min(ws.len())..] } else { ws };
+    (1..=2).any(|k| {
+        who.get(k).is_some_and(|w| det(w))
+            && who[..k]
+                .iter()
+                .all(|w| !filler(w) && !CLAIM_NOUNS.contains(&w.as_str()) && !POINTERS.contains(&w.as_str()))
+    })
 }
 
 /// True when the denial word `ws[i]` refuses something ("rejected the offer", "denied bail", "the
@@ -687,6 +764,30 @@ fn refusal_after(ws: &[String], i: usize) -> bool {
     refused_first(&ws[i + 1..])
         // passive: "the offer was rejected"
         || ws[i.saturating_sub(3)..i].iter().any(|n| REFUSED.contains(&n.as_str()))
+}
+
+/// True when `w` rejects or dismisses ("rejected", "dismisses"): words that deny only what names a
+/// claim ([`names_claim`]).
+fn rejects(w: &str) -> bool {
+    w.starts_with("reject") || w.starts_with("dismiss")
+}
+
+/// True when the words after "rejected" or "dismissed" name something claimed: "that ...", "the idea
+/// that ...", a claim within their first six ("the Tory allegations"), or "as" and a word of
+/// falsity ("Obama's remarks as nonsense"); not "Trump's offer", "Walker as an ineffective leader".
+fn names_claim(ws: &[String]) -> bool {
+    let that = ws.iter().take(4).any(|w| w == "that");
+    // (or blame: "rejects blame for the blast" denies involvement)
+    let noun =
+        ws.iter().take(6).take_while(|w| *w != "that").any(|w| {
+            CLAIM_NOUNS.contains(&w.as_str()) || matches!(w.as_str(), "blame" | "responsibility" | "involvement")
+        });
+    let untrue = ws
+        .iter()
+        .take(12)
+        .position(|w| w == "as")
+        .is_some_and(|k| ws[k + 1..].iter().take(4).any(|w| FALSITY.contains(&w.as_str())));
+    that || noun || untrue
 }
 
 /// True when a refused thing comes within the first five of `ws`, before any "that".
@@ -938,35 +1039,42 @@ fn affirmed(units: &[Unit], members: &[usize]) -> bool {
     members.iter().any(|&m| !doubt_only(&units[m]))
 }
 
-/// Denials of involvement ("Belmark denied any role") contradict only claims that involve the denier;
-/// other disputes contradict what they dispute.
-fn dispute_applies(articles: &[AnalyzedArticle], units: &[Unit], affirm: &[usize], dispute: &[usize]) -> bool {
-    let only_denials = dispute.iter().all(|&u| units[u].denies_involvement.is_some());
-    !only_denials
-        || affirm.iter().any(|&x| {
-            let t = units[x].span.slice(&articles[units[x].r.article()].article.text);
-            dispute.iter().any(|&u| units[u].denies_involvement.as_deref().is_some_and(|who| mentions(t, who)))
-        })
-}
-
 /// Content features an affirming and a disputing unit must share for their claims to contradict: a
 /// topic gathers units at a low similarity (paraphrases), but a dispute contradicts only what it is
 /// about ("no one died in Osk" shares the killing and Osk with "Floodwater kills 40 in Osk").
 const MIN_COMMON: usize = 2;
 
-/// The most content features (concepts, stems, names; not speakers) that a unit of `affirm` and a
-/// unit of `dispute` have in common.
-fn common_ground(feats: &[Vec<String>], affirm: &[usize], dispute: &[usize]) -> usize {
+/// Who voices a unit: its speaker, or where it has none, the outlet of its article in its own voice.
+fn voice(units: &[Unit], u: usize) -> (Option<&str>, Option<usize>) {
+    match units[u].speaker.as_deref() {
+        Some(s) => (Some(s), None),
+        None => (None, Some(units[u].r.article())),
+    }
+}
+
+/// True when some unit of `affirm` and some unit of `dispute` meet as the two sides of one
+/// contradiction: another voice on each side (no speaker, and no outlet in its own voice, against
+/// itself: "This is absurd" and "rejected the accusation" by one man are one side), at least
+/// [`MIN_COMMON`] content features in common (concepts, stems, names; not speakers), and for a
+/// denial of involvement ("Belmark denied any role"), an affirming unit that names the denier.
+fn sides_meet(
+    articles: &[AnalyzedArticle],
+    units: &[Unit],
+    feats: &[Vec<String>],
+    affirm: &[usize],
+    dispute: &[usize],
+) -> bool {
     let set = |u: usize| feats[u].iter().filter(|f| !f.starts_with('@')).map(String::as_str).collect::<HashSet<&str>>();
-    let disputes: Vec<HashSet<&str>> = dispute.iter().map(|&y| set(y)).collect();
-    affirm
-        .iter()
-        .map(|&x| {
-            let a = set(x);
-            disputes.iter().map(|d| a.intersection(d).count()).max().unwrap_or(0)
+    let disputers: HashSet<_> = dispute.iter().map(|&y| voice(units, y)).collect();
+    let disputes: Vec<(usize, HashSet<&str>)> = dispute.iter().map(|&y| (y, set(y))).collect();
+    affirm.iter().filter(|&&x| !disputers.contains(&voice(units, x))).any(|&x| {
+        let a = set(x);
+        let text = units[x].span.slice(&articles[units[x].r.article()].article.text);
+        disputes.iter().any(|(y, d)| {
+            a.intersection(d).count() >= MIN_COMMON
+                && units[*y].denies_involvement.as_deref().is_none_or(|who| mentions(text, who))
         })
-        .max()
-        .unwrap_or(0)
+    })
 }
 
 /// True when every affirming unit is attributed to someone who also voices the dispute: one
@@ -1151,11 +1259,7 @@ fn claims(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize], origins: &[
         .flat_map(|(a, d)| a.into_iter().map(move |a| (a, d)));
     for (a, d) in pairs {
         let (Some(a), Some(d)) = (a, d) else { continue };
-        if affirmed(&units, &groups[a].1)
-            && dispute_applies(articles, &units, &groups[a].1, &groups[d].1)
-            && !self_disputed(&units, &groups[a].1, &groups[d].1)
-            && common_ground(&feats, &groups[a].1, &groups[d].1) >= MIN_COMMON
-        {
+        if affirmed(&units, &groups[a].1) && sides_meet(articles, &units, &feats, &groups[a].1, &groups[d].1) {
             topic_pairs.push((a, d));
         }
     }

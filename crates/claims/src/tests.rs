@@ -27,6 +27,37 @@ fn disputes_detects_fabrication_and_negated_concepts() {
     assert!(disputes("an invented story about the dam"));
     assert!(!disputes("the coach was dismissed after the defeat"));
     assert!(disputes("the ministry dismissed the reports"));
+    // a rejection or dismissal disputes a claim, not a plan, a policy or a person
+    assert!(!disputes("the senator rejected Obama's new gun actions"));
+    assert!(disputes("the senator rejected the allegations"));
+    assert!(disputes("the minister dismissed suggestions that the budget would be cut"));
+    assert!(!disputes("Trump dismissed Walker as an ineffective leader"));
+    assert!(disputes("the ministry dismissed the video as fake"));
+    assert!(disputes("those claims were rejected by the ministry"));
+    assert!(!disputes("he had been soundly rejected by an electorate"));
+    // withholding is no denial: "deny someone something"
+    assert!(!disputes("Republicans denied Garland a hearing"));
+    assert!(!disputes("the government could deny them mining permits"));
+    assert!(!disputes("the party denied everyday Americans a real voice"));
+    assert!(!disputes("the law would deny services to gays and lesbians"));
+    assert!(disputes("the artist denied comparing the idea with dictatorships"));
+    assert!(disputes("the ministry denied the allegations the paper printed"));
+    assert!(!disputes("an attack whose nature cannot be denied"));
+    // fake and forged things are not disputes of a claim; faked evidence is
+    assert!(!disputes("bankers opened fake accounts"));
+    assert!(disputes("the photos are fake"));
+    assert!(disputes("the rebels published fake photos of the dam"));
+    assert!(disputes("the video was faked"));
+    assert!(!disputes("he has forged a reputation as a hard worker"));
+    assert!(disputes("the letter was forged"));
+    assert!(disputes("officials showed forged documents"));
+    assert!(!disputes("her email set-up at the department"));
+    assert!(disputes("the blast was a set-up"));
+    assert!(!disputes("North Korea's latest provocation"));
+    assert!(!disputes("reforms to the provocation defence"));
+    assert!(disputes("the flood was a staged provocation"));
+    assert!(!disputes("the dollar staged something of a recovery"));
+    assert!(!disputes("ways to keep prices high without killing off demand"));
     // a denial of involvement on its own words
     assert!(disputes("Belmark had nothing to do with it"));
     assert!(disputes("the navy was not involved in the sinking"));

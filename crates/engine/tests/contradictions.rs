@@ -68,3 +68,51 @@ fn a_denial_of_involvement_contradicts_the_accusation() {
         claims.iter().map(|c| &c.summary).collect::<Vec<_>>()
     );
 }
+
+/// Every pair of claims `compare` relates as contradicting, with the texts of their evidence.
+fn contradicting_texts(cmp: &corroborate_model::Comparison) -> Vec<(Vec<String>, Vec<String>)> {
+    let texts = |c: &corroborate_model::Claim| c.evidence.iter().map(|e| evidence_text(cmp, e)).collect::<Vec<_>>();
+    cmp.stories
+        .iter()
+        .flat_map(|s| {
+            s.claims.iter().enumerate().flat_map(move |(i, c)| {
+                c.relations
+                    .iter()
+                    .filter(move |r| r.relation == Relation::Contradicts && i < r.claim)
+                    .map(move |r| (texts(c), texts(&s.claims[r.claim])))
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn rejecting_a_plan_or_a_person_disputes_no_claim() {
+    let articles = vec![
+        Article::new(
+            "a",
+            "Lenmark council backs container port expansion\n\nThe Lenmark harbour council voted on Monday to \
+             expand the container port, council leader Ana Pelt said. The expansion adds two berths and a rail \
+             link to the Lenmark container port. Greenmere, an environmental group, said the port expansion \
+             would flood the salt marsh north of Lenmark. Dock union leader Tomas Reyk rejected the council's \
+             vision for the port as a giveaway to shipping firms."
+                .to_string(),
+        ),
+        Article::new(
+            "b",
+            "Lenmark container port expansion wins council vote\n\nThe Lenmark harbour council approved the \
+             container port expansion on Monday, adding two berths and a rail link. The council rejected claims \
+             that the port expansion would flood the salt marsh. Pelt dismissed Reyk as a troublemaker who had \
+             never supported the port. Residents denied the council a second hearing on the port expansion."
+                .to_string(),
+        ),
+    ];
+    let cmp = corroborate_engine::compare(articles);
+    let found = contradicting_texts(&cmp);
+    // only the marsh: Reyk's rejection of a vision, Pelt's of Reyk, and a hearing denied to the
+    // council say nothing claimed is false
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let (x, y) = &found[0];
+    let both: Vec<&String> = x.iter().chain(y).collect();
+    assert!(both.iter().any(|t| t.contains("would flood the salt marsh north")), "{found:#?}");
+    assert!(both.iter().any(|t| t.starts_with("claims that the port expansion would flood")), "{found:#?}");
+}
