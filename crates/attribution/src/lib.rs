@@ -59,6 +59,14 @@ const TIME_WORDS: &[&str] = &[
     "afternoon",
 ];
 const SUBORDINATORS: &[&str] = &["while", "when", "after", "before", "as"];
+/// Words that never qualify a role noun after them (see `Ctx::role_modifier`).
+const FUNCTION_WORDS: &[&str] = &[
+    "about", "after", "all", "also", "although", "and", "any", "are", "because", "been", "before", "but", "can",
+    "could", "for", "from", "since", "though", "unless", "until", "where", "whereas", "while", "yet", "had", "has",
+    "have", "her", "his", "into", "its", "many", "may", "might", "more", "most", "must", "not", "one", "other", "our",
+    "over", "says", "shall", "should", "some", "such", "than", "that", "the", "their", "then", "these", "this",
+    "those", "two", "under", "was", "were", "what", "when", "which", "who", "will", "with", "would",
+];
 const DETERMINERS: &[&str] =
     &["the", "a", "an", "these", "those", "this", "that", "his", "her", "its", "their", "our", "such", "any", "no"];
 
@@ -201,9 +209,34 @@ impl Ctx<'_> {
                     || is(NP_MODIFIERS, &t.lower)
                     || corroborate_nlp::lexicon::is_title(&t.lower)
                     || agent_noun(&t.lower)
+                    || self.role_modifier(i)
             }
             _ => false,
         }
+    }
+    /// A lowercase noun that says whose role the next word is, in a title before a name: "council"
+    /// in "council leader Ana Pelt", "press" in "press secretary Brian Fallon" (not "said", "also",
+    /// "the", an adverb or a participle; nor "world" in "world leaders", which names no one).
+    fn role_modifier(&self, i: usize) -> bool {
+        let l = self.lower(i);
+        let role = |n: usize| {
+            self.toks.get(n).is_some_and(|t| {
+                t.kind == TokKind::Word
+                    && !self.cap(n)
+                    && (is(DESCRIPTORS, &t.lower)
+                        || corroborate_nlp::lexicon::is_title(&t.lower)
+                        || agent_noun(&t.lower))
+            })
+        };
+        l.len() >= 3
+            && l.chars().all(|c| c.is_ascii_lowercase())
+            && !self.cap(i)
+            && !self.cue_verb(i)
+            && !(l.ends_with("ly") || l.ends_with("ing") || l.ends_with("ed"))
+            && !is(FUNCTION_WORDS, l)
+            && role(i + 1)
+            && self.toks.get(i + 2).is_some_and(|t| t.kind == TokKind::Word)
+            && self.cap(i + 2)
     }
     fn head_ok(&self, i: usize) -> bool {
         let t = &self.toks[i];

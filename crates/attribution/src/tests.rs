@@ -291,3 +291,18 @@ fn a_subordinating_word_alone_is_no_source() {
     assert!(got.iter().all(|g| !matches!(g.0.as_str(), "When" | "After")), "{got:?}");
     assert!(got.iter().any(|g| g.1 == "Ana Ruiz" && g.2 == "said"), "{got:?}");
 }
+
+#[test]
+fn a_title_of_lowercase_words_before_a_name_is_the_source() {
+    let text = "Port to grow\n\nThe Lenmark council met on Monday. The berths will open in May, council leader Ana \
+                Pelt said. \"The port will grow,\" said union spokesman Tomas Reyk. On Tuesday harbour master Ivo Senn \
+                said the berths were late.";
+    let got = check(text);
+    let by_cue = |content: &str| got.iter().find(|g| g.3 == content).unwrap_or_else(|| panic!("{content}: {got:?}"));
+    let postposed = by_cue("The berths will open in May");
+    assert_eq!((postposed.0.as_str(), postposed.1.as_str()), ("council leader Ana Pelt", "Ana Pelt"), "{got:?}");
+    let inverted = by_cue("The port will grow");
+    assert_eq!((inverted.0.as_str(), inverted.1.as_str()), ("union spokesman Tomas Reyk", "Tomas Reyk"), "{got:?}");
+    let fronted = by_cue("the berths were late");
+    assert_eq!((fronted.0.as_str(), fronted.1.as_str()), ("harbour master Ivo Senn", "Ivo Senn"), "{got:?}");
+}
