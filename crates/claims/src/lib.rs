@@ -658,6 +658,11 @@ fn disputes(text: &str) -> bool {
     false
 }
 
+/// True when `w` is a form of "be" that makes a passive ("was staged", "were denied").
+fn be_form(w: &str) -> bool {
+    matches!(w, "was" | "were" | "been" | "being" | "be" | "is" | "are")
+}
+
 /// True when `ws[i]` is a word of fabrication in that sense: "staged" in "the video was staged", not
 /// "stage" in "took the stage" or "staged a protest".
 fn fabrication_at(ws: &[String], i: usize) -> bool {
@@ -674,17 +679,16 @@ fn fabrication_at(ws: &[String], i: usize) -> bool {
     // (fake "accounts" are fraudulent ones, at a bank or online, not a false account of events)
     let evidence =
         |n: &str| !n.starts_with("account") && (MEDIA.contains(&n) || CLAIM_NOUNS.contains(&n) || TOLD.contains(&n));
-    let be = |p: &str| matches!(p, "was" | "were" | "been" | "being" | "be" | "is" | "are");
     match w {
         // "fake photos", "the video is fake", "faked the attack"; not "fake accounts", "a fake school"
         "fake" | "faked" => {
             return next.is_empty()
                 || STOPWORDS.contains(&next)
                 || ws[i + 1..].iter().take(2).any(|n| evidence(n))
-                || be(prev) && w == "faked";
+                || be_form(prev) && w == "faked";
         }
         // "forged documents", "the letter was forged"; not "forged a reputation", "forged and led by"
-        "forged" => return evidence(next) || be(prev) && !matches!(next, "and" | "a" | "an" | "the" | "ties"),
+        "forged" => return evidence(next) || be_form(prev) && !matches!(next, "and" | "a" | "an" | "the" | "ties"),
         // "it was a set-up"; not "her email set-up"
         "set-up" => return matches!(prev, "a" | "an"),
         // "a staged provocation", "dismissed it as a provocation"; not a hostile act ("North Korea's
@@ -724,12 +728,12 @@ fn denial_at(ws: &[String], i: usize) -> bool {
         // denied by the ministry" denies), "denying us justice"; fired or thrown out: "was dismissed
         // after", "the case was dismissed"
         && !(w.starts_with("den")
-            && (matches!(prev, "was" | "were" | "been" | "being" | "be" | "is" | "are" | "get" | "got")
+            && ((be_form(prev) || matches!(prev, "get" | "got"))
                 && !next.is_empty()
                 && next != "by"
                 || matches!(next, "him" | "her" | "us" | "me" | "you" | "them")
                 || gives_to(&ws[i + 1..])))
-        && !(w == "dismissed" && matches!(prev, "was" | "were" | "been" | "being" | "be" | "is" | "are") && next != "by")
+        && !(w == "dismissed" && be_form(prev) && next != "by")
         // "a fact that cannot be denied" affirms it
         && !(prev == "be" && i >= 2 && matches!(ws[i - 2].as_str(), "cannot" | "can't" | "not" | "never"))
         // "rejected the allegations", "the claims were dismissed": a rejection disputes only a claim
