@@ -62,13 +62,19 @@ const SUBORDINATORS: &[&str] = &["while", "when", "after", "before", "as"];
 /// Words that never qualify a role noun after them (see `Ctx::role_modifier`).
 const FUNCTION_WORDS: &[&str] = &[
     "about", "after", "all", "also", "although", "and", "any", "are", "because", "been", "before", "but", "can",
-    "could", "for", "from", "since", "though", "unless", "until", "where", "whereas", "while", "yet", "had", "has",
-    "have", "her", "his", "into", "its", "many", "may", "might", "more", "most", "must", "not", "one", "other", "our",
-    "over", "says", "shall", "should", "some", "such", "than", "that", "the", "their", "then", "these", "this",
-    "those", "two", "under", "was", "were", "what", "when", "which", "who", "will", "with", "would",
+    "could", "for", "from", "had", "has", "have", "her", "his", "into", "its", "many", "may", "might", "more", "most",
+    "must", "not", "one", "other", "our", "over", "says", "shall", "should", "since", "some", "such", "than", "that",
+    "the", "their", "then", "these", "this", "those", "though", "two", "under", "unless", "until", "was", "were",
+    "what", "when", "where", "whereas", "which", "while", "who", "will", "with", "would", "yet",
 ];
 const DETERMINERS: &[&str] =
     &["the", "a", "an", "these", "those", "this", "that", "his", "her", "its", "their", "our", "such", "any", "no"];
+
+/// A lowercase word that names a role: a descriptor ("spokesman"), a title ("minister") or an agent
+/// noun ("engineer").
+fn role_word(w: &str) -> bool {
+    is(DESCRIPTORS, w) || corroborate_nlp::lexicon::is_title(w) || agent_noun(w)
+}
 
 /// Lowercase nouns for people by their ending: engineer, doctor, scientist, guardsman, residents.
 fn agent_noun(w: &str) -> bool {
@@ -203,14 +209,7 @@ impl Ctx<'_> {
         let t = &self.toks[i];
         match t.kind {
             TokKind::Possessive | TokKind::Number => true,
-            TokKind::Word => {
-                self.cap(i)
-                    || is(DESCRIPTORS, &t.lower)
-                    || is(NP_MODIFIERS, &t.lower)
-                    || corroborate_nlp::lexicon::is_title(&t.lower)
-                    || agent_noun(&t.lower)
-                    || self.role_modifier(i)
-            }
+            TokKind::Word => self.cap(i) || is(NP_MODIFIERS, &t.lower) || role_word(&t.lower) || self.role_modifier(i),
             _ => false,
         }
     }
@@ -219,15 +218,8 @@ impl Ctx<'_> {
     /// "the", an adverb or a participle; nor "world" in "world leaders", which names no one).
     fn role_modifier(&self, i: usize) -> bool {
         let l = self.lower(i);
-        let role = |n: usize| {
-            self.toks.get(n).is_some_and(|t| {
-                t.kind == TokKind::Word
-                    && !self.cap(n)
-                    && (is(DESCRIPTORS, &t.lower)
-                        || corroborate_nlp::lexicon::is_title(&t.lower)
-                        || agent_noun(&t.lower))
-            })
-        };
+        let role =
+            |n: usize| self.toks.get(n).is_some_and(|t| t.kind == TokKind::Word && !self.cap(n) && role_word(&t.lower));
         l.len() >= 3
             && l.chars().all(|c| c.is_ascii_lowercase())
             && !self.cap(i)
