@@ -120,19 +120,32 @@ impl Featurizer {
     }
 
     fn features(&self, text: &str) -> Vec<String> {
-        words(text)
-            .filter(|w| {
-                w.len() > 2
-                    && !STOPWORDS.contains(&w.as_str())
-                    && !FABRICATION.contains(&w.as_str())
-                    && !NEGATION.contains(&w.as_str())
-                    && !DENIAL.contains(&w.as_str())
-            })
-            .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
-            .map(|w| match concept(&w) {
-                Some(c) => c.to_string(),
-                None => self.stemmer.stem(&w).into_owned(),
-            })
+        words(text).filter_map(|w| self.feature(&w)).collect()
+    }
+
+    /// The content feature of a lowercased word: its concept or its stem (none for stopwords, numbers,
+    /// and the words of negation, denial and fabrication).
+    fn feature(&self, w: &str) -> Option<String> {
+        let content = w.len() > 2
+            && !STOPWORDS.contains(&w)
+            && !FABRICATION.contains(&w)
+            && !NEGATION.contains(&w)
+            && !DENIAL.contains(&w)
+            && !w.chars().all(|c| c.is_ascii_digit());
+        content.then(|| match concept(w) {
+            Some(c) => c.to_string(),
+            None => self.stemmer.stem(w).into_owned(),
+        })
+    }
+
+    /// The features of the words written in lower case: what the text says rather than whom it
+    /// names ("climate change", not "Clinton").
+    fn lowercase_features(&self, text: &str) -> HashSet<String> {
+        // (split as `words` splits, to pair each word with how it is written)
+        let raw = text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')).filter(|w| !w.is_empty());
+        raw.zip(words(text))
+            .filter(|(r, _)| r.starts_with(|c: char| c.is_lowercase()))
+            .filter_map(|(_, w)| self.feature(&w))
             .collect()
     }
 }
@@ -270,6 +283,9 @@ struct Unit {
     r: EvidenceRef,
     span: Span,
     disputes: bool,
+    /// the concept it disputes by a negation alone ("did not attack": ATTACK): it contradicts only
+    /// what states that concept
+    negates: Option<&'static str>,
     stance: Stance,
     /// the voice's own hedge / scare quotes / refutation on it
     strong_voice_marker: Option<Span>,
@@ -549,6 +565,7 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
         let text = &a.article.text;
         for (k, att) in a.analysis.attributions.iter().enumerate() {
             let content = att.content.slice(text);
+            let dispute = disputed(content);
             // the reporting word: "denied" in "has denied"
             let cue = att.cue.slice(text);
             // "rejected the offer" refuses; it does not deny that anything is true
@@ -575,7 +592,11 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
             units.push(Unit {
                 r: EvidenceRef::Attribution { article: ai, index: k },
                 span: att.content,
-                disputes: denial || disputes(content),
+                disputes: denial || dispute != Disputed::No,
+                negates: match dispute {
+                    Disputed::Negates(c) if !denial => Some(c),
+                    _ => None,
+                },
                 stance: att.stance,
                 strong_voice_marker: strong,
                 own_voice: false,
@@ -606,6 +627,7 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
             if fe.len() < 2 {
                 continue;
             }
+            let dispute = disputed(s);
             let strong = st
                 .markers
                 .iter()
@@ -614,7 +636,11 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
             units.push(Unit {
                 r: EvidenceRef::Statement { article: ai, index: k },
                 span: st.span,
-                disputes: disputes(s),
+                disputes: dispute != Disputed::No,
+                negates: match dispute {
+                    Disputed::Negates(c) => Some(c),
+                    _ => None,
+                },
                 stance: st.stance,
                 strong_voice_marker: strong,
                 own_voice: true,
@@ -630,32 +656,53 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
     (units, feats)
 }
 
-/// True when the text disputes what it talks about: staged, faked, false flag, or a negation right
+/// How a text disputes what it talks about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Disputed {
+    No,
+    /// staged, faked, false flag, denied, rejected the claims, no involvement
+    Plainly,
+    /// only by a negation right before a concept word ("didn't mention any killings"): it disputes
+    /// that concept and nothing else
+    Negates(&'static str),
+}
+
+/// How the text disputes what it talks about: staged, faked, false flag, or a negation right
 /// before a concept word ("didn't mention any killings").
-fn disputes(text: &str) -> bool {
+fn disputed(text: &str) -> Disputed {
     let ws: Vec<String> = words(text).collect();
     if no_involvement(&ws).is_some() {
-        return true;
+        return Disputed::Plainly;
     }
+    let mut negated = None;
     for (i, w) in ws.iter().enumerate() {
         if fabrication_at(&ws, i)
             || denial_at(&ws, i)
             || w == "false" && ws.get(i + 1).is_some_and(|n| n.starts_with("flag"))
             // "a staged provocation designed to frame Belmark": framing someone is fabricating
-            || w == "frame" && i > 0 && ws[i - 1] == "to"
+            // (not "to frame its plans as more than a road": that frames a message)
+            || w == "frame" && i > 0 && ws[i - 1] == "to" && !ws[i + 1..].iter().take(6).any(|n| n == "as")
         {
-            return true;
+            return Disputed::Plainly;
         }
-        if concept(w).is_some_and(|c| c == "KILL" || c == "ATTACK" || c == "POISON" || c == "EXPLODE" || c == "DESTROY")
-            && ws[i.saturating_sub(3)..i]
-                .iter()
-                // ("without killing off demand" disputes nothing)
-                .any(|p| (NEGATION.contains(&p.as_str()) && p != "one" && p != "without") || p.ends_with("n't"))
-        {
-            return true;
+        if negated.is_none() {
+            negated = concept(w).filter(|&c| matches!(c, "KILL" | "ATTACK" | "POISON" | "EXPLODE" | "DESTROY")).filter(
+                |_| {
+                    ws[i.saturating_sub(3)..i]
+                        .iter()
+                        // ("without killing off demand" disputes nothing)
+                        .any(|p| (NEGATION.contains(&p.as_str()) && p != "one" && p != "without") || p.ends_with("n't"))
+                },
+            );
         }
     }
-    false
+    negated.map_or(Disputed::No, Disputed::Negates)
+}
+
+/// True when the text disputes what it talks about (see [`disputed`]).
+#[cfg(test)]
+fn disputes(text: &str) -> bool {
+    disputed(text) != Disputed::No
 }
 
 /// True when `w` is a form of "be" that makes a passive ("was staged", "were denied").
@@ -1058,10 +1105,11 @@ fn voice(units: &[Unit], u: usize) -> (Option<&str>, Option<usize>) {
 
 /// True when some unit of `affirm` and some unit of `dispute` meet as the two sides of one
 /// contradiction: another voice on each side (no speaker, and no outlet in its own voice, against
-/// itself: "This is absurd" and "rejected the accusation" by one man are one side), at least
-/// [`MIN_COMMON`] content features in common (concepts, stems, names; not speakers), and for a
+/// itself: "This is absurd" and "rejected the accusation" by one man are one side), words that
+/// [`say_the_same`] thing (content features: concepts, stems, names; not speakers), and for a
 /// denial of involvement ("Belmark denied any role"), an affirming unit that names the denier.
 fn sides_meet(
+    f: &Featurizer,
     articles: &[AnalyzedArticle],
     units: &[Unit],
     feats: &[Vec<String>],
@@ -1071,14 +1119,31 @@ fn sides_meet(
     let set = |u: usize| feats[u].iter().filter(|f| !f.starts_with('@')).map(String::as_str).collect::<HashSet<&str>>();
     let disputers: HashSet<_> = dispute.iter().map(|&y| voice(units, y)).collect();
     let disputes: Vec<(usize, HashSet<&str>)> = dispute.iter().map(|&y| (y, set(y))).collect();
+    let text = |u: usize| units[u].span.slice(&articles[units[u].r.article()].article.text);
+    // each unit's lowercase features, made when first asked for
+    let lower: HashMap<usize, std::cell::OnceCell<HashSet<String>>> =
+        affirm.iter().chain(dispute).map(|&u| (u, std::cell::OnceCell::new())).collect();
+    let lower = |u: usize| lower[&u].get_or_init(|| f.lowercase_features(text(u)));
     affirm.iter().filter(|&&x| !disputers.contains(&voice(units, x))).any(|&x| {
         let a = set(x);
-        let text = units[x].span.slice(&articles[units[x].r.article()].article.text);
         disputes.iter().any(|(y, d)| {
-            a.intersection(d).count() >= MIN_COMMON
-                && units[*y].denies_involvement.as_deref().is_none_or(|who| mentions(text, who))
+            say_the_same(&a, d, units[*y].negates, |c| lower(x).contains(c) || lower(*y).contains(c))
+                && units[*y].denies_involvement.as_deref().is_none_or(|who| mentions(text(x), who))
         })
     })
+}
+
+/// True when an affirming text and a disputing text (each with its content features) speak of one
+/// thing: at least [`MIN_COMMON`] features in common and at least a third of the shorter side's (two
+/// words shared by two long sentences make a topic, not a proposition), one of them `said`: written
+/// in lower case in either text (something said, not only names: "Clinton" and "Obama"), and for a
+/// text that disputes only by a negation ("did not attack Mrs Clinton"), the concept it negates.
+fn say_the_same(a: &HashSet<&str>, d: &HashSet<&str>, negates: Option<&str>, said: impl Fn(&str) -> bool) -> bool {
+    let common: Vec<&str> = a.intersection(d).copied().collect();
+    common.len() >= MIN_COMMON
+        && common.len() * 3 >= a.len().min(d.len())
+        && negates.is_none_or(|c| a.contains(c))
+        && common.iter().any(|c| said(c))
 }
 
 /// True when every affirming unit is attributed to someone who also voices the dispute: one
@@ -1263,7 +1328,7 @@ fn claims(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize], origins: &[
         .flat_map(|(a, d)| a.into_iter().map(move |a| (a, d)));
     for (a, d) in pairs {
         let (Some(a), Some(d)) = (a, d) else { continue };
-        if affirmed(&units, &groups[a].1) && sides_meet(articles, &units, &feats, &groups[a].1, &groups[d].1) {
+        if affirmed(&units, &groups[a].1) && sides_meet(f, articles, &units, &feats, &groups[a].1, &groups[d].1) {
             topic_pairs.push((a, d));
         }
     }

@@ -61,6 +61,38 @@ fn disputes_detects_fabrication_and_negated_concepts() {
     // a denial of involvement on its own words
     assert!(disputes("Belmark had nothing to do with it"));
     assert!(disputes("the navy was not involved in the sinking"));
+    // framing someone fakes; framing a plan as something does not
+    assert!(!disputes("it has been careful to frame its plans as more than just a road"));
+    // a negation disputes the concept it negates, and says which
+    assert_eq!(disputed("the vote did not damage the union"), Disputed::Negates("DESTROY"));
+    assert_eq!(disputed("the ministry denied that the vote did not damage it"), Disputed::Plainly);
+}
+
+#[test]
+fn the_two_sides_of_a_contradiction_speak_of_one_thing() {
+    let f = Featurizer::new();
+    let meet = |x: &str, y: &str| {
+        let (fx, fy) = (f.features(x), f.features(y));
+        let a: HashSet<&str> = fx.iter().map(String::as_str).collect();
+        let d: HashSet<&str> = fy.iter().map(String::as_str).collect();
+        let negates = match disputed(y) {
+            Disputed::Negates(c) => Some(c),
+            _ => None,
+        };
+        let (lx, ly) = (f.lowercase_features(x), f.lowercase_features(y));
+        say_the_same(&a, &d, negates, |c| lx.contains(c) || ly.contains(c))
+    };
+    assert!(meet("The ferry ran aground on the Skerries reef", "that the ferry ran aground on the reef"));
+    // the negated concept must be what the other side states
+    assert!(!meet("The Tolvik ferry union won a vote on pay", "The pay vote did not damage the Tolvik ferry union"));
+    assert!(meet("The storm damaged the Tolvik ferry", "The storm did not damage the Tolvik ferry"));
+    // names alone are whom both speak of, not what they say
+    assert!(!meet("Mira Vell met Harlan Osk on Tuesday", "Mira Vell's charges about Harlan Osk's budget"));
+    // two words shared by two long sentences are a topic
+    assert!(!meet(
+        "Passengers waited on the quay for six hours while divers from three ports checked the hull and rudder",
+        "that passengers waited while the managers ate a long lunch in the hotel by the station",
+    ));
 }
 
 #[test]

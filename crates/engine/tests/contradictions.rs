@@ -116,3 +116,33 @@ fn rejecting_a_plan_or_a_person_disputes_no_claim() {
     assert!(both.iter().any(|t| t.contains("would flood the salt marsh north")), "{found:#?}");
     assert!(both.iter().any(|t| t.starts_with("claims that the port expansion would flood")), "{found:#?}");
 }
+
+#[test]
+fn a_denial_contradicts_what_states_its_words_not_what_shares_two_names() {
+    let articles = vec![
+        Article::new(
+            "a",
+            "Tolvik ferry ran aground on the Skerries\n\nThe Tolvik ferry ran aground on the Skerries reef on \
+             Sunday night, the coastguard said. The Tolvik ferry union won a vote on pay on Monday, union leader \
+             Ada Brin said. Harbour master Mira Vell met port owner Harlan Osk at the Tolvik harbour office on \
+             Tuesday."
+                .to_string(),
+        ),
+        Article::new(
+            "b",
+            "Ferry operator denies grounding on the Skerries\n\nThe ferry operator denied that the Tolvik ferry \
+             ran aground on the Skerries reef. The pay vote on Monday did not damage the Tolvik ferry \
+             union. Port owner Harlan Osk dismissed Mira Vell's charges about the ferry budget."
+                .to_string(),
+        ),
+    ];
+    let cmp = corroborate_engine::compare(articles);
+    let found = contradicting_texts(&cmp);
+    // only the grounding: "did not damage the union" disputes damage, not the vote it shares five
+    // words with, and charges about a budget are not the meeting that names the same two people
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let (x, y) = &found[0];
+    let both: Vec<&String> = x.iter().chain(y).collect();
+    assert!(both.iter().any(|t| t.contains("ran aground on the Skerries reef on")), "{found:#?}");
+    assert!(both.iter().any(|t| t.contains("that the Tolvik ferry ran aground")), "{found:#?}");
+}
