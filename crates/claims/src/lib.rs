@@ -755,6 +755,10 @@ fn fabrication_at(ws: &[String], i: usize) -> bool {
     if ws[i + 1..].iter().take(4).any(|n| PERFORMED.contains(&n.as_str())) {
         return false;
     }
+    // or before it, in a passive: "the race was staged in Newcastle" (not "the rescue was staged")
+    if i >= 2 && be_form(&ws[i - 1]) && ws[i.saturating_sub(5)..i - 1].iter().any(|n| PERFORMED.contains(&n.as_str())) {
+        return false;
+    }
     // "stage" and "stages" fake only as verbs: "to stage", "would stage", "they stage"
     !matches!(w, "stage" | "stages")
         || i > 0
@@ -798,8 +802,10 @@ fn gives_to(ws: &[String]) -> bool {
             || w.ends_with("ing")
             || matches!(w, "had" | "has" | "have" | "did" | "knew" | "ever" | "any")
     };
-    // the one withheld from may be "the council" ("denied the council a hearing"), but not a claim
-    let who = if ws.first().is_some_and(|w| w == "the") { &ws[1.min(ws.len())..] } else { ws };
+    // the one withheld from may be "the council" or "his side" ("denied his side a famous
+    // victory"), but not a claim
+    let owner = |w: &str| matches!(w, "the" | "his" | "her" | "their" | "its" | "our" | "my" | "your");
+    let who = if ws.first().is_some_and(|w| owner(w)) { &ws[1.min(ws.len())..] } else { ws };
     (1..=2).any(|k| {
         who.get(k).is_some_and(|w| det(w))
             && who[..k]

@@ -61,6 +61,11 @@ fn disputes_detects_fabrication_and_negated_concepts() {
     // a denial of involvement on its own words
     assert!(disputes("Belmark had nothing to do with it"));
     assert!(disputes("the navy was not involved in the sinking"));
+    // sport: a save or a referee withholds, a city stages a race
+    assert!(!disputes("poor decisions denied his side a famous victory"));
+    assert!(!disputes("the referee denied England two tries"));
+    assert!(!disputes("the race was staged in Newcastle three years ago"));
+    assert!(!disputes("the city staged the championship final"));
     // framing someone fakes; framing a plan as something does not
     assert!(!disputes("it has been careful to frame its plans as more than just a road"));
     // a negation disputes the concept it negates, and says which
