@@ -1109,11 +1109,11 @@ fn voice(units: &[Unit], u: usize) -> (Option<&str>, Option<usize>) {
     }
 }
 
-/// True when some unit of `affirm` and some unit of `dispute` meet as the two sides of one
+/// The unit of `affirm` and the unit of `dispute` that meet as the two sides of one
 /// contradiction: another voice on each side (no speaker, and no outlet in its own voice, against
 /// itself: "This is absurd" and "rejected the accusation" by one man are one side), words that
 /// [`say_the_same`] thing (content features: concepts, stems, names; not speakers), and for a
-/// denial of involvement ("Belmark denied any role"), an affirming unit that names the denier.
+/// denial of involvement ("Belmark denied any role"), an affirming unit that names the denier; of several such pairs, the one that shows it best.
 fn sides_meet(
     f: &Featurizer,
     articles: &[AnalyzedArticle],
@@ -1121,7 +1121,7 @@ fn sides_meet(
     feats: &[Vec<String>],
     affirm: &[usize],
     dispute: &[usize],
-) -> bool {
+) -> Option<(usize, usize)> {
     let set = |u: usize| feats[u].iter().filter(|f| !f.starts_with('@')).map(String::as_str).collect::<HashSet<&str>>();
     let disputers: HashSet<_> = dispute.iter().map(|&y| voice(units, y)).collect();
     let disputes: Vec<(usize, HashSet<&str>)> = dispute.iter().map(|&y| (y, set(y))).collect();
@@ -1130,13 +1130,29 @@ fn sides_meet(
     let lower: HashMap<usize, std::cell::OnceCell<HashSet<String>>> =
         affirm.iter().chain(dispute).map(|&u| (u, std::cell::OnceCell::new())).collect();
     let lower = |u: usize| lower[&u].get_or_init(|| f.lowercase_features(text(u)));
-    affirm.iter().filter(|&&x| !disputers.contains(&voice(units, x))).any(|&x| {
+    // of all pairs that meet, the one that shows the contradiction best: a plain statement of the
+    // claim (not the outlet's "alleged killings"), then two outlets, then the most words in common
+    type Key = (bool, bool, usize);
+    let mut best: Option<(Key, (usize, usize))> = None;
+    for &x in affirm.iter().filter(|&&x| !disputers.contains(&voice(units, x))) {
         let a = set(x);
-        disputes.iter().any(|(y, d)| {
-            say_the_same(&a, d, units[*y].negates, |c| lower(x).contains(c) || lower(*y).contains(c))
+        for (y, d) in &disputes {
+            let key = (
+                units[x].strong_voice_marker.is_none(),
+                units[x].r.article() != units[*y].r.article(),
+                a.intersection(d).count(),
+            );
+            if best.is_some_and(|(k, _)| k >= key) {
+                continue;
+            }
+            if say_the_same(&a, d, units[*y].negates, |c| lower(x).contains(c) || lower(*y).contains(c))
                 && units[*y].denies_involvement.as_deref().is_none_or(|who| mentions(text(x), who))
-        })
-    })
+            {
+                best = Some((key, (x, *y)));
+            }
+        }
+    }
+    best.map(|(_, pair)| pair)
 }
 
 /// True when an affirming text and a disputing text (each with its content features) speak of one
@@ -1326,7 +1342,8 @@ fn claims(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize], origins: &[
     }
     // an affirming and a disputing side of one topic contradict, and so do a disputed topic whose
     // only affirming words were the outlet's own doubts and the claim those doubts were moved to
-    let mut topic_pairs: Vec<(usize, usize)> = Vec::new();
+    // (with the units where they meet)
+    let mut topic_pairs: Vec<(usize, usize, (usize, usize))> = Vec::new();
     let pairs = group_of
         .iter()
         .copied()
@@ -1334,8 +1351,11 @@ fn claims(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize], origins: &[
         .flat_map(|(a, d)| a.into_iter().map(move |a| (a, d)));
     for (a, d) in pairs {
         let (Some(a), Some(d)) = (a, d) else { continue };
-        if affirmed(&units, &groups[a].1) && sides_meet(f, articles, &units, &feats, &groups[a].1, &groups[d].1) {
-            topic_pairs.push((a, d));
+        if !affirmed(&units, &groups[a].1) {
+            continue;
+        }
+        if let Some(meet) = sides_meet(f, articles, &units, &feats, &groups[a].1, &groups[d].1) {
+            topic_pairs.push((a, d, meet));
         }
     }
     // each unit's cosine to the centroid of its group (the sum of the group's unit vectors)
@@ -1419,10 +1439,21 @@ fn claims(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize], origins: &[
         })
         .collect();
     // contradictions: what affirms and what disputes one topic
-    for (a, b) in topic_pairs {
+    for (a, b, (x, y)) in topic_pairs {
         let reason = format!("disputes ({})", dispute_words(articles, &units, &groups[b].1));
-        claims[a].relations.push(ClaimRelation { claim: b, relation: Relation::Contradicts, reason: reason.clone() });
-        claims[b].relations.push(ClaimRelation { claim: a, relation: Relation::Contradicts, reason });
+        let (x, y) = (units[x].r, units[y].r);
+        claims[a].relations.push(ClaimRelation {
+            claim: b,
+            relation: Relation::Contradicts,
+            reason: reason.clone(),
+            evidence: vec![x, y],
+        });
+        claims[b].relations.push(ClaimRelation {
+            claim: a,
+            relation: Relation::Contradicts,
+            reason,
+            evidence: vec![y, x],
+        });
     }
     // order: claims in contradictions and carried by more articles first; keep relation indices right
     let mut order: Vec<usize> = (0..claims.len()).collect();

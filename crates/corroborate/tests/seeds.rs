@@ -106,14 +106,24 @@ fn seeds_tell_one_story_with_the_right_speakers_claims_and_stances() {
         })
         .expect("a staging claim both report");
     let staging_id = staging["id"].clone();
-    assert!(
-        killing["relations"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|r| r["claim"] == staging_id && r["relation"] == "contradicts"),
-        "killings and staging contradict"
-    );
+    let relation = killing["relations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["claim"] == staging_id && r["relation"] == "contradicts")
+        .expect("killings and staging contradict");
+    // where they meet: evidence from both articles, the killings side first
+    let meet = relation["evidence"].as_array().expect("the evidence where the two claims meet");
+    assert_eq!(meet.len(), 2, "{meet:?}");
+    assert!(meet[0]["article"] != meet[1]["article"], "{meet:?}");
+    let in_claim = |claim: &Value, e: &Value| {
+        let (list, index) = match e.get("attribution") {
+            Some(i) => ("attributions", i),
+            None => ("statements", &e["statement"]),
+        };
+        claim[list].as_array().unwrap().iter().any(|r| r["article"] == e["article"] && r["index"] == *index)
+    };
+    assert!(in_claim(killing, &meet[0]) && in_claim(staging, &meet[1]), "{meet:?}");
     // 002 distances itself with "alleged" and "purported"
     let markers: Vec<String> = killing["stances"]
         .as_array()

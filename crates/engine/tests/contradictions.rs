@@ -145,4 +145,16 @@ fn a_denial_contradicts_what_states_its_words_not_what_shares_two_names() {
     let both: Vec<&String> = x.iter().chain(y).collect();
     assert!(both.iter().any(|t| t.contains("ran aground on the Skerries reef on")), "{found:#?}");
     assert!(both.iter().any(|t| t.contains("that the Tolvik ferry ran aground")), "{found:#?}");
+    // where they meet: each side's own evidence first, the one that says it against the denial
+    let story = cmp.stories.iter().find(|s| s.claims.iter().any(|c| !c.relations.is_empty())).unwrap();
+    for (i, c) in story.claims.iter().enumerate() {
+        for r in c.relations.iter().filter(|r| r.relation == Relation::Contradicts) {
+            assert_eq!(r.evidence.len(), 2, "{r:?}");
+            assert!(c.evidence.contains(&r.evidence[0]) && story.claims[r.claim].evidence.contains(&r.evidence[1]));
+            let texts: Vec<String> = r.evidence.iter().map(|e| evidence_text(&cmp, e)).collect();
+            let (said, denied) = if texts[0].starts_with("that") { (1, 0) } else { (0, 1) };
+            assert!(texts[said].starts_with("The Tolvik ferry ran aground on the Skerries reef"), "{i}: {texts:?}");
+            assert_eq!(texts[denied], "that the Tolvik ferry ran aground on the Skerries reef", "{i}: {texts:?}");
+        }
+    }
 }

@@ -390,6 +390,10 @@ pub struct ClaimRelation {
     pub relation: Relation,
     /// Why: "staged vs killed", "denial", "400 vs none".
     pub reason: String,
+    /// Where the two claims meet: this claim's evidence, then the other's, that say and dispute the
+    /// same thing (empty when the relation rests on the claims as wholes).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<EvidenceRef>,
 }
 
 /// How one article treats one claim, with the evidence that decides it.

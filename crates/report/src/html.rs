@@ -163,19 +163,18 @@ pub fn render(c: &Comparison) -> String {
                     any = true;
                 }
                 let _ = write!(o, "<li><b>C{} contradicts C{}</b> ({})<ul>", ci + 1, r.claim + 1, esc(&r.reason));
-                for k in [ci, r.claim] {
-                    for os in &s.claims[k].stances {
-                        for e in os.evidence.iter().take(2) {
-                            let _ = write!(
-                                o,
-                                "<li>C{} [{}] {}: <q>{}</q></li>",
-                                k + 1,
-                                letter(os.article),
-                                esc(&evidence_voice(c, e)),
-                                esc(&clip(evidence_text(c, e), 200))
-                            );
-                        }
-                    }
+                // where the two meet first, in bold
+                for row in crate::contradiction_rows(s, ci, r, 2) {
+                    let e = &row.evidence;
+                    let (open, close) = if row.meets { ("<b>", "</b>") } else { ("", "") };
+                    let _ = write!(
+                        o,
+                        "<li>{open}C{}{close} [{}] {}: <q>{}</q></li>",
+                        row.claim + 1,
+                        letter(e.article()),
+                        esc(&evidence_voice(c, e)),
+                        esc(&clip(evidence_text(c, e), 200))
+                    );
                 }
                 let _ = write!(o, "</ul></li>");
             }

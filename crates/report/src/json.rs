@@ -372,7 +372,17 @@ fn story(c: &Comparison, s: &corroborate_model::Story) -> Value {
                                EvidenceRef::Statement { index, .. } => json!({"statement": index}),
                            }).collect::<Vec<_>>()})
                 }).collect::<Vec<_>>(),
-                "relations": cl.relations.iter().map(|r| json!({"claim": claim_id(s.id, r.claim), "relation": r.relation, "reason": r.reason})).collect::<Vec<_>>(),
+                "relations": cl.relations.iter().map(|r| {
+                    let mut v = json!({"claim": claim_id(s.id, r.claim), "relation": r.relation, "reason": r.reason});
+                    // where the two claims meet: this claim's evidence, then the other's
+                    if !r.evidence.is_empty() {
+                        v["evidence"] = r.evidence.iter().map(|e| match *e {
+                            EvidenceRef::Attribution { article, index } => json!({"article": id(article), "attribution": index}),
+                            EvidenceRef::Statement { article, index } => json!({"article": id(article), "statement": index}),
+                        }).collect::<Vec<_>>().into();
+                    }
+                    v
+                }).collect::<Vec<_>>(),
                 "article_stances": cl.article_stances.iter().map(|st| {
                     json!({"article": id(st.article), "stance": st.stance, "score": st.score, "evidence": st.evidence.iter().map(|e| span(st.article, *e)).collect::<Vec<_>>()})
                 }).collect::<Vec<_>>(),

@@ -43,6 +43,43 @@ pub fn evidence_span<'a>(c: &'a Comparison, e: &EvidenceRef) -> (&'a AnalyzedArt
     }
 }
 
+/// One line of evidence under a contradiction: the claim (index in the story) it belongs to, its
+/// outlet's stance on that claim, the evidence, and whether it is one of the two pieces where the
+/// claims meet.
+pub struct ContradictionRow {
+    pub claim: usize,
+    pub stance: Stance,
+    pub evidence: EvidenceRef,
+    pub meets: bool,
+}
+
+/// The evidence to show under the contradiction of claim `a` with `r.claim`: first the two pieces
+/// where they meet (the one that says it and the one that disputes it), then up to `per_outlet`
+/// pieces per outlet of each claim, without repeating those two.
+pub fn contradiction_rows(
+    story: &corroborate_model::Story,
+    a: usize,
+    r: &corroborate_model::ClaimRelation,
+    per_outlet: usize,
+) -> Vec<ContradictionRow> {
+    let stance = |k: usize, e: &EvidenceRef| {
+        story.claims[k].stances.iter().find(|os| os.article == e.article()).map_or(Stance::Reported, |os| os.stance)
+    };
+    let mut rows: Vec<ContradictionRow> = [a, r.claim]
+        .iter()
+        .zip(&r.evidence)
+        .map(|(&k, e)| ContradictionRow { claim: k, stance: stance(k, e), evidence: *e, meets: true })
+        .collect();
+    for k in [a, r.claim] {
+        for os in &story.claims[k].stances {
+            for e in os.evidence.iter().filter(|e| !r.evidence.contains(e)).take(per_outlet) {
+                rows.push(ContradictionRow { claim: k, stance: os.stance, evidence: *e, meets: false });
+            }
+        }
+    }
+    rows
+}
+
 /// "the Russian Defence Ministry said" style description of who carries an evidence piece.
 pub fn evidence_voice(c: &Comparison, e: &EvidenceRef) -> String {
     match *e {

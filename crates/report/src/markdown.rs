@@ -94,19 +94,18 @@ pub fn render(c: &Comparison) -> String {
                     any = true;
                 }
                 let _ = writeln!(o, "- **C{} contradicts C{}** ({})", ci + 1, r.claim + 1, cell(&r.reason));
-                for k in [ci, r.claim] {
-                    for os in &s.claims[k].stances {
-                        for e in os.evidence.iter().take(2) {
-                            let _ = writeln!(
-                                o,
-                                "  - C{} [{}] {}: «{}»",
-                                k + 1,
-                                letter(os.article),
-                                evidence_voice(c, e),
-                                cell(&clip(evidence_text(c, e), 160))
-                            );
-                        }
-                    }
+                // where the two meet first, in bold
+                for row in crate::contradiction_rows(s, ci, r, 2) {
+                    let e = &row.evidence;
+                    let bold = if row.meets { "**" } else { "" };
+                    let _ = writeln!(
+                        o,
+                        "  - {bold}C{}{bold} [{}] {}: «{}»",
+                        row.claim + 1,
+                        letter(e.article()),
+                        evidence_voice(c, e),
+                        cell(&clip(evidence_text(c, e), 160))
+                    );
                 }
             }
         }

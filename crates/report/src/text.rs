@@ -136,7 +136,7 @@ pub fn render_with_notes(c: &Comparison, color: bool, notes: &[String]) -> Strin
                 }
             }
         }
-        let contra: Vec<(usize, usize, &str)> = s
+        let contra: Vec<(usize, &corroborate_model::ClaimRelation)> = s
             .claims
             .iter()
             .enumerate()
@@ -144,27 +144,24 @@ pub fn render_with_notes(c: &Comparison, color: bool, notes: &[String]) -> Strin
                 cl.relations
                     .iter()
                     .filter(move |r| r.relation == Relation::Contradicts && r.claim > ci)
-                    .map(move |r| (ci, r.claim, r.reason.as_str()))
+                    .map(move |r| (ci, r))
             })
             .collect();
         if !contra.is_empty() {
             let _ = writeln!(o, "\n  {}", p.c("1;31", "Contradictions"));
-            for (a, b, reason) in contra {
-                let _ = writeln!(o, "    C{} ⟷ C{}  {}", a + 1, b + 1, p.dim(reason));
-                for ci in [a, b] {
-                    let cl = &s.claims[ci];
-                    for os in &cl.stances {
-                        if let Some(e) = os.evidence.first() {
-                            let _ = writeln!(
-                                o,
-                                "       [{}] {} C{}: «{}»",
-                                letter(os.article),
-                                stance_symbol(os.stance),
-                                ci + 1,
-                                clip(evidence_text(c, e), 90)
-                            );
-                        }
-                    }
+            for (a, r) in contra {
+                let _ = writeln!(o, "    C{} ⟷ C{}  {}", a + 1, r.claim + 1, p.dim(&r.reason));
+                // where the two meet first, marked with ⟷
+                for row in crate::contradiction_rows(s, a, r, 1) {
+                    let _ = writeln!(
+                        o,
+                        "     {} [{}] {} C{}: «{}»",
+                        if row.meets { "⟷" } else { " " },
+                        letter(row.evidence.article()),
+                        stance_symbol(row.stance),
+                        row.claim + 1,
+                        clip(evidence_text(c, &row.evidence), 90)
+                    );
                 }
             }
         }
