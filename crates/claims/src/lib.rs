@@ -97,9 +97,17 @@ type Fixed = std::hash::BuildHasherDefault<std::collections::hash_map::DefaultHa
 type Vector = HashMap<String, f32, Fixed>;
 
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace('’', "'").trim_end_matches("'s").to_string())
+    raw_words(text).map(word)
+}
+
+/// The words of a text as written.
+fn raw_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')).filter(|w| !w.is_empty())
+}
+
+/// A word as [`words`] gives it: lowercased, without a possessive "'s".
+fn word(w: &str) -> String {
+    w.to_lowercase().replace('’', "'").trim_end_matches("'s").to_string()
 }
 
 struct Featurizer {
@@ -141,11 +149,9 @@ impl Featurizer {
     /// The features of the words written in lower case: what the text says rather than whom it
     /// names ("climate change", not "Clinton").
     fn lowercase_features(&self, text: &str) -> HashSet<String> {
-        // (split as `words` splits, to pair each word with how it is written)
-        let raw = text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')).filter(|w| !w.is_empty());
-        raw.zip(words(text))
-            .filter(|(r, _)| r.starts_with(|c: char| c.is_lowercase()))
-            .filter_map(|(_, w)| self.feature(&w))
+        raw_words(text)
+            .filter(|r| r.starts_with(|c: char| c.is_lowercase()))
+            .filter_map(|r| self.feature(&word(r)))
             .collect()
     }
 }
@@ -593,10 +599,7 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
                 r: EvidenceRef::Attribution { article: ai, index: k },
                 span: att.content,
                 disputes: denial || dispute != Disputed::No,
-                negates: match dispute {
-                    Disputed::Negates(c) if !denial => Some(c),
-                    _ => None,
-                },
+                negates: dispute.negates().filter(|_| !denial),
                 stance: att.stance,
                 strong_voice_marker: strong,
                 own_voice: false,
@@ -637,10 +640,7 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
                 r: EvidenceRef::Statement { article: ai, index: k },
                 span: st.span,
                 disputes: dispute != Disputed::No,
-                negates: match dispute {
-                    Disputed::Negates(c) => Some(c),
-                    _ => None,
-                },
+                negates: dispute.negates(),
                 stance: st.stance,
                 strong_voice_marker: strong,
                 own_voice: true,
@@ -665,6 +665,16 @@ enum Disputed {
     /// only by a negation right before a concept word ("didn't mention any killings"): it disputes
     /// that concept and nothing else
     Negates(&'static str),
+}
+
+impl Disputed {
+    /// The concept a dispute by negation alone negates.
+    fn negates(self) -> Option<&'static str> {
+        match self {
+            Disputed::Negates(c) => Some(c),
+            _ => None,
+        }
+    }
 }
 
 /// How the text disputes what it talks about: staged, faked, false flag, or a negation right
@@ -1113,7 +1123,8 @@ fn voice(units: &[Unit], u: usize) -> (Option<&str>, Option<usize>) {
 /// contradiction: another voice on each side (no speaker, and no outlet in its own voice, against
 /// itself: "This is absurd" and "rejected the accusation" by one man are one side), words that
 /// [`say_the_same`] thing (content features: concepts, stems, names; not speakers), and for a
-/// denial of involvement ("Belmark denied any role"), an affirming unit that names the denier; of several such pairs, the one that shows it best.
+/// denial of involvement ("Belmark denied any role"), an affirming unit that names the denier. Of
+/// several such pairs, the one that shows the contradiction best.
 fn sides_meet(
     f: &Featurizer,
     articles: &[AnalyzedArticle],

@@ -80,12 +80,8 @@ fn the_two_sides_of_a_contradiction_speak_of_one_thing() {
         let (fx, fy) = (f.features(x), f.features(y));
         let a: HashSet<&str> = fx.iter().map(String::as_str).collect();
         let d: HashSet<&str> = fy.iter().map(String::as_str).collect();
-        let negates = match disputed(y) {
-            Disputed::Negates(c) => Some(c),
-            _ => None,
-        };
         let (lx, ly) = (f.lowercase_features(x), f.lowercase_features(y));
-        say_the_same(&a, &d, negates, |c| lx.contains(c) || ly.contains(c))
+        say_the_same(&a, &d, disputed(y).negates(), |c| lx.contains(c) || ly.contains(c))
     };
     assert!(meet("The ferry ran aground on the Skerries reef", "that the ferry ran aground on the reef"));
     // the negated concept must be what the other side states

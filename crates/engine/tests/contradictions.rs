@@ -85,6 +85,14 @@ fn contradicting_texts(cmp: &corroborate_model::Comparison) -> Vec<(Vec<String>,
         .collect()
 }
 
+/// The evidence texts of both sides of the one contradiction `compare` found (fails if not one).
+fn the_one_contradiction(cmp: &corroborate_model::Comparison) -> Vec<String> {
+    let found = contradicting_texts(cmp);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let (x, y) = found.into_iter().next().unwrap();
+    x.into_iter().chain(y).collect()
+}
+
 #[test]
 fn rejecting_a_plan_or_a_person_disputes_no_claim() {
     let articles = vec![
@@ -107,14 +115,11 @@ fn rejecting_a_plan_or_a_person_disputes_no_claim() {
         ),
     ];
     let cmp = corroborate_engine::compare(articles);
-    let found = contradicting_texts(&cmp);
     // only the marsh: Reyk's rejection of a vision, Pelt's of Reyk, and a hearing denied to the
     // council say nothing claimed is false
-    assert_eq!(found.len(), 1, "{found:#?}");
-    let (x, y) = &found[0];
-    let both: Vec<&String> = x.iter().chain(y).collect();
-    assert!(both.iter().any(|t| t.contains("would flood the salt marsh north")), "{found:#?}");
-    assert!(both.iter().any(|t| t.starts_with("claims that the port expansion would flood")), "{found:#?}");
+    let both = the_one_contradiction(&cmp);
+    assert!(both.iter().any(|t| t.contains("would flood the salt marsh north")), "{both:#?}");
+    assert!(both.iter().any(|t| t.starts_with("claims that the port expansion would flood")), "{both:#?}");
 }
 
 #[test]
@@ -137,14 +142,11 @@ fn a_denial_contradicts_what_states_its_words_not_what_shares_two_names() {
         ),
     ];
     let cmp = corroborate_engine::compare(articles);
-    let found = contradicting_texts(&cmp);
     // only the grounding: "did not damage the union" disputes damage, not the vote it shares five
     // words with, and charges about a budget are not the meeting that names the same two people
-    assert_eq!(found.len(), 1, "{found:#?}");
-    let (x, y) = &found[0];
-    let both: Vec<&String> = x.iter().chain(y).collect();
-    assert!(both.iter().any(|t| t.contains("ran aground on the Skerries reef on")), "{found:#?}");
-    assert!(both.iter().any(|t| t.contains("that the Tolvik ferry ran aground")), "{found:#?}");
+    let both = the_one_contradiction(&cmp);
+    assert!(both.iter().any(|t| t.contains("ran aground on the Skerries reef on")), "{both:#?}");
+    assert!(both.iter().any(|t| t.contains("that the Tolvik ferry ran aground")), "{both:#?}");
     // where they meet: each side's own evidence first, the one that says it against the denial
     let story = cmp.stories.iter().find(|s| s.claims.iter().any(|c| !c.relations.is_empty())).unwrap();
     for (i, c) in story.claims.iter().enumerate() {
