@@ -154,6 +154,50 @@ impl Featurizer {
             .filter_map(|r| self.feature(&word(r)))
             .collect()
     }
+
+    /// The features of what an affirming text (its words `about`, its own words `text`) states:
+    /// not the claim nouns ("some families claim" states no claim), nor what it negates.
+    fn affirmed_features(&self, about: &str, text: &str) -> HashSet<String> {
+        let negated = self.negated_features(text);
+        words(about)
+            .filter(|w| !CLAIM_NOUNS.contains(&w.as_str()))
+            .filter_map(|w| self.feature(&w))
+            .filter(|f| !negated.contains(f))
+            .collect()
+    }
+
+    /// The features of the words a negation governs (the four after it): what the text says is not
+    /// so ("her son did not commit the child abuse" does not state child abuse). Not after "not
+    /// only", which affirms.
+    fn negated_features(&self, text: &str) -> HashSet<String> {
+        let ws: Vec<String> = words(text).collect();
+        (0..ws.len())
+            .filter(|&p| negation(&ws[p]) && ws.get(p + 1).is_none_or(|n| n != "only"))
+            .flat_map(|p| ws[p + 1..(p + 5).min(ws.len())].iter())
+            .filter_map(|w| self.feature(w))
+            .collect()
+    }
+
+    /// The features of what a disputing text disputes: after the "that" of a claim it names ("Bernie
+    /// Sanders' accusations that | the Clinton campaign is violating election law"; "denied | that
+    /// ..."), else all of it; never the claim nouns themselves ("Clinton's claim" says nothing claimed).
+    fn disputed_features(&self, text: &str) -> HashSet<String> {
+        let ws: Vec<String> = words(text).collect();
+        let that = ws.iter().enumerate().position(|(t, w)| {
+            w == "that" && (t == 0 || ws[t.saturating_sub(3)..t].iter().any(|n| CLAIM_NOUNS.contains(&n.as_str())))
+        });
+        ws[that.map_or(0, |t| t + 1)..]
+            .iter()
+            .filter(|w| !CLAIM_NOUNS.contains(&w.as_str()))
+            .filter_map(|w| self.feature(w))
+            .collect()
+    }
+}
+
+/// True when `w` negates what follows it: "not", "never", "didn't"; not "one" or "without"
+/// ("without killing off demand" disputes nothing).
+fn negation(w: &str) -> bool {
+    (NEGATION.contains(&w) && w != "one" && w != "without") || w.ends_with("n't")
 }
 
 fn tfidf(docs: &[Vec<String>]) -> Vec<Vector> {
@@ -337,9 +381,10 @@ const NO_INVOLVEMENT: &[&[&str]] = &[
     &["weren't", "behind"],
 ];
 
-/// Where in `ws` the first phrase of [`NO_INVOLVEMENT`] starts, and its length in words.
+/// Where in `ws` the first phrase of [`NO_INVOLVEMENT`] starts, and its length in words; not after
+/// "want" ("we want no part in it" refuses a part to come; it denies none taken).
 fn no_involvement(ws: &[String]) -> Option<(usize, usize)> {
-    (0..ws.len()).find_map(|i| {
+    (0..ws.len()).filter(|&i| i == 0 || !matches!(ws[i - 1].as_str(), "want" | "wants" | "wanted")).find_map(|i| {
         NO_INVOLVEMENT
             .iter()
             .find(|p| ws.len() - i >= p.len() && ws[i..].iter().zip(p.iter()).all(|(w, q)| w == q))
@@ -545,6 +590,15 @@ fn about_self(content: &str) -> bool {
     subject.is_some_and(|w| matches!(w.as_str(), "he" | "she" | "they" | "i" | "we"))
 }
 
+/// True when a denial cue after `before` deprives rather than denies: "rights that had been |
+/// denied | victims of shootings" (but "the claims were | denied | by the ministry" denies).
+fn deprived(before: &str, content: &str) -> bool {
+    raw_words(before).last().is_some_and(|w| {
+        let w = word(w);
+        (be_form(&w) || matches!(w.as_str(), "get" | "got")) && words(content).next().is_some_and(|n| n != "by")
+    })
+}
+
 /// True when a cue that rejects or dismisses (`verb`) does so to something claimed: its content
 /// ("that the dam burst", "the accusation"), or the cue's words after the verb ("rejected claims |
 /// that ...").
@@ -576,6 +630,7 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
             let cue = att.cue.slice(text);
             // "rejected the offer" refuses; it does not deny that anything is true
             let denial = cue_denial(cue).is_some_and(|w| !rejects(&w) || rejects_claim(cue, &w, content))
+                && !deprived(&text[..att.cue.start], content)
                 && !refuses(content)
                 && !gives_to(&words(content).collect::<Vec<_>>())
                 && !refuses(cue);
@@ -696,18 +751,28 @@ fn disputed(text: &str) -> Disputed {
             return Disputed::Plainly;
         }
         if negated.is_none() {
-            negated = concept(w).filter(|&c| matches!(c, "KILL" | "ATTACK" | "POISON" | "EXPLODE" | "DESTROY")).filter(
-                |_| {
-                    ws[i.saturating_sub(3)..i]
-                        .iter()
-                        // ("without killing off demand" disputes nothing)
-                        .any(|p| (NEGATION.contains(&p.as_str()) && p != "one" && p != "without") || p.ends_with("n't"))
-                },
-            );
+            negated = concept(w)
+                .filter(|&c| matches!(c, "KILL" | "ATTACK" | "POISON" | "EXPLODE" | "DESTROY"))
+                .filter(|_| negated_at(&ws, i));
         }
     }
     negated.map_or(Disputed::No, Disputed::Negates)
 }
+
+/// True when a negation in the three words before `ws[i]` negates it: "did not kill", "no
+/// attack"; not "without killing off demand", nor a negated intent ("did not intend to kill") or a
+/// purpose ("making sure they are not nuclear strikes").
+fn negated_at(ws: &[String], i: usize) -> bool {
+    (i.saturating_sub(3)..i).rev().find(|&p| negation(&ws[p])).is_some_and(|p| {
+        !ws[p + 1..i].iter().any(|w| INTENT.contains(&w.as_str()))
+            && !ws[p.saturating_sub(3)..p]
+                .iter()
+                .any(|w| matches!(w.as_str(), "sure" | "ensure" | "ensures" | "ensuring"))
+    })
+}
+
+/// Words of intent: what follows them is meant, not done ("did not intend to kill").
+const INTENT: &[&str] = &["intend", "intended", "mean", "meant", "plan", "planned", "try", "tried", "want", "wanted"];
 
 /// True when the text disputes what it talks about (see [`disputed`]).
 #[cfg(test)]
@@ -845,10 +910,12 @@ fn rejects(w: &str) -> bool {
 fn names_claim(ws: &[String]) -> bool {
     let that = ws.iter().take(4).any(|w| w == "that");
     // (or blame: "rejects blame for the blast" denies involvement)
-    let noun =
-        ws.iter().take(6).take_while(|w| *w != "that").any(|w| {
-            CLAIM_NOUNS.contains(&w.as_str()) || matches!(w.as_str(), "blame" | "responsibility" | "involvement")
-        });
+    // (criticism names a claim only with what it claims: "dismissed critique of his performance"
+    // disputes no fact, "rejected criticism that the unit's closure made the city less safe" does)
+    let noun = ws.iter().take(6).take_while(|w| *w != "that").any(|w| {
+        CLAIM_NOUNS.contains(&w.as_str()) && !OPINIONS.contains(&w.as_str())
+            || matches!(w.as_str(), "blame" | "responsibility" | "involvement")
+    });
     let untrue = ws
         .iter()
         .take(12)
@@ -856,6 +923,9 @@ fn names_claim(ws: &[String]) -> bool {
         .is_some_and(|k| ws[k + 1..].iter().take(4).any(|w| FALSITY.contains(&w.as_str())));
     that || noun || untrue
 }
+
+/// Claim nouns that name a judgement rather than a fact claimed: they name a claim only with a "that".
+const OPINIONS: &[&str] = &["criticism", "criticisms", "critique"];
 
 /// True when a refused thing comes within the first five of `ws`, before any "that".
 fn refused_first(ws: &[String]) -> bool {
@@ -1121,22 +1191,32 @@ fn voice(units: &[Unit], u: usize) -> (Option<&str>, Option<usize>) {
 
 /// The unit of `affirm` and the unit of `dispute` that meet as the two sides of one
 /// contradiction: another voice on each side (no speaker, and no outlet in its own voice, against
-/// itself: "This is absurd" and "rejected the accusation" by one man are one side), words that
-/// [`say_the_same`] thing (content features: concepts, stems, names; not speakers), and for a
-/// denial of involvement ("Belmark denied any role"), an affirming unit that names the denier. Of
+/// itself: "This is absurd" and "rejected the accusation" by one man are one side), neither inside
+/// the other, words that [`say_the_same`] thing (content features: concepts, stems, names; not
+/// speakers, claim nouns, what the affirming side negates, nor who makes the claim a denial
+/// answers: see [`Featurizer::affirmed_features`] and [`Featurizer::disputed_features`]), and for
+/// a denial of involvement ("Belmark denied any role"), an affirming unit that names the denier. Of
 /// several such pairs, the one that shows the contradiction best.
 fn sides_meet(
     f: &Featurizer,
     articles: &[AnalyzedArticle],
     units: &[Unit],
-    feats: &[Vec<String>],
     affirm: &[usize],
     dispute: &[usize],
 ) -> Option<(usize, usize)> {
-    let set = |u: usize| feats[u].iter().filter(|f| !f.starts_with('@')).map(String::as_str).collect::<HashSet<&str>>();
-    let disputers: HashSet<_> = dispute.iter().map(|&y| voice(units, y)).collect();
-    let disputes: Vec<(usize, HashSet<&str>)> = dispute.iter().map(|&y| (y, set(y))).collect();
     let text = |u: usize| units[u].span.slice(&articles[units[u].r.article()].article.text);
+    let about = |u: usize| units[u].about.slice(&articles[units[u].r.article()].article.text);
+    let set = |u: usize| f.affirmed_features(about(u), text(u));
+    let disputers: HashSet<_> = dispute.iter().map(|&y| voice(units, y)).collect();
+    let disputed: Vec<HashSet<String>> = dispute.iter().map(|&y| f.disputed_features(about(y))).collect();
+    let disputes: Vec<(usize, HashSet<&str>)> =
+        dispute.iter().zip(&disputed).map(|(&y, d)| (y, d.iter().map(String::as_str).collect())).collect();
+    // one unit inside the other ("but Moscow denies — “why wouldn't you ...” asked Dunn") is one
+    // sentence reporting another, not two sides
+    let nested = |x: usize, y: usize| {
+        let (a, b) = (&units[x], &units[y]);
+        a.r.article() == b.r.article() && a.span.start < b.span.end && b.span.start < a.span.end
+    };
     // each unit's lowercase features, made when first asked for
     let lower: HashMap<usize, std::cell::OnceCell<HashSet<String>>> =
         affirm.iter().chain(dispute).map(|&u| (u, std::cell::OnceCell::new())).collect();
@@ -1147,13 +1227,14 @@ fn sides_meet(
     let mut best: Option<(Key, (usize, usize))> = None;
     for &x in affirm.iter().filter(|&&x| !disputers.contains(&voice(units, x))) {
         let a = set(x);
+        let a: HashSet<&str> = a.iter().map(String::as_str).collect();
         for (y, d) in &disputes {
             let key = (
                 units[x].strong_voice_marker.is_none(),
                 units[x].r.article() != units[*y].r.article(),
                 a.intersection(d).count(),
             );
-            if best.is_some_and(|(k, _)| k >= key) {
+            if best.is_some_and(|(k, _)| k >= key) || nested(x, *y) {
                 continue;
             }
             if say_the_same(&a, d, units[*y].negates, |c| lower(x).contains(c) || lower(*y).contains(c))
@@ -1365,7 +1446,7 @@ fn claims(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize], origins: &[
         if !affirmed(&units, &groups[a].1) {
             continue;
         }
-        if let Some(meet) = sides_meet(f, articles, &units, &feats, &groups[a].1, &groups[d].1) {
+        if let Some(meet) = sides_meet(f, articles, &units, &groups[a].1, &groups[d].1) {
             topic_pairs.push((a, d, meet));
         }
     }

@@ -71,13 +71,29 @@ fn disputes_detects_fabrication_and_negated_concepts() {
     // a negation disputes the concept it negates, and says which
     assert_eq!(disputed("the vote did not damage the union"), Disputed::Negates("DESTROY"));
     assert_eq!(disputed("the ministry denied that the vote did not damage it"), Disputed::Plainly);
+    assert_eq!(disputed("he did not kill the deer"), Disputed::Negates("KILL"));
+    // but not an intent or a purpose
+    assert!(!disputes("he did not intend to kill the deer"));
+    assert!(!disputes("making sure they are not nuclear strikes"));
+    // wanting no part refuses; having had none denies
+    assert!(!disputes("we want no part in the listing"));
+    assert!(disputes("we had no part in the listing"));
+    // criticism is disputed only with what it claims
+    assert!(!disputes("the governor dismissed critique of his performance"));
+    assert!(disputes("the governor dismissed criticism that the closure made the city less safe"));
+    // a right withheld
+    assert!(!disputes("they deny the right to question them"));
+    // a passive denial cue deprives: "rights that had been | denied | victims"
+    assert!(deprived("rights that had been ", "victims of shootings"));
+    assert!(!deprived("the claims were ", "by the ministry"));
+    assert!(!deprived("The ministry ", "the report"));
 }
 
 #[test]
 fn the_two_sides_of_a_contradiction_speak_of_one_thing() {
     let f = Featurizer::new();
     let meet = |x: &str, y: &str| {
-        let (fx, fy) = (f.features(x), f.features(y));
+        let (fx, fy) = (f.affirmed_features(x, x), f.disputed_features(y));
         let a: HashSet<&str> = fx.iter().map(String::as_str).collect();
         let d: HashSet<&str> = fy.iter().map(String::as_str).collect();
         let (lx, ly) = (f.lowercase_features(x), f.lowercase_features(y));
@@ -94,6 +110,16 @@ fn the_two_sides_of_a_contradiction_speak_of_one_thing() {
         "Passengers waited on the quay for six hours while divers from three ports checked the hull and rudder",
         "that passengers waited while the managers ate a long lunch in the hotel by the station",
     ));
+    // what one side negates it does not state
+    assert!(!meet("Her son did not commit the harbour fund fraud", "Aron Kell denies the harbour fund fraud charges"));
+    assert!(meet("Her son took money from the harbour fund", "Aron Kell denies the harbour fund fraud charges"));
+    // an accusation disputes what it claims, after its "that", not who makes it
+    assert!(!meet(
+        "Aron Vell Is Raising Funds For Harbour Candidates",
+        "Aron Vell's accusations that the port board is breaking the election law through its joint fund deal",
+    ));
+    // a claim noun says nothing claimed
+    assert!(!meet("Vell's families claim the ferry sank", "Vell's claim"));
 }
 
 #[test]

@@ -160,3 +160,25 @@ fn a_denial_contradicts_what_states_its_words_not_what_shares_two_names() {
         }
     }
 }
+
+#[test]
+fn a_side_that_agrees_with_a_denial_is_not_its_other_side() {
+    let articles = vec![
+        Article::new(
+            "a",
+            "Kell's mother stands by her son\n\nHer son did not commit the harbour fund fraud, Mira Kell said on \
+             Monday. She has visited him every week since March."
+                .to_string(),
+        ),
+        Article::new(
+            "b",
+            "Kell denies harbour fund fraud\n\nAron Kell denies the harbour fund fraud charges, his lawyer said \
+             on Monday. The trial opens in Tolvik in June."
+                .to_string(),
+        ),
+    ];
+    let cmp = corroborate_engine::compare(articles);
+    // the mother's "did not commit the fraud" states no fraud: both sides deny it
+    let found = contradicting_texts(&cmp);
+    assert!(found.is_empty(), "{found:#?}");
+}
