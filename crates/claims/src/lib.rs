@@ -156,11 +156,11 @@ impl Featurizer {
     }
 
     /// The features of what an affirming text (its words `about`, its own words `text`) states:
-    /// not the claim nouns ("some families claim" states no claim), nor what it negates.
+    /// not the words that only name a claim ([`POINTERS`]: "some families claim" states none), nor what it negates.
     fn affirmed_features(&self, about: &str, text: &str) -> HashSet<String> {
         let negated = self.negated_features(text);
         words(about)
-            .filter(|w| !CLAIM_NOUNS.contains(&w.as_str()))
+            .filter(|w| !POINTERS.contains(&w.as_str()))
             .filter_map(|w| self.feature(&w))
             .filter(|f| !negated.contains(f))
             .collect()
@@ -180,7 +180,7 @@ impl Featurizer {
 
     /// The features of what a disputing text disputes: after the "that" of a claim it names ("Bernie
     /// Sanders' accusations that | the Clinton campaign is violating election law"; "denied | that
-    /// ..."), else all of it; never the claim nouns themselves ("Clinton's claim" says nothing claimed).
+    /// ..."), else all of it; never the words that only name a claim ("Clinton's claim" says nothing claimed).
     fn disputed_features(&self, text: &str) -> HashSet<String> {
         let ws: Vec<String> = words(text).collect();
         let that = ws.iter().enumerate().position(|(t, w)| {
@@ -188,7 +188,7 @@ impl Featurizer {
         });
         ws[that.map_or(0, |t| t + 1)..]
             .iter()
-            .filter(|w| !CLAIM_NOUNS.contains(&w.as_str()))
+            .filter(|w| !POINTERS.contains(&w.as_str()))
             .filter_map(|w| self.feature(w))
             .collect()
     }
@@ -1212,10 +1212,20 @@ fn sides_meet(
     let disputes: Vec<(usize, HashSet<&str>)> =
         dispute.iter().zip(&disputed).map(|(&y, d)| (y, d.iter().map(String::as_str).collect())).collect();
     // one unit inside the other ("but Moscow denies — “why wouldn't you ...” asked Dunn") is one
-    // sentence reporting another, not two sides
+    // sentence reporting another, not two sides, unless the inner one is named as a claim: "Brown
+    // denied | Conservative claims that he had fiddled the figures"
+    let claimed = |x: usize| match units[x].r {
+        EvidenceRef::Attribution { article, index } => {
+            let a = &articles[article];
+            words(a.analysis.attributions[index].cue.slice(&a.article.text)).any(|w| {
+                CLAIM_NOUNS.contains(&w.as_str()) || CLAIMING.contains(&w.as_str()) || ACCUSING.contains(&w.as_str())
+            })
+        }
+        EvidenceRef::Statement { .. } => false,
+    };
     let nested = |x: usize, y: usize| {
         let (a, b) = (&units[x], &units[y]);
-        a.r.article() == b.r.article() && a.span.start < b.span.end && b.span.start < a.span.end
+        a.r.article() == b.r.article() && a.span.start < b.span.end && b.span.start < a.span.end && !claimed(x)
     };
     // each unit's lowercase features, made when first asked for
     let lower: HashMap<usize, std::cell::OnceCell<HashSet<String>>> =

@@ -182,3 +182,18 @@ fn a_side_that_agrees_with_a_denial_is_not_its_other_side() {
     let found = contradicting_texts(&cmp);
     assert!(found.is_empty(), "{found:#?}");
 }
+
+#[test]
+fn a_denial_that_names_the_claim_it_denies_contradicts_that_claim() {
+    let articles = vec![Article::new(
+        "a",
+        "Tolvik budget row\n\nFinance minister Ivo Marsh vigorously denied Liberal Party claims that he had in \
+         effect fiddled the harbour budget figures to meet his own spending rules."
+            .to_string(),
+    )];
+    let cmp = corroborate_engine::compare(articles);
+    // one sentence holds both sides, and the inner one is named as a claim: the Liberal Party's
+    let both = the_one_contradiction(&cmp);
+    assert!(both.iter().any(|t| t.starts_with("that he had in effect fiddled")), "{both:#?}");
+    assert!(both.iter().any(|t| t.starts_with("Liberal Party claims that he had")), "{both:#?}");
+}
