@@ -102,7 +102,12 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 
 /// The words of a text as written.
 fn raw_words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')).filter(|w| !w.is_empty())
+    text.split(|c: char| !word_char(c)).filter(|w| !w.is_empty())
+}
+
+/// True when `c` belongs to a word: letters, digits, hyphens and apostrophes.
+fn word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '\''
 }
 
 /// A word as [`words`] gives it: lowercased, without a possessive "'s".
@@ -593,7 +598,8 @@ fn about_self(content: &str) -> bool {
 /// True when a denial cue after `before` deprives rather than denies: "rights that had been |
 /// denied | victims of shootings" (but "the claims were | denied | by the ministry" denies).
 fn deprived(before: &str, content: &str) -> bool {
-    raw_words(before).last().is_some_and(|w| {
+    // (the last word, read from the end: `before` is all of the article up to the cue)
+    before.rsplit(|c: char| !word_char(c)).find(|w| !w.is_empty()).is_some_and(|w| {
         let w = word(w);
         (be_form(&w) || matches!(w.as_str(), "get" | "got")) && words(content).next().is_some_and(|n| n != "by")
     })
@@ -1193,7 +1199,7 @@ fn voice(units: &[Unit], u: usize) -> (Option<&str>, Option<usize>) {
 /// contradiction: another voice on each side (no speaker, and no outlet in its own voice, against
 /// itself: "This is absurd" and "rejected the accusation" by one man are one side), neither inside
 /// the other, words that [`say_the_same`] thing (content features: concepts, stems, names; not
-/// speakers, claim nouns, what the affirming side negates, nor who makes the claim a denial
+/// speakers, words that only point at a claim, what the affirming side negates, nor who makes the claim a denial
 /// answers: see [`Featurizer::affirmed_features`] and [`Featurizer::disputed_features`]), and for
 /// a denial of involvement ("Belmark denied any role"), an affirming unit that names the denier. Of
 /// several such pairs, the one that shows the contradiction best.
