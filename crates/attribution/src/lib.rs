@@ -508,13 +508,25 @@ pub fn find_with(
             while a <= b && matches!(toks[a].lower.as_str(), "but" | "and" | "so" | "yet" | "or" | "nor") {
                 a += 1;
             }
-            // nor is a subordinating word alone a source: "When asked about ...", "After saying ..."
-            let subordinator = a == b
-                && matches!(
-                    toks[a].lower.as_str(),
-                    "when" | "while" | "after" | "before" | "if" | "as" | "once" | "because" | "since" | "until"
-                );
-            (a <= b && !subordinator).then_some((a, b))
+            // nor is a subordinating word alone a source: "When asked about ...", "After saying ...";
+            // before a speaker it opens the clause, not the speaker: "While | a federal judge found"
+            let subordinator = |a: usize| {
+                a <= b
+                    && matches!(
+                        toks[a].lower.as_str(),
+                        "when" | "while" | "after" | "before" | "if" | "as" | "once" | "because" | "since" | "until"
+                    )
+            };
+            if subordinator(a) && a < b {
+                a += 1;
+            }
+            // an opening phrase of time or place up to its comma: "On Monday night, | Clinton"
+            if a < b && matches!(toks[a].lower.as_str(), "on" | "in" | "at" | "during" | "earlier" | "later") {
+                if let Some(c) = (a + 1..b).find(|&k| toks[k].lower == ",") {
+                    a = c + 1;
+                }
+            }
+            (a <= b && !subordinator(a)).then_some((a, b))
         });
     }
 

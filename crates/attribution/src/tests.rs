@@ -293,6 +293,17 @@ fn a_subordinating_word_alone_is_no_source() {
 }
 
 #[test]
+fn a_clause_opening_before_the_speaker_is_not_the_speaker() {
+    let got = check(
+        "While a federal judge found the harbour levy unlawful, the council kept it. \
+         On Monday night, Mayor Ana Ruiz said the pumps had failed.",
+    );
+    let sources: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+    assert!(sources.contains(&"a federal judge"), "{got:?}");
+    assert!(sources.contains(&"Mayor Ana Ruiz"), "{got:?}");
+}
+
+#[test]
 fn a_title_of_lowercase_words_before_a_name_is_the_source() {
     let text = "Port to grow\n\nThe Lenmark council met on Monday. The berths will open in May, council leader Ana \
                 Pelt said. \"The port will grow,\" said union spokesman Tomas Reyk. On Tuesday harbour master Ivo Senn \
