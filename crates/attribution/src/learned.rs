@@ -457,6 +457,17 @@ fn stem(w: &str) -> &str {
 }
 
 impl<'a> Doc<'a> {
+    /// Whether the tagger read token `i` as a noun, proper noun, pronoun or number (false without
+    /// a part-of-speech tagger).
+    pub fn nominal(&self, i: usize) -> bool {
+        self.pos.get(i) == Some(&2)
+    }
+
+    /// Whether the tagger read token `i` as an adjective or adverb.
+    pub fn modifier(&self, i: usize) -> bool {
+        self.pos.get(i) == Some(&3)
+    }
+
     /// Token facts of a text: `sents` as `corroborate_nlp::sentences` gives them.
     /// `pos`: the coarse part-of-speech tagger and `clusters` the word clusters the taggers' models
     /// were trained with ([`Model::pos`], [`Model::clusters`]).

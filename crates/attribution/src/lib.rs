@@ -482,6 +482,9 @@ pub fn find_with(
         };
         raw.retain(|r| !covered[r.cue.0] && (!in_content[r.cue.0] || r.source.is_some_and(names)));
         raw.extend(learned_raw);
+        for r in raw.iter_mut() {
+            r.source = r.source.map(|x| with_modifiers(text, toks, &doc, x));
+        }
         cut_learned_at_others(&ctx, &mut raw);
     }
     // speaking somewhere or to someone is no statement: "spoke to reporters", "spoke at a
@@ -504,30 +507,7 @@ pub fn find_with(
     // a sentence's opening conjunction is no part of its speaker: "But the company said" (and
     // "But" alone is no speaker)
     for r in raw.iter_mut() {
-        r.source = r.source.and_then(|(mut a, b)| {
-            while a <= b && matches!(toks[a].lower.as_str(), "but" | "and" | "so" | "yet" | "or" | "nor") {
-                a += 1;
-            }
-            // nor is a subordinating word alone a source: "When asked about ...", "After saying ...";
-            // before a speaker it opens the clause, not the speaker: "While | a federal judge found"
-            let subordinator = |a: usize| {
-                a <= b
-                    && matches!(
-                        toks[a].lower.as_str(),
-                        "when" | "while" | "after" | "before" | "if" | "as" | "once" | "because" | "since" | "until"
-                    )
-            };
-            if subordinator(a) && a < b {
-                a += 1;
-            }
-            // an opening phrase of time or place up to its comma: "On Monday night, | Clinton"
-            if a < b && matches!(toks[a].lower.as_str(), "on" | "in" | "at" | "during" | "earlier" | "later") {
-                if let Some(c) = (a + 1..b).find(|&k| toks[k].lower == ",") {
-                    a = c + 1;
-                }
-            }
-            (a <= b && !subordinator(a)).then_some((a, b))
-        });
+        r.source = r.source.and_then(|x| tidy_source(text, toks, x));
     }
 
     // Speakers, in text order so pronouns and descriptions see what came before.
@@ -1319,6 +1299,256 @@ fn according_to(ctx: &Ctx, c: usize) -> Option<Raw> {
         learned: false,
         more: None,
     })
+}
+
+/// A source with the words that modify its noun before it: "the debate | moderators", "human rights |
+/// groups", "Republican vice-presidential nominee | Mike Pence" (the tagger often takes the head
+/// alone). Stops at punctuation (but a joining hyphen), a pronoun, a word of time, an -ly adverb, a
+/// verb or any word the part-of-speech tagger reads as neither noun nor modifier, and after a
+/// determiner.
+fn with_modifiers(text: &str, toks: &[Token], doc: &learned::Doc, (mut a, b): (usize, usize)) -> (usize, usize) {
+    let head = &toks[a];
+    let pronoun = |w: &str| {
+        matches!(
+            w,
+            "he" | "she"
+                | "it"
+                | "they"
+                | "we"
+                | "i"
+                | "you"
+                | "who"
+                | "which"
+                | "that"
+                | "this"
+                | "these"
+                | "those"
+                | "him"
+                | "them"
+                | "us"
+                | "me"
+                | "what"
+                | "there"
+                | "one"
+                | "someone"
+                | "everyone"
+                | "nobody"
+                | "where"
+                | "when"
+                | "how"
+                | "why"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "my"
+                | "our"
+                | "your"
+        )
+    };
+    if head.kind != TokKind::Word || pronoun(&head.lower) || !doc.nominal(a) {
+        return (a, b);
+    }
+    let head = a;
+    while a > 0 {
+        let p = &toks[a - 1];
+        if p.newline_before && a - 1 == 0 {
+            break;
+        }
+        // a hyphen joining two words: "vice-presidential"
+        if p.is_punct('-') && !p.space_before && !toks[a].space_before && a >= 2 && toks[a - 2].is_word() {
+            a -= 2;
+            continue;
+        }
+        if p.kind != TokKind::Word || toks[a].newline_before {
+            break;
+        }
+        let w = p.lower.as_str();
+        if matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "your" | "my") {
+            a -= 1;
+            break;
+        }
+        let time = matches!(
+            w,
+            "perhaps"
+                | "however"
+                | "still"
+                | "instead"
+                | "also"
+                | "even"
+                | "only"
+                | "just"
+                | "so"
+                | "thus"
+                | "meanwhile"
+                | "indeed"
+                | "here"
+                | "there"
+                | "later"
+                | "earlier"
+                | "again"
+                | "yet"
+                | "soon"
+                | "finally"
+                | "yesterday"
+                | "today"
+                | "tonight"
+                | "now"
+                | "then"
+                | "week"
+                | "month"
+                | "year"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+        );
+        // before a name, only a role: "nominee | Mike Pence", not "a Bloomberg interview | Trump"
+        let name_edge = a == head && toks[a].span.slice(text).starts_with(char::is_uppercase);
+        if pronoun(w)
+            || name_edge
+                && !(p.span.slice(text).starts_with(char::is_lowercase)
+                    && (role_word(w) || matches!(w, "nominee" | "candidate" | "liaison" | "host" | "anchor")))
+        {
+            break;
+        }
+        let noun_like =
+            (doc.nominal(a - 1) && !pronoun(w)) || (doc.modifier(a - 1) && !is_ly_adverb(w) && !w.ends_with("ly"));
+        if time || !noun_like {
+            break;
+        }
+        a -= 1;
+    }
+    (a, b)
+}
+
+/// An -ing word that belongs to a role or a list rather than to an action: "Robert Peck, managing
+/// director", "Proponents, including the Conference of Mayors".
+fn role_participle(w: &str) -> bool {
+    matches!(
+        w,
+        "including"
+            | "managing"
+            | "leading"
+            | "ranking"
+            | "presiding"
+            | "governing"
+            | "founding"
+            | "outgoing"
+            | "incoming"
+            | "acting"
+            | "visiting"
+            | "reigning"
+            | "sitting"
+            | "retiring"
+            | "serving"
+            | "consulting"
+            | "contributing"
+            | "longstanding"
+            | "longtime"
+    )
+}
+
+/// A source's edges, tidied: without the sentence's opening conjunction ("But the company said"), a
+/// subordinating word ("While | a federal judge found"), an opening phrase of time or place ("On
+/// Monday night, | Clinton") or an opening adverb ("Both | Mr. King and Mr. Schultz"); without a
+/// trailing participle or setting after a comma ("Caddell, speaking of ...", "Clinton, at Monday's
+/// debate") or a trailing date ("a group of doctors in 2015"); and with the name a title abbreviation
+/// stands before ("Mr | . Burman" -> "Mr. Burman"). `None` when nothing of a speaker is left.
+fn tidy_source(text: &str, toks: &[Token], (mut a, mut b): (usize, usize)) -> Option<(usize, usize)> {
+    while a <= b && matches!(toks[a].lower.as_str(), "but" | "and" | "so" | "yet" | "or" | "nor") {
+        a += 1;
+    }
+    // nor is a subordinating word alone a source: "When asked about ...", "After saying ...";
+    // before a speaker it opens the clause, not the speaker: "While | a federal judge found"
+    let subordinator = |a: usize| {
+        a <= b
+            && matches!(
+                toks[a].lower.as_str(),
+                "when" | "while" | "after" | "before" | "if" | "as" | "once" | "because" | "since" | "until"
+            )
+    };
+    if subordinator(a) && a < b {
+        a += 1;
+    }
+    // an opening phrase of time or place up to its comma: "On Monday night, | Clinton"
+    if a < b && matches!(toks[a].lower.as_str(), "on" | "in" | "at" | "during" | "earlier" | "later") {
+        if let Some(c) = (a + 1..b).find(|&k| toks[k].lower == ",") {
+            a = c + 1;
+        }
+    }
+    // an opening adverb or preposition: "Both | Mr. King and Mr. Schultz", "With | Democratic leaders"
+    // ("both" only before a name: "both presidential candidates" are the speakers)
+    let capital = |k: usize| {
+        toks.get(k).is_some_and(|t| t.kind == TokKind::Word && t.span.slice(text).starts_with(char::is_uppercase))
+    };
+    if a < b
+        && (matches!(toks[a].lower.as_str(), "even" | "then" | "with") || (toks[a].lower == "both" && capital(a + 1)))
+    {
+        a += 1;
+    }
+    if a > b || subordinator(a) {
+        return None;
+    }
+    // a participle or a setting after a comma is the speaker's doing, not the speaker: "Caddell, |
+    // speaking of ...", "Clinton, | at Monday's debate", "Cummings, the top Democrat ..., | in a
+    // statement" (but inside a relative clause it is the clause's: "Mitchell, who served as
+    // ambassador from 2012, in ...")
+    let relative = (a..b).find(|&k| matches!(toks[k].lower.as_str(), "who" | "which" | "whom")).unwrap_or(b);
+    if let Some(k) = (a + 1..relative).find(|&k| {
+        toks[k].is_punct(',')
+            && toks.get(k + 1).is_some_and(|n| {
+                n.kind == TokKind::Word
+                    && n.span.slice(text).starts_with(char::is_lowercase)
+                    && ((n.lower.ends_with("ing") && n.lower.len() > 5 && !role_participle(&n.lower))
+                        || matches!(n.lower.as_str(), "at" | "in" | "during" | "on"))
+            })
+    }) {
+        b = k - 1;
+    }
+    // a trailing date: "a group of doctors | in 2015", "Wells Fargo | just this month"
+    if b >= a + 2
+        && toks[b].kind == TokKind::Number
+        && toks[b].lower.len() == 4
+        && toks[b].lower.starts_with(['1', '2'])
+        && toks[b - 1].lower == "in"
+    {
+        b -= 2;
+    }
+    if b >= a + 2
+        && matches!(toks[b].lower.as_str(), "week" | "month" | "year")
+        && matches!(toks[b - 1].lower.as_str(), "this" | "last")
+    {
+        b -= 2;
+        if b > a && toks[b].lower == "just" {
+            b -= 1;
+        }
+    }
+    // a title abbreviation and its name: "said Mr | . Burman" -> "Mr. Burman", "Mr. | Clarke" -> "Mr. Clarke"
+    let title = |t: &Token| {
+        matches!(
+            t.lower.as_str(),
+            "mr" | "mrs" | "ms" | "dr" | "del" | "sen" | "rep" | "gov" | "gen" | "lt" | "col" | "sgt" | "prof" | "rev"
+        ) && t.span.slice(text).starts_with(char::is_uppercase)
+    };
+    let joined = |k: usize| toks.get(k).is_some_and(|t| t.is_punct('.') && !t.space_before);
+    if title(&toks[b]) && joined(b + 1) && capital(b + 2) {
+        b += 2;
+        while capital(b + 1) && !toks[b + 1].newline_before {
+            b += 1;
+        }
+    }
+    if a >= 2 && joined(a - 1) && title(&toks[a - 2]) && capital(a) {
+        a -= 2;
+    }
+    Some((a, b))
 }
 
 /// A source ends on a word that is no relative pronoun, adverb or auxiliary (`None` if nothing is

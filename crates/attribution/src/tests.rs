@@ -304,6 +304,20 @@ fn a_clause_opening_before_the_speaker_is_not_the_speaker() {
 }
 
 #[test]
+fn a_source_keeps_its_name_and_modifiers_and_drops_its_setting() {
+    let got = check(
+        "\"The harbour levy stays,\" said Mr. Okafor. \
+         Ana Ruiz, speaking at the quay on Monday, said the pumps had failed. \
+         Port council candidate Lena Broom warned that the berths would flood. \
+         Both Mr. Okafor and Ms. Ruiz said the pumps would be replaced.",
+    );
+    let sources: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+    for want in ["Mr. Okafor", "Ana Ruiz", "Port council candidate Lena Broom", "Mr. Okafor and Ms. Ruiz"] {
+        assert!(sources.contains(&want), "{want}: {got:?}");
+    }
+}
+
+#[test]
 fn a_title_of_lowercase_words_before_a_name_is_the_source() {
     let text = "Port to grow\n\nThe Lenmark council met on Monday. The berths will open in May, council leader Ana \
                 Pelt said. \"The port will grow,\" said union spokesman Tomas Reyk. On Tuesday harbour master Ivo Senn \
