@@ -318,6 +318,12 @@ fn a_source_keeps_its_name_and_modifiers_and_drops_its_setting() {
 }
 
 #[test]
+fn the_medium_closing_a_report_is_not_what_was_said() {
+    let got = check("Mayor Ana Ruiz said the pumps would be replaced in an interview on Tuesday.");
+    assert!(got.iter().any(|g| g.0 == "Mayor Ana Ruiz" && g.3 == "the pumps would be replaced"), "{got:?}");
+}
+
+#[test]
 fn a_title_of_lowercase_words_before_a_name_is_the_source() {
     let text = "Port to grow\n\nThe Lenmark council met on Monday. The berths will open in May, council leader Ana \
                 Pelt said. \"The port will grow,\" said union spokesman Tomas Reyk. On Tuesday harbour master Ivo Senn \
