@@ -374,6 +374,8 @@ pub fn find_with(
     }
     // The learned tagger (when its weights load): its attributions replace rule ones whose cue
     // falls inside one of its attributions.
+    // which tokens the part-of-speech tagger reads as nouns (empty without the learned model)
+    let mut nominal: Vec<bool> = Vec::new();
     if let Some(model) = model {
         let lexicon = toks.iter().zip(&ctx.cue_verb).map(|(t, &v)| v && t.kind == TokKind::Word).collect();
         let doc = learned::Doc::with_lexicon(
@@ -386,6 +388,7 @@ pub fn find_with(
             lexicon,
         );
         let cues = model.cues(&doc);
+        nominal = (0..toks.len()).map(|i| doc.nominal(i)).collect();
         let mut covered = vec![false; toks.len()];
         let mut in_content = vec![false; toks.len()];
         let mut learned_raw = Vec::new();
@@ -495,6 +498,25 @@ pub fn find_with(
             || r.cue.0 != r.cue.1
             || !next.is_some_and(|n| n.span.start == r.content.start && place_not_words(&toks[r.cue.0].lower, &n.lower))
     });
+    // "offered no evidence", "gave no details": what was not given is no statement
+    raw.retain(|r| {
+        let words: Vec<&str> = r.content.slice(text).split_whitespace().take(3).collect();
+        r.direct
+            || !(words.len() >= 2
+                && words[0].eq_ignore_ascii_case("no")
+                && matches!(
+                    words[1].trim_end_matches(|c: char| !c.is_alphanumeric()),
+                    "evidence"
+                        | "proof"
+                        | "details"
+                        | "detail"
+                        | "explanation"
+                        | "specifics"
+                        | "basis"
+                        | "source"
+                        | "sources"
+                ))
+    });
     // "it seems that", "it is expected that": an impersonal "it" is nobody (and must not be
     // resolved to whatever came before)
     raw.retain(|r| {
@@ -506,6 +528,24 @@ pub fn find_with(
     add_second_contents(&ctx, &quotes, &mut raw);
     // a sentence's opening conjunction is no part of its speaker: "But the company said" (and
     // "But" alone is no speaker)
+    // a cue without a source shares the subject of the verb it is joined to
+    // (and one that ends right before "and" and the cue is the object of the verb before:
+    // "The council approved | the levy | and warned")
+    for i in 0..raw.len() {
+        let object = raw[i].source.is_some_and(|(_, b)| {
+            b + 2 <= raw[i].cue.0
+                && matches!(toks[b + 1].lower.as_str(), "and" | "but")
+                && (b + 2..raw[i].cue.0).all(|k| is_ly_adverb(&toks[k].lower) || toks[k].lower == "also")
+        });
+        if object {
+            if let Some(s) = shared_subject(&ctx, &raw, &nominal, raw[i].cue.0) {
+                raw[i].source = trim_source(text, toks, s);
+            }
+        }
+        if raw[i].source.is_none() {
+            raw[i].source = shared_subject(&ctx, &raw, &nominal, raw[i].cue.0).and_then(|x| trim_source(text, toks, x));
+        }
+    }
     for r in raw.iter_mut() {
         r.source = r.source.and_then(|x| tidy_source(text, toks, x));
     }
@@ -1491,6 +1531,63 @@ fn role_participle(w: &str) -> bool {
     )
 }
 
+/// A lowercase head of a body that speaks: "the council", "the board", "the committee".
+fn is_org_word(w: &str) -> bool {
+    corroborate_nlp::lexicon::is_org_head(w)
+        || matches!(w, "council" | "board" | "committee" | "court" | "panel" | "union" | "company" | "government")
+}
+
+/// The subject a cue shares with the verb it is joined to: "Theresa May announced ... and |
+/// suggested", "His ex-wife agreed, but also | contended", "she said ..., | emphasizing": the source
+/// of an attribution earlier in the sentence, or else the sentence's subject when no clause opens
+/// between it and the cue.
+/// `nominal`: which tokens the part-of-speech tagger reads as nouns (empty: all).
+fn shared_subject(ctx: &Ctx, raw: &[Raw], nominal: &[bool], c: usize) -> Option<(usize, usize)> {
+    let toks = ctx.toks;
+    let s0 = ctx.sent_start(c);
+    let mut k = c;
+    while k > s0 && (matches!(ctx.lower(k - 1), "also" | "then" | "later" | "even") || is_ly_adverb(ctx.lower(k - 1))) {
+        k -= 1;
+    }
+    if k <= s0 + 1 {
+        return None;
+    }
+    let gerund = ctx.lower(c).ends_with("ing") && toks[k - 1].is_punct(',');
+    let joined = matches!(ctx.lower(k - 1), "and" | "but")
+        || (k >= s0 + 2 && toks[k - 1].is_punct(',') && matches!(ctx.lower(k - 2), "and" | "but"));
+    if !gerund && !joined {
+        return None;
+    }
+    // the speaker of an attribution before it in the sentence: "she said ..., | emphasizing"
+    if let Some(r) = raw.iter().filter(|r| s0 <= r.cue.0 && r.cue.1 < k && r.source.is_some()).max_by_key(|r| r.cue.0) {
+        return r.source;
+    }
+    if (s0..k).any(|i| {
+        toks[i].is_quote()
+            || matches!(ctx.lower(i), "that" | "who" | "which" | "whom" | "when" | "if" | "because" | "while" | "after")
+    }) {
+        return None;
+    }
+    let (a, mut b) = subject_of(ctx, s0, k)?;
+    // the head noun after a name: "The Lenmark | council"
+    while b + 1 < k && is_org_word(ctx.lower(b + 1)) {
+        b += 1;
+    }
+    // a capitalised opening word that names no one is no subject: "But", "Perhaps", "Get"
+    // nor one that opens with a preposition: "During his second day of ..."
+    if matches!(
+        ctx.lower(a),
+        "during" | "in" | "on" | "at" | "for" | "after" | "before" | "with" | "from" | "by" | "initially" | "under"
+    ) {
+        return None;
+    }
+    let first = if DETERMINERS.contains(&ctx.lower(a)) { a + 1 } else { a };
+    let common = |i: usize| corroborate_nlp::lexicon::not_name(ctx.lower(i)) || ctx.cue_verb(i);
+    let noun = |i: usize| nominal.get(i).is_none_or(|&n| n);
+    ((ctx.head_ok(b) || is_org_word(ctx.lower(b))) && b + 2 < k && first <= b && !common(first) && noun(b))
+        .then_some((a, b))
+}
+
 /// A source's edges, tidied: without the sentence's opening conjunction ("But the company said"), a
 /// subordinating word ("While | a federal judge found"), an opening phrase of time or place ("On
 /// Monday night, | Clinton") or an opening adverb ("Both | Mr. King and Mr. Schultz"); without a
@@ -1595,7 +1692,7 @@ fn trim_source(text: &str, toks: &[Token], (mut sa, mut sb): (usize, usize)) -> 
     }
     while sb > sa
         && (!toks[sb].is_word()
-            || matches!(toks[sb].lower.as_str(), "which" | "who" | "that")
+            || matches!(toks[sb].lower.as_str(), "which" | "who" | "that" | "and" | "or" | "but")
             || source_tail(text, &toks[sb])
             || (toks[sb].kind == TokKind::Possessive
                 && matches!(toks[sb - 1].lower.as_str(), "he" | "she" | "it" | "that" | "there")))

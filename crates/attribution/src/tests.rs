@@ -324,6 +324,16 @@ fn the_medium_closing_a_report_is_not_what_was_said() {
 }
 
 #[test]
+fn a_joined_verb_shares_its_subject_and_what_was_not_given_is_no_statement() {
+    let got = check(
+        "The Lenmark council approved the harbour levy and warned that fees would rise. \
+         The ministry claimed that the pumps were sabotaged, but offered no evidence for it.",
+    );
+    assert!(got.iter().any(|g| g.0 == "The Lenmark council" && g.2 == "warned"), "{got:?}");
+    assert!(!got.iter().any(|g| g.3.starts_with("no evidence")), "{got:?}");
+}
+
+#[test]
 fn a_title_of_lowercase_words_before_a_name_is_the_source() {
     let text = "Port to grow\n\nThe Lenmark council met on Monday. The berths will open in May, council leader Ana \
                 Pelt said. \"The port will grow,\" said union spokesman Tomas Reyk. On Tuesday harbour master Ivo Senn \
