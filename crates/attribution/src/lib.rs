@@ -372,10 +372,10 @@ pub fn find_with(
     if let Some(r) = &headline {
         raw.push(r.clone());
     }
-    // The learned tagger (when its weights load): its attributions replace rule ones whose cue
-    // falls inside one of its attributions.
     // which tokens the part-of-speech tagger reads as nouns (empty without the learned model)
     let mut nominal: Vec<bool> = Vec::new();
+    // The learned tagger (when its weights load): its attributions replace rule ones whose cue
+    // falls inside one of its attributions.
     if let Some(model) = model {
         let lexicon = toks.iter().zip(&ctx.cue_verb).map(|(t, &v)| v && t.kind == TokKind::Word).collect();
         let doc = learned::Doc::with_lexicon(
@@ -486,7 +486,10 @@ pub fn find_with(
         raw.retain(|r| !covered[r.cue.0] && (!in_content[r.cue.0] || r.source.is_some_and(names)));
         raw.extend(learned_raw);
         for r in raw.iter_mut() {
-            r.source = r.source.map(|x| with_modifiers(text, toks, &doc, x));
+            let (cue, content) = (r.cue_span(toks), r.content);
+            r.source = r.source.map(|x| {
+                with_modifiers(text, toks, &doc, x, |t: &Token| t.span.overlaps(&cue) || t.span.overlaps(&content))
+            });
         }
         cut_learned_at_others(&ctx, &mut raw);
     }
@@ -526,8 +529,6 @@ pub fn find_with(
     raw.dedup_by(|a, b| a.cue.0 == b.cue.0);
     cut_at_following_attributions(&ctx, &mut raw);
     add_second_contents(&ctx, &quotes, &mut raw);
-    // a sentence's opening conjunction is no part of its speaker: "But the company said" (and
-    // "But" alone is no speaker)
     // a cue without a source shares the subject of the verb it is joined to
     // (and one that ends right before "and" and the cue is the object of the verb before:
     // "The council approved | the levy | and warned")
@@ -546,6 +547,8 @@ pub fn find_with(
             raw[i].source = shared_subject(&ctx, &raw, &nominal, raw[i].cue.0).and_then(|x| trim_source(text, toks, x));
         }
     }
+    // a source's edges: no opening conjunction ("But the company said"; "But" alone is no
+    // speaker), no trailing setting, the whole name after a title ([`tidy_source`])
     for r in raw.iter_mut() {
         r.source = r.source.and_then(|x| tidy_source(text, toks, x));
     }
@@ -1381,8 +1384,14 @@ fn according_to(ctx: &Ctx, c: usize) -> Option<Raw> {
 /// alone). Stops at punctuation (but a joining hyphen), a pronoun, a word of time, an -ly adverb, a
 /// verb or any word the part-of-speech tagger reads as neither noun nor modifier, and after a
 /// determiner.
-fn with_modifiers(text: &str, toks: &[Token], doc: &learned::Doc, (mut a, b): (usize, usize)) -> (usize, usize) {
-    let head = &toks[a];
+/// `taken`: a token of the attribution's own cue or content, where it stops too.
+fn with_modifiers(
+    text: &str,
+    toks: &[Token],
+    doc: &learned::Doc,
+    (mut a, b): (usize, usize),
+    taken: impl Fn(&Token) -> bool,
+) -> (usize, usize) {
     let pronoun = |w: &str| {
         matches!(
             w,
@@ -1421,17 +1430,23 @@ fn with_modifiers(text: &str, toks: &[Token], doc: &learned::Doc, (mut a, b): (u
                 | "your"
         )
     };
-    if head.kind != TokKind::Word || pronoun(&head.lower) || !doc.nominal(a) {
+    if toks[a].kind != TokKind::Word || pronoun(&toks[a].lower) || !doc.nominal(a) {
         return (a, b);
     }
     let head = a;
     while a > 0 {
         let p = &toks[a - 1];
-        if p.newline_before && a - 1 == 0 {
+        if taken(p) {
             break;
         }
         // a hyphen joining two words: "vice-presidential"
-        if p.is_punct('-') && !p.space_before && !toks[a].space_before && a >= 2 && toks[a - 2].is_word() {
+        if p.is_punct('-')
+            && !p.space_before
+            && !toks[a].space_before
+            && a >= 2
+            && toks[a - 2].is_word()
+            && !taken(&toks[a - 2])
+        {
             a -= 2;
             continue;
         }
