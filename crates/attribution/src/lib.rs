@@ -486,10 +486,18 @@ pub fn find_with(
         raw.retain(|r| !covered[r.cue.0] && (!in_content[r.cue.0] || r.source.is_some_and(names)));
         raw.extend(learned_raw);
         for r in raw.iter_mut() {
-            let (cue, content) = (r.cue_span(toks), r.content);
-            r.source = r.source.map(|x| {
-                with_modifiers(text, toks, &doc, x, |t: &Token| t.span.overlaps(&cue) || t.span.overlaps(&content))
-            });
+            let cue = r.cue_span(toks);
+            r.source = r.source.map(|x| with_modifiers(text, toks, &doc, x, |t: &Token| t.span.overlaps(&cue)));
+            // the words taken into the source leave the content that ran into them
+            if let Some((a, _)) = r.source {
+                let at = toks[a].span.start;
+                if r.content.start < at && at < r.content.end {
+                    let cut = Span::new(r.content.start, at).trim(text, &[',', ' ', '-', '—']);
+                    if !cut.is_empty() {
+                        r.content = cut;
+                    }
+                }
+            }
         }
         cut_learned_at_others(&ctx, &mut raw);
     }
@@ -545,6 +553,9 @@ pub fn find_with(
         }
         if raw[i].source.is_none() {
             raw[i].source = shared_subject(&ctx, &raw, &nominal, raw[i].cue.0).and_then(|x| trim_source(text, toks, x));
+        }
+        if raw[i].source.is_none() {
+            raw[i].source = inverted_source(&ctx, &raw[i]);
         }
     }
     // a source's edges: no opening conjunction ("But the company said"; "But" alone is no
@@ -1384,7 +1395,8 @@ fn according_to(ctx: &Ctx, c: usize) -> Option<Raw> {
 /// alone). Stops at punctuation (but a joining hyphen), a pronoun, a word of time, an -ly adverb, a
 /// verb or any word the part-of-speech tagger reads as neither noun nor modifier, and after a
 /// determiner.
-/// `taken`: a token of the attribution's own cue or content, where it stops too.
+/// `taken`: a token of the attribution's own cue, where it stops too. (Not its content: the
+/// tagger often marks a title before a name as content, "said | RICS housing spokesman | Ian Perry".)
 fn with_modifiers(
     text: &str,
     toks: &[Token],
@@ -1552,6 +1564,31 @@ fn is_org_word(w: &str) -> bool {
         || matches!(w, "council" | "board" | "committee" | "court" | "panel" | "union" | "company" | "government")
 }
 
+/// The source after a closing cue: `"...," said 9/11 widow Terry Strada.`, `"...," said the
+/// ruling.`: what follows the cue to the end of the sentence, when what was said comes before it
+/// and nothing after the cue is taken.
+fn inverted_source(ctx: &Ctx, r: &Raw) -> Option<(usize, usize)> {
+    let toks = ctx.toks;
+    let (c0, c1) = r.cue;
+    if c0 != c1 || !matches!(ctx.lower(c0), "said" | "says" | "added" | "wrote" | "writes" | "asked" | "explained") {
+        return None;
+    }
+    // what was said ends before the cue, after a comma or a closing quotation mark
+    let before = c0.checked_sub(1)?;
+    if r.content.end > toks[c0].span.start || !(toks[before].is_punct(',') || toks[before].is_quote()) {
+        return None;
+    }
+    let end = ctx.sent_end(c0);
+    let a = c1 + 1;
+    let mut b = end.checked_sub(1)?;
+    while b > a && !toks[b].is_word() {
+        b -= 1;
+    }
+    let first = toks.get(a)?;
+    let opens = ctx.cap(a) || first.kind == TokKind::Number || DETERMINERS.contains(&first.lower.as_str());
+    (a <= b && b - a < 20 && opens && toks[b].is_word()).then_some((a, b))
+}
+
 /// The subject a cue shares with the verb it is joined to: "Theresa May announced ... and |
 /// suggested", "His ex-wife agreed, but also | contended", "she said ..., | emphasizing": the source
 /// of an attribution earlier in the sentence, or else the sentence's subject when no clause opens
@@ -1654,7 +1691,7 @@ fn tidy_source(text: &str, toks: &[Token], (mut a, mut b): (usize, usize)) -> Op
             && toks.get(k + 1).is_some_and(|n| {
                 n.kind == TokKind::Word
                     && n.span.slice(text).starts_with(char::is_lowercase)
-                    && ((n.lower.ends_with("ing") && n.lower.len() > 5 && !role_participle(&n.lower))
+                    && ((n.lower.ends_with("ing") && n.lower.len() > 4 && !role_participle(&n.lower))
                         || matches!(n.lower.as_str(), "at" | "in" | "during" | "on"))
             })
     }) {

@@ -334,6 +334,12 @@ fn a_joined_verb_shares_its_subject_and_what_was_not_given_is_no_statement() {
 }
 
 #[test]
+fn a_source_after_a_closing_cue_is_the_rest_of_the_sentence() {
+    let got = check("\"The pumps will hold until spring,\" said the harbour board's chief engineer.");
+    assert!(got.iter().any(|g| g.0 == "the harbour board's chief engineer" && g.2 == "said"), "{got:?}");
+}
+
+#[test]
 fn a_title_of_lowercase_words_before_a_name_is_the_source() {
     let text = "Port to grow\n\nThe Lenmark council met on Monday. The berths will open in May, council leader Ana \
                 Pelt said. \"The port will grow,\" said union spokesman Tomas Reyk. On Tuesday harbour master Ivo Senn \
