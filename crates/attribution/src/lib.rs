@@ -1565,8 +1565,8 @@ fn is_org_word(w: &str) -> bool {
 }
 
 /// The source after a closing cue: `"...," said 9/11 widow Terry Strada.`, `"...," said the
-/// ruling.`: what follows the cue to the end of the sentence, when what was said comes before it
-/// and nothing after the cue is taken.
+/// ruling.`: what follows the cue to the end of the sentence or to a relative clause (", who ..."),
+/// when what was said ends before the cue, at a comma or a closing quotation mark.
 fn inverted_source(ctx: &Ctx, r: &Raw) -> Option<(usize, usize)> {
     let toks = ctx.toks;
     let (c0, c1) = r.cue;
@@ -1581,6 +1581,9 @@ fn inverted_source(ctx: &Ctx, r: &Raw) -> Option<(usize, usize)> {
     let end = ctx.sent_end(c0);
     let a = c1 + 1;
     let mut b = end.checked_sub(1)?;
+    if let Some(k) = (a + 1..b).find(|&k| toks[k].is_punct(',') && matches!(ctx.lower(k + 1), "who" | "which")) {
+        b = k - 1;
+    }
     while b > a && !toks[b].is_word() {
         b -= 1;
     }
