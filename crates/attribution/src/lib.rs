@@ -536,6 +536,9 @@ pub fn find_with(
     raw.sort_by_key(|r| (r.content.start, r.cue.0));
     raw.dedup_by(|a, b| a.cue.0 == b.cue.0);
     cut_at_following_attributions(&ctx, &mut raw);
+    for r in raw.iter_mut() {
+        parenthetical(&ctx, r);
+    }
     add_second_contents(&ctx, &quotes, &mut raw);
     // a cue without a source shares the subject of the verb it is joined to
     // (and one that ends right before "and" and the cue is the object of the verb before:
@@ -2057,6 +2060,171 @@ fn quote_continued(ctx: &Ctx, quotes: &[Quote], r: &Raw) -> Option<Span> {
     }
     let q2 = quotes.iter().find(|q| q.open == k + 1)?;
     (!toks[q2.open].paragraph_before && q2.words > 0).then_some(q2.inner)
+}
+
+/// A reported attribution set between commas inside its content's sentence: "The council,
+/// officials said on Monday, will not raise taxes", "Spiders, according to Dr Framenau, don't
+/// burrow in skin". Its content is the two parts around the clause (PolNeAR: one discontinuous
+/// content), where the tagger gave one of them or neither: the part after the clause becomes the
+/// content and the part before it the second content (reported with the same source and cue).
+/// Only when the clause is source and cue, then at most a short setting ("on Monday"), the part
+/// before it opens the sentence (at most 15 tokens, no quotation mark, no other cue verb) and the
+/// part after it runs to the sentence's end (at least two tokens, not opening on a cue verb). A
+/// part before that is only an opening adverbial ("Instead", "In several cases") is left out.
+fn parenthetical(ctx: &Ctx, r: &mut Raw) {
+    const BEFORE: usize = 15;
+    const SETTING: usize = 6;
+    let toks = ctx.toks;
+    let Some((s0, s1)) = r.source else { return };
+    if r.direct || r.more.is_some() {
+        return;
+    }
+    let comma = |k: usize| toks[k].kind == TokKind::Punct(',');
+    // a source after its cue that ran on over the comma to the sentence's end ("according to Ivo
+    // Senn, do not swim ...") ends at that comma
+    let s1 = match (s0 > r.cue.1).then(|| (s0..=s1).find(|&k| comma(k))).flatten() {
+        Some(k) if k > s0 && ctx.sent_toks.get(ctx.sent_of[s0]).is_some_and(|&(_, se)| s1 + 2 >= se) => k - 1,
+        _ => s1,
+    };
+    let (lo, hi) = (s0.min(r.cue.0), s1.max(r.cue.1));
+    let Some(&(ss, se)) = ctx.sent_toks.get(ctx.sent_of[lo]) else { return };
+    let plain = |k: usize| !matches!(toks[k].kind, TokKind::Quote(_) | TokKind::Markup) && !ctx.cue_verb[k];
+    // the part before: the sentence's opening up to the comma before the clause
+    if lo < ss + 2 || !comma(lo - 1) || lo - 1 - ss > BEFORE || !(ss..lo - 1).all(plain) {
+        return;
+    }
+    // the clause ends at the next comma, after at most a short setting
+    let Some(close) = (hi + 1..se.min(hi + 2 + SETTING)).find(|&k| comma(k)) else { return };
+    if !(hi + 1..close).all(|k| plain(k) && toks[k].kind != TokKind::Punct('.')) {
+        return;
+    }
+    // the part after: to the sentence's end, without its closing punctuation
+    let mut last = se - 1;
+    while last > close && matches!(toks[last].kind, TokKind::Punct(_) | TokKind::Quote(_)) {
+        last -= 1;
+    }
+    if last < close + 2
+        || ctx.cue_verb[close + 1]
+        || (close + 1..=last).any(|k| matches!(toks[k].kind, TokKind::Quote(_)))
+    {
+        return;
+    }
+    // a cue before its source ("..., said Wilcox, an Orlando Republican") is mostly followed by an
+    // appositive: only "according to X," and a part after it that opens on a lowercase word that
+    // does not start a noun phrase or relative clause ("do not swim")
+    if r.cue.0 < s0 {
+        let next = &toks[close + 1];
+        if toks[r.cue.0].lower != "according"
+            || is_capitalized(next.span.slice(ctx.text))
+            || matches!(
+                next.lower.as_str(),
+                "a" | "an"
+                    | "the"
+                    | "who"
+                    | "which"
+                    | "that"
+                    | "whose"
+                    | "whom"
+                    | "where"
+                    | "when"
+                    | "and"
+                    | "or"
+                    | "but"
+                    | "its"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "our"
+                    | "my"
+                    | "your"
+            )
+        {
+            return;
+        }
+    }
+    let before = toks[ss].span.cover(&toks[lo - 2].span);
+    let after = toks[close + 1].span.cover(&toks[last].span);
+    // an opening adverbial ("Instead, she said, ...", "In several cases, they say, ...") is no part
+    // of what was said
+    let opener = lo - 1 - ss < 2 && toks[ss].lower.ends_with("ly")
+        || matches!(
+            toks[ss].lower.as_str(),
+            "in" | "on"
+                | "at"
+                | "if"
+                | "when"
+                | "as"
+                | "after"
+                | "before"
+                | "since"
+                | "because"
+                | "instead"
+                | "now"
+                | "still"
+                | "yet"
+                | "but"
+                | "and"
+                | "so"
+                | "however"
+                | "meanwhile"
+                | "for"
+                | "with"
+                | "without"
+                | "by"
+                | "during"
+                | "from"
+                | "although"
+                | "though"
+                | "while"
+                | "once"
+                | "then"
+                | "under"
+                | "until"
+                | "earlier"
+                | "later"
+                | "overall"
+                | "again"
+                | "also"
+                | "otherwise"
+                | "indeed"
+                | "nonetheless"
+                | "nevertheless"
+                | "moreover"
+                | "thus"
+                | "therefore"
+                | "today"
+                | "yesterday"
+                | "here"
+                | "there"
+                | "first"
+                | "finally"
+                | "previously"
+                | "of"
+                | "to"
+                | "despite"
+                | "unlike"
+                | "like"
+                | "within"
+                | "even"
+                | "too"
+                | "amid"
+                | "among"
+                | "across"
+                | "over"
+                | "through"
+                | "toward"
+                | "against"
+                | "around"
+                | "beyond"
+        );
+    // the tagger's content must be one of the parts (or inside them), or nothing beyond the clause
+    let inside = |p: &Span| p.start <= r.content.start && r.content.end <= p.end;
+    if !(inside(&before) || inside(&after) || r.content.is_empty()) {
+        return;
+    }
+    r.content = after;
+    r.more = (!opener).then_some(before);
+    r.source = Some((s0, s1));
 }
 
 /// "as Russia continues to deny X, the ministry has stated Y": X stops where the next attribution's

@@ -353,3 +353,19 @@ fn a_title_of_lowercase_words_before_a_name_is_the_source() {
     let fronted = by_cue("the berths were late");
     assert_eq!((fronted.0.as_str(), fronted.1.as_str()), ("harbour master Ivo Senn", "Ivo Senn"), "{got:?}");
 }
+
+#[test]
+fn a_clause_between_commas_reports_both_parts_of_its_sentence() {
+    let got = check(
+        "The Lenmark council met on Monday. The harbour levy, officials said on Monday, will not rise this year. \
+         Eels, according to marine biologist Ivo Senn, do not swim upriver in winter.",
+    );
+    for (source, part) in [
+        ("officials", "The harbour levy"),
+        ("officials", "will not rise this year"),
+        ("marine biologist Ivo Senn", "Eels"),
+        ("marine biologist Ivo Senn", "do not swim upriver in winter"),
+    ] {
+        assert!(got.iter().any(|g| g.0 == source && g.3 == part), "{part}: {got:?}");
+    }
+}

@@ -1555,12 +1555,14 @@ fn claims(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize], origins: &[
             relation: Relation::Contradicts,
             reason: reason.clone(),
             evidence: vec![x, y],
+            disputes: false,
         });
         claims[b].relations.push(ClaimRelation {
             claim: a,
             relation: Relation::Contradicts,
             reason,
             evidence: vec![y, x],
+            disputes: true,
         });
     }
     // order: claims in contradictions and carried by more articles first; keep relation indices right

@@ -203,11 +203,10 @@ fn column(header: &[String], name: &str, file: &Path) -> Result<usize, LoadError
         .ok_or_else(|| LoadError::Format(file.display().to_string(), format!("no column {name}")))
 }
 
-/// The FNC-1 training bodies grouped into stories: bodies related (agree, disagree, discuss) to
-/// the same headline are one story; stories are the connected components. Bodies related to no
-/// headline are left out. `dir` holds `train_bodies.csv` and `train_stances.csv`. Items come in
-/// body-id order; the story label is the smallest body id of the component.
-pub fn load_fnc_stories(dir: &Path) -> Result<Vec<StoryItem>, LoadError> {
+/// The FNC-1 training bodies (sorted by id) and the related (headline, body index, stance) rows.
+type FncRows = (Vec<(u64, String)>, Vec<(String, usize, String)>);
+
+fn read_fnc(dir: &Path) -> Result<FncRows, LoadError> {
     let bodies_path = dir.join("train_bodies.csv");
     let stances_path = dir.join("train_stances.csv");
     let bodies = parse_csv(&read(&bodies_path)?);
@@ -226,7 +225,22 @@ pub fn load_fnc_stories(dir: &Path) -> Result<Vec<StoryItem>, LoadError> {
         brows.iter().filter_map(|r| Some((r.get(b_id)?.trim().parse().ok()?, r.get(b_text)?.clone()))).collect();
     texts.sort_by_key(|t| t.0);
     let index: HashMap<u64, usize> = texts.iter().enumerate().map(|(i, t)| (t.0, i)).collect();
-    let mut parent: Vec<usize> = (0..texts.len()).collect();
+    let mut rows = Vec::new();
+    for r in srows {
+        let (Some(h), Some(id), Some(st)) = (r.get(s_head), r.get(s_id), r.get(s_stance)) else { continue };
+        if st.trim() == "unrelated" {
+            continue;
+        }
+        let Some(&b) = id.trim().parse::<u64>().ok().and_then(|id| index.get(&id)) else { continue };
+        rows.push((h.clone(), b, st.trim().to_string()));
+    }
+    Ok((texts, rows))
+}
+
+/// Story roots of the FNC-1 bodies: bodies related to one headline are one story (connected
+/// components); `None` for a body related to no headline.
+fn fnc_roots(n: usize, rows: &[(String, usize, String)]) -> Vec<Option<usize>> {
+    let mut parent: Vec<usize> = (0..n).collect();
     fn find(p: &mut [usize], mut x: usize) -> usize {
         while p[x] != x {
             p[x] = p[p[x]];
@@ -234,37 +248,77 @@ pub fn load_fnc_stories(dir: &Path) -> Result<Vec<StoryItem>, LoadError> {
         }
         x
     }
-    let mut related = vec![false; texts.len()];
+    let mut related = vec![false; n];
     let mut by_headline: HashMap<&str, usize> = HashMap::new();
-    for r in srows {
-        let (Some(h), Some(id), Some(st)) = (r.get(s_head), r.get(s_id), r.get(s_stance)) else { continue };
-        if st.trim() == "unrelated" {
-            continue;
-        }
-        let Some(&b) = id.trim().parse::<u64>().ok().and_then(|id| index.get(&id)) else { continue };
-        related[b] = true;
+    for (h, b, _) in rows {
+        related[*b] = true;
         match by_headline.get(h.as_str()) {
             Some(&other) => {
-                let (x, y) = (find(&mut parent, other), find(&mut parent, b));
+                let (x, y) = (find(&mut parent, other), find(&mut parent, *b));
                 parent[x.max(y)] = x.min(y);
             }
             None => {
-                by_headline.insert(h.as_str(), b);
+                by_headline.insert(h.as_str(), *b);
             }
         }
     }
-    let mut out = Vec::new();
-    for i in 0..texts.len() {
-        if related[i] {
-            let root = find(&mut parent, i);
-            out.push(StoryItem {
-                id: texts[i].0.to_string(),
-                text: texts[i].1.clone(),
-                story: texts[root].0.to_string(),
-            });
-        }
+    (0..n).map(|i| related[i].then(|| find(&mut parent, i))).collect()
+}
+
+/// The FNC-1 training bodies grouped into stories: bodies related (agree, disagree, discuss) to
+/// the same headline are one story; stories are the connected components. Bodies related to no
+/// headline are left out. `dir` holds `train_bodies.csv` and `train_stances.csv`. Items come in
+/// body-id order; the story label is the smallest body id of the component.
+pub fn load_fnc_stories(dir: &Path) -> Result<Vec<StoryItem>, LoadError> {
+    let (texts, rows) = read_fnc(dir)?;
+    let roots = fnc_roots(texts.len(), &rows);
+    Ok(roots
+        .iter()
+        .enumerate()
+        .filter_map(|(i, root)| {
+            let root = (*root)?;
+            Some(StoryItem { id: texts[i].0.to_string(), text: texts[i].1.clone(), story: texts[root].0.to_string() })
+        })
+        .collect())
+}
+
+/// One FNC-1 story with its labels: the bodies (id, text) in body-id order, the headlines, and
+/// each related (headline, body, stance) as indices into those.
+#[derive(Debug, Clone)]
+pub struct LabelledStory {
+    pub bodies: Vec<(u64, String)>,
+    pub headlines: Vec<String>,
+    pub labels: Vec<(usize, usize, crate::contradictions::Label)>,
+}
+
+/// The FNC-1 stories of [`load_fnc_stories`] with their headlines and stance labels, in the order
+/// of their smallest body id.
+pub fn load_fnc_labelled(dir: &Path) -> Result<Vec<LabelledStory>, LoadError> {
+    let (texts, rows) = read_fnc(dir)?;
+    let roots = fnc_roots(texts.len(), &rows);
+    let mut story_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut stories: Vec<LabelledStory> = Vec::new();
+    let mut local: HashMap<usize, usize> = HashMap::new();
+    for (i, root) in roots.iter().enumerate() {
+        let Some(root) = *root else { continue };
+        let s = *story_of_root.entry(root).or_insert_with(|| {
+            stories.push(LabelledStory { bodies: Vec::new(), headlines: Vec::new(), labels: Vec::new() });
+            stories.len() - 1
+        });
+        local.insert(i, stories[s].bodies.len());
+        stories[s].bodies.push(texts[i].clone());
     }
-    Ok(out)
+    let mut headline_of: HashMap<(usize, &str), usize> = HashMap::new();
+    for (h, b, st) in &rows {
+        let (Some(root), Some(label)) = (roots[*b], crate::contradictions::Label::parse(st)) else { continue };
+        let s = story_of_root[&root];
+        let hi = *headline_of.entry((s, h.as_str())).or_insert_with(|| {
+            stories[s].headlines.push(h.clone());
+            stories[s].headlines.len() - 1
+        });
+        stories[s].labels.push((hi, local[b], label));
+    }
+    Ok(stories)
 }
 
 /// The UCI News Aggregator sample: headline (`TITLE`) and story (`STORY`) per row, in file order.

@@ -394,6 +394,10 @@ pub struct ClaimRelation {
     /// same thing (empty when the relation rests on the claims as wholes).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<EvidenceRef>,
+    /// In a contradiction, whether this claim is the side that disputes the other (denies it,
+    /// refutes it, calls it staged or fake); false on the side that affirms it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub disputes: bool,
 }
 
 /// How one article treats one claim, with the evidence that decides it.

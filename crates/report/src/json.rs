@@ -1,6 +1,7 @@
 //! The JSON of `OUTPUT.md`: spans as `{start, end, text}` in Unicode code points.
 use corroborate_model::{
-    AnalyzedArticle, AttributionKind, Comparison, EvidenceRef, Marker, MarkerKind, MetaKind, OffsetMap, Span, Stance,
+    AnalyzedArticle, AttributionKind, Comparison, EvidenceRef, Marker, MarkerKind, MetaKind, OffsetMap, Relation, Span,
+    Stance,
 };
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -374,6 +375,10 @@ fn story(c: &Comparison, s: &corroborate_model::Story) -> Value {
                 }).collect::<Vec<_>>(),
                 "relations": cl.relations.iter().map(|r| {
                     let mut v = json!({"claim": claim_id(s.id, r.claim), "relation": r.relation, "reason": r.reason});
+                    if r.relation == Relation::Contradicts {
+                        // which side disputes: this claim (true) or the other one (false)
+                        v["disputes"] = r.disputes.into();
+                    }
                     // where the two claims meet: this claim's evidence, then the other's
                     if !r.evidence.is_empty() {
                         v["evidence"] = r.evidence.iter().map(|e| match *e {

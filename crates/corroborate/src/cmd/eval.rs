@@ -17,6 +17,9 @@ pub enum EvalCommand {
     Propaganda(super::eval_propaganda::Args),
     /// Story clustering: B-cubed precision, recall and F1 on FNC-1 stories and the UCI sample.
     Clustering(super::eval_clustering::ClusteringArgs),
+    /// Contradictions between articles on FNC-1: do bodies that disagree with a headline dispute what
+    /// the agreeing ones affirm?
+    Contradictions(super::eval_contradictions::Args),
     /// Story clustering at scale: the BBC bulk corpus repeated with variations; time and memory.
     ClusteringScale(super::eval_clustering::ScaleArgs),
     /// Sentence embeddings: speed, and agreement of the static table with the transformer.
@@ -31,6 +34,7 @@ pub fn run(command: EvalCommand) -> anyhow::Result<ExitCode> {
         EvalCommand::Sources(args) => super::eval_sources::sources(args),
         EvalCommand::Propaganda(args) => super::eval_propaganda::run(args),
         EvalCommand::Clustering(args) => super::eval_clustering::clustering(args),
+        EvalCommand::Contradictions(args) => super::eval_contradictions::run(args),
         EvalCommand::ClusteringScale(args) => super::eval_clustering::scale(args),
         EvalCommand::Embeddings(args) => super::eval_clustering::embeddings(args),
     }

@@ -5,6 +5,7 @@ pub mod compare;
 pub mod eval;
 pub mod eval_attribution;
 pub mod eval_clustering;
+pub mod eval_contradictions;
 pub mod eval_extraction;
 pub mod eval_propaganda;
 pub mod eval_sources;

@@ -1,0 +1,149 @@
+//! `corroborate eval contradictions`: `compare` over each FNC-1 story's bodies; do the bodies that
+//! disagree with a headline end up disputing what the agreeing ones affirm? (metric:
+//! `corroborate_eval::contradictions`).
+use anyhow::Context;
+use corroborate_eval::clustering::{load_fnc_labelled, LabelledStory};
+use corroborate_eval::contradictions::{Label, Sides, Tally};
+use corroborate_model::{Article, Comparison, Relation};
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The FNC-1 folder (`train_bodies.csv`, `train_stances.csv`).
+    #[arg(long, default_value = "../shared/eval/stance")]
+    pub data: PathBuf,
+    /// Also write every contradiction found between two articles to this file, for reading: its
+    /// story's headlines, the gold label of each article on each side, the reason, and the two
+    /// pieces of evidence where the sides meet.
+    #[arg(long)]
+    pub errors: Option<PathBuf>,
+}
+
+/// Each contradiction of a comparison as the articles on its affirming and on its disputing side
+/// (article indices of the comparison), with the claim indices (story, affirming, disputing).
+fn sides(c: &Comparison) -> Vec<(Sides, (usize, usize, usize))> {
+    let mut out = Vec::new();
+    for (si, s) in c.stories.iter().enumerate() {
+        for (ci, cl) in s.claims.iter().enumerate() {
+            for r in cl.relations.iter().filter(|r| r.relation == Relation::Contradicts && !r.disputes) {
+                let articles = |k: usize| {
+                    let mut v: Vec<usize> = s.claims[k].evidence.iter().map(|e| e.article()).collect();
+                    v.sort_unstable();
+                    v.dedup();
+                    v
+                };
+                out.push(((articles(ci), articles(r.claim)), (si, ci, r.claim)));
+            }
+        }
+    }
+    out
+}
+
+/// A body's labels in short: how many headlines of its story it agrees with, disagrees with and
+/// discusses (`a2 d1 c5`).
+fn label_text(story: &LabelledStory, body: usize) -> String {
+    let n = |l: Label| story.labels.iter().filter(|x| x.1 == body && x.2 == l).count();
+    format!("a{} d{} c{}", n(Label::Agree), n(Label::Disagree), n(Label::Discuss))
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let stories = load_fnc_labelled(&args.data).with_context(|| {
+        format!("cannot load FNC-1 from {} (is ../shared/eval beside the repository?)", args.data.display())
+    })?;
+    let started = Instant::now();
+    let mut tally = Tally::default();
+    let mut log = String::new();
+    let mut articles_n = 0usize;
+    for (sn, story) in stories.iter().enumerate() {
+        let articles: Vec<Article> =
+            story.bodies.iter().map(|(id, text)| Article::new(id.to_string(), text.clone())).collect();
+        articles_n += articles.len();
+        let cmp = corroborate_engine::compare(articles);
+        let found = sides(&cmp);
+        let only: Vec<Sides> = found.iter().map(|f| f.0.clone()).collect();
+        tally.add(&story.labels, &only);
+        if args.errors.is_some() {
+            for ((aff, dis), (si, ca, cd)) in &found {
+                let a_only: Vec<usize> = aff.iter().copied().filter(|a| !dis.contains(a)).collect();
+                let d_only: Vec<usize> = dis.iter().copied().filter(|d| !aff.contains(d)).collect();
+                if a_only.is_empty() || d_only.is_empty() {
+                    continue;
+                }
+                let s = &cmp.stories[*si];
+                let _ = writeln!(log, "## story {sn}: {}", corroborate_report::clip(&story.headlines.join(" | "), 300));
+                let side = |v: &[usize]| {
+                    v.iter()
+                        .map(|&b| format!("{}[{}]", story.bodies[b].0, label_text(story, b)))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                };
+                let rel =
+                    s.claims[*ca].relations.iter().find(|r| r.claim == *cd && r.relation == Relation::Contradicts);
+                let _ = writeln!(log, "affirm  {}\ndispute {}", side(&a_only), side(&d_only));
+                if let Some(r) = rel {
+                    let _ = writeln!(log, "reason  {}", r.reason);
+                    for e in &r.evidence {
+                        let text = corroborate_report::evidence_text(&cmp, e).replace('\n', " ");
+                        let _ = writeln!(
+                            log,
+                            "  {}: {}",
+                            story.bodies[e.article()].0,
+                            corroborate_report::clip(&text, 200)
+                        );
+                    }
+                }
+                let _ = writeln!(log);
+            }
+        }
+    }
+    let secs = started.elapsed().as_secs_f64();
+    if let Some(path) = &args.errors {
+        std::fs::write(path, &log).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    let t = &tally;
+    let pct = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    println!(
+        "FNC-1 {}: {} stories, {} bodies, compared story by story; {} contradictions, {} between articles",
+        args.data.display(),
+        stories.len(),
+        articles_n,
+        t.contradictions,
+        t.across_articles
+    );
+    println!("| measure | value |\n|---|---|");
+    println!(
+        "| pairs (agreeing body, disagreeing body): precision | {:.3} ({} right, {} wrong; {} pairs not scored) |",
+        t.pair_precision(),
+        t.right_pairs,
+        t.wrong_pairs,
+        t.unscored_pairs
+    );
+    println!("| pairs: recall | {:.3} ({} of {}) |", t.pair_recall(), t.right_pairs, t.gold_pairs);
+    println!("| pairs: F1 | {:.3} |", corroborate_eval::f1(t.pair_precision(), t.pair_recall()));
+    println!(
+        "| disagreeing bodies on a disputing side | {:.3} ({} of {}) |",
+        pct(t.disagreeing_found, t.disagreeing),
+        t.disagreeing_found,
+        t.disagreeing
+    );
+    println!(
+        "| agreeing bodies on a disputing side (wrong) | {:.3} ({} of {}) |",
+        pct(t.agreeing_disputing, t.agreeing),
+        t.agreeing_disputing,
+        t.agreeing
+    );
+    println!(
+        "| discussing bodies on a disputing side | {:.3} ({} of {}) |",
+        pct(t.discussing_disputing, t.discussing),
+        t.discussing_disputing,
+        t.discussing
+    );
+    println!(
+        "\ncompare, all stages: {secs:.1} s for {articles_n} bodies = {:.0} bodies/s",
+        articles_n as f64 / secs.max(1e-9)
+    );
+    Ok(ExitCode::SUCCESS)
+}
