@@ -354,9 +354,26 @@ struct Unit {
     /// back ("rejected the accusation", "repeated the charge") the content of the accusation or
     /// claim it points at.
     about: Span,
+    /// The words of all parts of a reported content split by its cue ("The council, | officials
+    /// said, | will not raise taxes"), when the unit stands for them all (its span is the last part).
+    joined: Option<String>,
 }
 
 impl Unit {
+    /// The unit's words: all parts of a split content, or its span.
+    fn text<'a>(&'a self, articles: &'a [AnalyzedArticle]) -> &'a str {
+        self.joined.as_deref().unwrap_or_else(|| self.span.slice(&articles[self.r.article()].article.text))
+    }
+
+    /// The words it is about: what it points back at, or its own words.
+    fn about_text<'a>(&'a self, articles: &'a [AnalyzedArticle]) -> &'a str {
+        if self.points_back() {
+            self.about.slice(&articles[self.r.article()].article.text)
+        } else {
+            self.text(articles)
+        }
+    }
+
     /// True when the unit's words only point back at what another said ("rejected the accusation").
     fn points_back(&self) -> bool {
         self.about != self.span
@@ -629,8 +646,29 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
     for &ai in g {
         let a = &articles[ai];
         let text = &a.article.text;
-        for (k, att) in a.analysis.attributions.iter().enumerate() {
-            let content = att.content.slice(text);
+        let atts = &a.analysis.attributions;
+        // the parts of one reported content around its cue ("The council, | officials said, | will
+        // not raise taxes") are one unit: the last part (the one with the verb) carries the words
+        // of all of them
+        let reported = |k: usize| atts[k].kind != AttributionKind::Direct;
+        let parts_of = |k: usize| -> Vec<usize> {
+            if !reported(k) {
+                return vec![k];
+            }
+            (0..atts.len()).filter(|&j| reported(j) && atts[j].cue == atts[k].cue).collect()
+        };
+        for (k, att) in atts.iter().enumerate() {
+            let parts = parts_of(k);
+            if parts.iter().copied().max_by_key(|&j| (atts[j].content.start, j)) != Some(k) {
+                continue;
+            }
+            let joined: String;
+            let content = if parts.len() > 1 {
+                joined = parts.iter().map(|&j| atts[j].content.slice(text)).collect::<Vec<_>>().join(" ");
+                joined.as_str()
+            } else {
+                att.content.slice(text)
+            };
             let dispute = disputed(content);
             // the reporting word: "denied" in "has denied"
             let cue = att.cue.slice(text);
@@ -682,6 +720,7 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
                 },
                 speaker,
                 about: about.unwrap_or(att.content),
+                joined: (parts.len() > 1).then(|| content.to_string()),
             });
             feats.push(fe);
         }
@@ -710,6 +749,7 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
                 denies_involvement: denies_involvement(s, s.split([',', ' ']).next(), false),
                 accuses: None,
                 about: st.span,
+                joined: None,
             });
             feats.push(fe);
         }
@@ -1210,8 +1250,8 @@ fn sides_meet(
     affirm: &[usize],
     dispute: &[usize],
 ) -> Option<(usize, usize)> {
-    let text = |u: usize| units[u].span.slice(&articles[units[u].r.article()].article.text);
-    let about = |u: usize| units[u].about.slice(&articles[units[u].r.article()].article.text);
+    let text = |u: usize| units[u].text(articles);
+    let about = |u: usize| units[u].about_text(articles);
     let set = |u: usize| f.affirmed_features(about(u), text(u));
     let disputers: HashSet<_> = dispute.iter().map(|&y| voice(units, y)).collect();
     let disputed: Vec<HashSet<String>> = dispute.iter().map(|&y| f.disputed_features(about(y))).collect();
@@ -1414,7 +1454,7 @@ fn claims(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize], origins: &[
                 corroborate_embed::normalize(&mut v);
                 v
             };
-            units.iter().map(|u| unit(t.embed(u.about.slice(&articles[u.r.article()].article.text)))).collect()
+            units.iter().map(|u| unit(t.embed(u.about_text(articles)))).collect()
         }
         None => Vec::new(),
     };
@@ -1591,8 +1631,7 @@ fn claims(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize], origins: &[
 fn dispute_words(articles: &[AnalyzedArticle], units: &[Unit], members: &[usize]) -> String {
     let mut found: Vec<String> = Vec::new();
     for &m in members {
-        let text = units[m].span.slice(&articles[units[m].r.article()].article.text);
-        let ws: Vec<String> = words(text).collect();
+        let ws: Vec<String> = words(units[m].text(articles)).collect();
         if let Some((i, n)) = no_involvement(&ws) {
             let phrase = ws[i..i + n].join(" ");
             if !found.contains(&phrase) {

@@ -197,3 +197,37 @@ fn a_denial_that_names_the_claim_it_denies_contradicts_that_claim() {
     assert!(both.iter().any(|t| t.starts_with("that he had in effect fiddled")), "{both:#?}");
     assert!(both.iter().any(|t| t.starts_with("Liberal Party claims that he had")), "{both:#?}");
 }
+
+#[test]
+fn a_denial_split_by_its_attribution_clause_contradicts_what_it_denies() {
+    let articles = vec![
+        Article::new(
+            "a",
+            "Storm hits Osk harbour\n\nThe storm destroyed the Osk harbour wall on Monday night. Fishing boats \
+             were moved inland before the surge, the Osk port authority said. Mayor Ilse Varn visited the Osk \
+             harbour on Tuesday and promised repairs to the harbour wall."
+                .to_string(),
+        ),
+        Article::new(
+            "b",
+            "Osk harbour wall holds after storm\n\nThe Osk harbour wall, port engineers said on Tuesday, was not \
+             destroyed. Fishing boats stayed inland until the surge had passed, the Osk port \
+             authority said. Mayor Ilse Varn visited the Osk harbour on Tuesday."
+                .to_string(),
+        ),
+    ];
+    let cmp = corroborate_engine::compare(articles);
+    assert_eq!(cmp.stories.len(), 1);
+    let claims = &cmp.stories[0].claims;
+    let disputing: Vec<(usize, String)> = claims
+        .iter()
+        .flat_map(|c| c.relations.iter().filter(|r| r.relation == Relation::Contradicts && r.disputes))
+        .map(|r| (r.evidence[0].article(), evidence_text(&cmp, &r.evidence[0])))
+        .collect();
+    // the engineers' denial ("The Osk harbour wall" + "was not destroyed": alone, the second part shares
+    // too little with article a) disputes the wall's destruction that article a asserts
+    assert!(!disputing.is_empty());
+    for d in &disputing {
+        assert_eq!(d, &(1, "was not destroyed".to_string()), "{disputing:?}");
+    }
+}
