@@ -2062,6 +2062,86 @@ fn quote_continued(ctx: &Ctx, quotes: &[Quote], r: &Raw) -> Option<Span> {
     (!toks[q2.open].paragraph_before && q2.words > 0).then_some(q2.inner)
 }
 
+/// Words that open a noun phrase or a relative clause: after "according to X," they start an
+/// appositive ("..., according to Ivo Senn, a biologist at ..."), not the rest of what was said.
+const NOUN_PHRASE_OPENERS: &[&str] = &[
+    "a", "an", "the", "who", "which", "that", "whose", "whom", "where", "when", "and", "or", "but", "its", "his",
+    "her", "their", "our", "my", "your",
+];
+
+/// First words of an opening adverbial ("Instead, she said, ...", "In several cases, they say, ..."),
+/// which is no part of what was said.
+const ADVERBIAL_OPENERS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "if",
+    "when",
+    "as",
+    "after",
+    "before",
+    "since",
+    "because",
+    "instead",
+    "now",
+    "still",
+    "yet",
+    "but",
+    "and",
+    "so",
+    "however",
+    "meanwhile",
+    "for",
+    "with",
+    "without",
+    "by",
+    "during",
+    "from",
+    "although",
+    "though",
+    "while",
+    "once",
+    "then",
+    "under",
+    "until",
+    "earlier",
+    "later",
+    "overall",
+    "again",
+    "also",
+    "otherwise",
+    "indeed",
+    "nonetheless",
+    "nevertheless",
+    "moreover",
+    "thus",
+    "therefore",
+    "today",
+    "yesterday",
+    "here",
+    "there",
+    "first",
+    "finally",
+    "previously",
+    "of",
+    "to",
+    "despite",
+    "unlike",
+    "like",
+    "within",
+    "even",
+    "too",
+    "amid",
+    "among",
+    "across",
+    "over",
+    "through",
+    "toward",
+    "against",
+    "around",
+    "beyond",
+];
+
 /// A reported attribution set between commas inside its content's sentence: "The council,
 /// officials said on Monday, will not raise taxes", "Spiders, according to Dr Framenau, don't
 /// burrow in skin". Its content is the two parts around the clause (PolNeAR: one discontinuous
@@ -2116,28 +2196,7 @@ fn parenthetical(ctx: &Ctx, r: &mut Raw) {
         let next = &toks[close + 1];
         if toks[r.cue.0].lower != "according"
             || is_capitalized(next.span.slice(ctx.text))
-            || matches!(
-                next.lower.as_str(),
-                "a" | "an"
-                    | "the"
-                    | "who"
-                    | "which"
-                    | "that"
-                    | "whose"
-                    | "whom"
-                    | "where"
-                    | "when"
-                    | "and"
-                    | "or"
-                    | "but"
-                    | "its"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "our"
-                    | "my"
-                    | "your"
-            )
+            || NOUN_PHRASE_OPENERS.contains(&next.lower.as_str())
         {
             return;
         }
@@ -2146,77 +2205,8 @@ fn parenthetical(ctx: &Ctx, r: &mut Raw) {
     let after = toks[close + 1].span.cover(&toks[last].span);
     // an opening adverbial ("Instead, she said, ...", "In several cases, they say, ...") is no part
     // of what was said
-    let opener = lo - 1 - ss < 2 && toks[ss].lower.ends_with("ly")
-        || matches!(
-            toks[ss].lower.as_str(),
-            "in" | "on"
-                | "at"
-                | "if"
-                | "when"
-                | "as"
-                | "after"
-                | "before"
-                | "since"
-                | "because"
-                | "instead"
-                | "now"
-                | "still"
-                | "yet"
-                | "but"
-                | "and"
-                | "so"
-                | "however"
-                | "meanwhile"
-                | "for"
-                | "with"
-                | "without"
-                | "by"
-                | "during"
-                | "from"
-                | "although"
-                | "though"
-                | "while"
-                | "once"
-                | "then"
-                | "under"
-                | "until"
-                | "earlier"
-                | "later"
-                | "overall"
-                | "again"
-                | "also"
-                | "otherwise"
-                | "indeed"
-                | "nonetheless"
-                | "nevertheless"
-                | "moreover"
-                | "thus"
-                | "therefore"
-                | "today"
-                | "yesterday"
-                | "here"
-                | "there"
-                | "first"
-                | "finally"
-                | "previously"
-                | "of"
-                | "to"
-                | "despite"
-                | "unlike"
-                | "like"
-                | "within"
-                | "even"
-                | "too"
-                | "amid"
-                | "among"
-                | "across"
-                | "over"
-                | "through"
-                | "toward"
-                | "against"
-                | "around"
-                | "beyond"
-        );
+    let opener =
+        (lo - 1 - ss < 2 && toks[ss].lower.ends_with("ly")) || ADVERBIAL_OPENERS.contains(&toks[ss].lower.as_str());
     // the tagger's content must be one of the parts (or inside them), or nothing beyond the clause
     let inside = |p: &Span| p.start <= r.content.start && r.content.end <= p.end;
     if !(inside(&before) || inside(&after) || r.content.is_empty()) {

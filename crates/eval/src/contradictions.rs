@@ -98,13 +98,9 @@ impl Tally {
         };
         let mut predicted: HashSet<(usize, usize)> = HashSet::new();
         let mut disputing: HashSet<usize> = HashSet::new();
-        for (aff, dis) in contradictions {
+        for sides in contradictions {
             self.contradictions += 1;
-            let aff_only: Vec<usize> = aff.iter().copied().filter(|a| !dis.contains(a)).collect();
-            let dis_only: Vec<usize> = dis.iter().copied().filter(|d| !aff.contains(d)).collect();
-            if aff_only.is_empty() || dis_only.is_empty() {
-                continue;
-            }
+            let Some((aff_only, dis_only)) = one_sided(sides) else { continue };
             self.across_articles += 1;
             disputing.extend(&dis_only);
             for &a in &aff_only {
@@ -153,6 +149,14 @@ impl Tally {
     pub fn pair_recall(&self) -> f64 {
         ratio(self.right_pairs, self.gold_pairs)
     }
+}
+
+/// The articles on only one side of a contradiction (affirming, disputing), or `None` when a side
+/// has none (the contradiction is inside articles that carry both).
+pub fn one_sided((aff, dis): &Sides) -> Option<(Vec<usize>, Vec<usize>)> {
+    let aff_only: Vec<usize> = aff.iter().copied().filter(|a| !dis.contains(a)).collect();
+    let dis_only: Vec<usize> = dis.iter().copied().filter(|d| !aff.contains(d)).collect();
+    (!aff_only.is_empty() && !dis_only.is_empty()).then_some((aff_only, dis_only))
 }
 
 fn ratio(a: usize, b: usize) -> f64 {

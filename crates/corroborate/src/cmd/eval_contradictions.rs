@@ -3,7 +3,7 @@
 //! `corroborate_eval::contradictions`).
 use anyhow::Context;
 use corroborate_eval::clustering::{load_fnc_labelled, LabelledStory};
-use corroborate_eval::contradictions::{Label, Sides, Tally};
+use corroborate_eval::contradictions::{one_sided, Label, Sides, Tally};
 use corroborate_model::{Article, Comparison, Relation};
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -66,12 +66,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let only: Vec<Sides> = found.iter().map(|f| f.0.clone()).collect();
         tally.add(&story.labels, &only);
         if args.errors.is_some() {
-            for ((aff, dis), (si, ca, cd)) in &found {
-                let a_only: Vec<usize> = aff.iter().copied().filter(|a| !dis.contains(a)).collect();
-                let d_only: Vec<usize> = dis.iter().copied().filter(|d| !aff.contains(d)).collect();
-                if a_only.is_empty() || d_only.is_empty() {
-                    continue;
-                }
+            for (sides, (si, ca, cd)) in &found {
+                let Some((a_only, d_only)) = one_sided(sides) else { continue };
                 let s = &cmp.stories[*si];
                 let _ = writeln!(log, "## story {sn}: {}", corroborate_report::clip(&story.headlines.join(" | "), 300));
                 let side = |v: &[usize]| {
