@@ -651,11 +651,16 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
         // not raise taxes") are one unit: the last part (the one with the verb) carries the words
         // of all of them
         let reported = |k: usize| atts[k].kind != AttributionKind::Direct;
+        let mut by_cue: HashMap<Span, Vec<usize>> = HashMap::new();
+        for k in (0..atts.len()).filter(|&k| reported(k)) {
+            by_cue.entry(atts[k].cue).or_default().push(k);
+        }
         let parts_of = |k: usize| -> Vec<usize> {
-            if !reported(k) {
-                return vec![k];
+            if reported(k) {
+                by_cue[&atts[k].cue].clone()
+            } else {
+                vec![k]
             }
-            (0..atts.len()).filter(|&j| reported(j) && atts[j].cue == atts[k].cue).collect()
         };
         for (k, att) in atts.iter().enumerate() {
             let parts = parts_of(k);
