@@ -162,7 +162,7 @@ pub fn render(c: &Comparison) -> String {
                     let _ = write!(o, "<h3>Contradictions</h3><ul>");
                     any = true;
                 }
-                let _ = write!(o, "<li><b>C{} contradicts C{}</b> ({})<ul>", ci + 1, r.claim + 1, esc(&r.reason));
+                let _ = write!(o, "<li><b>{}</b><ul>", esc(&crate::contradiction_heading(ci, r)));
                 // where the two meet first, in bold
                 for row in crate::contradiction_rows(s, ci, r, 2) {
                     let e = &row.evidence;

@@ -80,6 +80,14 @@ pub fn contradiction_rows(
     rows
 }
 
+/// The heading of the contradiction of claim `a` with `r.claim`, numbered from 1, disputing claim
+/// first: "C3 disputes C1 (deny, staged)".
+pub fn contradiction_heading(a: usize, r: &corroborate_model::ClaimRelation) -> String {
+    let (disputing, disputed) = if r.disputes { (a, r.claim) } else { (r.claim, a) };
+    let words = r.reason.strip_prefix("disputes ").unwrap_or(&r.reason);
+    format!("C{} disputes C{} {words}", disputing + 1, disputed + 1)
+}
+
 /// "the Russian Defence Ministry said" style description of who carries an evidence piece.
 pub fn evidence_voice(c: &Comparison, e: &EvidenceRef) -> String {
     match *e {

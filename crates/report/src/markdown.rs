@@ -93,7 +93,7 @@ pub fn render(c: &Comparison) -> String {
                     let _ = writeln!(o, "\n### Contradictions\n");
                     any = true;
                 }
-                let _ = writeln!(o, "- **C{} contradicts C{}** ({})", ci + 1, r.claim + 1, cell(&r.reason));
+                let _ = writeln!(o, "- **{}**", cell(&crate::contradiction_heading(ci, r)));
                 // where the two meet first, in bold
                 for row in crate::contradiction_rows(s, ci, r, 2) {
                     let e = &row.evidence;

@@ -150,7 +150,7 @@ pub fn render_with_notes(c: &Comparison, color: bool, notes: &[String]) -> Strin
         if !contra.is_empty() {
             let _ = writeln!(o, "\n  {}", p.c("1;31", "Contradictions"));
             for (a, r) in contra {
-                let _ = writeln!(o, "    C{} ⟷ C{}  {}", a + 1, r.claim + 1, p.dim(&r.reason));
+                let _ = writeln!(o, "    {}", crate::contradiction_heading(a, r));
                 // where the two meet first, marked with ⟷
                 for row in crate::contradiction_rows(s, a, r, 1) {
                     let _ = writeln!(
