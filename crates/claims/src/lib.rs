@@ -105,14 +105,16 @@ fn raw_words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !word_char(c)).filter(|w| !w.is_empty())
 }
 
-/// True when `c` belongs to a word: letters, digits, hyphens and apostrophes.
+/// True when `c` belongs to a word: letters, digits, hyphens and apostrophes, straight or curly
+/// ("isn’t" is one word, as "isn't" is).
 fn word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '-' || c == '\''
+    c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'
 }
 
-/// A word as [`words`] gives it: lowercased, without a possessive "'s".
+/// A word as [`words`] gives it: lowercased, curly apostrophes made straight, without a possessive
+/// "'s" or the quotation marks around it ("'staged'" is "staged").
 fn word(w: &str) -> String {
-    w.to_lowercase().replace('’', "'").trim_end_matches("'s").to_string()
+    w.to_lowercase().replace('’', "'").trim_end_matches("'s").trim_matches('\'').to_string()
 }
 
 struct Featurizer {
@@ -202,7 +204,7 @@ impl Featurizer {
 /// True when `w` negates what follows it: "not", "never", "didn't"; not "one" or "without"
 /// ("without killing off demand" disputes nothing).
 fn negation(w: &str) -> bool {
-    (NEGATION.contains(&w) && w != "one" && w != "without") || w.ends_with("n't")
+    (NEGATION.contains(&w) && w != "one" && w != "without") || w.ends_with("n't") || w == "cannot"
 }
 
 fn tfidf(docs: &[Vec<String>]) -> Vec<Vector> {

@@ -72,6 +72,10 @@ fn disputes_detects_fabrication_and_negated_concepts() {
     assert_eq!(disputed("the vote did not damage the union"), Disputed::Negates("DESTROY"));
     assert_eq!(disputed("the ministry denied that the vote did not damage it"), Disputed::Plainly);
     assert_eq!(disputed("he did not kill the deer"), Disputed::Negates("KILL"));
+    // curly apostrophes, straight scare quotes and "cannot" read as their plain forms
+    assert_eq!(disputed("he didn’t kill the deer"), Disputed::Negates("KILL"));
+    assert_eq!(disputed("they cannot have attacked the dam"), Disputed::Negates("ATTACK"));
+    assert!(disputes("the video of the flood was 'staged'"));
     // but not an intent or a purpose
     assert!(!disputes("he did not intend to kill the deer"));
     assert!(!disputes("making sure they are not nuclear strikes"));
