@@ -185,6 +185,28 @@ impl Featurizer {
             .collect()
     }
 
+    /// True when the text states predicate `w` of `o` as a phrase: `w`'s word with `o`'s among the
+    /// three after it ("overwhelmingly | qualified | to be | president"), of `subject` (one of its
+    /// features, or a pronoun, among the five words before; any subject if none), and plainly: nothing in it
+    /// negated, refused, avoided or in doubt ("will refuse to answer any questions" does not state
+    /// that he will answer them).
+    fn states(&self, text: &str, w: &str, o: &str, subject: &[String]) -> bool {
+        let ws: Vec<String> = words(text).collect();
+        if ws.iter().any(|x| negation(x) || NOT_PLAINLY.contains(&x.as_str())) {
+            return false;
+        }
+        let fs: Vec<Option<String>> = ws.iter().map(|x| self.feature(x)).collect();
+        (0..ws.len()).any(|i| {
+            let before = i.saturating_sub(SUBJECT_WORDS)..i;
+            fs[i].as_deref() == Some(w)
+                && fs[i + 1..(i + 4).min(ws.len())].iter().any(|x| x.as_deref() == Some(o))
+                // of the same subject: one of its words just before, or a pronoun that may stand for it
+                && (subject.is_empty()
+                    || fs[before.clone()].iter().flatten().any(|x| subject.contains(x))
+                    || ws[before].iter().any(|x| PRONOUNS.contains(&x.as_str())))
+        })
+    }
+
     /// The features of what a disputing text disputes: after the "that" of a claim it names ("Bernie
     /// Sanders' accusations that | the Clinton campaign is violating election law"; "denied | that
     /// ..."), else all of it; never the words that only name a claim ("Clinton's claim" says nothing claimed).
@@ -340,9 +362,9 @@ struct Unit {
     r: EvidenceRef,
     span: Span,
     disputes: bool,
-    /// the concept it disputes by a negation alone ("did not attack": ATTACK): it contradicts only
-    /// what states that concept
-    negates: Option<&'static str>,
+    /// what it disputes by a negation alone ("did not attack": ATTACK; "is not qualified to be
+    /// president": qualified, president): it contradicts only what states that
+    negates: Option<Negated>,
     stance: Stance,
     /// the voice's own hedge / scare quotes / refutation on it
     strong_voice_marker: Option<Span>,
@@ -676,7 +698,17 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
             } else {
                 att.content.slice(text)
             };
-            let dispute = disputed(content);
+            // a negated predicate disputes only in the words of someone named ("Sanders said
+            // Clinton is not qualified"), not of no one
+            let dispute = match disputed(f, content) {
+                Disputed::Negates(Negated::Predicate { .. }) if att.speaker.is_none() => Disputed::No,
+                // "he had never won a Grammy": what is denied is denied of the speaker
+                Disputed::Negates(Negated::Predicate { word, object, subject }) if subject.is_empty() => {
+                    let subject = att.speaker.as_ref().map(|sp| f.features(&sp.name)).unwrap_or_default();
+                    Disputed::Negates(Negated::Predicate { word, object, subject })
+                }
+                d => d,
+            };
             // the reporting word: "denied" in "has denied"
             let cue = att.cue.slice(text);
             // "rejected the offer" refuses; it does not deny that anything is true
@@ -737,7 +769,12 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
             if fe.len() < 2 {
                 continue;
             }
-            let dispute = disputed(s);
+            // the outlet's own negations of a predicate are what it reports, seldom an answer to
+            // another voice ("Republicans haven't won New Hampshire since 2000")
+            let dispute = match disputed(f, s) {
+                Disputed::Negates(Negated::Predicate { .. }) => Disputed::No,
+                d => d,
+            };
             let strong = st
                 .markers
                 .iter()
@@ -761,33 +798,69 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
             feats.push(fe);
         }
     }
+    confirm_negated_predicates(f, articles, &mut units, &feats);
     (units, feats)
 }
 
+/// A unit that disputes only by a negated predicate ("Sanders said Clinton is not qualified to be
+/// president") disputes only where another article's unit states that predicate plainly of the
+/// same subject ("Biden: Hillary's overwhelmingly qualified to be president"); elsewhere it is a
+/// plain statement of its speaker, as before such negations were read, and groups as one.
+fn confirm_negated_predicates(f: &Featurizer, articles: &[AnalyzedArticle], units: &mut [Unit], feats: &[Vec<String>]) {
+    let candidates: Vec<usize> =
+        (0..units.len()).filter(|&y| matches!(units[y].negates, Some(Negated::Predicate { .. }))).collect();
+    for y in candidates {
+        let Some(Negated::Predicate { word, object, subject }) = &units[y].negates else { continue };
+        let stated = (0..units.len()).any(|x| {
+            !units[x].disputes
+                && units[x].r.article() != units[y].r.article()
+                && feats[x].contains(word)
+                && feats[x].contains(object)
+                && f.states(units[x].about_text(articles), word, object, subject)
+        });
+        if !stated {
+            units[y].disputes = false;
+            units[y].negates = None;
+        }
+    }
+}
+
+/// What a text disputes by a negation alone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Negated {
+    /// a concept right after a negation: "didn't mention any killings" (KILL)
+    Concept(&'static str),
+    /// any other word right after a negation (`word`), with the next word that says what of
+    /// (`object`: "is not | qualified | to be | president"), and the features of whom or what it is
+    /// denied of (`subject`: the words before the negation, "Clinton"; the speaker's name for "he")
+    Predicate { word: String, object: String, subject: Vec<String> },
+}
+
 /// How a text disputes what it talks about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 enum Disputed {
     No,
     /// staged, faked, false flag, denied, rejected the claims, no involvement
     Plainly,
-    /// only by a negation right before a concept word ("didn't mention any killings"): it disputes
-    /// that concept and nothing else
-    Negates(&'static str),
+    /// only by a negation ("didn't mention any killings", "is not qualified to be president"): it
+    /// disputes what it negates and nothing else
+    Negates(Negated),
 }
 
 impl Disputed {
-    /// The concept a dispute by negation alone negates.
-    fn negates(self) -> Option<&'static str> {
+    /// What a dispute by negation alone negates.
+    fn negates(self) -> Option<Negated> {
         match self {
-            Disputed::Negates(c) => Some(c),
+            Disputed::Negates(n) => Some(n),
             _ => None,
         }
     }
 }
 
 /// How the text disputes what it talks about: staged, faked, false flag, or a negation right
-/// before a concept word ("didn't mention any killings").
-fn disputed(text: &str) -> Disputed {
+/// before a concept word ("didn't mention any killings") or before a predicate and what it is of
+/// ("Clinton is not qualified to be president").
+fn disputed(f: &Featurizer, text: &str) -> Disputed {
     let ws: Vec<String> = words(text).collect();
     if no_involvement(&ws).is_some() {
         return Disputed::Plainly;
@@ -809,7 +882,72 @@ fn disputed(text: &str) -> Disputed {
                 .filter(|_| negated_at(&ws, i));
         }
     }
-    negated.map_or(Disputed::No, Disputed::Negates)
+    match negated {
+        Some(c) => Disputed::Negates(Negated::Concept(c)),
+        None => negated_predicate(f, &ws).map_or(Disputed::No, Disputed::Negates),
+    }
+}
+
+/// The first predicate a negation governs, with the word after it that says what of: "not |
+/// qualified | to be | president", "had not been | stolen | from | the set" (auxiliaries, forms of "be" and
+/// adverbs in "-ly" skipped); not a negated intent or purpose ([`negated_at`]), nor what someone
+/// wants no part of ("we want no part in it" refuses), nor in a condition. The features of both words,
+/// and of the (up to five) words before the negation: its subject.
+fn negated_predicate(f: &Featurizer, ws: &[String]) -> Option<Negated> {
+    let skipped = |w: &str| be_form(w) || matches!(w, "have" | "has" | "had" | "even" | "yet") || is_ly(w);
+    (0..ws.len())
+        .filter(|&p| negation(&ws[p]) && ws.get(p + 1).is_none_or(|n| n != "only"))
+        .filter(|&p| !ws[p.saturating_sub(2)..p].iter().any(|w| INTENT.contains(&w.as_str())))
+        // nor a condition ("if no candidate wins a majority")
+        .filter(|&p| !ws[p.saturating_sub(3)..p].iter().any(|w| matches!(w.as_str(), "if" | "unless" | "whether")))
+        .find_map(|p| {
+            let q = (p + 1..ws.len()).find(|&q| !skipped(&ws[q]))?;
+            let word = f.feature(&ws[q]).filter(|_| negated_at(ws, q) && !INTENT.contains(&ws[q].as_str()))?;
+            let object = ws[q + 1..(q + 4).min(ws.len())]
+                .iter()
+                .filter(|w| !PARTICLES.contains(&w.as_str()))
+                .find_map(|w| f.feature(w))?;
+            let subject = ws[p.saturating_sub(SUBJECT_WORDS)..p].iter().filter_map(|w| f.feature(w)).collect();
+            Some(Negated::Predicate { word, object, subject })
+        })
+}
+
+/// Pronouns that may stand for the subject a negation names.
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we", "his", "her", "their", "its"];
+
+/// How many words before a negation (or a stated predicate) may name its subject.
+const SUBJECT_WORDS: usize = 5;
+
+/// Particles and adverbs after a verb that say nothing of what it is about ("looking | forward | to
+/// the campaign": what is negated is looking forward to the campaign).
+const PARTICLES: &[&str] =
+    &["forward", "back", "away", "out", "off", "down", "again", "anymore", "longer", "enough", "yet", "now", "even"];
+
+/// Words that keep a text from plainly stating what follows them ("refused to answer", "unlikely to
+/// settle", "whether to prosecute", "without being handcuffed").
+const NOT_PLAINLY: &[&str] = &[
+    "refuse",
+    "refused",
+    "refuses",
+    "unlikely",
+    "unable",
+    "fail",
+    "failed",
+    "fails",
+    "struggling",
+    "struggle",
+    "avoid",
+    "avoided",
+    "avoiding",
+    "whether",
+    "if",
+    "unless",
+    "without",
+];
+
+/// True for an adverb in "-ly" ("reliably", "really"), not a short word such as "fly".
+fn is_ly(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly")
 }
 
 /// True when a negation in the three words before `ws[i]` negates it: "did not kill", "no
@@ -830,7 +968,7 @@ const INTENT: &[&str] = &["intend", "intended", "mean", "meant", "plan", "planne
 /// True when the text disputes what it talks about (see [`disputed`]).
 #[cfg(test)]
 fn disputes(text: &str) -> bool {
-    disputed(text) != Disputed::No
+    disputed(&Featurizer::new(), text) != Disputed::No
 }
 
 /// True when `w` is a form of "be" that makes a passive ("was staged", "were denied").
@@ -1300,8 +1438,12 @@ fn sides_meet(
             if best.is_some_and(|(k, _)| k >= key) || nested(x, *y) {
                 continue;
             }
-            if say_the_same(&a, d, units[*y].negates, |c| lower(x).contains(c) || lower(*y).contains(c))
+            if say_the_same(&a, d, units[*y].negates.as_ref(), |c| lower(x).contains(c) || lower(*y).contains(c))
                 && units[*y].denies_involvement.as_deref().is_none_or(|who| mentions(text(x), who))
+                && match &units[*y].negates {
+                    Some(Negated::Predicate { word, object, subject }) => f.states(about(x), word, object, subject),
+                    _ => true,
+                }
             {
                 best = Some((key, (x, *y)));
             }
@@ -1314,12 +1456,19 @@ fn sides_meet(
 /// thing: at least [`MIN_COMMON`] features in common and at least a third of the shorter side's (two
 /// words shared by two long sentences make a topic, not a proposition), one of them `said`: written
 /// in lower case in either text (something said, not only names: "Clinton" and "Obama"), and for a
-/// text that disputes only by a negation ("did not attack Mrs Clinton"), the concept it negates.
-fn say_the_same(a: &HashSet<&str>, d: &HashSet<&str>, negates: Option<&str>, said: impl Fn(&str) -> bool) -> bool {
+/// text that disputes only by a negation ("did not attack Mrs Clinton"), the concept it negates,
+/// or the predicate it negates with what it is of, both on both sides ("not qualified to be
+/// president" and "overwhelmingly qualified to be president").
+fn say_the_same(a: &HashSet<&str>, d: &HashSet<&str>, negates: Option<&Negated>, said: impl Fn(&str) -> bool) -> bool {
     let common: Vec<&str> = a.intersection(d).copied().collect();
     common.len() >= MIN_COMMON
         && common.len() * 3 >= a.len().min(d.len())
-        && negates.is_none_or(|c| a.contains(c))
+        && negates.is_none_or(|n| match n {
+            Negated::Concept(c) => a.contains(c),
+            Negated::Predicate { word, object, .. } => {
+                a.contains(word.as_str()) && a.contains(object.as_str()) && d.contains(object.as_str())
+            }
+        })
         && common.iter().any(|c| said(c))
 }
 

@@ -6,7 +6,11 @@ fn disputes_detects_fabrication_and_negated_concepts() {
     assert!(disputes("a false flag operation by the rebels"));
     assert!(disputes("the mayor didn't mention any killings"));
     assert!(!disputes("troops killed civilians in the town"));
-    assert!(!disputes("they did not let aid into the city"));
+    // a negated event disputes that event only, not the killings of the same town
+    assert!(matches!(
+        disputed(&Featurizer::new(), "they did not let aid into the city"),
+        Disputed::Negates(Negated::Predicate { .. })
+    ));
     assert!(disputes("the blast was arranged to frame the rebels"));
     assert!(!disputes("the photo frame was broken"));
     // staging that fakes nothing, refusals that deny nothing
@@ -69,13 +73,32 @@ fn disputes_detects_fabrication_and_negated_concepts() {
     // framing someone fakes; framing a plan as something does not
     assert!(!disputes("it has been careful to frame its plans as more than just a road"));
     // a negation disputes the concept it negates, and says which
-    assert_eq!(disputed("the vote did not damage the union"), Disputed::Negates("DESTROY"));
-    assert_eq!(disputed("the ministry denied that the vote did not damage it"), Disputed::Plainly);
-    assert_eq!(disputed("he did not kill the deer"), Disputed::Negates("KILL"));
+    assert_eq!(
+        disputed(&Featurizer::new(), "the vote did not damage the union"),
+        Disputed::Negates(Negated::Concept("DESTROY"))
+    );
+    assert_eq!(disputed(&Featurizer::new(), "the ministry denied that the vote did not damage it"), Disputed::Plainly);
+    assert_eq!(disputed(&Featurizer::new(), "he did not kill the deer"), Disputed::Negates(Negated::Concept("KILL")));
     // curly apostrophes, straight scare quotes and "cannot" read as their plain forms
-    assert_eq!(disputed("he didn’t kill the deer"), Disputed::Negates("KILL"));
-    assert_eq!(disputed("they cannot have attacked the dam"), Disputed::Negates("ATTACK"));
+    assert_eq!(disputed(&Featurizer::new(), "he didn’t kill the deer"), Disputed::Negates(Negated::Concept("KILL")));
+    assert_eq!(
+        disputed(&Featurizer::new(), "they cannot have attacked the dam"),
+        Disputed::Negates(Negated::Concept("ATTACK"))
+    );
     assert!(disputes("the video of the flood was 'staged'"));
+    // any other negated predicate, with what it is of
+    assert_eq!(
+        disputed(&Featurizer::new(), "Vell is not really qualified to be harbour master"),
+        Disputed::Negates(Negated::Predicate {
+            word: "qualifi".into(),
+            object: "harbour".into(),
+            subject: vec!["vell".into()]
+        })
+    );
+    assert!(!disputes("we want no part in the listing"));
+    // nor does a condition, or a negated intent
+    assert!(!disputes("if no harbour candidate wins a majority of delegates"));
+    assert!(!disputes("he did not mean to close the harbour"));
     // but not an intent or a purpose
     assert!(!disputes("he did not intend to kill the deer"));
     assert!(!disputes("making sure they are not nuclear strikes"));
@@ -101,7 +124,7 @@ fn the_two_sides_of_a_contradiction_speak_of_one_thing() {
         let a: HashSet<&str> = fx.iter().map(String::as_str).collect();
         let d: HashSet<&str> = fy.iter().map(String::as_str).collect();
         let (lx, ly) = (f.lowercase_features(x), f.lowercase_features(y));
-        say_the_same(&a, &d, disputed(y).negates(), |c| lx.contains(c) || ly.contains(c))
+        say_the_same(&a, &d, disputed(&f, y).negates().as_ref(), |c| lx.contains(c) || ly.contains(c))
     };
     assert!(meet("The ferry ran aground on the Skerries reef", "that the ferry ran aground on the reef"));
     // the negated concept must be what the other side states
@@ -124,6 +147,24 @@ fn the_two_sides_of_a_contradiction_speak_of_one_thing() {
     ));
     // a claim noun says nothing claimed
     assert!(!meet("Vell's families claim the ferry sank", "Vell's claim"));
+    // a negated predicate meets what states it of the same thing
+    assert!(meet(
+        "Mira Vell is overwhelmingly qualified to be harbour master",
+        "Mira Vell is not qualified to be harbour master"
+    ));
+    assert!(meet("the ferry's bell was stolen from the quay", "the ferry's bell had not been stolen from the quay"));
+    // the other side states the predicate of the same subject, plainly
+    let Disputed::Negates(Negated::Predicate { word, object, subject }) =
+        disputed(&f, "Tolvik Party has not won Skerry Harbour since 2000")
+    else {
+        panic!("a negated predicate")
+    };
+    assert!(f.states("the Tolvik Party won Skerry Harbour by ten points", &word, &object, &subject));
+    assert!(f.states("they won Skerry Harbour by ten points", &word, &object, &subject));
+    assert!(!f.states("the Osk League won Skerry Harbour by ten points", &word, &object, &subject));
+    assert!(!f.states("the Tolvik Party refused to say it won Skerry Harbour", &word, &object, &subject));
+    // a predicate with nothing after it but a particle says not what of ("not liberal enough")
+    assert_eq!(disputed(&f, "Vell's harbour policies are not liberal enough"), Disputed::No);
 }
 
 #[test]
