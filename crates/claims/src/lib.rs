@@ -809,12 +809,28 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
 fn confirm_negated_predicates(f: &Featurizer, articles: &[AnalyzedArticle], units: &mut [Unit], feats: &[Vec<String>]) {
     let candidates: Vec<usize> =
         (0..units.len()).filter(|&y| matches!(units[y].negates, Some(Negated::Predicate { .. }))).collect();
+    if candidates.is_empty() {
+        return;
+    }
+    // the units that name each negated word, so that each candidate reads only those
+    let negated: HashSet<&str> = candidates
+        .iter()
+        .filter_map(|&y| match &units[y].negates {
+            Some(Negated::Predicate { word, .. }) => Some(word.as_str()),
+            _ => None,
+        })
+        .collect();
+    let mut naming: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (x, fe) in feats.iter().enumerate() {
+        for w in fe.iter().map(String::as_str).filter(|w| negated.contains(w)).collect::<HashSet<_>>() {
+            naming.entry(w).or_default().push(x);
+        }
+    }
     for y in candidates {
         let Some(Negated::Predicate { word, object, subject }) = &units[y].negates else { continue };
-        let stated = (0..units.len()).any(|x| {
+        let stated = naming.get(word.as_str()).into_iter().flatten().any(|&x| {
             !units[x].disputes
                 && units[x].r.article() != units[y].r.article()
-                && feats[x].contains(word)
                 && feats[x].contains(object)
                 && f.states(units[x].about_text(articles), word, object, subject)
         });
