@@ -1439,8 +1439,9 @@ fn sides_meet(
         affirm.iter().chain(dispute).map(|&u| (u, std::cell::OnceCell::new())).collect();
     let lower = |u: usize| lower[&u].get_or_init(|| f.lowercase_features(text(u)));
     // of all pairs that meet, the one that shows the contradiction best: a plain statement of the
-    // claim (not the outlet's "alleged killings"), then two outlets, then the most words in common
-    type Key = (bool, bool, usize);
+    // claim (not the outlet's "alleged killings", nor a report it distances itself from: "according
+    // to 'confirmed information' ..., he insisted"), then two outlets, then the most words in common
+    type Key = (bool, bool, bool, usize);
     let mut best: Option<(Key, (usize, usize))> = None;
     for &x in affirm.iter().filter(|&&x| !disputers.contains(&voice(units, x))) {
         let a = set(x);
@@ -1448,6 +1449,7 @@ fn sides_meet(
         for (y, d) in &disputes {
             let key = (
                 units[x].strong_voice_marker.is_none(),
+                !matches!(units[x].stance, Stance::Distanced | Stance::Refuted),
                 units[x].r.article() != units[*y].r.article(),
                 a.intersection(d).count(),
             );
@@ -1873,10 +1875,24 @@ fn outlet_stances(units: &[Unit], members: &[usize], disputing: bool) -> Vec<Out
             } else {
                 (Stance::Distanced, Vec::new())
             };
-            // the evidence that decided the stance first: the words carrying the voice's markers
+            // the evidence that decided the stance first: the words carrying the voice's markers,
+            // the voice's own assertion (then a speaker's), a plain report
             let mut ms = ms;
             if !markers.is_empty() {
                 ms.sort_by_key(|&m| units[m].strong_voice_marker.is_none_or(|s| !markers.contains(&s)));
+            } else if stance == Stance::Asserted {
+                ms.sort_by_key(|&m| {
+                    let u = &units[m];
+                    if voice_asserts(u) {
+                        0
+                    } else if !u.own_voice && u.stance == Stance::Asserted {
+                        1
+                    } else {
+                        2
+                    }
+                });
+            } else if stance == Stance::Reported {
+                ms.sort_by_key(|&m| !matches!(units[m].stance, Stance::Reported | Stance::Asserted));
             }
             let evidence: Vec<EvidenceRef> = ms.iter().map(|&m| units[m].r).collect();
             OutletStance { article, stance, evidence, markers }

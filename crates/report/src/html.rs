@@ -164,7 +164,7 @@ pub fn render(c: &Comparison) -> String {
                 }
                 let _ = write!(o, "<li><b>{}</b><ul>", esc(&crate::contradiction_heading(ci, r)));
                 // where the two meet first, in bold
-                for row in crate::contradiction_rows(s, ci, r, 2) {
+                for row in crate::contradiction_rows(c, s, ci, r, 2) {
                     let e = &row.evidence;
                     let (open, close) = if row.meets { ("<b>", "</b>") } else { ("", "") };
                     let _ = write!(

@@ -43,8 +43,9 @@ pub fn evidence_span<'a>(c: &'a Comparison, e: &EvidenceRef) -> (&'a AnalyzedArt
     }
 }
 
-/// One line of evidence under a contradiction: the claim (index in the story) it belongs to, its
-/// outlet's stance on that claim, the evidence, and whether it is one of the two pieces where the
+/// One line of evidence under a contradiction: the claim (index in the story) it belongs to, how
+/// its outlet carries this piece of evidence (its own voice asserting it, or a speaker it reports,
+/// with that report's stance), the evidence, and whether it is one of the two pieces where the
 /// claims meet.
 pub struct ContradictionRow {
     pub claim: usize,
@@ -53,43 +54,53 @@ pub struct ContradictionRow {
     pub meets: bool,
 }
 
+/// How an outlet carries one piece of evidence: a statement's own-voice stance, or the stance of
+/// the attribution (reported, or distanced by "claimed", scare quotes and the like). Not the
+/// outlet's overall stance on the claim, which may rest on other evidence.
+pub fn evidence_stance(c: &Comparison, e: &EvidenceRef) -> Stance {
+    match *e {
+        EvidenceRef::Attribution { article, index } => c.articles[article].analysis.attributions[index].stance,
+        EvidenceRef::Statement { article, index } => c.articles[article].analysis.statements[index].stance,
+    }
+}
+
 /// The evidence to show under the contradiction of claim `a` with `r.claim`: first the two pieces
 /// where they meet (the one that says it and the one that disputes it), then up to `per_outlet`
-/// pieces per outlet of each claim, without repeating those two.
+/// pieces per outlet of each claim, without repeating those two. Each row's stance is how its
+/// outlet carries that piece ([`evidence_stance`]; the voice's own distance inside the disputing
+/// claim asserts the dispute, as in the claim's outlet stance).
 pub fn contradiction_rows(
+    c: &Comparison,
     story: &corroborate_model::Story,
     a: usize,
     r: &corroborate_model::ClaimRelation,
     per_outlet: usize,
 ) -> Vec<ContradictionRow> {
-    let stance = |k: usize, e: &EvidenceRef| {
-        story.claims[k].stances.iter().find(|os| os.article == e.article()).map_or(Stance::Reported, |os| os.stance)
+    // the outlet's own hedges and scare quotes in the disputing claim ("Belmark Exposes Arvian
+    // 'Dam Disaster' Provocation") aim at the disputed thing: the voice asserts the dispute
+    let disputing = if r.disputes { a } else { r.claim };
+    let row = |claim: usize, e: &EvidenceRef, meets: bool| {
+        let own = evidence_stance(c, e);
+        let stance = match e {
+            EvidenceRef::Statement { .. } if claim == disputing && own == Stance::Distanced => Stance::Asserted,
+            _ => own,
+        };
+        ContradictionRow { claim, stance, evidence: *e, meets }
     };
-    let mut rows: Vec<ContradictionRow> = [a, r.claim]
-        .iter()
-        .zip(&r.evidence)
-        .map(|(&k, e)| ContradictionRow { claim: k, stance: stance(k, e), evidence: *e, meets: true })
-        .collect();
+    let mut rows: Vec<ContradictionRow> = [a, r.claim].iter().zip(&r.evidence).map(|(&k, e)| row(k, e, true)).collect();
     for k in [a, r.claim] {
         for os in &story.claims[k].stances {
             for e in os.evidence.iter().filter(|e| !r.evidence.contains(e)).take(per_outlet) {
-                rows.push(ContradictionRow { claim: k, stance: os.stance, evidence: *e, meets: false });
+                rows.push(row(k, e, false));
             }
         }
     }
     rows
 }
 
-/// The heading of the contradiction of claim `a` with `r.claim`, numbered from 1, disputing claim
-/// first: "C3 disputes C1 (deny, staged)".
-pub fn contradiction_heading(a: usize, r: &corroborate_model::ClaimRelation) -> String {
-    let (disputing, disputed) = if r.disputes { (a, r.claim) } else { (r.claim, a) };
-    let words = r.reason.strip_prefix("disputes ").unwrap_or(&r.reason);
-    format!("C{} disputes C{} {words}", disputing + 1, disputed + 1)
-}
-
-/// "the Russian Defence Ministry said" style description of who carries an evidence piece.
-pub fn evidence_voice(c: &Comparison, e: &EvidenceRef) -> String {
+/// Who carries an evidence piece, for a line that already says how: "Igor Konashenkov insisted",
+/// "according to the ministry" for an attribution, `None` for the outlet's own voice.
+pub fn evidence_speaker(c: &Comparison, e: &EvidenceRef) -> Option<String> {
     match *e {
         EvidenceRef::Attribution { article, index } => {
             let a = &c.articles[article];
@@ -100,12 +111,29 @@ pub fn evidence_voice(c: &Comparison, e: &EvidenceRef) -> String {
                 .map(|s| s.name.clone())
                 .or_else(|| att.source.map(|s| s.slice(&a.article.text).to_string()))
                 .unwrap_or_else(|| "someone".into());
-            format!("{} {} ({})", who, att.cue.slice(&a.article.text).to_lowercase(), att.stance)
+            let cue = att.cue.slice(&a.article.text).to_lowercase();
+            // a cue that comes before its source reads that way: "according to the ministry"
+            Some(if cue.starts_with("according") { format!("{cue} {who}") } else { format!("{who} {cue}") })
         }
-        EvidenceRef::Statement { article, index } => {
-            let st = &c.articles[article].analysis.statements[index];
-            format!("own voice ({})", st.stance)
-        }
+        EvidenceRef::Statement { .. } => None,
+    }
+}
+
+/// The heading of the contradiction of claim `a` with `r.claim`, numbered from 1, disputing claim
+/// first: "C3 disputes C1 (deny, staged)".
+pub fn contradiction_heading(a: usize, r: &corroborate_model::ClaimRelation) -> String {
+    let (disputing, disputed) = if r.disputes { (a, r.claim) } else { (r.claim, a) };
+    let words = r.reason.strip_prefix("disputes ").unwrap_or(&r.reason);
+    format!("C{} disputes C{} {words}", disputing + 1, disputed + 1)
+}
+
+/// "the Russian Defence Ministry said (reported)" style description of who carries an evidence
+/// piece and how.
+pub fn evidence_voice(c: &Comparison, e: &EvidenceRef) -> String {
+    let stance = evidence_stance(c, e);
+    match evidence_speaker(c, e) {
+        Some(who) => format!("{who} ({stance})"),
+        None => format!("own voice ({stance})"),
     }
 }
 

@@ -95,7 +95,7 @@ pub fn render(c: &Comparison) -> String {
                 }
                 let _ = writeln!(o, "- **{}**", cell(&crate::contradiction_heading(ci, r)));
                 // where the two meet first, in bold
-                for row in crate::contradiction_rows(s, ci, r, 2) {
+                for row in crate::contradiction_rows(c, s, ci, r, 2) {
                     let e = &row.evidence;
                     let bold = if row.meets { "**" } else { "" };
                     let _ = writeln!(

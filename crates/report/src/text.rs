@@ -152,14 +152,16 @@ pub fn render_with_notes(c: &Comparison, color: bool, notes: &[String]) -> Strin
             for (a, r) in contra {
                 let _ = writeln!(o, "    {}", crate::contradiction_heading(a, r));
                 // where the two meet first, marked with ⟷
-                for row in crate::contradiction_rows(s, a, r, 1) {
+                for row in crate::contradiction_rows(c, s, a, r, 1) {
+                    let who = crate::evidence_speaker(c, &row.evidence).map(|w| format!(", {w}")).unwrap_or_default();
                     let _ = writeln!(
                         o,
-                        "     {} [{}] {} C{}: «{}»",
+                        "     {} [{}] {} C{}{}: «{}»",
                         if row.meets { "⟷" } else { " " },
                         letter(row.evidence.article()),
                         stance_symbol(row.stance),
                         row.claim + 1,
+                        who,
                         clip(evidence_text(c, &row.evidence), 90)
                     );
                 }
