@@ -187,15 +187,25 @@ impl Featurizer {
 
     /// True when the text states predicate `w` of `o` as a phrase: `w`'s word with `o`'s among the
     /// three after it ("overwhelmingly | qualified | to be | president"), of `subject` (one of its
-    /// features, or a pronoun, among the five words before; any subject if none), and plainly: nothing in it
-    /// negated, refused, avoided or in doubt ("will refuse to answer any questions" does not state
-    /// that he will answer them).
-    fn states(&self, text: &str, w: &str, o: &str, subject: &[String]) -> bool {
+    /// features, or a pronoun that may stand for it, among the five words before; any subject if
+    /// none), and plainly: nothing in it negated, refused, avoided or in doubt ("will refuse to
+    /// answer any questions" does not state that he will answer them). A third-person subject
+    /// pronoun ("he", "it's") may stand for anyone; "I" and "we" stand for the text's `speaker` (its
+    /// name's features; none for the outlet's own voice), so Pence's "I strongly support Paul Ryan"
+    /// does not state that Trump supports him. A possessive ("their report answered all the
+    /// questions", "her supporters") names no subject.
+    fn states(&self, text: &str, w: &str, o: &str, subject: &[String], speaker: &[String]) -> bool {
         let ws: Vec<String> = words(text).collect();
         if ws.iter().any(|x| negation(x) || NOT_PLAINLY.contains(&x.as_str())) {
             return false;
         }
         let fs: Vec<Option<String>> = ws.iter().map(|x| self.feature(x)).collect();
+        let speaker_is_subject = speaker.iter().any(|x| subject.contains(x));
+        let stands_for_subject = |x: &str| {
+            // "he's", "we’re": the pronoun before the apostrophe
+            let p = x.split(['\'', '’']).next().unwrap_or(x);
+            SUBJECT_PRONOUNS.contains(&p) || speaker_is_subject && FIRST_PERSON.contains(&p)
+        };
         (0..ws.len()).any(|i| {
             let before = i.saturating_sub(SUBJECT_WORDS)..i;
             fs[i].as_deref() == Some(w)
@@ -203,7 +213,7 @@ impl Featurizer {
                 // of the same subject: one of its words just before, or a pronoun that may stand for it
                 && (subject.is_empty()
                     || fs[before.clone()].iter().flatten().any(|x| subject.contains(x))
-                    || ws[before].iter().any(|x| PRONOUNS.contains(&x.as_str())))
+                    || ws[before].iter().any(|x| stands_for_subject(x)))
         })
     }
 
@@ -832,7 +842,7 @@ fn confirm_negated_predicates(f: &Featurizer, articles: &[AnalyzedArticle], unit
             !units[x].disputes
                 && units[x].r.article() != units[y].r.article()
                 && feats[x].contains(object)
-                && f.states(units[x].about_text(articles), word, object, subject)
+                && f.states(units[x].about_text(articles), word, object, subject, &speaker_features(f, &units[x]))
         });
         if !stated {
             units[y].disputes = false;
@@ -928,8 +938,11 @@ fn negated_predicate(f: &Featurizer, ws: &[String]) -> Option<Negated> {
         })
 }
 
-/// Pronouns that may stand for the subject a negation names.
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we", "his", "her", "their", "its"];
+/// Pronouns that may stand for the subject a negation names, whoever says them.
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it"];
+
+/// Pronouns that stand for whoever says them.
+const FIRST_PERSON: &[&str] = &["i", "we"];
 
 /// How many words before a negation (or a stated predicate) may name its subject.
 const SUBJECT_WORDS: usize = 5;
@@ -1389,6 +1402,11 @@ fn affirmed(units: &[Unit], members: &[usize]) -> bool {
 const MIN_COMMON: usize = 2;
 
 /// Who voices a unit: its speaker, or where it has none, the outlet of its article in its own voice.
+/// The features of the name of a unit's speaker; none for the outlet's own voice.
+fn speaker_features(f: &Featurizer, u: &Unit) -> Vec<String> {
+    u.speaker.as_deref().map(|s| f.features(s)).unwrap_or_default()
+}
+
 fn voice(units: &[Unit], u: usize) -> (Option<&str>, Option<usize>) {
     match units[u].speaker.as_deref() {
         Some(s) => (Some(s), None),
@@ -1459,7 +1477,9 @@ fn sides_meet(
             if say_the_same(&a, d, units[*y].negates.as_ref(), |c| lower(x).contains(c) || lower(*y).contains(c))
                 && units[*y].denies_involvement.as_deref().is_none_or(|who| mentions(text(x), who))
                 && match &units[*y].negates {
-                    Some(Negated::Predicate { word, object, subject }) => f.states(about(x), word, object, subject),
+                    Some(Negated::Predicate { word, object, subject }) => {
+                        f.states(about(x), word, object, subject, &speaker_features(f, &units[x]))
+                    }
                     _ => true,
                 }
             {

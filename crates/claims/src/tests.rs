@@ -159,10 +159,19 @@ fn the_two_sides_of_a_contradiction_speak_of_one_thing() {
     else {
         panic!("a negated predicate")
     };
-    assert!(f.states("the Tolvik Party won Skerry Harbour by ten points", &word, &object, &subject));
-    assert!(f.states("they won Skerry Harbour by ten points", &word, &object, &subject));
-    assert!(!f.states("the Osk League won Skerry Harbour by ten points", &word, &object, &subject));
-    assert!(!f.states("the Tolvik Party refused to say it won Skerry Harbour", &word, &object, &subject));
+    let outlet: &[String] = &[];
+    assert!(f.states("the Tolvik Party won Skerry Harbour by ten points", &word, &object, &subject, outlet));
+    assert!(f.states("they won Skerry Harbour by ten points", &word, &object, &subject, outlet));
+    assert!(f.states("they’ve won Skerry Harbour by ten points", &word, &object, &subject, outlet));
+    assert!(!f.states("the Osk League won Skerry Harbour by ten points", &word, &object, &subject, outlet));
+    assert!(!f.states("the Tolvik Party refused to say it won Skerry Harbour", &word, &object, &subject, outlet));
+    // "we" is whoever says it: the party itself, not the Osk League
+    let (party, league) = (f.features("Tolvik Party"), f.features("Osk League"));
+    assert!(f.states("we won Skerry Harbour by ten points", &word, &object, &subject, &party));
+    assert!(!f.states("we won Skerry Harbour by ten points", &word, &object, &subject, &league));
+    assert!(!f.states("we won Skerry Harbour by ten points", &word, &object, &subject, outlet));
+    // a possessive names no subject
+    assert!(!f.states("their candidate won Skerry Harbour by ten points", &word, &object, &subject, outlet));
     // a predicate with nothing after it but a particle says not what of ("not liberal enough")
     assert_eq!(disputed(&f, "Vell's harbour policies are not liberal enough"), Disputed::No);
 }
