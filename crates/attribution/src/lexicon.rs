@@ -283,6 +283,12 @@ pub const DESCRIPTORS: &[&str] = &[
     "witnesses",
 ];
 
+/// Participles of access before "by": "documents seen by the Herald" are the source, not the Herald.
+pub const SEEN_BY: &[&str] = &["acquired", "examined", "obtained", "reviewed", "seen", "viewed"];
+
+/// Participles of giving before "to" / "with": "a memo leaked to reporters", "data shared with the BBC".
+pub const GIVEN_TO: &[&str] = &["given", "leaked", "provided", "sent", "shared", "shown", "supplied"];
+
 /// Descriptor heads that leave the source unnamed when nothing names it.
 pub const ANONYMOUS_HEADS: &[&str] = &[
     "activists",

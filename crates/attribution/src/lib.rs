@@ -2,7 +2,8 @@
 //! (said, told, claimed, according to, a headline colon), their content, and their source, and
 //! resolves the source to a speaker through names, titles, pronouns ("he insisted"), descriptions
 //! ("the ministry's spokesman", "the ministry") and relative clauses ("Moscow, which insists ...").
-//! Unnamed sources ("officials said") are marked anonymous.
+//! Unnamed sources ("officials said") are marked anonymous, as are things someone only saw or was
+//! given ("according to documents seen by the Herald": the documents, not the Herald).
 //!
 //! The voice's stance on each attribution is left `Reported` here; `corroborate-stance` decides it.
 //! Pure: tokens, sentences and entities in, attributions out.
@@ -2274,6 +2275,12 @@ fn opens_sentence_lowercase(ctx: &Ctx, a: usize, head: &str) -> bool {
         }
 }
 
+/// `s` with its first character in lower case ("A letter" opening a sentence is "a letter").
+fn lowercase_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or_default()
+}
+
 /// Resolves a source phrase to a speaker.
 fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -> Option<Speaker> {
     let toks = ctx.toks;
@@ -2292,6 +2299,27 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
     } else {
         ctx.entities.iter().filter(|e| span.contains(&e.span)).collect()
     };
+    // what someone only saw or was given speaks, not who saw it: "documents seen by the Herald",
+    // "emails obtained by the Associated Press", "a memo leaked to reporters" (while "a report
+    // released by the ministry" is the ministry's)
+    // (not inside a relative clause: "Mr. Stevens, who took aim at Rubio, long viewed by many as ...")
+    let access = (a + 1..b).find(|&k| {
+        let (w, next) = (lower_words[k - a], lower_words[k + 1 - a]);
+        is(SEEN_BY, w) && next == "by" || is(GIVEN_TO, w) && matches!(next, "to" | "with")
+    });
+    let relative = |k: usize| lower_words[..k - a].iter().any(|w| matches!(*w, "who" | "which" | "whom"));
+    if let Some(k) = access.filter(|&k| !relative(k)) {
+        let end = (a..k).rev().find(|&i| toks[i].kind == TokKind::Word)?;
+        let named = ctx.entities.iter().any(|e| toks[a].span.start <= e.span.start && e.span.end <= toks[end].span.end);
+        if named {
+            // "an email from the president of the AFL-CIO obtained by The Huffington Post"
+            return resolve(ctx, (a, end), recent);
+        }
+        // "A letter sent to Martin Mubanga", "audio provided to The Times": a thing, unnamed
+        let thing = toks[a].span.cover(&toks[end].span).slice(ctx.text);
+        let name = if ctx.opens_sentence(a) { lowercase_first(thing) } else { thing.to_string() };
+        return Some(Speaker { name, kind: EntityType::Misc, anonymous: true, resolution: "unnamed".into() });
+    }
     let pick = |k: EntityType| inside.iter().rev().find(|e| e.kind == k).copied();
     let head = lower_words.last().copied().unwrap_or("");
     if let Some(p) = pick(EntityType::Person) {

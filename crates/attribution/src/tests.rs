@@ -369,3 +369,15 @@ fn a_clause_between_commas_reports_both_parts_of_its_sentence() {
         assert!(got.iter().any(|g| g.0 == source && g.3 == part), "{part}: {got:?}");
     }
 }
+
+#[test]
+fn what_someone_saw_or_was_given_is_the_source_not_who_saw_it() {
+    let text = "Cracks in the wall were growing, according to documents seen by the Tolvik Herald. \
+                The mayor knew of them, according to emails obtained by the Osk Courier. \
+                The levee was sound, according to a report released by the Arvian Water Board.";
+    let got = check(text);
+    let speakers: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+    assert_eq!(speakers, ["documents", "emails", "Arvian Water Board"], "{got:?}");
+    let text = "A letter sent to Mira Vell said the harbour would close.";
+    assert_eq!(check(text)[0].1, "a letter");
+}
