@@ -166,9 +166,12 @@ impl Featurizer {
     /// not the words that only name a claim ([`POINTERS`]: "some families claim" states none), nor what it negates.
     fn affirmed_features(&self, about: &str, text: &str) -> HashSet<String> {
         let negated = self.negated_features(text);
-        words(about)
-            .filter(|w| !POINTERS.contains(&w.as_str()))
-            .filter_map(|w| self.feature(&w))
+        let ws: Vec<String> = words(about).collect();
+        let charged = charged_words(&ws);
+        ws.iter()
+            .enumerate()
+            .filter(|(i, w)| !POINTERS.contains(&w.as_str()) && !charged[*i])
+            .filter_map(|(_, w)| self.feature(w))
             .filter(|f| !negated.contains(f))
             .collect()
     }
@@ -220,17 +223,67 @@ impl Featurizer {
     /// The features of what a disputing text disputes: after the "that" of a claim it names ("Bernie
     /// Sanders' accusations that | the Clinton campaign is violating election law"; "denied | that
     /// ..."), else all of it; never the words that only name a claim ("Clinton's claim" says nothing claimed).
-    fn disputed_features(&self, text: &str) -> HashSet<String> {
+    ///
+    /// And the features of its core: those before the first word that opens a clause or circumstance of its own ("his shadow
+    /// cabinet was split | over its decision to back ID cards": what is denied is the split, not the
+    /// decision). The core is all of it when nothing opens such a clause after its first two
+    /// features.
+    fn disputed_parts(&self, text: &str) -> (HashSet<String>, HashSet<String>) {
         let ws: Vec<String> = words(text).collect();
         let that = ws.iter().enumerate().position(|(t, w)| {
             w == "that" && (t == 0 || ws[t.saturating_sub(3)..t].iter().any(|n| CLAIM_NOUNS.contains(&n.as_str())))
         });
-        ws[that.map_or(0, |t| t + 1)..]
-            .iter()
-            .filter(|w| !POINTERS.contains(&w.as_str()))
-            .filter_map(|w| self.feature(w))
-            .collect()
+        let features = |from: usize, to: usize| -> HashSet<String> {
+            ws[from..to].iter().filter(|w| !POINTERS.contains(&w.as_str())).filter_map(|w| self.feature(w)).collect()
+        };
+        let mut from = that.map_or(0, |t| t + 1);
+        if that.is_none() {
+            // a denial in the text itself ("An artist critical of arts funding under assembly
+            // control has denied comparing the idea with dictatorships") disputes what follows it,
+            // where something does ("the claims were denied by the ministry": all of it)
+            if let Some(d) = (0..ws.len()).find(|&i| denial_at(&ws, i)) {
+                if features(d + 1, ws.len()).len() >= MIN_COMMON {
+                    from = d + 1;
+                }
+            }
+        }
+        let all = features(from, ws.len());
+        let mut seen = 0;
+        let core_end = (from..ws.len())
+            .find(|&i| {
+                let opens = seen >= MIN_COMMON && CLAUSE_OPENERS.contains(&ws[i].as_str());
+                seen += usize::from(self.feature(&ws[i]).is_some());
+                opens
+            })
+            .unwrap_or(ws.len());
+        (all, features(from, core_end))
     }
+}
+
+/// Words that open a clause or a circumstance of its own after what a denial is about.
+const CLAUSE_OPENERS: &[&str] =
+    &["over", "because", "after", "before", "which", "who", "when", "while", "since", "despite", "amid", "following"];
+
+/// Which words only name what a charge or an allegation says: the (up to three) words before
+/// "charges" ("faced blackmail and robbery charges") and the (up to five) after "charges of" /
+/// "allegations that" ("granted bail on charges of robbery and blackmail"). Reporting a charge does
+/// not state what it charges.
+fn charged_words(ws: &[String]) -> Vec<bool> {
+    let mut out = vec![false; ws.len()];
+    for (i, w) in ws.iter().enumerate() {
+        if !matches!(w.as_str(), "charge" | "charges" | "allegation" | "allegations" | "accusation" | "accusations") {
+            continue;
+        }
+        for o in &mut out[i.saturating_sub(3)..i] {
+            *o = true;
+        }
+        if ws.get(i + 1).is_some_and(|n| matches!(n.as_str(), "of" | "that")) {
+            for o in &mut out[i + 1..(i + 7).min(ws.len())] {
+                *o = true;
+            }
+        }
+    }
+    out
 }
 
 /// True when `w` negates what follows it: "not", "never", "didn't"; not "one" or "without"
@@ -1419,7 +1472,7 @@ fn voice(units: &[Unit], u: usize) -> (Option<&str>, Option<usize>) {
 /// itself: "This is absurd" and "rejected the accusation" by one man are one side), neither inside
 /// the other, words that [`say_the_same`] thing (content features: concepts, stems, names; not
 /// speakers, words that only point at a claim, what the affirming side negates, nor who makes the claim a denial
-/// answers: see [`Featurizer::affirmed_features`] and [`Featurizer::disputed_features`]), and for
+/// answers: see [`Featurizer::affirmed_features`] and [`Featurizer::disputed_parts`]), and for
 /// a denial of involvement ("Belmark denied any role"), an affirming unit that names the denier. Of
 /// several such pairs, the one that shows the contradiction best.
 fn sides_meet(
@@ -1433,9 +1486,13 @@ fn sides_meet(
     let about = |u: usize| units[u].about_text(articles);
     let set = |u: usize| f.affirmed_features(about(u), text(u));
     let disputers: HashSet<_> = dispute.iter().map(|&y| voice(units, y)).collect();
-    let disputed: Vec<HashSet<String>> = dispute.iter().map(|&y| f.disputed_features(about(y))).collect();
-    let disputes: Vec<(usize, HashSet<&str>)> =
-        dispute.iter().zip(&disputed).map(|(&y, d)| (y, d.iter().map(String::as_str).collect())).collect();
+    let disputed: Vec<(HashSet<String>, HashSet<String>)> =
+        dispute.iter().map(|&y| f.disputed_parts(about(y))).collect();
+    let disputes: Vec<(usize, HashSet<&str>, &HashSet<String>)> = dispute
+        .iter()
+        .zip(&disputed)
+        .map(|(&y, (d, core))| (y, d.iter().map(String::as_str).collect(), core))
+        .collect();
     // one unit inside the other ("but Moscow denies — “why wouldn't you ...” asked Dunn") is one
     // sentence reporting another, not two sides, unless the inner one is named as a claim: "Brown
     // denied | Conservative claims that he had fiddled the figures"
@@ -1464,7 +1521,7 @@ fn sides_meet(
     for &x in affirm.iter().filter(|&&x| !disputers.contains(&voice(units, x))) {
         let a = set(x);
         let a: HashSet<&str> = a.iter().map(String::as_str).collect();
-        for (y, d) in &disputes {
+        for (y, d, core) in &disputes {
             let key = (
                 units[x].strong_voice_marker.is_none(),
                 !matches!(units[x].stance, Stance::Distanced | Stance::Refuted),
@@ -1475,6 +1532,7 @@ fn sides_meet(
                 continue;
             }
             if say_the_same(&a, d, units[*y].negates.as_ref(), |c| lower(x).contains(c) || lower(*y).contains(c))
+                && core.iter().any(|c| a.contains(c.as_str()))
                 && units[*y].denies_involvement.as_deref().is_none_or(|who| mentions(text(x), who))
                 && match &units[*y].negates {
                     Some(Negated::Predicate { word, object, subject }) => {

@@ -120,12 +120,28 @@ fn disputes_detects_fabrication_and_negated_concepts() {
 fn the_two_sides_of_a_contradiction_speak_of_one_thing() {
     let f = Featurizer::new();
     let meet = |x: &str, y: &str| {
-        let (fx, fy) = (f.affirmed_features(x, x), f.disputed_features(y));
+        let (fx, (fy, core)) = (f.affirmed_features(x, x), f.disputed_parts(y));
         let a: HashSet<&str> = fx.iter().map(String::as_str).collect();
         let d: HashSet<&str> = fy.iter().map(String::as_str).collect();
         let (lx, ly) = (f.lowercase_features(x), f.lowercase_features(y));
         say_the_same(&a, &d, disputed(&f, y).negates().as_ref(), |c| lx.contains(c) || ly.contains(c))
+            && core.iter().any(|c| a.contains(c.as_str()))
     };
+    // what is denied is the core of the denied clause, not a circumstance after it
+    let split = "Vell denied his shadow cabinet was split over its decision to back the Tolvik ferry tax plans";
+    assert!(!meet("The Osk party is to back the Tolvik ferry tax plans", split));
+    assert!(meet("Vell's shadow cabinet was split over the Tolvik ferry tax plans", split));
+    // a denial inside the text disputes what follows it, not who denies
+    let artist = "An artist critical of harbour funding under Tolvik board control has denied comparing the idea \
+                  with dictatorships in Osk and Brel";
+    assert!(!meet("Harbour funding came under Tolvik board control on Monday", artist));
+    assert!(meet("The artist compared the idea with the dictatorships in Osk and Brel", artist));
+    // reporting a charge does not state what it charges
+    assert!(!meet(
+        "Vell was granted bail on charges of robbery and blackmail in Osk",
+        "Vell denied the robbery and blackmail in Osk"
+    ));
+    assert!(meet("Vell took part in the robbery and blackmail in Osk", "Vell denied the robbery and blackmail in Osk"));
     assert!(meet("The ferry ran aground on the Skerries reef", "that the ferry ran aground on the reef"));
     // the negated concept must be what the other side states
     assert!(!meet("The Tolvik ferry union won a vote on pay", "The pay vote did not damage the Tolvik ferry union"));
