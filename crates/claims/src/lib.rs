@@ -228,7 +228,11 @@ impl Featurizer {
     /// cabinet was split | over its decision to back ID cards": what is denied is the split, not the
     /// decision). The core is all of it when nothing opens such a clause after its first two
     /// features.
-    fn disputed_parts(&self, text: &str) -> (HashSet<String>, HashSet<String>) {
+    ///
+    /// And what it disputes that is itself negative: `None` when nothing is; else the features of
+    /// the positive forms of its "un-" words ("rejects a suggestion that Ebbers was unaware of the
+    /// fraud": aware), empty for a plain negation ("denied that he had not paid").
+    fn disputed_parts(&self, text: &str) -> (HashSet<String>, HashSet<String>, Option<HashSet<String>>) {
         let ws: Vec<String> = words(text).collect();
         let that = ws.iter().enumerate().position(|(t, w)| {
             w == "that" && (t == 0 || ws[t.saturating_sub(3)..t].iter().any(|n| CLAIM_NOUNS.contains(&n.as_str())))
@@ -256,7 +260,15 @@ impl Featurizer {
                 opens
             })
             .unwrap_or(ws.len());
-        (all, features(from, core_end))
+        let negative = ws[from..].iter().any(|w| negation(w)).then(HashSet::new).or_else(|| {
+            let positives: HashSet<String> = ws[from..]
+                .iter()
+                .filter_map(|w| w.strip_prefix("un").filter(|rest| rest.len() > 3))
+                .filter_map(|rest| self.feature(rest))
+                .collect();
+            (!positives.is_empty()).then_some(positives)
+        });
+        (all, features(from, core_end), negative)
     }
 }
 
@@ -1486,13 +1498,16 @@ fn sides_meet(
     let about = |u: usize| units[u].about_text(articles);
     let set = |u: usize| f.affirmed_features(about(u), text(u));
     let disputers: HashSet<_> = dispute.iter().map(|&y| voice(units, y)).collect();
-    let disputed: Vec<(HashSet<String>, HashSet<String>)> =
-        dispute.iter().map(|&y| f.disputed_parts(about(y))).collect();
-    let disputes: Vec<(usize, HashSet<&str>, &HashSet<String>)> = dispute
-        .iter()
-        .zip(&disputed)
-        .map(|(&y, (d, core))| (y, d.iter().map(String::as_str).collect(), core))
-        .collect();
+    type Parts = (HashSet<String>, HashSet<String>, Option<HashSet<String>>);
+    let disputed: Vec<Parts> = dispute.iter().map(|&y| f.disputed_parts(about(y))).collect();
+    let disputes: Vec<(usize, HashSet<&str>, &Parts)> =
+        dispute.iter().zip(&disputed).map(|(&y, p)| (y, p.0.iter().map(String::as_str).collect(), p)).collect();
+    // a plain dispute of something negative ("rejects a suggestion that Ebbers was unaware of the
+    // fraud") says the positive: it agrees with what states that ("Ebbers 'aware' of fraud"); not a
+    // dispute that is itself a negation ("did not attack", "was not involved")
+    let double_negative = |y: usize, a: &HashSet<&str>, negative: &Option<HashSet<String>>| {
+        units[y].negates.is_none() && units[y].denies_involvement.is_none() && says_the_positive(a, negative)
+    };
     // one unit inside the other ("but Moscow denies — “why wouldn't you ...” asked Dunn") is one
     // sentence reporting another, not two sides, unless the inner one is named as a claim: "Brown
     // denied | Conservative claims that he had fiddled the figures"
@@ -1521,7 +1536,7 @@ fn sides_meet(
     for &x in affirm.iter().filter(|&&x| !disputers.contains(&voice(units, x))) {
         let a = set(x);
         let a: HashSet<&str> = a.iter().map(String::as_str).collect();
-        for (y, d, core) in &disputes {
+        for (y, d, (_, core, negative)) in &disputes {
             let key = (
                 units[x].strong_voice_marker.is_none(),
                 !matches!(units[x].stance, Stance::Distanced | Stance::Refuted),
@@ -1533,6 +1548,7 @@ fn sides_meet(
             }
             if say_the_same(&a, d, units[*y].negates.as_ref(), |c| lower(x).contains(c) || lower(*y).contains(c))
                 && core.iter().any(|c| a.contains(c.as_str()))
+                && !double_negative(*y, &a, negative)
                 && units[*y].denies_involvement.as_deref().is_none_or(|who| mentions(text(x), who))
                 && match &units[*y].negates {
                     Some(Negated::Predicate { word, object, subject }) => {
@@ -1566,6 +1582,13 @@ fn say_the_same(a: &HashSet<&str>, d: &HashSet<&str>, negates: Option<&Negated>,
             }
         })
         && common.iter().any(|c| said(c))
+}
+
+/// True when a plain dispute of something negative (`negative`, from [`Featurizer::disputed_parts`])
+/// says what the affirming side's features `a` state: any plain negation ("denied that he had not
+/// paid"), or an "un-" word whose positive `a` holds ("unaware" against "aware").
+fn says_the_positive(a: &HashSet<&str>, negative: &Option<HashSet<String>>) -> bool {
+    negative.as_ref().is_some_and(|p| p.is_empty() || p.iter().any(|w| a.contains(w.as_str())))
 }
 
 /// True when every affirming unit is attributed to someone who also voices the dispute: one

@@ -120,7 +120,7 @@ fn disputes_detects_fabrication_and_negated_concepts() {
 fn the_two_sides_of_a_contradiction_speak_of_one_thing() {
     let f = Featurizer::new();
     let meet = |x: &str, y: &str| {
-        let (fx, (fy, core)) = (f.affirmed_features(x, x), f.disputed_parts(y));
+        let (fx, (fy, core, _)) = (f.affirmed_features(x, x), f.disputed_parts(y));
         let a: HashSet<&str> = fx.iter().map(String::as_str).collect();
         let d: HashSet<&str> = fy.iter().map(String::as_str).collect();
         let (lx, ly) = (f.lowercase_features(x), f.lowercase_features(y));
@@ -136,6 +136,17 @@ fn the_two_sides_of_a_contradiction_speak_of_one_thing() {
                   with dictatorships in Osk and Brel";
     assert!(!meet("Harbour funding came under Tolvik board control on Monday", artist));
     assert!(meet("The artist compared the idea with the dictatorships in Osk and Brel", artist));
+    // a dispute of something negative says the positive
+    let positive = |x: &str, y: &str| {
+        let fx = f.affirmed_features(x, x);
+        let a: HashSet<&str> = fx.iter().map(String::as_str).collect();
+        says_the_positive(&a, &f.disputed_parts(y).2)
+    };
+    let unaware = "rejects a suggestion that Vell was unaware of the Tolvik harbour fraud";
+    assert!(positive("Vell 'aware' of Tolvik harbour fraud", unaware));
+    assert!(!positive("Vell was unaware of the Tolvik harbour fraud", unaware));
+    assert!(positive("Vell paid the harbour tax", "dismissed a report that Vell will not pay the harbour tax"));
+    assert!(!positive("Vell paid the harbour tax", "dismissed a report that Vell paid the harbour tax"));
     // reporting a charge does not state what it charges
     assert!(!meet(
         "Vell was granted bail on charges of robbery and blackmail in Osk",
