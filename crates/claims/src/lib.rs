@@ -1529,9 +1529,11 @@ fn sides_meet(
         affirm.iter().chain(dispute).map(|&u| (u, std::cell::OnceCell::new())).collect();
     let lower = |u: usize| lower[&u].get_or_init(|| f.lowercase_features(text(u)));
     // of all pairs that meet, the one that shows the contradiction best: a plain statement of the
-    // claim (not the outlet's "alleged killings", nor a report it distances itself from: "according
-    // to 'confirmed information' ..., he insisted"), then two outlets, then the most words in common
-    type Key = (bool, bool, bool, usize);
+    // claim in its own words (not the outlet's "alleged killings", nor words that only point back
+    // at it, "That, as a general rule, is right", nor a report the outlet distances itself from:
+    // "according to 'confirmed information' ..., he insisted"), then two outlets, then the most
+    // words in common
+    type Key = (bool, bool, bool, bool, usize);
     let mut best: Option<(Key, (usize, usize))> = None;
     for &x in affirm.iter().filter(|&&x| !disputers.contains(&voice(units, x))) {
         let a = set(x);
@@ -1539,6 +1541,7 @@ fn sides_meet(
         for (y, d, (_, core, negative)) in &disputes {
             let key = (
                 units[x].strong_voice_marker.is_none(),
+                !units[x].points_back(),
                 !matches!(units[x].stance, Stance::Distanced | Stance::Refuted),
                 units[x].r.article() != units[*y].r.article(),
                 a.intersection(d).count(),
