@@ -1,7 +1,7 @@
 //! One self-contained HTML page: the articles side by side with attributions highlighted and
 //! coloured by stance, a table of claims by outlet, and the contradictions with both sides' evidence.
 //! No scripts, no external resources.
-use crate::{clip, evidence_text, evidence_voice, letter, short_id, speakers};
+use crate::{clip, evidence_text, letter, row_voice, short_id, speakers};
 use corroborate_model::{AnalyzedArticle, Comparison, MetaKind, Relation, Span};
 use std::fmt::Write;
 
@@ -172,7 +172,7 @@ pub fn render(c: &Comparison) -> String {
                         "<li>{open}C{}{close} [{}] {}: <q>{}</q></li>",
                         row.claim + 1,
                         letter(e.article()),
-                        esc(&evidence_voice(c, e)),
+                        esc(&row_voice(c, &row)),
                         esc(&clip(evidence_text(c, e), 200))
                     );
                 }

@@ -130,7 +130,16 @@ pub fn contradiction_heading(a: usize, r: &corroborate_model::ClaimRelation) -> 
 /// "the Russian Defence Ministry said (reported)" style description of who carries an evidence
 /// piece and how.
 pub fn evidence_voice(c: &Comparison, e: &EvidenceRef) -> String {
-    let stance = evidence_stance(c, e);
+    voice_with(c, e, evidence_stance(c, e))
+}
+
+/// [`evidence_voice`] for a contradiction row, with the row's stance (which reads the voice's own
+/// distance inside a disputing claim as asserting the dispute).
+pub fn row_voice(c: &Comparison, row: &ContradictionRow) -> String {
+    voice_with(c, &row.evidence, row.stance)
+}
+
+fn voice_with(c: &Comparison, e: &EvidenceRef, stance: Stance) -> String {
     match evidence_speaker(c, e) {
         Some(who) => format!("{who} ({stance})"),
         None => format!("own voice ({stance})"),

@@ -1,5 +1,5 @@
 //! A Markdown report: stories, a claim table by outlet, contradictions with both sides' evidence.
-use crate::{clip, evidence_text, evidence_voice, letter, short_id, speakers};
+use crate::{clip, evidence_text, letter, row_voice, short_id, speakers};
 use corroborate_model::{Comparison, Relation};
 use std::fmt::Write;
 
@@ -103,7 +103,7 @@ pub fn render(c: &Comparison) -> String {
                         "  - {bold}C{}{bold} [{}] {}: «{}»",
                         row.claim + 1,
                         letter(e.article()),
-                        evidence_voice(c, e),
+                        row_voice(c, &row),
                         cell(&clip(evidence_text(c, e), 160))
                     );
                 }
