@@ -64,6 +64,27 @@ pub fn evidence_stance(c: &Comparison, e: &EvidenceRef) -> Stance {
     }
 }
 
+/// How an outlet carries one piece of evidence of a claim ([`evidence_stance`]), where the outlet's
+/// own hedges and scare quotes inside a claim that disputes another aim at the disputed thing, so
+/// its voice asserts the dispute (the claims step reads them so for the outlet's stance).
+pub fn carried_stance(c: &Comparison, e: &EvidenceRef, in_disputing_claim: bool) -> Stance {
+    let own = evidence_stance(c, e);
+    match e {
+        EvidenceRef::Statement { .. } if in_disputing_claim && own == Stance::Distanced => Stance::Asserted,
+        _ => own,
+    }
+}
+
+/// Whether a claim is the disputing side of a contradiction.
+pub fn disputes(claim: &corroborate_model::Claim) -> bool {
+    claim.relations.iter().any(|r| r.disputes)
+}
+
+/// The same description for a piece of evidence of `claim`, with [`carried_stance`].
+pub fn claim_voice(c: &Comparison, claim: &corroborate_model::Claim, e: &EvidenceRef) -> String {
+    voice_with(c, e, carried_stance(c, e, disputes(claim)))
+}
+
 /// The evidence to show under the contradiction of claim `a` with `r.claim`: first the two pieces
 /// where they meet (the one that says it and the one that disputes it), then up to `per_outlet`
 /// pieces per outlet of each claim, without repeating those two. Each row's stance is how its
@@ -79,13 +100,11 @@ pub fn contradiction_rows(
     // the outlet's own hedges and scare quotes in the disputing claim ("Belmark Exposes Arvian
     // 'Dam Disaster' Provocation") aim at the disputed thing: the voice asserts the dispute
     let disputing = if r.disputes { a } else { r.claim };
-    let row = |claim: usize, e: &EvidenceRef, meets: bool| {
-        let own = evidence_stance(c, e);
-        let stance = match e {
-            EvidenceRef::Statement { .. } if claim == disputing && own == Stance::Distanced => Stance::Asserted,
-            _ => own,
-        };
-        ContradictionRow { claim, stance, evidence: *e, meets }
+    let row = |claim: usize, e: &EvidenceRef, meets: bool| ContradictionRow {
+        claim,
+        stance: carried_stance(c, e, claim == disputing),
+        evidence: *e,
+        meets,
     };
     let mut rows: Vec<ContradictionRow> = [a, r.claim].iter().zip(&r.evidence).map(|(&k, e)| row(k, e, true)).collect();
     for k in [a, r.claim] {
@@ -127,13 +146,8 @@ pub fn contradiction_heading(a: usize, r: &corroborate_model::ClaimRelation) -> 
     format!("C{} disputes C{} {words}", disputing + 1, disputed + 1)
 }
 
-/// "the Russian Defence Ministry said (reported)" style description of who carries an evidence
-/// piece and how.
-pub fn evidence_voice(c: &Comparison, e: &EvidenceRef) -> String {
-    voice_with(c, e, evidence_stance(c, e))
-}
-
-/// [`evidence_voice`] for a contradiction row, with the row's stance (which reads the voice's own
+/// "the Russian Defence Ministry said (reported)" style description of who carries a
+/// contradiction row's evidence and how, with the row's stance (which reads the voice's own
 /// distance inside a disputing claim as asserting the dispute).
 pub fn row_voice(c: &Comparison, row: &ContradictionRow) -> String {
     voice_with(c, &row.evidence, row.stance)

@@ -1,5 +1,5 @@
 //! The terminal report: one screen per story. Colour only when asked (the CLI asks on a terminal).
-use crate::{clip, evidence_text, evidence_voice, letter, short_id, speakers, stance_symbol};
+use crate::{clip, evidence_text, letter, short_id, speakers, stance_symbol};
 use corroborate_model::{Comparison, Level, Relation, Stance};
 use std::fmt::Write;
 
@@ -123,7 +123,7 @@ pub fn render_with_notes(c: &Comparison, color: bool, notes: &[String]) -> Strin
                     let first = os
                         .evidence
                         .first()
-                        .map(|e| format!("{}: «{}»", evidence_voice(c, e), clip(evidence_text(c, e), 80)))
+                        .map(|e| format!("{}: «{}»", crate::claim_voice(c, cl, e), clip(evidence_text(c, e), 80)))
                         .unwrap_or_default();
                     let _ = writeln!(
                         o,
