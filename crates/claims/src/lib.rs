@@ -241,17 +241,20 @@ impl Featurizer {
             ws[from..to].iter().filter(|w| !POINTERS.contains(&w.as_str())).filter_map(|w| self.feature(w)).collect()
         };
         let mut from = that.map_or(0, |t| t + 1);
+        let mut all = None;
         if that.is_none() {
             // a denial in the text itself ("An artist critical of arts funding under assembly
             // control has denied comparing the idea with dictatorships") disputes what follows it,
             // where something does ("the claims were denied by the ministry": all of it)
             if let Some(d) = (0..ws.len()).find(|&i| denial_at(&ws, i)) {
-                if features(d + 1, ws.len()).len() >= MIN_COMMON {
+                let after = features(d + 1, ws.len());
+                if after.len() >= MIN_COMMON {
                     from = d + 1;
+                    all = Some(after);
                 }
             }
         }
-        let all = features(from, ws.len());
+        let all = all.unwrap_or_else(|| features(from, ws.len()));
         let mut seen = 0;
         let core_end = (from..ws.len())
             .find(|&i| {
@@ -1466,12 +1469,12 @@ fn affirmed(units: &[Unit], members: &[usize]) -> bool {
 /// about ("no one died in Osk" shares the killing and Osk with "Floodwater kills 40 in Osk").
 const MIN_COMMON: usize = 2;
 
-/// Who voices a unit: its speaker, or where it has none, the outlet of its article in its own voice.
 /// The features of the name of a unit's speaker; none for the outlet's own voice.
 fn speaker_features(f: &Featurizer, u: &Unit) -> Vec<String> {
     u.speaker.as_deref().map(|s| f.features(s)).unwrap_or_default()
 }
 
+/// Who voices a unit: its speaker, or where it has none, the outlet of its article in its own voice.
 fn voice(units: &[Unit], u: usize) -> (Option<&str>, Option<usize>) {
     match units[u].speaker.as_deref() {
         Some(s) => (Some(s), None),
