@@ -222,7 +222,8 @@ impl Featurizer {
 
     /// The features of what a disputing text disputes: after the "that" of a claim it names ("Bernie
     /// Sanders' accusations that | the Clinton campaign is violating election law"; "denied | that
-    /// ..."), else all of it; never the words that only name a claim ("Clinton's claim" says nothing claimed).
+    /// ...") or the "against", "about", "of", "over" right after its noun ("dismisses Sanders'
+    /// accusations against | Clinton's fundraising"), else all of it; never the words that only name a claim ("Clinton's claim" says nothing claimed).
     ///
     /// And the features of its core: those before the first word that opens a clause or circumstance of its own ("his shadow
     /// cabinet was split | over its decision to back ID cards": what is denied is the split, not the
@@ -234,8 +235,13 @@ impl Featurizer {
     /// fraud": aware), empty for a plain negation ("denied that he had not paid").
     fn disputed_parts(&self, text: &str) -> (HashSet<String>, HashSet<String>, Option<HashSet<String>>) {
         let ws: Vec<String> = words(text).collect();
+        // "accusations that | ...", and "accusations against | Clinton's fundraising": what a claim
+        // it names says, not who makes it ("Sanders'")
         let that = ws.iter().enumerate().position(|(t, w)| {
             w == "that" && (t == 0 || ws[t.saturating_sub(3)..t].iter().any(|n| CLAIM_NOUNS.contains(&n.as_str())))
+                || matches!(w.as_str(), "against" | "about" | "of" | "over")
+                    && t > 0
+                    && CLAIM_NOUNS.contains(&ws[t - 1].as_str())
         });
         let features = |from: usize, to: usize| -> HashSet<String> {
             ws[from..to].iter().filter(|w| !POINTERS.contains(&w.as_str())).filter_map(|w| self.feature(w)).collect()

@@ -172,6 +172,10 @@ fn the_two_sides_of_a_contradiction_speak_of_one_thing() {
         "Aron Vell Is Raising Funds For Harbour Candidates",
         "Aron Vell's accusations that the port board is breaking the election law through its joint fund deal",
     ));
+    // nor what it is against, about or of: its target, not its maker
+    let against = "the board chair dismisses Aron Vell's accusations against Mira Osk's fundraising";
+    assert!(!meet("Aron Vell Is Fundraising For Harbour Candidates", against));
+    assert!(meet("Mira Osk's fundraising broke the harbour election law", against));
     // a claim noun says nothing claimed
     assert!(!meet("Vell's families claim the ferry sank", "Vell's claim"));
     // a negated predicate meets what states it of the same thing
