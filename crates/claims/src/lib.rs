@@ -125,7 +125,6 @@ impl Featurizer {
     fn new() -> Self {
         Featurizer { stemmer: Stemmer::create(Algorithm::English) }
     }
-    /// Content features of a piece of text: concepts or stems, without stopwords and polarity words.
     /// Content-word stems, without stopwords, polarity words or numbers.
     fn stems(&self, text: &str) -> Vec<String> {
         words(text)
@@ -134,6 +133,7 @@ impl Featurizer {
             .collect()
     }
 
+    /// Content features of a piece of text: concepts or stems, without stopwords and polarity words.
     fn features(&self, text: &str) -> Vec<String> {
         words(text).filter_map(|w| self.feature(&w)).collect()
     }
