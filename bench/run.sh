@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end benchmark of corroborate against its peers, in one go, on the same machine and data:
-#   full `corroborate analyze` vs spaCy en_core_web_sm + textacy quotes (../shared/peer/bench_spacy.py)
-#   on the 2,000-article corpus; extraction vs trafilatura on ../shared/eval/extraction; and `compare`
+#   full `corroborate analyze`, and `analyze --stages attribution` (attribution and entities only), vs
+#   spaCy en_core_web_sm + textacy quotes (../shared/peer/bench_spacy.py) on the 2,000-article corpus; extraction vs trafilatura on ../shared/eval/extraction; and `compare`
 #   on the two seed articles, start-up included. Prints one table with the ratios to the targets.
 #
 # Usage (from anywhere in a clone that has ../shared beside it):  bash bench/run.sh
@@ -41,6 +41,8 @@ fi
 
 echo "== corroborate analyze (full analysis, JSON out)"
 timed analyze "$bin" analyze "$CORPUS" -o "$out/analyze.jsonl"
+echo "== corroborate analyze --stages attribution (attribution and entities: what the peer does)"
+timed analyze_attr "$bin" analyze "$CORPUS" --stages attribution -o "$out/analyze_attr.jsonl"
 echo "== peer: spaCy + textacy"
 timed spacy "$py" "$SHARED/peer/bench_spacy.py" "$CORPUS" >"$out/spacy.json"
 

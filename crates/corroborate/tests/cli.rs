@@ -172,6 +172,23 @@ fn analyze_keeps_plain_text_exactly_and_spans_in_code_points() {
 }
 
 #[test]
+fn analyze_stages_runs_only_those_asked_and_says_so() {
+    let full: serde_json::Value =
+        serde_json::from_slice(&run(&["analyze", "examples/arvia-herald.txt"]).stdout).unwrap();
+    let out = run(&["analyze", "examples/arvia-herald.txt", "--stages", "attribution"]);
+    assert_eq!(out.status.code(), Some(0));
+    let part: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(full.get("stages").is_none(), "a full run lists no stages");
+    assert_eq!(part["stages"], serde_json::json!(["entities", "attribution"]));
+    for same in ["attributions", "statements", "entities", "sentences", "source_profile"] {
+        assert_eq!(part[same], full[same], "{same}");
+    }
+    assert!(!full["techniques"].as_array().unwrap().is_empty());
+    assert_eq!(part["techniques"], serde_json::json!([]));
+    assert_eq!(run(&["analyze", "examples/arvia-herald.txt", "--stages", "quotes"]).status.code(), Some(2));
+}
+
+#[test]
 fn a_dash_for_output_is_standard_output() {
     // as `-` among the inputs is standard input: no file named "-" is made
     let dir = tempfile::tempdir().unwrap();

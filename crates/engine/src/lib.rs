@@ -29,12 +29,54 @@ const NOT_PROSE: &[MetaKind] = &[
     MetaKind::ImageCredit,
 ];
 
-/// Analyses one article. A failed input (error diagnostics) gets an empty analysis.
+/// Analyses one article with every stage. A failed input (error diagnostics) gets an empty analysis.
 pub fn analyze(article: Article) -> AnalyzedArticle {
+    analyze_with(article, Stages::ALL)
+}
+
+/// The stages of [`analyze_with`] beyond tokens and sentences, which always run. A stage brings
+/// what it needs: attribution its entities (speakers are entities), narratives the attributions (a
+/// narrative is adopted or reported according to them); see [`Stages::closed`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stages {
+    pub entities: bool,
+    /// Quotes and reported speech with their speakers, and each one's voice stance (`statements` too).
+    pub attribution: bool,
+    pub techniques: bool,
+    pub narratives: bool,
+}
+
+impl Stages {
+    pub const ALL: Stages = Stages { entities: true, attribution: true, techniques: true, narratives: true };
+    pub const NONE: Stages = Stages { entities: false, attribution: false, techniques: false, narratives: false };
+
+    /// These stages with the ones they need.
+    pub fn closed(self) -> Stages {
+        let attribution = self.attribution || self.narratives;
+        Stages { entities: self.entities || attribution, attribution, ..self }
+    }
+
+    /// The names of the stages that are on, in pipeline order.
+    pub fn names(self) -> Vec<&'static str> {
+        [
+            (self.entities, "entities"),
+            (self.attribution, "attribution"),
+            (self.techniques, "techniques"),
+            (self.narratives, "narratives"),
+        ]
+        .into_iter()
+        .filter_map(|(on, name)| on.then_some(name))
+        .collect()
+    }
+}
+
+/// Analyses one article with the given stages (and those they need); the fields of stages that did
+/// not run stay empty. A failed input (error diagnostics) gets an empty analysis.
+pub fn analyze_with(article: Article, stages: Stages) -> AnalyzedArticle {
     if article.failed() || article.text.is_empty() {
         return AnalyzedArticle { article, analysis: Analysis::default() };
     }
-    let analysis = analyze_text(&article);
+    let analysis = analyze_text(&article, stages.closed());
     AnalyzedArticle { article, analysis }
 }
 
@@ -60,23 +102,22 @@ pub fn regions(article: &Article) -> Regions {
     Regions { skip, markup, title }
 }
 
-fn analyze_text(article: &Article) -> Analysis {
+fn analyze_text(article: &Article, stages: Stages) -> Analysis {
     let text = article.text.as_str();
     let Regions { skip, markup, title } = regions(article);
     let toks = corroborate_nlp::tokenize(text, &markup);
     let sentences = corroborate_nlp::sentences(text, &toks, &skip);
-    let entities = corroborate_nlp::entities(text, &toks, &sentences);
-    let found = corroborate_attribution::find(text, &toks, &sentences, &entities, title);
-    let voice = corroborate_stance::analyze(text, &toks, &sentences, found);
-    let narratives = narratives(text, &sentences, &voice.attributions);
-    Analysis {
-        sentences,
-        entities,
-        attributions: voice.attributions,
-        statements: voice.statements,
-        techniques: techniques(text, &skip),
-        narratives,
-    }
+    let entities = if stages.entities { corroborate_nlp::entities(text, &toks, &sentences) } else { Vec::new() };
+    let (attributions, statements) = if stages.attribution {
+        let found = corroborate_attribution::find(text, &toks, &sentences, &entities, title);
+        let voice = corroborate_stance::analyze(text, &toks, &sentences, found);
+        (voice.attributions, voice.statements)
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let narratives = if stages.narratives { narratives(text, &sentences, &attributions) } else { Vec::new() };
+    let techniques = if stages.techniques { techniques(text, &skip) } else { Vec::new() };
+    Analysis { sentences, entities, attributions, statements, techniques, narratives }
 }
 
 /// Known narratives of the built-in catalogue (`corroborate narratives --narratives FILE` takes a

@@ -136,6 +136,9 @@ pub struct ArticleJson<'a> {
     sentences: Vec<SpanJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     source_profile: Option<Value>,
+    /// The stages run, when `analyze --stages` ran only some (absent: all).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stages: Option<Vec<&'static str>>,
     statements: Vec<StatementJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     story: Option<usize>,
@@ -227,6 +230,7 @@ impl<'a> ArticleJson<'a> {
                 .collect(),
             sentences: an.sentences.iter().map(|s| sp.typed(*s)).collect(),
             source_profile: None,
+            stages: None,
             statements: an
                 .statements
                 .iter()
@@ -256,6 +260,12 @@ impl<'a> ArticleJson<'a> {
     /// Adds the article's `source_profile` (any serialisable value; its keys come out sorted).
     pub fn with_source_profile(mut self, profile: &impl Serialize) -> ArticleJson<'a> {
         self.source_profile = serde_json::to_value(profile).ok();
+        self
+    }
+
+    /// Records that only these stages ran (the other fields are empty because they were not run).
+    pub fn with_stages(mut self, names: &[&'static str]) -> ArticleJson<'a> {
+        self.stages = Some(names.to_vec());
         self
     }
 }
