@@ -32,13 +32,14 @@
 //! Pure; comparisons are of a handful to a few thousand articles (the pairwise steps are inside one
 //! story and capped).
 
+mod counts;
 mod lexicon;
 #[cfg(test)]
 mod tests;
 
 use corroborate_model::{
-    AnalyzedArticle, AttributionKind, Claim, ClaimRelation, EntityType, EvidenceRef, MarkerKind, OutletStance,
-    Relation, Span, Stance, Story,
+    AnalyzedArticle, AttributionKind, Claim, ClaimRelation, CountConflict, CountSide, EntityType, EvidenceRef,
+    MarkerKind, OutletStance, Relation, Span, Stance, Story,
 };
 use lexicon::*;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -382,9 +383,9 @@ pub fn story(articles: &[AnalyzedArticle], id: usize, group: Vec<usize>) -> Stor
 
 fn story_with(f: &Featurizer, articles: &[AnalyzedArticle], id: usize, g: Vec<usize>) -> Story {
     let origins = origins(articles, &g);
-    let claims = claims(f, articles, &g, &origins);
+    let (claims, count_conflicts) = claims(f, articles, &g, &origins);
     let label = story_label(articles, &g);
-    Story { id, articles: g, origins, claims, label }
+    Story { id, articles: g, origins, claims, label, count_conflicts }
 }
 
 /// The features stories are grouped by: content stems and concepts, and each entity's canonical name
@@ -1729,7 +1730,13 @@ fn summary(text: &str) -> String {
     out
 }
 
-fn claims(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize], origins: &[Vec<usize>]) -> Vec<Claim> {
+/// The claims of a story, and the counts its articles give of one thing that cannot both be true.
+fn claims(
+    f: &Featurizer,
+    articles: &[AnalyzedArticle],
+    g: &[usize],
+    origins: &[Vec<usize>],
+) -> (Vec<Claim>, Vec<CountConflict>) {
     let (units, feats) = units(f, articles, g);
     let vecs = tfidf(&feats);
     // sentence vectors of the units' own words, for paraphrases
@@ -1912,7 +1919,138 @@ fn claims(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize], origins: &[
             r.claim = new_index[r.claim];
         }
     }
-    sorted
+    let mut topic_of = vec![usize::MAX; units.len()];
+    for (t, (a, d)) in group_of.iter().enumerate() {
+        for g in a.iter().flatten().chain(d) {
+            for &u in &groups[*g].1 {
+                topic_of[u] = t;
+            }
+        }
+    }
+    let mut claim_of = vec![usize::MAX; units.len()];
+    for (gi, (_, members)) in groups.iter().enumerate() {
+        for &u in members {
+            claim_of[u] = new_index[gi];
+        }
+    }
+    let conflicts = count_conflicts(articles, &units, &claim_of, &topic_of);
+    (sorted, conflicts)
+}
+
+/// Most days between two articles' dates for their counts of one thing to conflict.
+const COUNT_DAYS: i64 = 2;
+
+/// The day number of an ISO 8601 date ("2031-03-14", time ignored), days since 1970-01-01.
+fn day_number(date: &str) -> Option<i64> {
+    let mut parts = date.get(..10)?.split('-').map(|p| p.parse::<i64>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // days from civil (H. Hinnant's algorithm)
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// Most counts of one thing compared pairwise in a story (the earliest articles' first).
+const MAX_COUNTS: usize = 200;
+/// Most count conflicts reported per story.
+const MAX_COUNT_CONFLICTS: usize = 8;
+
+/// Counts of one thing in two articles that cannot both be true ([`counts::Count::conflicts`]):
+/// of the kinds of [`counts`] (deaths, injured, evacuated, missing, arrested, bodies, casualties),
+/// both naming one person, organisation or place, in articles published within [`COUNT_DAYS`] of
+/// each other. One conflict per disagreement
+/// (the first articles that give it: "40" after "at least 40" against "none" is the same one),
+/// the larger value first.
+fn count_conflicts(
+    articles: &[AnalyzedArticle],
+    units: &[Unit],
+    claim_of: &[usize],
+    topic_of: &[usize],
+) -> Vec<CountConflict> {
+    let mut found: Vec<(usize, counts::Count)> = Vec::new();
+    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    // the named people, organisations and places of each unit with a count: two counts are of one
+    // thing only where they name one ("killed 49" in Orlando and "three people were killed" in
+    // Boston, both in a story on the FBI, are not)
+    let mut anchors: HashMap<usize, Vec<&str>> = HashMap::new();
+    for (u, unit) in units.iter().enumerate() {
+        let article = unit.r.article();
+        for mut c in counts::counts(unit.span.slice(&articles[article].article.text)) {
+            c.start += unit.span.start;
+            c.end += unit.span.start;
+            // a sentence and a content inside it state one count once
+            if seen.insert((article, c.start)) {
+                found.push((u, c));
+                anchors.entry(u).or_insert_with(|| {
+                    let mut names: Vec<&str> = articles[article]
+                        .analysis
+                        .entities
+                        .iter()
+                        .filter(|e| e.kind != EntityType::Misc && unit.span.contains(&e.span))
+                        .map(|e| e.canonical.as_str())
+                        .collect();
+                    names.sort_unstable();
+                    names.dedup();
+                    names
+                });
+            }
+        }
+    }
+    let share_anchor = |u: usize, v: usize| {
+        let (a, b) = (&anchors[&u], &anchors[&v]);
+        a.iter().any(|n| b.binary_search(n).is_ok())
+    };
+    // counts change as a story goes on (a death toll rises): only articles published within
+    // `COUNT_DAYS` of each other, where both dates are known, are held to one count
+    let day = |u: usize| articles[units[u].r.article()].article.meta.published.as_deref().and_then(day_number);
+    let same_days = |u: usize, v: usize| match (day(u), day(v)) {
+        (Some(x), Some(y)) => (x - y).abs() <= COUNT_DAYS,
+        _ => true,
+    };
+    // counts of things in general ("delegates", "emails", "countries") differ without conflict far
+    // more often than not (measured on the corpus): only counts of what happened to people, and bodies
+    found.retain(|(_, c)| counts::KIND_NAMES.contains(&c.what.as_str()));
+    found.sort_by(|x, y| x.1.what.cmp(&y.1.what).then(units[x.0].r.cmp(&units[y.0].r)));
+    let mut out: Vec<CountConflict> = Vec::new();
+    let mut shown: Vec<(counts::Count, counts::Count)> = Vec::new();
+    for same in found.chunk_by(|x, y| x.1.what == y.1.what) {
+        let same = &same[..same.len().min(MAX_COUNTS)];
+        for (i, (u, a)) in same.iter().enumerate() {
+            for (v, b) in &same[i + 1..] {
+                if units[*u].r.article() == units[*v].r.article()
+                    || !a.conflicts(b)
+                    || topic_of[*u] != topic_of[*v]
+                    || !share_anchor(*u, *v)
+                    || !same_days(*u, *v)
+                {
+                    continue;
+                }
+                let ((u, a), (v, b)) = if a.low >= b.low { ((u, a), (v, b)) } else { ((v, b), (u, a)) };
+                // one disagreement once: "at least 40" and "40" against "none" are the same one
+                if out.len() >= MAX_COUNT_CONFLICTS
+                    || shown.iter().any(|(x, y)| x.what == a.what && !x.conflicts(a) && !y.conflicts(b))
+                {
+                    continue;
+                }
+                shown.push((a.clone(), b.clone()));
+                let side = |u: usize, c: &counts::Count| CountSide {
+                    evidence: units[u].r,
+                    claim: claim_of[u],
+                    span: Span { start: c.start, end: c.end },
+                    low: c.low,
+                    high: c.high,
+                };
+                out.push(CountConflict { what: a.what.clone(), sides: vec![side(*u, a), side(*v, b)] });
+            }
+        }
+    }
+    out
 }
 
 fn dispute_words(articles: &[AnalyzedArticle], units: &[Unit], members: &[usize]) -> String {

@@ -89,6 +89,24 @@ fn examples_know_their_stories_origins_and_contradictions() {
             s["summary"]
         );
     }
+    // the Herald's "at least 40 people" killed and Belmark Today's "no one died" cannot both be
+    // true: one count conflict, the larger count first, each side with its words and claim
+    let counts = dam["count_conflicts"].as_array().unwrap();
+    assert_eq!(counts.len(), 1, "'40' in the wire story is the same disagreement: {counts:?}");
+    assert_eq!(counts[0]["what"], "deaths");
+    let sides = counts[0]["sides"].as_array().unwrap();
+    assert_eq!(
+        (&sides[0]["article"], &sides[0]["span"]["text"], sides[0]["low"].as_f64(), &sides[0]["high"]),
+        (&"examples/arvia-herald.txt".into(), &"at least 40 people".into(), Some(40.0), &serde_json::Value::Null)
+    );
+    assert_eq!(
+        (&sides[1]["article"], &sides[1]["span"]["text"], sides[1]["high"].as_f64()),
+        (&"examples/belmark-today.txt".into(), &"no one died".into(), Some(0.0))
+    );
+    assert!(claims
+        .iter()
+        .any(|c| c["id"] == sides[1]["claim"] && c["summary"].as_str().unwrap().contains("no one died")));
+    assert_eq!(fair["count_conflicts"], serde_json::json!([]), "'12,000 visitors' conflicts with nothing");
     // no contradiction rests on one outlet's doubt alone: each has a side someone affirms
     for c in claims.iter().filter(|c| !c["relations"].as_array().unwrap().is_empty()) {
         let doubts_only = c["stances"].as_array().unwrap().iter().all(|s| s["stance"] == "distanced")

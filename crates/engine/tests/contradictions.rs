@@ -231,3 +231,33 @@ fn a_denial_split_by_its_attribution_clause_contradicts_what_it_denies() {
         assert_eq!(d, &(1, "was not destroyed".to_string()), "{disputing:?}");
     }
 }
+
+/// Counts of deaths that cannot both be true are shown where the two articles name the same place
+/// and were published within days of each other; a death toll weeks later, or deaths elsewhere, are
+/// no conflict.
+#[test]
+fn counts_conflict_only_about_one_place_at_one_time() {
+    let article = |id: &str, date: &str, text: &str| {
+        let mut a = Article::new(id, text.to_string());
+        a.meta.published = Some(date.to_string());
+        a
+    };
+    let report = "The Tarn dam in northern Arvia burst on Monday, sending floodwater through the \
+        village of Osk and killing at least 40 people, rescue teams said. Interior Minister Dana Kovic \
+        said the Tarn dam had been weakened by years of neglect.";
+    let denial = |place: &str| {
+        format!(
+            "The Tarn dam in northern Arvia burst on Monday, Interior Minister Dana Kovic said, blaming \
+             years of neglect. Officials in Belmark insisted that no one died in {place} when the \
+             Tarn dam burst."
+        )
+    };
+    let conflicts = |a: Article, b: Article| {
+        let cmp = corroborate_engine::compare(vec![a, b]);
+        assert_eq!(cmp.stories.len(), 1, "one story");
+        cmp.stories[0].count_conflicts.iter().map(|c| c.what.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(conflicts(article("a", "2031-03-14", report), article("b", "2031-03-15", &denial("Osk"))), ["deaths"]);
+    assert!(conflicts(article("a", "2031-03-14", report), article("b", "2031-04-20", &denial("Osk"))).is_empty());
+    assert!(conflicts(article("a", "2031-03-14", report), article("b", "2031-03-15", &denial("Velkor"))).is_empty());
+}

@@ -447,6 +447,34 @@ pub struct Story {
     pub claims: Vec<Claim>,
     /// Shared key entities, for a label.
     pub label: String,
+    /// Counts of one thing, in two articles, that cannot both be true ("at least 40 people" killed,
+    /// "no one died").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub count_conflicts: Vec<CountConflict>,
+}
+
+/// A count an article states ("killing at least 40 people"), one side of a [`CountConflict`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CountSide {
+    /// The attribution or statement that states it.
+    pub evidence: EvidenceRef,
+    /// The claim (index in the story's `claims`) that evidence belongs to.
+    pub claim: usize,
+    /// The count's words in the article: the number (with "at least", "about") to what it counts.
+    pub span: Span,
+    /// The least and the most the words allow (`high` absent: no upper bound, "at least 40").
+    pub low: f64,
+    pub high: Option<f64>,
+}
+
+/// Two articles of a story that count one thing ("deaths", "home") in ways that cannot both be true.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CountConflict {
+    /// What is counted: a kind (`deaths`, `injured`, `evacuated`, `missing`, `arrested`, `bodies`,
+    /// `casualties`) or a noun in the singular.
+    pub what: String,
+    /// The two counts, the larger first.
+    pub sides: Vec<CountSide>,
 }
 
 /// The result of comparing several articles.

@@ -182,6 +182,26 @@ pub fn render(c: &Comparison) -> String {
         if any {
             let _ = write!(o, "</ul>");
         }
+        if !s.count_conflicts.is_empty() {
+            let _ = write!(o, "<h3>Counts that differ</h3><ul>");
+            for cc in &s.count_conflicts {
+                let rows = crate::count_rows(c, s, cc, 200);
+                let words: Vec<String> = rows.iter().map(|r| format!("<q>{}</q>", esc(&r.words))).collect();
+                let _ = write!(o, "<li><b>{}</b>: {}<ul>", esc(&cc.what), words.join(" ⟷ "));
+                for r in &rows {
+                    let _ = write!(
+                        o,
+                        "<li>C{} [{}] {}: <q>{}</q></li>",
+                        r.claim + 1,
+                        letter(r.article),
+                        esc(&r.voice),
+                        esc(&r.context)
+                    );
+                }
+                let _ = write!(o, "</ul></li>");
+            }
+            let _ = write!(o, "</ul>");
+        }
         let narratives = crate::story_narratives(c, &s.articles);
         if !narratives.is_empty() {
             let _ = write!(o, "<h3>Known narratives</h3><ul>");

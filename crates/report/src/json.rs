@@ -403,5 +403,17 @@ fn story(c: &Comparison, s: &corroborate_model::Story) -> Value {
                 }).collect::<Vec<_>>(),
             })
         }).collect::<Vec<_>>(),
+        "count_conflicts": s.count_conflicts.iter().map(|cc| {
+            json!({"what": cc.what, "sides": cc.sides.iter().map(|sd| {
+                let article = sd.evidence.article();
+                let mut v = json!({"article": id(article), "claim": claim_id(s.id, sd.claim), "span": span(article, sd.span),
+                                   "low": sd.low, "high": sd.high});
+                match sd.evidence {
+                    EvidenceRef::Attribution { index, .. } => v["attribution"] = index.into(),
+                    EvidenceRef::Statement { index, .. } => v["statement"] = index.into(),
+                }
+                v
+            }).collect::<Vec<_>>()})
+        }).collect::<Vec<_>>(),
     })
 }

@@ -146,6 +146,54 @@ pub fn contradiction_heading(a: usize, r: &corroborate_model::ClaimRelation) -> 
     format!("C{} disputes C{} {words}", disputing + 1, disputed + 1)
 }
 
+/// One side of a count conflict as reports show it: the article, the claim its evidence belongs
+/// to, the count's own words ("at least 40 people"), who carries it and how ([`claim_voice`]:
+/// "rescue teams said (reported)", "own voice (asserted)"), and the evidence it stands in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountRow {
+    pub article: usize,
+    pub claim: usize,
+    pub words: String,
+    pub voice: String,
+    pub evidence: EvidenceRef,
+    /// The evidence's words around the count, at most about `max` characters of them (`…` where cut).
+    pub context: String,
+}
+
+/// The two sides of a story's count conflict, the larger count first.
+pub fn count_rows(
+    c: &Comparison,
+    story: &corroborate_model::Story,
+    cc: &corroborate_model::CountConflict,
+    max: usize,
+) -> Vec<CountRow> {
+    cc.sides
+        .iter()
+        .map(|sd| {
+            let article = sd.evidence.article();
+            let voice = match story.claims.get(sd.claim) {
+                Some(claim) => claim_voice(c, claim, &sd.evidence),
+                None => voice_with(c, &sd.evidence, evidence_stance(c, &sd.evidence)),
+            };
+            let (a, span) = evidence_span(c, &sd.evidence);
+            let text = &a.article.text;
+            // from up to a third of `max` before the count, so that the count shows
+            let lead = text[span.start..sd.span.start.max(span.start)].chars().count();
+            let skip = lead.saturating_sub(max / 3);
+            let shown: String = text[span.start..span.end].chars().skip(skip).collect();
+            let context = clip(&shown, max);
+            CountRow {
+                article,
+                claim: sd.claim,
+                words: sd.span.slice(text).to_string(),
+                voice,
+                evidence: sd.evidence,
+                context: if skip > 0 { format!("…{context}") } else { context },
+            }
+        })
+        .collect()
+}
+
 /// "the Russian Defence Ministry said (reported)" style description of who carries a
 /// contradiction row's evidence and how, with the row's stance (which reads the voice's own
 /// distance inside a disputing claim as asserting the dispute).

@@ -109,6 +109,24 @@ pub fn render(c: &Comparison) -> String {
                 }
             }
         }
+        if !s.count_conflicts.is_empty() {
+            let _ = writeln!(o, "\n### Counts that differ\n");
+            for cc in &s.count_conflicts {
+                let rows = crate::count_rows(c, s, cc, 160);
+                let words: Vec<String> = rows.iter().map(|r| format!("«{}»", cell(&r.words))).collect();
+                let _ = writeln!(o, "- **{}**: {}", cell(&cc.what), words.join(" ⟷ "));
+                for r in &rows {
+                    let _ = writeln!(
+                        o,
+                        "  - C{} [{}] {}: «{}»",
+                        r.claim + 1,
+                        letter(r.article),
+                        cell(&r.voice),
+                        cell(&r.context)
+                    );
+                }
+            }
+        }
         let _ = writeln!(o);
     }
     o

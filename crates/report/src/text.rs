@@ -167,6 +167,17 @@ pub fn render_with_notes(c: &Comparison, color: bool, notes: &[String]) -> Strin
                 }
             }
         }
+        if !s.count_conflicts.is_empty() {
+            let _ = writeln!(o, "\n  {}", p.c("1;31", "Counts that differ"));
+            for cc in &s.count_conflicts {
+                let rows = crate::count_rows(c, s, cc, 90);
+                let words: Vec<&str> = rows.iter().map(|r| r.words.as_str()).collect();
+                let _ = writeln!(o, "    {}: {}", cc.what, words.join(" ⟷ "));
+                for r in &rows {
+                    let _ = writeln!(o, "       [{}] C{} {}: «{}»", letter(r.article), r.claim + 1, r.voice, r.context);
+                }
+            }
+        }
         let narratives = crate::story_narratives(c, &s.articles);
         if !narratives.is_empty() {
             let _ = writeln!(o, "\n  {}", p.bold("Known narratives"));

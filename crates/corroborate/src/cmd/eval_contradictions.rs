@@ -42,6 +42,22 @@ fn sides(c: &Comparison) -> Vec<(Sides, (usize, usize, usize))> {
     out
 }
 
+/// Count conflicts found (`Story::count_conflicts`), for reading rather than scoring: FNC-1 labels
+/// bodies against headlines, not counts against counts.
+#[derive(Default)]
+struct CountTally {
+    total: usize,
+    agree_disagree: usize,
+    log: String,
+}
+
+/// A body's single stance label when all its headlines give it the same one.
+fn label_of(story: &LabelledStory, body: usize) -> Option<Label> {
+    let mut labels = story.labels.iter().filter(|x| x.1 == body).map(|x| x.2);
+    let first = labels.next()?;
+    labels.all(|l| l == first).then_some(first)
+}
+
 /// A body's labels in short: how many headlines of its story it agrees with, disagrees with and
 /// discusses (`a2 d1 c5`).
 fn label_text(story: &LabelledStory, body: usize) -> String {
@@ -57,11 +73,46 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut tally = Tally::default();
     let mut log = String::new();
     let mut articles_n = 0usize;
+    let mut counts = CountTally::default();
     for (sn, story) in stories.iter().enumerate() {
         let articles: Vec<Article> =
             story.bodies.iter().map(|(id, text)| Article::new(id.to_string(), text.clone())).collect();
         articles_n += articles.len();
         let cmp = corroborate_engine::compare(articles);
+        for s in &cmp.stories {
+            for cc in &s.count_conflicts {
+                counts.total += 1;
+                let [a, b] = [&cc.sides[0], &cc.sides[1]].map(|sd| sd.evidence.article());
+                let agree_disagree = |x: usize, y: usize| {
+                    label_of(story, x) == Some(Label::Agree) && label_of(story, y) == Some(Label::Disagree)
+                };
+                if agree_disagree(a, b) || agree_disagree(b, a) {
+                    counts.agree_disagree += 1;
+                }
+                if args.errors.is_some() {
+                    let _ = writeln!(
+                        counts.log,
+                        "## story {sn}: {} ({})",
+                        corroborate_report::clip(&story.headlines.join(" | "), 200),
+                        cc.what
+                    );
+                    for sd in &cc.sides {
+                        let art = sd.evidence.article();
+                        let text = &cmp.articles[art].article.text;
+                        let from = text.floor_char_boundary(sd.span.start.saturating_sub(120));
+                        let to = text.ceil_char_boundary((sd.span.end + 80).min(text.len()));
+                        let _ = writeln!(
+                            counts.log,
+                            "  {}[{}] «{}»: …{}…",
+                            story.bodies[art].0,
+                            label_text(story, art),
+                            sd.span.slice(text),
+                            text[from..to].replace('\n', " ")
+                        );
+                    }
+                }
+            }
+        }
         let found = sides(&cmp);
         let only: Vec<Sides> = found.iter().map(|f| f.0.clone()).collect();
         tally.add(&story.labels, &only);
@@ -97,6 +148,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let secs = started.elapsed().as_secs_f64();
     if let Some(path) = &args.errors {
+        log.push_str("\n# count conflicts\n\n");
+        log.push_str(&counts.log);
         std::fs::write(path, &log).with_context(|| format!("cannot write {}", path.display()))?;
     }
     let t = &tally;
@@ -136,6 +189,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         pct(t.discussing_disputing, t.discussing),
         t.discussing_disputing,
         t.discussing
+    );
+    println!(
+        "| count conflicts (\"at least 40 killed\" / \"no one died\"), between articles | {} ({} between an agreeing and a disagreeing body; all listed with `--errors`) |",
+        counts.total, counts.agree_disagree
     );
     println!(
         "\ncompare, all stages: {secs:.1} s for {articles_n} bodies = {:.0} bodies/s",
