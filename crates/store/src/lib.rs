@@ -73,6 +73,11 @@ pub type Result<T> = std::result::Result<T, Error>;
 /// that could reach the link.
 const SCHEMA_VERSION: i64 = 5;
 
+/// The first line of a cached story report: reports cached by a corroborate whose claims or story
+/// JSON differ (before count conflicts: no such line) are stale and made again on request. Change
+/// it with the claims step or the story JSON.
+const REPORT_FORMAT: &str = "corroborate story report 2 (count conflicts)\n";
+
 /// The older schemas whose corpora are grouped again in place when opened (the same tables).
 const REGROUPABLE_SCHEMAS: std::ops::RangeInclusive<i64> = 3..=4;
 
@@ -566,14 +571,16 @@ impl Store {
         }
     }
 
-    /// Cached report JSON (`corroborate-report` json form) of a story, if fresh.
+    /// Cached report JSON (`corroborate-report` json form) of a story, if fresh: made since the
+    /// story last changed, by a corroborate whose reports have this [`REPORT_FORMAT`].
     pub fn cached_report(&self, id: i64) -> Result<Option<String>> {
         Ok(self
             .conn
             .prepare_cached("SELECT report FROM stories WHERE id = ?1")?
             .query_row(params![id], |r| r.get::<_, Option<String>>(0))
             .optional()?
-            .flatten())
+            .flatten()
+            .and_then(|r| r.strip_prefix(REPORT_FORMAT).map(str::to_string)))
     }
 
     /// A story with its comparison: origins and claims over its (first [`STORY_ARTICLE_CAP`]) articles.
@@ -613,7 +620,7 @@ impl Store {
                 params![id, i as i64, c.summary, serde_json::to_string(c)?],
             )?;
         }
-        tx.execute("UPDATE stories SET report = ?1 WHERE id = ?2", params![text, id])?;
+        tx.execute("UPDATE stories SET report = ?1 WHERE id = ?2", params![format!("{REPORT_FORMAT}{text}"), id])?;
         tx.commit()?;
         Ok(Some(text))
     }

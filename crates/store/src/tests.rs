@@ -64,6 +64,11 @@ fn stories_group_incrementally() {
     let report = s.story_report(stories[0].id).unwrap().unwrap();
     assert!(report.contains("Kellner"));
     assert_eq!(s.cached_report(stories[0].id).unwrap().as_deref(), Some(report.as_str()));
+    // a report cached by a corroborate with another report format is stale too
+    s.conn.execute("UPDATE stories SET report = ?1 WHERE id = ?2", rusqlite::params![report, stories[0].id]).unwrap();
+    assert_eq!(s.cached_report(stories[0].id).unwrap(), None, "no format line: an older corroborate's");
+    assert_eq!(s.story_report(stories[0].id).unwrap().unwrap(), report, "made again, the same");
+    assert_eq!(s.cached_report(stories[0].id).unwrap().as_deref(), Some(report.as_str()));
     // a new article makes the cached report stale
     s.add_batch(vec![doc("f", "Brandt said the Kellner Bridge over the Varna may reopen in May.")]).unwrap();
     assert_eq!(s.cached_report(stories[0].id).unwrap(), None);
