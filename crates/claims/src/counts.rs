@@ -282,7 +282,6 @@ const KINDS: &[(&str, &str)] = &[
     ("fatalities", "deaths"),
     ("perished", "deaths"),
     ("drowned", "deaths"),
-    ("lives", "deaths"),
     ("injured", "injured"),
     ("injuries", "injured"),
     ("wounded", "injured"),
@@ -423,8 +422,11 @@ fn counted(toks: &[Tok], i: usize, after: usize) -> Option<(String, usize)> {
         skipped += 1;
         j += 1;
     }
-    // nothing counted after the number: "Kills 40", "the death toll rose to 40"
-    let bare = toks.get(after).is_none_or(|t| t.break_before || !t.lower.ends_with('s'));
+    // nothing counted after the number: "Kills 40", "the death toll rose to 40" (not "killed 81
+    // percent of")
+    let bare = toks.get(after).is_none_or(|t| {
+        t.break_before || !t.lower.ends_with('s') && !matches!(t.lower.as_str(), "percent" | "per" | "of")
+    });
     if bare {
         let left = |k: usize| (k < i).then(|| toks[k].lower.as_str());
         if let Some(w) = i.checked_sub(1).and_then(left) {
@@ -440,23 +442,21 @@ fn counted(toks: &[Tok], i: usize, after: usize) -> Option<(String, usize)> {
     None
 }
 
-/// What happened to people counted at `noun` (number at `i`): a kind word up to six words after
-/// the noun in its clause ("40 people were killed"), or up to five words before the number in its
-/// clause ("killing 40 people").
+/// What happened to people counted at `noun` (number at `i`): a kind word up to five words before
+/// the number in its clause ("killing 40 people"), or up to six words after the noun in its clause
+/// ("40 people were killed").
 fn people_kind(toks: &[Tok], i: usize, noun: usize) -> Option<&'static str> {
-    for t in toks.iter().skip(noun + 1).take(6) {
-        if t.break_before {
-            break;
-        }
-        if let Some(k) = kind(&t.lower) {
-            return Some(k);
-        }
-    }
-    // "killing at least 40 people", "killed more than a dozen students": the verb before the modifier
+    // "killing at least 40 people", "killed more than a dozen students", "shot dead roughly 100
+    // demonstrators and injured hundreds more": the verb before the number decides first
     let before = i.saturating_sub(5);
     let mut k = i;
     while k > before {
-        if let Some(found) = kind(&toks[k - 1].lower) {
+        // a verb or participle, not a noun ("the bodies of any of the 43 students who went missing")
+        let noun = matches!(
+            toks[k - 1].lower.as_str(),
+            "bodies" | "corpses" | "casualties" | "death" | "deaths" | "fatalities" | "injuries" | "arrests"
+        );
+        if let Some(found) = kind(&toks[k - 1].lower).filter(|_| !noun) {
             return Some(found);
         }
         if toks[k - 1].break_before {
@@ -464,7 +464,7 @@ fn people_kind(toks: &[Tok], i: usize, noun: usize) -> Option<&'static str> {
         }
         k -= 1;
     }
-    None
+    toks.iter().skip(noun + 1).take(6).take_while(|t| !t.break_before).find_map(|t| kind(&t.lower))
 }
 
 /// The counts of a text.
@@ -619,6 +619,13 @@ mod tests {
         );
         assert!(counts("none of the missing students were among the bodies").is_empty());
         assert!(counts("Rescuers found 40 more bodies").is_empty(), "40 more: a part, not the whole");
+        assert!(counts("he claimed that they killed 81 percent of the victims").is_empty());
+        assert!(counts("the new limit would save around 65 lives a year").iter().all(|c| c.what != "deaths"));
+        assert_eq!(counts("forces shot dead roughly 100 demonstrators and injured hundreds more")[0].what, "deaths");
+        assert_eq!(
+            counts("the grave does not hold the bodies of any of the 43 students who went missing")[0].what,
+            "missing"
+        );
     }
 
     #[test]

@@ -2039,14 +2039,33 @@ fn count_conflicts(
                     continue;
                 }
                 shown.push((a.clone(), b.clone()));
-                let side = |u: usize, c: &counts::Count| CountSide {
+                // the other articles that side with one count against the other
+                let also = |u: usize, c: &counts::Count, other: &counts::Count, not: usize| {
+                    let mut arts: Vec<usize> = vec![units[u].r.article(), units[not].r.article()];
+                    let mut v: Vec<(EvidenceRef, Span)> = Vec::new();
+                    for (w, d) in same {
+                        let art = units[*w].r.article();
+                        if !arts.contains(&art)
+                            && topic_of[*w] == topic_of[u]
+                            && !d.conflicts(c)
+                            && d.conflicts(other)
+                            && share_anchor(*w, u)
+                        {
+                            arts.push(art);
+                            v.push((units[*w].r, Span { start: d.start, end: d.end }));
+                        }
+                    }
+                    v
+                };
+                let side = |u: usize, c: &counts::Count, other: &counts::Count, not: usize| CountSide {
                     evidence: units[u].r,
                     claim: claim_of[u],
                     span: Span { start: c.start, end: c.end },
                     low: c.low,
                     high: c.high,
+                    also: also(u, c, other, not),
                 };
-                out.push(CountConflict { what: a.what.clone(), sides: vec![side(*u, a), side(*v, b)] });
+                out.push(CountConflict { what: a.what.clone(), sides: vec![side(*u, a, b, *v), side(*v, b, a, *u)] });
             }
         }
     }

@@ -106,6 +106,9 @@ fn examples_know_their_stories_origins_and_contradictions() {
     assert!(claims
         .iter()
         .any(|c| c["id"] == sides[1]["claim"] && c["summary"].as_str().unwrap().contains("no one died")));
+    let also: Vec<&serde_json::Value> = sides[0]["also"].as_array().unwrap().iter().map(|a| &a["article"]).collect();
+    assert_eq!(also, ["examples/wire-original.txt", "examples/wire-reprint.txt"], "the wire's 40 dead side with it");
+    assert!(sides[1].get("also").is_none());
     assert_eq!(fair["count_conflicts"], serde_json::json!([]), "'12,000 visitors' conflicts with nothing");
     // no contradiction rests on one outlet's doubt alone: each has a side someone affirms
     for c in claims.iter().filter(|c| !c["relations"].as_array().unwrap().is_empty()) {

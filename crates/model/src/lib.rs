@@ -465,6 +465,10 @@ pub struct CountSide {
     /// The least and the most the words allow (`high` absent: no upper bound, "at least 40").
     pub low: f64,
     pub high: Option<f64>,
+    /// Other articles of the story that give a count agreeing with this side and not with the
+    /// other: their evidence and the count's words (one per article).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<(EvidenceRef, Span)>,
 }
 
 /// Two articles of a story that count one thing ("deaths", "home") in ways that cannot both be true.

@@ -191,11 +191,12 @@ pub fn render(c: &Comparison) -> String {
                 for r in &rows {
                     let _ = write!(
                         o,
-                        "<li>C{} [{}] {}: <q>{}</q></li>",
+                        "<li>C{} [{}] {}: <q>{}</q>{}</li>",
                         r.claim + 1,
                         letter(r.article),
                         esc(&r.voice),
-                        esc(&r.context)
+                        esc(&r.context),
+                        esc(&r.also_text())
                     );
                 }
                 let _ = write!(o, "</ul></li>");

@@ -412,6 +412,16 @@ fn story(c: &Comparison, s: &corroborate_model::Story) -> Value {
                     EvidenceRef::Attribution { index, .. } => v["attribution"] = index.into(),
                     EvidenceRef::Statement { index, .. } => v["statement"] = index.into(),
                 }
+                if !sd.also.is_empty() {
+                    v["also"] = sd.also.iter().map(|(e, sp)| {
+                        let mut w = json!({"article": id(e.article()), "span": span(e.article(), *sp)});
+                        match *e {
+                            EvidenceRef::Attribution { index, .. } => w["attribution"] = index.into(),
+                            EvidenceRef::Statement { index, .. } => w["statement"] = index.into(),
+                        }
+                        w
+                    }).collect::<Vec<_>>().into();
+                }
                 v
             }).collect::<Vec<_>>()})
         }).collect::<Vec<_>>(),

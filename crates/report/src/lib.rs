@@ -158,6 +158,19 @@ pub struct CountRow {
     pub evidence: EvidenceRef,
     /// The evidence's words around the count, at most about `max` characters of them (`…` where cut).
     pub context: String,
+    /// The other articles that give a count agreeing with this side.
+    pub also: Vec<usize>,
+}
+
+impl CountRow {
+    /// " (also [C], [D])" for the other articles on this side, empty when there are none.
+    pub fn also_text(&self) -> String {
+        if self.also.is_empty() {
+            return String::new();
+        }
+        let list: Vec<String> = self.also.iter().map(|&a| format!("[{}]", letter(a))).collect();
+        format!(" (also {})", list.join(", "))
+    }
 }
 
 /// The two sides of a story's count conflict, the larger count first.
@@ -189,6 +202,7 @@ pub fn count_rows(
                 voice,
                 evidence: sd.evidence,
                 context: if skip > 0 { format!("…{context}") } else { context },
+                also: sd.also.iter().map(|(e, _)| e.article()).collect(),
             }
         })
         .collect()

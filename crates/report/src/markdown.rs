@@ -118,11 +118,12 @@ pub fn render(c: &Comparison) -> String {
                 for r in &rows {
                     let _ = writeln!(
                         o,
-                        "  - C{} [{}] {}: «{}»",
+                        "  - C{} [{}] {}: «{}»{}",
                         r.claim + 1,
                         letter(r.article),
                         cell(&r.voice),
-                        cell(&r.context)
+                        cell(&r.context),
+                        r.also_text()
                     );
                 }
             }

@@ -174,7 +174,15 @@ pub fn render_with_notes(c: &Comparison, color: bool, notes: &[String]) -> Strin
                 let words: Vec<&str> = rows.iter().map(|r| r.words.as_str()).collect();
                 let _ = writeln!(o, "    {}: {}", cc.what, words.join(" ⟷ "));
                 for r in &rows {
-                    let _ = writeln!(o, "       [{}] C{} {}: «{}»", letter(r.article), r.claim + 1, r.voice, r.context);
+                    let _ = writeln!(
+                        o,
+                        "       [{}] C{} {}: «{}»{}",
+                        letter(r.article),
+                        r.claim + 1,
+                        r.voice,
+                        r.context,
+                        r.also_text()
+                    );
                 }
             }
         }
