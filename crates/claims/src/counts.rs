@@ -542,6 +542,15 @@ fn number_count(text: &str, toks: &[Tok], i: usize) -> Option<Count> {
     {
         return None;
     }
+    // the whole of a part: the 400 of "killed 300 out of 400 soldiers", "44 of the 50 delegates"
+    let word = |k: Option<usize>| k.map(|k| toks[k].lower.as_str());
+    let is_number = |k: Option<usize>| k.is_some_and(|k| number_value(&toks[k]).is_some());
+    let back = |n: usize| i.checked_sub(n);
+    if word(back(1)) == Some("of") && (is_number(back(2)) || word(back(2)) == Some("out") && is_number(back(3)))
+        || word(back(1)) == Some("the") && word(back(2)) == Some("of") && is_number(back(3))
+    {
+        return None;
+    }
     // "a dozen", "one hundred", "2.5 million"
     let mut after = i + 1;
     if let Some(scale) = next.and_then(|n| lookup(SCALES, &n.lower)) {
@@ -620,6 +629,8 @@ mod tests {
         assert!(counts("none of the missing students were among the bodies").is_empty());
         assert!(counts("Rescuers found 40 more bodies").is_empty(), "40 more: a part, not the whole");
         assert!(counts("he claimed that they killed 81 percent of the victims").is_empty());
+        let parts = counts("ISIS killed 300 out of 400 soldiers they besieged");
+        assert_eq!(parts.iter().map(|c| c.low).collect::<Vec<_>>(), [300.0], "400 is the whole: {parts:?}");
         assert!(counts("the new limit would save around 65 lives a year").iter().all(|c| c.what != "deaths"));
         assert_eq!(counts("forces shot dead roughly 100 demonstrators and injured hundreds more")[0].what, "deaths");
         assert_eq!(
