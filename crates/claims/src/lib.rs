@@ -38,8 +38,8 @@ mod lexicon;
 mod tests;
 
 use corroborate_model::{
-    AnalyzedArticle, AttributionKind, Claim, ClaimRelation, CountConflict, CountSide, EntityType, EvidenceRef,
-    MarkerKind, OutletStance, Relation, Span, Stance, Story,
+    AnalyzedArticle, AttributionKind, Claim, ClaimNarrative, ClaimRelation, CountConflict, CountSide, EntityType,
+    EvidenceRef, MarkerKind, OutletStance, Relation, Span, Stance, Story,
 };
 use lexicon::*;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -1870,12 +1870,33 @@ fn claims(
             by_centrality.sort_by_key(|&u| std::cmp::Reverse(rank(u)));
             let stances = outlet_stances(&units, &by_centrality, groups[gi].0);
             let _ = &origin_of;
+            // the known narratives whose matching words a unit of the claim holds
+            let mut narratives: Vec<ClaimNarrative> = Vec::new();
+            for &m in members {
+                let article = units[m].r.article();
+                for n in &articles[article].analysis.narratives {
+                    if !n.evidence.iter().any(|e| units[m].span.contains(e)) {
+                        continue;
+                    }
+                    match narratives.iter_mut().find(|c| c.narrative == n.narrative) {
+                        Some(c) if !c.articles.contains(&article) => c.articles.push(article),
+                        Some(_) => {}
+                        None => {
+                            narratives.push(ClaimNarrative { narrative: n.narrative.clone(), articles: vec![article] })
+                        }
+                    }
+                }
+            }
+            for n in narratives.iter_mut() {
+                n.articles.sort_unstable();
+            }
             Claim {
                 summary: summary(rep_text),
                 evidence,
                 relations: Vec::new(),
                 stances,
                 speakers,
+                narratives,
                 article_stances: Vec::new(),
             }
         })

@@ -133,6 +133,15 @@ fn seeds_tell_one_story_with_the_right_speakers_claims_and_stances() {
         .flat_map(|s| s["markers"].as_array().unwrap().iter().map(|m| m["text"].as_str().unwrap().to_lowercase()))
         .collect();
     assert!(markers.iter().any(|m| m == "alleged") && markers.iter().any(|m| m == "purported"), "{markers:?}");
+    // the staging claim carries the known narrative through 002's evidence, and the report says so
+    let carried: Vec<&Value> = staging["narratives"]
+        .as_array()
+        .expect("the staging claim's narratives")
+        .iter()
+        .filter(|n| n["narrative"] == "staged-atrocities")
+        .flat_map(|n| n["articles"].as_array().unwrap())
+        .collect();
+    assert_eq!(carried, [&b["id"]], "{}", staging["narratives"]);
     // 000 reports Russia's denial
     assert!(a["attributions"]
         .as_array()

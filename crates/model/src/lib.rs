@@ -422,6 +422,15 @@ pub struct ArticleClaimStance {
     pub evidence: Vec<Span>,
 }
 
+/// A known narrative in a claim's evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimNarrative {
+    /// The catalogue id of the narrative.
+    pub narrative: String,
+    /// The articles (indices in the comparison) whose evidence of the claim holds its words.
+    pub articles: Vec<usize>,
+}
+
 /// One proposition as stated in one or more articles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
@@ -431,6 +440,10 @@ pub struct Claim {
     pub stances: Vec<OutletStance>,
     /// Who the claim is attributed to, canonical names.
     pub speakers: Vec<String>,
+    /// Known narratives whose matching words lie in the claim's evidence, with the articles whose
+    /// evidence holds them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub narratives: Vec<ClaimNarrative>,
     /// Each article of the story toward the claim as a whole (learned; empty when not computed).
     #[serde(default)]
     pub article_stances: Vec<ArticleClaimStance>,

@@ -114,17 +114,20 @@ pub fn render(c: &Comparison) -> String {
             let _ = write!(o, "<th>{} {}</th>", letter(i), esc(short_id(&c.articles[i].article.id)));
         }
         let _ = write!(o, "</tr>");
-        for (ci, cl) in s
-            .claims
-            .iter()
-            .enumerate()
-            .filter(|(_, cl)| !cl.relations.is_empty() || cl.stances.len() > 1 || !cl.speakers.is_empty())
-        {
+        for (ci, cl) in s.claims.iter().enumerate().filter(|(_, cl)| {
+            !cl.relations.is_empty() || cl.stances.len() > 1 || !cl.speakers.is_empty() || !cl.narratives.is_empty()
+        }) {
+            let known: String = cl
+                .narratives
+                .iter()
+                .map(|n| format!(" <i>(known narrative: {})</i>", esc(&crate::claim_narrative_text(c, s, n))))
+                .collect();
             let _ = write!(
                 o,
-                "<tr><td>C{} {}</td><td>{}</td>",
+                "<tr><td>C{} {}{}</td><td>{}</td>",
                 ci + 1,
                 esc(&clip(&cl.summary, 140)),
+                known,
                 esc(&cl.speakers.join(", "))
             );
             for &i in &s.articles {
@@ -207,7 +210,7 @@ pub fn render(c: &Comparison) -> String {
         if !narratives.is_empty() {
             let _ = write!(o, "<h3>Known narratives</h3><ul>");
             for (name, rows) in &narratives {
-                let _ = write!(o, "<li><b>{}</b><ul>", esc(name));
+                let _ = write!(o, "<li><b>{}</b>{}<ul>", esc(name), esc(&crate::narrative_claims_text(c, s, name)));
                 for (art, voice, sentence) in rows {
                     let _ =
                         write!(o, "<li>[{}] {}: <q>{}</q></li>", letter(*art), esc(voice), esc(&clip(sentence, 200)));

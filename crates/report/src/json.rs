@@ -369,7 +369,7 @@ fn story(c: &Comparison, s: &corroborate_model::Story) -> Value {
                 _ => None,
             }).collect::<Vec<_>>();
             let origins: std::collections::BTreeSet<usize> = cl.evidence.iter().filter_map(|e| s.origins.iter().position(|g| g.contains(&e.article()))).collect();
-            json!({
+            let mut v = json!({
                 "id": claim_id(s.id, ci),
                 "summary": cl.summary,
                 "speakers": cl.speakers,
@@ -401,7 +401,13 @@ fn story(c: &Comparison, s: &corroborate_model::Story) -> Value {
                 "article_stances": cl.article_stances.iter().map(|st| {
                     json!({"article": id(st.article), "stance": st.stance, "score": st.score, "evidence": st.evidence.iter().map(|e| span(st.article, *e)).collect::<Vec<_>>()})
                 }).collect::<Vec<_>>(),
-            })
+            });
+            // the known narratives whose words lie in the claim's evidence (absent: none)
+            if !cl.narratives.is_empty() {
+                v["narratives"] = cl.narratives.iter().map(|n| json!({"narrative": n.narrative, "name": crate::narrative_name(c, s, &n.narrative),
+                    "articles": n.articles.iter().map(|&a| id(a)).collect::<Vec<_>>()})).collect::<Vec<_>>().into();
+            }
+            v
         }).collect::<Vec<_>>(),
         "count_conflicts": s.count_conflicts.iter().map(|cc| {
             json!({"what": cc.what, "sides": cc.sides.iter().map(|sd| {

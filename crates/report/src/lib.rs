@@ -273,6 +273,45 @@ pub fn speakers(c: &Comparison, articles: &[usize]) -> Vec<SpeakerRow> {
     v
 }
 
+/// The name of a known narrative by its catalogue id, as the story's articles found it (the id
+/// where none did).
+pub fn narrative_name<'a>(c: &'a Comparison, story: &'a corroborate_model::Story, id: &'a str) -> &'a str {
+    story
+        .articles
+        .iter()
+        .flat_map(|&i| c.articles[i].analysis.narratives.iter())
+        .find(|n| n.narrative == id)
+        .map_or(id, |n| n.name.as_str())
+}
+
+/// The claims of a story (indices) whose evidence holds the words of the narrative named `name`.
+pub fn narrative_claims(c: &Comparison, story: &corroborate_model::Story, name: &str) -> Vec<usize> {
+    (0..story.claims.len())
+        .filter(|&k| story.claims[k].narratives.iter().any(|n| narrative_name(c, story, &n.narrative) == name))
+        .collect()
+}
+
+/// "Atrocities staged by the victims' side, in [B]": a narrative of a claim and the articles whose
+/// evidence of the claim holds its words.
+pub fn claim_narrative_text(
+    c: &Comparison,
+    story: &corroborate_model::Story,
+    n: &corroborate_model::ClaimNarrative,
+) -> String {
+    let arts: Vec<String> = n.articles.iter().map(|&a| format!("[{}]", letter(a))).collect();
+    format!("{}, in {}", narrative_name(c, story, &n.narrative), arts.join(", "))
+}
+
+/// " (claims C3, C6)" for the claims that carry a narrative, empty when none does.
+pub fn narrative_claims_text(c: &Comparison, story: &corroborate_model::Story, name: &str) -> String {
+    let ks = narrative_claims(c, story, name);
+    if ks.is_empty() {
+        return String::new();
+    }
+    let list: Vec<String> = ks.iter().map(|k| format!("C{}", k + 1)).collect();
+    format!(" (claim{} {})", if ks.len() == 1 { "" } else { "s" }, list.join(", "))
+}
+
 /// A narrative's name and, per article, (article, voice, matching sentence).
 pub type NarrativeRow = (String, Vec<(usize, String, String)>);
 

@@ -42,14 +42,21 @@ pub fn render(c: &Comparison) -> String {
             rule.push_str("---|");
         }
         let _ = writeln!(o, "{header}\n{rule}");
-        for (ci, cl) in s
-            .claims
-            .iter()
-            .enumerate()
-            .filter(|(_, cl)| !cl.relations.is_empty() || cl.stances.len() > 1 || !cl.speakers.is_empty())
-        {
-            let mut row =
-                format!("| C{} {} | {} |", ci + 1, cell(&clip(&cl.summary, 120)), cell(&cl.speakers.join(", ")));
+        for (ci, cl) in s.claims.iter().enumerate().filter(|(_, cl)| {
+            !cl.relations.is_empty() || cl.stances.len() > 1 || !cl.speakers.is_empty() || !cl.narratives.is_empty()
+        }) {
+            let known: String = cl
+                .narratives
+                .iter()
+                .map(|n| format!(" _(known narrative: {})_", cell(&crate::claim_narrative_text(c, s, n))))
+                .collect();
+            let mut row = format!(
+                "| C{} {}{} | {} |",
+                ci + 1,
+                cell(&clip(&cl.summary, 120)),
+                known,
+                cell(&cl.speakers.join(", "))
+            );
             for &i in &s.articles {
                 match cl.stances.iter().find(|os| os.article == i) {
                     Some(os) => {
@@ -80,7 +87,7 @@ pub fn render(c: &Comparison) -> String {
         if !narratives.is_empty() {
             let _ = writeln!(o, "\n### Known narratives\n");
             for (name, rows) in &narratives {
-                let _ = writeln!(o, "- **{}**", cell(name));
+                let _ = writeln!(o, "- **{}**{}", cell(name), crate::narrative_claims_text(c, s, name));
                 for (art, voice, sentence) in rows {
                     let _ = writeln!(o, "  - [{}] {}: «{}»", letter(*art), voice, cell(&clip(sentence, 160)));
                 }

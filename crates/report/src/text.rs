@@ -101,7 +101,9 @@ pub fn render_with_notes(c: &Comparison, color: bool, notes: &[String]) -> Strin
             .claims
             .iter()
             .enumerate()
-            .filter(|(_, cl)| !cl.relations.is_empty() || cl.stances.len() > 1 || !cl.speakers.is_empty())
+            .filter(|(_, cl)| {
+                !cl.relations.is_empty() || cl.stances.len() > 1 || !cl.speakers.is_empty() || !cl.narratives.is_empty()
+            })
             .take(12)
             .collect();
         if !shown.is_empty() {
@@ -110,6 +112,10 @@ pub fn render_with_notes(c: &Comparison, color: bool, notes: &[String]) -> Strin
                 let _ = writeln!(o, "    C{} {}", ci + 1, p.bold(&format!("“{}”", clip(&cl.summary, 100))));
                 if !cl.speakers.is_empty() {
                     let _ = writeln!(o, "       {} {}", p.dim("said by:"), clip(&cl.speakers.join(", "), 90));
+                }
+                for n in &cl.narratives {
+                    let _ =
+                        writeln!(o, "       {} {}", p.dim("known narrative:"), crate::claim_narrative_text(c, s, n));
                 }
                 if !cl.article_stances.is_empty() {
                     let whole: Vec<String> =
@@ -190,7 +196,7 @@ pub fn render_with_notes(c: &Comparison, color: bool, notes: &[String]) -> Strin
         if !narratives.is_empty() {
             let _ = writeln!(o, "\n  {}", p.bold("Known narratives"));
             for (name, rows) in &narratives {
-                let _ = writeln!(o, "    {}", clip(name, 90));
+                let _ = writeln!(o, "    {}{}", clip(name, 90), crate::narrative_claims_text(c, s, name));
                 for (art, voice, sentence) in rows {
                     let _ = writeln!(
                         o,
