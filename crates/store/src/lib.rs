@@ -76,7 +76,7 @@ const SCHEMA_VERSION: i64 = 5;
 /// The first line of a cached story report: reports cached by a corroborate whose claims or story
 /// JSON differ (before count conflicts: no such line) are stale and made again on request. Change
 /// it with the claims step or the story JSON.
-const REPORT_FORMAT: &str = "corroborate story report 2 (count conflicts)\n";
+const REPORT_FORMAT: &str = "corroborate story report 3 (count conflicts, claim narratives)\n";
 
 /// The older schemas whose corpora are grouped again in place when opened (the same tables).
 const REGROUPABLE_SCHEMAS: std::ops::RangeInclusive<i64> = 3..=4;
