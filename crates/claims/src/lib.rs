@@ -1985,9 +1985,9 @@ const MAX_COUNT_CONFLICTS: usize = 8;
 /// Counts of one thing in two articles that cannot both be true ([`counts::Count::conflicts`]):
 /// of the kinds of [`counts`] (deaths, injured, evacuated, missing, arrested, bodies, casualties),
 /// both naming one person, organisation or place, in articles published within [`COUNT_DAYS`] of
-/// each other. One conflict per disagreement
-/// (the first articles that give it: "40" after "at least 40" against "none" is the same one),
-/// the larger value first.
+/// each other. One conflict per disagreement (the first articles that give it: "40" after "at least
+/// 40" against "none" is the same one), the larger value first, each side with the other articles
+/// that side with it.
 fn count_conflicts(
     articles: &[AnalyzedArticle],
     units: &[Unit],
@@ -2071,6 +2071,7 @@ fn count_conflicts(
                             && !d.conflicts(c)
                             && d.conflicts(other)
                             && share_anchor(*w, u)
+                            && same_days(*w, u)
                         {
                             arts.push(art);
                             v.push((units[*w].r, Span { start: d.start, end: d.end }));
