@@ -358,6 +358,17 @@ fn story(c: &Comparison, s: &corroborate_model::Story) -> Value {
             }
         }
     };
+    // a piece of evidence as its article and its attribution or statement index
+    let evidence_ref = |e: EvidenceRef| match e {
+        EvidenceRef::Attribution { article, index } => json!({"article": id(article), "attribution": index}),
+        EvidenceRef::Statement { article, index } => json!({"article": id(article), "statement": index}),
+    };
+    // the same with a span of its article's text (a count's words)
+    let evidence_at = |e: EvidenceRef, sp: Span| {
+        let mut v = evidence_ref(e);
+        v["span"] = span(e.article(), sp);
+        v
+    };
     json!({
         "id": s.id,
         "label": s.label,
@@ -391,10 +402,7 @@ fn story(c: &Comparison, s: &corroborate_model::Story) -> Value {
                     }
                     // where the two claims meet: this claim's evidence, then the other's
                     if !r.evidence.is_empty() {
-                        v["evidence"] = r.evidence.iter().map(|e| match *e {
-                            EvidenceRef::Attribution { article, index } => json!({"article": id(article), "attribution": index}),
-                            EvidenceRef::Statement { article, index } => json!({"article": id(article), "statement": index}),
-                        }).collect::<Vec<_>>().into();
+                        v["evidence"] = r.evidence.iter().map(|e| evidence_ref(*e)).collect::<Vec<_>>().into();
                     }
                     v
                 }).collect::<Vec<_>>(),
@@ -411,22 +419,12 @@ fn story(c: &Comparison, s: &corroborate_model::Story) -> Value {
         }).collect::<Vec<_>>(),
         "count_conflicts": s.count_conflicts.iter().map(|cc| {
             json!({"what": cc.what, "sides": cc.sides.iter().map(|sd| {
-                let article = sd.evidence.article();
-                let mut v = json!({"article": id(article), "claim": claim_id(s.id, sd.claim), "span": span(article, sd.span),
-                                   "low": sd.low, "high": sd.high});
-                match sd.evidence {
-                    EvidenceRef::Attribution { index, .. } => v["attribution"] = index.into(),
-                    EvidenceRef::Statement { index, .. } => v["statement"] = index.into(),
-                }
+                let mut v = evidence_at(sd.evidence, sd.span);
+                v["claim"] = claim_id(s.id, sd.claim).into();
+                v["low"] = sd.low.into();
+                v["high"] = sd.high.into();
                 if !sd.also.is_empty() {
-                    v["also"] = sd.also.iter().map(|(e, sp)| {
-                        let mut w = json!({"article": id(e.article()), "span": span(e.article(), *sp)});
-                        match *e {
-                            EvidenceRef::Attribution { index, .. } => w["attribution"] = index.into(),
-                            EvidenceRef::Statement { index, .. } => w["statement"] = index.into(),
-                        }
-                        w
-                    }).collect::<Vec<_>>().into();
+                    v["also"] = sd.also.iter().map(|&(e, sp)| evidence_at(e, sp)).collect::<Vec<_>>().into();
                 }
                 v
             }).collect::<Vec<_>>()})
