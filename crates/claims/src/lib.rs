@@ -33,6 +33,7 @@
 //! story and capped).
 
 mod counts;
+mod dates;
 mod lexicon;
 #[cfg(test)]
 mod tests;
@@ -41,6 +42,8 @@ use corroborate_model::{
     AnalyzedArticle, AttributionKind, Claim, ClaimNarrative, ClaimRelation, CountConflict, CountSide, EntityType,
     EvidenceRef, MarkerKind, OutletStance, Relation, Span, Stance, Story,
 };
+use dates::day_number;
+pub use dates::{settle_dates, SETTLE_DAYS};
 use lexicon::*;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -341,6 +344,12 @@ fn tfidf(docs: &[Vec<String>]) -> Vec<Vector> {
 
 /// Groups articles into stories; returns each article's story index and the stories with claims.
 pub fn stories(articles: &[AnalyzedArticle]) -> (Vec<usize>, Vec<Story>) {
+    stories_of(articles, story_groups(articles))
+}
+
+/// The articles of each story (indices into `articles`, each group and the groups in order); failed
+/// inputs are in none.
+pub fn story_groups(articles: &[AnalyzedArticle]) -> Vec<Vec<usize>> {
     let f = Featurizer::new();
     let docs: Vec<Vec<String>> = articles.iter().map(|a| features_with(&f, a)).collect();
     let vecs = sparse_unit_vectors(&tfidf(&docs));
@@ -364,6 +373,13 @@ pub fn stories(articles: &[AnalyzedArticle]) -> (Vec<usize>, Vec<Story>) {
     let mut groups = cluster_capped(&vecs, &[], &live, STORY_AVERAGE_LINK, MAX_STORY_ARTICLES, sim);
     groups.iter_mut().for_each(|g| g.sort_unstable());
     groups.sort_unstable();
+    groups
+}
+
+/// The stories of `groups` (as [`story_groups`] gives them): each article's story index
+/// (`usize::MAX` for failed inputs) and the stories with their origins and claims.
+pub fn stories_of(articles: &[AnalyzedArticle], groups: Vec<Vec<usize>>) -> (Vec<usize>, Vec<Story>) {
+    let f = Featurizer::new();
     let mut story_of = vec![usize::MAX; articles.len()];
     let mut out = Vec::new();
     for (sid, g) in groups.into_iter().enumerate() {
@@ -1960,22 +1976,6 @@ fn claims(
 
 /// Most days between two articles' dates for their counts of one thing to conflict.
 const COUNT_DAYS: i64 = 2;
-
-/// The day number of an ISO 8601 date ("2031-03-14", time ignored), days since 1970-01-01.
-fn day_number(date: &str) -> Option<i64> {
-    let mut parts = date.get(..10)?.split('-').map(|p| p.parse::<i64>().ok());
-    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    // days from civil (H. Hinnant's algorithm)
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
-}
 
 /// Most counts of one thing compared pairwise in a story (the earliest articles' first).
 const MAX_COUNTS: usize = 200;

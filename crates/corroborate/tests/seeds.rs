@@ -33,6 +33,13 @@ fn seeds_tell_one_story_with_the_right_speakers_claims_and_stances() {
     let (a, b) = (&arts[0], &arts[1]); // 000 reports the killings, 002 relays the staging claim
     assert_eq!(v["stories"].as_array().unwrap().len(), 1, "both seeds are one story");
     assert_eq!(a["story"], b["story"]);
+    // 002's date line "04/06/2022" reads either way; 000, of the same story, is dated 2022-04-06
+    assert_eq!(b["meta"]["published"], "2022-04-06", "the story settles 002's ambiguous date");
+    assert!(b["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["level"] == "info" && d["message"].as_str().unwrap().contains("read as 2022-04-06 (month/day)")));
 
     // Speakers, one canonical name across spellings, with evidence spans.
     for (art, speaker) in [

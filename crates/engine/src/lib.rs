@@ -248,11 +248,14 @@ fn capital_of(name: &str) -> Option<&'static str> {
         .map(|i| corroborate_nlp::lexicon::CAPITALS[i].1)
 }
 
-/// Compares articles: analysis, run-wide canonical names, stories, origins, claims, contradictions.
+/// Compares articles: analysis, run-wide canonical names, stories (an ambiguous date line settled by
+/// the dates of its story), origins, claims, contradictions.
 pub fn compare(articles: Vec<Article>) -> Comparison {
     let mut analyzed = analyze_all(articles);
     canonicalize(&mut analyzed);
-    let (story_of, mut stories) = corroborate_claims::stories(&analyzed);
+    let groups = corroborate_claims::story_groups(&analyzed);
+    corroborate_claims::settle_dates(&mut analyzed, &groups);
+    let (story_of, mut stories) = corroborate_claims::stories_of(&analyzed, groups);
     for story in stories.iter_mut() {
         article_stances(&analyzed, story);
     }

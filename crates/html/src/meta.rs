@@ -189,6 +189,7 @@ pub(crate) fn extract(dom: &Dom, ld: &JsonLd, page_url: Option<&str>) -> Meta {
                 _ => None,
             })
         }),
+        ambiguous_date: None,
     };
     if meta.authors.is_empty() {
         for (k, v) in &tags {

@@ -65,6 +65,7 @@ pub fn read_feed(
             domain: link.as_deref().and_then(crate::jsonl::domain_of),
             url: link.clone(),
             language: language.clone(),
+            ambiguous_date: None,
         };
         let body = entry
             .content

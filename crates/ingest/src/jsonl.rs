@@ -121,4 +121,19 @@ mod tests {
         assert!(out[1].failed() && out[1].id == "f.jsonl:2");
         assert!(out[2].failed() && out[2].diagnostics[0].message.contains("no \"text\""));
     }
+
+    #[test]
+    fn a_record_date_leaves_no_ambiguous_date_line_behind() {
+        let text = "Storm Hits Coast\\n\\nThe storm hit.\\n\\nDate Created\\n\\n05/07/2030\\n";
+        let dated = format!(
+            "{{\"id\":\"a\",\"text\":\"{text}\",\"published\":\"2030-05-07\"}}\n{{\"id\":\"b\",\"text\":\"{text}\"}}\n"
+        );
+        let mut out = Vec::new();
+        read_jsonl("f.jsonl", dated.as_bytes(), &mut |a| out.push(a));
+        assert_eq!(out[0].meta.published.as_deref(), Some("2030-05-07"));
+        assert!(out[0].diagnostics.is_empty() && out[0].meta.ambiguous_date.is_none(), "{:?}", out[0].diagnostics);
+        // without the record's date, the line's two readings stay, with their warning
+        assert_eq!(out[1].meta.published, None);
+        assert!(out[1].meta.ambiguous_date.is_some() && out[1].diagnostics.len() == 1);
+    }
 }

@@ -448,13 +448,18 @@ pub fn article_from_bytes(id: &str, bytes: &[u8]) -> Article {
 /// Recognises metadata inside `article.text` and fills `meta`, `meta_spans` and diagnostics; fields
 /// already set (from a JSON Lines record, say) are kept.
 pub fn apply_text_meta(article: &mut Article) {
-    let found = textmeta::parse(&article.text);
+    let mut found = textmeta::parse(&article.text);
     let meta = &mut article.meta;
     if meta.title.is_none() {
         meta.title = found.meta.title;
     }
     if meta.published.is_none() {
         meta.published = found.meta.published;
+        meta.ambiguous_date = found.meta.ambiguous_date;
+    } else if let Some(amb) = found.meta.ambiguous_date {
+        // the date is known already: an ambiguous date line leaves nothing unset
+        let unset = amb.unset_message();
+        found.diagnostics.retain(|d| d.message != unset);
     }
     if meta.authors.is_empty() {
         meta.authors = found.meta.authors;

@@ -3,7 +3,7 @@
 //! 04/06/2022`, `Image: AP` credit lines, markdown links `[text](#)` and emphasis `*...*`.
 //!
 //! Everything found is a [`MetaSpan`] of the unchanged text. Ambiguous dates are reported, not guessed.
-use corroborate_model::{Diagnostic, Meta, MetaKind, MetaSpan, Span};
+use corroborate_model::{AmbiguousDate, Diagnostic, Meta, MetaKind, MetaSpan, Span};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -172,7 +172,7 @@ pub fn parse(text: &str) -> TextMeta {
         } else if lower == "date created" || lower == "date published" || lower == "published" || lower == "date" {
             if let Some(&(_, dspan)) = nonempty.get(k + 1) {
                 let d = dspan.slice(text);
-                if let Some(iso) = read_date(d, iso_from_dateline.as_deref(), &mut out.diagnostics) {
+                if let Some(iso) = read_date(d, iso_from_dateline.as_deref(), &mut out) {
                     out.meta.published.get_or_insert(iso.clone());
                     out.spans.push(MetaSpan {
                         kind: MetaKind::DateCreated,
@@ -232,7 +232,8 @@ pub fn parse(text: &str) -> TextMeta {
 
 /// Reads a date line. Day/month order in `04/06/2022` is ambiguous: resolved only when a dateline
 /// agrees with one reading, and reported either way.
-fn read_date(d: &str, dateline: Option<&str>, diags: &mut Vec<Diagnostic>) -> Option<String> {
+fn read_date(d: &str, dateline: Option<&str>, out: &mut TextMeta) -> Option<String> {
+    let diags = &mut out.diagnostics;
     if let Some(c) = ISO_DATE.captures(d) {
         return Some(format!("{}-{}-{}", &c[1], &c[2], &c[3]));
     }
@@ -250,9 +251,9 @@ fn read_date(d: &str, dateline: Option<&str>, diags: &mut Vec<Diagnostic>) -> Op
                 )));
                 Some(line.to_string())
             } else {
-                diags.push(Diagnostic::warning(format!(
-                    "date \"{d}\" is ambiguous: {md} (month/day) or {dm} (day/month); left unset"
-                )));
+                let ambiguous = AmbiguousDate { text: d.to_string(), month_day: md, day_month: dm };
+                diags.push(Diagnostic::warning(ambiguous.unset_message()));
+                out.meta.ambiguous_date.get_or_insert(ambiguous);
                 None
             }
         }
@@ -326,6 +327,12 @@ mod tests {
         let t = parse(text);
         assert_eq!(t.meta.published, None);
         assert!(t.diagnostics.iter().any(|d| d.message.contains("2030-05-07") && d.message.contains("2030-07-05")));
+        // both readings kept, for the other articles of a story to settle (`corroborate_claims::settle_dates`)
+        let amb = t.meta.ambiguous_date.as_ref().expect("the readings are kept");
+        assert_eq!(
+            (amb.text.as_str(), amb.month_day.as_str(), amb.day_month.as_str()),
+            ("05/07/2030", "2030-05-07", "2030-07-05")
+        );
         assert_eq!(t.meta.title.as_deref(), Some("Storm Hits Coast"));
     }
 

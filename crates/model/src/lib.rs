@@ -144,6 +144,32 @@ pub struct Meta {
     pub url: Option<String>,
     pub domain: Option<String>,
     pub language: Option<String>,
+    /// A date line that reads as two dates (`04/06/2022`). `published` stays unset for it unless
+    /// something settles the order: a dateline in the text, or (in `compare`) the dates of the other
+    /// articles of its story.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ambiguous_date: Option<AmbiguousDate>,
+}
+
+/// A date written in an order that cannot be told from the date alone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AmbiguousDate {
+    /// The date as written.
+    pub text: String,
+    /// ISO 8601 read month first.
+    pub month_day: String,
+    /// ISO 8601 read day first.
+    pub day_month: String,
+}
+
+impl AmbiguousDate {
+    /// The warning of a date left unset.
+    pub fn unset_message(&self) -> String {
+        format!(
+            "date \"{}\" is ambiguous: {} (month/day) or {} (day/month); left unset",
+            self.text, self.month_day, self.day_month
+        )
+    }
 }
 
 /// One input document: its exact text, its metadata, and what went wrong reading it.

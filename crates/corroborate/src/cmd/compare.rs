@@ -25,9 +25,10 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let articles = inputs::read_all_with(&args.files, &args.read);
-    let failed = inputs::report_failures(articles.iter());
     let kb = args.ratings.knowledge()?;
     let comparison = corroborate_engine::compare(articles);
+    // after the comparison: a story can settle an ambiguous date, which then is no warning
+    let failed = inputs::report_failures(comparison.articles.iter().map(|a| &a.article));
     let groups: Vec<Vec<usize>> = comparison.stories.iter().flat_map(|s| s.origins.iter().cloned()).collect();
     let profiles = corroborate_sources::signals::source_profiles(&kb, &comparison.articles, &groups);
     let color = match args.color.as_str() {
