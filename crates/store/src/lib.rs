@@ -76,7 +76,8 @@ const SCHEMA_VERSION: i64 = 5;
 /// The first line of a cached story report: reports cached by a corroborate whose claims or story
 /// JSON differ (before count conflicts: no such line) are stale and made again on request. Change
 /// it with the claims step or the story JSON.
-const REPORT_FORMAT: &str = "corroborate story report 3 (count conflicts, claim narratives)\n";
+const REPORT_FORMAT: &str =
+    "corroborate story report 4 (count conflicts, claim narratives, dates settled by the story)\n";
 
 /// The older schemas whose corpora are grouped again in place when opened (the same tables).
 const REGROUPABLE_SCHEMAS: std::ops::RangeInclusive<i64> = 3..=4;
@@ -142,11 +143,14 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, text, content=
 const FACETS: [&str; 3] = ["outlet", "narrative", "technique"];
 
 /// SHA-256 (hex) of an article's text and metadata: with its id, the key that makes adding idempotent.
+/// An ambiguous date line is read from the text, so it adds nothing to the key (and articles hashed
+/// before it was kept keep their key).
 pub fn content_hash(a: &Article) -> String {
     let mut h = Sha256::new();
     h.update(a.text.as_bytes());
     h.update([0u8]);
-    h.update(serde_json::to_string(&a.meta).unwrap_or_default().as_bytes());
+    let meta = corroborate_model::Meta { ambiguous_date: None, ..a.meta.clone() };
+    h.update(serde_json::to_string(&meta).unwrap_or_default().as_bytes());
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -599,6 +603,7 @@ impl Store {
         }
         corroborate_engine::canonicalize(&mut articles);
         let group: Vec<usize> = (0..articles.len()).collect();
+        corroborate_claims::settle_dates(&mut articles, std::slice::from_ref(&group));
         let story = corroborate_claims::story(&articles, 0, group);
         let comparison = Comparison { story_of: vec![0; articles.len()], articles, stories: vec![story] };
         Ok(Some(StoryDetail { summary, keys, comparison }))

@@ -367,3 +367,25 @@ fn an_article_touching_two_stories_does_not_chain_them() {
     assert_eq!(story("a"), story("b"), "b tells the dam story");
     assert_ne!(story("a"), story("c"), "the ferry strike is another story");
 }
+
+#[test]
+fn a_story_settles_an_ambiguous_date_and_the_key_ignores_it() {
+    let mut docs = corpus();
+    docs[0].1.article.meta.published = Some("2031-03-01".into());
+    let amb = corroborate_model::AmbiguousDate {
+        text: "03/02/2031".into(),
+        month_day: "2031-03-02".into(),
+        day_month: "2031-02-03".into(),
+    };
+    let before = content_hash(&docs[1].1.article);
+    docs[1].1.article.diagnostics.push(corroborate_model::Diagnostic::warning(amb.unset_message()));
+    docs[1].1.article.meta.ambiguous_date = Some(amb);
+    assert_eq!(content_hash(&docs[1].1.article), before, "read from the text, it adds nothing to the key");
+    let mut s = Store::open_memory().unwrap();
+    s.add_batch(docs).unwrap();
+    let bridge = s.stories(&StoryFilter::default()).unwrap()[0].id;
+    let detail = s.story(bridge).unwrap().unwrap();
+    let b = &detail.comparison.articles[1].article;
+    assert_eq!((b.id.as_str(), b.meta.published.as_deref()), ("b", Some("2031-03-02")));
+    assert!(b.diagnostics.iter().all(|d| d.level == corroborate_model::Level::Info), "{:?}", b.diagnostics);
+}
