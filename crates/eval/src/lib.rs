@@ -6,6 +6,7 @@ pub mod attribution;
 pub mod clustering;
 pub mod contradictions;
 pub mod extraction;
+pub mod narratives;
 pub mod propaganda;
 pub mod sources;
 pub mod stance;

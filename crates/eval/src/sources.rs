@@ -102,7 +102,7 @@ pub fn coverage(kb: &Knowledge, counts: &HashMap<String, usize>) -> Coverage {
 }
 
 /// A small RFC 4180 reader: quoted fields with doubled quotes and embedded newlines.
-fn csv_rows(text: &str) -> impl Iterator<Item = Vec<String>> + '_ {
+pub(crate) fn csv_rows(text: &str) -> impl Iterator<Item = Vec<String>> + '_ {
     let mut chars = text.chars().peekable();
     std::iter::from_fn(move || {
         chars.peek()?;

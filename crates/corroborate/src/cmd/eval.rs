@@ -24,6 +24,8 @@ pub enum EvalCommand {
     ClusteringScale(super::eval_clustering::ScaleArgs),
     /// Sentence embeddings: speed, and agreement of the static table with the transformer.
     Embeddings(super::eval_clustering::EmbeddingsArgs),
+    /// Known narratives on the EUvsDisinfo case titles, labelled by the cases' keywords.
+    Narratives(super::eval_narratives::Args),
 }
 
 pub fn run(command: EvalCommand) -> anyhow::Result<ExitCode> {
@@ -37,5 +39,6 @@ pub fn run(command: EvalCommand) -> anyhow::Result<ExitCode> {
         EvalCommand::Contradictions(args) => super::eval_contradictions::run(args),
         EvalCommand::ClusteringScale(args) => super::eval_clustering::scale(args),
         EvalCommand::Embeddings(args) => super::eval_clustering::embeddings(args),
+        EvalCommand::Narratives(args) => super::eval_narratives::run(args),
     }
 }

@@ -7,6 +7,7 @@ pub mod eval_attribution;
 pub mod eval_clustering;
 pub mod eval_contradictions;
 pub mod eval_extraction;
+pub mod eval_narratives;
 pub mod eval_propaganda;
 pub mod eval_sources;
 pub mod eval_stance;
