@@ -541,6 +541,47 @@ pub fn find_with(
         parenthetical(&ctx, r);
     }
     add_second_contents(&ctx, &quotes, &mut raw);
+    // a time phrase after a preposition is a setting, not a speaker: "The government has in | the
+    // past | misled", "prosecutors in | April | charged": the noun phrase before the preposition (and
+    // its auxiliary, and a relative pronoun's antecedent) speaks, if there is one
+    for r in raw.iter_mut() {
+        let Some((a, b)) = r.source else { continue };
+        if a == 0
+            || !time_phrase(toks, a, b)
+            || !matches!(toks[a - 1].lower.as_str(), "in" | "on" | "during" | "since" | "until" | "over")
+        {
+            continue;
+        }
+        let min = ctx.sent_start(a);
+        if a < min + 2 {
+            r.source = None;
+            continue;
+        }
+        // the words before the preposition: "prosecutors | in April", "the government has | in the past",
+        // "Capital Economics, which has | in the past"
+        let mut end = a - 2;
+        if end > min && matches!(toks[end].lower.as_str(), "has" | "have" | "had") {
+            end -= 1;
+        }
+        if end > min + 1 && matches!(toks[end].lower.as_str(), "who" | "which") && toks[end - 1].is_punct(',') {
+            end -= 2;
+        }
+        // the noun phrase ending there: up to six words back, not across a comma, a cue verb or a
+        // function word, a determiner its first word ("The port authority", "federal prosecutors")
+        let word = |k: usize| toks[k].is_word() && !ctx.cue_verb(k) && !is(FUNCTION_WORDS, &toks[k].lower);
+        if !word(end) {
+            r.source = None;
+            continue;
+        }
+        let mut start = end;
+        while start > min && end - start < 5 && word(start - 1) {
+            start -= 1;
+        }
+        if start > min && DETERMINERS.contains(&toks[start - 1].lower.as_str()) {
+            start -= 1;
+        }
+        r.source = Some((start, end));
+    }
     // a cue without a source shares the subject of the verb it is joined to
     // (and one that ends right before "and" and the cue is the object of the verb before:
     // "The council approved | the levy | and warned")
@@ -1114,7 +1155,13 @@ fn antecedent(ctx: &Ctx, r: usize) -> Option<(usize, usize)> {
         let open = (min..k).rev().find(|&i| toks[i].is_punct('('))?;
         k = open.checked_sub(1).filter(|&k| k >= min)?;
     }
-    np_ending_at(ctx, k, min)
+    // "a video released in May that claimed": the time is the setting, not what "that" stands for
+    let (a, b) = np_ending_at(ctx, k, min)?;
+    if time_phrase(toks, a, b) && a >= min + 2 && matches!(toks[a - 1].lower.as_str(), "in" | "on" | "during" | "since")
+    {
+        return np_ending_at(ctx, a - 2, min);
+    }
+    Some((a, b))
 }
 
 fn relative_subject(ctx: &Ctx, k: usize, min: usize) -> Option<(usize, usize)> {
@@ -1740,6 +1787,37 @@ fn tidy_source(text: &str, toks: &[Token], (mut a, mut b): (usize, usize)) -> Op
         a -= 2;
     }
     Some((a, b))
+}
+
+/// True when tokens `a..=b` only name a time: "the past", "April", "Tuesday", "recent years".
+fn time_phrase(toks: &[Token], a: usize, b: usize) -> bool {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    let words: Vec<&str> = toks[a..=b].iter().map(|t| t.lower.as_str()).collect();
+    let dated = |w: &str| MONTHS.contains(&w) || DAYS.contains(&w);
+    match words.as_slice() {
+        ["the", w] => matches!(*w, "past" | "meantime" | "interim"),
+        ["recent", w] => matches!(*w, "days" | "weeks" | "months" | "years"),
+        [w] => dated(w),
+        // "May 3", "Tuesday night"
+        [w, x] => {
+            dated(w) && (toks[b].kind == TokKind::Number || matches!(*x, "morning" | "afternoon" | "evening" | "night"))
+        }
+        _ => false,
+    }
 }
 
 /// A source ends on a word that is no relative pronoun, adverb or auxiliary (`None` if nothing is

@@ -381,3 +381,14 @@ fn what_someone_saw_or_was_given_is_the_source_not_who_saw_it() {
     let text = "A letter sent to Mira Vell said the harbour would close.";
     assert_eq!(check(text)[0].1, "a letter");
 }
+
+#[test]
+fn a_time_after_a_preposition_is_no_speaker() {
+    let text = "The port authority has in the past insisted that the cranes were safe. \
+                Belmark Analytics, which has in the past predicted a sharp fall in prices, said little this week.";
+    let got = check(text);
+    let sources: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+    assert!(!sources.iter().any(|s| s.contains("past")), "{got:?}");
+    assert!(sources.contains(&"The port authority"), "{got:?}");
+    assert!(sources.contains(&"Belmark Analytics"), "{got:?}");
+}
