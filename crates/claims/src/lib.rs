@@ -1746,6 +1746,20 @@ fn summary(text: &str) -> String {
     out
 }
 
+/// What a unit's kind adds to its centrality when a claim's summary is chosen: the outlet's own
+/// plain words a little; a voice's hedge or scare quotes, a pointer ("those accusations": central
+/// through the words it points at) and a scrap of three words or fewer ("the group", which names
+/// no proposition) much less.
+fn summary_weight(marked_or_pointer: bool, own_voice: bool, words: usize) -> f32 {
+    if marked_or_pointer || words <= 3 {
+        -0.5
+    } else if own_voice {
+        0.15
+    } else {
+        0.0
+    }
+}
+
 /// The claims of a story, and the counts its articles give of one thing that cannot both be true.
 fn claims(
     f: &Featurizer,
@@ -1843,14 +1857,8 @@ fn claims(
             // the most central unit names the claim; prefer the voice's own words and short ones
             // a hedged phrase ("alleged killings") names nothing; prefer plain statements of the claim
             let plain = |u: &Unit| {
-                // nor does a pointer ("those accusations"): it is central through the words it points at
-                if u.strong_voice_marker.is_some() || u.points_back() {
-                    -0.5
-                } else if u.own_voice {
-                    0.15
-                } else {
-                    0.0
-                }
+                let words = claim_words(articles, u).split_whitespace().count();
+                summary_weight(u.strong_voice_marker.is_some() || u.points_back(), u.own_voice, words)
             };
             let rep = *members
                 .iter()

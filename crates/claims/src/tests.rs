@@ -379,3 +379,11 @@ fn units_beyond_the_cap_join_their_topics_or_start_their_own() {
         normalized(vec![vec![0, 1, 2, 9, 10, 11], vec![3, 4, 5, 12, 13, 14], vec![6, 7, 8, 15, 16, 17], vec![18]]);
     assert_eq!(got, want);
 }
+
+#[test]
+fn a_scrap_is_no_summary_when_a_sentence_is_as_central() {
+    // "the group" (own voice) against a reported sentence of the same claim
+    assert!(summary_weight(false, true, 2) < summary_weight(false, false, 9));
+    assert!(summary_weight(false, true, 9) > summary_weight(false, false, 9));
+    assert!(summary_weight(true, true, 9) < summary_weight(false, false, 9));
+}
