@@ -27,6 +27,7 @@ const NOT_PROSE: &[MetaKind] = &[
     MetaKind::Category,
     MetaKind::DateCreated,
     MetaKind::ImageCredit,
+    MetaKind::Credit,
 ];
 
 /// Analyses one article with every stage. A failed input (error diagnostics) gets an empty analysis.

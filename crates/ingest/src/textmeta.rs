@@ -22,6 +22,17 @@ static IMAGE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:image|photo|picture|photograph|credit|image credit|photo credit|source)\s*:\s*\S.{0,80}$")
         .unwrap()
 });
+/// A wire credit closing a paragraph: "... in the region. (Reporting by Ana Lima; Editing by Ben Ode.)"
+static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\((?i:additional reporting|reporting|writing|editing) by [^()]{3,300}\)\.?\s*$").unwrap()
+});
+/// A line crediting reporters or editors (checked on lines of at most 40 words).
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\(\s*(?i:additional reporting|reporting|writing|editing) by\b.*\)\.?|(?i:additional reporting|reporting|writing|editing) by\b[^.]*(?:;[^.]*)*\.?|[^.!?]{3,160}?\bcontributed (?:(?:additional )?reporting(?: (?:to|for) this (?:report|story|article))?|(?:to|for) this (?:report|story|article))(?: from [^.]{1,60})?\.(?:\s+[^.]{3,80}\breported from .{1,60})?)\s*$",
+    )
+    .unwrap()
+});
 static NUMBERED_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,2}[.)]\s+\S").unwrap());
 static SLASH_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$").unwrap());
 static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{2})-(\d{2})$").unwrap());
@@ -148,6 +159,15 @@ pub fn parse(text: &str) -> TextMeta {
                 out.meta.authors.push(name.trim().to_string());
             }
             out.spans.push(MetaSpan { kind: MetaKind::Byline, span, value: Some(names.to_string()) });
+        } else if s.split_whitespace().count() <= 40 && CREDIT.is_match(s.trim()) {
+            out.spans.push(MetaSpan { kind: MetaKind::Credit, span, value: Some(s.trim().to_string()) });
+        } else if let Some(m) = TRAILING_CREDIT.find(s) {
+            let credit = Span::new(span.start + m.start(), span.start + m.end());
+            out.spans.push(MetaSpan {
+                kind: MetaKind::Credit,
+                span: credit,
+                value: Some(m.as_str().trim().to_string()),
+            });
         } else if IMAGE_CREDIT.is_match(s) && s.split_whitespace().count() <= 12 && s.chars().count() <= 100 {
             let value = s.split_once(':').map(|(_, v)| v.trim().to_string());
             out.spans.push(MetaSpan { kind: MetaKind::ImageCredit, span, value });
@@ -319,6 +339,27 @@ mod tests {
         assert!(t.meta.title.is_none(), "a long first paragraph is not a title");
         // The ambiguous date agrees with the dateline read month/day: settled, and said so.
         assert!(t.diagnostics.iter().any(|d| d.message.contains("ambiguous") && d.message.contains("settles")));
+    }
+
+    #[test]
+    fn reporting_credits_are_metadata_not_prose() {
+        let text =
+            "Flood Closes Port\n\nThe port closed on Monday, the harbour master said.\n\nHeavy rain contributed.\n\n\
+                    Ana Lima contributed to this report.\n\n(Reporting by Ana Lima; Editing by Ben Ode)\n\n\
+                    Ines Varga and Tom Berg contributed reporting from Osk. Ana Lima reported from Velkor, D.C.\n\n\
+                    The levee held overnight. (Reporting by Tom Berg; Editing by Ben Ode.)\n";
+        let t = parse(text);
+        let credits: Vec<&str> =
+            t.spans.iter().filter(|m| m.kind == MetaKind::Credit).map(|m| m.span.slice(text)).collect();
+        assert_eq!(
+            credits,
+            [
+                "Ana Lima contributed to this report.",
+                "(Reporting by Ana Lima; Editing by Ben Ode)",
+                "Ines Varga and Tom Berg contributed reporting from Osk. Ana Lima reported from Velkor, D.C.",
+                "(Reporting by Tom Berg; Editing by Ben Ode.)"
+            ]
+        );
     }
 
     #[test]

@@ -116,6 +116,9 @@ pub enum MetaKind {
     DateCreated,
     /// `Image: AP` and similar credit lines.
     ImageCredit,
+    /// A line crediting reporters or editors: "Ana Lima contributed to this report", "(Reporting by
+    /// Ana Lima; Editing by Ben Ode)".
+    Credit,
     /// The visible text of a markdown link `[text](#)`.
     LinkText,
     /// The markup of a markdown link (brackets and target), not part of the prose.

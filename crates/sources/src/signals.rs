@@ -527,13 +527,16 @@ pub fn sourcing_signals(kb: &Knowledge, a: &AnalyzedArticle) -> SourcingSignals 
     }
     anonymous.sort_by_key(|x| x.evidence.span);
 
-    // Known outlets the text cites, outside metadata (image credits, bylines, link markup).
+    // Known outlets the text cites, outside metadata (image and reporting credits, bylines, link markup).
     let skip: Vec<Span> = a
         .article
         .meta_spans
         .iter()
         .filter(|m| {
-            matches!(m.kind, MetaKind::ImageCredit | MetaKind::Byline | MetaKind::LinkMarkup | MetaKind::Category)
+            matches!(
+                m.kind,
+                MetaKind::ImageCredit | MetaKind::Credit | MetaKind::Byline | MetaKind::LinkMarkup | MetaKind::Category
+            )
         })
         .map(|m| m.span)
         .collect();
