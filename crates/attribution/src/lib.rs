@@ -1791,23 +1791,9 @@ fn tidy_source(text: &str, toks: &[Token], (mut a, mut b): (usize, usize)) -> Op
 
 /// True when tokens `a..=b` only name a time: "the past", "April", "Tuesday", "recent years".
 fn time_phrase(toks: &[Token], a: usize, b: usize) -> bool {
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    use corroborate_nlp::lexicon::{MONTHS, WEEKDAYS};
     let words: Vec<&str> = toks[a..=b].iter().map(|t| t.lower.as_str()).collect();
-    let dated = |w: &str| MONTHS.contains(&w) || DAYS.contains(&w);
+    let dated = |w: &str| MONTHS.contains(&w) || WEEKDAYS.contains(&w);
     match words.as_slice() {
         ["the", w] => matches!(*w, "past" | "meantime" | "interim"),
         ["recent", w] => matches!(*w, "days" | "weeks" | "months" | "years"),

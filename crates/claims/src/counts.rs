@@ -124,32 +124,14 @@ const VAGUE: &[(&str, f64)] =
 const SCALES: &[(&str, f64)] =
     &[("hundred", 100.0), ("thousand", 1_000.0), ("million", 1_000_000.0), ("billion", 1_000_000_000.0)];
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
+/// Month abbreviations ("Jan", "Sept"); the full names are `corroborate_nlp::lexicon::MONTHS`.
+const MONTH_ABBREVIATIONS: &[&str] =
+    &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
+
+/// A month's name or abbreviation, lowercase.
+fn month(w: &str) -> bool {
+    corroborate_nlp::lexicon::MONTHS.contains(&w) || MONTH_ABBREVIATIONS.contains(&w)
+}
 
 /// Nouns that measure rather than count things a report could disagree on.
 const MEASURES: &[&str] = &[
@@ -537,8 +519,8 @@ fn number_count(text: &str, toks: &[Tok], i: usize) -> Option<Count> {
     let before = text[..t.start].chars().next_back();
     if before.is_some_and(|c| matches!(c, '$' | '€' | '£' | '¥' | '#' | '-' | '/' | ':'))
         || text[t.end..].starts_with(['%', '-', '/', ':'])
-        || prev.is_some_and(|p| MONTHS.contains(&p))
-        || next.is_some_and(|n| MONTHS.contains(&n.lower.as_str()))
+        || prev.is_some_and(month)
+        || next.is_some_and(|n| month(&n.lower))
     {
         return None;
     }

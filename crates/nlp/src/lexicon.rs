@@ -423,6 +423,25 @@ pub const DEMONYMS: &[(&str, &str)] = &[
 ];
 
 /// Capitalised words that are not names when they start a sentence or stand alone (lowercased).
+/// Month names, lowercase.
+pub const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Weekday names, lowercase.
+pub const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
 pub const NOT_NAMES: &[&str] = &[
     "a",
     "according",

@@ -1,7 +1,6 @@
 //! `corroborate eval narratives`: the narrative catalogue on the EUvsDisinfo case titles, labelled by
 //! the cases' own keywords (see `corroborate_eval::narratives`).
 use corroborate_model::Span;
-use corroborate_techniques::narratives::Catalogue;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -24,13 +23,7 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     use anyhow::Context;
     use corroborate_eval::narratives as ev;
-    let catalogue = match &args.narratives {
-        Some(p) => {
-            let src = std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?;
-            Catalogue::from_toml(&src).with_context(|| format!("in {}", p.display()))?
-        }
-        None => Catalogue::builtin()?,
-    };
+    let catalogue = super::narratives::catalogue(args.narratives.as_deref())?;
     let path = args.data.join("narratives/data/posts.csv");
     let csv = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
     let cases: Vec<ev::Case> =

@@ -19,15 +19,20 @@ pub struct Args {
     pub format: String,
 }
 
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+/// The catalogue of `--narratives FILE`, or the built-in one.
+pub fn catalogue(path: Option<&std::path::Path>) -> anyhow::Result<Catalogue> {
     use anyhow::Context;
-    let catalogue = match &args.narratives {
+    Ok(match path {
         Some(p) => {
             let src = std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?;
             Catalogue::from_toml(&src).with_context(|| format!("in {}", p.display()))?
         }
         None => Catalogue::builtin()?,
-    };
+    })
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let catalogue = catalogue(args.narratives.as_deref())?;
     let articles = inputs::read_all(&args.files);
     let failed = inputs::report_failures(articles.iter());
     for a in corroborate_engine::analyze_all(articles) {
