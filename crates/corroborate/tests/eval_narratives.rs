@@ -24,5 +24,10 @@ fn scores_a_small_case_file_and_names_a_missing_one() {
     let missing = run(&["eval", "narratives", "--data", dir.join("nowhere").to_str().unwrap()]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read"));
+    // a file without the columns is an error, not an empty score
+    std::fs::write(dir.join("narratives/data/posts.csv"), "a,b\n1,2\n").unwrap();
+    let wrong = run(&["eval", "narratives", "--data", dir.to_str().unwrap()]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("`title` and `keywords`"));
     let _ = std::fs::remove_dir_all(&dir);
 }

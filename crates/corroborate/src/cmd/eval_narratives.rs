@@ -26,8 +26,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let catalogue = super::narratives::catalogue(args.narratives.as_deref())?;
     let path = args.data.join("narratives/data/posts.csv");
     let csv = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    let all_cases = ev::cases(&csv);
+    if all_cases.is_empty() {
+        anyhow::bail!(
+            "no cases in {}: expected EUvsDisinfo's posts.csv, with `title` and `keywords` columns",
+            path.display()
+        );
+    }
     let cases: Vec<ev::Case> =
-        ev::cases(&csv).into_iter().filter(|c| args.half.is_none_or(|h| c.row % 2 == h as usize)).collect();
+        all_cases.into_iter().filter(|c| args.half.is_none_or(|h| c.row % 2 == h as usize)).collect();
     let t = std::time::Instant::now();
     let predicted: Vec<Vec<String>> = cases
         .iter()
@@ -74,7 +81,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let mut w =
             std::io::BufWriter::new(std::fs::File::create(p).with_context(|| format!("cannot write {}", p.display()))?);
         for (c, pr) in cases.iter().zip(&predicted) {
-            let gold: Vec<&str> = c.labels.to_vec();
+            let mut gold: Vec<&str> = c.labels.to_vec();
+            gold.sort_unstable();
+            // (predictions are sorted already)
             let scored: Vec<&str> =
                 pr.iter().map(String::as_str).filter(|id| ev::SILVER.iter().any(|(s, _)| s == id)).collect();
             if gold != scored {
