@@ -131,13 +131,13 @@ fn narratives(
     use corroborate_techniques::narratives::{Catalogue, Voice};
     static CATALOGUE: std::sync::OnceLock<Option<Catalogue>> = std::sync::OnceLock::new();
     let Some(catalogue) = CATALOGUE.get_or_init(|| Catalogue::builtin().ok()) else { return Vec::new() };
-    let (endorsed, reported) = attributed_contents(attributions);
+    let attributed = attributed(attributions);
     catalogue
         .match_narratives(text, sentences)
         .into_iter()
         .filter_map(|m| {
             let n = catalogue.get(&m.narrative)?;
-            let voice = match Voice::decide(text, &m, &reported, &endorsed) {
+            let voice = match Voice::decide(text, &m, &attributed) {
                 Voice::Adopts => "adopts",
                 Voice::Reports => "reports",
             };
@@ -155,11 +155,19 @@ fn narratives(
 }
 
 /// Attribution contents split into those the article endorses through a factive cue ("has
-/// revealed that ...": asserted) and those it only reports, for [`Voice::decide`](corroborate_techniques::narratives::Voice::decide).
-pub fn attributed_contents(attributions: &[corroborate_model::Attribution]) -> (Vec<Span>, Vec<Span>) {
-    let (endorsed, reported): (Vec<_>, Vec<_>) =
-        attributions.iter().partition(|a| a.stance == corroborate_model::Stance::Asserted);
-    (endorsed.iter().map(|a| a.content).collect(), reported.iter().map(|a| a.content).collect())
+/// revealed that ...": asserted) and those it only reports, with the sources and cues that frame
+/// them, for [`Voice::decide`](corroborate_techniques::narratives::Voice::decide).
+pub fn attributed(attributions: &[corroborate_model::Attribution]) -> corroborate_techniques::narratives::Attributed {
+    let mut out = corroborate_techniques::narratives::Attributed::default();
+    for a in attributions {
+        if a.stance == corroborate_model::Stance::Asserted {
+            out.endorsed.push(a.content);
+        } else {
+            out.reported.push(a.content);
+        }
+        out.frames.extend(a.source.iter().copied().chain([a.cue]));
+    }
+    out
 }
 
 /// Persuasion techniques of the text, leaving out those in non-prose metadata (bylines, categories).

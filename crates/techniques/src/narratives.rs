@@ -278,10 +278,15 @@ impl Voice {
         }
     }
 
-    /// From attribution contents: a match whose evidence lies inside an attributed span is reported.
-    pub fn from_attributions(m: &NarrativeMatch, attributed: &[Span]) -> Voice {
-        let inside = |e: &Span| attributed.iter().any(|a| a.contains(e));
-        if !m.evidence.is_empty() && m.evidence.iter().all(inside) {
+    /// From attributions: a match is reported when its evidence lies in what is attributed, read
+    /// together with the sources and cues that attribute it (a pattern may reach from a word of an
+    /// earlier clause across "the ministry has stated that" into the content); otherwise adopted.
+    pub fn from_attributions(text: &str, m: &NarrativeMatch, attributed: &Attributed) -> Voice {
+        let reported = |e: &Span| {
+            attributed.reported.iter().any(|a| a.overlaps(e))
+                && covered(text, *e, attributed.reported.iter().chain(&attributed.frames))
+        };
+        if !m.evidence.is_empty() && m.evidence.iter().all(reported) {
             Voice::Reports
         } else {
             Voice::Adopts
@@ -289,21 +294,48 @@ impl Voice {
     }
 
     /// Attribution contents decide where they touch the matching sentence; elsewhere [`Voice::guess`].
-    /// `reported` are contents the article only attributes ("the ministry claimed that ..."),
-    /// `endorsed` contents it presents as established through a factive cue ("the ministry has
-    /// revealed that ...", "footage shows ..."): what lies inside those the outlet states itself.
-    pub fn decide(text: &str, m: &NarrativeMatch, reported: &[Span], endorsed: &[Span]) -> Voice {
+    /// Evidence inside a content the article endorses through a factive cue ("the ministry has
+    /// revealed that ...", "footage shows ...") is the outlet's own statement.
+    pub fn decide(text: &str, m: &NarrativeMatch, attributed: &Attributed) -> Voice {
         let touches = |spans: &[Span]| spans.iter().any(|a| a.overlaps(&m.span));
-        if !touches(reported) && !touches(endorsed) {
+        if !touches(&attributed.reported) && !touches(&attributed.endorsed) {
             return Voice::guess(text, m.span);
         }
-        let endorsed_evidence = m.evidence.iter().any(|e| endorsed.iter().any(|a| a.contains(e)));
+        let endorsed_evidence = m.evidence.iter().any(|e| attributed.endorsed.iter().any(|a| a.contains(e)));
         if endorsed_evidence {
             Voice::Adopts
         } else {
-            Voice::from_attributions(m, reported)
+            Voice::from_attributions(text, m, attributed)
         }
     }
+}
+
+/// What a caller knows to be attributed in a text, for [`Voice::decide`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Attributed {
+    /// Contents the article only attributes ("the ministry claimed that ...").
+    pub reported: Vec<Span>,
+    /// Contents the article presents as established through a factive cue ("has revealed that ...").
+    pub endorsed: Vec<Span>,
+    /// The sources and cues of all attributions ("the ministry", "claimed").
+    pub frames: Vec<Span>,
+}
+
+/// Whether every letter and digit of `span` lies in one of `parts` (gaps of spaces and punctuation
+/// between them are allowed).
+fn covered<'a>(text: &str, span: Span, parts: impl Iterator<Item = &'a Span>) -> bool {
+    let mut inside: Vec<Span> =
+        parts.filter(|p| p.overlaps(&span)).map(|p| Span::new(p.start.max(span.start), p.end.min(span.end))).collect();
+    inside.sort_unstable_by_key(|p| p.start);
+    let bare = |from: usize, to: usize| text.get(from..to).is_some_and(|g| !g.chars().any(char::is_alphanumeric));
+    let mut at = span.start;
+    for p in inside {
+        if p.start > at && !bare(at, p.start) {
+            return false;
+        }
+        at = at.max(p.end);
+    }
+    at >= span.end || bare(at, span.end)
 }
 
 impl Catalogue {
@@ -486,11 +518,35 @@ mod tests {
         assert!(staged[1].evidence.iter().any(|e| e.slice(text).to_lowercase().starts_with("purported atrocities")));
         // With attribution data, a match inside the attributed content is reported.
         let content = Span::new(text.find("the footage").unwrap(), text.find(" by the other").unwrap());
-        assert_eq!(Voice::from_attributions(staged[0], &[content]), Voice::Reports);
-        assert_eq!(Voice::from_attributions(staged[1], &[content]), Voice::Adopts);
+        let reported = Attributed { reported: vec![content], ..Attributed::default() };
+        assert_eq!(Voice::from_attributions(text, staged[0], &reported), Voice::Reports);
+        assert_eq!(Voice::from_attributions(text, staged[1], &reported), Voice::Adopts);
         // The same content behind a factive cue ("has revealed that ...") is the outlet's own.
-        assert_eq!(Voice::decide(text, staged[0], &[content], &[]), Voice::Reports);
-        assert_eq!(Voice::decide(text, staged[0], &[], &[content]), Voice::Adopts);
+        assert_eq!(Voice::decide(text, staged[0], &reported), Voice::Reports);
+        let endorsed = Attributed { endorsed: vec![content], ..Attributed::default() };
+        assert_eq!(Voice::decide(text, staged[0], &endorsed), Voice::Adopts);
+    }
+
+    #[test]
+    fn evidence_reaching_across_the_speaker_into_the_content_is_reported() {
+        let text = "As the rebels keep denying any part in the killings, the interior ministry has claimed \
+                    that the photos released were faked by the army.";
+        let found = match_narratives(text, &sentences(text));
+        let m = found.iter().find(|m| m.narrative == "staged-atrocities").expect("a match");
+        let at = |from: &str, to: &str| Span::new(text.find(from).unwrap(), text.find(to).unwrap() + to.len());
+        assert!(m.evidence.iter().any(|e| e.slice(text).starts_with("killings")), "{:?}", m.evidence);
+        let contents = vec![at("any part", "killings"), at("that the photos", "army")];
+        let frames = vec![
+            at("the rebels", "rebels"),
+            at("keep denying", "denying"),
+            at("the interior", "ministry"),
+            at("has claimed", "claimed"),
+        ];
+        let full = Attributed { reported: contents.clone(), frames, ..Attributed::default() };
+        assert_eq!(Voice::decide(text, m, &full), Voice::Reports);
+        // Without the speaker and cue between them the words in the gap are the outlet's own.
+        let bare = Attributed { reported: contents, ..Attributed::default() };
+        assert_eq!(Voice::decide(text, m, &bare), Voice::Adopts);
     }
 
     #[test]

@@ -37,14 +37,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let failed = inputs::report_failures(articles.iter());
     for a in corroborate_engine::analyze_all(articles) {
         let text = a.article.text.as_str();
-        let (endorsed, reported) = corroborate_engine::attributed_contents(&a.analysis.attributions);
+        let attributed = corroborate_engine::attributed(&a.analysis.attributions);
         let found = catalogue.match_narratives(text, &a.analysis.sentences);
         let map = OffsetMap::new(text);
         let span = |s: corroborate_model::Span| json!({"start": map.char_offset(s.start), "end": map.char_offset(s.end), "text": s.slice(text)});
         let rows: Vec<_> = found
             .iter()
             .map(|m| {
-                let voice = Voice::decide(text, m, &reported, &endorsed);
+                let voice = Voice::decide(text, m, &attributed);
                 let n = catalogue.get(&m.narrative);
                 (m, voice, n)
             })
