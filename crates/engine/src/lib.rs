@@ -274,6 +274,24 @@ pub fn compare(articles: Vec<Article>) -> Comparison {
 /// Claims whose whole-article stance is computed per story (the ones reports show first).
 pub const MAX_STANCE_CLAIMS: usize = 24;
 
+/// An evidence span without the non-prose metadata (`skip`: date lines, bylines, credits) at its
+/// ends and the spaces beside them: the stance model reads the whole text, so a sentence of its
+/// evidence may open with "date 2022-04-06". `None` when nothing else is left.
+fn without_metadata(text: &str, span: Span, skip: &[Span]) -> Option<Span> {
+    let mut s = span;
+    for m in skip.iter().filter(|m| m.overlaps(&span)) {
+        if m.start <= s.start {
+            s.start = s.start.max(m.end);
+        } else if m.end >= s.end {
+            s.end = s.end.min(m.start);
+        }
+    }
+    let inner = text.get(s.start..s.end.max(s.start))?;
+    let start = s.start + (inner.len() - inner.trim_start().len());
+    let end = s.start + inner.trim_end().len();
+    (start < end).then(|| Span::new(start, end))
+}
+
 /// Each article of a story toward each of its leading claims, by the learned FNC-1 model. A claim is
 /// put to the model as the text of its most central evidence (the model learned on headline-like
 /// sentences). Where the model cannot load, the field stays empty.
@@ -306,12 +324,13 @@ fn article_stances(articles: &[AnalyzedArticle], story: &mut corroborate_model::
         .filter_map(|&a| corroborate_fnc::article_stances(&refs, &articles[a].article.text).ok().map(|v| (a, v)))
         .collect();
     for (a, stances) in per_article {
+        let (text, skip) = (&articles[a].article.text, regions(&articles[a].article).skip);
         for (ci, st) in stances.into_iter().enumerate() {
             story.claims[ci].article_stances.push(corroborate_model::ArticleClaimStance {
                 article: a,
                 stance: st.stance.as_str().to_string(),
                 score: st.score,
-                evidence: st.evidence,
+                evidence: st.evidence.into_iter().filter_map(|e| without_metadata(text, e, &skip)).collect(),
             });
         }
     }
