@@ -900,12 +900,21 @@ impl<'a> Doc<'a> {
     }
 
     /// The window the role tagger looks at for a cue: two sentences before it and five after (contents
-    /// after a cue run longer; measured on train/ folds), within its paragraph.
+    /// after a cue run longer; measured on train/ folds), within its paragraph, and at most
+    /// [`WINDOW_BEFORE`] and [`WINDOW_AFTER`] tokens from the cue.
     fn window(&self, c0: usize, c1: usize) -> (usize, usize) {
+        self.window_within(c0, c1, WINDOW_BEFORE, WINDOW_AFTER)
+    }
+
+    /// [`Doc::window`] with other bounds on the tokens before and after the cue.
+    fn window_within(&self, c0: usize, c1: usize, before: usize, after: usize) -> (usize, usize) {
         let s = self.sent_of[c0];
-        let first = self.sent_toks.get(s.saturating_sub(2)).map_or(0, |x| x.0);
-        let last =
-            self.sent_toks.get((s + 5).min(self.sent_toks.len().saturating_sub(1))).map_or(self.toks.len(), |x| x.1);
+        let first = self.sent_toks.get(s.saturating_sub(2)).map_or(0, |x| x.0).max(c0.saturating_sub(before));
+        let last = self
+            .sent_toks
+            .get((s + 5).min(self.sent_toks.len().saturating_sub(1)))
+            .map_or(self.toks.len(), |x| x.1)
+            .min(c1 + 1 + after);
         let mut a = c0;
         while a > first && self.para_of[a - 1] == self.para_of[c0] {
             a -= 1;
@@ -931,6 +940,22 @@ impl<'a> Doc<'a> {
             .unwrap_or(c0)
     }
 }
+
+/// Tokens the role tagger reads before a cue at most. In PolNeAR train/ the source or content
+/// furthest before its cue starts 536 characters (about 110 tokens) ahead of it; a text without
+/// sentence ends (one "sentence" of a megabyte) would otherwise give every cue the whole text.
+const WINDOW_BEFORE: usize = 256;
+/// Tokens read after a cue at most: 99.9 % of train/'s contents end within 849 characters of their
+/// cue (the longest, a quotation over paragraphs, 6,830).
+const WINDOW_AFTER: usize = 1024;
+
+/// Tokens the role tagger may read per token of a document, over all its cues' windows. The
+/// 2,000-article corpus of `make_corpus.py` reads 1.8 per token on average and 7 at most; a text of
+/// nothing but quotes and "said" (a cue every three tokens, windows of a thousand tokens) would
+/// read hundreds, minutes for a megabyte.
+const ROLE_BUDGET: usize = 40;
+/// The narrowest window per side when the budget narrows them.
+const MIN_WINDOW: usize = 32;
 
 /// Part-of-speech atom beyond the text (the tags are 0 other, 1 verb, 2 noun, proper noun,
 /// pronoun or number, 3 adjective or adverb).
@@ -1213,8 +1238,16 @@ impl Model {
         let other_before = prefix_counts(&other);
         let mut out = Vec::with_capacity(cues.len());
         let mut tags = Vec::new();
-        for &(c0, c1) in cues {
-            let (a, b) = doc.window(c0, c1);
+        let mut windows: Vec<(usize, usize)> = cues.iter().map(|&(c0, c1)| doc.window(c0, c1)).collect();
+        let work: usize = windows.iter().map(|(a, b)| b - a).sum();
+        let budget = ROLE_BUDGET * doc.toks.len().max(1);
+        if work > budget {
+            // cues so dense that their windows overlap many times over: narrower windows, so that the
+            // document costs at most its budget (articles have about one cue in thirty tokens)
+            let each = (budget / cues.len()).max(2 * MIN_WINDOW);
+            windows = cues.iter().map(|&(c0, c1)| doc.window_within(c0, c1, each / 3, each - each / 3)).collect();
+        }
+        for (&(c0, c1), &(a, b)) in cues.iter().zip(&windows) {
             let rc = doc.role_cue(c0, c1);
             other[c0..=c1].iter_mut().for_each(|x| *x = false);
             tags.clear();

@@ -120,6 +120,11 @@ fn stance_of(markers: &[Marker], factive: bool) -> Stance {
 }
 
 /// Token index range covering a span.
+/// Tokens before and after an attribution (its cue and content) in which the sentence's words can
+/// mark it ("X said, without offering evidence, that ..."): bounded, so that a text without sentence
+/// ends costs each attribution no more than this.
+const MARKER_REACH: usize = 48;
+
 fn tok_range(toks: &[Token], span: Span) -> std::ops::Range<usize> {
     let a = toks.partition_point(|t| t.span.end <= span.start);
     let b = toks.partition_point(|t| t.span.start < span.end);
@@ -162,10 +167,13 @@ pub fn analyze(text: &str, toks: &[Token], sents: &[Span], found: Found) -> Voic
         {
             markers.push(Marker { kind: MarkerKind::Refutation, span: adv.span });
         }
-        // the rest of the sentence outside the content: "without evidence"
-        if let Some(sent) = sents.iter().find(|s| s.contains(&a.cue)) {
+        // the rest of the sentence outside the content, near the attribution: "without evidence"
+        let at = sents.partition_point(|s| s.end <= a.cue.start);
+        if let Some(sent) = sents.get(at).filter(|s| s.contains(&a.cue)) {
             let r = tok_range(toks, *sent);
-            let outside: Vec<usize> = r.filter(|&i| !a.content.contains(&toks[i].span)).collect();
+            let whole = tok_range(toks, a.cue.cover(&a.content));
+            let near = r.start.max(whole.start.saturating_sub(MARKER_REACH))..r.end.min(whole.end + MARKER_REACH);
+            let outside: Vec<usize> = near.filter(|&i| !a.content.contains(&toks[i].span)).collect();
             if let (Some(&first), Some(&last)) = (outside.first(), outside.last()) {
                 for m in voice_markers(toks, first..last + 1, &quotes_inner) {
                     if !a.content.contains(&m.span) && matches!(m.kind, MarkerKind::Unverified | MarkerKind::Negation) {
@@ -182,7 +190,7 @@ pub fn analyze(text: &str, toks: &[Token], sents: &[Span], found: Found) -> Voic
                 }
             }
             // the next sentence refutes: "There is no evidence for this."
-            if let Some(next) = sents.iter().find(|s| s.start >= sent.end) {
+            if let Some(next) = sents.get(at + 1) {
                 let r = tok_range(toks, *next);
                 let words: Vec<&str> = r.clone().map(|i| toks[i].lower.as_str()).collect();
                 let refers_back =
@@ -317,6 +325,42 @@ fn is_subject_phrase(words: &[&str]) -> bool {
     !words[..rel + 1].iter().any(|w| AUXILIARIES.contains(w))
 }
 
+/// Spans sorted by start with the running maximum of their ends: whether any of them overlaps or
+/// contains a span, in logarithmic time (nested and overlapping spans allowed).
+struct SpanSet {
+    spans: Vec<Span>,
+    max_end: Vec<usize>,
+}
+
+impl SpanSet {
+    fn new(spans: impl Iterator<Item = Span>) -> SpanSet {
+        let mut spans: Vec<Span> = spans.collect();
+        spans.sort_unstable_by_key(|s| s.start);
+        let max_end = spans
+            .iter()
+            .scan(0, |m, s| {
+                *m = (*m).max(s.end);
+                Some(*m)
+            })
+            .collect();
+        SpanSet { spans, max_end }
+    }
+
+    /// The largest end among the spans that start before `bound` (`inclusive`: at or before).
+    fn reach(&self, bound: usize, inclusive: bool) -> Option<usize> {
+        let n = self.spans.partition_point(|s| if inclusive { s.start <= bound } else { s.start < bound });
+        n.checked_sub(1).map(|i| self.max_end[i])
+    }
+
+    fn overlaps(&self, span: &Span) -> bool {
+        self.reach(span.end, false).is_some_and(|e| e > span.start)
+    }
+
+    fn contains(&self, span: &Span) -> bool {
+        self.reach(span.start, true).is_some_and(|e| e >= span.end)
+    }
+}
+
 /// The voice's own statements: sentence parts no attribution covers, and hedged phrases inside
 /// reported speech.
 fn statements(
@@ -328,18 +372,29 @@ fn statements(
     scare: &[Span],
 ) -> Vec<Statement> {
     let mut out = Vec::new();
-    for sent in sents {
-        let covered: Vec<Span> = atts
-            .iter()
-            .filter(|a| a.cue.overlaps(sent) || a.content.overlaps(sent))
-            .flat_map(|a| [Some(a.content), Some(a.cue), a.source].into_iter().flatten())
-            .chain(quotes.iter().copied().filter(|q| !scare.iter().any(|s| s.contains(q))))
-            .collect();
+    // the attributions whose cue or content overlaps each sentence, found by binary search (a text
+    // of many sentences and attributions costs their sum, not their product)
+    let mut of_sentence: Vec<Vec<usize>> = vec![Vec::new(); sents.len()];
+    for (k, a) in atts.iter().enumerate() {
+        for span in [a.cue, a.content] {
+            let first = sents.partition_point(|s| s.end <= span.start);
+            for (j, sent) in sents.iter().enumerate().skip(first).take_while(|(_, s)| s.start < span.end) {
+                if sent.overlaps(&span) && of_sentence[j].last() != Some(&k) {
+                    of_sentence[j].push(k);
+                }
+            }
+        }
+    }
+    let quoted = SpanSet::new(quotes.iter().copied().filter(|q| !scare.iter().any(|s| s.contains(q))));
+    for (sent, here) in sents.iter().zip(&of_sentence) {
+        let here: Vec<&Attribution> = here.iter().map(|&k| &atts[k]).collect();
+        let covered =
+            SpanSet::new(here.iter().flat_map(|a| [Some(a.content), Some(a.cue), a.source].into_iter().flatten()));
         // after a cue, what no attribution covers is the addressee or an adverbial ("told reporters in
         // Velkor", "said during a briefing"), not a statement of the voice
-        let after_cue = atts.iter().filter(|a| sent.contains(&a.cue)).map(|a| a.cue.end).min();
+        let after_cue = here.iter().filter(|a| sent.contains(&a.cue)).map(|a| a.cue.end).min();
         let sourceless_cues: Vec<Span> =
-            atts.iter().filter(|a| a.source.is_none() && sent.contains(&a.cue)).map(|a| a.cue).collect();
+            here.iter().filter(|a| a.source.is_none() && sent.contains(&a.cue)).map(|a| a.cue).collect();
         // maximal runs of uncovered tokens in the sentence
         let r = tok_range(toks, *sent);
         let mut run: Vec<usize> = Vec::new();
@@ -406,7 +461,8 @@ fn statements(
                 // subject ("Engineers who inspected the dam last year had warned that ..."), not a
                 // statement of the voice
                 run.clear();
-            } else if covered.iter().any(|c| c.overlaps(&t.span))
+            } else if covered.overlaps(&t.span)
+                || quoted.overlaps(&t.span)
                 || after_cue.is_some_and(|e| t.span.start >= e) && run.is_empty()
             {
                 let cut = !run.is_empty();
@@ -419,14 +475,13 @@ fn statements(
     }
     // hedged phrases, in reported speech and in the voice's own sentences (never in direct quotes):
     // "the alleged atrocities" is a proposition the outlet keeps at arm's length
-    let direct: Vec<Span> = atts.iter().filter(|a| a.kind == AttributionKind::Direct).map(|a| a.content).collect();
+    let direct = SpanSet::new(
+        atts.iter().filter(|a| a.kind == AttributionKind::Direct).map(|a| a.content).chain(quotes.iter().copied()),
+    );
     for r in sents.iter().map(|s| tok_range(toks, *s)) {
         for i in r.clone() {
             let t = &toks[i];
-            if !HEDGES.contains(&t.lower.as_str())
-                || quotes.iter().chain(direct.iter()).any(|q| q.contains(&t.span))
-                || negated(toks, i).is_some()
-            {
+            if !HEDGES.contains(&t.lower.as_str()) || direct.contains(&t.span) || negated(toks, i).is_some() {
                 continue;
             }
             // the hedge and the phrase it modifies, up to a clause boundary
