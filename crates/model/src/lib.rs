@@ -55,6 +55,10 @@ impl Span {
     pub fn contains_offset(&self, offset: usize) -> bool {
         self.start <= offset && offset < self.end
     }
+    /// The span `by` bytes further on.
+    pub fn shifted(&self, by: usize) -> Span {
+        Span::new(self.start + by, self.end + by)
+    }
     /// The smallest span covering both.
     pub fn cover(&self, other: &Span) -> Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
@@ -381,6 +385,42 @@ pub struct Analysis {
     pub techniques: Vec<Technique>,
     #[serde(default)]
     pub narratives: Vec<NarrativeFinding>,
+}
+
+impl Analysis {
+    /// Moves every span `by` bytes on: the analysis of a part of a text that starts there, put in
+    /// place in the whole text.
+    pub fn shift(&mut self, by: usize) {
+        let markers = |ms: &mut Vec<Marker>| ms.iter_mut().for_each(|m| m.span = m.span.shifted(by));
+        self.sentences.iter_mut().for_each(|s| *s = s.shifted(by));
+        self.entities.iter_mut().for_each(|e| e.span = e.span.shifted(by));
+        for a in &mut self.attributions {
+            a.source = a.source.map(|s| s.shifted(by));
+            a.cue = a.cue.shifted(by);
+            a.content = a.content.shifted(by);
+            markers(&mut a.markers);
+        }
+        for s in &mut self.statements {
+            s.span = s.span.shifted(by);
+            markers(&mut s.markers);
+        }
+        self.techniques.iter_mut().for_each(|t| t.span = t.span.shifted(by));
+        for n in &mut self.narratives {
+            n.span = n.span.shifted(by);
+            n.evidence.iter_mut().for_each(|e| *e = e.shifted(by));
+        }
+    }
+
+    /// Appends the analysis of the next part of a text (already [`shift`](Analysis::shift)ed).
+    pub fn extend(&mut self, next: Analysis) {
+        let Analysis { sentences, entities, attributions, statements, techniques, narratives } = next;
+        self.sentences.extend(sentences);
+        self.entities.extend(entities);
+        self.attributions.extend(attributions);
+        self.statements.extend(statements);
+        self.techniques.extend(techniques);
+        self.narratives.extend(narratives);
+    }
 }
 
 /// An article with its analysis.
