@@ -162,6 +162,12 @@ fn closes_p(tag: &str) -> bool {
     )
 }
 
+/// Elements open at once, at most: deeper ones are kept as leaves, their contents going to the
+/// element at this depth. Real pages nest a few dozen deep; the tokenizer's end-tag bookkeeping
+/// costs time in proportion to the open elements at each tag, so 200,000 nested `<div>`s took 17 s
+/// (browsers cap their trees too: Blink lays out 512 levels).
+const MAX_DEPTH: usize = 512;
+
 struct Builder {
     dom: Dom,
     stack: Vec<NodeId>,
@@ -291,7 +297,8 @@ impl Builder {
         };
         let void = is_void(&tag) || el.is_self_closing();
         let id = self.append(Kind::Element { tag, attrs: Box::new(attrs) });
-        if void {
+        // beyond MAX_DEPTH an element is a leaf and what it holds goes to the element above it
+        if void || self.stack.len() >= MAX_DEPTH {
             return None;
         }
         self.stack.push(id);
@@ -410,6 +417,29 @@ mod tests {
         );
         let div = dom.nodes.iter().position(|n| matches!(&n.kind, Kind::Element { tag, .. } if tag == "div")).unwrap();
         assert_eq!(dom.attrs(div as NodeId).unwrap().class_id, "a b");
+    }
+
+    #[test]
+    fn nesting_beyond_the_cap_is_flattened_and_costs_its_length() {
+        let n = 100_000;
+        let html = format!("<body>{}<p>deep words</p>{}<p>after</p></body>", "<div>".repeat(n), "</div>".repeat(n));
+        let t = std::time::Instant::now();
+        let (dom, err) = parse(&html);
+        assert!(err.is_none());
+        assert!(dom.text.contains("deep words") && dom.text.contains("after"));
+        // the deepest node holding text is at the cap
+        let depth = |mut id: NodeId| {
+            let mut d = 0;
+            while dom.nodes[id as usize].parent != NONE {
+                id = dom.nodes[id as usize].parent;
+                d += 1;
+            }
+            d
+        };
+        let deepest = (0..dom.nodes.len() as NodeId).map(depth).max().unwrap();
+        assert!(deepest <= MAX_DEPTH + 2, "{deepest}");
+        // 100,000 levels took 2 s of a release build (quadratic) before the cap
+        assert!(t.elapsed() < std::time::Duration::from_secs(20), "{:?}", t.elapsed());
     }
 
     #[test]
