@@ -17,6 +17,7 @@ use crate::affiliations::{country_in, SpeakerKind};
 use crate::profile::{Knowledge, OutletProfile};
 use corroborate_model::{AnalyzedArticle, Attribution, EntityType, MetaKind, OffsetMap, Span};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// A piece of the article's text. `span` holds byte offsets (internal); `start`/`end` are the
 /// Unicode code-point offsets that the JSON output uses.
@@ -454,14 +455,22 @@ pub fn sourcing_signals(kb: &Knowledge, a: &AnalyzedArticle) -> SourcingSignals 
     let mut last_body = None;
     let mut on_state = 0usize;
     let article_bodies = bodies_with_country(text, atts);
+    // where each side, state source and name is in its list (first seen first): one look-up per
+    // attribution, not a pass over all the names so far
+    let mut side_at: HashMap<String, usize> = HashMap::new();
+    let mut state_at: HashMap<(StateSourceKind, String), usize> = HashMap::new();
+    let mut named_at: HashMap<String, usize> = HashMap::new();
 
     for (i, att) in atts.iter().enumerate() {
         let r = resolve(kb, text, att, &mut last_body, &article_bodies);
         let ev_span = att.source.unwrap_or(att.cue);
         if let Some(side) = &r.side {
-            match side_counts.iter_mut().find(|(s, _)| s == side) {
-                Some(c) => c.1 += 1,
-                None => side_counts.push((side.clone(), 1)),
+            match side_at.get(side) {
+                Some(&k) => side_counts[k].1 += 1,
+                None => {
+                    side_at.insert(side.clone(), side_counts.len());
+                    side_counts.push((side.clone(), 1));
+                }
             }
         }
         if let Some((unverifiable, reason)) = r.anonymous {
@@ -476,29 +485,33 @@ pub fn sourcing_signals(kb: &Knowledge, a: &AnalyzedArticle) -> SourcingSignals 
         if let Some((kind, name, country, bases)) = r.state.clone() {
             on_state += 1;
             let ev = Evidence::new(ev_span, text, &map);
-            match state.iter_mut().find(|s| s.kind == kind && s.name == name) {
-                Some(s) => {
-                    s.attributions.push(i);
-                    s.evidence.push(ev);
+            match state_at.get(&(kind, name.clone())) {
+                Some(&k) => {
+                    state[k].attributions.push(i);
+                    state[k].evidence.push(ev);
                 }
                 None => {
+                    state_at.insert((kind, name.clone()), state.len());
                     state.push(StateSource { kind, name, country, attributions: vec![i], evidence: vec![ev], bases })
                 }
             }
         }
         if let Some(sp) = &att.speaker {
             let name = r.body_name.clone().unwrap_or_else(|| sp.name.clone());
-            match named.iter_mut().find(|n| n.name == name) {
-                Some(n) => n.attributions.push(i),
-                None => named.push(NamedSource {
-                    name,
-                    kind: sp.kind.as_str(),
-                    side: r.side.clone(),
-                    role: r.role.clone(),
-                    official: r.official,
-                    attributions: vec![i],
-                    first: Evidence::new(ev_span, text, &map),
-                }),
+            match named_at.get(&name) {
+                Some(&k) => named[k].attributions.push(i),
+                None => {
+                    named_at.insert(name.clone(), named.len());
+                    named.push(NamedSource {
+                        name,
+                        kind: sp.kind.as_str(),
+                        side: r.side.clone(),
+                        role: r.role.clone(),
+                        official: r.official,
+                        attributions: vec![i],
+                        first: Evidence::new(ev_span, text, &map),
+                    })
+                }
             }
         }
     }
@@ -508,15 +521,29 @@ pub fn sourcing_signals(kb: &Knowledge, a: &AnalyzedArticle) -> SourcingSignals 
     let mut hits: Vec<(usize, usize, usize)> =
         anonymous_phrases().find_overlapping_iter(text).map(|m| (m.pattern().as_usize(), m.start(), m.end())).collect();
     hits.sort_unstable();
+    // the bytes an unnamed source or a named speaker's source already takes: a phrase there is no
+    // new unattributed sourcing (marked once, so many phrases and attributions cost their sum)
+    let mut taken = vec![false; if hits.is_empty() { 0 } else { text.len() }];
+    let take = |taken: &mut Vec<bool>, s: Span| {
+        if let Some(t) = taken.get_mut(s.start..s.end.min(text.len())) {
+            t.fill(true);
+        }
+    };
+    if !hits.is_empty() {
+        for x in &anonymous {
+            take(&mut taken, x.evidence.span);
+        }
+        for at in atts.iter().filter(|at| at.speaker.as_ref().is_some_and(|sp| !sp.anonymous)) {
+            at.source.into_iter().for_each(|src| take(&mut taken, src));
+        }
+    }
     for (_, s, e) in hits {
         let span = Span::new(s, e);
         let boundary = text[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
             && text[span.end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-        let covered = anonymous.iter().any(|x| x.evidence.span.overlaps(&span))
-            || atts.iter().any(|at| {
-                at.source.is_some_and(|src| src.overlaps(&span)) && at.speaker.as_ref().is_some_and(|sp| !sp.anonymous)
-            });
+        let covered = taken[s..e].iter().any(|&t| t);
         if boundary && !covered {
+            take(&mut taken, span);
             anonymous.push(AnonymousSource {
                 attribution: None,
                 evidence: Evidence::new(span, text, &map),
