@@ -954,7 +954,7 @@ const WINDOW_AFTER: usize = 1024;
 /// nothing but quotes and "said" (a cue every three tokens, windows of a thousand tokens) would
 /// read hundreds, minutes for a megabyte.
 const ROLE_BUDGET: usize = 40;
-/// The narrowest window per side when the budget narrows them.
+/// The narrowest window before a cue when the budget narrows them (after it: twice this).
 const MIN_WINDOW: usize = 32;
 
 /// Part-of-speech atom beyond the text (the tags are 0 other, 1 verb, 2 noun, proper noun,
@@ -1244,7 +1244,7 @@ impl Model {
         if work > budget {
             // cues so dense that their windows overlap many times over: narrower windows, so that the
             // document costs at most its budget (articles have about one cue in thirty tokens)
-            let each = (budget / cues.len()).max(2 * MIN_WINDOW);
+            let each = (budget / cues.len()).max(3 * MIN_WINDOW);
             windows = cues.iter().map(|&(c0, c1)| doc.window_within(c0, c1, each / 3, each - each / 3)).collect();
         }
         for (&(c0, c1), &(a, b)) in cues.iter().zip(&windows) {

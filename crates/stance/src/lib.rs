@@ -119,12 +119,12 @@ fn stance_of(markers: &[Marker], factive: bool) -> Stance {
     }
 }
 
-/// Token index range covering a span.
 /// Tokens before and after an attribution (its cue and content) in which the sentence's words can
 /// mark it ("X said, without offering evidence, that ..."): bounded, so that a text without sentence
 /// ends costs each attribution no more than this.
 const MARKER_REACH: usize = 48;
 
+/// Token index range covering a span.
 fn tok_range(toks: &[Token], span: Span) -> std::ops::Range<usize> {
     let a = toks.partition_point(|t| t.span.end <= span.start);
     let b = toks.partition_point(|t| t.span.start < span.end);
@@ -385,7 +385,8 @@ fn statements(
             }
         }
     }
-    let quoted = SpanSet::new(quotes.iter().copied().filter(|q| !scare.iter().any(|s| s.contains(q))));
+    let scare_set = SpanSet::new(scare.iter().copied());
+    let quoted = SpanSet::new(quotes.iter().copied().filter(|q| !scare_set.contains(q)));
     for (sent, here) in sents.iter().zip(&of_sentence) {
         let here: Vec<&Attribution> = here.iter().map(|&k| &atts[k]).collect();
         let covered =
