@@ -1,5 +1,5 @@
 //! Dates of a story's articles: an ambiguous date line settled by the dates of the others.
-use corroborate_model::{AnalyzedArticle, Diagnostic};
+use corroborate_model::{AmbiguousDate, AnalyzedArticle, Diagnostic};
 
 /// How near (in days) one reading of an ambiguous date must be to a dated article of its story, and
 /// how far the other reading must be from all of them, for the story to settle the order: articles
@@ -70,10 +70,28 @@ pub fn settle_dates(articles: &mut [AnalyzedArticle], groups: &[Vec<usize>]) {
     }
 }
 
+/// The reading of an ambiguous date that a story known only by its date range (`first` to `last`,
+/// ISO 8601) settles, for summaries kept as articles arrive: the reading inside the range or within
+/// [`SETTLE_DAYS`] of it, when the other lies outside it and further than that from both ends
+/// (every dated article of the story lies in the range, so the other reading is far from all of
+/// them). `None` when the range settles nothing.
+pub fn settle_in_range<'a>(amb: &'a AmbiguousDate, first: &str, last: &str) -> Option<&'a str> {
+    let (lo, hi) = (day_number(first)?, day_number(last)?);
+    let gap = |iso: &str| day_number(iso).map(|d| if d < lo { lo - d } else { (d - hi).max(0) });
+    let (md, dm) = (gap(&amb.month_day)?, gap(&amb.day_month)?);
+    if md <= SETTLE_DAYS && dm > SETTLE_DAYS {
+        Some(&amb.month_day)
+    } else if dm <= SETTLE_DAYS && md > SETTLE_DAYS {
+        Some(&amb.day_month)
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use corroborate_model::{AmbiguousDate, Article};
+    use corroborate_model::Article;
 
     fn article(id: &str, published: Option<&str>, ambiguous: Option<(&str, &str, &str)>) -> AnalyzedArticle {
         let mut a = Article::new(id, "Text.");
@@ -102,6 +120,19 @@ mod tests {
         // alone in its story: nothing to settle it by
         assert_eq!(arts[2].article.meta.published, None);
         assert_eq!(arts[2].article.diagnostics[0].level, corroborate_model::Level::Warning);
+    }
+
+    #[test]
+    fn a_date_range_settles_a_reading_near_it_when_the_other_is_far() {
+        let amb =
+            |md: &str, dm: &str| AmbiguousDate { text: String::new(), month_day: md.into(), day_month: dm.into() };
+        let a = amb("2031-03-04", "2031-04-03");
+        assert_eq!(settle_in_range(&a, "2031-03-01", "2031-03-01"), Some("2031-03-04"));
+        assert_eq!(settle_in_range(&a, "2031-04-10", "2031-04-12"), Some("2031-04-03"));
+        // both readings near the range, or neither
+        assert_eq!(settle_in_range(&a, "2031-03-01", "2031-04-01"), None);
+        assert_eq!(settle_in_range(&a, "2031-09-01", "2031-09-02"), None);
+        assert_eq!(settle_in_range(&a, "not a date", "2031-03-01"), None);
     }
 
     #[test]

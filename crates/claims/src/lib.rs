@@ -43,7 +43,7 @@ use corroborate_model::{
     EvidenceRef, MarkerKind, OutletStance, Relation, Span, Stance, Story,
 };
 use dates::day_number;
-pub use dates::{settle_dates, SETTLE_DAYS};
+pub use dates::{settle_dates, settle_in_range, SETTLE_DAYS};
 use lexicon::*;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::{BTreeMap, HashMap, HashSet};

@@ -778,7 +778,17 @@ fn add_to_story(
     outlet: Option<&str>,
     a: &AnalyzedArticle,
 ) -> Result<()> {
-    let published = a.article.meta.published.as_deref();
+    let mut published = a.article.meta.published.as_deref();
+    // a date line that reads two ways, settled by the story's dates so far for its summary (the
+    // story report settles it against every dated article, `claims::settle_dates`)
+    if let (false, None, Some(amb)) = (new, published, a.article.meta.ambiguous_date.as_ref()) {
+        let range: Option<(String, String)> = tx
+            .prepare_cached("SELECT first_published, last_published FROM stories WHERE id = ?1")?
+            .query_row(params![story], |r| Ok(r.get::<_, Option<String>>(0)?.zip(r.get::<_, Option<String>>(1)?)))
+            .optional()?
+            .flatten();
+        published = range.and_then(|(first, last)| corroborate_claims::settle_in_range(amb, &first, &last));
+    }
     if new {
         tx.prepare_cached(
             "INSERT INTO stories(id, label, n_articles, outlets, narratives, techniques, first_published, last_published)

@@ -389,3 +389,21 @@ fn a_story_settles_an_ambiguous_date_and_the_key_ignores_it() {
     assert_eq!((b.id.as_str(), b.meta.published.as_deref()), ("b", Some("2031-03-02")));
     assert!(b.diagnostics.iter().all(|d| d.level == corroborate_model::Level::Info), "{:?}", b.diagnostics);
 }
+
+#[test]
+fn a_story_summary_settles_an_ambiguous_date_by_the_dates_before_it() {
+    let mut s = Store::open_memory().unwrap();
+    let mut docs = corpus();
+    docs[0].1.article.meta.published = Some("2031-03-01".into());
+    docs[1].1.article.meta.ambiguous_date = Some(corroborate_model::AmbiguousDate {
+        text: "03/04/2031".into(),
+        month_day: "2031-03-04".into(),
+        day_month: "2031-04-03".into(),
+    });
+    s.add_batch(docs).unwrap();
+    let bridge = s.stories(&StoryFilter::default()).unwrap().into_iter().find(|x| x.articles == 3).unwrap();
+    assert_eq!(
+        (bridge.first_published.as_deref(), bridge.last_published.as_deref()),
+        (Some("2031-03-01"), Some("2031-03-04"))
+    );
+}
