@@ -354,10 +354,8 @@ fn without_metadata(text: &str, span: Span, skip: &[Span]) -> Option<Span> {
             s.end = s.end.min(m.start);
         }
     }
-    let inner = text.get(s.start..s.end.max(s.start))?;
-    let start = s.start + (inner.len() - inner.trim_start().len());
-    let end = s.start + inner.trim_end().len();
-    (start < end).then(|| Span::new(start, end))
+    let s = Span::new(s.start, s.end.max(s.start)).trim(text, &[]);
+    (!s.is_empty()).then_some(s)
 }
 
 /// Each article of a story toward each of its leading claims, by the learned FNC-1 model. A claim is
