@@ -57,6 +57,11 @@ impl Stages {
         Stages { entities: self.entities || attribution, attribution, ..self }
     }
 
+    /// These stages less those that read English only (all but names): for a text in another language.
+    pub fn not_english(self) -> Stages {
+        Stages { entities: self.entities, ..Stages::NONE }
+    }
+
     /// The names of the stages that are on, in pipeline order.
     pub fn names(self) -> Vec<&'static str> {
         [
@@ -73,12 +78,68 @@ impl Stages {
 
 /// Analyses one article with the given stages (and those they need); the fields of stages that did
 /// not run stay empty. A failed input (error diagnostics) gets an empty analysis.
-pub fn analyze_with(article: Article, stages: Stages) -> AnalyzedArticle {
+pub fn analyze_with(mut article: Article, stages: Stages) -> AnalyzedArticle {
     if article.failed() || article.text.is_empty() {
         return AnalyzedArticle { article, analysis: Analysis::default() };
     }
-    let analysis = analyze_text(&article, stages.closed());
+    let stages = if settle_language(&mut article) { stages.closed() } else { stages.closed().not_english() };
+    let analysis = analyze_text(&article, stages);
     AnalyzedArticle { article, analysis }
+}
+
+/// Settles the article's language (`meta.language`: what its input declared, checked against what
+/// its prose reads as; see [`corroborate_nlp::language::settle`]) and says so where it matters.
+/// Returns whether the article is English or of unknown language, which the stages read as English.
+fn settle_language(article: &mut Article) -> bool {
+    use corroborate_model::Diagnostic;
+    let sample = prose_sample(article, corroborate_nlp::language::SAMPLE_BYTES);
+    let lang = corroborate_nlp::language::settle(article.meta.language.as_deref(), &sample);
+    let english = lang.is_english_or_unknown();
+    let name = lang.name.unwrap_or(lang.code.as_str());
+    if english {
+        if let Some(declared) = &lang.declared_otherwise {
+            article.diagnostics.push(Diagnostic::info(format!(
+                "the input declares language \"{declared}\", but the text reads as {name}: analysed as {name}"
+            )));
+        }
+    } else {
+        let declared = match (&lang.declared_otherwise, lang.detected) {
+            (Some(d), _) => format!(" (the input declares \"{d}\")"),
+            (None, false) => " (as the input declares it)".to_string(),
+            (None, true) => String::new(),
+        };
+        article.diagnostics.push(Diagnostic::warning(format!(
+            "the text is in {name}{declared}, and corroborate reads English: only its names and sentences \
+             were read; no quotes, speakers, stances, techniques or narratives were looked for"
+        )));
+    }
+    article.meta.language = Some(lang.code);
+    english
+}
+
+/// The first `max` bytes or so of an article's prose: its text without the regions that are not
+/// prose (bylines, datelines, credits), pieces joined by line breaks.
+fn prose_sample(article: &Article, max: usize) -> String {
+    let mut skip = regions(article).skip;
+    skip.sort();
+    let text = article.text.as_str();
+    let mut out = String::new();
+    let mut at = 0;
+    for s in skip.iter().chain(std::iter::once(&Span::new(text.len(), text.len()))) {
+        if out.len() >= max {
+            break;
+        }
+        if s.start > at {
+            let mut end = s.start.min(at + (max - out.len()));
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            out.push_str(&text[at..end]);
+            out.push('\n');
+        }
+        at = at.max(s.end);
+    }
+    out
 }
 
 /// What the metadata spans of an article mean for analysis: regions that are not prose (left out of

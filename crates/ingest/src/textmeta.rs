@@ -246,7 +246,6 @@ pub fn parse(text: &str) -> TextMeta {
         out.spans.push(MetaSpan { kind: MetaKind::Emphasis, span: Span::new(inner.end(), all.end()), value: None });
     }
     out.spans.sort_by_key(|m| (m.span.start, m.span.end));
-    out.meta.language = Some(guess_language(text).to_string());
     out
 }
 
@@ -282,24 +281,6 @@ fn read_date(d: &str, dateline: Option<&str>, out: &mut TextMeta) -> Option<Stri
             diags.push(Diagnostic::warning(format!("date \"{d}\" is not a valid date")));
             None
         }
-    }
-}
-
-/// A cheap language guess from function words; `und` when unsure.
-fn guess_language(text: &str) -> &'static str {
-    const EN: &[&str] = &["the", "and", "of", "to", "in", "that", "is", "was", "said", "for"];
-    let mut total = 0usize;
-    let mut hits = 0usize;
-    for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(400) {
-        total += 1;
-        if EN.iter().any(|e| e.eq_ignore_ascii_case(w)) {
-            hits += 1;
-        }
-    }
-    if total >= 8 && hits * 100 / total >= 8 {
-        "en"
-    } else {
-        "und"
     }
 }
 

@@ -15,6 +15,7 @@
 
 pub mod canon;
 pub mod entities;
+pub mod language;
 pub mod lexicon;
 mod sentences;
 mod tokens;

@@ -140,6 +140,10 @@ pub struct SourcingSignals {
     pub date: Option<String>,
     /// Plain-language lines summing up the above.
     pub summary: Vec<String>,
+    /// Set when the article is in a language corroborate does not read (its English name,
+    /// "Russian"): its sources were not looked for, so the counts above say nothing about them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_read_language: Option<String>,
 }
 
 /// Anonymous heads ("officials said"), matched on the source's last word.
@@ -632,6 +636,7 @@ pub fn sourcing_signals(kb: &Knowledge, a: &AnalyzedArticle) -> SourcingSignals 
         has_date,
         date: meta.published.clone(),
         summary: Vec::new(),
+        not_read_language: corroborate_nlp::language::not_read(meta.language.as_deref()),
     };
     sig.summary = summarize(&sig);
     sig
@@ -680,7 +685,9 @@ fn republishes(text: &str, span: Span) -> bool {
 
 fn summarize(s: &SourcingSignals) -> Vec<String> {
     let mut out = Vec::new();
-    if s.attributions == 0 {
+    if let Some(language) = &s.not_read_language {
+        out.push(format!("sources not read: the text is in {language}, and corroborate reads English"));
+    } else if s.attributions == 0 {
         out.push("no attributed statements found".to_string());
     }
     if !s.named_sources.is_empty() {
@@ -844,7 +851,11 @@ impl SourceProfile {
             parts.push(format!("state sources: {}", list.join(", ")));
         }
         let named = s.named_sources.len();
-        parts.push(format!("{named} named source{}", if named == 1 { "" } else { "s" }));
+        if let Some(language) = &s.not_read_language {
+            parts.push(format!("sources not read ({language})"));
+        } else {
+            parts.push(format!("{named} named source{}", if named == 1 { "" } else { "s" }));
+        }
         let anon = s.anonymous_sources.len() - s.unverifiable;
         if anon > 0 {
             parts.push(format!("{anon} unnamed"));

@@ -150,3 +150,15 @@ fn many_distinct_speakers_and_sourcing_phrases_cost_their_number() {
     assert!(s.anonymous_sources.len() >= 50_000, "{}", s.anonymous_sources.len());
     assert!(t.elapsed() < std::time::Duration::from_secs(2), "{:?}", t.elapsed());
 }
+
+#[test]
+fn an_article_in_a_language_not_read_has_its_sources_not_read_rather_than_none() {
+    let kb = Knowledge::builtin();
+    let a = analyze("russian.txt");
+    let s = sourcing_signals(&kb, &a);
+    assert_eq!(s.not_read_language.as_deref(), Some("Russian"));
+    assert!(s.summary.iter().any(|l| l.starts_with("sources not read: the text is in Russian")), "{:?}", s.summary);
+    assert!(!s.summary.iter().any(|l| l.contains("no attributed statements")), "{:?}", s.summary);
+    let brief = corroborate_sources::signals::source_profile(&kb, &a).brief();
+    assert!(brief.contains("sources not read (Russian)") && !brief.contains("named source"), "{brief}");
+}
