@@ -1,4 +1,5 @@
-//! JSON Lines records (`id`, `url`, `title`, `text`, `published`, `outlet`), streamed line by line.
+//! JSON Lines records (`id`, `url`, `title`, `text` or `body`, `published` or `date`, `outlet`),
+//! streamed line by line.
 use crate::{apply_text_meta, failed, MAX_DOCUMENT_BYTES};
 use corroborate_model::{Article, Diagnostic};
 use serde::Deserialize;
@@ -9,8 +10,12 @@ struct Record {
     id: Option<serde_json::Value>,
     url: Option<String>,
     title: Option<String>,
+    /// `body` as well: the field name of some news datasets (and of `cluster` until it read inputs
+    /// as `analyze` does).
+    #[serde(alias = "body")]
     text: Option<String>,
     html: Option<String>,
+    #[serde(alias = "date")]
     published: Option<String>,
     outlet: Option<String>,
     authors: Option<Vec<String>>,

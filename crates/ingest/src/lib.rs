@@ -261,6 +261,15 @@ pub fn read_stream<R: Read>(
         warc::read_warc(id, r, sink, note);
         return;
     }
+    // JSON Lines: a stream whose first character is `{` (a text or page never opens so), streamed
+    let is_jsonl = match r.fill_buf() {
+        Ok(head) => head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'),
+        Err(e) => return sink(Doc::Article(failed(id, format!("cannot read: {e}")))),
+    };
+    if is_jsonl {
+        jsonl::read_jsonl(id, r, &mut |a| sink(Doc::Article(a)));
+        return;
+    }
     let mut bytes = Vec::new();
     if let Err(e) = r.take(MAX_DOCUMENT_BYTES + 1).read_to_end(&mut bytes) {
         return sink(Doc::Article(failed(id, format!("cannot read: {e}"))));

@@ -1,12 +1,13 @@
 //! `corroborate cluster FILE...`: story id per article, JSON Lines.
 //!
-//! A `.jsonl` file holds one article per line (`text` or `body`, with `title` put in front if
-//! present; optional `id`, and `date` or `published` as `YYYY-MM-DD...`); any other file is one
-//! article. `-` reads JSON Lines from standard input. Stories may merge as articles arrive, so the
-//! lines are printed once all are read, each with its story as it stands at the end.
-use corroborate_cluster::{parse_day, Clusterer, Day};
+//! Inputs are read as `analyze` reads them (files, directories, JSON Lines, web pages, WARC, feeds,
+//! URLs, gzip, `-`): each article is clustered on its title and text (a page's extracted body, not
+//! its markup) and its publication day. Nothing else is analysed, so this is the fast way to group
+//! a large crawl. Stories may merge as articles arrive, so the lines are printed once all are read,
+//! each with its story as it stands at the end.
+use corroborate_cluster::{parse_day, Clusterer};
 use corroborate_embed::{Embedder, StaticEmbeddings};
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -96,108 +97,66 @@ pub fn clusterer(opts: &ClusterOptions) -> anyhow::Result<Clusterer> {
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Input files (`.jsonl`: one article per line; otherwise one article per file; `-`: JSON
-    /// Lines on standard input).
+    /// Articles: files, directories, URLs, JSON Lines, WARC, feeds (as for `analyze`); `-` for stdin.
     #[arg(required = true)]
     pub files: Vec<String>,
     #[command(flatten)]
     pub options: ClusterOptions,
+    #[command(flatten)]
+    pub read: super::inputs::ReadArgs,
 }
 
-struct Input {
-    source: String,
-    id: Option<String>,
-    text: String,
-    day: Option<Day>,
+/// What is kept of an article until its story is known (stories can merge until the last one).
+struct Row {
+    id: String,
+    day: Option<String>,
+    assignment: corroborate_cluster::Assignment,
 }
 
-fn from_json(source: String, line: &str) -> Result<Input, String> {
-    let v: serde_json::Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
-    let get = |k: &str| v.get(k).and_then(|x| x.as_str());
-    let body = get("text").or_else(|| get("body")).ok_or("no \"text\" or \"body\" field")?;
-    let text = match get("title") {
-        Some(t) => format!("{t}\n\n{body}"),
-        None => body.to_string(),
-    };
-    let day = match get("date").or_else(|| get("published")) {
-        Some(d) => Some(parse_day(d).map_err(|e| e.to_string())?),
-        None => None,
-    };
-    let id = v.get("id").map(|x| match x.as_str() {
-        Some(s) => s.to_string(),
-        None => x.to_string(),
-    });
-    Ok(Input { source, id, text, day })
+/// The text an article is clustered on: its title in front of its text, unless the text opens
+/// with it (a text file's first line is its title).
+fn clustered_text(a: &corroborate_model::Article) -> std::borrow::Cow<'_, str> {
+    match a.meta.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        Some(t) if !a.text.trim_start().starts_with(t) => format!("{t}\n\n{}", a.text).into(),
+        _ => a.text.as_str().into(),
+    }
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut clusterer = clusterer(&args.options)?;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;
     // Stories can merge as articles arrive, so every article's story is printed at the end, as
     // it stands after the last article.
-    let mut rows: Vec<(Input, corroborate_cluster::Assignment)> = Vec::new();
-    let mut emit = |input: Input, _out: &mut dyn Write| -> anyhow::Result<()> {
-        let a = clusterer.assign(&input.text, input.day);
-        rows.push((Input { text: String::new(), ..input }, a));
-        Ok(())
-    };
-    for file in &args.files {
-        let lines: Box<dyn Iterator<Item = std::io::Result<String>>> = if file == "-" {
-            Box::new(std::io::stdin().lock().lines())
-        } else if file.ends_with(".jsonl") || file.ends_with(".ndjson") {
-            match std::fs::File::open(file) {
-                Ok(f) => Box::new(std::io::BufReader::new(f).lines()),
-                Err(e) => {
-                    eprintln!("corroborate: {file}: {e}");
-                    failed = true;
-                    continue;
+    let mut rows: Vec<Row> = Vec::new();
+    super::inputs::for_each_batch_with(&args.files, 256, &args.read, |batch| {
+        failed |= super::inputs::report_failures(batch.iter());
+        for a in batch.iter().filter(|a| !a.failed() && !a.text.trim().is_empty()) {
+            let day = match a.meta.published.as_deref().map(|d| (d, parse_day(d))) {
+                Some((d, Ok(day))) => Some((d.get(..10).unwrap_or(d).to_string(), day)),
+                Some((d, Err(_))) => {
+                    eprintln!(
+                        "corroborate: warning: {}: date \"{d}\" is not YYYY-MM-DD; clustered without a date",
+                        a.id
+                    );
+                    None
                 }
-            }
-        } else {
-            match std::fs::read(file) {
-                Ok(bytes) => {
-                    let text = String::from_utf8_lossy(&bytes).into_owned();
-                    emit(Input { source: file.clone(), id: None, text, day: None }, &mut out)?;
-                }
-                Err(e) => {
-                    eprintln!("corroborate: {file}: {e}");
-                    failed = true;
-                }
-            }
-            continue;
-        };
-        for (n, line) in lines.enumerate() {
-            let source = format!("{file}:{}", n + 1);
-            let line = match line {
-                Ok(l) => l,
-                Err(e) => {
-                    eprintln!("corroborate: {source}: {e}");
-                    failed = true;
-                    break;
-                }
+                None => None,
             };
-            if line.trim().is_empty() {
-                continue;
-            }
-            match from_json(source.clone(), &line) {
-                Ok(input) => emit(input, &mut out)?,
-                Err(e) => {
-                    eprintln!("corroborate: {source}: {e}");
-                    failed = true;
-                }
-            }
+            let assignment = clusterer.assign(&clustered_text(a), day.as_ref().map(|x| x.1));
+            rows.push(Row { id: a.id.clone(), day: day.map(|x| x.0), assignment });
         }
-    }
+        Ok(())
+    })?;
     clusterer.consolidate();
-    for (input, a) in rows {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for r in rows {
         let line = serde_json::json!({
-            "source": input.source,
-            "id": input.id,
-            "story": clusterer.resolve(a.story).0,
-            "score": (a.score * 1000.0).round() / 1000.0,
-            "new_story": a.new_story,
+            "id": r.id,
+            "published": r.day,
+            "story": clusterer.resolve(r.assignment.story).0,
+            "score": (f64::from(r.assignment.score) * 1000.0).round() / 1000.0,
+            "new_story": r.assignment.new_story,
         });
         writeln!(out, "{line}")?;
     }
