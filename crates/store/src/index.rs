@@ -29,6 +29,30 @@ const POSTINGS_READ: usize = 500;
 /// are scored in full.
 const CANDIDATES: usize = 50;
 
+/// A stored article vector (the JSON object `vectorize` returned, keys in ascending order), parsed
+/// into a list in that order: no map is built only to be walked once.
+pub(crate) struct StoredVector(pub(crate) Vec<(String, f64)>);
+
+impl<'de> serde::Deserialize<'de> for StoredVector {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Entries;
+        impl<'de> serde::de::Visitor<'de> for Entries {
+            type Value = StoredVector;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a story vector (an object of term weights)")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<StoredVector, A::Error> {
+                let mut v = Vec::with_capacity(map.size_hint().unwrap_or(0));
+                while let Some(entry) = map.next_entry::<String, f64>()? {
+                    v.push(entry);
+                }
+                Ok(StoredVector(v))
+            }
+        }
+        d.deserialize_map(Entries)
+    }
+}
+
 /// An article vector: interned term ids with unit-normalised TF-IDF weights, in the term order of
 /// the stored (string-keyed) vector.
 pub(crate) type Interned = Vec<(u32, f64)>;
@@ -41,11 +65,19 @@ const SCALE: f64 = 4_294_967_296.0;
 /// they are made in, so a story's centroid is the same whether its articles came one by one or its
 /// parts merged, and the index can be rebuilt from the stored stories without placing anything
 /// again ([`StoryIndex::restore`]).
+///
+/// Weights are in a hash map (looked up term by term for every candidate story: in a `BTreeMap`
+/// those look-ups were most of an ingest); sums over a centroid's terms walk them in ascending term
+/// order, as when they were kept sorted, so every result is bit for bit what it was.
 #[derive(Default)]
 struct Centroid {
-    w: BTreeMap<u32, i64>,
+    w: TermMap<i64>,
     articles: u64,
 }
+
+/// A map keyed by interned term ids, with a fixed (unseeded) fast hash: the keys are our own
+/// sequential ids, never input, and no result depends on its iteration order.
+type TermMap<V> = HashMap<u32, V, foldhash::fast::FixedState>;
 
 impl Centroid {
     /// Adds the fixed-point `x` to term `t`.
@@ -56,6 +88,13 @@ impl Centroid {
     /// Term `t`'s weight (0 if absent).
     fn get(&self, t: u32) -> f64 {
         self.w.get(&t).map_or(0.0, |x| unfixed(*x))
+    }
+
+    /// The terms and their fixed-point weights in ascending term order.
+    fn sorted(&self) -> Vec<(u32, i64)> {
+        let mut v: Vec<(u32, i64)> = self.w.iter().map(|(t, x)| (*t, *x)).collect();
+        v.sort_unstable_by_key(|x| x.0);
+        v
     }
 }
 
@@ -73,10 +112,11 @@ fn unfixed(x: i64) -> f64 {
 pub(crate) struct StoryIndex {
     /// Articles with a non-empty vector.
     n: u64,
-    ids: HashMap<String, u32>,
+    /// Term strings come from articles: a seeded hash, so that no input can make interning slow.
+    ids: HashMap<String, u32, foldhash::fast::RandomState>,
     df: Vec<u64>,
     postings: Vec<BTreeSet<i64>>,
-    stories: HashMap<i64, Centroid>,
+    stories: HashMap<i64, Centroid, foldhash::fast::FixedState>,
 }
 
 impl StoryIndex {
@@ -124,7 +164,8 @@ impl StoryIndex {
     }
 
     /// Counts a stored vector in the document frequencies (on replay) and interns it.
-    pub(crate) fn count(&mut self, v: &BTreeMap<String, f64>) -> Interned {
+    pub(crate) fn count(&mut self, v: &StoredVector) -> Interned {
+        let v = &v.0;
         if v.is_empty() {
             return Vec::new();
         }
@@ -154,7 +195,7 @@ impl StoryIndex {
         let mut strongest: Vec<usize> = (0..v.len()).filter(|&i| !self.postings[v[i].0 as usize].is_empty()).collect();
         strongest.sort_by(|&a, &b| v[b].1.total_cmp(&v[a].1).then(v[a].0.cmp(&v[b].0)));
         strongest.truncate(QUERY_TERMS);
-        let mut partial: HashMap<i64, f64> = HashMap::new();
+        let mut partial: HashMap<i64, f64, foldhash::fast::FixedState> = HashMap::default();
         for &i in &strongest {
             let (t, w) = v[i];
             for s in self.postings[t as usize].iter().rev().take(POSTINGS_READ) {
@@ -166,14 +207,14 @@ impl StoryIndex {
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked.truncate(CANDIDATES);
         ranked.sort_by_key(|x| x.0);
-        let by_term: HashMap<u32, f64> = v.iter().copied().collect();
+        let by_term: TermMap<f64> = v.iter().copied().collect();
         ranked
             .into_iter()
             .filter_map(|(s, _)| {
                 let c = &self.stories[&s];
                 // the shorter of the two vectors walks, the other is looked up
                 let dot: f64 = if c.w.len() < v.len() {
-                    c.w.iter().filter_map(|(t, x)| by_term.get(t).map(|w| w * unfixed(*x))).sum()
+                    c.sorted().iter().filter_map(|(t, x)| by_term.get(t).map(|w| w * unfixed(*x))).sum()
                 } else {
                     v.iter().filter_map(|(t, w)| c.w.get(t).map(|x| w * unfixed(*x))).sum()
                 };
@@ -187,7 +228,7 @@ impl StoryIndex {
     fn story_average(&self, a: i64, b: i64) -> f64 {
         let (ca, cb) = (&self.stories[&a], &self.stories[&b]);
         let (small, big) = if ca.w.len() < cb.w.len() { (ca, cb) } else { (cb, ca) };
-        let dot: f64 = small.w.iter().map(|(t, x)| unfixed(*x) * big.get(*t)).sum();
+        let dot: f64 = small.sorted().iter().map(|(t, x)| unfixed(*x) * big.get(*t)).sum();
         dot / (ca.articles.max(1) * cb.articles.max(1)) as f64
     }
 
@@ -310,7 +351,7 @@ mod tests {
         assert!(merges > 0 && live.stories.len() > 10, "{merges} merges, {} stories", live.stories.len());
         let mut restored = StoryIndex::default();
         for (key, vector) in &stored {
-            let v = restored.count(vector);
+            let v = restored.count(&StoredVector(vector.iter().map(|(t, x)| (t.clone(), *x)).collect()));
             restored.restore(story_of[key], &v);
         }
         assert_eq!(restored.n, live.n);
@@ -318,7 +359,7 @@ mod tests {
         assert_eq!(restored.df, live.df);
         assert_eq!(restored.postings, live.postings);
         let sorted =
-            |x: &StoryIndex| x.stories.iter().map(|(k, c)| (*k, (c.w.clone(), c.articles))).collect::<BTreeMap<_, _>>();
+            |x: &StoryIndex| x.stories.iter().map(|(k, c)| (*k, (c.sorted(), c.articles))).collect::<BTreeMap<_, _>>();
         assert_eq!(sorted(&restored), sorted(&live));
     }
 }

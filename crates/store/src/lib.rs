@@ -39,7 +39,7 @@ use corroborate_model::{AnalyzedArticle, Article, Comparison};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::Path;
 
 mod index;
@@ -70,8 +70,9 @@ pub type Result<T> = std::result::Result<T, Error>;
 /// (the story index's rule changed, and the index is rebuilt by replaying the stored vectors, so a
 /// corpus grouped by the old rule cannot be continued). 4: the link is 0.22, no longer 0.16. 5: a
 /// bounded number of candidate stories from the article's strongest terms, no longer every story
-/// that could reach the link.
-const SCHEMA_VERSION: i64 = 5;
+/// that could reach the link. 6: content hashes leave out the language ([`content_hash`]); the
+/// hashes of older files are made again when they are opened.
+const SCHEMA_VERSION: i64 = 6;
 
 /// The first line of a cached story report: reports cached by a corroborate whose claims or story
 /// JSON differ (before count conflicts: no such line) are stale and made again on request. Change
@@ -149,9 +150,34 @@ pub fn content_hash(a: &Article) -> String {
     let mut h = Sha256::new();
     h.update(a.text.as_bytes());
     h.update([0u8]);
-    let meta = corroborate_model::Meta { ambiguous_date: None, ..a.meta.clone() };
+    // the language is left out: the engine settles it from the text, and until 2026-12-05 the
+    // reader guessed it for text files, so it says nothing of an input's identity that the text
+    // does not, and leaving it out keeps re-ingesting an input idempotent across versions
+    let meta = corroborate_model::Meta { ambiguous_date: None, language: None, ..a.meta.clone() };
     h.update(serde_json::to_string(&meta).unwrap_or_default().as_bytes());
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Makes every stored article's content hash again with [`content_hash`] (files of schema 5 and
+/// older hashed the language too), in the caller's transaction, a thousand rows at a time. Where
+/// two stored articles of one id now hash alike (they differed in their language only) the later
+/// one keeps its old hash: both stay stored.
+fn rehash(tx: &rusqlite::Transaction) -> Result<()> {
+    let mut after = 0i64;
+    loop {
+        let rows: Vec<(i64, String, String, String)> = tx
+            .prepare_cached("SELECT rowid, id, text, meta FROM articles WHERE rowid > ?1 ORDER BY rowid LIMIT 1000")?
+            .query_map([after], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let Some(last) = rows.last() else { return Ok(()) };
+        after = last.0;
+        for (key, id, text, meta) in rows {
+            let parts: StoredParts = serde_json::from_str(&meta)?;
+            let hash = content_hash(&Article { id, text, meta: parts.meta, ..Default::default() });
+            tx.prepare_cached("UPDATE OR IGNORE articles SET hash = ?1 WHERE rowid = ?2")?
+                .execute(params![hash, key])?;
+        }
+    }
 }
 
 /// What one batch did.
@@ -293,7 +319,9 @@ impl Store {
                  {SCHEMA_VERSION}): open it with that version"
             )));
         }
-        if has_articles && version < SCHEMA_VERSION && !regroup {
+        // schema 5 has this schema's stories; only its content hashes are made again
+        let rehash_only = has_articles && version == 5;
+        if has_articles && version < SCHEMA_VERSION && !regroup && !rehash_only {
             return Err(Error::Invalid(format!(
                 "this corpus was written by an older corroborate (schema {version}, now {SCHEMA_VERSION}): \
                  export it with that version and ingest the export into a new file"
@@ -303,6 +331,11 @@ impl Store {
         let mut store = Store { conn, index: None };
         if regroup {
             store.regroup()?;
+        } else if rehash_only {
+            let tx = store.conn.transaction()?;
+            rehash(&tx)?;
+            tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+            tx.commit()?;
         } else {
             store.conn.pragma_update(None, "user_version", SCHEMA_VERSION)?;
         }
@@ -314,6 +347,7 @@ impl Store {
     /// marks the file with the current schema: one transaction, so a crash leaves the old file as it was.
     fn regroup(&mut self) -> Result<()> {
         let tx = self.conn.transaction()?;
+        rehash(&tx)?;
         tx.execute_batch(
             "DELETE FROM stories; DELETE FROM story_facets; DELETE FROM story_entities; DELETE FROM claims;
              UPDATE articles SET story = NULL;",
@@ -330,7 +364,7 @@ impl Store {
                 )?
                 .query_row([key], |r| Ok((stored_row(r)?, r.get::<_, String>(7)?)))?;
             let stored = stored?;
-            let v: BTreeMap<String, f64> = serde_json::from_str(&vec)?;
+            let v: index::StoredVector = serde_json::from_str(&vec)?;
             let v = index.count(&v);
             if v.is_empty() {
                 continue;
@@ -369,22 +403,36 @@ impl Store {
         if self.index.is_some() {
             return Ok(());
         }
+        use rayon::prelude::*;
+        /// Stored vectors parsed together, in parallel (the parse was most of an open).
+        const CHUNK: usize = 1024;
+        type Row = (i64, Option<i64>, String);
         let mut index = StoryIndex::default();
-        let mut st = self.conn.prepare("SELECT rowid, story, vec FROM articles ORDER BY rowid")?;
-        let mut rows = st.query([])?;
-        while let Some(r) = rows.next()? {
-            let key: i64 = r.get(0)?;
-            let story: Option<i64> = r.get(1)?;
-            let v: BTreeMap<String, f64> = serde_json::from_str(&r.get::<_, String>(2)?)?;
-            let v = index.count(&v);
-            match (story, v.is_empty()) {
-                (_, true) => {}
-                (Some(story), false) => index.restore(story, &v),
-                (None, false) => {
-                    return Err(Error::Invalid(format!("article {key} has a story vector but no story")));
+        let replay = |index: &mut StoryIndex, chunk: &mut Vec<Row>| -> Result<()> {
+            let parsed: Vec<index::StoredVector> =
+                chunk.par_iter().map(|r| serde_json::from_str(&r.2)).collect::<std::result::Result<_, _>>()?;
+            for ((key, story, _), v) in chunk.drain(..).zip(parsed) {
+                let v = index.count(&v);
+                match (story, v.is_empty()) {
+                    (_, true) => {}
+                    (Some(story), false) => index.restore(story, &v),
+                    (None, false) => {
+                        return Err(Error::Invalid(format!("article {key} has a story vector but no story")));
+                    }
                 }
             }
+            Ok(())
+        };
+        let mut st = self.conn.prepare("SELECT rowid, story, vec FROM articles ORDER BY rowid")?;
+        let mut rows = st.query([])?;
+        let mut chunk: Vec<Row> = Vec::with_capacity(CHUNK);
+        while let Some(r) = rows.next()? {
+            chunk.push((r.get(0)?, r.get(1)?, r.get(2)?));
+            if chunk.len() == CHUNK {
+                replay(&mut index, &mut chunk)?;
+            }
         }
+        replay(&mut index, &mut chunk)?;
         drop(rows);
         drop(st);
         self.index = Some(index);
@@ -404,14 +452,19 @@ impl Store {
     }
 
     fn add_batch_inner(&mut self, batch: Vec<(String, AnalyzedArticle)>) -> Result<BatchStats> {
+        use rayon::prelude::*;
         let mut stats = BatchStats::default();
+        // what does not depend on the corpus, for the whole batch at once: story features and the
+        // stored JSON (a third of a batch's time when it was done article by article in the loop)
+        let prepared: Vec<Option<Prepared>> = batch
+            .par_iter()
+            .map(|(_, a)| (!a.article.failed()).then(|| Prepared::of(a)).transpose())
+            .collect::<Result<_>>()?;
         let index = self.index.as_mut().expect("index loaded");
         let tx = self.conn.transaction()?;
         let mut next_key: i64 = tx.query_row("SELECT coalesce(max(rowid), 0) + 1 FROM articles", [], |r| r.get(0))?;
-        for (hash, a) in batch {
-            if a.article.failed() {
-                continue;
-            }
+        for ((hash, a), prepared) in batch.into_iter().zip(prepared) {
+            let Some(prepared) = prepared else { continue };
             let exists = tx
                 .prepare_cached("SELECT 1 FROM articles WHERE id = ?1 AND hash = ?2")?
                 .exists(params![a.article.id, hash])?;
@@ -421,8 +474,7 @@ impl Store {
             }
             let key = next_key;
             next_key += 1;
-            let features = corroborate_claims::story_features(&a);
-            let (stored, v) = index.vectorize(&features);
+            let (stored, v) = index.vectorize(&prepared.features);
             let story = if v.is_empty() {
                 None
             } else {
@@ -451,8 +503,8 @@ impl Store {
                 outlet,
                 meta.published,
                 a.article.text,
-                serde_json::to_string(&StoredParts::of(&a.article))?,
-                serde_json::to_string(&a.analysis)?,
+                prepared.parts,
+                prepared.analysis,
                 serde_json::to_string(&stored)?,
             ])?;
             tx.prepare_cached("INSERT INTO articles_fts(rowid, title, text) VALUES (?1, ?2, ?3)")?.execute(params![
@@ -704,6 +756,24 @@ pub fn story_json(d: &StoryDetail) -> serde_json::Value {
         "article_keys": d.keys,
         "comparison": corroborate_report::json::comparison(&d.comparison),
     })
+}
+
+/// What [`Store::add_batch`] stores of an article that does not depend on the corpus: its story
+/// features and JSON columns, made for a whole batch in parallel.
+struct Prepared {
+    features: Vec<String>,
+    parts: String,
+    analysis: String,
+}
+
+impl Prepared {
+    fn of(a: &AnalyzedArticle) -> Result<Prepared> {
+        Ok(Prepared {
+            features: corroborate_claims::story_features(a),
+            parts: serde_json::to_string(&StoredParts::of(&a.article))?,
+            analysis: serde_json::to_string(&a.analysis)?,
+        })
+    }
 }
 
 /// Parts of an article stored as JSON beside its text.

@@ -266,6 +266,7 @@ fn regrouped_when_opened(old: i64) {
     let mut docs = corpus();
     for (i, d) in docs.iter_mut().enumerate() {
         d.1.article.meta.published = Some(format!("2031-03-{:02}", 10 - i));
+        d.0 = content_hash(&d.1.article);
     }
     let (stories, export_before) = {
         let mut s = Store::open(&db).unwrap();
@@ -406,4 +407,54 @@ fn a_story_summary_settles_an_ambiguous_date_by_the_dates_before_it() {
         (bridge.first_published.as_deref(), bridge.last_published.as_deref()),
         (Some("2031-03-01"), Some("2031-03-04"))
     );
+}
+
+/// The content hash of schema 5 and before, which hashed the language as well.
+fn schema_5_hash(a: &Article) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(a.text.as_bytes());
+    h.update([0u8]);
+    let meta = corroborate_model::Meta { ambiguous_date: None, ..a.meta.clone() };
+    h.update(serde_json::to_string(&meta).unwrap().as_bytes());
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[test]
+fn a_schema_5_corpus_gets_hashes_without_the_language_and_re_ingesting_its_inputs_adds_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("v5.db");
+    // as the reader gave them to a schema-5 ingest: text files with the guessed language
+    let read: Vec<Article> = corpus()
+        .into_iter()
+        .map(|(_, a)| Article {
+            meta: corroborate_model::Meta { language: Some("en".into()), ..a.article.meta },
+            ..a.article
+        })
+        .collect();
+    {
+        let mut s = Store::open(&db).unwrap();
+        let batch: Vec<(String, AnalyzedArticle)> =
+            read.iter().map(|a| (schema_5_hash(a), corroborate_engine::analyze(a.clone()))).collect();
+        assert_eq!(s.add_batch(batch).unwrap().added, 5);
+        s.conn.pragma_update(None, "user_version", 5).unwrap();
+    }
+    let mut s = Store::open(&db).unwrap();
+    let version: i64 = s.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, SCHEMA_VERSION);
+    // the same inputs as this version's reader gives them (no language guessed) are all stored already
+    for a in &read {
+        let now = Article { meta: corroborate_model::Meta { language: None, ..a.meta.clone() }, ..a.clone() };
+        assert!(s.contains(&now.id, &content_hash(&now)).unwrap(), "{} would be stored twice", now.id);
+    }
+    let again: Vec<(String, AnalyzedArticle)> = read
+        .iter()
+        .map(|a| {
+            let now = Article { meta: corroborate_model::Meta { language: None, ..a.meta.clone() }, ..a.clone() };
+            (content_hash(&now), corroborate_engine::analyze(now))
+        })
+        .collect();
+    let st = s.add_batch(again).unwrap();
+    assert_eq!((st.added, st.skipped), (0, 5));
+    assert_eq!(s.len().unwrap(), 5);
 }

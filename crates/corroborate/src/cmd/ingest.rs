@@ -28,46 +28,79 @@ pub struct Args {
     pub read: inputs::ReadArgs,
 }
 
+/// One analysed batch on its way to the store thread.
+struct Analysed {
+    /// Inputs seen up to the end of this batch (what its commit acknowledges).
+    seen: usize,
+    /// Inputs of the batch already stored before it was analysed.
+    known: usize,
+    articles: Vec<(String, corroborate_model::AnalyzedArticle)>,
+}
+
+/// Reads and analyses batches on this thread while a second one stores the batch before: the
+/// store's part (story placement, SQLite) runs one article at a time, so without the overlap one
+/// of two cores idled through it (100,000 articles: 184 s wall at 112 % CPU).
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     use anyhow::Context;
     let mut store =
         corroborate_store::Store::open(&args.db).with_context(|| format!("cannot open {}", args.db.display()))?;
+    // a second connection looks up what is stored already while the first one writes
+    let probe = corroborate_store::Store::open_read_only(&args.db)
+        .with_context(|| format!("cannot open {}", args.db.display()))?;
+    let quiet = args.quiet;
+    let started = std::time::Instant::now();
     let mut failed = false;
     let mut seen = 0usize;
-    let (mut added, mut skipped) = (0usize, 0usize);
-    let started = std::time::Instant::now();
-    inputs::for_each_batch_with(&args.files, args.batch.max(1), &args.read, |batch| {
-        seen += batch.len();
-        failed |= inputs::report_failures(batch.iter());
-        let mut todo = Vec::with_capacity(batch.len());
-        let mut hashes = Vec::with_capacity(batch.len());
-        let mut known = 0;
-        for a in batch {
-            let h = corroborate_store::content_hash(&a);
-            if !a.failed() && store.contains(&a.id, &h)? {
-                known += 1;
-                continue;
+    let (to_store, batches) = std::sync::mpsc::sync_channel::<Analysed>(1);
+    let (read, written) = std::thread::scope(|scope| {
+        let writer = scope.spawn(move || -> anyhow::Result<(usize, usize)> {
+            let (mut added, mut skipped) = (0usize, 0usize);
+            for b in batches {
+                let stats = store.add_batch(b.articles)?;
+                added += stats.added;
+                skipped += stats.skipped + b.known;
+                if !quiet {
+                    // printed only after the commit: every input up to `seen` is durable
+                    println!(
+                        "committed {} inputs: {} new, {} already stored, {} new stories, {} merged; {} articles in the corpus",
+                        b.seen,
+                        stats.added,
+                        stats.skipped + b.known,
+                        stats.new_stories,
+                        stats.merged_stories,
+                        store.len()?
+                    );
+                }
             }
-            hashes.push(h);
-            todo.push(a);
-        }
-        let analyzed = corroborate_engine::analyze_all(todo);
-        let stats = store.add_batch(hashes.into_iter().zip(analyzed).collect())?;
-        added += stats.added;
-        skipped += stats.skipped + known;
-        if !args.quiet {
-            // printed only after the commit: every input up to `seen` is durable
-            println!(
-                "committed {seen} inputs: {} new, {} already stored, {} new stories, {} merged; {} articles in the corpus",
-                stats.added,
-                stats.skipped + known,
-                stats.new_stories,
-                stats.merged_stories,
-                store.len()?
-            );
-        }
-        Ok(())
-    })?;
+            Ok((added, skipped))
+        });
+        let read = inputs::for_each_batch_with(&args.files, args.batch.max(1), &args.read, |batch| {
+            seen += batch.len();
+            failed |= inputs::report_failures(batch.iter());
+            let mut todo = Vec::with_capacity(batch.len());
+            let mut hashes = Vec::with_capacity(batch.len());
+            let mut known = 0;
+            for a in batch {
+                let h = corroborate_store::content_hash(&a);
+                if !a.failed() && probe.contains(&a.id, &h)? {
+                    known += 1;
+                    continue;
+                }
+                hashes.push(h);
+                todo.push(a);
+            }
+            let analyzed = corroborate_engine::analyze_all(todo);
+            let articles = hashes.into_iter().zip(analyzed).collect();
+            // an error here means the store thread stopped; its own error says why
+            to_store.send(Analysed { seen, known, articles }).map_err(|_| anyhow::anyhow!("the store stopped"))
+        });
+        drop(to_store);
+        let written = writer.join().unwrap_or_else(|_| Err(anyhow::anyhow!("the store thread panicked")));
+        (read, written)
+    });
+    // the store's error first: when it stops, reading stops too, for that reason
+    let (added, skipped) = written?;
+    read?;
     eprintln!(
         "corroborate: ingest: {seen} inputs, {added} added, {skipped} already stored, in {:.1}s",
         started.elapsed().as_secs_f64()
