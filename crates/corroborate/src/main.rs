@@ -37,6 +37,8 @@ enum Command {
     Train(cmd::train::TrainCommand),
     /// Add articles to a persistent corpus (SQLite): idempotent, resumable, crash-safe.
     Ingest(cmd::ingest::Args),
+    /// Analyse every article of a corpus again with this version, and group them into stories again.
+    Reanalyze(cmd::reanalyze::Args),
     /// Full-text search in a corpus.
     Search(cmd::search::Args),
     /// The stories of a corpus.
@@ -61,6 +63,7 @@ fn main() -> ExitCode {
         Command::Narratives(args) => cmd::narratives::run(args),
         Command::Train(command) => cmd::train::run(command),
         Command::Ingest(args) => cmd::ingest::run(args),
+        Command::Reanalyze(args) => cmd::reanalyze::run(args),
         Command::Search(args) => cmd::search::run(args),
         Command::Stories(args) => cmd::stories::run(args),
         Command::Story(args) => cmd::story::run(args),

@@ -94,11 +94,18 @@ fn settle_language(article: &mut Article) -> bool {
     use corroborate_model::Diagnostic;
     let sample = prose_sample(article, corroborate_nlp::language::SAMPLE_BYTES);
     let lang = corroborate_nlp::language::settle(article.meta.language.as_deref(), &sample);
+    // an article analysed again (`corroborate reanalyze`) keeps one copy of each note
+    let diagnostics = &mut article.diagnostics;
+    let mut note = |d: Diagnostic| {
+        if !diagnostics.contains(&d) {
+            diagnostics.push(d);
+        }
+    };
     let english = lang.is_english_or_unknown();
     let name = lang.name.unwrap_or(lang.code.as_str());
     if english {
         if let Some(declared) = &lang.declared_otherwise {
-            article.diagnostics.push(Diagnostic::info(format!(
+            note(Diagnostic::info(format!(
                 "the input declares language \"{declared}\", but the text reads as {name}: analysed as {name}"
             )));
         }
@@ -108,7 +115,7 @@ fn settle_language(article: &mut Article) -> bool {
             (None, false) => " (as the input declares it)".to_string(),
             (None, true) => String::new(),
         };
-        article.diagnostics.push(Diagnostic::warning(format!(
+        note(Diagnostic::warning(format!(
             "the text is in {name}{declared}, and corroborate reads English: only its names and sentences \
              were read; no quotes, speakers, stances, techniques or narratives were looked for"
         )));

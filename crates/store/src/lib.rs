@@ -158,6 +158,42 @@ pub fn content_hash(a: &Article) -> String {
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Puts the closed corpus file `new` in the place of the closed corpus file `db`, keeping the old
+/// one as `backup`: `db` gets a second name first (a hard link, or a copy where links are not
+/// possible), then `new` is renamed over it, so that at every moment `db` is one whole corpus, the
+/// old or the new. Refuses while either file has a write-ahead log beside it (another process has
+/// it open, or was stopped with it open): SQLite would read that log into the wrong file.
+pub fn replace_file(db: &Path, new: &Path, backup: &Path) -> Result<()> {
+    let side = |p: &Path, ext: &str| {
+        let mut s = p.as_os_str().to_owned();
+        s.push(ext);
+        std::path::PathBuf::from(s)
+    };
+    for p in [db, new] {
+        for ext in ["-wal", "-journal"] {
+            let log = side(p, ext);
+            if log.metadata().is_ok_and(|m| m.len() > 0) {
+                return Err(Error::Invalid(format!(
+                    "{} exists: another process has {} open (stop it, or open the file once with corroborate to fold the log in)",
+                    log.display(),
+                    p.display()
+                )));
+            }
+        }
+    }
+    if backup.exists() {
+        return Err(Error::Invalid(format!("{} exists already: move it away first", backup.display())));
+    }
+    if std::fs::hard_link(db, backup).is_err() {
+        std::fs::copy(db, backup)?;
+    }
+    std::fs::rename(new, db)?;
+    for ext in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(side(new, ext));
+    }
+    Ok(())
+}
+
 /// Makes every stored article's content hash again with [`content_hash`] (files of schema 5 and
 /// older hashed the language too), in the caller's transaction, a thousand rows at a time. Where
 /// two stored articles of one id now hash alike (they differed in their language only) the later
@@ -714,6 +750,18 @@ impl Store {
             f(stored_row(r)??)?;
         }
         Ok(())
+    }
+
+    /// The number of stories.
+    pub fn story_count(&self) -> Result<i64> {
+        Ok(self.conn.query_row("SELECT count(*) FROM stories", [], |r| r.get(0))?)
+    }
+
+    /// Closes the file, its write-ahead log folded into it first, so that the file alone is the
+    /// whole corpus (and can be renamed: [`replace_file`]).
+    pub fn close(self) -> Result<()> {
+        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        self.conn.close().map_err(|(_, e)| Error::Sqlite(e))
     }
 
     /// Writes every article as one JSON object per line, in arrival order.

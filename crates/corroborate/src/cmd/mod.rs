@@ -16,6 +16,7 @@ pub mod ingest;
 pub mod inputs;
 pub mod narratives;
 pub mod propaganda;
+pub mod reanalyze;
 pub mod search;
 pub mod serve;
 pub mod source;

@@ -1,0 +1,107 @@
+//! `corroborate reanalyze --db PATH`: analyses every article of a corpus again with this version of
+//! corroborate and groups them into stories again, for a corpus written by an older one (analyses
+//! are stored, not made on demand, so a newer corroborate's findings reach an old corpus only so).
+//!
+//! Crash-safe and resumable: the new corpus is built beside the old one (`PATH.reanalysis`, by the
+//! same batches as `ingest`, each committed before it is acknowledged), from the stored texts and
+//! metadata in their order of arrival, nothing read from the original inputs; a run that stops
+//! is continued by running the command again. Only when every article is in does the new file take
+//! the old one's place, in one rename; the old file stays as `PATH.before-reanalysis`.
+use anyhow::Context;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The corpus file (SQLite).
+    #[arg(long)]
+    pub db: PathBuf,
+    /// Articles analysed and committed together.
+    #[arg(long, default_value_t = 256)]
+    pub batch: usize,
+    /// Print nothing on standard output.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+fn with_suffix(p: &std::path::Path, suffix: &str) -> PathBuf {
+    let mut s = p.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+/// Analyses a batch again and adds it to the new corpus, acknowledging it once committed.
+fn flush(
+    batch: &mut Vec<(String, corroborate_model::Article)>,
+    new: &mut corroborate_store::Store,
+    done: &mut usize,
+    total: i64,
+    quiet: bool,
+) -> anyhow::Result<()> {
+    let n = batch.len();
+    let (hashes, articles): (Vec<String>, Vec<corroborate_model::Article>) = batch.drain(..).unzip();
+    let analyzed = corroborate_engine::analyze_all(articles);
+    let stats = new.add_batch(hashes.into_iter().zip(analyzed).collect())?;
+    *done += n;
+    if !quiet {
+        // printed only after the commit
+        println!(
+            "committed {done} of {total} articles: {} analysed again, {} new stories, {} merged",
+            stats.added, stats.new_stories, stats.merged_stories
+        );
+    }
+    Ok(())
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    anyhow::ensure!(args.db.is_file(), "{} is not a corpus file", args.db.display());
+    let new_path = with_suffix(&args.db, ".reanalysis");
+    let backup = with_suffix(&args.db, ".before-reanalysis");
+    anyhow::ensure!(
+        !backup.exists(),
+        "{} exists (left by an earlier reanalysis): move it away first",
+        backup.display()
+    );
+    let started = std::time::Instant::now();
+    let old = corroborate_store::Store::open(&args.db).with_context(|| format!("cannot open {}", args.db.display()))?;
+    let mut new =
+        corroborate_store::Store::open(&new_path).with_context(|| format!("cannot open {}", new_path.display()))?;
+    let total = old.len()?;
+    let resumed = new.len()?;
+    if resumed > 0 && !args.quiet {
+        println!("resuming: {resumed} of {total} articles are in {} already", new_path.display());
+    }
+    let size = args.batch.max(1);
+    let mut batch: Vec<(String, corroborate_model::Article)> = Vec::with_capacity(size);
+    let mut done = 0usize;
+    old.for_each_article(|s| {
+        if new.contains(&s.article.article.id, &s.hash)? {
+            done += 1;
+            return Ok(());
+        }
+        batch.push((s.hash, s.article.article));
+        if batch.len() >= size {
+            flush(&mut batch, &mut new, &mut done, total, args.quiet)
+                .map_err(|e| corroborate_store::Error::Invalid(format!("{e:#}")))?;
+        }
+        Ok(())
+    })?;
+    flush(&mut batch, &mut new, &mut done, total, args.quiet)?;
+    let (stored, stories) = (new.len()?, new.story_count()?);
+    anyhow::ensure!(
+        stored == total,
+        "{} holds {stored} articles where {} holds {total}: left as they are",
+        new_path.display(),
+        args.db.display()
+    );
+    old.close()?;
+    new.close()?;
+    corroborate_store::replace_file(&args.db, &new_path, &backup)
+        .with_context(|| format!("the new corpus is complete in {}, but", new_path.display()))?;
+    eprintln!(
+        "corroborate: reanalyze: {total} articles analysed again into {stories} stories in {:.1}s; the old corpus is {}",
+        started.elapsed().as_secs_f64(),
+        backup.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}

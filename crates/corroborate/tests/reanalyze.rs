@@ -1,0 +1,67 @@
+//! `corroborate reanalyze`: a corpus whose stored analyses are stale is analysed and grouped again
+//! into what a fresh ingest of the same inputs gives, resuming a stopped run, and keeping the old file.
+mod common;
+use common::run;
+
+const INPUTS: &[&str] = &[
+    "examples/arvia-herald.txt",
+    "examples/belmark-today.txt",
+    "examples/unrelated-cheese-fair.txt",
+    "examples/wire-original.txt",
+    "examples/wire-reprint.txt",
+];
+
+fn ingest(db: &std::path::Path, inputs: &[&str]) {
+    let mut args = vec!["ingest", "--quiet", "--db", db.to_str().unwrap()];
+    args.extend_from_slice(inputs);
+    let out = run(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+fn export(db: &std::path::Path) -> String {
+    let out = run(&["export", "--db", db.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn a_stale_corpus_becomes_what_a_fresh_ingest_gives_and_a_stopped_run_resumes() {
+    let dir = tempfile::tempdir().unwrap();
+    let fresh = dir.path().join("fresh.db");
+    ingest(&fresh, INPUTS);
+    let want = export(&fresh);
+
+    // a corpus as an older corroborate left it: no findings stored, every article in one story
+    let db = dir.path().join("corpus.db");
+    ingest(&db, INPUTS);
+    {
+        let c = rusqlite::Connection::open(&db).unwrap();
+        let empty = serde_json::to_string(&corroborate_model::Analysis::default()).unwrap();
+        c.execute("UPDATE articles SET analysis = ?1, story = 1", [empty]).unwrap();
+        c.execute_batch(
+            "DELETE FROM stories WHERE id <> 1; UPDATE stories SET n_articles = 5, report = NULL;
+             DELETE FROM story_facets; DELETE FROM story_entities; DELETE FROM claims;",
+        )
+        .unwrap();
+    }
+    let stale = export(&db);
+    assert_ne!(stale, want);
+    // a run that stopped after its first batch: the first two articles are in the new file
+    let partial = dir.path().join("corpus.db.reanalysis");
+    ingest(&partial, &INPUTS[..2]);
+
+    let out = run(&["reanalyze", "--batch", "2", "--db", db.to_str().unwrap()]);
+    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stdout.contains("resuming: 2 of 5"), "{stdout}");
+    assert!(stdout.contains("committed 5 of 5 articles: 1 analysed again"), "{stdout}");
+    assert_eq!(export(&db), want, "the corpus is what a fresh ingest makes");
+    // the old file is kept as it was, and no working file is left
+    let backup = dir.path().join("corpus.db.before-reanalysis");
+    assert_eq!(export(&backup), stale);
+    assert!(!partial.exists());
+    // a second run will not overwrite the kept file
+    let again = run(&["reanalyze", "--db", db.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("before-reanalysis exists"));
+}
