@@ -91,11 +91,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 Ok(line)
             })
             .collect();
-        for line in lines {
-            out.write_all(&line?)?;
-        }
-        out.flush()?;
-        Ok(())
+        inputs::suspended(|| -> anyhow::Result<()> {
+            for line in lines {
+                out.write_all(&line?)?;
+            }
+            out.flush()?;
+            Ok(())
+        })
     });
     if let Err(e) = result {
         if e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) {

@@ -61,7 +61,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 skipped += stats.skipped + b.known;
                 if !quiet {
                     // printed only after the commit: every input up to `seen` is durable
-                    println!(
+                    inputs::say(format_args!(
                         "committed {} inputs: {} new, {} already stored, {} new stories, {} merged; {} articles in the corpus",
                         b.seen,
                         stats.added,
@@ -69,7 +69,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                         stats.new_stories,
                         stats.merged_stories,
                         store.len()?
-                    );
+                    ));
                 }
             }
             Ok((added, skipped))

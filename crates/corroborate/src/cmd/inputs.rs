@@ -107,6 +107,27 @@ impl Progress {
     }
 }
 
+/// The progress bar of the batches being read now, if one is drawn: [`say`] prints above it.
+static BAR: std::sync::Mutex<Option<indicatif::ProgressBar>> = std::sync::Mutex::new(None);
+
+/// Runs `f` (which writes to the terminal) with the progress bar, if one is drawn, taken off the
+/// screen, from any thread. Keep `f` short and never let it wait on another thread: the bar's
+/// lock is held while it runs (a batch's whole work inside it once deadlocked `ingest`, whose
+/// store thread acknowledges batches through [`say`] while the reader waited to hand it the next).
+pub fn suspended<R>(f: impl FnOnce() -> R) -> R {
+    let bar = BAR.lock().map(|b| b.clone()).unwrap_or(None);
+    match bar {
+        Some(bar) => bar.suspend(f),
+        None => f(),
+    }
+}
+
+/// Prints a line on standard output without tearing the progress bar on stderr (both are often
+/// the same terminal).
+pub fn say(line: std::fmt::Arguments) {
+    suspended(|| println!("{line}"));
+}
+
 /// Calls `batch` with groups of at most `size` articles, in input order (`-` reads standard
 /// input), with reading options and a progress bar (see [`ReadArgs`]).
 pub fn for_each_batch_with(
@@ -117,6 +138,21 @@ pub fn for_each_batch_with(
 ) -> anyhow::Result<()> {
     let size = size.max(1);
     let mut progress = Progress::new(paths, read.progress_wanted());
+    /// Forgets the bar when the batches end, however they end.
+    struct Shown;
+    impl Drop for Shown {
+        fn drop(&mut self) {
+            if let Ok(mut b) = BAR.lock() {
+                *b = None;
+            }
+        }
+    }
+    let _shown = (!progress.bar.is_hidden()).then(|| {
+        if let Ok(mut b) = BAR.lock() {
+            *b = Some(progress.bar.clone());
+        }
+        Shown
+    });
     let mut opts = read.options();
     opts.bytes_read = Some(progress.bytes.clone());
     let (tx, rx) = std::sync::mpsc::sync_channel::<Doc>(size * 2);
@@ -150,7 +186,8 @@ pub fn for_each_batch_with(
         let docs = std::mem::take(pending);
         let n = docs.len();
         let articles: Vec<Article> = docs.into_par_iter().map(Doc::into_article).collect();
-        let r = progress.bar.suspend(|| batch(articles));
+        // the bar stays drawn while the batch is worked on; its output goes through `suspended`
+        let r = batch(articles);
         progress.advance(n);
         r
     };
@@ -193,6 +230,10 @@ pub fn read_all_with(paths: &[String], read: &ReadArgs) -> Vec<Article> {
 
 /// Prints each failed input's diagnostics to stderr; true if any input failed.
 pub fn report_failures<'a>(articles: impl IntoIterator<Item = &'a Article>) -> bool {
+    suspended(|| report(articles))
+}
+
+fn report<'a>(articles: impl IntoIterator<Item = &'a Article>) -> bool {
     let mut any = false;
     for a in articles {
         for d in &a.diagnostics {
