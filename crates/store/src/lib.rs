@@ -440,7 +440,7 @@ impl Store {
             return Ok(());
         }
         use rayon::prelude::*;
-        /// Stored vectors parsed together, in parallel (the parse was most of an open).
+        /// Stored vectors parsed together, in parallel (a large part of an open was parsing them).
         const CHUNK: usize = 1024;
         type Row = (i64, Option<i64>, String);
         let mut index = StoryIndex::default();
@@ -490,8 +490,8 @@ impl Store {
     fn add_batch_inner(&mut self, batch: Vec<(String, AnalyzedArticle)>) -> Result<BatchStats> {
         use rayon::prelude::*;
         let mut stats = BatchStats::default();
-        // what does not depend on the corpus, for the whole batch at once: story features and the
-        // stored JSON (a third of a batch's time when it was done article by article in the loop)
+        // what does not depend on the corpus, for the whole batch at once and in parallel: story
+        // features and the stored JSON (the loop below places articles one at a time)
         let prepared: Vec<Option<Prepared>> = batch
             .par_iter()
             .map(|(_, a)| (!a.article.failed()).then(|| Prepared::of(a)).transpose())

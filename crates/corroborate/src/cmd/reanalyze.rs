@@ -39,6 +39,9 @@ fn flush(
     quiet: bool,
 ) -> anyhow::Result<()> {
     let n = batch.len();
+    if n == 0 {
+        return Ok(());
+    }
     let (hashes, articles): (Vec<String>, Vec<corroborate_model::Article>) = batch.drain(..).unzip();
     let analyzed = corroborate_engine::analyze_all(articles);
     let stats = new.add_batch(hashes.into_iter().zip(analyzed).collect())?;
