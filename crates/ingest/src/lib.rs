@@ -261,7 +261,7 @@ pub fn read_stream<R: Read>(
         warc::read_warc(id, r, sink, note);
         return;
     }
-    // JSON Lines: a stream whose first character is `{` (a text or page never opens so), streamed
+    // JSON Lines: a stream whose first character is `{` (articles and pages open otherwise), streamed
     let is_jsonl = match r.fill_buf() {
         Ok(head) => head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'),
         Err(e) => return sink(Doc::Article(failed(id, format!("cannot read: {e}")))),

@@ -67,7 +67,7 @@ const SCALE: f64 = 4_294_967_296.0;
 /// again ([`StoryIndex::restore`]).
 ///
 /// Weights are in a hash map (looked up term by term for every candidate story: in a `BTreeMap`
-/// those look-ups were most of an ingest); sums over a centroid's terms walk them in ascending term
+/// those look-ups were about 30 % of an ingest's samples); sums over a centroid's terms walk them in ascending term
 /// order, as when they were kept sorted, so every result is bit for bit what it was.
 #[derive(Default)]
 struct Centroid {

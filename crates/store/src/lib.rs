@@ -158,20 +158,23 @@ pub fn content_hash(a: &Article) -> String {
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The path of a file beside `path`, its name followed by `suffix` (`corpus.db-wal`,
+/// `corpus.db.reanalysis`).
+pub fn beside(path: &Path, suffix: &str) -> std::path::PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    std::path::PathBuf::from(s)
+}
+
 /// Puts the closed corpus file `new` in the place of the closed corpus file `db`, keeping the old
 /// one as `backup`: `db` gets a second name first (a hard link, or a copy where links are not
 /// possible), then `new` is renamed over it, so that at every moment `db` is one whole corpus, the
 /// old or the new. Refuses while either file has a write-ahead log beside it (another process has
 /// it open, or was stopped with it open): SQLite would read that log into the wrong file.
 pub fn replace_file(db: &Path, new: &Path, backup: &Path) -> Result<()> {
-    let side = |p: &Path, ext: &str| {
-        let mut s = p.as_os_str().to_owned();
-        s.push(ext);
-        std::path::PathBuf::from(s)
-    };
     for p in [db, new] {
         for ext in ["-wal", "-journal"] {
-            let log = side(p, ext);
+            let log = beside(p, ext);
             if log.metadata().is_ok_and(|m| m.len() > 0) {
                 return Err(Error::Invalid(format!(
                     "{} exists: another process has {} open (stop it, or open the file once with corroborate to fold the log in)",
@@ -189,7 +192,7 @@ pub fn replace_file(db: &Path, new: &Path, backup: &Path) -> Result<()> {
     }
     std::fs::rename(new, db)?;
     for ext in ["-wal", "-shm"] {
-        let _ = std::fs::remove_file(side(new, ext));
+        let _ = std::fs::remove_file(beside(new, ext));
     }
     Ok(())
 }

@@ -24,12 +24,6 @@ pub struct Args {
     pub quiet: bool,
 }
 
-fn with_suffix(p: &std::path::Path, suffix: &str) -> PathBuf {
-    let mut s = p.as_os_str().to_owned();
-    s.push(suffix);
-    PathBuf::from(s)
-}
-
 /// Analyses a batch again and adds it to the new corpus, acknowledging it once committed.
 fn flush(
     batch: &mut Vec<(String, corroborate_model::Article)>,
@@ -58,8 +52,8 @@ fn flush(
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     anyhow::ensure!(args.db.is_file(), "{} is not a corpus file", args.db.display());
-    let new_path = with_suffix(&args.db, ".reanalysis");
-    let backup = with_suffix(&args.db, ".before-reanalysis");
+    let new_path = corroborate_store::beside(&args.db, ".reanalysis");
+    let backup = corroborate_store::beside(&args.db, ".before-reanalysis");
     anyhow::ensure!(
         !backup.exists(),
         "{} exists (left by an earlier reanalysis): move it away first",
