@@ -609,6 +609,9 @@ pub fn find_with(
         r.source = r.source.and_then(|x| tidy_source(text, toks, x));
     }
 
+    // A cue outside every sentence is in metadata (a `Title:` label, a byline): no attribution.
+    raw.retain(|r| ctx.sent_of[r.cue.0] != usize::MAX);
+
     // Speakers, in text order so pronouns and descriptions see what came before.
     let mut order: Vec<usize> = (0..raw.len()).collect();
     order.sort_by_key(|&i| raw[i].cue_span(toks).start);

@@ -28,6 +28,7 @@ const NOT_PROSE: &[MetaKind] = &[
     MetaKind::DateCreated,
     MetaKind::ImageCredit,
     MetaKind::Credit,
+    MetaKind::Field,
 ];
 
 /// Analyses one article with every stage. A failed input (error diagnostics) gets an empty analysis.

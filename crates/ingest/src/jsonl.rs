@@ -82,6 +82,7 @@ pub fn parse_record(path: &str, lineno: usize, line: &[u8]) -> Article {
                 a.meta.domain = domain_of(&url);
                 a.meta.url = Some(url);
             }
+            crate::dates::settle_published(&mut a.meta, &mut a.diagnostics);
             return a;
         }
         (None, None) => return failed(&id, format!("line {lineno} has no \"text\" or \"html\" field")),
@@ -92,6 +93,8 @@ pub fn parse_record(path: &str, lineno: usize, line: &[u8]) -> Article {
     }
     a.meta.title = record.title;
     a.meta.published = record.published;
+    // a record's date that is not read leaves the text's own date line to be read
+    crate::dates::settle_published(&mut a.meta, &mut a.diagnostics);
     a.meta.outlet = record.outlet;
     a.meta.authors = record.authors.unwrap_or_default();
     a.meta.language = record.language;
@@ -140,5 +143,26 @@ mod tests {
         // without the record's date, the line's two readings stay, with their warning
         assert_eq!(out[1].meta.published, None);
         assert!(out[1].meta.ambiguous_date.is_some() && out[1].diagnostics.len() == 1);
+    }
+
+    #[test]
+    fn record_dates_are_read_into_iso_or_left_unset_with_a_reason() {
+        let page = "<html><head><meta name=\\\"date\\\" content=\\\"Wed, 06 Apr 2022 10:00:00 GMT\\\"></head><body><article><p>The dam gave way before dawn on Thursday and the water reached the village within the hour, rescue teams said.</p></article></body></html>";
+        let data = format!(
+            "{{\"id\":\"a\",\"text\":\"The dam broke.\",\"published\":\"April 6th, 2022\"}}\n\
+             {{\"id\":\"b\",\"text\":\"The dam broke.\",\"date\":\"last Tuesday\"}}\n\
+             {{\"id\":\"c\",\"text\":\"date 2022-04-06 The dam broke.\",\"published\":\"04/06/2022\"}}\n\
+             {{\"id\":\"d\",\"html\":\"{page}\"}}\n"
+        );
+        let mut out = Vec::new();
+        read_jsonl("f.jsonl", data.as_bytes(), &mut |a| out.push(a));
+        assert_eq!(out[0].meta.published.as_deref(), Some("2022-04-06"));
+        assert!(out[0].diagnostics.is_empty(), "{:?}", out[0].diagnostics);
+        assert_eq!(out[1].meta.published, None);
+        assert!(out[1].diagnostics[0].message.contains("\"last Tuesday\" is not a date"), "{:?}", out[1].diagnostics);
+        // the record's two readings, settled by the text's own date line: no warning left behind
+        assert_eq!(out[2].meta.published.as_deref(), Some("2022-04-06"));
+        assert!(out[2].meta.ambiguous_date.is_none() && out[2].diagnostics.is_empty(), "{:?}", out[2].diagnostics);
+        assert_eq!(out[3].meta.published.as_deref(), Some("2022-04-06"), "{:?}", out[3].diagnostics);
     }
 }

@@ -12,6 +12,7 @@
 //! assert_eq!(article.text, "A Title\n\nBody text here.\n\nby Jane Roe\n");
 //! ```
 
+pub mod dates;
 pub mod decode;
 pub mod feed;
 pub mod fuzzing;
@@ -86,6 +87,7 @@ impl Doc {
                 if m.domain.is_none() {
                     m.domain = m.url.as_deref().and_then(jsonl::domain_of);
                 }
+                dates::settle_published(&mut a.meta, &mut a.diagnostics);
                 a
             }
         }
@@ -383,6 +385,7 @@ pub fn article_from_page(id: &str, bytes: &[u8], url: Option<&str>, content_type
         ..Default::default()
     };
     let mut article = corroborate_html::extract(bytes, &options).into_article(id);
+    dates::settle_published(&mut article.meta, &mut article.diagnostics);
     if article.text.trim().is_empty() {
         article.diagnostics.retain(|d| d.message != "no article text found in the page");
         article.diagnostics.push(Diagnostic::error("no article text found in the page"));
@@ -463,8 +466,14 @@ pub fn apply_text_meta(article: &mut Article) {
         meta.title = found.meta.title;
     }
     if meta.published.is_none() {
+        if found.meta.published.is_some() {
+            // a record's ambiguous date, settled by the text's own date line
+            if let Some(unset) = meta.ambiguous_date.take().map(|amb| amb.unset_message()) {
+                article.diagnostics.retain(|d| d.message != unset);
+            }
+        }
         meta.published = found.meta.published;
-        meta.ambiguous_date = found.meta.ambiguous_date;
+        meta.ambiguous_date = meta.ambiguous_date.take().or(found.meta.ambiguous_date);
     } else if let Some(amb) = found.meta.ambiguous_date {
         // the date is known already: an ambiguous date line leaves nothing unset
         let unset = amb.unset_message();
@@ -475,6 +484,15 @@ pub fn apply_text_meta(article: &mut Article) {
     }
     if meta.language.is_none() {
         meta.language = found.meta.language;
+    }
+    if meta.outlet.is_none() {
+        meta.outlet = found.meta.outlet;
+    }
+    if meta.url.is_none() {
+        meta.url = found.meta.url;
+    }
+    if meta.domain.is_none() {
+        meta.domain = meta.url.as_deref().and_then(jsonl::domain_of);
     }
     article.meta_spans = found.spans;
     article.diagnostics.extend(found.diagnostics);

@@ -3,7 +3,8 @@
 //! 04/06/2022`, `Image: AP` credit lines, markdown links `[text](#)` and emphasis `*...*`.
 //!
 //! Everything found is a [`MetaSpan`] of the unchanged text. Ambiguous dates are reported, not guessed.
-use corroborate_model::{AmbiguousDate, Diagnostic, Meta, MetaKind, MetaSpan, Span};
+use crate::dates::Reading;
+use corroborate_model::{Diagnostic, Meta, MetaKind, MetaSpan, Span};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -125,8 +126,10 @@ pub fn parse(text: &str) -> TextMeta {
         })
         .collect();
 
+    header_fields(text, &nonempty, &mut out);
+
     // Title: a first non-empty line that is short, not a sentence, and followed by more text.
-    if let Some(&(idx, span)) = nonempty.first() {
+    if let Some(&(idx, span)) = nonempty.first().filter(|_| out.meta.title.is_none()) {
         let s = span.slice(text);
         let words = s.split_whitespace().count();
         let ends_like_sentence = s.ends_with('.') && !s.ends_with("..");
@@ -143,9 +146,14 @@ pub fn parse(text: &str) -> TextMeta {
         }
     }
 
+    let header: Vec<Span> = out.spans.iter().filter(|m| m.kind == MetaKind::Field).map(|m| m.span).collect();
     let mut k = 0;
     while k < nonempty.len() {
         let (_, span) = nonempty[k];
+        if header.iter().any(|h| h.overlaps(&span)) {
+            k += 1;
+            continue;
+        }
         let s = span.slice(text);
         // Only short lines can be one of the labels below (`to_lowercase` never shortens a text by
         // characters), so longer ones, most of an article, are not lowered at all.
@@ -249,35 +257,151 @@ pub fn parse(text: &str) -> TextMeta {
     out
 }
 
+/// What a labelled header line (`Title: ...`) gives.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Title,
+    Authors,
+    Date,
+    Url,
+    Outlet,
+    Language,
+    /// Known, not kept in `meta`: `Section: World`, `Length: 523 words`, `Updated: ...`.
+    Other,
+}
+
+/// The field a header label names (lowercase, without its colon).
+fn field(label: &str) -> Option<Field> {
+    Some(match label {
+        "title" | "headline" | "head" => Field::Title,
+        "author" | "authors" | "by" | "byline" | "writer" | "reporter" => Field::Authors,
+        "date" | "published" | "date published" | "publication date" | "pub date" | "posted" => Field::Date,
+        "url" | "link" | "source url" | "original url" | "canonical url" | "web address" => Field::Url,
+        "outlet" | "source" | "publication" | "publisher" | "site" | "website" => Field::Outlet,
+        "language" | "lang" => Field::Language,
+        "section" | "category" | "length" | "word count" | "words" | "updated" | "modified" | "last updated"
+        | "tags" | "keywords" | "id" | "dateline" | "edition" | "page" => Field::Other,
+        _ => return None,
+    })
+}
+
+/// The labelled header block of a text file, as people write one above a pasted article:
+///
+/// ```text
+/// Title: Dam bursts in Osk
+/// Author: Jane Roe
+/// Date: April 6, 2031
+/// URL: https://example.org/osk
+/// ```
+///
+/// Lines `Label: value` with a label of [`field`], one after another from the first line (or the
+/// second, after a title line), blank lines allowed between them. Each line becomes a span that is
+/// not prose; a title's value becomes the title span, read as the headline.
+fn header_fields(text: &str, nonempty: &[(usize, Span)], out: &mut TextMeta) {
+    // after a headline line, not after a paragraph of prose
+    let start = match nonempty.first() {
+        Some(&(_, s)) if labelled(s.slice(text)).is_none() => {
+            let first = s.slice(text);
+            if first.split_whitespace().count() > 25 || first.ends_with('.') {
+                return;
+            }
+            1
+        }
+        _ => 0,
+    };
+    for &(_, span) in nonempty.iter().skip(start).take(24) {
+        let line = span.slice(text);
+        let Some((field, value_at)) = labelled(line) else { break };
+        if out.spans.iter().any(|m| m.span.overlaps(&span)) {
+            continue; // a `Date: 2031-03-14` dateline, found already
+        }
+        let value_span = Span::new(span.start + value_at, span.end);
+        let value = value_span.slice(text).to_string();
+        match field {
+            Field::Title if out.meta.title.is_none() => {
+                out.spans.push(MetaSpan {
+                    kind: MetaKind::Field,
+                    span: Span::new(span.start, value_span.start),
+                    value: None,
+                });
+                out.spans.push(MetaSpan { kind: MetaKind::Title, span: value_span, value: Some(value.clone()) });
+                out.meta.title = Some(value);
+                continue;
+            }
+            Field::Authors => {
+                // "Press Trust of India | New Delhi | Posted: ...": the names come first
+                let names = value.split('|').next().unwrap_or_default().trim();
+                let names = names.strip_prefix("By ").or_else(|| names.strip_prefix("by ")).unwrap_or(names);
+                for name in names.split([',', ';', '&']).flat_map(|n| n.split(" and ")) {
+                    let name = name.trim();
+                    if !name.is_empty() {
+                        out.meta.authors.push(name.to_string());
+                    }
+                }
+                out.spans.push(MetaSpan { kind: MetaKind::Byline, span, value: Some(names.to_string()) });
+                continue;
+            }
+            Field::Date if out.meta.published.is_none() => {
+                if let Some(iso) = read_date(&value, None, out) {
+                    out.meta.published = Some(iso.clone());
+                    out.spans.push(MetaSpan { kind: MetaKind::Dateline, span, value: Some(iso) });
+                    continue;
+                }
+            }
+            Field::Url if out.meta.url.is_none() => out.meta.url = Some(value.clone()),
+            Field::Outlet if out.meta.outlet.is_none() => out.meta.outlet = Some(value.clone()),
+            Field::Language if out.meta.language.is_none() => out.meta.language = Some(value.clone()),
+            _ => {}
+        }
+        out.spans.push(MetaSpan { kind: MetaKind::Field, span, value: Some(value) });
+    }
+}
+
+/// `Label: value` with a known label and a value that fits it (a title of at most 30 words, a name
+/// of at most 12 and not a sentence, an `Updated:` date): the field and where the value starts.
+/// "Newspaper: Minister used private email" is a headline, "UPDATED: We were wrong." prose.
+fn labelled(line: &str) -> Option<(Field, usize)> {
+    let (label, rest) = line.split_once(':')?;
+    let value = rest.trim();
+    if label.len() > 24 || value.is_empty() || line.len() > 400 {
+        return None;
+    }
+    let field = field(label.trim().to_lowercase().as_str())?;
+    let words = value.split_whitespace().count();
+    let fits = match field {
+        Field::Title => words <= 30,
+        Field::Date => crate::dates::read(value) != Reading::Unread,
+        Field::Url => words == 1,
+        Field::Other
+            if label.trim().to_lowercase().contains("updated") || label.trim().eq_ignore_ascii_case("modified") =>
+        {
+            crate::dates::read(value) != Reading::Unread
+        }
+        _ => words <= 12 && !(value.ends_with('.') && words > 3),
+    };
+    fits.then(|| (field, line.len() - rest.trim_start().len()))
+}
+
 /// Reads a date line. Day/month order in `04/06/2022` is ambiguous: resolved only when a dateline
 /// agrees with one reading, and reported either way.
 fn read_date(d: &str, dateline: Option<&str>, out: &mut TextMeta) -> Option<String> {
     let diags = &mut out.diagnostics;
-    if let Some(c) = ISO_DATE.captures(d) {
-        return Some(format!("{}-{}-{}", &c[1], &c[2], &c[3]));
-    }
-    let c = SLASH_DATE.captures(d)?;
-    let (a, b, y): (u32, u32, &str) = (c[1].parse().ok()?, c[2].parse().ok()?, c.get(3)?.as_str());
-    let valid = |m: u32, d: u32| (1..=12).contains(&m) && (1..=31).contains(&d);
-    let as_md = valid(a, b).then(|| format!("{y}-{a:02}-{b:02}"));
-    let as_dm = valid(b, a).then(|| format!("{y}-{b:02}-{a:02}"));
-    match (as_md, as_dm) {
-        (Some(md), Some(dm)) if md == dm => Some(md),
-        (Some(md), Some(dm)) => {
-            if let Some(line) = dateline.filter(|l| *l == md || *l == dm) {
+    match crate::dates::read(d) {
+        Reading::Date(iso) => Some(iso),
+        Reading::Ambiguous(ambiguous) => {
+            let (md, dm) = (&ambiguous.month_day, &ambiguous.day_month);
+            if let Some(line) = dateline.filter(|l| l == md || l == dm) {
                 diags.push(Diagnostic::info(format!(
                     "date \"{d}\" is ambiguous (month/day gives {md}, day/month gives {dm}); the dateline {line} settles it"
                 )));
                 Some(line.to_string())
             } else {
-                let ambiguous = AmbiguousDate { text: d.to_string(), month_day: md, day_month: dm };
                 diags.push(Diagnostic::warning(ambiguous.unset_message()));
                 out.meta.ambiguous_date.get_or_insert(ambiguous);
                 None
             }
         }
-        (Some(one), None) | (None, Some(one)) => Some(one),
-        (None, None) => {
+        Reading::Unread => {
             diags.push(Diagnostic::warning(format!("date \"{d}\" is not a valid date")));
             None
         }
@@ -362,5 +486,46 @@ mod tests {
     fn unambiguous_day_first_date_is_read() {
         let text = "Title Line Here\n\nBody.\n\nDate Created\n\n25/07/2030\n";
         assert_eq!(parse(text).meta.published.as_deref(), Some("2030-07-25"));
+    }
+
+    #[test]
+    fn a_labelled_header_block_fills_the_metadata_and_is_not_prose() {
+        let text = "Title: Dam Bursts in Osk\nAuthor: Jane Roe and Tom Berg\nDate: Thursday, March 13th, 2031\n\
+                    URL: https://www.example.org/osk\nOutlet: Arvia Herald\nSection: World\n\n\
+                    The dam gave way before dawn, rescue teams said.\n";
+        let t = parse(text);
+        assert_eq!(t.meta.title.as_deref(), Some("Dam Bursts in Osk"));
+        assert_eq!(t.meta.authors, vec!["Jane Roe", "Tom Berg"]);
+        assert_eq!(t.meta.published.as_deref(), Some("2031-03-13"));
+        assert_eq!(t.meta.url.as_deref(), Some("https://www.example.org/osk"));
+        assert_eq!(t.meta.outlet.as_deref(), Some("Arvia Herald"));
+        let k = kinds(&t, text);
+        assert!(k.contains(&(MetaKind::Field, "Title: ".into())), "{k:?}");
+        assert!(k.contains(&(MetaKind::Title, "Dam Bursts in Osk".into())));
+        assert!(k.contains(&(MetaKind::Byline, "Author: Jane Roe and Tom Berg".into())));
+        assert!(k.contains(&(MetaKind::Dateline, "Date: Thursday, March 13th, 2031".into())));
+        for line in ["URL: https://www.example.org/osk", "Outlet: Arvia Herald", "Section: World"] {
+            assert!(k.contains(&(MetaKind::Field, line.into())), "{line}: {k:?}");
+        }
+        // after a headline line too
+        let text = "Dam Bursts in Osk\n\nBy: Jane Roe\nPublished: 2031-03-13T08:00:00Z\n\nThe dam gave way.\n";
+        let t = parse(text);
+        assert_eq!(t.meta.title.as_deref(), Some("Dam Bursts in Osk"));
+        assert_eq!(t.meta.authors, vec!["Jane Roe"]);
+        assert_eq!(t.meta.published.as_deref(), Some("2031-03-13T08:00:00Z"));
+    }
+
+    #[test]
+    fn lines_that_only_look_like_fields_stay_prose() {
+        for text in [
+            // a headline whose colon gives a source, a correction in prose, a caption after the lead
+            "Newspaper: Minister used a private email account.\n\nThe minister used it, the paper said.\n",
+            "UPDATED: We were wrong about the dam, and here is what we got wrong and why.\n\nThe dam held.\n",
+            "The dam gave way before dawn on Thursday, rescue teams said.\n\nSource: Arvia Herald\n\nMore text.\n",
+        ] {
+            let t = parse(text);
+            assert!(!t.spans.iter().any(|m| m.kind == MetaKind::Field), "{text:?}: {:?}", kinds(&t, text));
+            assert!(t.meta.outlet.is_none() && t.meta.authors.is_empty(), "{text:?}");
+        }
     }
 }

@@ -129,6 +129,9 @@ pub enum MetaKind {
     LinkMarkup,
     /// Markdown emphasis markers such as `*`.
     Emphasis,
+    /// A labelled header line of a text file (`URL: ...`, `Outlet: ...`, `Section: ...`), or the
+    /// label of `Title: ...`.
+    Field,
 }
 
 /// A metadata element found in the text, with the value it gives.

@@ -1,0 +1,37 @@
+//! A text file with a labelled header block, as a user writes one above a pasted article: its
+//! fields become the article's metadata (the URL's outlet is rated), and none of them is read as a
+//! quote ("Title" said "Dam bursts").
+mod common;
+use common::{run, stdout};
+
+#[test]
+fn a_header_block_gives_title_date_authors_and_outlet_and_no_attributions() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pasted.txt");
+    std::fs::write(
+        &path,
+        "Title: Dam bursts in Osk\nAuthor: Jane Roe\nDate: March 14, 2031\nURL: https://www.reuters.com/world/osk/\n\n\
+         The Varna Ridge dam gave way on Thursday, killing 40 people, rescue teams said.\n\n\
+         \"We owe the families the truth,\" Interior Minister Dana Kovic said.\n",
+    )
+    .unwrap();
+    let out = run(&["analyze", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let meta = &v["meta"];
+    assert_eq!(meta["title"], "Dam bursts in Osk");
+    assert_eq!(meta["published"], "2031-03-14");
+    assert_eq!(meta["authors"], serde_json::json!(["Jane Roe"]));
+    assert_eq!(meta["domain"], "reuters.com");
+    assert_eq!(v["source_profile"]["outlet"]["name"], "Reuters", "the URL identifies the outlet");
+    let said: Vec<(String, String)> = v["attributions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["speaker"].as_str().unwrap_or("-").to_string(), a["cue"]["text"].as_str().unwrap().to_string()))
+        .collect();
+    assert_eq!(
+        said,
+        vec![("rescue teams".to_string(), "said".to_string()), ("Dana Kovic".to_string(), "said".to_string())]
+    );
+}
