@@ -9,7 +9,7 @@ use std::process::ExitCode;
 mod cmd;
 
 #[derive(Parser)]
-#[command(name = "corroborate", version, about)]
+#[command(name = "corroborate", version = cmd::BUILD, about)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -65,3 +65,37 @@ fn a_stale_corpus_becomes_what_a_fresh_ingest_gives_and_a_stopped_run_resumes() 
     assert_eq!(again.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&again.stderr).contains("before-reanalysis exists"));
 }
+
+#[test]
+fn a_stopped_run_of_another_build_is_started_again_not_continued() {
+    let dir = tempfile::tempdir().unwrap();
+    let fresh = dir.path().join("fresh.db");
+    ingest(&fresh, INPUTS);
+    let want = export(&fresh);
+    let db = dir.path().join("corpus.db");
+    ingest(&db, INPUTS);
+    // another build stopped after two articles, with its own (here: empty) findings
+    let partial = dir.path().join("corpus.db.reanalysis");
+    ingest(&partial, &INPUTS[..2]);
+    {
+        let c = rusqlite::Connection::open(&partial).unwrap();
+        let empty = serde_json::to_string(&corroborate_model::Analysis::default()).unwrap();
+        c.execute("UPDATE articles SET analysis = ?1", [empty]).unwrap();
+        c.execute("UPDATE builds SET build = '0.0.9+0123456789ab'", []).unwrap();
+    }
+    let out = run(&["reanalyze", "--db", db.to_str().unwrap()]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("starting again") && stdout.contains("0.0.9+0123456789ab"), "{stdout}");
+    assert!(!stdout.contains("resuming"), "{stdout}");
+    assert_eq!(export(&db), want, "none of the other build's findings is kept");
+
+    // ingesting into a corpus that another build wrote says how to bring it up to date
+    let c = rusqlite::Connection::open(&db).unwrap();
+    c.execute("UPDATE builds SET build = '0.0.9+0123456789ab'", []).unwrap();
+    drop(c);
+    let out = run(&["ingest", "--quiet", "--db", db.to_str().unwrap(), INPUTS[0]]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("analyses made by other builds of corroborate (0.0.9+0123456789ab)"), "{stderr}");
+    assert!(stderr.contains("corroborate reanalyze --db"), "{stderr}");
+}

@@ -74,11 +74,20 @@ pub type Result<T> = std::result::Result<T, Error>;
 /// hashes of older files are made again when they are opened.
 const SCHEMA_VERSION: i64 = 6;
 
-/// The first line of a cached story report: reports cached by a corroborate whose claims or story
-/// JSON differ (before count conflicts: no such line) are stale and made again on request. Change
-/// it with the claims step or the story JSON.
+/// This build of corroborate: the version and, built from a git checkout, the commit
+/// (`0.1.0+1a2b3c4d5e6f`; `build.rs`). Recorded in the corpora it writes ([`Store::record_build`]).
+pub const BUILD: &str = env!("CORROBORATE_BUILD");
+
+/// The start of a cached story report's first line, which ends with the [`BUILD`] that made it:
+/// reports cached by another build (whose claims or story JSON may differ), or before builds were
+/// named (before count conflicts: no such line), are stale and made again on request.
 const REPORT_FORMAT: &str =
-    "corroborate story report 4 (count conflicts, claim narratives, dates settled by the story)\n";
+    "corroborate story report 4 (count conflicts, claim narratives, dates settled by the story)";
+
+/// The first line of the story reports this build caches.
+fn report_header() -> String {
+    format!("{REPORT_FORMAT} by {BUILD}\n")
+}
 
 /// The older schemas whose corpora are grouped again in place when opened (the same tables).
 const REGROUPABLE_SCHEMAS: std::ops::RangeInclusive<i64> = 3..=4;
@@ -136,6 +145,9 @@ CREATE TABLE IF NOT EXISTS claims(
     summary TEXT NOT NULL,
     claim TEXT NOT NULL,
     PRIMARY KEY(story, idx)
+);
+CREATE TABLE IF NOT EXISTS builds(
+    build TEXT PRIMARY KEY
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, text, content='articles', content_rowid='rowid');
 ";
@@ -667,7 +679,7 @@ impl Store {
     }
 
     /// Cached report JSON (`corroborate-report` json form) of a story, if fresh: made since the
-    /// story last changed, by a corroborate whose reports have this [`REPORT_FORMAT`].
+    /// story last changed, by this [`BUILD`] (see [`REPORT_FORMAT`]).
     pub fn cached_report(&self, id: i64) -> Result<Option<String>> {
         Ok(self
             .conn
@@ -675,7 +687,7 @@ impl Store {
             .query_row(params![id], |r| r.get::<_, Option<String>>(0))
             .optional()?
             .flatten()
-            .and_then(|r| r.strip_prefix(REPORT_FORMAT).map(str::to_string)))
+            .and_then(|r| r.strip_prefix(report_header().as_str()).map(str::to_string)))
     }
 
     /// A story with its comparison: origins and claims over its (first [`STORY_ARTICLE_CAP`]) articles.
@@ -716,7 +728,7 @@ impl Store {
                 params![id, i as i64, c.summary, serde_json::to_string(c)?],
             )?;
         }
-        tx.execute("UPDATE stories SET report = ?1 WHERE id = ?2", params![format!("{REPORT_FORMAT}{text}"), id])?;
+        tx.execute("UPDATE stories SET report = ?1 WHERE id = ?2", params![format!("{}{text}", report_header()), id])?;
         tx.commit()?;
         Ok(Some(text))
     }
@@ -753,6 +765,21 @@ impl Store {
             f(stored_row(r)??)?;
         }
         Ok(())
+    }
+
+    /// Records that the corroborate build `build` (its version and commit) wrote analyses into
+    /// this corpus. (A table added without a schema change: older builds ignore it.)
+    pub fn record_build(&self, build: &str) -> Result<()> {
+        self.conn.execute("INSERT OR IGNORE INTO builds(build) VALUES (?1)", params![build])?;
+        Ok(())
+    }
+
+    /// The builds recorded by [`Store::record_build`], in name order (none for a corpus written
+    /// before builds were recorded).
+    pub fn builds(&self) -> Result<Vec<String>> {
+        let mut st = self.conn.prepare("SELECT build FROM builds ORDER BY build")?;
+        let rows = st.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
     /// The number of stories.

@@ -69,6 +69,12 @@ fn stories_group_incrementally() {
     assert_eq!(s.cached_report(stories[0].id).unwrap(), None, "no format line: an older corroborate's");
     assert_eq!(s.story_report(stories[0].id).unwrap().unwrap(), report, "made again, the same");
     assert_eq!(s.cached_report(stories[0].id).unwrap().as_deref(), Some(report.as_str()));
+    // and so is one cached by another build of corroborate
+    let other = format!("{REPORT_FORMAT} by 0.0.9+0123456789ab\n{report}");
+    s.conn.execute("UPDATE stories SET report = ?1 WHERE id = ?2", rusqlite::params![other, stories[0].id]).unwrap();
+    assert_eq!(s.cached_report(stories[0].id).unwrap(), None, "another build's");
+    assert_eq!(s.story_report(stories[0].id).unwrap().unwrap(), report);
+    assert_eq!(s.cached_report(stories[0].id).unwrap().as_deref(), Some(report.as_str()));
     // a new article makes the cached report stale
     s.add_batch(vec![doc("f", "Brandt said the Kellner Bridge over the Varna may reopen in May.")]).unwrap();
     assert_eq!(s.cached_report(stories[0].id).unwrap(), None);

@@ -37,6 +37,26 @@ struct Analysed {
     articles: Vec<(String, corroborate_model::AnalyzedArticle)>,
 }
 
+/// What a user should know about a corpus that other builds of corroborate analysed (their findings
+/// stay as those builds made them), or `None`.
+pub fn other_builds(store: &corroborate_store::Store, db: &std::path::Path) -> anyhow::Result<Option<String>> {
+    if store.is_empty()? {
+        return Ok(None);
+    }
+    let others: Vec<String> = store.builds()?.into_iter().filter(|b| b != super::BUILD).collect();
+    let by = match (others.is_empty(), store.builds()?.is_empty()) {
+        (_, true) => "an earlier corroborate (one that did not record its build)".to_string(),
+        (true, false) => return Ok(None),
+        (false, false) => format!("other builds of corroborate ({})", others.join(", ")),
+    };
+    Ok(Some(format!(
+        "{} holds analyses made by {by}; this is {}. `corroborate reanalyze --db {}` analyses every article again with this one",
+        db.display(),
+        super::BUILD,
+        db.display()
+    )))
+}
+
 /// Reads and analyses batches on this thread while a second one stores the batch before: the
 /// store's part (story placement, SQLite) runs one article at a time, so without the overlap one
 /// of two cores idled through it (100,000 articles: 184 s wall at 112 % CPU).
@@ -47,6 +67,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // a second connection looks up what is stored already while the first one writes
     let probe = corroborate_store::Store::open_read_only(&args.db)
         .with_context(|| format!("cannot open {}", args.db.display()))?;
+    if let Some(note) = other_builds(&store, &args.db)? {
+        eprintln!("corroborate: note: {note}");
+    }
+    store.record_build(super::BUILD)?;
     let quiet = args.quiet;
     let started = std::time::Instant::now();
     let mut failed = false;

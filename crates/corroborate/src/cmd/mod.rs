@@ -1,4 +1,7 @@
 //! One module per subcommand.
+/// This build of corroborate: its version and the commit built, recorded in the corpora it writes.
+pub use corroborate_store::BUILD;
+
 pub mod analyze;
 pub mod cluster;
 pub mod compare;

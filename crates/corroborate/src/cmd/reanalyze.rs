@@ -64,6 +64,23 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut new =
         corroborate_store::Store::open(&new_path).with_context(|| format!("cannot open {}", new_path.display()))?;
     let total = old.len()?;
+    // a stopped run is continued only by the build that began it: another's analyses would be mixed in
+    let begun_by = new.builds()?;
+    if !new.is_empty()? && begun_by != [super::BUILD] {
+        new.close()?;
+        std::fs::remove_file(&new_path).with_context(|| format!("cannot remove {}", new_path.display()))?;
+        if !args.quiet {
+            println!(
+                "starting again: {} was begun by {}, and this is {}",
+                new_path.display(),
+                if begun_by.is_empty() { "an earlier corroborate".to_string() } else { begun_by.join(", ") },
+                super::BUILD
+            );
+        }
+        new =
+            corroborate_store::Store::open(&new_path).with_context(|| format!("cannot open {}", new_path.display()))?;
+    }
+    new.record_build(super::BUILD)?;
     let resumed = new.len()?;
     if resumed > 0 && !args.quiet {
         println!("resuming: {resumed} of {total} articles are in {} already", new_path.display());
