@@ -3,7 +3,10 @@
 //! A reader thread walks the inputs (files, directories, WARC archives, feeds, URLs, `-`) and sends
 //! documents over a bounded channel; the caller's thread gathers them into batches, extracts the
 //! web pages of a batch in parallel (rayon) and hands the batch on. Memory is bounded by the
-//! channel and one batch, whatever the corpus size; order is input order.
+//! channel and one batch, whatever the corpus size, in documents and in bytes: a batch ends at
+//! [`BATCH_BYTES`] of text, and the reader waits while [`IN_FLIGHT_BYTES`] are read and not yet
+//! worked through (an article's analysis and JSON take some twenty times its text, so 256
+//! documents of 32 MB each would have needed a couple of hundred gigabytes). Order is input order.
 use corroborate_ingest::{Doc, Note, ReadOptions};
 use corroborate_model::Article;
 use rayon::prelude::*;
@@ -128,6 +131,53 @@ pub fn say(line: std::fmt::Arguments) {
     suspended(|| println!("{line}"));
 }
 
+/// A batch ends when its documents hold this many bytes, whatever their number. News articles
+/// are kilobytes, so a batch of 256 of them never comes near it.
+pub const BATCH_BYTES: u64 = 64 * 1024 * 1024;
+/// The most bytes of documents read ahead and not yet worked through (the batch at work, the one
+/// being gathered, the channel between); a document larger than that alone is still let through.
+pub const IN_FLIGHT_BYTES: u64 = 2 * BATCH_BYTES;
+
+fn doc_bytes(d: &Doc) -> u64 {
+    match d {
+        Doc::Article(a) => a.text.len() as u64,
+        Doc::Html { bytes, .. } => bytes.len() as u64,
+    }
+}
+
+/// The bytes read ahead of the batches: the reader waits for room before sending a document.
+#[derive(Default)]
+struct Budget {
+    in_flight: std::sync::Mutex<u64>,
+    room: std::sync::Condvar,
+}
+
+impl Budget {
+    /// Waits until `n` more bytes fit (or nothing is in flight), then counts them.
+    fn take(&self, n: u64) {
+        let mut used = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
+        while *used > 0 && *used + n > IN_FLIGHT_BYTES {
+            used = self.room.wait(used).unwrap_or_else(|e| e.into_inner());
+        }
+        *used += n;
+    }
+
+    fn give_back(&self, n: u64) {
+        let mut used = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
+        *used = used.saturating_sub(n);
+        self.room.notify_all();
+    }
+}
+
+/// Lets a waiting reader go when the batches stop early (its next send then fails and it ends).
+struct Release(Arc<Budget>);
+
+impl Drop for Release {
+    fn drop(&mut self) {
+        self.0.give_back(u64::MAX);
+    }
+}
+
 /// Calls `batch` with groups of at most `size` articles, in input order (`-` reads standard
 /// input), with reading options and a progress bar (see [`ReadArgs`]).
 pub fn for_each_batch_with(
@@ -156,6 +206,9 @@ pub fn for_each_batch_with(
     let mut opts = read.options();
     opts.bytes_read = Some(progress.bytes.clone());
     let (tx, rx) = std::sync::mpsc::sync_channel::<Doc>(size * 2);
+    let budget = Arc::new(Budget::default());
+    let _release = Release(budget.clone());
+    let reader_budget = budget.clone();
     let paths = paths.to_vec();
     let bar = progress.bar.clone();
     // Detached: if the consumer stops early (an error, a closed pipe) the process exits without
@@ -167,9 +220,11 @@ pub fn for_each_batch_with(
         for path in &paths {
             let mut gone = false;
             let mut sink = |d: Doc| {
-                if !gone && tx.send(d).is_err() {
-                    gone = true;
+                if gone {
+                    return;
                 }
+                reader_budget.take(doc_bytes(&d));
+                gone = tx.send(d).is_err();
             };
             if path == "-" {
                 corroborate_ingest::read_stream("-", std::io::stdin().lock(), &opts, &mut sink, &mut note);
@@ -182,23 +237,26 @@ pub fn for_each_batch_with(
         }
     });
     let mut pending: Vec<Doc> = Vec::with_capacity(size);
-    let mut flush = |pending: &mut Vec<Doc>, progress: &mut Progress| -> anyhow::Result<()> {
+    let mut pending_bytes = 0u64;
+    let mut flush = |pending: &mut Vec<Doc>, pending_bytes: &mut u64, progress: &mut Progress| -> anyhow::Result<()> {
         let docs = std::mem::take(pending);
         let n = docs.len();
         let articles: Vec<Article> = docs.into_par_iter().map(Doc::into_article).collect();
         // the bar stays drawn while the batch is worked on; its output goes through `suspended`
         let r = batch(articles);
+        budget.give_back(std::mem::take(pending_bytes));
         progress.advance(n);
         r
     };
     for doc in rx {
+        pending_bytes += doc_bytes(&doc);
         pending.push(doc);
-        if pending.len() >= size {
-            flush(&mut pending, &mut progress)?;
+        if pending.len() >= size || pending_bytes >= BATCH_BYTES {
+            flush(&mut pending, &mut pending_bytes, &mut progress)?;
         }
     }
     if !pending.is_empty() {
-        flush(&mut pending, &mut progress)?;
+        flush(&mut pending, &mut pending_bytes, &mut progress)?;
     }
     let _ = reader.join();
     progress.bar.finish_and_clear();
@@ -327,6 +385,32 @@ pub fn write_output(output: Option<&std::path::Path>, content: &str) -> anyhow::
 #[cfg(test)]
 mod tests {
     use super::write_output_with;
+
+    #[test]
+    fn batches_of_large_documents_are_bounded_in_bytes_not_only_in_number() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = "The council met again on Monday and said nothing new. ".repeat(30 * 1024 * 1024 / 54);
+        for i in 0..5 {
+            std::fs::write(dir.path().join(format!("{i}.txt")), &big).unwrap();
+        }
+        let read = super::ReadArgs {
+            fetch_links: false,
+            max_fetch_mb: 10,
+            fetch_timeout: 20,
+            max_redirects: 5,
+            progress: "never".into(),
+        };
+        let mut batches = Vec::new();
+        super::for_each_batch_with(&[dir.path().to_string_lossy().into_owned()], 256, &read, |b| {
+            batches.push(b.iter().map(|a| a.text.len() as u64).sum::<u64>());
+            Ok(())
+        })
+        .unwrap();
+        let one = big.len() as u64;
+        assert_eq!(batches.iter().sum::<u64>(), 5 * one);
+        assert!(batches.len() >= 2, "{batches:?}");
+        assert!(batches.iter().all(|&b| b < super::BATCH_BYTES + one), "{batches:?}");
+    }
 
     #[test]
     fn a_report_that_fails_midway_leaves_the_earlier_one_and_no_half_file() {
