@@ -23,7 +23,7 @@ pub fn esc(s: &str) -> String {
 const STYLE: &str = r#"
 body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#222;background:#fafafa}
 header{padding:12px 20px;background:#223;color:#fff} h1{font-size:20px;margin:0} h2{font-size:18px;margin:24px 20px 8px}
-h3{font-size:16px;margin:16px 20px 6px} .legend span{margin-right:12px}
+h3{font-size:16px;margin:16px 20px 6px} .legend span{margin-right:12px} .note{color:#555;font-size:13px}
 .cols{display:flex;gap:12px;padding:0 20px;align-items:flex-start} .col{flex:1;min-width:0;background:#fff;border:1px solid #ddd;border-radius:6px;padding:10px 14px}
 .col h4{margin:0 0 6px;font-size:15px} .meta{color:#666;font-size:13px} .text{white-space:pre-wrap;font-family:Georgia,serif}
 .content.asserted{background:#d9f2d9} .content.reported{background:#d8ecf7} .content.distanced{background:#fde9c4} .content.refuted{background:#f8d0d0}
@@ -93,12 +93,35 @@ fn highlighted(a: &AnalyzedArticle) -> String {
     o
 }
 
+/// The report.
 pub fn render(c: &Comparison) -> String {
+    render_with_notes(c, &[])
+}
+
+/// The report, with a note on each article (its source profile, say), by article index.
+pub fn render_with_notes(c: &Comparison, notes: &[String]) -> String {
     let mut o = String::new();
     let _ = write!(o, "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>corroborate report</title><style>{STYLE}</style></head><body>");
     let _ = write!(o, "<header><h1>corroborate report</h1><div class=\"legend\">Outlet's voice on each attribution: <span class=\"content asserted\">asserted</span><span class=\"content reported\">reported</span><span class=\"content distanced\">distanced</span><span class=\"content refuted\">refuted</span> <span class=\"cue\">cue</span> <span class=\"source\">source</span> <span class=\"marker\">marker</span></div></header>");
     for s in &c.stories {
         let _ = write!(o, "<section class=\"story\" id=\"story-{}\"><h2>Story {}: {}</h2><p style=\"margin:0 20px\">{} article(s), {} independent origin(s)</p>", s.id, s.id + 1, esc(&s.label), s.articles.len(), s.origins.len());
+        let _ = write!(o, "<h3>Articles</h3><ul>");
+        for &i in &s.articles {
+            let a = &c.articles[i].article;
+            let _ = write!(
+                o,
+                "<li><b>{}</b> {} · {} · {}",
+                letter(i),
+                esc(short_id(&a.id)),
+                esc(a.meta.published.as_deref().unwrap_or("date unknown")),
+                esc(a.meta.title.as_deref().unwrap_or(""))
+            );
+            if let Some(note) = notes.get(i).filter(|n| !n.is_empty()) {
+                let _ = write!(o, "<br><span class=\"note\">{}</span>", esc(note));
+            }
+            let _ = write!(o, "</li>");
+        }
+        let _ = write!(o, "</ul>");
         let sp = speakers(c, &s.articles);
         if !sp.is_empty() {
             let _ = write!(o, "<h3>Who is quoted</h3><ul>");

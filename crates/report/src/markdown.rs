@@ -7,18 +7,34 @@ fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
 
+/// The report.
 pub fn render(c: &Comparison) -> String {
+    render_with_notes(c, &[])
+}
+
+/// The report, with a note on each article (its source profile, say), by article index.
+pub fn render_with_notes(c: &Comparison, notes: &[String]) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "# corroborate report\n");
     for s in &c.stories {
         let _ = writeln!(o, "## Story {}: {}\n", s.id + 1, cell(&s.label));
         let _ = writeln!(o, "{} article(s), {} independent origin(s).\n", s.articles.len(), s.origins.len());
-        let _ = writeln!(o, "| | article | published | title |\n|---|---|---|---|");
+        let with_notes = s.articles.iter().any(|&i| notes.get(i).is_some_and(|n| !n.is_empty()));
+        let _ = if with_notes {
+            writeln!(o, "| | article | published | title | outlet and sourcing |\n|---|---|---|---|---|")
+        } else {
+            writeln!(o, "| | article | published | title |\n|---|---|---|---|")
+        };
         for &i in &s.articles {
             let a = &c.articles[i].article;
+            let note = if with_notes {
+                format!(" {} |", cell(notes.get(i).map_or("", String::as_str)))
+            } else {
+                String::new()
+            };
             let _ = writeln!(
                 o,
-                "| {} | {} | {} | {} |",
+                "| {} | {} | {} | {} |{note}",
                 letter(i),
                 cell(short_id(&a.id)),
                 a.meta.published.as_deref().unwrap_or("unknown"),

@@ -89,6 +89,8 @@ type ApiResult<T> = std::result::Result<T, ApiError>;
 #[derive(Clone)]
 pub struct AppState {
     db: Arc<PathBuf>,
+    /// Outlet tables for source profiles: the shipped ones, with the user's ratings if given.
+    kb: Arc<corroborate_sources::Knowledge>,
 }
 
 thread_local! {
@@ -135,7 +137,12 @@ pub fn router(db: PathBuf) -> Router {
 
 /// The application with the given body-size and time limits.
 pub fn router_with(db: PathBuf, limits: Limits) -> Router {
-    let state = AppState { db: Arc::new(db) };
+    router_full(db, limits, corroborate_sources::Knowledge::builtin())
+}
+
+/// The application with the given limits and outlet tables (user ratings added: `--ratings`).
+pub fn router_full(db: PathBuf, limits: Limits, kb: corroborate_sources::Knowledge) -> Router {
+    let state = AppState { db: Arc::new(db), kb: Arc::new(kb) };
     Router::new()
         .route("/", get(|| async { html(include_str!("web/index.html")) }))
         .route(
@@ -198,11 +205,11 @@ async fn json_errors(resp: Response) -> Response {
 }
 
 /// Serves until Ctrl-C. The corpus must exist (it is opened per blocking thread, read and cache-write).
-pub async fn serve(db: PathBuf, addr: std::net::SocketAddr) -> Result<()> {
+pub async fn serve(db: PathBuf, addr: std::net::SocketAddr, kb: corroborate_sources::Knowledge) -> Result<()> {
     Store::open(&db)?; // fail early on a bad file
     let listener = tokio::net::TcpListener::bind(addr).await?;
     eprintln!("corroborate: serving {} on http://{}", db.display(), listener.local_addr()?);
-    axum::serve(listener, router(db))
+    axum::serve(listener, router_full(db, Limits::default(), kb))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })
@@ -233,8 +240,9 @@ async fn facets(State(st): State<AppState>) -> ApiResult<Json<corroborate_store:
 
 async fn story(State(st): State<AppState>, Path(id): Path<String>) -> ApiResult<Response> {
     let id = parse_id(&id)?;
+    let kb = st.kb.clone();
     let text =
-        with_store(&st, move |s| s.story_report(id)?.ok_or_else(|| ApiError::not_found(format!("no story {id}"))))
+        with_store(&st, move |s| s.story_report(id, &kb)?.ok_or_else(|| ApiError::not_found(format!("no story {id}"))))
             .await?;
     Ok(json_text(text))
 }
@@ -242,14 +250,25 @@ async fn story(State(st): State<AppState>, Path(id): Path<String>) -> ApiResult<
 async fn story_html(State(st): State<AppState>, Path(id): Path<String>) -> ApiResult<Response> {
     let id = parse_id(&id)?;
     let d = with_store(&st, move |s| s.story(id)?.ok_or_else(|| ApiError::not_found(format!("no story {id}")))).await?;
-    Ok(html(corroborate_report::html::render(&d.comparison)))
+    Ok(html(html_with_profiles(&st.kb, &d.comparison)))
+}
+
+/// The HTML report with each article's outlet, its reliability and what its claims rest on.
+fn html_with_profiles(kb: &corroborate_sources::Knowledge, c: &Comparison) -> String {
+    let notes: Vec<String> =
+        corroborate_sources::signals::comparison_profiles(kb, c).iter().map(|p| p.brief()).collect();
+    corroborate_report::html::render_with_notes(c, &notes)
 }
 
 async fn article(State(st): State<AppState>, Path(key): Path<String>) -> ApiResult<Json<Value>> {
     let key = parse_id(&key)?;
     let a = with_store(&st, move |s| s.article(key)?.ok_or_else(|| ApiError::not_found(format!("no article {key}"))))
         .await?;
-    let mut v = corroborate_report::json::article(&a.article, None);
+    let profile = corroborate_sources::signals::source_profile(&st.kb, &a.article);
+    let mut v = serde_json::to_value(
+        corroborate_report::json::ArticleJson::new(&a.article, None).with_source_profile(&profile),
+    )
+    .map_err(ApiError::internal)?;
     v["key"] = json!(a.key);
     v["story"] = json!(a.story);
     v["hash"] = json!(a.hash);
@@ -265,7 +284,7 @@ async fn article_html(State(st): State<AppState>, Path(key): Path<String>) -> Ap
     let key = parse_id(&key)?;
     let a = with_store(&st, move |s| s.article(key)?.ok_or_else(|| ApiError::not_found(format!("no article {key}"))))
         .await?;
-    Ok(html(corroborate_report::html::render(&single(a.article))))
+    Ok(html(html_with_profiles(&st.kb, &single(a.article))))
 }
 
 #[derive(Deserialize)]
@@ -351,11 +370,15 @@ async fn compare(State(st): State<AppState>, body: axum::body::Bytes) -> ApiResu
         .await?;
         articles.extend(found);
     }
+    let kb = st.kb.clone();
     let v = tokio::task::spawn_blocking(move || {
         let c = corroborate_engine::compare(articles);
-        let mut v = json!({ "comparison": corroborate_report::json::comparison(&c) });
+        let profiles = corroborate_sources::signals::comparison_profiles(&kb, &c);
+        let comparison = corroborate_report::json::ComparisonJson::new(&c).with_source_profiles(&profiles);
+        let mut v = json!({ "comparison": serde_json::to_value(&comparison).unwrap_or(Value::Null) });
         if want_html {
-            v["html"] = json!(corroborate_report::html::render(&c));
+            let notes: Vec<String> = profiles.iter().map(|p| p.brief()).collect();
+            v["html"] = json!(corroborate_report::html::render_with_notes(&c, &notes));
         }
         v
     })

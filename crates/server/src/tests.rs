@@ -186,3 +186,41 @@ async fn limits_and_framework_errors_are_json_with_codes() {
     assert_eq!(st, StatusCode::OK);
     assert!(json_of(&body)["stories"].is_array());
 }
+
+#[tokio::test]
+async fn every_view_names_the_outlet_and_its_reliability() {
+    let (_dir, db) = corpus();
+    let app = router(db.clone());
+    // a pasted text whose header gives its URL: the outlet is identified and rated
+    let pasted = "Title: Osk depot fire\nURL: https://www.reuters.com/world/osk-depot/\n\n\
+                  Police said the fire at the Osk depot was started deliberately.";
+    let body = json!({ "texts": [pasted], "urls": ["https://example.org/a"] });
+    let (st, body) = call(&app, "POST", "/api/compare", &body.to_string()).await;
+    assert_eq!(st, StatusCode::OK, "{body}");
+    let v = json_of(&body);
+    let arts = v["comparison"]["articles"].as_array().unwrap();
+    assert_eq!(arts[0]["source_profile"]["outlet"]["name"], "Reuters", "{}", arts[0]["source_profile"]);
+    assert_eq!(arts[0]["source_profile"]["outlet"]["reliability"], "high");
+    assert_eq!(arts[1]["source_profile"]["outlet"]["domain"], "example.org");
+    assert!(v["html"].as_str().unwrap().contains("reuters.com: reliability high"), "{}", v["html"]);
+
+    let (_, body) = call(&app, "GET", "/api/stories?min_articles=2", "").await;
+    let id = json_of(&body)["stories"][0]["id"].as_i64().unwrap();
+    let (_, body) = call(&app, "GET", &format!("/api/stories/{id}"), "").await;
+    let v = json_of(&body);
+    assert_eq!(v["comparison"]["articles"][0]["source_profile"]["outlet"]["reliability"], "unknown");
+    let (_, body) = call(&app, "GET", &format!("/stories/{id}/report.html"), "").await;
+    assert!(body.contains("example.org: reliability unknown"), "{body}");
+    let key = v["article_keys"][0].as_i64().unwrap();
+    let (_, body) = call(&app, "GET", &format!("/api/articles/{key}"), "").await;
+    assert_eq!(json_of(&body)["source_profile"]["outlet"]["domain"], "example.org");
+
+    // a user's ratings are used, and their report is not cached for the shipped tables' users
+    let (kb, diags) = corroborate_sources::Knowledge::builtin().with_user_ratings("example.org,0.9\n", "mine.csv");
+    assert!(diags.is_empty(), "{diags:?}");
+    let rated = router_full(db, Limits::default(), kb);
+    let (_, body) = call(&rated, "GET", &format!("/api/stories/{id}"), "").await;
+    assert_eq!(json_of(&body)["comparison"]["articles"][0]["source_profile"]["outlet"]["reliability"], "high");
+    let (_, body) = call(&app, "GET", &format!("/api/stories/{id}"), "").await;
+    assert_eq!(json_of(&body)["comparison"]["articles"][0]["source_profile"]["outlet"]["reliability"], "unknown");
+}

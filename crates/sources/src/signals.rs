@@ -831,6 +831,13 @@ pub fn source_profiles(kb: &Knowledge, articles: &[AnalyzedArticle], groups: &[V
     out
 }
 
+/// The `source_profile` of every article of a comparison, in the order of `c.articles`, with the
+/// copies its stories' origin groups show.
+pub fn comparison_profiles(kb: &Knowledge, c: &corroborate_model::Comparison) -> Vec<SourceProfile> {
+    let groups: Vec<Vec<usize>> = c.stories.iter().flat_map(|s| s.origins.iter().cloned()).collect();
+    source_profiles(kb, &c.articles, &groups)
+}
+
 impl SourceProfile {
     /// One line for a terminal report: outlet, reliability, state media, what the claims rest on.
     pub fn brief(&self) -> String {

@@ -712,13 +712,16 @@ impl Store {
         Ok(Some(StoryDetail { summary, keys, comparison }))
     }
 
-    /// Computes (or takes from the cache) a story's report JSON, caching it and its claims.
-    pub fn story_report(&mut self, id: i64) -> Result<Option<String>> {
-        if let Some(r) = self.cached_report(id)? {
+    /// Computes (or takes from the cache) a story's report JSON, caching it and its claims. Its
+    /// articles' source profiles are made with `kb`; a report made with user ratings is not cached
+    /// (the cache holds reports made with the shipped tables only, which a ratings file would change).
+    pub fn story_report(&mut self, id: i64, kb: &corroborate_sources::Knowledge) -> Result<Option<String>> {
+        let shipped_tables = kb.ratings.overrides_len() == 0;
+        if let Some(r) = self.cached_report(id)?.filter(|_| shipped_tables) {
             return Ok(Some(r));
         }
         let Some(detail) = self.story(id)? else { return Ok(None) };
-        let json = story_json(&detail);
+        let json = story_json(&detail, kb);
         let text = serde_json::to_string(&json)?;
         let tx = self.conn.transaction()?;
         tx.execute("DELETE FROM claims WHERE story = ?1", params![id])?;
@@ -728,7 +731,12 @@ impl Store {
                 params![id, i as i64, c.summary, serde_json::to_string(c)?],
             )?;
         }
-        tx.execute("UPDATE stories SET report = ?1 WHERE id = ?2", params![format!("{}{text}", report_header()), id])?;
+        if shipped_tables {
+            tx.execute(
+                "UPDATE stories SET report = ?1 WHERE id = ?2",
+                params![format!("{}{text}", report_header()), id],
+            )?;
+        }
         tx.commit()?;
         Ok(Some(text))
     }
@@ -828,11 +836,13 @@ pub fn export_record(a: &StoredArticle) -> serde_json::Value {
 
 /// The JSON of a story: its summary and the comparison report of its articles (`OUTPUT.md` form),
 /// with each article's store key.
-pub fn story_json(d: &StoryDetail) -> serde_json::Value {
+pub fn story_json(d: &StoryDetail, kb: &corroborate_sources::Knowledge) -> serde_json::Value {
+    let profiles = corroborate_sources::signals::comparison_profiles(kb, &d.comparison);
+    let comparison = corroborate_report::json::ComparisonJson::new(&d.comparison).with_source_profiles(&profiles);
     serde_json::json!({
         "story": d.summary,
         "article_keys": d.keys,
-        "comparison": corroborate_report::json::comparison(&d.comparison),
+        "comparison": serde_json::to_value(&comparison).unwrap_or(serde_json::Value::Null),
     })
 }
 

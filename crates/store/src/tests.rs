@@ -61,19 +61,23 @@ fn stories_group_incrementally() {
     let filtered = s.stories(&StoryFilter { outlet: Some("e news".into()), ..Default::default() }).unwrap();
     assert_eq!(filtered.len(), 1);
     assert_eq!(filtered[0].id, stories[1].id);
-    let report = s.story_report(stories[0].id).unwrap().unwrap();
+    let report = s.story_report(stories[0].id, &corroborate_sources::Knowledge::builtin()).unwrap().unwrap();
     assert!(report.contains("Kellner"));
     assert_eq!(s.cached_report(stories[0].id).unwrap().as_deref(), Some(report.as_str()));
     // a report cached by a corroborate with another report format is stale too
     s.conn.execute("UPDATE stories SET report = ?1 WHERE id = ?2", rusqlite::params![report, stories[0].id]).unwrap();
     assert_eq!(s.cached_report(stories[0].id).unwrap(), None, "no format line: an older corroborate's");
-    assert_eq!(s.story_report(stories[0].id).unwrap().unwrap(), report, "made again, the same");
+    assert_eq!(
+        s.story_report(stories[0].id, &corroborate_sources::Knowledge::builtin()).unwrap().unwrap(),
+        report,
+        "made again, the same"
+    );
     assert_eq!(s.cached_report(stories[0].id).unwrap().as_deref(), Some(report.as_str()));
     // and so is one cached by another build of corroborate
     let other = format!("{REPORT_FORMAT} by 0.0.9+0123456789ab\n{report}");
     s.conn.execute("UPDATE stories SET report = ?1 WHERE id = ?2", rusqlite::params![other, stories[0].id]).unwrap();
     assert_eq!(s.cached_report(stories[0].id).unwrap(), None, "another build's");
-    assert_eq!(s.story_report(stories[0].id).unwrap().unwrap(), report);
+    assert_eq!(s.story_report(stories[0].id, &corroborate_sources::Knowledge::builtin()).unwrap().unwrap(), report);
     assert_eq!(s.cached_report(stories[0].id).unwrap().as_deref(), Some(report.as_str()));
     // a new article makes the cached report stale
     s.add_batch(vec![doc("f", "Brandt said the Kellner Bridge over the Varna may reopen in May.")]).unwrap();

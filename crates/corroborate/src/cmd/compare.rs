@@ -29,8 +29,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let comparison = corroborate_engine::compare(articles);
     // after the comparison: a story can settle an ambiguous date, which then is no warning
     let failed = inputs::report_failures(comparison.articles.iter().map(|a| &a.article));
-    let groups: Vec<Vec<usize>> = comparison.stories.iter().flat_map(|s| s.origins.iter().cloned()).collect();
-    let profiles = corroborate_sources::signals::source_profiles(&kb, &comparison.articles, &groups);
+    let profiles = corroborate_sources::signals::comparison_profiles(&kb, &comparison);
+    let notes: Vec<String> = profiles.iter().map(|p| p.brief()).collect();
     let color = match args.color.as_str() {
         "always" => true,
         "never" => false,
@@ -50,12 +50,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             })?;
             return Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS });
         }
-        "markdown" => corroborate_report::markdown::render(&comparison),
-        "html" => corroborate_report::html::render(&comparison),
-        _ => {
-            let notes: Vec<String> = profiles.iter().map(|p| p.brief()).collect();
-            corroborate_report::text::render_with_notes(&comparison, color, &notes)
-        }
+        "markdown" => corroborate_report::markdown::render_with_notes(&comparison, &notes),
+        "html" => corroborate_report::html::render_with_notes(&comparison, &notes),
+        _ => corroborate_report::text::render_with_notes(&comparison, color, &notes),
     };
     inputs::write_output(inputs::output_path(&args.output), &rendered)?;
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })

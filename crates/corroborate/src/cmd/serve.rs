@@ -12,15 +12,18 @@ pub struct Args {
     /// Worker threads for the async runtime (the engine and SQLite run on the blocking pool).
     #[arg(long)]
     pub threads: Option<usize>,
+    #[command(flatten)]
+    pub ratings: super::source::RatingsArgs,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     super::stories::open(&args.db)?;
+    let kb = args.ratings.knowledge()?;
     let mut rt = tokio::runtime::Builder::new_multi_thread();
     rt.enable_all();
     if let Some(n) = args.threads {
         rt.worker_threads(n.max(1));
     }
-    rt.build()?.block_on(corroborate_server::serve(args.db, args.addr))?;
+    rt.build()?.block_on(corroborate_server::serve(args.db, args.addr, kb))?;
     Ok(ExitCode::SUCCESS)
 }

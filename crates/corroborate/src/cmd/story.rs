@@ -11,6 +11,8 @@ pub struct Args {
     pub format: String,
     #[arg(short, long)]
     pub output: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    pub ratings: super::source::RatingsArgs,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -19,11 +21,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         anyhow::bail!("no story {} in {}", args.id, args.db.display());
     };
     let c = &detail.comparison;
+    let kb = args.ratings.knowledge()?;
+    let notes: Vec<String> =
+        corroborate_sources::signals::comparison_profiles(&kb, c).iter().map(|p| p.brief()).collect();
     let rendered = match args.format.as_str() {
-        "json" => serde_json::to_string_pretty(&corroborate_store::story_json(&detail))? + "\n",
-        "markdown" => corroborate_report::markdown::render(c),
-        "html" => corroborate_report::html::render(c),
-        _ => corroborate_report::text::render(c, false),
+        "json" => serde_json::to_string_pretty(&corroborate_store::story_json(&detail, &kb))? + "\n",
+        "markdown" => corroborate_report::markdown::render_with_notes(c, &notes),
+        "html" => corroborate_report::html::render_with_notes(c, &notes),
+        _ => corroborate_report::text::render_with_notes(c, false, &notes),
     };
     super::inputs::write_output(super::inputs::output_path(&args.output), &rendered)?;
     Ok(ExitCode::SUCCESS)

@@ -97,9 +97,9 @@ function searchPage(params) {
 
 function comparePage() {
   main.innerHTML = `<h2>Compare</h2>
-  <p class="muted">Paste two or more articles (a title line first helps), or URLs of articles already in the corpus, one per line.</p>
+  <p class="muted">Paste two or more articles (a title line first helps; <code>URL:</code>, <code>Date:</code> and <code>Author:</code> lines above the text name the outlet, the date and the byline), or URLs of articles already in the corpus, one per line.</p>
   <form id="compare">
-    <div class="docs"><label>Article 1<textarea name="text" id="text1"></textarea></label>
+    <div class="docs"><label>Article 1<textarea name="text" id="text1" placeholder="Title: ...&#10;URL: https://...&#10;Date: 2031-03-14&#10;&#10;The article's text ..."></textarea></label>
     <label>Article 2<textarea name="text" id="text2"></textarea></label></div>
     <label>URLs in the corpus<textarea name="urls" id="urls" style="min-height:40px"></textarea></label>
     <button id="run">Compare</button></form>
