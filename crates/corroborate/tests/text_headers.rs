@@ -35,3 +35,29 @@ fn a_header_block_gives_title_date_authors_and_outlet_and_no_attributions() {
         vec![("rescue teams".to_string(), "said".to_string()), ("Dana Kovic".to_string(), "said".to_string())]
     );
 }
+
+#[test]
+fn front_matter_of_a_clipped_markdown_page_is_metadata_not_prose() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("clip.md"),
+        "---\ntitle: \"Dam bursts in Osk\"\nsource: \"https://www.reuters.com/world/osk/\"\nauthor:\n  - \"[[Jane Roe]]\"\n\
+         published: 2031-03-14\ncreated: 2031-04-01\ndescription: \"Rescue teams said the dam gave way: 40 dead.\"\n---\n\n\
+         The Varna Ridge dam gave way on Thursday, killing 40 people, rescue teams said.\n",
+    )
+    .unwrap();
+    // read from a directory, as a folder of clippings is
+    let out = run(&["analyze", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["meta"]["title"], "Dam bursts in Osk");
+    assert_eq!(v["meta"]["published"], "2031-03-14");
+    assert_eq!(v["meta"]["authors"], serde_json::json!(["Jane Roe"]));
+    assert_eq!(v["source_profile"]["outlet"]["name"], "Reuters");
+    let sentences: Vec<&str> = v["sentences"].as_array().unwrap().iter().map(|s| s["text"].as_str().unwrap()).collect();
+    assert_eq!(
+        sentences,
+        ["Dam bursts in Osk", "The Varna Ridge dam gave way on Thursday, killing 40 people, rescue teams said."]
+    );
+    assert_eq!(v["attributions"].as_array().unwrap().len(), 1, "{}", v["attributions"]);
+}

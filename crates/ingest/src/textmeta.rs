@@ -126,7 +126,12 @@ pub fn parse(text: &str) -> TextMeta {
         })
         .collect();
 
-    header_fields(text, &nonempty, &mut out);
+    let before_header = out.spans.len();
+    if !front_matter(text, &lines, &mut out) {
+        header_fields(text, &nonempty, &mut out);
+    }
+    // the lines of a header block or front matter are read: the line rules below leave them
+    let header: Vec<Span> = out.spans[before_header..].iter().map(|m| m.span).collect();
 
     // Title: a first non-empty line that is short, not a sentence, and followed by more text.
     if let Some(&(idx, span)) = nonempty.first().filter(|_| out.meta.title.is_none()) {
@@ -146,7 +151,6 @@ pub fn parse(text: &str) -> TextMeta {
         }
     }
 
-    let header: Vec<Span> = out.spans.iter().filter(|m| m.kind == MetaKind::Field).map(|m| m.span).collect();
     let mut k = 0;
     while k < nonempty.len() {
         let (_, span) = nonempty[k];
@@ -315,46 +319,123 @@ fn header_fields(text: &str, nonempty: &[(usize, Span)], out: &mut TextMeta) {
         if out.spans.iter().any(|m| m.span.overlaps(&span)) {
             continue; // a `Date: 2031-03-14` dateline, found already
         }
-        let value_span = Span::new(span.start + value_at, span.end);
-        let value = value_span.slice(text).to_string();
-        match field {
-            Field::Title if out.meta.title.is_none() => {
-                out.spans.push(MetaSpan {
-                    kind: MetaKind::Field,
-                    span: Span::new(span.start, value_span.start),
-                    value: None,
-                });
-                out.spans.push(MetaSpan { kind: MetaKind::Title, span: value_span, value: Some(value.clone()) });
-                out.meta.title = Some(value);
-                continue;
-            }
-            Field::Authors => {
-                // "Press Trust of India | New Delhi | Posted: ...": the names come first
-                let names = value.split('|').next().unwrap_or_default().trim();
-                let names = names.strip_prefix("By ").or_else(|| names.strip_prefix("by ")).unwrap_or(names);
-                for name in names.split([',', ';', '&']).flat_map(|n| n.split(" and ")) {
-                    let name = name.trim();
-                    if !name.is_empty() {
-                        out.meta.authors.push(name.to_string());
-                    }
-                }
-                out.spans.push(MetaSpan { kind: MetaKind::Byline, span, value: Some(names.to_string()) });
-                continue;
-            }
-            Field::Date if out.meta.published.is_none() => {
-                if let Some(iso) = read_date(&value, None, out) {
-                    out.meta.published = Some(iso.clone());
-                    out.spans.push(MetaSpan { kind: MetaKind::Dateline, span, value: Some(iso) });
-                    continue;
-                }
-            }
-            Field::Url if out.meta.url.is_none() => out.meta.url = Some(value.clone()),
-            Field::Outlet if out.meta.outlet.is_none() => out.meta.outlet = Some(value.clone()),
-            Field::Language if out.meta.language.is_none() => out.meta.language = Some(value.clone()),
-            _ => {}
-        }
-        out.spans.push(MetaSpan { kind: MetaKind::Field, span, value: Some(value) });
+        apply_field(text, out, field, span, Span::new(span.start + value_at, span.end));
     }
+}
+
+/// Puts one header field into `out`: its value (`value`, inside `line`) into `meta` unless set, and
+/// its line into spans that are not prose (a title's value becomes the title span instead).
+fn apply_field(text: &str, out: &mut TextMeta, field: Field, line: Span, value: Span) {
+    let v = value.slice(text).to_string();
+    // `Source: https://...` is where the article is, not who published it
+    let field = if field == Field::Outlet && (v.starts_with("http://") || v.starts_with("https://")) {
+        Field::Url
+    } else {
+        field
+    };
+    match field {
+        Field::Title if out.meta.title.is_none() => {
+            for edge in [Span::new(line.start, value.start), Span::new(value.end, line.end)] {
+                if !edge.is_empty() {
+                    out.spans.push(MetaSpan { kind: MetaKind::Field, span: edge, value: None });
+                }
+            }
+            out.spans.push(MetaSpan { kind: MetaKind::Title, span: value, value: Some(v.clone()) });
+            out.meta.title = Some(v);
+            return;
+        }
+        Field::Authors => {
+            // "Press Trust of India | New Delhi | Posted: ...": the names come first
+            let names = v.split('|').next().unwrap_or_default().trim();
+            let names = names.strip_prefix("By ").or_else(|| names.strip_prefix("by ")).unwrap_or(names);
+            for name in names.split([',', ';', '&']).flat_map(|n| n.split(" and ")) {
+                let name = name.trim().trim_matches(['"', '\'']).trim();
+                if !name.is_empty() {
+                    out.meta.authors.push(name.to_string());
+                }
+            }
+            out.spans.push(MetaSpan { kind: MetaKind::Byline, span: line, value: Some(names.to_string()) });
+            return;
+        }
+        Field::Date if out.meta.published.is_none() => {
+            if let Some(iso) = read_date(&v, None, out) {
+                out.meta.published = Some(iso.clone());
+                out.spans.push(MetaSpan { kind: MetaKind::Dateline, span: line, value: Some(iso) });
+                return;
+            }
+        }
+        Field::Url if out.meta.url.is_none() => out.meta.url = Some(v.clone()),
+        Field::Outlet if out.meta.outlet.is_none() => out.meta.outlet = Some(v.clone()),
+        Field::Language if out.meta.language.is_none() => out.meta.language = Some(v.clone()),
+        _ => {}
+    }
+    out.spans.push(MetaSpan { kind: MetaKind::Field, span: line, value: Some(v) });
+}
+
+/// A value of front matter without its quotes, list brackets or wiki-link brackets
+/// (`"[[Jane Roe]]"` → `Jane Roe`), as a span of the text.
+fn unquoted(text: &str, mut v: Span) -> Span {
+    v = v.trim(text, &[]);
+    for (open, close) in [("\"", "\""), ("'", "'"), ("[[", "]]"), ("[", "]")] {
+        let s = v.slice(text);
+        if s.len() >= open.len() + close.len() && s.starts_with(open) && s.ends_with(close) {
+            v = Span::new(v.start + open.len(), v.end - close.len()).trim(text, &[]);
+        }
+    }
+    v
+}
+
+/// YAML front matter between `---` lines at the top of a Markdown file, as web clippers and site
+/// generators write it (`title:`, `source:` or `url:`, `author:` with a list of names, `published:`
+/// or `date:`). Only that flat subset is read (keys, scalars, `- item` lists); every line of the
+/// block is metadata. Returns whether there was a block.
+fn front_matter(text: &str, lines: &[Line], out: &mut TextMeta) -> bool {
+    let line_at = |k: usize| trimmed(text, lines[k]);
+    let Some(open) = (0..lines.len()).find(|&k| !line_at(k).is_empty()) else { return false };
+    if line_at(open).slice(text) != "---" {
+        return false;
+    }
+    let Some(close) =
+        (open + 1..lines.len().min(open + 200)).find(|&k| matches!(line_at(k).slice(text), "---" | "..."))
+    else {
+        return false;
+    };
+    for k in [open, close] {
+        out.spans.push(MetaSpan { kind: MetaKind::Field, span: line_at(k), value: None });
+    }
+    let item = |k: usize| {
+        let s = line_at(k);
+        s.slice(text).strip_prefix('-').map(|rest| Span::new(s.end - rest.len(), s.end))
+    };
+    let mut k = open + 1;
+    while k < close {
+        let span = line_at(k);
+        let line = span.slice(text);
+        k += 1;
+        if span.is_empty() || out.spans.iter().any(|m| m.span.overlaps(&span)) {
+            continue; // a `published: 2022-04-06` dateline, found already
+        }
+        let keyed = line.split_once(':').filter(|(key, _)| !key.is_empty() && !key.contains(char::is_whitespace));
+        let Some((key, rest)) = keyed.filter(|_| item(k - 1).is_none()) else {
+            out.spans.push(MetaSpan { kind: MetaKind::Field, span, value: None });
+            continue;
+        };
+        let value = unquoted(text, Span::new(span.end - rest.len(), span.end));
+        let field = field(key.to_lowercase().as_str()).unwrap_or(Field::Other);
+        if !value.is_empty() {
+            apply_field(text, out, field, span, value);
+            continue;
+        }
+        // `author:` and its `- name` lines
+        out.spans.push(MetaSpan { kind: MetaKind::Field, span, value: None });
+        while k < close && (line_at(k).is_empty() || item(k).is_some()) {
+            if let Some(v) = item(k) {
+                apply_field(text, out, field, line_at(k), unquoted(text, v));
+            }
+            k += 1;
+        }
+    }
+    true
 }
 
 /// `Label: value` with a known label and a value that fits it (a title of at most 30 words, a name
@@ -527,5 +608,36 @@ mod tests {
             assert!(!t.spans.iter().any(|m| m.kind == MetaKind::Field), "{text:?}: {:?}", kinds(&t, text));
             assert!(t.meta.outlet.is_none() && t.meta.authors.is_empty(), "{text:?}");
         }
+    }
+
+    #[test]
+    fn front_matter_of_a_clipped_page_is_metadata() {
+        // as a web clipper writes it
+        let text = "---\ntitle: \"Dam Bursts in Osk\"\nsource: \"https://www.example.org/osk\"\nauthor:\n  - \"[[Jane Roe]]\"\n  - \"[[Tom Berg]]\"\n\
+                    published: 2031-03-13\ncreated: 2031-04-01\ndescription: \"Rescue teams said the dam gave way.\"\ntags:\n  - \"clippings\"\n---\n\n\
+                    The dam gave way before dawn, rescue teams said.\n";
+        let t = parse(text);
+        assert_eq!(t.meta.title.as_deref(), Some("Dam Bursts in Osk"));
+        assert_eq!(t.meta.url.as_deref(), Some("https://www.example.org/osk"));
+        assert_eq!(t.meta.authors, vec!["Jane Roe", "Tom Berg"]);
+        assert_eq!(t.meta.published.as_deref(), Some("2031-03-13"), "published, not the clipping date");
+        let k = kinds(&t, text);
+        assert!(k.contains(&(MetaKind::Title, "Dam Bursts in Osk".into())), "{k:?}");
+        // every line of the block is metadata; the body is not
+        let body = text.find("The dam").unwrap();
+        for (i, line) in text[..body].lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            let at = text.lines().take(i).map(|l| l.len() + 1).sum::<usize>();
+            let end = at + line.len();
+            let covered = |p: usize| t.spans.iter().any(|m| m.span.start <= p && p < m.span.end);
+            let first = at + line.len() - line.trim_start().len();
+            assert!((first..end).all(|p| covered(p) || text.as_bytes()[p] == b' '), "line {line:?} not covered: {k:?}");
+        }
+        assert!(!t.spans.iter().any(|m| m.span.end > body));
+        // a site generator's, with a comma list; a `---` rule with no block after it is prose
+        let t = parse("---\ntitle: Osk\ndate: April 6, 2031\nauthors: [Ana Lima, Ben Ode]\n---\nText.\n");
+        assert_eq!(t.meta.published.as_deref(), Some("2031-04-06"));
+        assert_eq!(t.meta.authors, vec!["Ana Lima", "Ben Ode"]);
+        let t = parse("---\n\nThe dam gave way, rescue teams said.\n");
+        assert!(t.spans.is_empty() && t.meta.title.is_none(), "{:?}", t.spans);
     }
 }
