@@ -71,6 +71,29 @@ const FUNCTION_WORDS: &[&str] = &[
 const DETERMINERS: &[&str] =
     &["the", "a", "an", "these", "those", "this", "that", "his", "her", "its", "their", "our", "such", "any", "no"];
 
+/// Heads of sources that are information or a document rather than someone: "according to
+/// confirmed information", "documents show".
+const INFORMATION: &[&str] = &[
+    "information",
+    "info",
+    "data",
+    "intelligence",
+    "report",
+    "reports",
+    "rumours",
+    "rumors",
+    "evidence",
+    "document",
+    "documents",
+    "records",
+    "figures",
+    "statistics",
+    "footage",
+    "letter",
+    "memo",
+    "email",
+];
+
 /// A lowercase word that names a role: a descriptor ("spokesman"), a title ("minister") or an agent
 /// noun ("engineer").
 fn role_word(w: &str) -> bool {
@@ -2385,7 +2408,7 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
         // "A letter sent to Martin Mubanga", "audio provided to The Times": a thing, unnamed
         let thing = toks[a].span.cover(&toks[end].span).slice(ctx.text);
         let name = if ctx.opens_sentence(a) { lowercase_first(thing) } else { thing.to_string() };
-        return Some(Speaker { name, kind: EntityType::Misc, anonymous: true, resolution: "unnamed".into() });
+        return Some(Speaker { name, kind: EntityType::Misc, anonymous: true, resolution: "information".into() });
     }
     let pick = |k: EntityType| inside.iter().rev().find(|e| e.kind == k).copied();
     let head = lower_words.last().copied().unwrap_or("");
@@ -2567,9 +2590,11 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
             resolution: "name".into(),
         });
     }
-    // nothing names it: "according to “confirmed information”" is a source without a name
+    // nothing names it: "rescue teams said"; "according to “confirmed information”" is information,
+    // not someone
     let name = phrase.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
-    (!name.is_empty()).then(|| Speaker { name, kind: EntityType::Misc, anonymous: true, resolution: "unnamed".into() })
+    let resolution = if is(INFORMATION, head) { "information" } else { "unnamed" };
+    (!name.is_empty()).then(|| Speaker { name, kind: EntityType::Misc, anonymous: true, resolution: resolution.into() })
 }
 
 #[cfg(test)]

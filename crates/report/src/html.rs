@@ -127,7 +127,7 @@ pub fn render_with_notes(c: &Comparison, notes: &[String]) -> String {
             let _ = write!(o, "<h3>Who is quoted</h3><ul>");
             for row in &sp {
                 let per: Vec<String> = row.counts.iter().map(|(a, n)| format!("{} ×{}", letter(*a), n)).collect();
-                let note = if row.unnamed { " <i>(unnamed source)</i>" } else { "" };
+                let note = if row.unnamed { format!(" <i>({})</i>", row.note()) } else { String::new() };
                 let _ = write!(o, "<li><b>{}</b>{note}: {}</li>", esc(&row.name), esc(&per.join(", ")));
             }
             let _ = write!(o, "</ul>");

@@ -249,7 +249,21 @@ pub fn clip(s: &str, max: usize) -> String {
 pub struct SpeakerRow {
     pub name: String,
     pub unnamed: bool,
+    /// Information or a document rather than someone, naming no one: "according to “confirmed
+    /// information”", "a letter seen by the paper" (the speaker's `information` resolution).
+    pub thing: bool,
     pub counts: Vec<(usize, usize)>,
+}
+
+impl SpeakerRow {
+    /// What the report says after an unnamed source's name.
+    pub fn note(&self) -> &'static str {
+        match (self.unnamed, self.thing) {
+            (true, true) => "names no one",
+            (true, false) => "unnamed source",
+            _ => "",
+        }
+    }
 }
 
 /// Speakers of a set of articles with how many attributions each article gives them: named sources
@@ -257,17 +271,24 @@ pub struct SpeakerRow {
 /// first, so that a reader sees at once how much rests on sources no one can check.
 pub fn speakers(c: &Comparison, articles: &[usize]) -> Vec<SpeakerRow> {
     type Counts = std::collections::BTreeMap<usize, usize>;
-    let mut m: std::collections::BTreeMap<(bool, String), Counts> = Default::default();
+    let mut m: std::collections::BTreeMap<(bool, String), (bool, Counts)> = Default::default();
     for &i in articles {
         for a in &c.articles[i].analysis.attributions {
             if let Some(s) = &a.speaker {
-                *m.entry((s.anonymous, s.name.clone())).or_default().entry(i).or_default() += 1;
+                let row = m.entry((s.anonymous, s.name.clone())).or_insert((true, Counts::new()));
+                row.0 &= s.anonymous && s.resolution == "information";
+                *row.1.entry(i).or_default() += 1;
             }
         }
     }
     let mut v: Vec<SpeakerRow> = m
         .into_iter()
-        .map(|((unnamed, name), counts)| SpeakerRow { name, unnamed, counts: counts.into_iter().collect() })
+        .map(|((unnamed, name), (thing, counts))| SpeakerRow {
+            name,
+            unnamed,
+            thing,
+            counts: counts.into_iter().collect(),
+        })
         .collect();
     v.sort_by_key(|r| (r.unnamed, std::cmp::Reverse(r.counts.iter().map(|x| x.1).sum::<usize>()), r.name.clone()));
     v

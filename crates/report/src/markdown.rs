@@ -46,7 +46,7 @@ pub fn render_with_notes(c: &Comparison, notes: &[String]) -> String {
             let _ = writeln!(o, "\n### Who is quoted\n");
             for row in &sp {
                 let per: Vec<String> = row.counts.iter().map(|(a, n)| format!("{} ×{}", letter(*a), n)).collect();
-                let note = if row.unnamed { " (unnamed source)" } else { "" };
+                let note = if row.unnamed { format!(" ({})", row.note()) } else { String::new() };
                 let _ = writeln!(o, "- **{}**{note}: {}", cell(&row.name), per.join(", "));
             }
         }

@@ -90,7 +90,7 @@ pub fn render_with_notes(c: &Comparison, color: bool, notes: &[String]) -> Strin
                 sp.iter().filter(|r| !r.unnamed).take(12).chain(sp.iter().filter(|r| r.unnamed).take(6)).collect();
             for row in &rows {
                 let per: Vec<String> = row.counts.iter().map(|(a, n)| format!("{}×{}", letter(*a), n)).collect();
-                let note = if row.unnamed { "  (unnamed source)" } else { "" };
+                let note = if row.unnamed { format!("  ({})", row.note()) } else { String::new() };
                 let _ = writeln!(o, "    {:<36} {}{note}", clip(&row.name, 36), per.join(" "));
             }
             if rows.len() < sp.len() {
