@@ -99,3 +99,19 @@ fn a_stopped_run_of_another_build_is_started_again_not_continued() {
     assert!(stderr.contains("analyses made by other builds of corroborate (0.0.9+0123456789ab)"), "{stderr}");
     assert!(stderr.contains("corroborate reanalyze --db"), "{stderr}");
 }
+
+#[test]
+fn analyses_an_older_build_stored_in_a_shape_this_one_cannot_read_are_not_needed() {
+    let dir = tempfile::tempdir().unwrap();
+    let fresh = dir.path().join("fresh.db");
+    ingest(&fresh, INPUTS);
+    let want = export(&fresh);
+    let db = dir.path().join("corpus.db");
+    ingest(&db, INPUTS);
+    let c = rusqlite::Connection::open(&db).unwrap();
+    c.execute("UPDATE articles SET analysis = '{\"claims_v0\": [1, 2, 3]}'", []).unwrap();
+    drop(c);
+    let out = run(&["reanalyze", "--quiet", "--db", db.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(export(&db), want);
+}

@@ -775,6 +775,22 @@ impl Store {
         Ok(())
     }
 
+    /// Calls `f` with every stored input in arrival order: its content hash and its article as it
+    /// was read (text, metadata, metadata spans, diagnostics), without parsing its stored analysis.
+    pub fn for_each_input(&self, mut f: impl FnMut(String, Article) -> Result<()>) -> Result<()> {
+        let mut st = self.conn.prepare("SELECT hash, id, text, meta FROM articles ORDER BY rowid")?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let (hash, id, text, meta): (String, String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+            let parts: StoredParts = serde_json::from_str(&meta)?;
+            f(
+                hash,
+                Article { id, text, meta: parts.meta, meta_spans: parts.meta_spans, diagnostics: parts.diagnostics },
+            )?;
+        }
+        Ok(())
+    }
+
     /// Records that the corroborate build `build` (its version and commit) wrote analyses into
     /// this corpus. (A table added without a schema change: older builds ignore it.)
     pub fn record_build(&self, build: &str) -> Result<()> {

@@ -88,12 +88,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let size = args.batch.max(1);
     let mut batch: Vec<(String, corroborate_model::Article)> = Vec::with_capacity(size);
     let mut done = 0usize;
-    old.for_each_article(|s| {
-        if new.contains(&s.article.article.id, &s.hash)? {
+    // the stored inputs only: their old analyses are not read
+    old.for_each_input(|hash, article| {
+        if new.contains(&article.id, &hash)? {
             done += 1;
             return Ok(());
         }
-        batch.push((s.hash, s.article.article));
+        batch.push((hash, article));
         if batch.len() >= size {
             flush(&mut batch, &mut new, &mut done, total, args.quiet)
                 .map_err(|e| corroborate_store::Error::Invalid(format!("{e:#}")))?;
