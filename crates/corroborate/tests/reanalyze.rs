@@ -111,6 +111,11 @@ fn analyses_an_older_build_stored_in_a_shape_this_one_cannot_read_are_not_needed
     let c = rusqlite::Connection::open(&db).unwrap();
     c.execute("UPDATE articles SET analysis = '{\"claims_v0\": [1, 2, 3]}'", []).unwrap();
     drop(c);
+    // what reads the analyses says what to do
+    let out = run(&["export", "--db", db.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("cannot be read by this build") && stderr.contains("corroborate reanalyze"), "{stderr}");
     let out = run(&["reanalyze", "--quiet", "--db", db.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(export(&db), want);

@@ -62,6 +62,11 @@ pub enum Error {
     Io(#[from] std::io::Error),
     #[error("{0}")]
     Invalid(String),
+    #[error(
+        "an article's stored analysis cannot be read by this build of corroborate ({0}); \
+         `corroborate reanalyze --db CORPUS` analyses every article again with it"
+    )]
+    StoredAnalysis(serde_json::Error),
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -904,7 +909,7 @@ fn stored_row(r: &rusqlite::Row) -> rusqlite::Result<Result<StoredArticle>> {
     let analysis: String = r.get(6)?;
     Ok((|| {
         let parts: StoredParts = serde_json::from_str(&meta)?;
-        let analysis = serde_json::from_str(&analysis)?;
+        let analysis = serde_json::from_str(&analysis).map_err(Error::StoredAnalysis)?;
         let article =
             Article { id, text, meta: parts.meta, meta_spans: parts.meta_spans, diagnostics: parts.diagnostics };
         Ok(StoredArticle { key, hash, story, article: AnalyzedArticle { article, analysis } })
