@@ -24,16 +24,21 @@ fn export(db: &std::path::Path) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// What a fresh ingest of the inputs exports, and a second corpus of the same inputs (`corpus.db`)
+/// for a test to make stale.
+fn fresh_and_corpus(dir: &std::path::Path) -> (String, std::path::PathBuf) {
+    let fresh = dir.join("fresh.db");
+    ingest(&fresh, INPUTS);
+    let db = dir.join("corpus.db");
+    ingest(&db, INPUTS);
+    (export(&fresh), db)
+}
+
 #[test]
 fn a_stale_corpus_becomes_what_a_fresh_ingest_gives_and_a_stopped_run_resumes() {
     let dir = tempfile::tempdir().unwrap();
-    let fresh = dir.path().join("fresh.db");
-    ingest(&fresh, INPUTS);
-    let want = export(&fresh);
-
     // a corpus as an older corroborate left it: no findings stored, every article in one story
-    let db = dir.path().join("corpus.db");
-    ingest(&db, INPUTS);
+    let (want, db) = fresh_and_corpus(dir.path());
     {
         let c = rusqlite::Connection::open(&db).unwrap();
         let empty = serde_json::to_string(&corroborate_model::Analysis::default()).unwrap();
@@ -69,11 +74,7 @@ fn a_stale_corpus_becomes_what_a_fresh_ingest_gives_and_a_stopped_run_resumes() 
 #[test]
 fn a_stopped_run_of_another_build_is_started_again_not_continued() {
     let dir = tempfile::tempdir().unwrap();
-    let fresh = dir.path().join("fresh.db");
-    ingest(&fresh, INPUTS);
-    let want = export(&fresh);
-    let db = dir.path().join("corpus.db");
-    ingest(&db, INPUTS);
+    let (want, db) = fresh_and_corpus(dir.path());
     // another build stopped after two articles, with its own (here: empty) findings
     let partial = dir.path().join("corpus.db.reanalysis");
     ingest(&partial, &INPUTS[..2]);
@@ -103,11 +104,7 @@ fn a_stopped_run_of_another_build_is_started_again_not_continued() {
 #[test]
 fn analyses_an_older_build_stored_in_a_shape_this_one_cannot_read_are_not_needed() {
     let dir = tempfile::tempdir().unwrap();
-    let fresh = dir.path().join("fresh.db");
-    ingest(&fresh, INPUTS);
-    let want = export(&fresh);
-    let db = dir.path().join("corpus.db");
-    ingest(&db, INPUTS);
+    let (want, db) = fresh_and_corpus(dir.path());
     let c = rusqlite::Connection::open(&db).unwrap();
     c.execute("UPDATE articles SET analysis = '{\"claims_v0\": [1, 2, 3]}'", []).unwrap();
     drop(c);

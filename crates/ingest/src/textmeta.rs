@@ -400,6 +400,22 @@ fn front_matter(text: &str, lines: &[Line], out: &mut TextMeta) -> bool {
     else {
         return false;
     };
+    // YAML lines only (`key: value`, `- item`, indented lines under a key), a key among them: a
+    // Markdown text that opens with a `---` rule and has another below is prose
+    let yaml_key =
+        |l: &str| l.split_once(':').is_some_and(|(key, _)| !key.is_empty() && !key.contains(char::is_whitespace));
+    let mut keys = 0;
+    for k in open + 1..close {
+        let (raw, line) = (lines[k].span.slice(text), line_at(k).slice(text));
+        if yaml_key(line) && !raw.starts_with(char::is_whitespace) {
+            keys += 1;
+        } else if !(line.is_empty() || line.starts_with('-') || raw.starts_with(char::is_whitespace)) {
+            return false;
+        }
+    }
+    if keys == 0 {
+        return false;
+    }
     for k in [open, close] {
         out.spans.push(MetaSpan { kind: MetaKind::Field, span: line_at(k), value: None });
     }
@@ -415,8 +431,8 @@ fn front_matter(text: &str, lines: &[Line], out: &mut TextMeta) -> bool {
         if span.is_empty() || out.spans.iter().any(|m| m.span.overlaps(&span)) {
             continue; // a `published: 2022-04-06` dateline, found already
         }
-        let keyed = line.split_once(':').filter(|(key, _)| !key.is_empty() && !key.contains(char::is_whitespace));
-        let Some((key, rest)) = keyed.filter(|_| item(k - 1).is_none()) else {
+        let keyed = line.split_once(':').filter(|_| yaml_key(line) && item(k - 1).is_none());
+        let Some((key, rest)) = keyed else {
             out.spans.push(MetaSpan { kind: MetaKind::Field, span, value: None });
             continue;
         };
@@ -639,5 +655,7 @@ mod tests {
         assert_eq!(t.meta.authors, vec!["Ana Lima", "Ben Ode"]);
         let t = parse("---\n\nThe dam gave way, rescue teams said.\n");
         assert!(t.spans.is_empty() && t.meta.title.is_none(), "{:?}", t.spans);
+        let t = parse("---\n\nThe dam gave way: rescue teams said so.\n\n---\n\nMore of the story.\n");
+        assert!(t.spans.is_empty(), "two rules around prose are no front matter: {:?}", t.spans);
     }
 }

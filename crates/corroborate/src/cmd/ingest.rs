@@ -43,11 +43,17 @@ pub fn other_builds(store: &corroborate_store::Store, db: &std::path::Path) -> a
     if store.is_empty()? {
         return Ok(None);
     }
-    let others: Vec<String> = store.builds()?.into_iter().filter(|b| b != super::BUILD).collect();
-    let by = match (others.is_empty(), store.builds()?.is_empty()) {
+    let builds = store.builds()?;
+    let others: Vec<&String> = builds.iter().filter(|b| *b != super::BUILD).collect();
+    let by = match (others.is_empty(), builds.is_empty()) {
         (_, true) => "an earlier corroborate (one that did not record its build)".to_string(),
         (true, false) => return Ok(None),
-        (false, false) => format!("other builds of corroborate ({})", others.join(", ")),
+        (false, false) => {
+            format!(
+                "other builds of corroborate ({})",
+                others.iter().map(|b| b.as_str()).collect::<Vec<_>>().join(", ")
+            )
+        }
     };
     Ok(Some(format!(
         "{} holds analyses made by {by}; this is {}. `corroborate reanalyze --db {}` analyses every article again with this one",

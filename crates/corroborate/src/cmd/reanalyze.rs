@@ -66,7 +66,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let total = old.len()?;
     // a stopped run is continued only by the build that began it: another's analyses would be mixed in
     let begun_by = new.builds()?;
-    if !new.is_empty()? && begun_by != [super::BUILD] {
+    let fresh_file = new.is_empty()? && begun_by.is_empty();
+    if !fresh_file && begun_by != [super::BUILD] {
         new.close()?;
         std::fs::remove_file(&new_path).with_context(|| format!("cannot remove {}", new_path.display()))?;
         if !args.quiet {
