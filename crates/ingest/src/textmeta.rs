@@ -405,8 +405,8 @@ fn front_matter(text: &str, lines: &[Line], out: &mut TextMeta) -> bool {
     let yaml_key =
         |l: &str| l.split_once(':').is_some_and(|(key, _)| !key.is_empty() && !key.contains(char::is_whitespace));
     let mut keys = 0;
-    for k in open + 1..close {
-        let (raw, line) = (lines[k].span.slice(text), line_at(k).slice(text));
+    for l in &lines[open + 1..close] {
+        let (raw, line) = (l.span.slice(text), trimmed(text, *l).slice(text));
         if yaml_key(line) && !raw.starts_with(char::is_whitespace) {
             keys += 1;
         } else if !(line.is_empty() || line.starts_with('-') || raw.starts_with(char::is_whitespace)) {
