@@ -463,15 +463,14 @@ fn labelled(line: &str) -> Option<(Field, usize)> {
     if label.len() > 24 || value.is_empty() || line.len() > 400 {
         return None;
     }
-    let field = field(label.trim().to_lowercase().as_str())?;
+    let label = label.trim().to_lowercase();
+    let field = field(&label)?;
     let words = value.split_whitespace().count();
     let fits = match field {
         Field::Title => words <= 30,
         Field::Date => crate::dates::read(value) != Reading::Unread,
         Field::Url => words == 1,
-        Field::Other
-            if label.trim().to_lowercase().contains("updated") || label.trim().eq_ignore_ascii_case("modified") =>
-        {
+        Field::Other if label.contains("updated") || label == "modified" => {
             crate::dates::read(value) != Reading::Unread
         }
         _ => words <= 12 && !(value.ends_with('.') && words > 3),

@@ -788,10 +788,7 @@ impl Store {
         while let Some(r) = rows.next()? {
             let (hash, id, text, meta): (String, String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
             let parts: StoredParts = serde_json::from_str(&meta)?;
-            f(
-                hash,
-                Article { id, text, meta: parts.meta, meta_spans: parts.meta_spans, diagnostics: parts.diagnostics },
-            )?;
+            f(hash, parts.into_article(id, text))?;
         }
         Ok(())
     }
@@ -897,6 +894,11 @@ impl StoredParts {
     fn of(a: &Article) -> StoredParts {
         StoredParts { meta: a.meta.clone(), meta_spans: a.meta_spans.clone(), diagnostics: a.diagnostics.clone() }
     }
+
+    /// The stored article: its id and text with these parts.
+    fn into_article(self, id: String, text: String) -> Article {
+        Article { id, text, meta: self.meta, meta_spans: self.meta_spans, diagnostics: self.diagnostics }
+    }
 }
 
 fn stored_row(r: &rusqlite::Row) -> rusqlite::Result<Result<StoredArticle>> {
@@ -910,8 +912,7 @@ fn stored_row(r: &rusqlite::Row) -> rusqlite::Result<Result<StoredArticle>> {
     Ok((|| {
         let parts: StoredParts = serde_json::from_str(&meta)?;
         let analysis = serde_json::from_str(&analysis).map_err(Error::StoredAnalysis)?;
-        let article =
-            Article { id, text, meta: parts.meta, meta_spans: parts.meta_spans, diagnostics: parts.diagnostics };
+        let article = parts.into_article(id, text);
         Ok(StoredArticle { key, hash, story, article: AnalyzedArticle { article, analysis } })
     })())
 }
