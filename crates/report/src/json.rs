@@ -279,11 +279,6 @@ fn claim_id(story: usize, claim: usize) -> String {
     format!("s{story}c{claim}")
 }
 
-/// A comparison as one JSON object. [`ComparisonJson`] writes the same bytes without building it.
-pub fn comparison(c: &Comparison) -> Value {
-    serde_json::to_value(ComparisonJson::new(c)).unwrap_or(Value::Null)
-}
-
 /// A comparison's JSON, serialised an article and a story at a time: the tree of a whole large
 /// comparison (`compare --format json` of 2,000 articles) took most of a gigabyte and a half.
 pub struct ComparisonJson<'a> {
