@@ -155,4 +155,18 @@ fn seeds_tell_one_story_with_the_right_speakers_claims_and_stances() {
         .unwrap()
         .iter()
         .any(|x| x["cue"]["text"] == "deny" && x["stance"] == "reported"));
+    // the learned whole-article stance never calls an article unrelated to a claim it states
+    // (002 was "unrelated" to the staging claim its ministry briefing makes, 2026-12-05)
+    for claim in claims {
+        for st in claim["article_stances"].as_array().unwrap() {
+            let states = claim["stances"].as_array().unwrap().iter().any(|s| s["article"] == st["article"]);
+            assert!(
+                !(states && st["stance"] == "unrelated"),
+                "{} states claim {:?} but is called unrelated to it",
+                st["article"],
+                claim["summary"]
+            );
+        }
+    }
+    assert!(staging["article_stances"].as_array().unwrap().iter().all(|st| st["stance"] != "unrelated"));
 }

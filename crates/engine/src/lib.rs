@@ -428,35 +428,29 @@ fn without_metadata(text: &str, span: Span, skip: &[Span]) -> Option<Span> {
 }
 
 /// Each article of a story toward each of its leading claims, by the learned FNC-1 model. A claim is
-/// put to the model as the text of its most central evidence (the model learned on headline-like
-/// sentences). Where the model cannot load, the field stays empty.
+/// put to the model as the reader sees it, its summary (the words of its most central unit, short as
+/// the headlines the model learned on). (Until 2026-12-05 it was the evidence that decided the first
+/// article's stance, which was often another proposition of the claim's topic: the article carrying
+/// the claim itself was then judged "unrelated" to it.) An article that states the claim is related
+/// to it by construction and gets the most likely of agree, disagree and discuss. Where the model
+/// cannot load, the field stays empty.
 fn article_stances(articles: &[AnalyzedArticle], story: &mut corroborate_model::Story) {
     let n = story.claims.len().min(MAX_STANCE_CLAIMS);
-    let claim_texts: Vec<String> = story.claims[..n]
-        .iter()
-        .map(|c| {
-            c.stances
-                .first()
-                .and_then(|s| s.evidence.first())
-                .map(|e| {
-                    let (a, span) = match *e {
-                        corroborate_model::EvidenceRef::Attribution { article, index } => {
-                            (article, articles[article].analysis.attributions[index].content)
-                        }
-                        corroborate_model::EvidenceRef::Statement { article, index } => {
-                            (article, articles[article].analysis.statements[index].span)
-                        }
-                    };
-                    span.slice(&articles[a].article.text).to_string()
-                })
-                .unwrap_or_else(|| c.summary.clone())
-        })
-        .collect();
-    let refs: Vec<&str> = claim_texts.iter().map(String::as_str).collect();
+    let claim_texts: Vec<&str> = story.claims[..n].iter().map(|c| c.summary.trim_end_matches('…')).collect();
     let per_article: Vec<(usize, Vec<corroborate_fnc::ArticleStance>)> = story
         .articles
         .par_iter()
-        .filter_map(|&a| corroborate_fnc::article_stances(&refs, &articles[a].article.text).ok().map(|v| (a, v)))
+        .filter_map(|&a| {
+            let queries: Vec<corroborate_fnc::ClaimQuery> = story.claims[..n]
+                .iter()
+                .zip(&claim_texts)
+                .map(|(c, &text)| corroborate_fnc::ClaimQuery {
+                    text,
+                    carried: c.stances.iter().any(|s| s.article == a),
+                })
+                .collect();
+            corroborate_fnc::article_stances_given(&queries, &articles[a].article.text).ok().map(|v| (a, v))
+        })
         .collect();
     for (a, stances) in per_article {
         let (text, skip) = (&articles[a].article.text, regions(&articles[a].article).skip);

@@ -183,11 +183,23 @@ impl StanceModel {
     }
 
     fn decide(&self, f: &[f32]) -> Prediction {
+        self.decide_given(f, false)
+    }
+
+    /// [`Self::decide`], where `carried` says the body states the claim itself: it is related by
+    /// construction, whatever the relatedness trees make of the words the two share.
+    fn decide_given(&self, f: &[f32], carried: bool) -> Prediction {
         // A body that shares no content word with the claim is unrelated to it, whatever the trees
         // say: they were seen to call short, cue-rich bodies related on length and cue rates alone.
         // In the training data fewer than 1% of related pairs share no content word.
         let shares_a_term = f.get(features::TERM_COVER).is_some_and(|&c| c > 0.0);
-        let pr = if shares_a_term { self.related.predict_proba(f)[1] } else { 0.0 };
+        let pr = if carried {
+            1.0
+        } else if shares_a_term {
+            self.related.predict_proba(f)[1]
+        } else {
+            0.0
+        };
         let ps = self.stance.predict_proba(f);
         let probs = [pr * ps[0], pr * ps[1], pr * ps[2], 1.0 - pr];
         let stance = if pr < 0.5 {
@@ -217,12 +229,19 @@ impl StanceModel {
 
     /// [`StanceModel::explain`] for several claims against one body, analysing the body once.
     pub fn explain_claims(&self, claims: &[&str], body: &str) -> Vec<ArticleStance> {
+        let queries: Vec<ClaimQuery> = claims.iter().map(|&text| ClaimQuery { text, carried: false }).collect();
+        self.explain_queries(&queries, body)
+    }
+
+    /// [`Self::explain_claims`], where some claims are known to be stated by the body itself
+    /// ([`ClaimQuery::carried`]): those are never unrelated, only agreed with, disputed or discussed.
+    pub fn explain_queries(&self, claims: &[ClaimQuery], body: &str) -> Vec<ArticleStance> {
         let b = BodyDoc::new(body, &self.idf);
         claims
             .iter()
-            .map(|claim| {
-                let h = HeadDoc::new(claim, &self.idf);
-                let p = self.decide(&features(&h, &b, &self.idf));
+            .map(|q| {
+                let h = HeadDoc::new(q.text, &self.idf);
+                let p = self.decide_given(&features(&h, &b, &self.idf), q.carried);
                 let evidence = if p.stance == ClaimStance::Unrelated {
                     Vec::new()
                 } else {
@@ -293,6 +312,21 @@ pub fn article_stance(claim: &str, body: &str) -> Result<(ClaimStance, f32)> {
 /// [`article_stance_explained`] for several claims against one article body (analysed once).
 pub fn article_stances(claims: &[&str], body: &str) -> Result<Vec<ArticleStance>> {
     Ok(StanceModel::embedded()?.explain_claims(claims, body))
+}
+
+/// A claim put to the model, and whether the body is known to state it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClaimQuery<'a> {
+    /// The claim, in headline-like words.
+    pub text: &'a str,
+    /// The body itself states the claim (a quote or statement of it was found there): the body is
+    /// related to it whatever words the two share, so it is never called unrelated.
+    pub carried: bool,
+}
+
+/// [`article_stances`] with the claims the body is known to state marked ([`ClaimQuery::carried`]).
+pub fn article_stances_given(claims: &[ClaimQuery], body: &str) -> Result<Vec<ArticleStance>> {
+    Ok(StanceModel::embedded()?.explain_queries(claims, body))
 }
 
 /// [`article_stance`] with all four probabilities and the evidence sentences as spans of `body`.

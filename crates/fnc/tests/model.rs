@@ -113,3 +113,31 @@ fn many_claims_against_one_body_match_single_calls() {
     }
     assert_eq!(many[1].stance, ClaimStance::Unrelated);
 }
+
+/// A long body whose subject is elsewhere but which states the claim in passing.
+const PASSING_BODY: &str = "A storm flooded the harbour of Port Selwyn on Sunday night, and fishermen \
+    spent the morning pumping water out of their boats. The harbour master said the sea wall had held \
+    but the pier lights failed at midnight. Crews from the mainland arrived by ferry with generators. \
+    Ferries will run on a reduced timetable until the pier is repaired, the operator said, and schools \
+    stay closed on Monday. The storm also tore roofs from two warehouses near the fish market, where \
+    traders lost a week of stock. Insurers said claims would be assessed within the month. Forecasters \
+    expect calmer weather by Wednesday, though gales may return at the weekend. Volunteers handed out \
+    blankets and hot meals at the community hall through the night. Some twelve thousand people live \
+    there. The mayor thanked the crews and asked residents to report damaged power lines.";
+
+#[test]
+fn a_body_that_states_the_claim_is_never_unrelated_to_it() {
+    use corroborate_fnc::{article_stances, article_stances_given, ClaimQuery};
+    let claims = ["Some twelve thousand people live on Port Selwyn island", "City council approves school budget"];
+    let blind = article_stances(&claims, PASSING_BODY).unwrap();
+    assert!(blind[0].probs[ClaimStance::Unrelated.index()] > 0.0, "{:?}", blind[0]);
+    let queries = [ClaimQuery { text: claims[0], carried: true }, ClaimQuery { text: claims[1], carried: false }];
+    let given = article_stances_given(&queries, PASSING_BODY).unwrap();
+    assert_ne!(given[0].stance, ClaimStance::Unrelated, "{:?}", given[0]);
+    assert!((given[0].probs.iter().sum::<f32>() - 1.0).abs() < 1e-4);
+    assert_eq!(given[0].probs[ClaimStance::Unrelated.index()], 0.0);
+    assert!(given[0].evidence.iter().any(|s| s.slice(PASSING_BODY).contains("twelve thousand")), "{:?}", given[0]);
+    // a claim the body does not state is judged on its words as before
+    assert_eq!(given[1], blind[1]);
+    assert_eq!(given[1].stance, ClaimStance::Unrelated);
+}
