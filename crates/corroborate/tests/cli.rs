@@ -24,6 +24,26 @@ fn text_report_snapshot() {
 }
 
 #[test]
+fn text_report_lists_every_claim_its_sections_name() {
+    // the Belmark piece's "false flag" claim, the story's 19th, carries the known narrative the
+    // report names; the claim list stopped at twelve and left "claims C2, C19" pointing at nothing
+    let text = compare("text");
+    for story in text.split("\nStory ").skip(1) {
+        let (list, rest) = story.split_once("\n  Contradictions").unwrap_or((story, ""));
+        // (the single-origin section quotes each claim it names)
+        let rest = rest.split("\n  Attributed claims only one origin carries").next().unwrap_or("");
+        let listed = |n: &str| list.lines().any(|l| l.trim_start().starts_with(&format!("{n} “")));
+        for word in rest.split(|c: char| !c.is_ascii_alphanumeric()) {
+            if word.len() > 1 && word.starts_with('C') && word[1..].bytes().all(|b| b.is_ascii_digit()) {
+                assert!(listed(word), "{word} is named but not listed:\n{story}");
+            }
+        }
+    }
+    assert!(text.contains("C19 “Similar false flag operations"), "{text}");
+    assert!(text.contains("… and 5 more (every claim is in the other formats)"), "{text}");
+}
+
+#[test]
 fn markdown_report_snapshot() {
     insta::assert_snapshot!(compare("markdown"));
 }

@@ -362,3 +362,9 @@ pub fn story_narratives(c: &Comparison, articles: &[usize]) -> Vec<NarrativeRow>
     }
     out
 }
+
+/// Whether a claim is worth a row of a report's claim table: someone says it, more than one article
+/// states it, or it contradicts another or carries a known narrative.
+pub(crate) fn worth_listing(cl: &corroborate_model::Claim) -> bool {
+    !cl.relations.is_empty() || cl.stances.len() > 1 || !cl.speakers.is_empty() || !cl.narratives.is_empty()
+}

@@ -58,9 +58,7 @@ pub fn render_with_notes(c: &Comparison, notes: &[String]) -> String {
             rule.push_str("---|");
         }
         let _ = writeln!(o, "{header}\n{rule}");
-        for (ci, cl) in s.claims.iter().enumerate().filter(|(_, cl)| {
-            !cl.relations.is_empty() || cl.stances.len() > 1 || !cl.speakers.is_empty() || !cl.narratives.is_empty()
-        }) {
+        for (ci, cl) in s.claims.iter().enumerate().filter(|(_, cl)| crate::worth_listing(cl)) {
             let known: String = cl
                 .narratives
                 .iter()

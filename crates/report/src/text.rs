@@ -97,15 +97,7 @@ pub fn render_with_notes(c: &Comparison, color: bool, notes: &[String]) -> Strin
                 let _ = writeln!(o, "    … and {} more (every speaker is in the other formats)", sp.len() - rows.len());
             }
         }
-        let shown: Vec<(usize, &corroborate_model::Claim)> = s
-            .claims
-            .iter()
-            .enumerate()
-            .filter(|(_, cl)| {
-                !cl.relations.is_empty() || cl.stances.len() > 1 || !cl.speakers.is_empty() || !cl.narratives.is_empty()
-            })
-            .take(12)
-            .collect();
+        let shown = shown_claims(s);
         if !shown.is_empty() {
             let _ = writeln!(o, "\n  {}", p.bold("Claims, and how each outlet's own voice treats them"));
             for (ci, cl) in &shown {
@@ -140,6 +132,10 @@ pub fn render_with_notes(c: &Comparison, color: bool, notes: &[String]) -> Strin
                         p.dim(&first)
                     );
                 }
+            }
+            let listed = s.claims.iter().filter(|cl| crate::worth_listing(cl)).count();
+            if listed > shown.len() {
+                let _ = writeln!(o, "    … and {} more (every claim is in the other formats)", listed - shown.len());
             }
         }
         let contra: Vec<(usize, &corroborate_model::ClaimRelation)> = s
@@ -259,4 +255,25 @@ pub fn render_with_notes(c: &Comparison, color: bool, notes: &[String]) -> Strin
         }
     }
     o
+}
+
+/// The most claims the text report lists per story.
+const SHOWN_CLAIMS: usize = 12;
+
+/// The claims the text report lists, in the story's order: every claim in a contradiction or
+/// carrying a known narrative first (the sections below name them by number), then the others worth
+/// a row, up to [`SHOWN_CLAIMS`] in all.
+fn shown_claims(s: &corroborate_model::Story) -> Vec<(usize, &corroborate_model::Claim)> {
+    let named_below = |cl: &corroborate_model::Claim| !cl.relations.is_empty() || !cl.narratives.is_empty();
+    let mut room = SHOWN_CLAIMS.saturating_sub(s.claims.iter().filter(|cl| named_below(cl)).count());
+    let mut shown = Vec::new();
+    for (i, cl) in s.claims.iter().enumerate() {
+        if named_below(cl) {
+            shown.push((i, cl));
+        } else if room > 0 && crate::worth_listing(cl) {
+            room -= 1;
+            shown.push((i, cl));
+        }
+    }
+    shown
 }
