@@ -223,6 +223,39 @@ fn run_words<'t>(toks: &'t [Token], run: &[usize]) -> Vec<&'t str> {
     run.iter().filter(|&&i| toks[i].is_word()).map(|&i| toks[i].lower.as_str()).collect()
 }
 
+/// Verbs that open a page's calls to its reader ("Follow us", "Click here", "Subscribe to"), never a
+/// proposition: at the start of a sentence, imperatives whatever follows.
+const READER_CALLS: &[&str] = &["follow", "subscribe", "click", "listen", "register", "tap", "donate", "visit", "see"];
+
+/// Verbs that open a call to the reader only before these words ("Share your thoughts", "Read more",
+/// "Sign up"), or before a colon ("WATCH: ..."): "Share prices fell", "Download sales are due",
+/// "Read went to the committee" (a name) and "Email records show" state something.
+const READER_CALLS_BEFORE: &[(&str, &[&str])] = &[
+    (
+        "read",
+        &["more", "the", "our", "this", "it", "full", "here", "next", "about", "part", "all", "what", "how", "why"],
+    ),
+    ("watch", &["the", "a", "an", "our", "this", "it", "video", "live", "now", "here", "full", "what", "how", "as"]),
+    ("download", &["the", "our", "it", "this", "a", "an", "now", "here"]),
+    ("share", &["it", "this", "your", "our", "them", "with"]),
+    ("contact", &["us", "me", "him", "her", "them"]),
+    ("email", &["us", "me", "him", "her", "them"]),
+    ("join", &["us", "our"]),
+    ("sign", &["up"]),
+];
+
+/// True for a sentence's opening that is a call to the reader: a page's navigation and sign-off
+/// ("Follow Jane Roe on Twitter", "Watch the video below", "Share your thoughts in the comments"),
+/// which a claim table should not list as the outlet asserting something. `ws`: the words from the
+/// sentence's first; `colon`: a colon follows the first word.
+fn call_to_action(ws: &[&str], colon: bool) -> bool {
+    let (Some(&first), second) = (ws.first(), ws.get(1).copied()) else { return false };
+    READER_CALLS.contains(&first)
+        || READER_CALLS_BEFORE
+            .iter()
+            .any(|(verb, next)| *verb == first && (colon || second.is_some_and(|w| next.contains(&w))))
+}
+
 /// Auxiliaries and copulas: a run with one of them has a finite verb.
 const AUXILIARIES: &[&str] = &["is", "was", "were", "are", "be", "has", "have", "had", "will", "would", "can", "could"];
 
@@ -398,6 +431,7 @@ fn statements(
             here.iter().filter(|a| a.source.is_none() && sent.contains(&a.cue)).map(|a| a.cue).collect();
         // maximal runs of uncovered tokens in the sentence
         let r = tok_range(toks, *sent);
+        let first_word = r.clone().find(|&i| toks[i].is_word());
         let mut run: Vec<usize> = Vec::new();
         // `cut`: the run ends where an attribution begins, which holds the sentence's main clause
         let mut flush = |run: &mut Vec<usize>, cut: bool| {
@@ -429,7 +463,10 @@ fn statements(
             let fragment = adverbial
                 || matches!(first, "which" | "who" | "whom" | "that" | "and" | "but" | "or")
                 || matches!(last, "has" | "have" | "had" | "is" | "was" | "were" | "are" | "to" | "the" | "a" | "and");
-            if words >= 5 && !fragment {
+            // "Follow her on Twitter", "Share your thoughts below": the page speaking to its reader
+            let colon = run.get(1).is_some_and(|&i| toks[i].lower == ":");
+            let to_the_reader = run.first() == first_word.as_ref() && call_to_action(&ws, colon);
+            if words >= 5 && !fragment && !to_the_reader {
                 let span = toks[run[0]]
                     .span
                     .cover(&toks[*run.last().unwrap()].span)

@@ -143,3 +143,21 @@ fn clause_fragments_around_attributions_are_no_statements() {
     assert!(is_subject_phrase(&run_words(&toks, &words[..4])));
     assert!(!is_subject_phrase(&run_words(&toks, &words[5..])), "an auxiliary before 'that' makes a clause");
 }
+
+#[test]
+fn calls_to_the_reader_are_not_statements() {
+    let text = "The ferry resumed service to Gull Island on Monday after a week of storms.\n\n\
+        Share your thoughts in the comments below.\n\nWatch the video of the crossing below.\n\n\
+        WATCH: Ferry returns to Gull Island harbour.\n\nFollow Jane Roe on Twitter @janeroe.\n\n\
+        Sign up for our newsletter to get the morning briefing.\n\n\
+        Share prices of the ferry operator rose by a tenth on the news.\n\n\
+        Download sales of the harbour app are counted in the weekly chart.\n\n\
+        Read went to the harbour office with a petition signed by islanders.";
+    let found: Vec<String> = statement_stances(text).into_iter().map(|(s, _, _)| s).collect();
+    for call in ["Share your", "Watch the", "WATCH", "Follow Jane", "Sign up"] {
+        assert!(!found.iter().any(|s| s.starts_with(call)), "{call}: {found:?}");
+    }
+    for claim in ["The ferry resumed", "Share prices", "Download sales", "Read went"] {
+        assert!(found.iter().any(|s| s.starts_with(claim)), "{claim}: {found:?}");
+    }
+}
