@@ -1704,16 +1704,24 @@ fn rehome_doubts(
 
 /// The words that name a claim: a unit's span, or for an attribution whose content is a scrap of a
 /// few words ("river blast" in "Kremlin rejects blame for river blast") the source and cue with it,
-/// when they come before it in one stretch of text.
-fn claim_words<'a>(articles: &'a [AnalyzedArticle], u: &Unit) -> &'a str {
+/// when they come before it in one stretch of text. With `fragments`, also for a content that is
+/// no sentence of its own, opening in lower case, behind a cue that is not a plain verb of saying
+/// ("any role in the collapse" behind "denied", "to let observers visit" behind "refused"), or
+/// the object of an accusation: read alone, it says what its speaker denied or refused.
+fn claim_words<'a>(articles: &'a [AnalyzedArticle], u: &Unit, fragments: bool) -> &'a str {
     let a = &articles[u.r.article()];
     let text = &a.article.text;
     let own = u.span.slice(text);
     let EvidenceRef::Attribution { index, .. } = u.r else { return own };
     let att = &a.analysis.attributions[index];
     let start = att.source.map_or(att.cue.start, |s| s.start.min(att.cue.start));
+    let cue = att.cue.slice(text).to_lowercase();
+    // (an accusation's object opens with a name: "Russia of trying to hide ...")
+    let fragment = fragments
+        && (own.starts_with(|c: char| c.is_lowercase()) || cue.contains("accus") || cue.contains("blam"))
+        && !plain_saying(&cue);
     // (an accusation's content is its object: "Belmark of the attack" needs "accused")
-    if own.split_whitespace().count() >= 5 && u.accuses.is_none()
+    if own.split_whitespace().count() >= 5 && u.accuses.is_none() && !fragment
         || att.cue.end > att.content.start
         || start >= att.content.start
     {
@@ -1725,6 +1733,74 @@ fn claim_words<'a>(articles: &'a [AnalyzedArticle], u: &Unit) -> &'a str {
         return own;
     }
     whole
+}
+
+/// Cue words after which a content is what the speaker holds true ("said the dam had been
+/// neglected"), as against those after which it is what they deny, refuse, promise or ask.
+const PLAIN_SAYING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "tell",
+    "added",
+    "adds",
+    "stated",
+    "states",
+    "according",
+    "reported",
+    "reports",
+    "reportedly",
+    "explained",
+    "explains",
+    "noted",
+    "notes",
+    "wrote",
+    "writes",
+    "claimed",
+    "claims",
+    "claim",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "believes",
+    "believed",
+    "thinks",
+    "suggested",
+    "suggests",
+    "announced",
+    "announces",
+    "confirmed",
+    "confirms",
+    "revealed",
+    "reveals",
+    "warned",
+    "warns",
+    "estimated",
+    "estimates",
+    "acknowledged",
+    "admitted",
+    "alleged",
+    "alleges",
+    "asserted",
+    "maintained",
+    "maintains",
+    "testified",
+    "showed",
+    "shows",
+    "indicated",
+    "believe",
+    "think",
+    "thought",
+    "stressed",
+];
+
+/// Whether a cue is a plain verb of saying ([`PLAIN_SAYING`]).
+fn plain_saying(cue: &str) -> bool {
+    cue.split(|c: char| !c.is_alphabetic()).any(|w| PLAIN_SAYING.contains(&w.to_lowercase().as_str()))
 }
 
 fn summary(text: &str) -> String {
@@ -1857,7 +1933,7 @@ fn claims(
             // the most central unit names the claim; prefer the voice's own words and short ones
             // a hedged phrase ("alleged killings") names nothing; prefer plain statements of the claim
             let plain = |u: &Unit| {
-                let words = claim_words(articles, u).split_whitespace().count();
+                let words = claim_words(articles, u, false).split_whitespace().count();
                 summary_weight(u.strong_voice_marker.is_some() || u.points_back(), u.own_voice, words)
             };
             let rep = *members
@@ -1877,7 +1953,7 @@ fn claims(
                         .then(units[y].span.len().cmp(&units[x].span.len()))
                 })
                 .unwrap();
-            let rep_text = claim_words(articles, &units[rep]);
+            let rep_text = claim_words(articles, &units[rep], true);
             let mut evidence: Vec<EvidenceRef> = members.iter().map(|&m| units[m].r).collect();
             evidence.sort();
             let mut speakers: Vec<String> = members.iter().filter_map(|&m| units[m].speaker.clone()).collect();

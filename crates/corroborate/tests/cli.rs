@@ -130,6 +130,14 @@ fn examples_know_their_stories_origins_and_contradictions() {
     assert_eq!(also, ["examples/wire-original.txt", "examples/wire-reprint.txt"], "the wire's 40 dead side with it");
     assert!(sides[1].get("also").is_none());
     assert_eq!(fair["count_conflicts"], serde_json::json!([]), "'12,000 visitors' conflicts with nothing");
+    // a claim whose words alone say the opposite of what was said names it with its cue: Belmark
+    // denied "any role in the collapse", the government refused "to let independent observers visit"
+    let summaries: Vec<&str> = claims.iter().map(|c| c["summary"].as_str().unwrap()).collect();
+    for said in ["denied any role in the collapse", "has refused to let independent observers visit the site"] {
+        assert!(summaries.iter().any(|s| s.contains(said)), "{said}: {summaries:?}");
+    }
+    // and a plain "said" leaves the claim its own words
+    assert!(summaries.contains(&"the dam had been weakened by years of neglect"), "{summaries:?}");
     // no contradiction rests on one outlet's doubt alone: each has a side someone affirms
     for c in claims.iter().filter(|c| !c["relations"].as_array().unwrap().is_empty()) {
         let doubts_only = c["stances"].as_array().unwrap().iter().all(|s| s["stance"] == "distanced")
