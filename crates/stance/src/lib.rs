@@ -225,7 +225,14 @@ fn run_words<'t>(toks: &'t [Token], run: &[usize]) -> Vec<&'t str> {
 
 /// Verbs that open a page's calls to its reader ("Follow us", "Click here", "Subscribe to"), never a
 /// proposition: at the start of a sentence, imperatives whatever follows.
-const READER_CALLS: &[&str] = &["follow", "subscribe", "click", "listen", "register", "tap", "donate", "visit", "see"];
+const READER_CALLS: &[&str] =
+    &["follow", "subscribe", "click", "listen", "register", "tap", "donate", "visit", "see", "scroll"];
+
+/// Openings of a page's notes to its reader other than a verb: "For more, head to ...", "To contact
+/// the reporter ...", "Check out ...", "Copyright 2014 ...", "(AP Photo/...)" ("For more than a
+/// decade" is no call: see [`call_to_action`]).
+const READER_OPENINGS: &[&[&str]] =
+    &[&["for", "more"], &["to", "contact"], &["check", "out"], &["copyright"], &["ap", "photo"]];
 
 /// Verbs that open a call to the reader only before these words ("Share your thoughts", "Read more",
 /// "Sign up"), or before a colon ("WATCH: ..."): "Share prices fell", "Download sales are due",
@@ -251,6 +258,7 @@ const READER_CALLS_BEFORE: &[(&str, &[&str])] = &[
 fn call_to_action(ws: &[&str], colon: bool) -> bool {
     let (Some(&first), second) = (ws.first(), ws.get(1).copied()) else { return false };
     READER_CALLS.contains(&first)
+        || READER_OPENINGS.iter().any(|o| ws.starts_with(o)) && ws.get(2) != Some(&"than")
         || READER_CALLS_BEFORE
             .iter()
             .any(|(verb, next)| *verb == first && (colon || second.is_some_and(|w| next.contains(&w))))
@@ -464,8 +472,10 @@ fn statements(
                 || matches!(first, "which" | "who" | "whom" | "that" | "and" | "but" | "or")
                 || matches!(last, "has" | "have" | "had" | "is" | "was" | "were" | "are" | "to" | "the" | "a" | "and");
             // "Follow her on Twitter", "Share your thoughts below": the page speaking to its reader
-            let colon = run.get(1).is_some_and(|&i| toks[i].lower == ":");
-            let to_the_reader = run.first() == first_word.as_ref() && call_to_action(&ws, colon);
+            let opening = run.iter().position(|&i| toks[i].is_word());
+            let colon = opening.and_then(|k| run.get(k + 1)).is_some_and(|&i| toks[i].lower == ":");
+            let to_the_reader =
+                opening.map(|k| run[k]) == first_word && first_word.is_some() && call_to_action(&ws, colon);
             if words >= 5 && !fragment && !to_the_reader {
                 let span = toks[run[0]]
                     .span

@@ -152,12 +152,14 @@ fn calls_to_the_reader_are_not_statements() {
         Sign up for our newsletter to get the morning briefing.\n\n\
         Share prices of the ferry operator rose by a tenth on the news.\n\n\
         Download sales of the harbour app are counted in the weekly chart.\n\n\
-        Read went to the harbour office with a petition signed by islanders.";
+        Read went to the harbour office with a petition signed by islanders.\n\n\
+        For more, head to the harbour blog.\n\n(AP Photo/Jane Roe)\n\n\
+        For more than a decade the ferry has run at a loss.";
     let found: Vec<String> = statement_stances(text).into_iter().map(|(s, _, _)| s).collect();
-    for call in ["Share your", "Watch the", "WATCH", "Follow Jane", "Sign up"] {
+    for call in ["Share your", "Watch the", "WATCH", "Follow Jane", "Sign up", "For more,", "(AP", "AP Photo"] {
         assert!(!found.iter().any(|s| s.starts_with(call)), "{call}: {found:?}");
     }
-    for claim in ["The ferry resumed", "Share prices", "Download sales", "Read went"] {
+    for claim in ["The ferry resumed", "Share prices", "Download sales", "Read went", "For more than"] {
         assert!(found.iter().any(|s| s.starts_with(claim)), "{claim}: {found:?}");
     }
 }
