@@ -364,6 +364,7 @@ pub fn find_with(
             || used_cue[colon]
             || !(a..colon).all(|i| ctx.cap(i))
             || title.is_some_and(|t| t.contains(&toks[a].span))
+            || (a..colon).any(|i| is(HEADLINE_LABELS, ctx.lower(i)))
         {
             continue;
         }
@@ -430,6 +431,13 @@ pub fn find_with(
                 if [Some(t.cue), t.source, t.content].into_iter().flatten().any(|(a, b)| a <= h.cue.0 && sa <= b) {
                     continue;
                 }
+            }
+            // a link's or a photo's label is no one: "MORE: Man survives fall", "PHOTOS: ..."
+            if t.cue.0 == t.cue.1 && toks[t.cue.0].is_punct(':') && {
+                let line = (0..t.cue.0).rev().find(|&k| toks[k].newline_before).unwrap_or(0);
+                t.cue.0 - line <= 3 && (line..t.cue.0).any(|k| is(HEADLINE_LABELS, ctx.lower(k)))
+            } {
+                continue;
             }
             // "everyone knows ...": the voice's own rhetoric, not someone's statement
             if t.source.is_some_and(|(a, b)| {
@@ -2045,8 +2053,31 @@ fn dash_signature(ctx: &Ctx, q: &Quote) -> Option<Raw> {
 
 /// Words of headline labels before a colon that are no speaker ("The Latest:", "BREAKING:",
 /// "EXCLUSIVE:"), and title-case prepositions that make the part before the colon a phrase
-/// ("Stealth Over Health:", "Big Win For Bernie:"). Read off the PolNeAR `train/` headlines.
+/// ("Stealth Over Health:", "Big Win For Bernie:"). Read off the PolNeAR `train/` headlines; and the
+/// labels of a page's links and media ("MORE:", "PHOTOS:", "SEE ALSO:", "READ:"), which head lines
+/// of their own, often two or more of them, in the FNC-1 bodies.
 const HEADLINE_LABELS: &[&str] = &[
+    "more",
+    "photos",
+    "photo",
+    "pictures",
+    "video",
+    "videos",
+    "watch",
+    "read",
+    "see",
+    "also",
+    "related",
+    "story",
+    "fact",
+    "updated",
+    "correction",
+    "live",
+    "podcast",
+    "gallery",
+    "trending",
+    "sponsored",
+    "advertisement",
     "latest",
     "breaking",
     "revealed",

@@ -392,3 +392,22 @@ fn a_time_after_a_preposition_is_no_speaker() {
     assert!(sources.contains(&"The port authority"), "{got:?}");
     assert!(sources.contains(&"Belmark Analytics"), "{got:?}");
 }
+
+#[test]
+fn labels_of_links_and_photos_are_no_speakers() {
+    let text = "The Varna Ridge dam burst on Thursday and flooded the village of Osk.\n\n\
+        MORE: Ferry returns to Gull Island after storms\n\n\
+        Rescue teams searched the valley through the night.\n\n\
+        PHOTOS: The flood in pictures\n\n\
+        SEE ALSO: How the dam was built\n\n\
+        KOVIC: We will find out what went wrong.\n\n\
+        VASK: Nothing went wrong that we did not predict.";
+    let got = check(text);
+    for label in ["MORE", "PHOTOS", "SEE ALSO", "SEE"] {
+        assert!(!got.iter().any(|a| a.0 == label), "{label}: {got:?}");
+    }
+    assert!(!got.iter().any(|a| a.2 == ":" && a.3.starts_with("Ferry returns")), "{got:?}");
+    // transcript lines still speak
+    assert!(got.iter().any(|a| a.0 == "KOVIC" && a.3 == "We will find out what went wrong."), "{got:?}");
+    assert!(got.iter().any(|a| a.0 == "VASK"), "{got:?}");
+}
