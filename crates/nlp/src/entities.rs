@@ -12,6 +12,42 @@ fn cap_word(t: &Token, text: &str) -> bool {
     t.kind == TokKind::Word && is_capitalized(t.span.slice(text))
 }
 
+/// Words a title-case headline leaves in lower case.
+const TITLE_CASE_SMALL: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "off", "on", "or", "over",
+    "per", "the", "to", "up", "via", "vs", "with",
+];
+
+/// Words of a minister's or secretary's portfolio, between the title and the name.
+const PORTFOLIOS: &[&str] = &[
+    "affairs",
+    "agriculture",
+    "commerce",
+    "defence",
+    "defense",
+    "education",
+    "energy",
+    "environment",
+    "finance",
+    "foreign",
+    "health",
+    "home",
+    "homeland",
+    "housing",
+    "interior",
+    "justice",
+    "labor",
+    "labour",
+    "navy",
+    "security",
+    "state",
+    "transport",
+    "transportation",
+    "treasury",
+    "veterans",
+    "war",
+];
+
 const PLACE_PREPS: &[&str] = &["in", "near", "from", "of", "at", "to", "into", "outside", "around", "across"];
 const PLACE_NOUNS: &[&str] =
     &["town", "city", "village", "region", "province", "district", "suburb", "capital", "port", "oblast"];
@@ -32,7 +68,15 @@ pub fn entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity>
         let toks: Vec<&Token> = tokens[start..ti].iter().filter(|t| t.kind != TokKind::Markup).collect();
         let words = toks.iter().filter(|t| t.kind == TokKind::Word).count();
         let caps = toks.iter().filter(|t| cap_word(t, text)).count();
-        let headline = words >= 4 && caps * 10 >= words * 7;
+        // title case: most words capitalised, and the others only the little words title case
+        // leaves small ("Dam Bursts in Arvia"), or little words capitalised after the first ("Cruz
+        // Apologizes To Carson For ..."); a lower-case verb among names makes a sentence ("Ana
+        // Ruiz met Minister Petr Vask")
+        let small = |t: &&Token| TITLE_CASE_SMALL.contains(&t.lower.as_str());
+        let sentence_word = |t: &&Token| t.kind == TokKind::Word && !cap_word(t, text) && !small(t);
+        let capital_small =
+            toks.iter().filter(|t| t.kind == TokKind::Word).skip(1).any(|t| cap_word(t, text) && small(t));
+        let headline = words >= 4 && caps * 10 >= words * 7 && (capital_small || !toks.iter().any(sentence_word));
         let before = raw.len();
         sentence_entities(text, &toks, headline, &mut raw);
         // single words at the very start of a sentence (or anywhere in a headline) are tentative
@@ -268,6 +312,21 @@ fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &s
         k += 1;
     }
     let had_title = k > title_start;
+    // a title's portfolio is not the name: "Secretary of State William Galvin", "Minister of
+    // Foreign Affairs Sergei Lavrov", "Secretary of the Interior Ryan Zinke"
+    if had_title && k < run.len() && lowers[k] == "of" {
+        let mut m = k + 1;
+        if lowers.get(m) == Some(&"the") {
+            m += 1;
+        }
+        let first = m;
+        while m < run.len() && PORTFOLIOS.contains(&lowers[m]) {
+            m += 1;
+        }
+        if m > first && m < run.len() {
+            k = m;
+        }
+    }
     if k >= run.len() {
         if run.len() == 1 {
             if let Some(_c) = demonym(lowers[0]) {
@@ -343,6 +402,20 @@ mod tests {
         assert!(e.contains(&("Velkor".into(), EntityType::Gpe, "Velkor".into())), "{e:?}");
         assert!(e.contains(&("Macron".into(), EntityType::Person, "Emmanuel Macron".into())), "{e:?}");
         assert!(e.contains(&("Kiev".into(), EntityType::Gpe, "Kyiv".into())), "{e:?}");
+    }
+
+    #[test]
+    fn a_portfolio_between_title_and_name_is_not_the_name() {
+        let e = ents("On Monday, Secretary of State Ana Ruiz met Minister of Foreign Affairs Petr Vask. Ruiz left.");
+        assert!(e.contains(&("Ana Ruiz".into(), EntityType::Person, "Ana Ruiz".into())), "{e:?}");
+        assert!(e.contains(&("Petr Vask".into(), EntityType::Person, "Petr Vask".into())), "{e:?}");
+        assert!(e.contains(&("Ruiz".into(), EntityType::Person, "Ana Ruiz".into())), "{e:?}");
+        assert!(!e.iter().any(|x| x.0.starts_with("of ")), "{e:?}");
+        // a sentence of names is no title-case headline; a headline is
+        let e = ents("The talks ended. Ana Ruiz met Minister Petr Vask.");
+        assert!(e.contains(&("Ana Ruiz".into(), EntityType::Person, "Ana Ruiz".into())), "{e:?}");
+        let e = ents("The talks ended. Ruiz Meets Vask For Talks On The Dam.");
+        assert!(!e.iter().any(|x| x.0.contains(' ')), "{e:?}");
     }
 
     #[test]
