@@ -1712,7 +1712,9 @@ fn claim_words<'a>(articles: &'a [AnalyzedArticle], u: &Unit, fragments: bool) -
     let a = &articles[u.r.article()];
     let text = &a.article.text;
     let own = u.span.slice(text);
-    let EvidenceRef::Attribution { index, .. } = u.r else { return own };
+    let EvidenceRef::Attribution { index, .. } = u.r else {
+        return if fragments { with_subject(a, u.span).unwrap_or(own) } else { own };
+    };
     let att = &a.analysis.attributions[index];
     let start = att.source.map_or(att.cue.start, |s| s.start.min(att.cue.start));
     let cue = att.cue.slice(text).to_lowercase();
@@ -1733,6 +1735,22 @@ fn claim_words<'a>(articles: &'a [AnalyzedArticle], u: &Unit, fragments: bool) -
         return own;
     }
     whole
+}
+
+/// A statement of the voice that opens in lower case ("distributed graphic footage of ..." where
+/// "On Saturday, Ukraine" is the source of a later "saying that ..."), from its sentence's start:
+/// "On Saturday, Ukraine distributed graphic footage of ...". Only where the words before it are on
+/// its line and few.
+fn with_subject(a: &AnalyzedArticle, span: Span) -> Option<&str> {
+    let text = &a.article.text;
+    if !span.slice(text).starts_with(|c: char| c.is_lowercase()) {
+        return None;
+    }
+    let sentences = &a.analysis.sentences;
+    let k = sentences.partition_point(|s| s.end <= span.start);
+    let start = sentences.get(k).filter(|s| s.start < span.start)?.start;
+    let before = &text[start..span.start];
+    (!before.contains('\n') && before.split_whitespace().count() <= 8).then(|| &text[start..span.end])
 }
 
 /// Cue words after which a content is what the speaker holds true ("said the dam had been

@@ -169,4 +169,9 @@ fn seeds_tell_one_story_with_the_right_speakers_claims_and_stances() {
         }
     }
     assert!(staging["article_stances"].as_array().unwrap().iter().all(|st| st["stance"] != "unrelated"));
+    // a claim is named with its subject: 002's "Ukraine distributed graphic footage ..." was
+    // "distributed graphic footage ..." ("Ukraine" is the source of the "saying that" after it)
+    let summaries: Vec<&str> = claims.iter().map(|c| c["summary"].as_str().unwrap()).collect();
+    assert!(summaries.iter().any(|s| s.contains("Ukraine distributed graphic footage")), "{summaries:?}");
+    assert!(!summaries.iter().any(|s| s.starts_with("distributed")), "{summaries:?}");
 }
