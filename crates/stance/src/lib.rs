@@ -264,6 +264,15 @@ fn call_to_action(ws: &[&str], colon: bool) -> bool {
             .any(|(verb, next)| *verb == first && (colon || second.is_some_and(|w| next.contains(&w))))
 }
 
+/// True for a page's script or style left in its text (`google_ad_width = 468;`, `{ display: none; }`,
+/// `(function(d, s, id) { ...`): braces or assignments, and code punctuation at least every 20th
+/// character. Semicolon lists of names ("J Robinson (Sale, capt); M Cueto (Sale)") are not code.
+fn looks_like_code(s: &str) -> bool {
+    let strong = s.chars().filter(|c| matches!(c, '{' | '}' | '=')).count();
+    let all = s.chars().filter(|c| matches!(c, '{' | '}' | '=' | ';' | '(' | ')')).count();
+    strong >= 2 && all >= 4 && all * 20 >= s.chars().count()
+}
+
 /// Auxiliaries and copulas: a run with one of them has a finite verb.
 const AUXILIARIES: &[&str] = &["is", "was", "were", "are", "be", "has", "have", "had", "will", "would", "can", "could"];
 
@@ -481,7 +490,7 @@ fn statements(
                     .span
                     .cover(&toks[*run.last().unwrap()].span)
                     .trim(text, &[',', '.', ';', ':', '—', '-']);
-                if !span.slice(text).ends_with('?') {
+                if !span.slice(text).ends_with('?') && !looks_like_code(span.slice(text)) {
                     let mut markers = voice_markers(toks, run[0]..run[run.len() - 1] + 1, quotes);
                     markers.extend(
                         scare

@@ -163,3 +163,15 @@ fn calls_to_the_reader_are_not_statements() {
         assert!(found.iter().any(|s| s.starts_with(claim)), "{claim}: {found:?}");
     }
 }
+
+#[test]
+fn script_left_in_a_page_is_no_statement() {
+    let text = "The ferry resumed service on Monday after a week of storms.\n\n\
+        google_ad_client = \"pub-1\"; google_ad_width = 468; google_ad_height = 60;\n\n\
+        @media only screen and (min-width : 500px) {.promo { display: none; }}\n\n\
+        J Roe (Osk, capt); M Vask (Velkor), T Lenz (Osk), D Kovic (Velkor), A Ruiz (Osk).";
+    let found: Vec<String> = statement_stances(text).into_iter().map(|(s, _, _)| s).collect();
+    assert!(!found.iter().any(|s| s.contains("google_ad") || s.contains("display")), "{found:?}");
+    assert!(found.iter().any(|s| s.starts_with("The ferry resumed")), "{found:?}");
+    assert!(found.iter().any(|s| s.starts_with("J Roe")), "a line-up is not code: {found:?}");
+}
