@@ -399,7 +399,7 @@ pub fn story(articles: &[AnalyzedArticle], id: usize, group: Vec<usize>) -> Stor
 
 fn story_with(f: &Featurizer, articles: &[AnalyzedArticle], id: usize, g: Vec<usize>) -> Story {
     let origins = origins(articles, &g);
-    let (claims, count_conflicts) = claims(f, articles, &g, &origins);
+    let (claims, count_conflicts) = claims(f, articles, &g);
     let label = story_label(articles, &g);
     Story { id, articles: g, origins, claims, label, count_conflicts }
 }
@@ -1855,12 +1855,7 @@ fn summary_weight(marked_or_pointer: bool, own_voice: bool, words: usize) -> f32
 }
 
 /// The claims of a story, and the counts its articles give of one thing that cannot both be true.
-fn claims(
-    f: &Featurizer,
-    articles: &[AnalyzedArticle],
-    g: &[usize],
-    origins: &[Vec<usize>],
-) -> (Vec<Claim>, Vec<CountConflict>) {
+fn claims(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Claim>, Vec<CountConflict>) {
     let (units, feats) = units(f, articles, g);
     let vecs = tfidf(&feats);
     // sentence vectors of the units' own words, for paraphrases
@@ -1941,8 +1936,6 @@ fn claims(
             centrality[m] = if norm > 0.0 { sparse_dot(&sparse[m], &c) / norm } else { 0.0 };
         }
     }
-    let origin_of: HashMap<usize, usize> =
-        origins.iter().enumerate().flat_map(|(o, v)| v.iter().map(move |&a| (a, o))).collect();
 
     let mut claims: Vec<Claim> = groups
         .iter()
@@ -1987,7 +1980,6 @@ fn claims(
             };
             by_centrality.sort_by_key(|&u| std::cmp::Reverse(rank(u)));
             let stances = outlet_stances(&units, &by_centrality, groups[gi].0);
-            let _ = &origin_of;
             // the known narratives whose matching words a unit of the claim holds
             let mut narratives: Vec<ClaimNarrative> = Vec::new();
             for &m in members {
