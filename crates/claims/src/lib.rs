@@ -1816,9 +1816,9 @@ const PLAIN_SAYING: &[&str] = &[
     "stressed",
 ];
 
-/// Whether a cue is a plain verb of saying ([`PLAIN_SAYING`]).
+/// Whether a cue, in lower case, is a plain verb of saying ([`PLAIN_SAYING`]).
 fn plain_saying(cue: &str) -> bool {
-    cue.split(|c: char| !c.is_alphabetic()).any(|w| PLAIN_SAYING.contains(&w.to_lowercase().as_str()))
+    cue.split(|c: char| !c.is_alphabetic()).any(|w| PLAIN_SAYING.contains(&w))
 }
 
 fn summary(text: &str) -> String {
