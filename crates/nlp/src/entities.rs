@@ -12,42 +12,6 @@ fn cap_word(t: &Token, text: &str) -> bool {
     t.kind == TokKind::Word && is_capitalized(t.span.slice(text))
 }
 
-/// Words a title-case headline leaves in lower case.
-const TITLE_CASE_SMALL: &[&str] = &[
-    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "off", "on", "or", "over",
-    "per", "the", "to", "up", "via", "vs", "with",
-];
-
-/// Words of a minister's or secretary's portfolio, between the title and the name.
-const PORTFOLIOS: &[&str] = &[
-    "affairs",
-    "agriculture",
-    "commerce",
-    "defence",
-    "defense",
-    "education",
-    "energy",
-    "environment",
-    "finance",
-    "foreign",
-    "health",
-    "home",
-    "homeland",
-    "housing",
-    "interior",
-    "justice",
-    "labor",
-    "labour",
-    "navy",
-    "security",
-    "state",
-    "transport",
-    "transportation",
-    "treasury",
-    "veterans",
-    "war",
-];
-
 const PLACE_PREPS: &[&str] = &["in", "near", "from", "of", "at", "to", "into", "outside", "around", "across"];
 const PLACE_NOUNS: &[&str] =
     &["town", "city", "village", "region", "province", "district", "suburb", "capital", "port", "oblast"];
@@ -72,7 +36,7 @@ pub fn entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity>
         // leaves small ("Dam Bursts in Arvia"), or little words capitalised after the first ("Cruz
         // Apologizes To Carson For ..."); a lower-case verb among names makes a sentence ("Ana
         // Ruiz met Minister Petr Vask")
-        let small = |t: &&Token| TITLE_CASE_SMALL.contains(&t.lower.as_str());
+        let small = |t: &&Token| crate::lexicon::TITLE_CASE_SMALL.contains(&t.lower.as_str());
         let sentence_word = |t: &&Token| t.kind == TokKind::Word && !cap_word(t, text) && !small(t);
         let capital_small =
             toks.iter().filter(|t| t.kind == TokKind::Word).skip(1).any(|t| cap_word(t, text) && small(t));
@@ -320,7 +284,7 @@ fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &s
             m += 1;
         }
         let first = m;
-        while m < run.len() && PORTFOLIOS.contains(&lowers[m]) {
+        while m < run.len() && crate::lexicon::PORTFOLIOS.contains(&lowers[m]) {
             m += 1;
         }
         if m > first && m < run.len() {

@@ -574,6 +574,42 @@ pub const NOT_NAMES: &[&str] = &[
     "you",
 ];
 
+/// Words a title-case headline leaves in lower case.
+pub const TITLE_CASE_SMALL: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "off", "on", "or", "over",
+    "per", "the", "to", "up", "via", "vs", "with",
+];
+
+/// Words of a minister's or secretary's portfolio, between the title and the name.
+pub const PORTFOLIOS: &[&str] = &[
+    "affairs",
+    "agriculture",
+    "commerce",
+    "defence",
+    "defense",
+    "education",
+    "energy",
+    "environment",
+    "finance",
+    "foreign",
+    "health",
+    "home",
+    "homeland",
+    "housing",
+    "interior",
+    "justice",
+    "labor",
+    "labour",
+    "navy",
+    "security",
+    "state",
+    "transport",
+    "transportation",
+    "treasury",
+    "veterans",
+    "war",
+];
+
 /// What one word is in the lists above: list bits, and its row in [`PLACES`] / [`DEMONYMS`].
 #[derive(Default, Clone, Copy)]
 struct Entry {
@@ -668,6 +704,8 @@ mod tests {
         assert!(sorted(ORG_HEADS));
         assert!(sorted(KNOWN_ORGS));
         assert!(sorted(NOT_NAMES));
+        assert!(sorted(TITLE_CASE_SMALL));
+        assert!(sorted(PORTFOLIOS));
         assert!(PLACES.windows(2).all(|w| w[0].0 < w[1].0), "{:?}", PLACES.windows(2).find(|w| w[0].0 >= w[1].0));
         assert!(DEMONYMS.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(CAPITALS.windows(2).all(|w| w[0].0 < w[1].0));
