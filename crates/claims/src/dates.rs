@@ -7,21 +7,7 @@ use corroborate_model::{AmbiguousDate, AnalyzedArticle, Diagnostic};
 /// least a month apart unless they are the same date.
 pub const SETTLE_DAYS: i64 = 14;
 
-/// The day number of an ISO 8601 date ("2031-03-14", time ignored), days since 1970-01-01.
-pub(crate) fn day_number(date: &str) -> Option<i64> {
-    let mut parts = date.get(..10)?.split('-').map(|p| p.parse::<i64>().ok());
-    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    // days from civil (H. Hinnant's algorithm)
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
-}
+pub(crate) use corroborate_model::day_number;
 
 /// Settles the ambiguous date lines (`04/06/2022`) of articles left undated by them, from the dates
 /// of the other articles of their story (`groups`, indices into `articles`): the reading within

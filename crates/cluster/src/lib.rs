@@ -57,26 +57,8 @@ pub type Day = i32;
 
 /// Reads the day of an ISO date (`YYYY-MM-DD`, anything after the day is ignored).
 pub fn parse_day(date: &str) -> Result<Day> {
-    let bad = || Error::Date(date.to_string());
-    let d = date.trim();
-    let mut parts = d.get(..10).ok_or_else(bad)?.split('-');
-    let mut num = |lo: i64, hi: i64| -> Result<i64> {
-        let v: i64 = parts.next().and_then(|p| p.parse().ok()).ok_or_else(bad)?;
-        if (lo..=hi).contains(&v) {
-            Ok(v)
-        } else {
-            Err(bad())
-        }
-    };
-    let (y, m, day) = (num(1, 9999)?, num(1, 12)?, num(1, 31)?);
-    // Days from civil (Howard Hinnant's algorithm).
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Ok((era * 146_097 + doe - 719_468) as Day)
+    let day = corroborate_model::day_number(date.trim()).ok_or_else(|| Error::Date(date.to_string()))?;
+    Day::try_from(day).map_err(|_| Error::Date(date.to_string()))
 }
 
 /// Settings of a [`Clusterer`]; see [`ClustererBuilder`].

@@ -137,14 +137,6 @@ fn first_text(dom: &Dom, want: &str) -> Option<String> {
     Some(t).filter(|s| !s.is_empty())
 }
 
-fn domain_of(url: &str) -> Option<String> {
-    let rest = url.split_once("://")?.1;
-    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?;
-    let host = host.split(':').next()?.to_ascii_lowercase();
-    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
-    Some(host).filter(|h| h.contains('.'))
-}
-
 pub(crate) fn extract(dom: &Dom, ld: &JsonLd, page_url: Option<&str>) -> Meta {
     let tags = meta_tags(dom);
     let tag = |keys: &[&str]| keys.iter().find_map(|k| tags.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()));
@@ -208,6 +200,10 @@ pub(crate) fn extract(dom: &Dom, ld: &JsonLd, page_url: Option<&str>) -> Meta {
     if let Some(l) = &mut meta.language {
         *l = l.replace('_', "-");
     }
-    meta.domain = meta.url.as_deref().and_then(domain_of).or_else(|| page_url.and_then(domain_of));
+    meta.domain = meta
+        .url
+        .as_deref()
+        .and_then(corroborate_model::domain_of)
+        .or_else(|| page_url.and_then(corroborate_model::domain_of));
     meta
 }

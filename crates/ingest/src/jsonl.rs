@@ -106,13 +106,7 @@ pub fn parse_record(path: &str, lineno: usize, line: &[u8]) -> Article {
     a
 }
 
-/// The host of a URL without `www.`.
-pub fn domain_of(url: &str) -> Option<String> {
-    let rest = url.split_once("://").map(|x| x.1)?;
-    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?;
-    let host = host.split(':').next()?.trim_start_matches("www.").to_ascii_lowercase();
-    (!host.is_empty()).then_some(host)
-}
+pub use corroborate_model::domain_of;
 
 #[cfg(test)]
 mod tests {

@@ -21,7 +21,9 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 pub mod hint;
+mod meta_helpers;
 mod offsets;
+pub use meta_helpers::{day_number, domain_of};
 pub use offsets::{char_at, OffsetMap};
 
 /// A half-open byte range `[start, end)` of an article's text, always on `char` boundaries.
