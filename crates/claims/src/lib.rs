@@ -834,6 +834,31 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
                 fe.push(format!("@{}", sp.name.to_lowercase()));
             }
             let speaker = att.speaker.as_ref().map(|s| s.name.clone());
+            let denies_involvement = match about {
+                // rejecting "the accusation" against Belmark denies Belmark's involvement
+                Some(s) => accused(s.slice(text)).or_else(|| denies_involvement(content, speaker.as_deref(), denial)),
+                None => denies_involvement(&format!("{cue} {content}"), speaker.as_deref(), denial).or_else(|| {
+                    // "Fiorina denied that she would ...": a denial about the speaker's own doings
+                    (denial && about_self(content)).then(|| speaker.clone().unwrap_or_default())
+                }),
+            };
+            // "accused Belmark of the attack"; "repeated the charge": the accusation pointed at
+            let accuses = match about {
+                Some(s) if !denial => accused(s.slice(text)),
+                _ => words(cue).any(|w| ACCUSING.contains(&w.as_str())).then(|| accused(content)).flatten(),
+            };
+            // a content of one word ("chuckling", "However", "Update:") states no proposition, unless
+            // it denies or accuses ("denied involvement") or points at one said before
+            let one_word = raw_words(content).take(2).count() < 2;
+            if one_word
+                && about.is_none()
+                && !denial
+                && dispute == Disputed::No
+                && denies_involvement.is_none()
+                && accuses.is_none()
+            {
+                continue;
+            }
             units.push(Unit {
                 r: EvidenceRef::Attribution { article: ai, index: k },
                 span: att.content,
@@ -843,21 +868,8 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
                 strong_voice_marker: strong,
                 own_voice: false,
                 // "rejects blame for the blast": the cue can carry the involvement
-                denies_involvement: match about {
-                    // rejecting "the accusation" against Belmark denies Belmark's involvement
-                    Some(s) => {
-                        accused(s.slice(text)).or_else(|| denies_involvement(content, speaker.as_deref(), denial))
-                    }
-                    None => denies_involvement(&format!("{cue} {content}"), speaker.as_deref(), denial).or_else(|| {
-                        // "Fiorina denied that she would ...": a denial about the speaker's own doings
-                        (denial && about_self(content)).then(|| speaker.clone().unwrap_or_default())
-                    }),
-                },
-                // "accused Belmark of the attack"; "repeated the charge": the accusation pointed at
-                accuses: match about {
-                    Some(s) if !denial => accused(s.slice(text)),
-                    _ => words(cue).any(|w| ACCUSING.contains(&w.as_str())).then(|| accused(content)).flatten(),
-                },
+                denies_involvement,
+                accuses,
                 speaker,
                 about: about.unwrap_or(att.content),
                 joined: (parts.len() > 1).then(|| content.to_string()),

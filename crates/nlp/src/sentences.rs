@@ -4,6 +4,9 @@
 use crate::tokens::{QuoteMark, TokKind, Token};
 use corroborate_model::Span;
 
+/// Abbreviations that stand before a number ("No. 10", "Fig. 3") and nowhere else.
+const NUMBER_ABBREVIATIONS: &[&str] = &["fig", "no"];
+
 fn ends_abbreviation(tok: &Token, text: &str) -> bool {
     let s = tok.span.slice(text);
     if s.chars().count() == 1 && s.chars().all(char::is_uppercase) {
@@ -70,8 +73,16 @@ pub fn sentences(text: &str, tokens: &[Token], skip: &[Span]) -> Vec<Span> {
                 j += 1;
             }
             let next = tokens.get(j);
-            let is_abbrev =
-                t.kind == TokKind::Punct('.') && i > 0 && !t.space_before && ends_abbreviation(&tokens[i - 1], text);
+            // a quotation closed right after the dot ends there ("Kovic said: “No.” The minister ..."),
+            // and "No." abbreviates only before its number ("No. 10"; "The answer was no. The ...")
+            let quote_closed = tokens[i + 1..j].iter().any(|q| matches!(q.kind, TokKind::Quote(_)));
+            let is_abbrev = t.kind == TokKind::Punct('.')
+                && i > 0
+                && !t.space_before
+                && !quote_closed
+                && ends_abbreviation(&tokens[i - 1], text)
+                && (!NUMBER_ABBREVIATIONS.contains(&tokens[i - 1].lower.as_str())
+                    || next.is_some_and(|n| n.kind == TokKind::Number));
             let starts_new = match next {
                 None => true,
                 Some(n) => {
@@ -133,6 +144,20 @@ mod tests {
             vec!["the streets of the\n\nsuburban town, it said."]
         );
         assert_eq!(split("It rose 3.5 percent. Then fell."), vec!["It rose 3.5 percent.", "Then fell."]);
+        // a quotation closing after an abbreviation's dot ends the sentence; "No." abbreviates before a number
+        assert_eq!(
+            split(
+                "Kovic said: “No.” The minister agreed. He lives at No. 10 Quay Street. The answer was no. Then rain."
+            ),
+            vec![
+                "Kovic said: “No.”",
+                "The minister agreed.",
+                "He lives at No. 10 Quay Street.",
+                "The answer was no.",
+                "Then rain."
+            ]
+        );
+        assert_eq!(split("It was Gen. Vask. No. Then rain."), vec!["It was Gen. Vask.", "No.", "Then rain."]);
     }
 
     #[test]

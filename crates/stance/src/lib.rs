@@ -249,6 +249,9 @@ const READER_CALLS_BEFORE: &[(&str, &[&str])] = &[
     ("email", &["us", "me", "him", "her", "them"]),
     ("join", &["us", "our"]),
     ("sign", &["up"]),
+    ("continue", &["reading"]),
+    ("view", &["all", "more", "photos", "gallery", "comments", "the", "our"]),
+    ("add", &["a", "your"]),
 ];
 
 /// True for a sentence's opening that is a call to the reader: a page's navigation and sign-off
@@ -271,6 +274,36 @@ fn looks_like_code(s: &str) -> bool {
     let strong = s.chars().filter(|c| matches!(c, '{' | '}' | '=')).count();
     let all = s.chars().filter(|c| matches!(c, '{' | '}' | '=' | ';' | '(' | ')')).count();
     strong >= 2 && all >= 4 && all * 20 >= s.chars().count()
+        // a script's method calls between statements: `fjs.parentNode.insertBefore(js, fjs); }(document, ...`
+        || s.contains("[CDATA[")
+        || method_call(s) && s.contains([';', '}', '='])
+}
+
+/// True where a lower-case word is joined by a dot to a name and a parenthesis (`Math.floor(`,
+/// `fjs.parentNode.insertBefore(`): how scripts call, never how prose writes.
+fn method_call(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().filter(|&(_, &c)| c == b'.').any(|(i, _)| {
+        let before = i.checked_sub(1).is_some_and(|j| b[j].is_ascii_lowercase() || b[j].is_ascii_digit());
+        let name = b[i + 1..].iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'_').count();
+        before && name > 0 && b.get(i + 1 + name) == Some(&b'(') && b[i + 1].is_ascii_alphabetic()
+    })
+}
+
+/// True for a line that gives an email address: a page's contact or sign-off line ("Contact Jane
+/// Roe: jroe@example.com", "To report problems with this article, email ...", "With News Wire
+/// Services jroe@example.com"), never a proposition of the story: a word character, `@`, and a
+/// dotted domain.
+fn gives_an_email(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().filter(|&(_, &c)| c == b'@').any(|(i, _)| {
+        let user = i.checked_sub(1).is_some_and(|j| b[j].is_ascii_alphanumeric() || matches!(b[j], b'.' | b'_' | b'-'));
+        let host: &[u8] = &b[i + 1..];
+        let len = host.iter().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-')).count();
+        let host = &host[..len];
+        let dot = host.iter().rposition(|&c| c == b'.');
+        user && dot.is_some_and(|d| d > 0 && host.len() - d > 2)
+    })
 }
 
 /// Auxiliaries and copulas: a run with one of them has a finite verb.
@@ -490,7 +523,8 @@ fn statements(
                     .span
                     .cover(&toks[*run.last().unwrap()].span)
                     .trim(text, &[',', '.', ';', ':', '—', '-']);
-                if !span.slice(text).ends_with('?') && !looks_like_code(span.slice(text)) {
+                let said = span.slice(text);
+                if !said.ends_with('?') && !looks_like_code(said) && !gives_an_email(said) {
                     let mut markers = voice_markers(toks, run[0]..run[run.len() - 1] + 1, quotes);
                     markers.extend(
                         scare

@@ -154,14 +154,41 @@ fn calls_to_the_reader_are_not_statements() {
         Download sales of the harbour app are counted in the weekly chart.\n\n\
         Read went to the harbour office with a petition signed by islanders.\n\n\
         For more, head to the harbour blog.\n\n(AP Photo/Jane Roe)\n\n\
-        For more than a decade the ferry has run at a loss.";
+        For more than a decade the ferry has run at a loss.\n\nCONTINUE READING THE MAIN STORY\n\n\
+        View all photos in the harbour gallery.\n\nADD A COMMENT SEE ALL COMMENTS\n\n\
+        View from the bridge of the ferry was cleared by the storm.";
     let found: Vec<String> = statement_stances(text).into_iter().map(|(s, _, _)| s).collect();
-    for call in ["Share your", "Watch the", "WATCH", "Follow Jane", "Sign up", "For more,", "(AP", "AP Photo"] {
+    for call in [
+        "Share your",
+        "Watch the",
+        "WATCH",
+        "Follow Jane",
+        "Sign up",
+        "For more,",
+        "(AP",
+        "AP Photo",
+        "CONTINUE",
+        "View all",
+        "ADD",
+    ] {
         assert!(!found.iter().any(|s| s.starts_with(call)), "{call}: {found:?}");
     }
-    for claim in ["The ferry resumed", "Share prices", "Download sales", "Read went", "For more than"] {
+    for claim in ["The ferry resumed", "Share prices", "Download sales", "Read went", "For more than", "View from"] {
         assert!(found.iter().any(|s| s.starts_with(claim)), "{claim}: {found:?}");
     }
+}
+
+#[test]
+fn contact_lines_are_not_statements() {
+    let text = "The ferry resumed service to Gull Island on Monday after a week of storms.\n\n\
+        Contact Jane Roe: jroe@harbour-news.example or 555-0100.\n\n\
+        To report problems or leave feedback on this article, email: desk@harbour.example.co.uk.\n\n\
+        With News Wire Services\n\njroe@harbour.example Follow on Twitter @janeroe\n\n\
+        Islanders gathered at the harbour office @ the quay on Friday for the first ferry.";
+    let found: Vec<String> = statement_stances(text).into_iter().map(|(s, _, _)| s).collect();
+    assert!(!found.iter().any(|s| s.contains('@') && !s.starts_with("Islanders")), "{found:?}");
+    assert!(found.iter().any(|s| s.starts_with("The ferry resumed")), "{found:?}");
+    assert!(found.iter().any(|s| s.starts_with("Islanders gathered")), "an @ without an address: {found:?}");
 }
 
 #[test]
@@ -169,9 +196,13 @@ fn script_left_in_a_page_is_no_statement() {
     let text = "The ferry resumed service on Monday after a week of storms.\n\n\
         google_ad_client = \"pub-1\"; google_ad_width = 468; google_ad_height = 60;\n\n\
         @media only screen and (min-width : 500px) {.promo { display: none; }}\n\n\
-        J Roe (Osk, capt); M Vask (Velkor), T Lenz (Osk), D Kovic (Velkor), A Ruiz (Osk).";
+        J Roe (Osk, capt); M Vask (Velkor), T Lenz (Osk), D Kovic (Velkor), A Ruiz (Osk).\n\n\
+        \"; fjs.parentNode.insertBefore(js, fjs); }(document, 'script', 'facebook-jssdk'))\n\n\
+        [CDATA[ var n=Math.floor(Math.random()*11); $LAB.queueScript(\"widgets.js\")\n\n\
+        The harbour master (Mr. Vask) said the ferry.com site would list the new times.";
     let found: Vec<String> = statement_stances(text).into_iter().map(|(s, _, _)| s).collect();
     assert!(!found.iter().any(|s| s.contains("google_ad") || s.contains("display")), "{found:?}");
+    assert!(!found.iter().any(|s| s.contains("fjs") || s.contains("CDATA")), "{found:?}");
     assert!(found.iter().any(|s| s.starts_with("The ferry resumed")), "{found:?}");
     assert!(found.iter().any(|s| s.starts_with("J Roe")), "a line-up is not code: {found:?}");
 }
