@@ -1948,6 +1948,18 @@ fn learned_cuts(tagged: &mut [learned::Tagged]) {
     }
 }
 
+/// True when the cue at token `i` opens its sentence as a participle clause: "Asked whether ...",
+/// "When asked about ...", "Pressed on ...".
+fn participle_opening(ctx: &Ctx, i: usize) -> bool {
+    let first = ctx.sent_start(i);
+    let words: Vec<&str> = (first..=i).filter(|&k| ctx.toks[k].is_word()).map(|k| ctx.toks[k].lower.as_str()).collect();
+    match words.as_slice() {
+        [cue] => cue.ends_with("ed"),
+        ["when" | "after" | "if" | "once", cue] => cue.ends_with("ed"),
+        _ => false,
+    }
+}
+
 /// A learned content holds no other attribution's cue: on the far side of its own cue it stops
 /// where that attribution's first part begins (or starts after its last part, before the cue).
 fn cut_learned_at_others(ctx: &Ctx, raw: &mut [Raw]) {
@@ -2003,9 +2015,13 @@ fn cut_learned_at_others(ctx: &Ctx, raw: &mut [Raw]) {
             // a content that runs into the source of an attribution after it: `said the ferry would
             // sail and officials warned that ...` — "officials" are the next speaker
             let source_after = ps.len() > 2 && own.end <= c.start && c.start < ps[2].start && ps[2].start < c.end && {
-                // joined to the content by a conjunction: a new clause, not an object in it
+                // joined to the content by a conjunction: a new clause, not an object in it; or by
+                // a comma after a participle clause that opens the sentence: "Asked whether the dam
+                // had been inspected, | Kovic said ..." (the question is not Kovic's)
                 let k = toks.partition_point(|t| t.span.start < ps[2].start);
-                k > 0 && joins_clause(toks, k - 1, c.start)
+                k > 0
+                    && (joins_clause(toks, k - 1, c.start)
+                        || toks[k - 1].lower == "," && participle_opening(ctx, r.cue.0))
             };
             if source_after && !cue_inside {
                 c.end = ps[2].start;

@@ -162,6 +162,20 @@ fn a_content_stops_at_the_next_speaker_and_its_conjunction() {
 }
 
 #[test]
+fn a_question_put_to_the_speaker_ends_before_the_speaker() {
+    // "Asked whether ..., Kovic said": the question is the reporter's, Kovic the next speaker
+    for text in [
+        "Asked whether the dam had been inspected, Kovic said the records were lost.",
+        "When asked whether the dam had been inspected, Kovic said the records were lost.",
+    ] {
+        let got = check(text);
+        let asked = got.iter().find(|g| g.2.to_lowercase().contains("asked")).expect("the question");
+        assert_eq!(asked.3, "whether the dam had been inspected", "{got:?}");
+        assert!(got.iter().any(|g| g.0 == "Kovic" && g.3 == "the records were lost"), "{got:?}");
+    }
+}
+
+#[test]
 fn a_content_ends_before_a_subordinate_clause_with_its_own_speaker() {
     // the later speaker's clause is no part of the first content, nor is the word that joined them;
     // a subordinating word that ends a clause as an adverb stays
