@@ -23,6 +23,26 @@ static IMAGE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:image|photo|picture|photograph|credit|image credit|photo credit|source)\s*:\s*\S.{0,80}$")
         .unwrap()
 });
+/// A photo's credit line as agencies and papers write it: "Jane Roe via Getty Images", "JANE ROE /
+/// GETTY IMAGES", "(Jane Roe/AFP/Getty Images)", "[Photo by: Jane Roe/Reuters]", "[image via
+/// Shutterstock]" (checked on lines of at most 12 words; an agency named in a sentence, "a nice old
+/// man on Shutterstock", is no credit).
+static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[\[(]?(?i:(?:photo|image|picture)(?: by)?:?\s+)?(?:[^.!?\[\]()]|\b[A-Z]\.\s){0,80}?(?:\bvia\s+|\s*/\s*)(?i:getty images|afp|ap|ap photo|reuters|epa|shutterstock(?:\.com)?|associated press)\b[^.!?\[\]()]{0,80}[\])]?\.?[\])]?$",
+    )
+    .unwrap()
+});
+/// A credit in capitals naming the paper the photographer worked for: "JANE ROE FOR THE OSK HERALD".
+static FOR_THE_CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Z][A-Z.'’ -]{2,60} FOR THE [A-Z.'’ -]{3,60}$").unwrap());
+/// A line giving when the page was last changed: "Updated 8:28 p.m. ET", "LAST UPDATED AT 14:41 ON
+/// Tue 10 Feb 2015", "Updated Dec. 31, 2014 11:30 a.m. EST" (a digit is required: "Updated to
+/// clarify ..." is an editor's note).
+static UPDATED_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:(?:last )?updated)(?i: at| on)?:?\s+[^\n]{0,30}\d[^\n.!?]{0,40}(?:[ap]\.m\.[^\n]{0,10})?$")
+        .unwrap()
+});
 /// A wire credit closing a paragraph: "... in the region. (Reporting by Ana Lima; Editing by Ben Ode.)"
 static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\((?i:additional reporting|reporting|writing|editing) by [^()]{3,300}\)\.?\s*$").unwrap()
@@ -45,6 +65,13 @@ static EMPHASIS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"\*{1,2}([^*\n]
 fn byline(line: &str) -> Option<&str> {
     let rest =
         line.strip_prefix("by ").or_else(|| line.strip_prefix("By ")).or_else(|| line.strip_prefix("BY "))?.trim();
+    // "BY JANE ROE | 01/12/15 12:35 PM": the names before a bar and a time
+    let rest = match rest.split_once(" | ") {
+        Some((names, when)) if when.chars().any(|c| c.is_ascii_digit()) && when.split_whitespace().count() <= 6 => {
+            names.trim()
+        }
+        _ => rest,
+    };
     let words: Vec<&str> = rest.split_whitespace().collect();
     if words.is_empty() || words.len() > 9 {
         return None;
@@ -180,6 +207,12 @@ pub fn parse(text: &str) -> TextMeta {
                 span: credit,
                 value: Some(m.as_str().trim().to_string()),
             });
+        } else if s.split_whitespace().count() <= 12
+            && (PHOTO_CREDIT.is_match(s.trim()) || FOR_THE_CREDIT.is_match(s.trim()))
+        {
+            out.spans.push(MetaSpan { kind: MetaKind::ImageCredit, span, value: Some(s.trim().to_string()) });
+        } else if s.split_whitespace().count() <= 12 && UPDATED_LINE.is_match(s.trim()) {
+            out.spans.push(MetaSpan { kind: MetaKind::Dateline, span, value: None });
         } else if IMAGE_CREDIT.is_match(s) && s.split_whitespace().count() <= 12 && s.chars().count() <= 100 {
             let value = s.split_once(':').map(|(_, v)| v.trim().to_string());
             out.spans.push(MetaSpan { kind: MetaKind::ImageCredit, span, value });
@@ -540,6 +573,35 @@ mod tests {
         assert!(t.meta.title.is_none(), "a long first paragraph is not a title");
         // The ambiguous date agrees with the dateline read month/day: settled, and said so.
         assert!(t.diagnostics.iter().any(|d| d.message.contains("ambiguous") && d.message.contains("settles")));
+    }
+
+    #[test]
+    fn photo_credits_update_lines_and_barred_bylines_are_metadata() {
+        let text = "Flood Closes Port\n\nBY JANE ROE | 01/12/31 12:35 PM\n\nThe port closed on Monday.\n\n\
+                    Ana Lima via Getty Images\n\nTOM M. BERG / GETTY IMAGES\n\n(Ines Varga/AFP/Getty Images)\n\n\
+                    [Photo by: Ben Ode/Reuters]\n\nBEN ODE FOR THE OSK HERALD\n\nUpdated 8:28 p.m. ET\n\n\
+                    LAST UPDATED AT 14:41 ON Tue 10 Feb 2031\n\nUpdated to clarify who owns the port.\n\n\
+                    You see, he is really a nice old man on Shutterstock.\n\nThe port is closed. Ben Ode / Reuters\n\nBy Monday morning the port was open.\n";
+        let t = parse(text);
+        let k = kinds(&t, text);
+        assert!(k.contains(&(MetaKind::Byline, "BY JANE ROE | 01/12/31 12:35 PM".into())), "{k:?}");
+        assert_eq!(t.meta.authors, vec!["JANE ROE"]);
+        for credit in [
+            "Ana Lima via Getty Images",
+            "TOM M. BERG / GETTY IMAGES",
+            "(Ines Varga/AFP/Getty Images)",
+            "[Photo by: Ben Ode/Reuters]",
+            "BEN ODE FOR THE OSK HERALD",
+        ] {
+            assert!(k.contains(&(MetaKind::ImageCredit, credit.into())), "{credit}: {k:?}");
+        }
+        for updated in ["Updated 8:28 p.m. ET", "LAST UPDATED AT 14:41 ON Tue 10 Feb 2031"] {
+            assert!(k.contains(&(MetaKind::Dateline, updated.into())), "{updated}: {k:?}");
+        }
+        for prose in ["Updated to clarify", "You see", "By Monday", "The port closed", "The port is closed"] {
+            assert!(!k.iter().any(|(_, s)| s.starts_with(prose)), "{prose}: {k:?}");
+        }
+        assert!(t.meta.published.is_none(), "an update line is no publication date");
     }
 
     #[test]

@@ -110,7 +110,8 @@ impl Diagnostic {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MetaKind {
-    /// A `date 2022-04-06` style prefix, or any date line giving the publication date.
+    /// A `date 2022-04-06` style prefix, or any date line giving the publication date; also a line
+    /// saying when the page was updated (`Updated 8:28 p.m. ET`; its value is then `None`).
     Dateline,
     Title,
     /// A section label such as `Description`.
