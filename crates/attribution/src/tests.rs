@@ -162,6 +162,20 @@ fn a_content_stops_at_the_next_speaker_and_its_conjunction() {
 }
 
 #[test]
+fn adverbs_prepositions_and_there_are_no_speakers() {
+    let text = "Ruiz, however, said the ferry would sail at dawn. The harbour board also noted that the \
+                ferry was old. There were reports that the ferry had sunk. In defending the plan, the mayor \
+                spoke for an hour.";
+    let got = check(text);
+    let sources: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+    assert!(sources.contains(&"Ruiz"), "{got:?}");
+    assert!(sources.contains(&"The harbour board"), "{got:?}");
+    for junk in ["There", "In", "however", "also"] {
+        assert!(!sources.iter().any(|s| s.split(|c: char| !c.is_alphabetic()).any(|w| w == junk)), "{junk}: {got:?}");
+    }
+}
+
+#[test]
 fn a_question_put_to_the_speaker_ends_before_the_speaker() {
     // "Asked whether ..., Kovic said": the question is the reporter's, Kovic the next speaker
     for text in [
