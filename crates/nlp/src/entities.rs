@@ -54,13 +54,35 @@ pub fn entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity>
         }
     }
     // Names introduced in full make their last word a person elsewhere in the article.
+    // ("Marco Rubio of Florida": the surname is the word before "of"; leading common words are no
+    // part of the name, "Boss Graeme Souness", and what is left must still be two words, not opened
+    // by an acronym: "Across Wales", "Real Madrid", "CBS Detroit" introduce no one)
     let surnames: HashSet<String> = raw
         .iter()
         .filter(|(s, k)| *k == EntityType::Person && s.slice(text).split_whitespace().count() >= 2)
-        .filter_map(|(s, _)| s.slice(text).split_whitespace().last().map(crate::canon::fold))
+        .filter_map(|(s, _)| {
+            let words: Vec<&str> = s.slice(text).split(" of ").next().unwrap_or_default().split_whitespace().collect();
+            let lead = words
+                .iter()
+                .take_while(|w| {
+                    let lower = w.to_lowercase();
+                    common_word(&lower) && !given_name(&lower)
+                })
+                .count();
+            let name = &words[lead..];
+            let acronym =
+                |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 3 && w.chars().all(|c| !c.is_lowercase());
+            (name.len() >= 2 && !acronym(name[0])).then(|| name.last().map(|w| crate::canon::fold(w)))?
+        })
         .collect();
+    // (a single word that only its context made a place, "a letter to | Trump", "support from |
+    // Sanders", is the person too; a place of the gazetteer stays one: "Washington")
     for (span, kind) in raw.iter_mut() {
-        if *kind == EntityType::Misc && surnames.contains(&crate::canon::fold(span.slice(text))) {
+        let context_place = *kind == EntityType::Gpe && !span.slice(text).contains(' ') && {
+            let lower = span.slice(text).to_lowercase();
+            place(&lower).is_none() && !multiword_place(&lower)
+        };
+        if (*kind == EntityType::Misc || context_place) && surnames.contains(&crate::canon::fold(span.slice(text))) {
             *kind = EntityType::Person;
         }
     }
@@ -402,6 +424,22 @@ mod tests {
         for person in ["Bill Gates", "Grace Young", "Petr Vask", "Donald Trump"] {
             assert_eq!(kind(person), Some(EntityType::Person), "{person}: {e:?}");
         }
+    }
+
+    #[test]
+    fn a_surname_after_a_preposition_is_the_person_not_a_place() {
+        let e = ents(
+            "Petr Vask spoke in Velkor. Voters wrote to Vask from Osk. George Washington left for Washington. \
+             Ana Ruiz of Florida thanked voters in Florida. Fans across Wales cheered; Across Wales, \
+             fans went to Wales. Coach Ilse Brandt spoke. Brandt left for Osk.",
+        );
+        let kinds = |name: &str| e.iter().filter(|x| x.0 == name).map(|x| x.1).collect::<Vec<_>>();
+        assert_eq!(kinds("Vask"), vec![EntityType::Person], "{e:?}");
+        assert_eq!(kinds("Velkor"), vec![EntityType::Gpe], "{e:?}");
+        assert_eq!(kinds("Washington"), vec![EntityType::Gpe], "{e:?}");
+        assert!(!kinds("Florida").is_empty() && kinds("Florida").iter().all(|&k| k == EntityType::Gpe), "{e:?}");
+        assert!(!kinds("Wales").contains(&EntityType::Person), "{e:?}");
+        assert_eq!(kinds("Brandt"), vec![EntityType::Person], "{e:?}");
     }
 
     #[test]

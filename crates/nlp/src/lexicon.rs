@@ -631,7 +631,8 @@ const COMMON_WORD: u16 = 512;
 /// Derived word lists (`corroborate train lexicon` writes them; see `data/README.md`): US Census
 /// given names, lower case, one a line.
 const GIVEN_NAMES: &str = include_str!("../data/given_names.txt");
-/// Place names of more than one word ("new hampshire", "los angeles"), lower case, one a line.
+/// Countries, US states and cities of several words ("new hampshire", "florida", "los angeles"),
+/// lower case, one a line.
 const MULTI_PLACES: &str = include_str!("../data/places.txt");
 /// Words the UD English treebank writes in lower case at least twice.
 const COMMON_WORDS: &str = include_str!("../data/common_words.txt");
@@ -708,7 +709,8 @@ pub fn not_name(lower: &str) -> bool {
 pub fn given_name(lower: &str) -> bool {
     has(lower, GIVEN_NAME)
 }
-/// A place name of several words, its words lower case and joined by single spaces ("new hampshire").
+/// A listed place: a country or US state ("florida"), or a city of several words, its words lower
+/// case and joined by single spaces ("new hampshire", "los angeles").
 pub fn multiword_place(lower: &str) -> bool {
     has(lower, MULTI_PLACE)
 }

