@@ -353,6 +353,38 @@ pub const NP_MODIFIERS: &[&str] = &[
 
 pub const PRONOUNS: &[&str] = &["he", "i", "it", "she", "they", "we"];
 
+/// Adverbs at a source's edge that are no part of the speaker: "Currently | users", "The story |
+/// also", "His relatives | there".
+pub const EDGE_ADVERBS: &[&str] = &["also", "currently", "however", "just", "now", "still", "then", "there"];
+
+/// Words a speaker never ends on: a preposition, an article or an adverb alone ("There were
+/// reports", "In defending himself") or closing a phrase ("At the time of writing", "the
+/// governments of").
+pub const NO_SPEAKER: &[&str] = &[
+    "a",
+    "also",
+    "an",
+    "as",
+    "at",
+    "by",
+    "currently",
+    "during",
+    "even",
+    "for",
+    "from",
+    "however",
+    "in",
+    "just",
+    "of",
+    "on",
+    "still",
+    "the",
+    "then",
+    "there",
+    "to",
+    "with",
+];
+
 pub fn is(list: &[&str], w: &str) -> bool {
     list.contains(&w)
 }
@@ -423,6 +455,13 @@ impl std::hash::Hasher for Fnv {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn source_edge_lists_sorted() {
+        for list in [super::EDGE_ADVERBS, super::NO_SPEAKER] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+    }
+
     #[test]
     fn cue_verbs_sorted() {
         assert!(

@@ -1822,8 +1822,7 @@ fn tidy_source(text: &str, toks: &[Token], (mut a, mut b): (usize, usize)) -> Op
     }
     // an adverb at either edge is no part of the speaker: "Currently | users", "The story | also",
     // "The masked man | then"
-    const EDGE_ADVERBS: &[&str] = &["also", "currently", "however", "just", "now", "still", "then", "there"];
-    let edge = |k: usize| EDGE_ADVERBS.contains(&toks[k].lower.as_str()) || toks[k].is_punct(',');
+    let edge = |k: usize| is(EDGE_ADVERBS, &toks[k].lower) || toks[k].is_punct(',');
     // an existential "there" opens no speaker: "There were conflicting | reports"
     if toks[a].lower == "there" {
         return None;
@@ -1836,33 +1835,9 @@ fn tidy_source(text: &str, toks: &[Token], (mut a, mut b): (usize, usize)) -> Op
     }
     // a preposition, an article or an adverb alone, or a phrase that ends on one, names no one:
     // "There were reports", "In defending himself", "At the time of writing", "the governments of"
-    const NO_SPEAKER: &[&str] = &[
-        "a",
-        "also",
-        "an",
-        "as",
-        "at",
-        "by",
-        "currently",
-        "during",
-        "even",
-        "for",
-        "from",
-        "however",
-        "in",
-        "just",
-        "of",
-        "on",
-        "still",
-        "the",
-        "then",
-        "there",
-        "to",
-        "with",
-    ];
-    if NO_SPEAKER.contains(&toks[b].lower.as_str()) {
+    if is(NO_SPEAKER, &toks[b].lower) {
         // unless a name ends right before it: "Sgt Gill Cherry | from"
-        if b > a && capital(b - 1) && !NO_SPEAKER.contains(&toks[b - 1].lower.as_str()) {
+        if b > a && capital(b - 1) && !is(NO_SPEAKER, &toks[b - 1].lower) {
             return Some((a, b - 1));
         }
         return None;

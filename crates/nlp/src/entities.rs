@@ -4,7 +4,7 @@
 //! an article has already introduced ("Zelenskyy" after "Volodymyr Zelenskyy").
 use crate::canon::{clean_surface, key, Canonicalizer};
 use crate::lexicon::{
-    common_word, demonym, given_name, is_org_head, is_title, known_org, multiword_place, not_name, place,
+    common_word, demonym, given_name, is_org_head, is_title, known_org, listed_place, not_name, place,
 };
 use crate::tokens::{is_capitalized, TokKind, Token};
 use corroborate_model::{Entity, EntityType, Span};
@@ -80,7 +80,7 @@ pub fn entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity>
     for (span, kind) in raw.iter_mut() {
         let context_place = *kind == EntityType::Gpe && !span.slice(text).contains(' ') && {
             let lower = span.slice(text).to_lowercase();
-            place(&lower).is_none() && !multiword_place(&lower)
+            place(&lower).is_none() && !listed_place(&lower)
         };
         if (*kind == EntityType::Misc || context_place) && surnames.contains(&crate::canon::fold(span.slice(text))) {
             *kind = EntityType::Person;
@@ -268,7 +268,7 @@ fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &s
         out.push((span, EntityType::Org));
         return;
     }
-    if place(&whole).is_some() || run.len() > 1 && multiword_place(&whole) {
+    if place(&whole).is_some() || run.len() > 1 && listed_place(&whole) {
         out.push((span, EntityType::Gpe));
         return;
     }
@@ -282,7 +282,7 @@ fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &s
             || t == 1 && ["ian", "ese", "ish", "an", "i"].iter().any(|s| pre_lower.ends_with(s))
         {
             EntityType::Norp
-        } else if place(&pre_lower).is_some() || multiword_place(&pre_lower) || t == 1 {
+        } else if place(&pre_lower).is_some() || listed_place(&pre_lower) || t == 1 {
             EntityType::Gpe
         } else {
             EntityType::Org

@@ -625,7 +625,7 @@ const DEMONYM: u16 = 16;
 const NOT_NAME: u16 = 32;
 const ABBREVIATION: u16 = 64;
 const GIVEN_NAME: u16 = 128;
-const MULTI_PLACE: u16 = 256;
+const LISTED_PLACE: u16 = 256;
 const COMMON_WORD: u16 = 512;
 
 /// Derived word lists (`corroborate train lexicon` writes them; see `data/README.md`): US Census
@@ -633,7 +633,7 @@ const COMMON_WORD: u16 = 512;
 const GIVEN_NAMES: &str = include_str!("../data/given_names.txt");
 /// Countries, US states and cities of several words ("new hampshire", "florida", "los angeles"),
 /// lower case, one a line.
-const MULTI_PLACES: &str = include_str!("../data/places.txt");
+const LISTED_PLACES: &str = include_str!("../data/places.txt");
 /// Words the UD English treebank writes in lower case at least twice.
 const COMMON_WORDS: &str = include_str!("../data/common_words.txt");
 
@@ -658,7 +658,7 @@ fn entry(lower: &str) -> Option<Entry> {
                 set(w, &|e| e.bits |= bit);
             }
         }
-        for (text, bit) in [(GIVEN_NAMES, GIVEN_NAME), (MULTI_PLACES, MULTI_PLACE), (COMMON_WORDS, COMMON_WORD)] {
+        for (text, bit) in [(GIVEN_NAMES, GIVEN_NAME), (LISTED_PLACES, LISTED_PLACE), (COMMON_WORDS, COMMON_WORD)] {
             for w in text.lines().filter(|l| !l.is_empty()) {
                 set(w, &|e| e.bits |= bit);
             }
@@ -711,8 +711,8 @@ pub fn given_name(lower: &str) -> bool {
 }
 /// A listed place: a country or US state ("florida"), or a city of several words, its words lower
 /// case and joined by single spaces ("new hampshire", "los angeles").
-pub fn multiword_place(lower: &str) -> bool {
-    has(lower, MULTI_PLACE)
+pub fn listed_place(lower: &str) -> bool {
+    has(lower, LISTED_PLACE)
 }
 /// A word English writes in lower case ("white", "house", "cup"), not only as a name.
 pub fn common_word(lower: &str) -> bool {
