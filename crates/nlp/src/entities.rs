@@ -122,15 +122,20 @@ pub fn entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity>
             let between = text.get(a.end..b.start).unwrap_or("x");
             matches!(between.trim(), "," | "and" | ", and" | "or" | ", or") && raw[other].1 == EntityType::Gpe
         };
+        // (a common word is no unknown place: "Carrier, Ford and Mexico", "State and Washington")
+        let common = common_word(&folded[k]) && !listed_place(&folded[k]);
         let prev_place = k > 0 && listed_with_place(k - 1);
         let next_place = k + 1 < raw.len() && listed_with_place(k + 1);
-        if prev_place || next_place {
+        if (prev_place || next_place) && !common {
             raw[k].1 = EntityType::Gpe;
         }
     }
     // a second pass lets a list run on: "Bucha, Irpin, Monastyrskyi, Borodyanka"
     for k in 1..raw.len() {
-        if raw[k].1 == EntityType::Misc && raw[k - 1].1 == EntityType::Gpe {
+        if raw[k].1 == EntityType::Misc
+            && raw[k - 1].1 == EntityType::Gpe
+            && !(common_word(&folded[k]) && !listed_place(&folded[k]))
+        {
             let between = text.get(raw[k - 1].0.end..raw[k].0.start).unwrap_or("x").trim();
             if matches!(between, "," | ", and" | "and") {
                 raw[k].1 = EntityType::Gpe;
@@ -440,6 +445,14 @@ mod tests {
         assert!(!kinds("Florida").is_empty() && kinds("Florida").iter().all(|&k| k == EntityType::Gpe), "{e:?}");
         assert!(!kinds("Wales").contains(&EntityType::Person), "{e:?}");
         assert_eq!(kinds("Brandt"), vec![EntityType::Person], "{e:?}");
+    }
+
+    #[test]
+    fn a_common_word_listed_with_places_is_no_place() {
+        let e = ents("Strikes closed Carrier, Kyiv and Brask.");
+        let kind = |name: &str| e.iter().find(|x| x.0 == name).map(|x| x.1);
+        assert_eq!(kind("Carrier"), Some(EntityType::Misc), "{e:?}");
+        assert_eq!(kind("Brask"), Some(EntityType::Gpe), "{e:?}");
     }
 
     #[test]
