@@ -103,6 +103,9 @@ pub fn entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity>
     // with places are places ("Bucha, Irpin, and Hostomel").
     // Each mention's folded form, computed once (it is looked up up to three times below).
     let folded: Vec<String> = raw.iter().map(|(s, _)| crate::canon::fold(s.slice(text))).collect();
+    // a common word is no unknown place when listed with places ("Carrier, Kyiv and Brask"), unless
+    // it is a listed one
+    let may_be_place = |folded: &str| !common_word(folded) || listed_place(folded);
     let mut typed: HashMap<&str, EntityType> = HashMap::default();
     for ((_, k), f) in raw.iter().zip(&folded) {
         if *k != EntityType::Misc {
@@ -122,20 +125,15 @@ pub fn entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity>
             let between = text.get(a.end..b.start).unwrap_or("x");
             matches!(between.trim(), "," | "and" | ", and" | "or" | ", or") && raw[other].1 == EntityType::Gpe
         };
-        // (a common word is no unknown place: "Carrier, Ford and Mexico", "State and Washington")
-        let common = common_word(&folded[k]) && !listed_place(&folded[k]);
         let prev_place = k > 0 && listed_with_place(k - 1);
         let next_place = k + 1 < raw.len() && listed_with_place(k + 1);
-        if (prev_place || next_place) && !common {
+        if (prev_place || next_place) && may_be_place(&folded[k]) {
             raw[k].1 = EntityType::Gpe;
         }
     }
     // a second pass lets a list run on: "Bucha, Irpin, Monastyrskyi, Borodyanka"
     for k in 1..raw.len() {
-        if raw[k].1 == EntityType::Misc
-            && raw[k - 1].1 == EntityType::Gpe
-            && !(common_word(&folded[k]) && !listed_place(&folded[k]))
-        {
+        if raw[k].1 == EntityType::Misc && raw[k - 1].1 == EntityType::Gpe && may_be_place(&folded[k]) {
             let between = text.get(raw[k - 1].0.end..raw[k].0.start).unwrap_or("x").trim();
             if matches!(between, "," | ", and" | "and") {
                 raw[k].1 = EntityType::Gpe;
