@@ -193,12 +193,13 @@ pub fn parse(text: &str) -> TextMeta {
         } else {
             String::new()
         };
+        let words = s.split_whitespace().count();
         if let Some(names) = byline(s) {
             for name in names.split(" and ").flat_map(|n| n.split(" & ")) {
                 out.meta.authors.push(name.trim().to_string());
             }
             out.spans.push(MetaSpan { kind: MetaKind::Byline, span, value: Some(names.to_string()) });
-        } else if s.split_whitespace().count() <= 40 && CREDIT.is_match(s.trim()) {
+        } else if words <= 40 && CREDIT.is_match(s.trim()) {
             out.spans.push(MetaSpan { kind: MetaKind::Credit, span, value: Some(s.trim().to_string()) });
         } else if let Some(m) = TRAILING_CREDIT.find(s) {
             let credit = Span::new(span.start + m.start(), span.start + m.end());
@@ -207,13 +208,11 @@ pub fn parse(text: &str) -> TextMeta {
                 span: credit,
                 value: Some(m.as_str().trim().to_string()),
             });
-        } else if s.split_whitespace().count() <= 12
-            && (PHOTO_CREDIT.is_match(s.trim()) || FOR_THE_CREDIT.is_match(s.trim()))
-        {
+        } else if words <= 12 && (PHOTO_CREDIT.is_match(s.trim()) || FOR_THE_CREDIT.is_match(s.trim())) {
             out.spans.push(MetaSpan { kind: MetaKind::ImageCredit, span, value: Some(s.trim().to_string()) });
-        } else if s.split_whitespace().count() <= 12 && UPDATED_LINE.is_match(s.trim()) {
+        } else if words <= 12 && UPDATED_LINE.is_match(s.trim()) {
             out.spans.push(MetaSpan { kind: MetaKind::Dateline, span, value: None });
-        } else if IMAGE_CREDIT.is_match(s) && s.split_whitespace().count() <= 12 && s.chars().count() <= 100 {
+        } else if IMAGE_CREDIT.is_match(s) && words <= 12 && s.chars().count() <= 100 {
             let value = s.split_once(':').map(|(_, v)| v.trim().to_string());
             out.spans.push(MetaSpan { kind: MetaKind::ImageCredit, span, value });
         } else if lower == "category" || lower == "categories" {

@@ -78,11 +78,13 @@ pub fn entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity>
     // (a single word that only its context made a place, "a letter to | Trump", "support from |
     // Sanders", is the person too; a place of the gazetteer stays one: "Washington")
     for (span, kind) in raw.iter_mut() {
-        let context_place = *kind == EntityType::Gpe && !span.slice(text).contains(' ') && {
-            let lower = span.slice(text).to_lowercase();
-            place(&lower).is_none() && !listed_place(&lower)
-        };
-        if (*kind == EntityType::Misc || context_place) && surnames.contains(&crate::canon::fold(span.slice(text))) {
+        if !matches!(*kind, EntityType::Misc | EntityType::Gpe) {
+            continue;
+        }
+        let folded = crate::canon::fold(span.slice(text));
+        let context_place =
+            *kind == EntityType::Gpe && !folded.contains(' ') && place(&folded).is_none() && !listed_place(&folded);
+        if (*kind == EntityType::Misc || context_place) && surnames.contains(&folded) {
             *kind = EntityType::Person;
         }
     }
