@@ -213,6 +213,10 @@ impl Ctx<'_> {
     fn cue_verb(&self, i: usize) -> bool {
         self.cue_verb[i]
     }
+    /// [`Ctx::cue_verb`], false past the last token.
+    fn cue_verb_at(&self, i: usize) -> bool {
+        self.cue_verb.get(i).copied().unwrap_or(false)
+    }
     fn lower(&self, i: usize) -> &str {
         &self.toks[i].lower
     }
@@ -642,6 +646,16 @@ pub fn find_with(
 
     // A cue outside every sentence is in metadata (a `Title:` label, a byline): no attribution.
     raw.retain(|r| ctx.sent_of[r.cue.0] != usize::MAX);
+    // a passive cue's subject is what is said, not who says it ([`passive_subject`]); the subject
+    // is still a mention later pronouns may take up
+    let subjects: Vec<Option<(usize, usize)>> = raw
+        .iter_mut()
+        .map(|r| {
+            let subject = passive_subject(&ctx, r);
+            r.source = r.source.and_then(|x| tidy_source(text, toks, x));
+            subject
+        })
+        .collect();
 
     // Speakers, in text order so pronouns and descriptions see what came before.
     let mut order: Vec<usize> = (0..raw.len()).collect();
@@ -649,6 +663,9 @@ pub fn find_with(
     let mut speakers: Vec<Option<Speaker>> = vec![None; raw.len()];
     let mut recent: Vec<(usize, Speaker)> = Vec::new();
     for &i in &order {
+        if let Some(sp) = subjects[i].and_then(|s| resolve(&mut ctx, s, &recent)) {
+            recent.push((toks[subjects[i].unwrap().0].span.start, sp));
+        }
         let sp = raw[i].source.and_then(|s| resolve(&mut ctx, s, &recent));
         // a speaker reached through a relative or possessive pronoun ("Scott, who", "his call")
         // is no fresh mention for later pronouns: counted as one, it changed 38 later pronoun
@@ -1726,6 +1743,136 @@ fn shared_subject(ctx: &Ctx, raw: &[Raw], nominal: &[bool], c: usize) -> Option<
     let noun = |i: usize| nominal.get(i).is_none_or(|&n| n);
     ((ctx.head_ok(b) || is_org_word(ctx.lower(b))) && b + 2 < k && first <= b && !common(first) && noun(b))
         .then_some((a, b))
+}
+
+/// Words between a form of "be" and its participle that leave the passive whole: "is also
+/// expected", "was not told", "were widely seen".
+fn passive_adverb(w: &str) -> bool {
+    matches!(w, "also" | "not" | "never" | "long" | "still" | "now" | "often" | "first" | "then") || is_ly_adverb(w)
+}
+
+/// A passive cue's subject is what was said or done, not who said or did it: "Dylann Roof | is
+/// accused | of killing", "Bernie Sanders | is said | to have pressed", "The deal | is expected | to
+/// close", "A rumor that ... | has been called | “rubbish” by Plant's publicist". Such a source before
+/// the cue becomes the start of the content (a content before the cue is that subject already), and
+/// the agent after "by" (in the clause, before a comma) the source, or no one. Kept: the subject of a participle of a state of mind ("analysts
+/// were disappointed that", [`EXPERIENCER_PARTICIPLES`]), of "was quoted as saying", and of "is
+/// reported to have said". Returns the subject taken from the source.
+fn passive_subject(ctx: &Ctx, r: &mut Raw) -> Option<(usize, usize)> {
+    let toks = ctx.toks;
+    let subject = r.source?;
+    let sa = subject.0;
+    if r.direct || sa >= r.cue.0 {
+        return None;
+    }
+    // the participle: the cue's first word that is no auxiliary or adverb
+    let p = (r.cue.0..=r.cue.1).find(|&k| {
+        toks[k].is_word()
+            && !matches!(ctx.lower(k), "be" | "been" | "being")
+            && !is(CUE_AUXILIARIES, ctx.lower(k))
+            && !passive_adverb(ctx.lower(k))
+    })?;
+    let w = ctx.lower(p);
+    if !(w.ends_with("ed") || is(IRREGULAR_PARTICIPLES, w)) || is(EXPERIENCER_PARTICIPLES, w) {
+        return None;
+    }
+    // a form of "be" right before it, across adverbs ("is also expected"; not "He's said": has)
+    let mut k = p;
+    while k > sa + 1 && passive_adverb(ctx.lower(k - 1)) {
+        k -= 1;
+    }
+    if k == 0 || !matches!(ctx.lower(k - 1), "is" | "are" | "was" | "were" | "be" | "been" | "being" | "'re" | "’re")
+    {
+        return None;
+    }
+    // "was quoted as saying", "was heard telling", "is reported to have said": the subject speaks
+    let next = |n: usize| toks.get(p + n).map_or("", |t| t.lower.as_str());
+    let speaking = |w: &str| matches!(w, "saying" | "telling" | "writing" | "claiming" | "describing");
+    let clause = (1..9).take_while(|&n| !matches!(next(n), "," | ";" | "." | ""));
+    if clause.clone().any(|n| speaking(next(n)))
+        || clause.clone().any(|n| {
+            next(n) == "to" && (ctx.cue_verb_at(p + n + 1) || next(n + 1) == "have" && ctx.cue_verb_at(p + n + 2))
+        })
+    {
+        return None;
+    }
+    let end = ctx.sent_end(p);
+    let mut agent = None;
+    let mut k = p + 1;
+    while k < end.min(p + 14) {
+        let t = &toks[k];
+        let quoted = |i: usize| toks.get(i).is_some_and(|t| t.is_quote());
+        if t.is_punct(';') || t.is_punct(':') || t.is_punct(',') && !quoted(k - 1) && !quoted(k + 1) {
+            break;
+        }
+        // another verb: the "by" is its ("are expected to be questioned by officers")
+        if matches!(t.lower.as_str(), "to" | "that" | "be" | "been" | "being" | "and" | "who" | "which")
+            || t.lower.ends_with("ing")
+            || ctx.cue_verb(k)
+        {
+            break;
+        }
+        if t.lower == "by" {
+            // the agent: a noun phrase ("the debate moderators", "some of his rivals", "Plant's
+            // publicist"), up to a verb, a preposition other than "of" or a punctuation mark
+            // (no count: "backed by 42 percent", "won by 34"; no participle or adverb: "the
+            // encryption | deployed by Apple", "Trump | already")
+            let noun_word = |j: usize| {
+                let l = ctx.lower(j);
+                toks[j].is_word()
+                    && !ctx.cue_verb(j)
+                    && !l.ends_with("ly")
+                    && !l.ends_with("ing")
+                    && (!l.ends_with("ed") || ctx.cap(j))
+                    && (!is(FUNCTION_WORDS, l) || matches!(l, "some" | "many" | "most" | "all" | "other"))
+                    && !is(PASSIVE_AGENT_STOPS, l)
+            };
+            let mut j = k + 1;
+            while j < end
+                && toks[j].kind != TokKind::Number
+                && (ctx.np_token(j)
+                    || DETERMINERS.contains(&ctx.lower(j))
+                    || noun_word(j)
+                    || ctx.lower(j) == "of" && j > k + 1 && j + 1 < end && noun_word(j + 1)
+                    || ctx.lower(j) == "and" && ctx.cap(j - 1) && j + 1 < end && ctx.cap(j + 1))
+            {
+                j += 1;
+            }
+            let (a, b) = (k + 1, j.saturating_sub(1));
+            // a lone common word names someone only as a plural or a person's noun ("historians",
+            // "liberals"; not "anxiety")
+            let lone_ok = a < b || ctx.cap(a) || ctx.lower(a).ends_with('s') || agent_noun(ctx.lower(a));
+            let counted = toks.get(j).is_some_and(|t| t.kind == TokKind::Number)
+                || (a..=b).any(|i| matches!(ctx.lower(i), "percent" | "per" | "cent" | "votes" | "points"));
+            if j > a && lone_ok && !counted && !DETERMINERS.contains(&ctx.lower(b)) && !time_phrase(toks, a, b) {
+                agent = Some((k, (a, b)));
+            }
+            break;
+        }
+        k += 1;
+    }
+    // a content before the cue is the subject already ("The proposal | was rejected by the mayor")
+    if r.content.start < toks[p].span.end {
+        r.source = agent.map(|(_, s)| s);
+        return Some(subject);
+    }
+    let relative = sa == subject.1 && matches!(ctx.lower(sa), "who" | "which" | "that");
+    let start = if relative { r.content.start } else { toks[sa].span.start };
+    // what follows the agent is the rest of the content when it opens with "to" or "that" ("The
+    // facility has been ordered by the CDC | to close"): the content then runs over the agent
+    let rest = agent.and_then(|(_, (_, b))| toks.get(b + 1)).filter(|t| t.span.end <= r.content.end);
+    let stop = match agent {
+        Some(_) if rest.is_some_and(|t| matches!(t.lower.as_str(), "to" | "that")) => r.content.end,
+        Some((by, _)) => toks[by - 1].span.end.max(start),
+        None => r.content.end,
+    };
+    let content = Span::new(start, stop).trim(ctx.text, &[',', ' ']);
+    if content.is_empty() {
+        return None;
+    }
+    r.content = content;
+    r.source = agent.map(|(_, s)| s);
+    Some(subject)
 }
 
 /// A source's edges, tidied: without the sentence's opening conjunction ("But the company said"), a

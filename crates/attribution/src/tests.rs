@@ -439,3 +439,21 @@ fn labels_of_links_and_photos_are_no_speakers() {
     assert!(got.iter().any(|a| a.0 == "KOVIC" && a.3 == "We will find out what went wrong."), "{got:?}");
     assert!(got.iter().any(|a| a.0 == "VASK"), "{got:?}");
 }
+
+#[test]
+fn a_passive_cue_s_subject_is_what_is_said_and_its_agent_the_source() {
+    let got = check("Tomas Brek is accused of flooding the valley. The plan is expected to pass next week.");
+    let accused = got.iter().find(|g| g.2.contains("accused")).expect("the accusation");
+    assert_eq!((accused.0.as_str(), accused.1.as_str()), ("", ""), "{got:?}");
+    assert!(accused.3.starts_with("Tomas Brek is accused of flooding"), "{got:?}");
+    assert!(got.iter().all(|g| g.0 != "Tomas Brek" && g.0 != "The plan"), "{got:?}");
+    // the agent after "by" is the source; a content before the cue is the subject
+    let got = check("The proposal was rejected by the mayor, Ana Ruiz. Tomas Brek was condemned by the council.");
+    assert!(got.iter().all(|g| g.0 != "The proposal was" && g.0 != "Tomas Brek"), "{got:?}");
+    let rejected = got.iter().find(|g| g.2.contains("rejected")).expect("the rejection");
+    assert_eq!(rejected.0, "the mayor", "{got:?}");
+    // a state of mind keeps its subject, and so does "was quoted as saying"
+    let got = check("Analysts were disappointed that the levy stayed. Kovic was quoted as saying the levy stays.");
+    assert!(got.iter().any(|g| g.0 == "Analysts"), "{got:?}");
+    assert!(got.iter().any(|g| g.0 == "Kovic"), "{got:?}");
+}
