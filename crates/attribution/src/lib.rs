@@ -638,6 +638,12 @@ pub fn find_with(
             raw[i].source = inverted_source(&ctx, &raw[i]);
         }
     }
+    // the parts of one quotation around its cue share the source found for one of them
+    for i in 0..raw.len() {
+        if raw[i].source.is_none() {
+            raw[i].source = raw.iter().find(|o| o.cue == raw[i].cue && o.source.is_some()).and_then(|o| o.source);
+        }
+    }
     // a source's edges: no opening conjunction ("But the company said"; "But" alone is no
     // speaker), no trailing setting, the whole name after a title ([`tidy_source`])
     for r in raw.iter_mut() {
@@ -656,6 +662,83 @@ pub fn find_with(
             subject
         })
         .collect();
+
+    // a source ends before its cue ("Cruz has long | has long said": the tagger's cue took the
+    // auxiliary and adverb the source ran into)
+    for r in raw.iter_mut() {
+        let cue = cue_extent(&ctx, r);
+        r.source = r.source.and_then(|(a, mut b)| {
+            if toks[a].span.start >= cue.start || toks[b].span.end <= cue.start {
+                return Some((a, b));
+            }
+            while b > a && toks[b].span.end > cue.start {
+                b -= 1;
+            }
+            (toks[b].span.end <= cue.start).then_some((a, b)).and_then(|x| trim_source(text, toks, x))
+        });
+    }
+
+    // a content that opens with its own source: `said Mr Dean. "Our DVDs ..."`, `said Mr Sener,
+    // "will ..."`, `said Bernie Banton, who leads ... "There is ..."` (the content is what follows
+    // the source and its description, the source runs to that stop when no comma comes between:
+    // `said Swedish trades union official Ulf Carlsson. "What ..."`); `said Melissa Roloson, 32,
+    // of Sodus` (the source and its description only: no attribution); `said Mr Haines would be
+    // next` (the source is the content's subject: no one); a content inside its source is no
+    // attribution
+    raw.retain_mut(|r| {
+        let Some((a, b)) = r.source else { return true };
+        let src = toks[a].span.cover(&toks[b].span);
+        if src.contains(&r.content) {
+            return false;
+        }
+        let opens = src.start < r.content.end
+            && if r.content.start >= src.start {
+                r.content.start < src.end
+            } else {
+                Span::new(r.content.start, src.start).slice(text).chars().all(|c| !c.is_alphanumeric())
+            };
+        if !opens {
+            return true;
+        }
+        let quote_next = |k: usize| toks.get(k + 1).is_some_and(|t| t.is_quote());
+        let stop = (b + 1..toks.len()).take_while(|&k| toks[k].span.start < r.content.end).find(|&k| {
+            toks[k].is_punct('.') && k + 1 < toks.len() && toks[k + 1].span.start < r.content.end
+                || (toks[k].is_punct(',') || toks[k].is_punct(':')) && quote_next(k)
+        });
+        // "According to a story circulating online, | thousands of turkeys ...": what follows the
+        // source's comma
+        let stop = stop.or_else(|| {
+            (ctx.lower(r.cue.0) == "according" && toks.get(b + 1).is_some_and(|t| t.is_punct(',')))
+                .then_some(b + 1)
+                .filter(|&k| toks[k].span.end < r.content.end)
+        });
+        let said = |k: usize| Span::new(toks[k].span.end, r.content.end).trim(text, &[' ']);
+        if let Some(k) = stop.filter(|&k| said(k).slice(text).chars().any(char::is_alphanumeric)) {
+            r.content = said(k);
+            // a whole quotation is its words, without the marks
+            let bare = r.content.trim(text, &['"', '“', '”', '.', ',', ' ']);
+            if let Some(q) = quotes.iter().find(|q| q.inner.trim(text, &['.', ',']) == bare) {
+                r.content = q.inner;
+                r.direct = true;
+            }
+            if k > b + 1 && k <= b + 9 && !(b + 1..k).any(|i| toks[i].is_punct(',') || toks[i].is_punct('(')) {
+                r.source = trim_source(text, toks, (a, k - 1));
+            }
+            return true;
+        }
+        let ends = toks.get(b + 1).is_none_or(|t| {
+            t.is_quote()
+                || matches!(
+                    t.kind,
+                    TokKind::Punct('.') | TokKind::Punct(',') | TokKind::Punct(':') | TokKind::Punct('(')
+                )
+        });
+        if ends {
+            return false;
+        }
+        r.source = None;
+        true
+    });
 
     // Speakers, in text order so pronouns and descriptions see what came before.
     let mut order: Vec<usize> = (0..raw.len()).collect();
@@ -1690,7 +1773,15 @@ fn inverted_source(ctx: &Ctx, r: &Raw) -> Option<(usize, usize)> {
         b -= 1;
     }
     let first = toks.get(a)?;
-    let opens = ctx.cap(a) || first.kind == TokKind::Number || DETERMINERS.contains(&first.lower.as_str());
+    // (or lowercase words of a role before a name: "said flood victim Ana Ruiz")
+    let role = || {
+        let name = (a + 1..=b.min(a + 3)).find(|&k| ctx.cap(k));
+        name.is_some_and(|n| {
+            (a..n).all(|k| toks[k].is_word() && !ctx.cue_verb(k) && !is(FUNCTION_WORDS, &toks[k].lower))
+                && !matches!(first.lower.as_str(), "in" | "on" | "at" | "during" | "after" | "before" | "by")
+        })
+    };
+    let opens = ctx.cap(a) || first.kind == TokKind::Number || DETERMINERS.contains(&first.lower.as_str()) || role();
     (a <= b && b - a < 20 && opens && toks[b].is_word()).then_some((a, b))
 }
 

@@ -457,3 +457,12 @@ fn a_passive_cue_s_subject_is_what_is_said_and_its_agent_the_source() {
     assert!(got.iter().any(|g| g.0 == "Analysts"), "{got:?}");
     assert!(got.iter().any(|g| g.0 == "Kovic"), "{got:?}");
 }
+
+#[test]
+fn a_content_that_opens_with_its_source_starts_after_it() {
+    let text = "The council meets on Friday. \"We are getting there, but there is still a long way to go,\" said flood victim Ana Ruiz, who leads a residents' group. \"The water is gone but the mud stays.\"";
+    let got = check(text);
+    assert!(got.len() == 2 && got.iter().all(|g| g.0 == "flood victim Ana Ruiz"), "{got:?}");
+    assert!(got.iter().any(|g| g.3 == "The water is gone but the mud stays."), "{got:?}");
+    assert!(got.iter().all(|g| !g.3.contains("Ana Ruiz")), "{got:?}");
+}
