@@ -463,6 +463,11 @@ impl<'a> Doc<'a> {
         self.pos.get(i) == Some(&2)
     }
 
+    /// Whether the tagger read token `i` as a verb (false without a part-of-speech tagger).
+    pub fn verb(&self, i: usize) -> bool {
+        self.pos.get(i) == Some(&1)
+    }
+
     /// Whether the tagger read token `i` as an adjective or adverb.
     pub fn modifier(&self, i: usize) -> bool {
         self.pos.get(i) == Some(&3)

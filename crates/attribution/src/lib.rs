@@ -391,6 +391,7 @@ pub fn find_with(
             direct: true,
             learned: false,
             more: None,
+            subject: None,
         });
     }
     if transcript.len() >= 2 {
@@ -428,7 +429,7 @@ pub fn find_with(
         let mut tagged = model.roles(&doc, &cues);
         learned_cuts(&mut tagged);
         for mut t in tagged {
-            let Some((mut ca, cb)) = t.content else { continue };
+            let Some((mut ca, mut cb)) = t.content else { continue };
             // the headline colon rule knows "Name: words" better than a cue the tagger finds in it
             if let Some(h) = &headline {
                 let (sa, _) = h.source.unwrap_or(h.cue);
@@ -465,13 +466,59 @@ pub fn find_with(
             }
             // no source found: the rules' source for the same cue, if they have one; and the rules'
             // source where it covers the learned one ("Russia's Defense Ministry" over "Ministry")
-            let rule_source = raw.iter().find(|r| (t.cue.0..=t.cue.1).contains(&r.cue.0)).and_then(|r| r.source);
+            let rule = raw.iter().find(|r| (t.cue.0..=t.cue.1).contains(&r.cue.0));
+            let rule_source = rule.and_then(|r| r.source);
+            // a "that" clause cut at the comma of an appositive ("told the Post that Ana Ruiz, | an
+            // engineer who ..., is not his adviser"): the rules' content runs on to its verb
+            if toks[ca].lower == "that"
+                && toks.get(cb + 1).is_some_and(|x| x.is_punct(','))
+                && !(ca + 1..=cb).any(|k| doc.verb(k) || auxiliary(ctx.lower(k)))
+            {
+                if let Some(r) =
+                    rule.filter(|r| r.content.start == toks[ca].span.start && r.content.end > toks[cb].span.end)
+                {
+                    cb = toks.partition_point(|x| x.span.end <= r.content.end).saturating_sub(1).max(cb);
+                }
+            }
+            // a relative clause after the cue's noun ("CONTENT, a website claimed in a story | that
+            // went viral": "that" and a verb): what was claimed is the clause before the source's comma
+            let medium =
+                |w: &str| is(CONTEXT_NOUNS, w) || matches!(w, "story" | "article" | "column" | "blog" | "piece");
+            let relative = t.cue.1 >= t.cue.0 + 2
+                && medium(ctx.lower(t.cue.1))
+                && matches!(toks[ca].lower.as_str(), "that" | "which")
+                && (ca + 1..=cb).find(|&k| !is_ly_adverb(ctx.lower(k))).is_some_and(|k| doc.verb(k));
+            if let Some((sa, _)) =
+                t.source.filter(|&(sa, _)| relative && sa >= ctx.sent_start(t.cue.0) + 4 && toks[sa - 1].is_punct(','))
+            {
+                ca = ctx.sent_start(t.cue.0);
+                cb = sa - 2;
+            }
             // and where only the rules' source names someone ("the representative of Paris ... said"
             // over "videos circulating in the region")
             let names = |(a, b): (usize, usize)| {
                 (a..=b).any(|k| toks[k].is_word() && toks[k].span.slice(text).starts_with(char::is_uppercase))
             };
+            // a participle joined by a comma speaks with the speaker of the report before it, not
+            // with a name in or after what that one reported ("An official denied that she is the
+            // wife of Dorn, the leader of the militia, | adding that ...": the official adds)
+            let participle = ctx.lower(t.cue.0).ends_with("ing") && ctx.lower(t.cue.0) != "according";
+            let joined = (t.cue.0 > 0 && toks[t.cue.0 - 1].is_punct(',') && participle)
+                .then(|| {
+                    learned_raw.iter().rev().find(|r: &&Raw| {
+                        r.cue.1 < t.cue.0 && ctx.sent_of[r.cue.0] == ctx.sent_of[t.cue.0] && r.source.is_some()
+                    })
+                })
+                .flatten()
+                .filter(|r| {
+                    // (the token after the content, and a comma after it)
+                    let after = toks.partition_point(|x| x.span.end <= r.content.end);
+                    t.source
+                        .is_some_and(|(a, _)| a > r.cue.1 && toks[a].span.start >= r.content.start && a <= after + 1)
+                })
+                .and_then(|r| r.source);
             let source = match (t.source, rule_source) {
+                _ if joined.is_some() => joined,
                 (Some((a, b)), Some((ra, rb))) if ra <= a && b <= rb => Some((ra, rb)),
                 (Some(l), Some(r)) if !names(l) && names(r) => Some(r),
                 (learned, rules) => learned.or(rules),
@@ -479,7 +526,6 @@ pub fn find_with(
             .and_then(|x| trim_source(text, toks, x));
             // a content stops where the source taken begins: `“X,” the ministry's spokesman Y said`
             // when the tagger read "the ministry's spokesman" as content and the rules' source covers it
-            let mut cb = cb;
             if let Some((sa, _)) = source.filter(|&(sa, _)| ca < sa && sa <= cb) {
                 cb = sa - 1;
                 while cb > ca && !toks[cb].is_word() {
@@ -511,7 +557,7 @@ pub fn find_with(
                 let m = q.map_or(m, |q| q.inner);
                 (!m.is_empty()).then_some(m)
             });
-            learned_raw.push(Raw { source, cue: t.cue, content, direct, learned: true, more });
+            learned_raw.push(Raw { source, cue: t.cue, content, direct, learned: true, more, subject: None });
         }
         // a rule attribution inside a learned content stays when its source names someone: PolNeAR
         // leaves such nested reports unmarked ("X said that Macron has agreed to ..."), but a reader
@@ -535,8 +581,11 @@ pub fn find_with(
                 }
             }
         }
-        cut_learned_at_others(&ctx, &mut raw);
     }
+    // a passive cue that reports nothing ("Brek | was attacked") is no attribution, before
+    // contents are cut at other attributions
+    passives(&ctx, &mut raw, true);
+    cut_learned_at_others(&ctx, &mut raw);
     // speaking somewhere or to someone is no statement: "spoke to reporters", "spoke at a
     // gathering", "called into a radio show" (a content starts with what was said)
     raw.retain(|r| {
@@ -652,16 +701,8 @@ pub fn find_with(
 
     // A cue outside every sentence is in metadata (a `Title:` label, a byline): no attribution.
     raw.retain(|r| ctx.sent_of[r.cue.0] != usize::MAX);
-    // a passive cue's subject is what is said, not who says it ([`passive_subject`]); the subject
-    // is still a mention later pronouns may take up
-    let subjects: Vec<Option<(usize, usize)>> = raw
-        .iter_mut()
-        .map(|r| {
-            let subject = passive_subject(&ctx, r);
-            r.source = r.source.and_then(|x| tidy_source(text, toks, x));
-            subject
-        })
-        .collect();
+    // a passive cue's subject is what is said, not who says it
+    passives(&ctx, &mut raw, false);
 
     // a source ends before its cue ("Cruz has long | has long said": the tagger's cue took the
     // auxiliary and adverb the source ran into)
@@ -685,60 +726,7 @@ pub fn find_with(
     // of Sodus` (the source and its description only: no attribution); `said Mr Haines would be
     // next` (the source is the content's subject: no one); a content inside its source is no
     // attribution
-    raw.retain_mut(|r| {
-        let Some((a, b)) = r.source else { return true };
-        let src = toks[a].span.cover(&toks[b].span);
-        if src.contains(&r.content) {
-            return false;
-        }
-        let opens = src.start < r.content.end
-            && if r.content.start >= src.start {
-                r.content.start < src.end
-            } else {
-                Span::new(r.content.start, src.start).slice(text).chars().all(|c| !c.is_alphanumeric())
-            };
-        if !opens {
-            return true;
-        }
-        let quote_next = |k: usize| toks.get(k + 1).is_some_and(|t| t.is_quote());
-        let stop = (b + 1..toks.len()).take_while(|&k| toks[k].span.start < r.content.end).find(|&k| {
-            toks[k].is_punct('.') && k + 1 < toks.len() && toks[k + 1].span.start < r.content.end
-                || (toks[k].is_punct(',') || toks[k].is_punct(':')) && quote_next(k)
-        });
-        // "According to a story circulating online, | thousands of turkeys ...": what follows the
-        // source's comma
-        let stop = stop.or_else(|| {
-            (ctx.lower(r.cue.0) == "according" && toks.get(b + 1).is_some_and(|t| t.is_punct(',')))
-                .then_some(b + 1)
-                .filter(|&k| toks[k].span.end < r.content.end)
-        });
-        let said = |k: usize| Span::new(toks[k].span.end, r.content.end).trim(text, &[' ']);
-        if let Some(k) = stop.filter(|&k| said(k).slice(text).chars().any(char::is_alphanumeric)) {
-            r.content = said(k);
-            // a whole quotation is its words, without the marks
-            let bare = r.content.trim(text, &['"', '“', '”', '.', ',', ' ']);
-            if let Some(q) = quotes.iter().find(|q| q.inner.trim(text, &['.', ',']) == bare) {
-                r.content = q.inner;
-                r.direct = true;
-            }
-            if k > b + 1 && k <= b + 9 && !(b + 1..k).any(|i| toks[i].is_punct(',') || toks[i].is_punct('(')) {
-                r.source = trim_source(text, toks, (a, k - 1));
-            }
-            return true;
-        }
-        let ends = toks.get(b + 1).is_none_or(|t| {
-            t.is_quote()
-                || matches!(
-                    t.kind,
-                    TokKind::Punct('.') | TokKind::Punct(',') | TokKind::Punct(':') | TokKind::Punct('(')
-                )
-        });
-        if ends {
-            return false;
-        }
-        r.source = None;
-        true
-    });
+    raw.retain_mut(|r| content_after_source(&ctx, &quotes, r));
 
     // Speakers, in text order so pronouns and descriptions see what came before.
     let mut order: Vec<usize> = (0..raw.len()).collect();
@@ -746,8 +734,10 @@ pub fn find_with(
     let mut speakers: Vec<Option<Speaker>> = vec![None; raw.len()];
     let mut recent: Vec<(usize, Speaker)> = Vec::new();
     for &i in &order {
-        if let Some(sp) = subjects[i].and_then(|s| resolve(&mut ctx, s, &recent)) {
-            recent.push((toks[subjects[i].unwrap().0].span.start, sp));
+        if let Some((a, b)) = raw[i].subject {
+            if let Some(sp) = resolve(&mut ctx, (a, b), &recent) {
+                recent.push((toks[a].span.start, sp));
+            }
         }
         let sp = raw[i].source.and_then(|s| resolve(&mut ctx, s, &recent));
         // a speaker reached through a relative or possessive pronoun ("Scott, who", "his call")
@@ -959,6 +949,9 @@ struct Raw {
     /// A second content on the far side of the cue (`"X," he said. "Y."`): reported as a second
     /// attribution with the same source and cue.
     more: Option<Span>,
+    /// The subject of a passive cue, which named no speaker ([`passive_subject`]): still a mention
+    /// for later pronouns.
+    subject: Option<(usize, usize)>,
 }
 
 impl Raw {
@@ -1095,6 +1088,7 @@ fn direct_after(ctx: &Ctx, q: &Quote) -> Option<Raw> {
                     direct: true,
                     learned: false,
                     more: None,
+                    subject: None,
                 });
             }
         }
@@ -1122,6 +1116,7 @@ fn direct_after(ctx: &Ctx, q: &Quote) -> Option<Raw> {
                     direct: true,
                     learned: false,
                     more: None,
+                    subject: None,
                 });
             }
             // inverted: said the minister
@@ -1143,6 +1138,7 @@ fn direct_after(ctx: &Ctx, q: &Quote) -> Option<Raw> {
                                 direct: true,
                                 learned: false,
                                 more: None,
+                                subject: None,
                             });
                         }
                     }
@@ -1154,7 +1150,15 @@ fn direct_after(ctx: &Ctx, q: &Quote) -> Option<Raw> {
                 toks.get(cue_end + 1).filter(|t| is(PRONOUNS, &t.lower)).map(|_| (cue_end + 1, cue_end + 1))
             });
             source?;
-            return Some(Raw { source, cue: (c, cue_end), content: q.inner, direct: true, learned: false, more: None });
+            return Some(Raw {
+                source,
+                cue: (c, cue_end),
+                content: q.inner,
+                direct: true,
+                learned: false,
+                more: None,
+                subject: None,
+            });
         }
         if !ctx.np_token(c) && !is(BETWEEN, &t.lower) && !is(PRONOUNS, &t.lower) && !t.is_punct(',') {
             return None;
@@ -1181,7 +1185,15 @@ fn direct_before(ctx: &Ctx, q: &Quote) -> Option<Raw> {
     }
     let s0 = ctx.sent_start(k);
     let src = source_before(ctx, k, s0)?;
-    Some(Raw { source: Some(src), cue: (k, k), content: q.inner, direct: true, learned: false, more: None })
+    Some(Raw {
+        source: Some(src),
+        cue: (k, k),
+        content: q.inner,
+        direct: true,
+        learned: false,
+        more: None,
+        subject: None,
+    })
 }
 
 /// "pointed out", "went on to say": extends a cue over its particle.
@@ -1425,6 +1437,24 @@ fn indirect(ctx: &Ctx, c: usize) -> Option<Raw> {
     let source = source?;
     // content after the cue
     let mut a = after;
+    // "confirmed to the Herald | the story is a hoax", "said to reporters | that ...": the one told
+    // is no part of what was said
+    if toks.get(a).is_some_and(|t| t.lower == "to") && !matches!(l, "told" | "tell" | "tells" | "telling") {
+        let told = |k: usize| {
+            ctx.cap(k)
+                || DETERMINERS.contains(&ctx.lower(k)) && k == a + 1
+                || matches!(ctx.lower(k), "reporters" | "journalists" | "him" | "her" | "them" | "me" | "us")
+        };
+        let mut k = a + 1;
+        while k < s1 && k < a + 7 && told(k) {
+            k += 1;
+        }
+        let opens =
+            k < s1 && (toks[k].lower == "that" || DETERMINERS.contains(&ctx.lower(k)) && ctx.lower(k) != "that");
+        if k > a + 1 && opens && (ctx.cap(k - 1) || !DETERMINERS.contains(&ctx.lower(k - 1))) {
+            a = k;
+        }
+    }
     if matches!(l, "told" | "tell" | "tells" | "telling" | "warned" | "urged") {
         // skip the addressee: "told reporters that"
         let mut k = a;
@@ -1485,6 +1515,7 @@ fn indirect(ctx: &Ctx, c: usize) -> Option<Raw> {
             direct: false,
             learned: false,
             more: None,
+            subject: None,
         });
     }
     if a >= e || after_words < 2 {
@@ -1498,6 +1529,7 @@ fn indirect(ctx: &Ctx, c: usize) -> Option<Raw> {
         direct: false,
         learned: false,
         more: None,
+        subject: None,
     })
 }
 
@@ -1509,6 +1541,10 @@ fn subject_of(ctx: &Ctx, s0: usize, limit: usize) -> Option<(usize, usize)> {
         if matches!(ctx.lower(s0), "on" | "in" | "at" | "last" | "earlier" | "later" | "meanwhile") {
             a = comma + 1;
         }
+    }
+    // "According to a report from X, | the minister ...": an attribution of its own
+    if ctx.lower(s0) == "according" && toks.get(s0 + 1).is_some_and(|t| t.lower == "to") {
+        a = (s0 + 2..limit.min(s0 + 25)).find(|&i| toks[i].is_punct(','))? + 1;
     }
     let mut e = a;
     while e < limit && ctx.np_token(e) {
@@ -1572,6 +1608,7 @@ fn according_to(ctx: &Ctx, c: usize) -> Option<Raw> {
         direct: false,
         learned: false,
         more: None,
+        subject: None,
     })
 }
 
@@ -1836,6 +1873,105 @@ fn shared_subject(ctx: &Ctx, raw: &[Raw], nominal: &[bool], c: usize) -> Option<
         .then_some((a, b))
 }
 
+/// A content that opens with its own source (see the call in [`find_with`]): cut, or the source
+/// dropped; false when nothing is left of an attribution.
+fn content_after_source(ctx: &Ctx, quotes: &[Quote], r: &mut Raw) -> bool {
+    let (text, toks) = (ctx.text, ctx.toks);
+    let Some((a, b)) = r.source else { return true };
+    let src = toks[a].span.cover(&toks[b].span);
+    if src.contains(&r.content) {
+        return false;
+    }
+    let opens = src.start < r.content.end
+        && if r.content.start >= src.start {
+            r.content.start < src.end
+        } else {
+            Span::new(r.content.start, src.start).slice(text).chars().all(|c| !c.is_alphanumeric())
+        };
+    if !opens {
+        return true;
+    }
+    let quote_next = |k: usize| toks.get(k + 1).is_some_and(|t| t.is_quote());
+    let stop = (b + 1..toks.len()).take_while(|&k| toks[k].span.start < r.content.end).find(|&k| {
+        toks[k].is_punct('.') && k + 1 < toks.len() && toks[k + 1].span.start < r.content.end
+            || (toks[k].is_punct(',') || toks[k].is_punct(':')) && quote_next(k)
+    });
+    // "According to a story circulating online, | thousands of turkeys ...": what follows the
+    // source's comma
+    let stop = stop.or_else(|| {
+        (ctx.lower(r.cue.0) == "according" && toks.get(b + 1).is_some_and(|t| t.is_punct(',')))
+            .then_some(b + 1)
+            .filter(|&k| toks[k].span.end < r.content.end)
+    });
+    let said = |k: usize| Span::new(toks[k].span.end, r.content.end).trim(text, &[' ']);
+    if let Some(k) = stop.filter(|&k| said(k).slice(text).chars().any(char::is_alphanumeric)) {
+        r.content = said(k);
+        // a whole quotation is its words, without the marks
+        let bare = r.content.trim(text, &['"', '“', '”', '.', ',', ' ']);
+        if let Some(q) = quotes.iter().find(|q| q.inner.trim(text, &['.', ',']) == bare) {
+            r.content = q.inner;
+            r.direct = true;
+        }
+        if k > b + 1 && k <= b + 9 && !(b + 1..k).any(|i| toks[i].is_punct(',') || toks[i].is_punct('(')) {
+            r.source = trim_source(text, toks, (a, k - 1));
+        }
+        return true;
+    }
+    let ends = toks.get(b + 1).is_none_or(|t| {
+        t.is_quote()
+            || matches!(t.kind, TokKind::Punct('.') | TokKind::Punct(',') | TokKind::Punct(':') | TokKind::Punct('('))
+    });
+    if ends {
+        return false;
+    }
+    r.source = None;
+    true
+}
+
+/// [`passive_subject`] for each attribution, keeping the subject it takes from the source; an
+/// attribution it empties is dropped. `early`: only that dropping (before contents are cut at one
+/// another, so that an event is not taken for a report that cuts one).
+fn passives(ctx: &Ctx, raw: &mut Vec<Raw>, early: bool) {
+    for r in raw.iter_mut() {
+        if let Some(s) = passive_subject(ctx, r, early) {
+            r.subject = Some(s);
+            r.source = r.source.and_then(|x| tidy_source(ctx.text, ctx.toks, x));
+        }
+    }
+    raw.retain(|r| !r.content.is_empty());
+}
+
+/// A form of "be", "have", "do" or a modal ("is", "wasn't", "will"): a verb the part-of-speech
+/// tagger reads as an auxiliary.
+fn auxiliary(w: &str) -> bool {
+    let w = w.strip_suffix("n't").or_else(|| w.strip_suffix("n’t")).unwrap_or(w);
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "should"
+            | "shall"
+            | "wo"
+            | "ca"
+    )
+}
+
 /// Words between a form of "be" and its participle that leave the passive whole: "is also
 /// expected", "was not told", "were widely seen".
 fn passive_adverb(w: &str) -> bool {
@@ -1846,10 +1982,13 @@ fn passive_adverb(w: &str) -> bool {
 /// accused | of killing", "Bernie Sanders | is said | to have pressed", "The deal | is expected | to
 /// close", "A rumor that ... | has been called | “rubbish” by Plant's publicist". Such a source before
 /// the cue becomes the start of the content (a content before the cue is that subject already), and
-/// the agent after "by" (in the clause, before a comma) the source, or no one. Kept: the subject of a participle of a state of mind ("analysts
-/// were disappointed that", [`EXPERIENCER_PARTICIPLES`]), of "was quoted as saying", and of "is
-/// reported to have said". Returns the subject taken from the source.
-fn passive_subject(ctx: &Ctx, r: &mut Raw) -> Option<(usize, usize)> {
+/// the agent after "by" (in the clause, before a comma) the source, or no one. With neither an
+/// agent nor a participle of saying or judging ([`PASSIVE_REPORTS`]) it reports nothing ("Brek was
+/// attacked in prison"): the content is emptied for the caller to drop. `early`: only that. Kept:
+/// the subject of a participle of a state of mind ("analysts were disappointed that",
+/// [`EXPERIENCER_PARTICIPLES`]), of "was quoted as saying", and of "is reported to have said".
+/// Returns the subject taken from the source.
+fn passive_subject(ctx: &Ctx, r: &mut Raw, early: bool) -> Option<(usize, usize)> {
     let toks = ctx.toks;
     let subject = r.source?;
     let sa = subject.0;
@@ -1941,6 +2080,16 @@ fn passive_subject(ctx: &Ctx, r: &mut Raw) -> Option<(usize, usize)> {
             break;
         }
         k += 1;
+    }
+    // with no agent and no word of saying, it says only what happened to someone ("Brek was
+    // attacked in prison", "Cruz was booed off the stage"): no one's report; the content is
+    // emptied, and the attribution dropped
+    if agent.is_none() && !is(PASSIVE_REPORTS, w) {
+        r.content = Span::new(r.content.start, r.content.start);
+        return Some(subject);
+    }
+    if early {
+        return None;
     }
     // a content before the cue is the subject already ("The proposal | was rejected by the mayor")
     if r.content.start < toks[p].span.end {
@@ -2324,7 +2473,15 @@ fn dash_signature(ctx: &Ctx, q: &Quote) -> Option<Raw> {
     if b == a || !(ends(b) || toks[b].is_punct('.') && ends(b + 1)) {
         return None;
     }
-    Some(Raw { source: Some((a, b - 1)), cue: (d, d), content: q.inner, direct: true, learned: false, more: None })
+    Some(Raw {
+        source: Some((a, b - 1)),
+        cue: (d, d),
+        content: q.inner,
+        direct: true,
+        learned: false,
+        more: None,
+        subject: None,
+    })
 }
 
 /// Words of headline labels before a colon that are no speaker ("The Latest:", "BREAKING:",
@@ -2394,6 +2551,7 @@ fn headline_colon(ctx: &Ctx, title: Span) -> Option<Raw> {
         direct: false,
         learned: false,
         more: None,
+        subject: None,
     })
 }
 
@@ -2418,7 +2576,7 @@ fn add_second_contents(ctx: &Ctx, quotes: &[Quote], raw: &mut Vec<Raw>) {
             continue;
         }
         let direct = quotes.iter().any(|q| q.inner.contains(&m));
-        extra.push(Raw { content: m, direct, more: None, ..r.clone() });
+        extra.push(Raw { content: m, direct, more: None, subject: None, ..r.clone() });
     }
     if !extra.is_empty() {
         raw.extend(extra);

@@ -466,3 +466,27 @@ fn a_content_that_opens_with_its_source_starts_after_it() {
     assert!(got.iter().any(|g| g.3 == "The water is gone but the mud stays."), "{got:?}");
     assert!(got.iter().all(|g| !g.3.contains("Ana Ruiz")), "{got:?}");
 }
+
+#[test]
+fn who_speaks_and_what_is_said_around_appositives_addressees_and_participles() {
+    let got = check(
+        "According to a report from the Velkor Herald, the minister Tomas Brek tore up the contract, saying the timing was wrong.",
+    );
+    assert!(got.iter().any(|g| g.2 == "According to" && g.0 == "a report from the Velkor Herald"), "{got:?}");
+    assert!(got.iter().any(|g| g.2 == "saying" && g.0 == "the minister Tomas Brek"), "{got:?}");
+    let got = check("On Wednesday, Brek told The Arvia Post that Ana Ruiz, an engineer who worked on the dam before it failed, is not his adviser.");
+    assert_eq!(
+        got[0].3, "that Ana Ruiz, an engineer who worked on the dam before it failed, is not his adviser",
+        "{got:?}"
+    );
+    let got = check("The minister's spokeswoman Ivo Sand confirmed to the Herald the now viral story is a hoax.");
+    assert_eq!(got[0].3, "the now viral story is a hoax", "{got:?}");
+    let got = check("An Arvian official denied that the woman held in Brask is the wife of Lev Dorn, the leader of the Velkor militia, adding that she is the sister of a suspect.");
+    assert!(got.iter().all(|g| g.0 == "An Arvian official"), "{got:?}");
+    let got = check("Brek was attacked in prison and left blinded, a satirical website claimed in a story that quickly went viral this weekend.");
+    assert!(
+        got.iter().any(|g| g.0 == "a satirical website" && g.3 == "Brek was attacked in prison and left blinded"),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|g| g.2 != "was attacked"), "{got:?}");
+}
