@@ -527,6 +527,67 @@ pub const PASSIVE_REPORTS: &[&str] = &[
     "warned",
 ];
 
+/// Nouns that name something claimed: "A rumor that ...", "The claim that ..."
+pub const CLAIM_NOUNS: &[&str] = &[
+    "allegation",
+    "allegations",
+    "assertion",
+    "claim",
+    "claims",
+    "idea",
+    "notion",
+    "report",
+    "reports",
+    "rumor",
+    "rumors",
+    "rumour",
+    "rumours",
+    "speculation",
+    "stories",
+    "story",
+    "suggestion",
+    "theory",
+];
+
+/// Phrasal verbs that say something, as (start of the verb, particle): "ruled out", "played
+/// down", "hit back", "spoke out".
+pub const PHRASAL_CUES: &[(&str, &str)] = &[
+    ("back", "away"),
+    ("back", "down"),
+    ("brush", "off"),
+    ("call", "off"),
+    ("chime", "in"),
+    ("doubl", "down"),
+    ("find", "out"),
+    ("fire", "back"),
+    ("found", "out"),
+    ("hit", "back"),
+    ("laid", "out"),
+    ("lash", "out"),
+    ("lay", "out"),
+    ("play", "down"),
+    ("point", "out"),
+    ("rul", "out"),
+    ("shoot", "down"),
+    ("shot", "down"),
+    ("shrug", "off"),
+    ("singl", "out"),
+    ("sound", "off"),
+    ("speak", "out"),
+    ("speak", "up"),
+    ("spell", "out"),
+    ("spok", "out"),
+    ("spok", "up"),
+    ("strik", "down"),
+    ("struck", "down"),
+    ("talk", "down"),
+    ("talk", "up"),
+    ("tone", "down"),
+    ("toned", "down"),
+    ("wav", "off"),
+    ("weigh", "in"),
+];
+
 /// Past participles without the "-ed" ending that a passive cue may end on: "is said to", "were
 /// told", "is known for", "has been shown".
 pub const IRREGULAR_PARTICIPLES: &[&str] = &[

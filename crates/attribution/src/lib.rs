@@ -480,6 +480,15 @@ pub fn find_with(
                     cb = toks.partition_point(|x| x.span.end <= r.content.end).saturating_sub(1).max(cb);
                 }
             }
+            // a content that ends on an article was cut short ("has described as | “rubbish” a"):
+            // the rules' content for the cue runs on
+            if DETERMINERS.contains(&ctx.lower(cb)) && !matches!(ctx.lower(cb), "that" | "this") {
+                if let Some(r) =
+                    rule.filter(|r| r.content.start <= toks[ca].span.start && r.content.end > toks[cb].span.end)
+                {
+                    cb = toks.partition_point(|x| x.span.end <= r.content.end).saturating_sub(1).max(cb);
+                }
+            }
             // a relative clause after the cue's noun ("CONTENT, a website claimed in a story | that
             // went viral": "that" and a verb): what was claimed is the clause before the source's comma
             let medium =
@@ -584,7 +593,9 @@ pub fn find_with(
     }
     // a passive cue that reports nothing ("Brek | was attacked") is no attribution, before
     // contents are cut at other attributions
-    passives(&ctx, &mut raw, true);
+    // (the people named by attributions dropped on the way stay mentions for later pronouns)
+    let mut mentions: Vec<(usize, usize)> = Vec::new();
+    passives(&ctx, &mut raw, true, &mut mentions);
     cut_learned_at_others(&ctx, &mut raw);
     // speaking somewhere or to someone is no statement: "spoke to reporters", "spoke at a
     // gathering", "called into a radio show" (a content starts with what was said)
@@ -702,7 +713,7 @@ pub fn find_with(
     // A cue outside every sentence is in metadata (a `Title:` label, a byline): no attribution.
     raw.retain(|r| ctx.sent_of[r.cue.0] != usize::MAX);
     // a passive cue's subject is what is said, not who says it
-    passives(&ctx, &mut raw, false);
+    passives(&ctx, &mut raw, false, &mut mentions);
 
     // a source ends before its cue ("Cruz has long | has long said": the tagger's cue took the
     // auxiliary and adverb the source ran into)
@@ -726,16 +737,37 @@ pub fn find_with(
     // of Sodus` (the source and its description only: no attribution); `said Mr Haines would be
     // next` (the source is the content's subject: no one); a content inside its source is no
     // attribution
-    raw.retain_mut(|r| content_after_source(&ctx, &quotes, r));
+    raw.retain_mut(|r| {
+        let keep = content_after_source(&ctx, &quotes, r) && particle_content(&ctx, r);
+        if !keep {
+            mentions.extend(r.source);
+        }
+        keep
+    });
 
     // Speakers, in text order so pronouns and descriptions see what came before.
     let mut order: Vec<usize> = (0..raw.len()).collect();
     order.sort_by_key(|&i| raw[i].cue_span(toks).start);
     let mut speakers: Vec<Option<Speaker>> = vec![None; raw.len()];
     let mut recent: Vec<(usize, Speaker)> = Vec::new();
+    mentions.extend(raw.iter().filter_map(|r| r.subject));
+    mentions.sort_unstable();
+    let mut next_mention = mentions.into_iter().peekable();
     for &i in &order {
-        if let Some((a, b)) = raw[i].subject {
-            if let Some(sp) = resolve(&mut ctx, (a, b), &recent) {
+        let at = raw[i].cue_span(toks).start;
+        // (a mention counts only when it names someone: "Everything Trump" or "The second front
+        // must be" are no one for a later "he")
+        while let Some((a, b)) = next_mention.next_if(|&(a, _)| toks[a].span.start < at) {
+            let span = toks[a].span.cover(&toks[b].span);
+            let named = ctx.entities.iter().any(|e| {
+                span.contains(&e.span)
+                    && matches!(e.kind, EntityType::Person | EntityType::Org)
+                    && e.canonical.contains(' ')
+                    || span.contains(&e.span) && e.kind == EntityType::Person
+            });
+            if let Some(sp) =
+                resolve(&mut ctx, (a, b), &recent).filter(|sp| named && sp.resolution == "name" && !sp.anonymous)
+            {
                 recent.push((toks[a].span.start, sp));
             }
         }
@@ -1929,16 +1961,21 @@ fn content_after_source(ctx: &Ctx, quotes: &[Quote], r: &mut Raw) -> bool {
 }
 
 /// [`passive_subject`] for each attribution, keeping the subject it takes from the source; an
-/// attribution it empties is dropped. `early`: only that dropping (before contents are cut at one
+/// attribution it empties is dropped (its subject added to `mentions`). `early`: only that dropping (before contents are cut at one
 /// another, so that an event is not taken for a report that cuts one).
-fn passives(ctx: &Ctx, raw: &mut Vec<Raw>, early: bool) {
+fn passives(ctx: &Ctx, raw: &mut Vec<Raw>, early: bool, mentions: &mut Vec<(usize, usize)>) {
     for r in raw.iter_mut() {
         if let Some(s) = passive_subject(ctx, r, early) {
             r.subject = Some(s);
             r.source = r.source.and_then(|x| tidy_source(ctx.text, ctx.toks, x));
         }
     }
-    raw.retain(|r| !r.content.is_empty());
+    raw.retain(|r| {
+        if r.content.is_empty() {
+            mentions.extend(r.subject);
+        }
+        !r.content.is_empty()
+    });
 }
 
 /// A form of "be", "have", "do" or a modal ("is", "wasn't", "will"): a verb the part-of-speech
@@ -1972,6 +2009,32 @@ fn auxiliary(w: &str) -> bool {
     )
 }
 
+/// A content that opens with its cue's particle ("ripped | up the contract", "stepped | down as
+/// chairman", "ruled | out a deal"): the particle belongs to the cue when the two say something
+/// ([`PHRASAL_CUES`]: "ruled out", "played down", "hit back"), and otherwise the verb did
+/// something, and reported nothing (false: no attribution).
+fn particle_content(ctx: &Ctx, r: &mut Raw) -> bool {
+    let toks = ctx.toks;
+    let k = r.cue.1 + 1;
+    let Some(t) = toks.get(k) else { return true };
+    if r.direct
+        || t.span.start != r.content.start
+        || !matches!(t.lower.as_str(), "up" | "down" | "off" | "out" | "away" | "back")
+        || !t.span.slice(ctx.text).starts_with(char::is_lowercase)
+    {
+        return true;
+    }
+    let verb = ctx.lower(r.cue.1);
+    let says = PHRASAL_CUES.iter().any(|(v, p)| *p == t.lower && verb.starts_with(v));
+    if !says {
+        return false;
+    }
+    r.cue.1 = k;
+    let rest = Span::new(t.span.end, r.content.end).trim(ctx.text, &[' ', ',', ':']);
+    r.content = rest;
+    !rest.is_empty()
+}
+
 /// Words between a form of "be" and its participle that leave the passive whole: "is also
 /// expected", "was not told", "were widely seen".
 fn passive_adverb(w: &str) -> bool {
@@ -1990,7 +2053,17 @@ fn passive_adverb(w: &str) -> bool {
 /// Returns the subject taken from the source.
 fn passive_subject(ctx: &Ctx, r: &mut Raw, early: bool) -> Option<(usize, usize)> {
     let toks = ctx.toks;
-    let subject = r.source?;
+    // no source: a subject that names a claim, from the sentence's start to the cue ("A rumor that
+    // Brek tore up the contract | has been called ...")
+    let claim_subject = |c: usize| {
+        let s0 = ctx.sent_start(c);
+        let k = if DETERMINERS.contains(&ctx.lower(s0)) { s0 + 1 } else { s0 };
+        (k + 2 < c
+            && is(CLAIM_NOUNS, ctx.lower(k))
+            && toks.get(k + 1).is_some_and(|t| matches!(t.lower.as_str(), "that" | "about" | "of" | "saying")))
+        .then_some((s0, k))
+    };
+    let subject = r.source.or_else(|| claim_subject(r.cue.0))?;
     let sa = subject.0;
     if r.direct || sa >= r.cue.0 {
         return None;
@@ -2097,7 +2170,15 @@ fn passive_subject(ctx: &Ctx, r: &mut Raw, early: bool) -> Option<(usize, usize)
         return Some(subject);
     }
     let relative = sa == subject.1 && matches!(ctx.lower(sa), "who" | "which" | "that");
-    let start = if relative { r.content.start } else { toks[sa].span.start };
+    // a subject that names a claim opens its sentence: "A rumor that Plant ripped up the contract
+    // | has been called “rubbish”" (the source taken was "the contract")
+    let start = if let Some((s0, _)) = claim_subject(p).filter(|&(s0, _)| s0 <= sa) {
+        toks[s0].span.start
+    } else if relative {
+        r.content.start
+    } else {
+        toks[sa].span.start
+    };
     // what follows the agent is the rest of the content when it opens with "to" or "that" ("The
     // facility has been ordered by the CDC | to close"): the content then runs over the agent
     let rest = agent.and_then(|(_, (_, b))| toks.get(b + 1)).filter(|t| t.span.end <= r.content.end);

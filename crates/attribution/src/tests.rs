@@ -490,3 +490,15 @@ fn who_speaks_and_what_is_said_around_appositives_addressees_and_participles() {
     );
     assert!(got.iter().all(|g| g.2 != "was attacked"), "{got:?}");
 }
+
+#[test]
+fn a_particle_belongs_to_a_cue_that_says_something_and_a_rumour_is_a_passive_s_subject() {
+    let got = check("Mayor Ana Ruiz stepped down as chair of the dam board. The council has ruled out a new levy.");
+    assert!(got.iter().all(|g| g.2 != "stepped" && !g.3.starts_with("down")), "{got:?}");
+    assert!(got.iter().any(|g| g.2.ends_with("ruled out") && g.3 == "a new levy"), "{got:?}");
+    let text = "A rumor that Tomas Brek tore up an $800 million contract offer to reunite the Velkor band has been called \"rubbish\" by his publicist.";
+    let got = check(text);
+    let called = got.iter().find(|g| g.2.contains("called")).expect("the rebuttal");
+    assert_eq!(called.0, "his publicist", "{got:?}");
+    assert!(called.3.starts_with("A rumor that Tomas Brek tore up"), "{got:?}");
+}
