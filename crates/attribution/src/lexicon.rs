@@ -527,28 +527,6 @@ pub const PASSIVE_REPORTS: &[&str] = &[
     "warned",
 ];
 
-/// Nouns that name something claimed: "A rumor that ...", "The claim that ..."
-pub const CLAIM_NOUNS: &[&str] = &[
-    "allegation",
-    "allegations",
-    "assertion",
-    "claim",
-    "claims",
-    "idea",
-    "notion",
-    "report",
-    "reports",
-    "rumor",
-    "rumors",
-    "rumour",
-    "rumours",
-    "speculation",
-    "stories",
-    "story",
-    "suggestion",
-    "theory",
-];
-
 /// Phrasal verbs that say something, as (start of the verb, particle): "ruled out", "played
 /// down", "hit back", "spoke out".
 pub const PHRASAL_CUES: &[(&str, &str)] = &[

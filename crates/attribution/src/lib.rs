@@ -2059,8 +2059,8 @@ fn passive_subject(ctx: &Ctx, r: &mut Raw, early: bool) -> Option<(usize, usize)
         let s0 = ctx.sent_start(c);
         let k = if DETERMINERS.contains(&ctx.lower(s0)) { s0 + 1 } else { s0 };
         (k + 2 < c
-            && is(CLAIM_NOUNS, ctx.lower(k))
-            && toks.get(k + 1).is_some_and(|t| matches!(t.lower.as_str(), "that" | "about" | "of" | "saying")))
+            && corroborate_nlp::lexicon::CLAIM_NOUNS.contains(&ctx.lower(k))
+            && toks.get(k + 1).is_some_and(|t| matches!(t.lower.as_str(), "that" | "saying")))
         .then_some((s0, k))
     };
     let subject = r.source.or_else(|| claim_subject(r.cue.0))?;

@@ -298,53 +298,7 @@ pub const PERFORMED: &[&str] = &[
 pub const DENIAL: &[&str] =
     &["denial", "denials", "denied", "denies", "deny", "denying", "dismissed", "rejected", "rejects", "refuted"];
 
-/// What one can reject or dismiss as untrue: "rejected the allegations", "dismissed suggestions",
-/// but not "rejected Obama's gun actions" nor "dismissed Walker as weak", which oppose a policy or
-/// belittle a person without saying that anything claimed is false.
-pub const CLAIM_NOUNS: &[&str] = &[
-    "account",
-    "accounts",
-    "accusation",
-    "accusations",
-    "allegation",
-    "allegations",
-    "assertion",
-    "assertions",
-    "characterisation",
-    "characterization",
-    "charge",
-    "charges",
-    "claim",
-    "claims",
-    "conclusion",
-    "conclusions",
-    "criticism",
-    "criticisms",
-    "critique",
-    "estimate",
-    "estimates",
-    "evidence",
-    "figures",
-    "finding",
-    "findings",
-    "narrative",
-    "news",
-    "notion",
-    "report",
-    "reports",
-    "rumor",
-    "rumors",
-    "rumour",
-    "rumours",
-    "speculation",
-    "stories",
-    "story",
-    "suggestion",
-    "suggestions",
-    "theory",
-    "theories",
-    "version",
-];
+pub use corroborate_nlp::lexicon::CLAIM_NOUNS;
 
 /// What can be faked or forged as evidence of something: "fake photos", "forged documents" (not
 /// "fake accounts" at a bank, nor "forged a reputation").

@@ -719,6 +719,54 @@ pub fn common_word(lower: &str) -> bool {
     has(lower, COMMON_WORD)
 }
 
+/// What one can reject or dismiss as untrue: "rejected the allegations", "dismissed suggestions",
+/// but not "rejected Obama's gun actions" nor "dismissed Walker as weak", which oppose a policy or
+/// belittle a person without saying that anything claimed is false.
+pub const CLAIM_NOUNS: &[&str] = &[
+    "account",
+    "accounts",
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "assertion",
+    "assertions",
+    "characterisation",
+    "characterization",
+    "charge",
+    "charges",
+    "claim",
+    "claims",
+    "conclusion",
+    "conclusions",
+    "criticism",
+    "criticisms",
+    "critique",
+    "estimate",
+    "estimates",
+    "evidence",
+    "figures",
+    "finding",
+    "findings",
+    "narrative",
+    "news",
+    "notion",
+    "report",
+    "reports",
+    "rumor",
+    "rumors",
+    "rumour",
+    "rumours",
+    "speculation",
+    "stories",
+    "story",
+    "suggestion",
+    "suggestions",
+    "theory",
+    "theories",
+    "version",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
