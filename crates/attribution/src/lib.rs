@@ -468,26 +468,17 @@ pub fn find_with(
             // source where it covers the learned one ("Russia's Defense Ministry" over "Ministry")
             let rule = raw.iter().find(|r| (t.cue.0..=t.cue.1).contains(&r.cue.0));
             let rule_source = rule.and_then(|r| r.source);
-            // a "that" clause cut at the comma of an appositive ("told the Post that Ana Ruiz, | an
-            // engineer who ..., is not his adviser"): the rules' content runs on to its verb
-            if toks[ca].lower == "that"
+            // a content cut short runs on as the rules read the cue: a "that" clause cut at the
+            // comma of an appositive ("told the Post that Ana Ruiz, | an engineer who ..., is not his
+            // adviser"), a content ending on an article ("has described as | “rubbish” a")
+            let appositive = toks[ca].lower == "that"
                 && toks.get(cb + 1).is_some_and(|x| x.is_punct(','))
-                && !(ca + 1..=cb).any(|k| doc.verb(k) || auxiliary(ctx.lower(k)))
-            {
-                if let Some(r) =
-                    rule.filter(|r| r.content.start == toks[ca].span.start && r.content.end > toks[cb].span.end)
-                {
-                    cb = toks.partition_point(|x| x.span.end <= r.content.end).saturating_sub(1).max(cb);
-                }
-            }
-            // a content that ends on an article was cut short ("has described as | “rubbish” a"):
-            // the rules' content for the cue runs on
-            if DETERMINERS.contains(&ctx.lower(cb)) && !matches!(ctx.lower(cb), "that" | "this") {
-                if let Some(r) =
-                    rule.filter(|r| r.content.start <= toks[ca].span.start && r.content.end > toks[cb].span.end)
-                {
-                    cb = toks.partition_point(|x| x.span.end <= r.content.end).saturating_sub(1).max(cb);
-                }
+                && !(ca + 1..=cb).any(|k| doc.verb(k) || auxiliary(ctx.lower(k)));
+            let article = DETERMINERS.contains(&ctx.lower(cb)) && !matches!(ctx.lower(cb), "that" | "this");
+            if let Some(r) = rule.filter(|r| {
+                (appositive || article) && r.content.start <= toks[ca].span.start && r.content.end > toks[cb].span.end
+            }) {
+                cb = toks.partition_point(|x| x.span.end <= r.content.end).saturating_sub(1).max(cb);
             }
             // a relative clause after the cue's noun ("CONTENT, a website claimed in a story | that
             // went viral": "that" and a verb): what was claimed is the clause before the source's comma
@@ -592,8 +583,8 @@ pub fn find_with(
         }
     }
     // a passive cue that reports nothing ("Brek | was attacked") is no attribution, before
-    // contents are cut at other attributions
-    // (the people named by attributions dropped on the way stay mentions for later pronouns)
+    // contents are cut at other attributions; the people named by attributions dropped on the way
+    // stay mentions for later pronouns
     let mut mentions: Vec<(usize, usize)> = Vec::new();
     passives(&ctx, &mut raw, true, &mut mentions);
     cut_learned_at_others(&ctx, &mut raw);
@@ -736,7 +727,7 @@ pub fn find_with(
     // `said Swedish trades union official Ulf Carlsson. "What ..."`); `said Melissa Roloson, 32,
     // of Sodus` (the source and its description only: no attribution); `said Mr Haines would be
     // next` (the source is the content's subject: no one); a content inside its source is no
-    // attribution
+    // attribution; and a content that opens with its cue's particle ([`particle_content`])
     raw.retain_mut(|r| {
         let keep = content_after_source(&ctx, &quotes, r) && particle_content(&ctx, r);
         if !keep {
@@ -761,9 +752,7 @@ pub fn find_with(
             let span = toks[a].span.cover(&toks[b].span);
             let named = ctx.entities.iter().any(|e| {
                 span.contains(&e.span)
-                    && matches!(e.kind, EntityType::Person | EntityType::Org)
-                    && e.canonical.contains(' ')
-                    || span.contains(&e.span) && e.kind == EntityType::Person
+                    && (e.kind == EntityType::Person || e.kind == EntityType::Org && e.canonical.contains(' '))
             });
             if let Some(sp) =
                 resolve(&mut ctx, (a, b), &recent).filter(|sp| named && sp.resolution == "name" && !sp.anonymous)
@@ -1961,8 +1950,8 @@ fn content_after_source(ctx: &Ctx, quotes: &[Quote], r: &mut Raw) -> bool {
 }
 
 /// [`passive_subject`] for each attribution, keeping the subject it takes from the source; an
-/// attribution it empties is dropped (its subject added to `mentions`). `early`: only that dropping (before contents are cut at one
-/// another, so that an event is not taken for a report that cuts one).
+/// attribution it empties is dropped (its subject added to `mentions`). `early`: only that dropping
+/// (before contents are cut at one another, so that an event cuts no report).
 fn passives(ctx: &Ctx, raw: &mut Vec<Raw>, early: bool, mentions: &mut Vec<(usize, usize)>) {
     for r in raw.iter_mut() {
         if let Some(s) = passive_subject(ctx, r, early) {
@@ -2041,6 +2030,66 @@ fn passive_adverb(w: &str) -> bool {
     matches!(w, "also" | "not" | "never" | "long" | "still" | "now" | "often" | "first" | "then") || is_ly_adverb(w)
 }
 
+/// The agent of the passive participle at token `p`: the "by" and the noun phrase after it, in the
+/// participle's clause (before a comma or another verb).
+fn passive_agent(ctx: &Ctx, p: usize) -> Option<(usize, (usize, usize))> {
+    let toks = ctx.toks;
+    let end = ctx.sent_end(p);
+    let mut k = p + 1;
+    while k < end.min(p + 14) {
+        let t = &toks[k];
+        let quoted = |i: usize| toks.get(i).is_some_and(|t| t.is_quote());
+        if t.is_punct(';') || t.is_punct(':') || t.is_punct(',') && !quoted(k - 1) && !quoted(k + 1) {
+            break;
+        }
+        // another verb: the "by" is its ("are expected to be questioned by officers")
+        if matches!(t.lower.as_str(), "to" | "that" | "be" | "been" | "being" | "and" | "who" | "which")
+            || t.lower.ends_with("ing")
+            || ctx.cue_verb(k)
+        {
+            break;
+        }
+        if t.lower == "by" {
+            // the agent: a noun phrase ("the debate moderators", "some of his rivals", "Plant's
+            // publicist"), up to a verb, a preposition other than "of" or a punctuation mark
+            // (no count: "backed by 42 percent", "won by 34"; no participle or adverb: "the
+            // encryption | deployed by Apple", "Trump | already")
+            let noun_word = |j: usize| {
+                let l = ctx.lower(j);
+                toks[j].is_word()
+                    && !ctx.cue_verb(j)
+                    && !l.ends_with("ly")
+                    && !l.ends_with("ing")
+                    && (!l.ends_with("ed") || ctx.cap(j))
+                    && (!is(FUNCTION_WORDS, l) || matches!(l, "some" | "many" | "most" | "all" | "other"))
+                    && !is(PASSIVE_AGENT_STOPS, l)
+            };
+            let mut j = k + 1;
+            while j < end
+                && toks[j].kind != TokKind::Number
+                && (ctx.np_token(j)
+                    || DETERMINERS.contains(&ctx.lower(j))
+                    || noun_word(j)
+                    || ctx.lower(j) == "of" && j > k + 1 && j + 1 < end && noun_word(j + 1)
+                    || ctx.lower(j) == "and" && ctx.cap(j - 1) && j + 1 < end && ctx.cap(j + 1))
+            {
+                j += 1;
+            }
+            let (a, b) = (k + 1, j.saturating_sub(1));
+            // a lone common word names someone only as a plural or a person's noun ("historians",
+            // "liberals"; not "anxiety")
+            let lone_ok = a < b || ctx.cap(a) || ctx.lower(a).ends_with('s') || agent_noun(ctx.lower(a));
+            let counted = toks.get(j).is_some_and(|t| t.kind == TokKind::Number)
+                || (a..=b).any(|i| matches!(ctx.lower(i), "percent" | "per" | "cent" | "votes" | "points"));
+            let named =
+                j > a && lone_ok && !counted && !DETERMINERS.contains(&ctx.lower(b)) && !time_phrase(toks, a, b);
+            return named.then_some((k, (a, b)));
+        }
+        k += 1;
+    }
+    None
+}
+
 /// A passive cue's subject is what was said or done, not who said or did it: "Dylann Roof | is
 /// accused | of killing", "Bernie Sanders | is said | to have pressed", "The deal | is expected | to
 /// close", "A rumor that ... | has been called | “rubbish” by Plant's publicist". Such a source before
@@ -2099,61 +2148,7 @@ fn passive_subject(ctx: &Ctx, r: &mut Raw, early: bool) -> Option<(usize, usize)
     {
         return None;
     }
-    let end = ctx.sent_end(p);
-    let mut agent = None;
-    let mut k = p + 1;
-    while k < end.min(p + 14) {
-        let t = &toks[k];
-        let quoted = |i: usize| toks.get(i).is_some_and(|t| t.is_quote());
-        if t.is_punct(';') || t.is_punct(':') || t.is_punct(',') && !quoted(k - 1) && !quoted(k + 1) {
-            break;
-        }
-        // another verb: the "by" is its ("are expected to be questioned by officers")
-        if matches!(t.lower.as_str(), "to" | "that" | "be" | "been" | "being" | "and" | "who" | "which")
-            || t.lower.ends_with("ing")
-            || ctx.cue_verb(k)
-        {
-            break;
-        }
-        if t.lower == "by" {
-            // the agent: a noun phrase ("the debate moderators", "some of his rivals", "Plant's
-            // publicist"), up to a verb, a preposition other than "of" or a punctuation mark
-            // (no count: "backed by 42 percent", "won by 34"; no participle or adverb: "the
-            // encryption | deployed by Apple", "Trump | already")
-            let noun_word = |j: usize| {
-                let l = ctx.lower(j);
-                toks[j].is_word()
-                    && !ctx.cue_verb(j)
-                    && !l.ends_with("ly")
-                    && !l.ends_with("ing")
-                    && (!l.ends_with("ed") || ctx.cap(j))
-                    && (!is(FUNCTION_WORDS, l) || matches!(l, "some" | "many" | "most" | "all" | "other"))
-                    && !is(PASSIVE_AGENT_STOPS, l)
-            };
-            let mut j = k + 1;
-            while j < end
-                && toks[j].kind != TokKind::Number
-                && (ctx.np_token(j)
-                    || DETERMINERS.contains(&ctx.lower(j))
-                    || noun_word(j)
-                    || ctx.lower(j) == "of" && j > k + 1 && j + 1 < end && noun_word(j + 1)
-                    || ctx.lower(j) == "and" && ctx.cap(j - 1) && j + 1 < end && ctx.cap(j + 1))
-            {
-                j += 1;
-            }
-            let (a, b) = (k + 1, j.saturating_sub(1));
-            // a lone common word names someone only as a plural or a person's noun ("historians",
-            // "liberals"; not "anxiety")
-            let lone_ok = a < b || ctx.cap(a) || ctx.lower(a).ends_with('s') || agent_noun(ctx.lower(a));
-            let counted = toks.get(j).is_some_and(|t| t.kind == TokKind::Number)
-                || (a..=b).any(|i| matches!(ctx.lower(i), "percent" | "per" | "cent" | "votes" | "points"));
-            if j > a && lone_ok && !counted && !DETERMINERS.contains(&ctx.lower(b)) && !time_phrase(toks, a, b) {
-                agent = Some((k, (a, b)));
-            }
-            break;
-        }
-        k += 1;
-    }
+    let agent = passive_agent(ctx, p);
     // with no agent and no word of saying, it says only what happened to someone ("Brek was
     // attacked in prison", "Cruz was booed off the stage"): no one's report; the content is
     // emptied, and the attribution dropped
