@@ -729,7 +729,7 @@ pub fn find_with(
     // next` (the source is the content's subject: no one); a content inside its source is no
     // attribution; and a content that opens with its cue's particle ([`particle_content`])
     raw.retain_mut(|r| {
-        let keep = content_after_source(&ctx, &quotes, r) && particle_content(&ctx, r);
+        let keep = content_after_source(&ctx, &quotes, r) && particle_content(&ctx, &nominal, r);
         if !keep {
             mentions.extend(r.source);
         }
@@ -2001,11 +2001,30 @@ fn auxiliary(w: &str) -> bool {
 /// A content that opens with its cue's particle ("ripped | up the contract", "stepped | down as
 /// chairman", "ruled | out a deal"): the particle belongs to the cue when the two say something
 /// ([`PHRASAL_CUES`]: "ruled out", "played down", "hit back"), and otherwise the verb did
-/// something, and reported nothing (false: no attribution).
-fn particle_content(ctx: &Ctx, r: &mut Raw) -> bool {
+/// something, and reported nothing (false: no attribution). Nor is a plural noun a cue before an
+/// auxiliary ("The 35 | shows | would have been split"; `nominal`: the tokens the part-of-speech
+/// tagger reads as nouns, empty without it).
+fn particle_content(ctx: &Ctx, nominal: &[bool], r: &mut Raw) -> bool {
     let toks = ctx.toks;
     let k = r.cue.1 + 1;
     let Some(t) = toks.get(k) else { return true };
+    // a plural noun, not a verb, before an auxiliary: "The 35 | shows | would have been split"
+    // (as the part-of-speech tagger reads it: "the kingdom | hopes | will shatter" is a verb; and
+    // after a pronoun or a name it is one: "which Yukos | claims | was illegally sold")
+    let c = r.cue.0;
+    let after_name = c > 0
+        && (is(PRONOUNS, ctx.lower(c - 1))
+            || matches!(ctx.lower(c - 1), "you" | "she")
+            || ctx.cap(c - 1) && c - 1 > ctx.sent_start(c));
+    if !r.direct
+        && r.cue.0 == r.cue.1
+        && ctx.lower(c).ends_with('s')
+        && auxiliary(&t.lower)
+        && nominal.get(c).is_some_and(|&n| n)
+        && !after_name
+    {
+        return false;
+    }
     if r.direct
         || t.span.start != r.content.start
         || !matches!(t.lower.as_str(), "up" | "down" | "off" | "out" | "away" | "back")

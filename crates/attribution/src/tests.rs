@@ -502,3 +502,10 @@ fn a_particle_belongs_to_a_cue_that_says_something_and_a_rumour_is_a_passive_s_s
     assert_eq!(called.0, "his publicist", "{got:?}");
     assert!(called.3.starts_with("A rumor that Tomas Brek tore up"), "{got:?}");
 }
+
+#[test]
+fn a_plural_noun_before_an_auxiliary_is_no_cue() {
+    let got = check("The 35 shows would have been split between Brask and Velkor, according to the Herald.");
+    assert!(got.iter().all(|g| g.2 != "shows"), "{got:?}");
+    assert!(got.iter().any(|g| g.2 == "according to"), "{got:?}");
+}
