@@ -2013,9 +2013,7 @@ fn particle_content(ctx: &Ctx, nominal: &[bool], r: &mut Raw) -> bool {
     // after a pronoun or a name it is one: "which Yukos | claims | was illegally sold")
     let c = r.cue.0;
     let after_name = c > 0
-        && (is(PRONOUNS, ctx.lower(c - 1))
-            || matches!(ctx.lower(c - 1), "you" | "she")
-            || ctx.cap(c - 1) && c - 1 > ctx.sent_start(c));
+        && (is(PRONOUNS, ctx.lower(c - 1)) || ctx.lower(c - 1) == "you" || ctx.cap(c - 1) && c - 1 > ctx.sent_start(c));
     if !r.direct
         && r.cue.0 == r.cue.1
         && ctx.lower(c).ends_with('s')
