@@ -2504,10 +2504,23 @@ fn cut_learned_at_others(ctx: &Ctx, raw: &mut [Raw]) {
                 continue;
             }
             let cue_inside = c.start <= cue.start && cue.start < c.end;
+            // a content that runs into the source of a postposed report of the same words (from
+            // its start):
+            // "According to reliable sources, no soldiers entered Osk, | he | insisted" — "he" is
+            // the source of "insisted", whose content ends before him
+            let postposed_source = ps.len() > 2
+                && c.start < ps[2].start
+                && ps[2].start < c.end
+                && cue.start >= ps[2].end
+                && content.end <= ps[2].start
+                && content.start <= c.start;
             // a report the rules found inside this content, after its cue in the same sentence, is
             // nested in it ("sources said Secret Service protocol called for ...", kept for the
             // reader when it names its source): the content holds it whole instead of stopping at it
-            if cue_inside && rule_cue[j].is_some_and(|k| ctx.sent_of[k] == ctx.sent_of[r.cue.0] && k > r.cue.1) {
+            if cue_inside
+                && !postposed_source
+                && rule_cue[j].is_some_and(|k| ctx.sent_of[k] == ctx.sent_of[r.cue.0] && k > r.cue.1)
+            {
                 continue;
             }
             // a content that crosses into another attribution whose cue lies beyond it: `said that X.
@@ -2525,7 +2538,7 @@ fn cut_learned_at_others(ctx: &Ctx, raw: &mut [Raw]) {
                     && (joins_clause(toks, k - 1, c.start)
                         || toks[k - 1].lower == "," && participle_opening(ctx, r.cue.0))
             };
-            if source_after && !cue_inside {
+            if source_after && !cue_inside || postposed_source {
                 c.end = ps[2].start;
                 continue;
             }

@@ -53,6 +53,14 @@ fn postposed_reported_speech_and_according_to() {
     assert_eq!(got[0].1, "Dorn");
     assert_eq!(got[1].0, "local officials");
     assert_eq!(got[1].3, "40 homes were lost");
+    // a fronted "according to" whose words a postposed report gives again: its content stops
+    // before the later source ("he", "spokesman Petr Vask")
+    for who in ["he", "spokesman Petr Vask"] {
+        let text = format!("The ministry said the floods were a lie. According to reliable sources, no soldiers entered Osk, {who} insisted.");
+        let got = check(&text);
+        let according = got.iter().find(|g| g.2 == "According to").unwrap_or_else(|| panic!("{got:?}"));
+        assert_eq!(according.3, "no soldiers entered Osk", "{got:?}");
+    }
 }
 
 #[test]
