@@ -39,8 +39,8 @@ mod lexicon;
 mod tests;
 
 use corroborate_model::{
-    AnalyzedArticle, AttributionKind, Claim, ClaimNarrative, ClaimRelation, CountConflict, CountSide, EntityType,
-    EvidenceRef, MarkerKind, OutletStance, Relation, Span, Stance, Story,
+    AnalyzedArticle, Attribution, AttributionKind, Claim, ClaimNarrative, ClaimRelation, CountConflict, CountSide,
+    EntityType, EvidenceRef, MarkerKind, OutletStance, Relation, Span, Stance, Story,
 };
 use dates::day_number;
 pub use dates::{settle_dates, settle_in_range, SETTLE_DAYS};
@@ -765,6 +765,27 @@ fn cue_denial(cue: &str) -> Option<String> {
     })
 }
 
+/// How well an attribution names who speaks: no one, a thing ("according to confirmed
+/// information"), an unnamed source ("officials"), someone named (or a pronoun for them).
+fn speaker_rank(att: &Attribution) -> u8 {
+    match &att.speaker {
+        None => 0,
+        Some(s) if s.anonymous && s.resolution == "information" => 1,
+        Some(s) if s.anonymous => 2,
+        Some(_) => 3,
+    }
+}
+
+/// True when another attribution of the article reports the same words and names its speaker
+/// better (or as well, and comes first): "According to | confirmed information, | the filming took
+/// place in ..., | he | insisted" is one claim of his, not two units that weigh twice in its group.
+fn outspoken(atts: &[Attribution], k: usize) -> bool {
+    let rank = speaker_rank(&atts[k]);
+    atts.iter()
+        .enumerate()
+        .any(|(j, other)| j != k && other.content == atts[k].content && (speaker_rank(other), k) > (rank, j))
+}
+
 fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit>, Vec<Vec<String>>) {
     let mut units = Vec::new();
     let mut feats = Vec::new();
@@ -789,7 +810,7 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
         };
         for (k, att) in atts.iter().enumerate() {
             let parts = parts_of(k);
-            if parts.iter().copied().max_by_key(|&j| (atts[j].content.start, j)) != Some(k) {
+            if parts.iter().copied().max_by_key(|&j| (atts[j].content.start, j)) != Some(k) || outspoken(atts, k) {
                 continue;
             }
             let joined: String;
@@ -799,9 +820,17 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
             } else {
                 att.content.slice(text)
             };
+            // the reporting word: "denied" in "has denied"
+            let cue = att.cue.slice(text);
             // a negated predicate disputes only in the words of someone named ("Sanders said
             // Clinton is not qualified"), not of no one
             let dispute = match disputed(f, content) {
+                // a negation in the cue governs the content: "the mayor | didn't mention | any
+                // killings" says nothing was said of a killing (but "did not deny" denies nothing)
+                Disputed::No if words(cue).any(|w| negation(&w)) => match disputed(f, &format!("{cue} {content}")) {
+                    d @ Disputed::Negates(Negated::Concept(_)) => d,
+                    _ => Disputed::No,
+                },
                 Disputed::Negates(Negated::Predicate { .. }) if att.speaker.is_none() => Disputed::No,
                 // "he had never won a Grammy": what is denied is denied of the speaker
                 Disputed::Negates(Negated::Predicate { word, object, subject }) if subject.is_empty() => {
@@ -810,8 +839,6 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
                 }
                 d => d,
             };
-            // the reporting word: "denied" in "has denied"
-            let cue = att.cue.slice(text);
             // "rejected the offer" refuses; it does not deny that anything is true
             let denial = cue_denial(cue).is_some_and(|w| !rejects(&w) || rejects_claim(cue, &w, content))
                 && !deprived(&text[..att.cue.start], content)
@@ -1002,6 +1029,14 @@ fn disputed(f: &Featurizer, text: &str) -> Disputed {
             // "a staged provocation designed to frame Belmark": framing someone is fabricating
             // (not "to frame its plans as more than a road": that frames a message)
             || w == "frame" && i > 0 && ws[i - 1] == "to" && !ws[i + 1..].iter().take(6).any(|n| n == "as")
+            // "the same tactics were used by Kiev to blame Russian forces": a ploy to blame someone
+            // makes the blame up (not "someone to blame", "sought to blame the company")
+            || matches!(w.as_str(), "blame" | "discredit" | "smear")
+                && i > 0
+                && ws[i - 1] == "to"
+                && ws[i.saturating_sub(8)..i].iter().any(|n| PLOYS.contains(&n.as_str()))
+            // "pointed out numerous inconsistencies in the Ukrainian story": doubt on an account
+            || inconsistencies_in_account(&ws, i)
         {
             return Disputed::Plainly;
         }
@@ -1016,6 +1051,21 @@ fn disputed(f: &Featurizer, text: &str) -> Disputed {
         None => negated_predicate(f, &ws).map_or(Disputed::No, Disputed::Negates),
     }
 }
+
+/// True when `ws[i]` finds fault with an account: "inconsistencies in the Ukrainian story",
+/// "discrepancies in the official account" (not "inconsistencies in the data" or "in his game").
+fn inconsistencies_in_account(ws: &[String], i: usize) -> bool {
+    matches!(ws[i].as_str(), "inconsistencies" | "inconsistency" | "discrepancies" | "contradictions")
+        && ws.get(i + 1).is_some_and(|w| w == "in")
+        && ws[i + 2..(i + 6).min(ws.len())].iter().any(|w| {
+            corroborate_nlp::lexicon::CLAIM_NOUNS.contains(&w.as_str())
+                || matches!(w.as_str(), "testimony" | "footage" | "video")
+        })
+}
+
+/// Words for a scheme: what they are used "to blame" someone for is made up ("tactics used to
+/// blame", "in an attempt to discredit").
+const PLOYS: &[&str] = &["attempt", "attempts", "bid", "ploy", "ploys", "provocation", "tactic", "tactics"];
 
 /// The first predicate a negation governs, with the word after it that says what of: "not |
 /// qualified | to be | president", "had not been | stolen | from | the set" (auxiliaries, forms of "be" and
@@ -1854,10 +1904,11 @@ fn summary(text: &str) -> String {
 
 /// What a unit's kind adds to its centrality when a claim's summary is chosen: the outlet's own
 /// plain words a little; a voice's hedge or scare quotes, a pointer ("those accusations": central
-/// through the words it points at) and a scrap of three words or fewer ("the group", which names
-/// no proposition) much less.
-fn summary_weight(marked_or_pointer: bool, own_voice: bool, words: usize) -> f32 {
-    if marked_or_pointer || words <= 3 {
+/// through the words it points at), a dispute by a negation alone ("the mayor didn't mention any
+/// killings" names the claim it answers only by its absence) and a scrap of three words or fewer
+/// ("the group", which names no proposition) much less.
+fn summary_weight(indirect: bool, own_voice: bool, words: usize) -> f32 {
+    if indirect || words <= 3 {
         -0.5
     } else if own_voice {
         0.15
@@ -1957,7 +2008,11 @@ fn claims(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Cla
             // a hedged phrase ("alleged killings") names nothing; prefer plain statements of the claim
             let plain = |u: &Unit| {
                 let words = claim_words(articles, u, false).split_whitespace().count();
-                summary_weight(u.strong_voice_marker.is_some() || u.points_back(), u.own_voice, words)
+                summary_weight(
+                    u.strong_voice_marker.is_some() || u.points_back() || u.negates.is_some(),
+                    u.own_voice,
+                    words,
+                )
             };
             let rep = *members
                 .iter()
@@ -1979,7 +2034,21 @@ fn claims(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Cla
             let rep_text = claim_words(articles, &units[rep], true);
             let mut evidence: Vec<EvidenceRef> = members.iter().map(|&m| units[m].r).collect();
             evidence.sort();
-            let mut speakers: Vec<String> = members.iter().filter_map(|&m| units[m].speaker.clone()).collect();
+            // (with the other speakers of a unit's very words: "according to reliable sources, no
+            // one died, Vask insisted" is said by both)
+            let mut speakers: Vec<String> = members
+                .iter()
+                .flat_map(|&m| match units[m].r {
+                    EvidenceRef::Attribution { article, .. } => articles[article]
+                        .analysis
+                        .attributions
+                        .iter()
+                        .filter(|a| a.content == units[m].span)
+                        .filter_map(|a| a.speaker.as_ref().map(|s| s.name.clone()))
+                        .collect(),
+                    _ => Vec::new(),
+                })
+                .collect();
             speakers.sort();
             speakers.dedup();
             // evidence per outlet: the most central first; equally central (the two units of a pair

@@ -12,6 +12,15 @@ fn disputes_detects_fabrication_and_negated_concepts() {
         Disputed::Negates(Negated::Predicate { .. })
     ));
     assert!(disputes("the blast was arranged to frame the rebels"));
+    // a ploy to blame someone makes the blame up; someone to blame does not
+    assert!(disputes("the same tactics were used by the rebels to blame the army for the deaths"));
+    assert!(disputes("a crude attempt to discredit the ministry"));
+    assert!(!disputes("the families want someone to blame for the deaths"));
+    assert!(!disputes("prosecutors sought to blame the company for the spill"));
+    // faults found in an account doubt it; in data or a game they doubt no claim
+    assert!(disputes("pointed out inconsistencies in the official story of the blast"));
+    assert!(!disputes("pointed out inconsistencies in the tax data"));
+    assert!(!disputes("there were inconsistencies in his game this season"));
     assert!(!disputes("the photo frame was broken"));
     // staging that fakes nothing, refusals that deny nothing
     assert!(!disputes("when the senator took the stage in Ohio"));

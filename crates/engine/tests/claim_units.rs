@@ -43,3 +43,56 @@ fn a_one_word_answer_is_no_claim_but_a_denial_is() {
     assert!(texts.iter().any(|t| t == "involvement"), "a one-word denial stays a claim: {texts:?}");
     assert!(texts.iter().any(|t| t.contains("would report in May")), "{texts:?}");
 }
+
+/// The claim that holds an attribution whose content is `content`, with whether it disputes another.
+fn claim_of<'a>(cmp: &'a Comparison, content: &str) -> Option<(&'a corroborate_model::Claim, bool)> {
+    cmp.stories.iter().flat_map(|s| &s.claims).find_map(|c| {
+        c.evidence
+            .iter()
+            .any(|r| match *r {
+                EvidenceRef::Attribution { article, index } => {
+                    let a = &cmp.articles[article];
+                    a.analysis.attributions[index].content.slice(&a.article.text).contains(content)
+                }
+                _ => false,
+            })
+            .then(|| (c, c.relations.iter().any(|r| r.disputes)))
+    })
+}
+
+#[test]
+fn a_negated_cue_a_ploy_to_blame_and_a_faulted_story_dispute_and_one_content_is_one_unit() {
+    let a = "Soldiers killed fourteen villagers in Osk on Friday, survivors said. The killings in Osk were \
+             confirmed by the Arvian interior ministry on Saturday, and the bodies of the villagers were shown \
+             to reporters.";
+    let b = "Belmark's foreign ministry said the killings of villagers in Osk were a lie. Notably, the town's \
+             mayor did not mention any killings in his address. The ministry insisted that the same \
+             tactics had been used by Arvia to blame Belmark for the killings of villagers in Osk. A ministry \
+             spokesman pointed out inconsistencies in the Arvian story of the killings. According to reliable \
+             sources, no soldiers entered Osk, spokesman Petr Vask insisted.";
+    let cmp = corroborate_engine::compare(vec![Article::new("a", a), Article::new("b", b)]);
+    let (_, mayor) = claim_of(&cmp, "any killings in his address").expect("the mayor's words are a claim");
+    assert!(mayor, "\"the mayor | did not mention | any killings\" disputes the killings");
+    let (_, ploy) = claim_of(&cmp, "same tactics had been used").expect("the ministry's words are a claim");
+    assert!(ploy, "tactics used to blame Belmark dispute the killings");
+    let (_, story) = claim_of(&cmp, "inconsistencies in the Arvian story").expect("a claim");
+    assert!(story, "inconsistencies in a story dispute it");
+    // "according to reliable sources ..., Vask insisted": one unit (Vask's), said by both
+    let (claim, _) = claim_of(&cmp, "no soldiers entered Osk").expect("Vask's words are a claim");
+    let atts = &cmp.articles[1].analysis.attributions;
+    let same = atts.iter().filter(|t| t.content.slice(b).contains("no soldiers entered Osk")).count();
+    assert_eq!(same, 2, "two attributions of one content: {atts:?}");
+    let units = claim
+        .evidence
+        .iter()
+        .filter(|r| match **r {
+            EvidenceRef::Attribution { article: 1, index } => {
+                atts[index].content.slice(b).contains("no soldiers entered")
+            }
+            _ => false,
+        })
+        .count();
+    assert_eq!(units, 1, "{:?}", claim.evidence);
+    assert!(claim.speakers.iter().any(|s| s.contains("Vask")), "{:?}", claim.speakers);
+    assert!(claim.speakers.iter().any(|s| s.contains("sources")), "{:?}", claim.speakers);
+}
