@@ -1290,6 +1290,9 @@ fn source_before(ctx: &Ctx, c: usize, min: usize) -> Option<(usize, usize)> {
         // a participle clause or a relative clause before the verb: find "X, which ..., has rejected"
         return relative_subject(ctx, k, min).or_else(|| appositive_source(ctx, k, min));
     }
+    if let Some(s) = restrictive_subject(ctx, k, min) {
+        return Some(s);
+    }
     if let Some(np) = np_ending_at(ctx, k, min) {
         return Some(np);
     }
@@ -1307,6 +1310,38 @@ fn source_before(ctx: &Ctx, c: usize, min: usize) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// The whole subject that opens a sentence and ends at `k`, right before the cue, when its head is
+/// followed by a preposition or a relative clause without commas: "Engineers from the ministry |
+/// had warned", "Engineers who inspected the dam | had warned" (the noun right before the cue is
+/// no speaker: "the dam", "the ministry"). The head must name someone ([`Ctx::head_ok`]).
+fn restrictive_subject(ctx: &Ctx, k: usize, min: usize) -> Option<(usize, usize)> {
+    let toks = ctx.toks;
+    // (a headline in capitals run into the sentence names no one: "FULL BAN FROM OLYMPICS The ...";
+    // one acronym may open a subject: "NATO officials in Brussels")
+    let shouted = |i: usize| {
+        let w = toks[i].span.slice(ctx.text);
+        w.len() >= 3 && w.chars().all(|c| c.is_uppercase())
+    };
+    if k < min + 2
+        || (min..=k).any(|i| !toks[i].is_word() || ctx.cue_verb(i))
+        || (min..=k).filter(|&i| shouted(i)).count() >= 2
+    {
+        return None;
+    }
+    let head_at_start = |end: usize| np_ending_at(ctx, end, min).filter(|h| h.0 == min && !time_phrase(toks, h.0, h.1));
+    let relative = (min + 1..k).find(|&r| matches!(ctx.lower(r), "who" | "which"));
+    let preposition = (min + 1..k).find(|&p| matches!(ctx.lower(p), "from" | "at" | "in" | "with" | "for"));
+    let opener = match (relative, preposition) {
+        (Some(r), Some(p)) => r.min(p),
+        (r, p) => r.or(p)?,
+    };
+    // after a preposition, a noun phrase to the cue ("from | the ministry")
+    if Some(opener) == preposition && !(opener + 1..=k).all(|i| ctx.np_token(i)) {
+        return None;
+    }
+    head_at_start(opener - 1).map(|h| (h.0, k))
 }
 
 /// The noun phrase a relative pronoun at `r` refers to, in its sentence: the one right before it,
@@ -2981,9 +3016,37 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
         let name = if ctx.opens_sentence(a) { lowercase_first(thing) } else { thing.to_string() };
         return Some(Speaker { name, kind: EntityType::Misc, anonymous: true, resolution: "information".into() });
     }
+    // a head before a relative clause or a place speaks: "Engineers | who inspected the dam",
+    // "Officials | in Osk", "The senator | from Florida" (but an organisation after the head still
+    // does: "A spokeswoman for | the House Armed Services Committee")
+    let restricted = (a + 1..=b).find(|&k| {
+        let w = lower_words[k - a];
+        !toks[k - 1].is_punct(',')
+            && (matches!(w, "who" | "which")
+                || matches!(w, "in" | "at" | "from")
+                    // (a seat of power in a place is the place's: "the government in Cairo")
+                    && !matches!(
+                        lower_words[k - 1 - a],
+                        "government" | "regime" | "authorities" | "administration" | "leadership" | "police" | "court" | "courts"
+                    )
+                    && inside.iter().any(|e| {
+                        e.kind == EntityType::Gpe
+                            && toks.get(k + 1).is_some_and(|n| n.span.start == e.span.start)
+                            && e.span.end == span.end
+                    }))
+    });
+    if let Some(k) = restricted {
+        return resolve(ctx, (a, k - 1), recent);
+    }
     let pick = |k: EntityType| inside.iter().rev().find(|e| e.kind == k).copied();
     let head = lower_words.last().copied().unwrap_or("");
-    if let Some(p) = pick(EntityType::Person) {
+    // a name before its appositive speaks, not a name inside it: "Cornell Belcher, a pollster
+    // who worked on Mr. Obama's campaign"
+    let named_first = inside
+        .iter()
+        .find(|e| e.kind == EntityType::Person && e.span.start == span.start && ctx.text[e.span.end..].starts_with(','))
+        .copied();
+    if let Some(p) = named_first.or_else(|| pick(EntityType::Person)) {
         if let Some(d) = lower_words.iter().find(|w| is(DESCRIPTORS, w)) {
             ctx.descriptions.insert(d.to_string(), (p.canonical.clone(), EntityType::Person));
         }

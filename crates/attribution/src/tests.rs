@@ -517,3 +517,25 @@ fn a_plural_noun_before_an_auxiliary_is_no_cue() {
     assert!(got.iter().all(|g| g.2 != "shows"), "{got:?}");
     assert!(got.iter().any(|g| g.2 == "according to"), "{got:?}");
 }
+
+#[test]
+fn a_subject_with_a_preposition_or_a_relative_clause_speaks_whole() {
+    let text = "The dam failed on Thursday. Engineers from the ministry had warned that cracks were growing. \
+                Engineers who inspected the dam last year had warned that the wall was weak. Officials in Osk \
+                had said that the dam was safe.";
+    let got = check(text);
+    let sources: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+    assert_eq!(
+        sources,
+        ["Engineers from the ministry", "Engineers who inspected the dam", "Officials in Osk"],
+        "{got:?}"
+    );
+    // the officials speak, not the town they are in; the engineers, not the dam
+    assert!(got[2].1.eq_ignore_ascii_case("officials"), "{got:?}");
+    assert!(got[1].1.eq_ignore_ascii_case("engineers"), "{got:?}");
+    // a name before its appositive speaks, not a name inside it
+    let got = check("Mila Dorn, a pollster who worked for Senator Ana Ruiz, said the plan would fail.");
+    assert_eq!(got[0].1, "Mila Dorn", "{got:?}");
+    let got = check("Tomas Brel, a former adviser to Senator Ana Ruiz, said rates would rise.");
+    assert_eq!(got[0].1, "Tomas Brel", "{got:?}");
+}

@@ -2331,7 +2331,12 @@ fn outlet_stances(units: &[Unit], members: &[usize], disputing: bool) -> Vec<Out
             let (stance, markers) = if let Some(u) = strong.iter().find(|u| u.stance == Stance::Refuted) {
                 (Stance::Refuted, vec![u.strong_voice_marker.unwrap()])
             } else if !strong.is_empty() {
-                (Stance::Distanced, strong.iter().filter_map(|u| u.strong_voice_marker).collect())
+                // (one marker once: the words of an outlet's sentence and of a phrase inside it
+                // can carry the same "purported")
+                let mut markers: Vec<Span> = strong.iter().filter_map(|u| u.strong_voice_marker).collect();
+                markers.sort_by_key(|s| (s.start, s.end));
+                markers.dedup();
+                (Stance::Distanced, markers)
             } else if ms
                 .iter()
                 .any(|&m| voice_asserts(&units[m]) || !units[m].own_voice && units[m].stance == Stance::Asserted)
