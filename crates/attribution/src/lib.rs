@@ -2539,10 +2539,9 @@ fn cut_learned_at_others(ctx: &Ctx, raw: &mut [Raw]) {
                 continue;
             }
             let cue_inside = c.start <= cue.start && cue.start < c.end;
-            // a content that runs into the source of a postposed report of the same words (from
-            // its start):
-            // "According to reliable sources, no soldiers entered Osk, | he | insisted" — "he" is
-            // the source of "insisted", whose content ends before him
+            // a content that runs into the source of a postposed report of the same words, from
+            // its start: "According to reliable sources, no soldiers entered Osk, | he | insisted"
+            // — "he" is the source of "insisted", whose content ends before him
             let postposed_source = ps.len() > 2
                 && c.start < ps[2].start
                 && ps[2].start < c.end

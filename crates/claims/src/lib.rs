@@ -776,14 +776,19 @@ fn speaker_rank(att: &Attribution) -> u8 {
     }
 }
 
-/// True when another attribution of the article reports the same words and names its speaker
-/// better (or as well, and comes first): "According to | confirmed information, | the filming took
-/// place in ..., | he | insisted" is one claim of his, not two units that weigh twice in its group.
-fn outspoken(atts: &[Attribution], k: usize) -> bool {
-    let rank = speaker_rank(&atts[k]);
-    atts.iter()
-        .enumerate()
-        .any(|(j, other)| j != k && other.content == atts[k].content && (speaker_rank(other), k) > (rank, j))
+/// For each content of an article's attributions, the one attribution that stands for it: the
+/// best-named speaker's, the first of equals. "According to | confirmed information, | the filming
+/// took place in ..., | he | insisted" is one claim of his, not two units that weigh twice in its
+/// group.
+fn outspoken(atts: &[Attribution]) -> HashMap<Span, usize> {
+    let mut best: HashMap<Span, usize> = HashMap::new();
+    for (k, att) in atts.iter().enumerate() {
+        let b = best.entry(att.content).or_insert(k);
+        if speaker_rank(att) > speaker_rank(&atts[*b]) {
+            *b = k;
+        }
+    }
+    best
 }
 
 fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit>, Vec<Vec<String>>) {
@@ -808,9 +813,12 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
                 vec![k]
             }
         };
+        let speaks_for = outspoken(atts);
         for (k, att) in atts.iter().enumerate() {
             let parts = parts_of(k);
-            if parts.iter().copied().max_by_key(|&j| (atts[j].content.start, j)) != Some(k) || outspoken(atts, k) {
+            if parts.iter().copied().max_by_key(|&j| (atts[j].content.start, j)) != Some(k)
+                || speaks_for[&att.content] != k
+            {
                 continue;
             }
             let joined: String;

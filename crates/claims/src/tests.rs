@@ -12,6 +12,7 @@ fn disputes_detects_fabrication_and_negated_concepts() {
         Disputed::Negates(Negated::Predicate { .. })
     ));
     assert!(disputes("the blast was arranged to frame the rebels"));
+    assert!(!disputes("the photo frame was broken"));
     // a ploy to blame someone makes the blame up; someone to blame does not
     assert!(disputes("the same tactics were used by the rebels to blame the army for the deaths"));
     assert!(disputes("a crude attempt to discredit the ministry"));
@@ -21,7 +22,6 @@ fn disputes_detects_fabrication_and_negated_concepts() {
     assert!(disputes("pointed out inconsistencies in the official story of the blast"));
     assert!(!disputes("pointed out inconsistencies in the tax data"));
     assert!(!disputes("there were inconsistencies in his game this season"));
-    assert!(!disputes("the photo frame was broken"));
     // staging that fakes nothing, refusals that deny nothing
     assert!(!disputes("when the senator took the stage in Ohio"));
     assert!(!disputes("dock workers staged a protest at the port"));
