@@ -15,7 +15,7 @@
 //! ```
 
 use corroborate_model::{Analysis, AnalyzedArticle, Article, Comparison, EntityType, MetaKind, Span};
-use corroborate_nlp::canon::Canonicalizer;
+use corroborate_nlp::canon::{clean_surface, key, Canonicalizer};
 use rayon::prelude::*;
 use std::collections::HashMap;
 
@@ -321,10 +321,15 @@ pub fn analyze_all(articles: Vec<Article>) -> Vec<AnalyzedArticle> {
 
 /// Gives entities and speakers one canonical name across all articles of a run.
 pub fn canonicalize(articles: &mut [AnalyzedArticle]) {
+    // Each mention counts under its article's canonical name: a short name the article resolved
+    // ("Mr. Hedge" after "Oliver K. Hedge") keeps that resolution even where other articles know
+    // other people of that surname; only names an article left short are joined across the run.
+    // (the mention's own surface is counted, so that the spelling most often written names the group)
     let mut canon = Canonicalizer::new();
     for a in articles.iter() {
         for e in &a.analysis.entities {
-            canon.add(e.span.slice(&a.article.text), e.kind);
+            let surface = e.span.slice(&a.article.text);
+            canon.add_keyed(&key(&e.canonical, e.kind), &clean_surface(surface, e.kind), e.kind);
         }
     }
     let map = canon.finish();
@@ -344,11 +349,16 @@ pub fn canonicalize(articles: &mut [AnalyzedArticle]) {
         }
     }
     for a in articles.iter_mut() {
-        let text = &a.article.text;
         let mut renamed: HashMap<String, String> = HashMap::new();
         for e in a.analysis.entities.iter_mut() {
-            let new = map.canonical(e.span.slice(text), e.kind);
-            renamed.insert(e.canonical.clone(), new.clone());
+            let new = match renamed.get(&e.canonical) {
+                Some(n) => n.clone(),
+                None => {
+                    let n = map.canonical(&e.canonical, e.kind);
+                    renamed.insert(e.canonical.clone(), n.clone());
+                    n
+                }
+            };
             e.canonical = new;
         }
         for att in a.analysis.attributions.iter_mut() {

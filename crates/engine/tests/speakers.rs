@@ -54,3 +54,17 @@ fn transliterations_and_missed_names_are_one_speaker() {
     assert_eq!(speakers.iter().filter(|s| *s == "Dmitry Orlov").count(), 3, "{speakers:?}");
     assert_eq!(speakers.iter().filter(|s| *s == "Volodymyr Kostenkyy").count(), 2, "{speakers:?}");
 }
+
+#[test]
+fn a_surname_each_article_resolved_keeps_its_person() {
+    // two people share a surname across the run; each article names its own in full first
+    let articles = vec![
+        Article::new(
+            "a",
+            "Mila V. Dorn, the mayor of Osk, opened the dam on Monday. \"The water is safe,\" Dorn said.".to_string(),
+        ),
+        Article::new("b", "Petr Dorn, an engineer, inspected the dam. Dorn said the gates had rusted.".to_string()),
+    ];
+    let speakers = speakers_of(articles);
+    assert_eq!(speakers, ["Mila V. Dorn", "Petr Dorn"], "{speakers:?}");
+}

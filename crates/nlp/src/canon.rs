@@ -98,6 +98,16 @@ fn name_words(folded: &str, kind: EntityType) -> Vec<&str> {
     if kind == EntityType::Person {
         let titles = words.iter().take(words.len().saturating_sub(1)).take_while(|w| is_title(w)).count();
         words.drain(..titles);
+        // a middle initial is no part of the key: "Vladimir V. Putin" is "Vladimir Putin"
+        let initial = |w: &str| w.trim_end_matches('.').chars().count() == 1;
+        if words.len() >= 3 && words[..words.len() - 1].iter().filter(|w| !initial(w)).count() >= 1 {
+            let last = words.len() - 1;
+            let mut k = 0;
+            words.retain(|w| {
+                k += 1;
+                k - 1 == last || !initial(w)
+            });
+        }
     }
     words
 }
@@ -233,7 +243,8 @@ impl Canonicalizer {
         for (k, g) in &self.groups {
             if let Some(rest) = k.strip_prefix("name:") {
                 if g.words >= 2 && g.kind == Some(EntityType::Person) {
-                    if let Some(last) = rest.split(' ').next_back() {
+                    // (a name ends with a surname, not a letter: "I" is no "Ok I")
+                    if let Some(last) = rest.split(' ').next_back().filter(|l| l.chars().count() > 1) {
                         by_last.entry(last.to_string()).or_default().push(k.clone());
                     }
                 }
@@ -265,10 +276,12 @@ impl Canonicalizer {
         }
         let mut names = HashMap::default();
         for (k, surfaces) in &merged {
-            let max_words = surfaces.keys().map(|s| s.split_whitespace().count()).max().unwrap_or(0);
+            // (a middle initial adds no word: "Donald Trump" may stand for "Donald J. Trump")
+            let words = |s: &str| s.split_whitespace().filter(|w| w.trim_end_matches('.').chars().count() > 1).count();
+            let max_words = surfaces.keys().map(|s| words(s)).max().unwrap_or(0);
             let best = surfaces
                 .iter()
-                .filter(|(s, _)| !k.starts_with("name:") || s.split_whitespace().count() == max_words)
+                .filter(|(s, _)| !k.starts_with("name:") || words(s) == max_words)
                 .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
                 .map(|(s, _)| s.clone())
                 .unwrap_or_default();

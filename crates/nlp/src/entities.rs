@@ -184,7 +184,8 @@ fn sentence_entities(text: &str, toks: &[&Token], headline: bool, out: &mut Vec<
             let next_cap = j + 1 < toks.len() && cap_word(toks[j + 1], text);
             let extends = cap_word(toks[j], text) && !toks[j].newline_before
                 || matches!(toks[j].lower.as_str(), "of" | "for") && next_cap && !headline
-                || toks[j].lower == "the" && j > i && toks[j - 1].lower == "of" && next_cap;
+                || toks[j].lower == "the" && j > i && toks[j - 1].lower == "of" && next_cap
+                || initial_dot(text, toks, j);
             if !extends {
                 break;
             }
@@ -193,7 +194,8 @@ fn sentence_entities(text: &str, toks: &[&Token], headline: bool, out: &mut Vec<
         let sentence_initial = i == 0 || matches!(toks[i - 1].kind, TokKind::Quote(_) | TokKind::Punct(':'));
         let prev_lower = if i > 0 { toks[i - 1].lower.as_str() } else { "" };
         let prev2_lower = if i > 1 { toks[i - 2].lower.as_str() } else { "" };
-        let run: Vec<&Token> = toks[i..j].to_vec();
+        // (an initial's dot is inside the name's span but no word of it)
+        let run: Vec<&Token> = toks[i..j].iter().copied().filter(|t| t.kind != TokKind::Punct('.')).collect();
         // "Russia's Defense Ministry": a place, a possessive, then an organisation
         if run.len() == 1 && j + 1 < toks.len() && toks[j].kind == TokKind::Possessive && !not_name(&run[0].lower) {
             let mut k = j + 1;
@@ -209,6 +211,36 @@ fn sentence_entities(text: &str, toks: &[&Token], headline: bool, out: &mut Vec<
         classify_run(text, &run, sentence_initial || headline, prev_lower, prev2_lower, out);
         i = j;
     }
+}
+
+/// The dot of an initial inside a name: "Vladimir V. Putin", "J. Edgar Hoover" (the sentence
+/// splitter never ends a sentence there), when a name word follows ("Plan B. The ..." is no name).
+fn initial_dot(text: &str, toks: &[&Token], j: usize) -> bool {
+    let initial = |t: &Token| t.kind == TokKind::Word && t.span.len() == 1 && is_capitalized(t.span.slice(text));
+    toks[j].kind == TokKind::Punct('.')
+        && !toks[j].space_before
+        && j > 0
+        && initial(toks[j - 1])
+        && toks.get(j + 1).is_some_and(|n| cap_word(n, text) && !n.newline_before && !not_name(&n.lower))
+}
+
+/// Words that can describe a person before the name: a common word ("Former Conservative leader"),
+/// a role ("Singer", "Guitarist", "Billionaire"), a party, an acronym ("DJ", "Labour MP", "Wells
+/// Fargo CEO"), a nationality or a place; not a first name the census list lacks ("Iain Duncan Smith").
+fn describes(text: &str, words: &[&Token]) -> bool {
+    const PARTIES: &[&str] = &["democrat", "republican", "labour", "tory", "conservative", "liberal", "independent"];
+    const ROLE_ENDINGS: &[&str] = &["er", "or", "ist", "ian", "aire", "ess", "ant", "ent"];
+    words.iter().any(|t| {
+        let w = t.lower.as_str();
+        let surface = t.span.slice(text);
+        common_word(w)
+            || PARTIES.contains(&w.trim_end_matches('s'))
+            || w.len() > 4 && ROLE_ENDINGS.iter().any(|e| w.ends_with(e))
+            || surface.len() >= 2 && surface.chars().all(|c| c.is_uppercase())
+            || demonym(w).is_some()
+            || place(w).is_some()
+            || known_org(w)
+    })
 }
 
 fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &str, out: &mut Vec<(Span, EntityType)>) {
@@ -305,6 +337,41 @@ fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &s
     let title_start = k;
     while k < run.len() && is_title(lowers[k]) {
         k += 1;
+    }
+    // Without a title, words before a given name that opens a name of two words or more describe
+    // the person: "Democrat Hillary Clinton", "Billionaire Mark Cuban", "Senate Majority Leader
+    // Mitch McConnell" (a run that opens with a given name is one name: "Mary Kay Henry")
+    if k == title_start && !given_name(lowers[k]) {
+        // (the last such given name: "Former Clinton Senior Adviser Sidney Blumenthal"; an initial
+        // opens a name, "J. Edgar Hoover"; a place is no given name, "Agence France Presse", "South
+        // Carolina Republican")
+        if let Some(p) = (k + 1..run.len().saturating_sub(1))
+            .rev()
+            .find(|&p| {
+                given_name(lowers[p])
+                    && !given_name(lowers[p - 1])
+                    && lowers[p - 1].chars().count() > 1
+                    && place(lowers[p]).is_none()
+                    && !listed_place(&[lowers[p - 1], lowers[p]].join(" "))
+            })
+            .filter(|&p| describes(text, &run[k..p]))
+        {
+            let pre = run[k].span.cover(&run[p - 1].span);
+            let pre_lower = lowers[k..p].join(" ");
+            let kind = if demonym(&pre_lower).is_some() {
+                Some(EntityType::Norp)
+            } else if place(&pre_lower).is_some() || listed_place(&pre_lower) {
+                Some(EntityType::Gpe)
+            } else if known_org(&pre_lower) || is_org_head(lowers[p - 1]) {
+                Some(EntityType::Org)
+            } else {
+                None
+            };
+            if let Some(kind) = kind {
+                out.push((pre, kind));
+            }
+            k = p;
+        }
     }
     let had_title = k > title_start;
     // a title's portfolio is not the name: "Secretary of State William Galvin", "Minister of
@@ -411,6 +478,26 @@ mod tests {
         assert!(e.contains(&("Velkor".into(), EntityType::Gpe, "Velkor".into())), "{e:?}");
         assert!(e.contains(&("Macron".into(), EntityType::Person, "Emmanuel Macron".into())), "{e:?}");
         assert!(e.contains(&("Kiev".into(), EntityType::Gpe, "Kyiv".into())), "{e:?}");
+    }
+
+    #[test]
+    fn initials_stay_inside_names() {
+        let e = ents("President Mila V. Dorn spoke first. J. Edgar Vask answered. Dorn left. Later Mila Dorn met them at Plan B. The talks went on.");
+        let person = |s: &str| e.iter().find(|x| x.0 == s && x.1 == EntityType::Person).map(|x| x.2.clone());
+        assert_eq!(person("Mila V. Dorn").as_deref(), Some("Mila V. Dorn"), "{e:?}");
+        assert_eq!(person("J. Edgar Vask").as_deref(), Some("J. Edgar Vask"), "{e:?}");
+        // the short name and the name without its initial are the same person
+        assert_eq!(person("Dorn").as_deref(), Some("Mila V. Dorn"), "{e:?}");
+        assert_eq!(person("Mila Dorn").as_deref(), Some("Mila V. Dorn"), "{e:?}");
+        assert!(!e.iter().any(|x| x.0.contains("The")), "{e:?}");
+    }
+
+    #[test]
+    fn words_that_describe_a_person_are_no_part_of_the_name() {
+        let e = ents("Democrat Anna Dorn spoke. Singer Peter Vask agreed. Osk Ferries CEO Mary Kay Brask left. Iain Duncan Vosk stayed.");
+        let people: Vec<&str> = e.iter().filter(|x| x.1 == EntityType::Person).map(|x| x.0.as_str()).collect();
+        // (a first name the census list lacks opens the name: "Iain" is no description)
+        assert_eq!(people, ["Anna Dorn", "Peter Vask", "Mary Kay Brask", "Iain Duncan Vosk"], "{e:?}");
     }
 
     #[test]
