@@ -3212,6 +3212,49 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
             resolution: if is_anonymous { "anonymous" } else { "description" }.into(),
         });
     }
+    // a quantifier alone names no one: "Some | chanted", "Others | call it", "Many | fear"
+    if a == b && is(&["some", "many", "most", "several", "few", "others", "both", "all"], head) {
+        return Some(Speaker {
+            name: head.to_string(),
+            kind: EntityType::Misc,
+            anonymous: true,
+            resolution: "unnamed".into(),
+        });
+    }
+    // a name that only modifies a lower-case head is no speaker, the whole description is: "The
+    // Democratic presidential nominee" (was "Democratic"), "American voters", "Osk residents"
+    // (a short phrase without a preposition or a clause: "a report by the Commons committee", "Many
+    // Republicans clamoring for less ..." are left to the names in them)
+    // (its leading determiners left out: "The Florida senator" is "Florida senator"; not "many of
+    // her Republican supporters")
+    let words: Vec<&str> =
+        phrase.split_whitespace().skip_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str())).collect();
+    if toks[b].kind == TokKind::Word
+        && !ctx.cap(b)
+        && !inside.is_empty()
+        && inside.iter().all(|e| e.span.end < toks[b].span.start)
+        && !phrase.contains([',', '(', '"', '“'])
+        && words.len() <= 5
+        && !lower_words.iter().any(|w| {
+            matches!(*w, "by" | "for" | "in" | "at" | "with" | "from" | "to" | "on" | "who" | "is" | "are")
+                || w.len() > 5 && w.ends_with("ing")
+                || w.ends_with("n't")
+                || w.ends_with("n’t")
+        })
+    {
+        let mut name = words.join(" ");
+        let first = toks[a].span.slice(ctx.text);
+        if words.first() == Some(&first) && opens_sentence_lowercase(ctx, a, head) {
+            name = format!("{}{}", toks[a].lower, &name[first.len()..]);
+        }
+        let anonymous = is(ANONYMOUS_HEADS, head);
+        return Some(Speaker {
+            name,
+            kind: EntityType::Misc,
+            anonymous,
+            resolution: if anonymous { "anonymous" } else { "description" }.into(),
+        });
+    }
     if let Some(n) = pick(EntityType::Norp).or_else(|| pick(EntityType::Misc)).or_else(|| pick(EntityType::Gpe)) {
         return Some(Speaker { name: n.canonical.clone(), kind: n.kind, anonymous: false, resolution: "name".into() });
     }

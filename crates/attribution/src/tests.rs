@@ -539,3 +539,25 @@ fn a_subject_with_a_preposition_or_a_relative_clause_speaks_whole() {
     let got = check("Tomas Brel, a former adviser to Senator Ana Ruiz, said rates would rise.");
     assert_eq!(got[0].1, "Tomas Brel", "{got:?}");
 }
+
+#[test]
+fn a_name_that_modifies_a_description_is_no_speaker() {
+    let text = "The Arvian presidential nominee said the dam was safe. Osk residents said the water rose at night. \
+                Others said the gates were open. A report by the Arvian Water Agency said the gates had rusted.";
+    let toks = tokenize(text, &[]);
+    let sents = sentences(text, &toks, &[]);
+    let ents = entities(text, &toks, &sents);
+    let f = find(text, &toks, &sents, &ents, None);
+    let speakers: Vec<(String, bool)> =
+        f.attributions.iter().filter_map(|a| a.speaker.as_ref().map(|s| (s.name.clone(), s.anonymous))).collect();
+    assert_eq!(
+        speakers,
+        [
+            ("Arvian presidential nominee".to_string(), false),
+            ("Osk residents".to_string(), true),
+            ("others".to_string(), true),
+            ("Arvian Water Agency".to_string(), false)
+        ],
+        "{speakers:?}"
+    );
+}
