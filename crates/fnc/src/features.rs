@@ -60,6 +60,10 @@ struct Tok {
     raw: String,
     stem: String,
     content: bool,
+    /// Bit `k` set: the word is in lexicon `Lexicon::ALL[k]`.
+    lex: u8,
+    /// Bit `g` set: the word is one of the cues of `CUE_GROUPS[g]`.
+    cues: u16,
 }
 
 fn analyse(text: &str) -> Vec<Tok> {
@@ -68,7 +72,15 @@ fn analyse(text: &str) -> Vec<Tok> {
         .map(|raw| {
             let content = !is_stopword(&raw);
             let stem = stem(&raw);
-            Tok { raw, stem, content }
+            // (lexicon and cue membership looked up once per token, not once per headline)
+            let lex =
+                Lexicon::ALL.iter().enumerate().filter(|(_, l)| l.contains(&raw)).fold(0u8, |m, (k, _)| m | 1 << k);
+            let cues = CUE_GROUPS
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, words))| words.contains(&raw.as_str()))
+                .fold(0u16, |m, (g, _)| m | 1 << g);
+            Tok { raw, stem, content, lex, cues }
         })
         .collect()
 }
@@ -100,11 +112,9 @@ fn cosine(a: &Vector, b: &Vector) -> f32 {
 
 fn lex_counts(toks: &[Tok]) -> [f32; 5] {
     let mut c = [0.0; 5];
-    for t in toks {
-        for (k, lex) in Lexicon::ALL.iter().enumerate() {
-            if lex.contains(&t.raw) {
-                c[k] += 1.0;
-            }
+    for t in toks.iter().filter(|t| t.lex != 0) {
+        for (k, c) in c.iter_mut().enumerate() {
+            *c += (t.lex >> k & 1) as f32;
         }
     }
     c
@@ -412,11 +422,23 @@ pub fn features(head: &HeadDoc, body: &BodyDoc, idf: &Idf) -> Vec<f32> {
         }
     }
     let near_n = near.iter().filter(|x| **x).count() as f32;
+    // one pass over the body: lexicon words near the headline's terms, and each cue group's words
+    // in the whole body and near those terms
     let mut near_lex = [0.0f32; 5];
-    for (t, _) in body.toks.iter().zip(&near).filter(|(_, m)| **m) {
-        for (k, lex) in Lexicon::ALL.iter().enumerate() {
-            if lex.contains(&t.raw) {
-                near_lex[k] += 1.0;
+    let mut cue_all = [0.0f32; CUE_GROUPS.len()];
+    let mut cue_close = [0.0f32; CUE_GROUPS.len()];
+    for (t, &m) in body.toks.iter().zip(&near) {
+        if m {
+            for (k, v) in near_lex.iter_mut().enumerate() {
+                *v += (t.lex >> k & 1) as f32;
+            }
+        }
+        if t.cues != 0 {
+            for g in 0..CUE_GROUPS.len() {
+                if t.cues >> g & 1 == 1 {
+                    cue_all[g] += 1.0;
+                    cue_close[g] += m as u8 as f32;
+                }
             }
         }
     }
@@ -437,14 +459,7 @@ pub fn features(head: &HeadDoc, body: &BodyDoc, idf: &Idf) -> Vec<f32> {
     }
     f.push(((head.lex[0] + head.lex[4]) as u32 % 2) as f32);
     f.push(((top_lex[0] + top_lex[4]) as u32 % 2) as f32);
-    for (_, words) in CUE_GROUPS {
-        let (mut all, mut close) = (0.0f32, 0.0f32);
-        for (t, m) in body.toks.iter().zip(&near) {
-            if words.contains(&t.raw.as_str()) {
-                all += 1.0;
-                close += *m as u8 as f32;
-            }
-        }
+    for (all, close) in cue_all.into_iter().zip(cue_close) {
         f.push(all);
         f.push(close);
     }
