@@ -355,21 +355,31 @@ pub fn story_groups(articles: &[AnalyzedArticle]) -> Vec<Vec<usize>> {
     let vecs = sparse_unit_vectors(&tfidf(&docs));
     // two articles on one event name something in common: a person, a body or a place. Shared wording
     // alone is not enough ("false flag", "said during a briefing" recur across unrelated events).
-    let names: Vec<HashSet<String>> = articles
+    // (each name as a number, each article's names sorted: the test below runs for every pair of
+    // articles, so it is a merge of two short lists, not string hashing)
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let names: Vec<Vec<u32>> = articles
         .iter()
         .map(|a| {
-            a.analysis
+            let mut v: Vec<u32> = a
+                .analysis
                 .entities
                 .iter()
                 .filter(|e| matches!(e.kind, EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Loc))
-                .map(|e| e.canonical.to_lowercase())
-                .collect()
+                .map(|e| {
+                    let next = ids.len() as u32;
+                    *ids.entry(e.canonical.to_lowercase()).or_insert(next)
+                })
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
         })
         .collect();
     // average linkage, not connected components: a chain of pairwise links (A-B on one name and
     // some words, B-C on another) made one story of 1,305 of the 1,683 FNC-1 bodies
     let live: Vec<usize> = (0..articles.len()).filter(|&i| !articles[i].article.failed()).collect();
-    let sim = |i: usize, j: usize| if names[i].is_disjoint(&names[j]) { 0.0 } else { sparse_dot(&vecs[i], &vecs[j]) };
+    let sim = |i: usize, j: usize| if disjoint(&names[i], &names[j]) { 0.0 } else { sparse_dot(&vecs[i], &vecs[j]) };
     let mut groups = cluster_capped(&vecs, &[], &live, STORY_AVERAGE_LINK, MAX_STORY_ARTICLES, sim);
     groups.iter_mut().for_each(|g| g.sort_unstable());
     groups.sort_unstable();
@@ -1338,6 +1348,19 @@ fn sparse_unit_vectors(vecs: &[Vector]) -> Vec<Vec<(u32, f32)>> {
         .collect()
 }
 
+/// True when two sorted lists share no element.
+fn disjoint(a: &[u32], b: &[u32]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return false,
+        }
+    }
+    true
+}
+
 fn sparse_dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
     let (mut i, mut j, mut dot) = (0, 0, 0f32);
     while i < a.len() && j < b.len() {
@@ -1439,16 +1462,24 @@ fn pair_similarity(sparse: &[Vec<(u32, f32)>], sent: &[Vec<f32>], x: usize, y: u
 /// pair similarity while it is above `link`. Pair similarities are computed once (n² / 2 floats
 /// kept), the sums between clusters updated on each merge (Lance-Williams: the sum to a merged
 /// cluster is the sum of the sums to its parts) and candidate merges kept in a heap: O(n² log n).
-fn agglomerate(items: &[usize], sim: impl Fn(usize, usize) -> f32, link: f32) -> Vec<Vec<usize>> {
+fn agglomerate(items: &[usize], sim: impl Fn(usize, usize) -> f32 + Sync, link: f32) -> Vec<Vec<usize>> {
+    use rayon::prelude::*;
     let n = items.len();
     debug_assert!(n < 1 << 16, "agglomerate: {n} items, at most 65,535");
-    // sums[a * n + b]: sum of the pair similarities between clusters a and b
+    // sums[a * n + b]: sum of the pair similarities between clusters a and b; the upper triangle
+    // computed row by row in parallel (a story's thousands of articles are millions of pairs), then
+    // mirrored
     let mut sums = vec![0f32; n * n];
+    if n > 0 {
+        sums.par_chunks_mut(n).enumerate().for_each(|(a, row)| {
+            for b in a + 1..n {
+                row[b] = sim(items[a], items[b]);
+            }
+        });
+    }
     for a in 0..n {
         for b in a + 1..n {
-            let s = sim(items[a], items[b]);
-            sums[a * n + b] = s;
-            sums[b * n + a] = s;
+            sums[b * n + a] = sums[a * n + b];
         }
     }
     let mut members: Vec<Vec<usize>> = (0..n).map(|a| vec![a]).collect();
@@ -1495,7 +1526,7 @@ fn cluster_capped(
     idx: &[usize],
     link: f32,
     cap: usize,
-    sim: impl Fn(usize, usize) -> f32,
+    sim: impl Fn(usize, usize) -> f32 + Sync,
 ) -> Vec<Vec<usize>> {
     let (dense, rest) = idx.split_at(idx.len().min(cap));
     let mut clusters = agglomerate(dense, sim, link);

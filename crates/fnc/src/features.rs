@@ -66,6 +66,25 @@ struct Tok {
     cues: u16,
 }
 
+/// For each word of a lexicon or a cue group: its lexicons' bits and its cue groups' bits.
+fn memberships() -> &'static HashMap<&'static str, (u8, u16)> {
+    static MAP: std::sync::OnceLock<HashMap<&'static str, (u8, u16)>> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m: HashMap<&'static str, (u8, u16)> = HashMap::new();
+        for (k, lex) in Lexicon::ALL.iter().enumerate() {
+            for w in lex.words() {
+                m.entry(w).or_default().0 |= 1 << k;
+            }
+        }
+        for (g, (_, words)) in CUE_GROUPS.iter().enumerate() {
+            for w in *words {
+                m.entry(w).or_default().1 |= 1 << g;
+            }
+        }
+        m
+    })
+}
+
 fn analyse(text: &str) -> Vec<Tok> {
     tokens(text)
         .into_iter()
@@ -73,13 +92,7 @@ fn analyse(text: &str) -> Vec<Tok> {
             let content = !is_stopword(&raw);
             let stem = stem(&raw);
             // (lexicon and cue membership looked up once per token, not once per headline)
-            let lex =
-                Lexicon::ALL.iter().enumerate().filter(|(_, l)| l.contains(&raw)).fold(0u8, |m, (k, _)| m | 1 << k);
-            let cues = CUE_GROUPS
-                .iter()
-                .enumerate()
-                .filter(|(_, (_, words))| words.contains(&raw.as_str()))
-                .fold(0u16, |m, (g, _)| m | 1 << g);
+            let (lex, cues) = memberships().get(raw.as_str()).copied().unwrap_or_default();
             Tok { raw, stem, content, lex, cues }
         })
         .collect()
