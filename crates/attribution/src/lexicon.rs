@@ -289,6 +289,44 @@ pub const SEEN_BY: &[&str] = &["acquired", "examined", "obtained", "reviewed", "
 /// Participles of giving before "to" / "with": "a memo leaked to reporters", "data shared with the BBC".
 pub const GIVEN_TO: &[&str] = &["given", "leaked", "provided", "sent", "shared", "shown", "supplied"];
 
+/// Heads of a definite description that stand for the organisation last named: "the bank", "the firm".
+pub const ORG_NOUNS: &[&str] = &[
+    "airline",
+    "bank",
+    "broadcaster",
+    "carmaker",
+    "company",
+    "corporation",
+    "firm",
+    "insurer",
+    "lender",
+    "manufacturer",
+    "newspaper",
+    "publisher",
+    "retailer",
+];
+
+/// Heads of bodies that a description can stand for without naming them ("the town council"): not
+/// anonymous sources.
+pub const INSTITUTIONS: &[&str] = &[
+    "board",
+    "club",
+    "commission",
+    "committee",
+    "council",
+    "court",
+    "group",
+    "hospital",
+    "inquiry",
+    "panel",
+    "parliament",
+    "party",
+    "school",
+    "tribunal",
+    "union",
+    "university",
+];
+
 /// Descriptor heads that leave the source unnamed when nothing names it.
 pub const ANONYMOUS_HEADS: &[&str] = &[
     "activists",

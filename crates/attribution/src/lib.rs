@@ -3103,7 +3103,19 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
         let found = recent
             .iter()
             .rev()
-            .find(|(_, s)| (s.kind == EntityType::Person) == want_person && !s.anonymous && fits(&s.name))
+            .find(|(_, s)| {
+                // an unnamed source is taken up again by "it" or "they" as its number allows
+                // ("The report said ... It also found", "Officials said ... They added")
+                let unnamed_agrees = || {
+                    let plural = s.name.ends_with('s') && !s.name.ends_with("ss");
+                    match head {
+                        "it" => !plural,
+                        "they" => plural,
+                        _ => false,
+                    }
+                };
+                (s.kind == EntityType::Person) == want_person && (!s.anonymous || unnamed_agrees()) && fits(&s.name)
+            })
             .map(|(_, s)| s.clone())
             .or_else(|| {
                 ctx.entities
@@ -3258,7 +3270,26 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
     if let Some(n) = pick(EntityType::Norp).or_else(|| pick(EntityType::Misc)).or_else(|| pick(EntityType::Gpe)) {
         return Some(Speaker { name: n.canonical.clone(), kind: n.kind, anonymous: false, resolution: "name".into() });
     }
-    if (a..=b).any(|i| ctx.cap(i)) {
+    // "The bank | said": the organisation the article named last whose name holds the word ("Osk
+    // Bank"); not any organisation named before ("the company" after one mention of its regulator
+    // is not the regulator), so "the company" with no such name stays a description
+    if b == a + 1 && ctx.lower(a) == "the" && is(ORG_NOUNS, head) {
+        let org = ctx.entities.iter().rev().find(|e| {
+            e.span.end <= span.start
+                && e.kind == EntityType::Org
+                && e.canonical.to_lowercase().split_whitespace().any(|w| w.trim_end_matches('s') == head)
+        });
+        if let Some(o) = org {
+            return Some(Speaker {
+                name: o.canonical.clone(),
+                kind: EntityType::Org,
+                anonymous: false,
+                resolution: "description".into(),
+            });
+        }
+    }
+    // (a capital that only opens the sentence on a determiner names no one: "The report | said")
+    if (a..=b).any(|i| ctx.cap(i) && !(i == a && DETERMINERS.contains(&ctx.lower(i)))) {
         return Some(Speaker {
             name: corroborate_nlp::canon::clean_surface(phrase, EntityType::Misc),
             kind: EntityType::Misc,
@@ -3268,7 +3299,19 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
     }
     // nothing names it: "rescue teams said"; "according to “confirmed information”" is information,
     // not someone
-    let name = phrase.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    // (without its article, as descriptions are named above: "the report" is "report")
+    let name = phrase.trim_matches(|c: char| !c.is_alphanumeric());
+    let name = match name.split_once(char::is_whitespace) {
+        Some((article, rest)) if matches!(article.to_lowercase().as_str(), "the" | "a" | "an") => {
+            rest.trim_start().to_string()
+        }
+        _ if ctx.opens_sentence(a) && ctx.cap(a) => lowercase_first(name),
+        _ => name.to_string(),
+    };
+    // a body described, not named, is no anonymous source: "the town council", "the company"
+    if is(ORG_NOUNS, head) || is(INSTITUTIONS, head) {
+        return Some(Speaker { name, kind: EntityType::Org, anonymous: false, resolution: "description".into() });
+    }
     let resolution = if is(INFORMATION, head) { "information" } else { "unnamed" };
     (!name.is_empty()).then(|| Speaker { name, kind: EntityType::Misc, anonymous: true, resolution: resolution.into() })
 }

@@ -561,3 +561,28 @@ fn a_name_that_modifies_a_description_is_no_speaker() {
         "{speakers:?}"
     );
 }
+
+#[test]
+fn a_definite_description_is_the_body_it_names_or_no_one() {
+    let text = "Osk Bank reported higher profits on Monday. The bank said demand for loans had grown. \
+                The report said the figures were final. It also found that rates would fall. \
+                Officials said the bank was sound. They added that no rescue was needed.";
+    let toks = tokenize(text, &[]);
+    let sents = sentences(text, &toks, &[]);
+    let ents = entities(text, &toks, &sents);
+    let f = find(text, &toks, &sents, &ents, None);
+    let speakers: Vec<(String, bool)> =
+        f.attributions.iter().filter_map(|a| a.speaker.as_ref().map(|s| (s.name.clone(), s.anonymous))).collect();
+    assert_eq!(
+        speakers,
+        [
+            ("Osk Bank".to_string(), false),
+            ("Osk Bank".to_string(), false),
+            ("report".to_string(), true),
+            ("report".to_string(), true),
+            ("officials".to_string(), true),
+            ("officials".to_string(), true)
+        ],
+        "{speakers:?}"
+    );
+}

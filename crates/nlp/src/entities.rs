@@ -255,9 +255,14 @@ fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &s
     }
     // leading words that are not names ("The", "However", month names at sentence start)
     let mut after_the = prev == "the";
+    // a courtesy title makes the name after it a person's ("Mr Evans", "Ms. Acosta"), though it is
+    // no part of the name
+    let courtesy_title = |w: &str| matches!(w, "mr" | "mrs" | "ms" | "dr" | "miss");
+    let mut courtesy = courtesy_title(prev) || prev == "." && courtesy_title(prev2);
     while let Some(first) = run.first() {
         if not_name(&first.lower) {
             after_the = first.lower == "the";
+            courtesy = courtesy_title(&first.lower);
             run = &run[1..];
         } else {
             break;
@@ -408,7 +413,7 @@ fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &s
             out.push((name_span, EntityType::Norp));
         } else if known_org(w) {
             out.push((name_span, EntityType::Org));
-        } else if had_title {
+        } else if had_title || courtesy {
             out.push((name_span, EntityType::Person));
         } else if !initial && PLACE_PREPS.contains(&prev)
             || PLACE_NOUNS.contains(&prev2) && prev == "of"
@@ -498,6 +503,14 @@ mod tests {
         let people: Vec<&str> = e.iter().filter(|x| x.1 == EntityType::Person).map(|x| x.0.as_str()).collect();
         // (a first name the census list lacks opens the name: "Iain" is no description)
         assert_eq!(people, ["Anna Dorn", "Peter Vask", "Mary Kay Brask", "Iain Duncan Vosk"], "{e:?}");
+    }
+
+    #[test]
+    fn a_courtesy_title_makes_a_person() {
+        let e = ents("Vice President Anna Dorn spoke first. Mr Vask answered. Later Ms. Brask left.");
+        let people: Vec<&str> = e.iter().filter(|x| x.1 == EntityType::Person).map(|x| x.0.as_str()).collect();
+        assert_eq!(people, ["Anna Dorn", "Vask", "Brask"], "{e:?}");
+        assert!(!e.iter().any(|x| x.0 == "Vice"), "{e:?}");
     }
 
     #[test]

@@ -80,6 +80,7 @@ pub const TITLES: &[&str] = &[
     "spokesperson",
     "spokeswoman",
     "superintendent",
+    "vice",
 ];
 
 /// Last words that make a capitalised phrase an organisation (lowercased).
