@@ -289,7 +289,11 @@ pub const SEEN_BY: &[&str] = &["acquired", "examined", "obtained", "reviewed", "
 /// Participles of giving before "to" / "with": "a memo leaked to reporters", "data shared with the BBC".
 pub const GIVEN_TO: &[&str] = &["given", "leaked", "provided", "sent", "shared", "shown", "supplied"];
 
-/// Heads of a definite description that stand for the organisation last named: "the bank", "the firm".
+/// Quantifiers that can stand alone for people they do not name: "Some | chanted", "Others | call it".
+pub const QUANTIFIERS: &[&str] = &["all", "both", "few", "many", "most", "others", "several", "some"];
+
+/// Heads of a definite description that stand for an organisation named before with the word in its
+/// name ("the bank" after "Osk Bank"), or else for a body described, not named ("the company").
 pub const ORG_NOUNS: &[&str] = &[
     "airline",
     "bank",

@@ -2956,7 +2956,8 @@ fn opens_sentence_lowercase(ctx: &Ctx, a: usize, head: &str) -> bool {
     w == head
         || is(ANONYMOUS_HEADS, w)
         || is(DESCRIPTORS, w)
-        || is(&["some", "many", "most", "several", "few", "other", "others", "both", "all", "two", "three"], w)
+        || is(QUANTIFIERS, w)
+        || matches!(w, "other" | "two" | "three")
         || {
             // in lowercase elsewhere, and never capitalised inside a sentence ("European")
             let mut forms = toks.iter().enumerate().filter(|(_, o)| o.kind == TokKind::Word && o.lower == w);
@@ -2974,6 +2975,21 @@ fn opens_sentence_lowercase(ctx: &Ctx, a: usize, head: &str) -> bool {
 fn lowercase_first(s: &str) -> String {
     let mut c = s.chars();
     c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or_default()
+}
+
+/// The organisation named last before `before` with `word` (or its plural) in its name, as the
+/// speaker a description of it stands for: "the ministry's spokesman" after "the Defence Ministry",
+/// "the bank" after "Osk Bank", "the airline" after "Osk Airlines".
+fn org_named_with(ctx: &Ctx, before: usize, word: &str) -> Option<Speaker> {
+    let o = ctx.entities.iter().rev().filter(|e| e.span.end <= before && e.kind == EntityType::Org).find(|e| {
+        e.canonical.to_lowercase().split_whitespace().any(|x| x == word || x.strip_suffix('s') == Some(word))
+    })?;
+    Some(Speaker {
+        name: o.canonical.clone(),
+        kind: EntityType::Org,
+        anonymous: false,
+        resolution: "description".into(),
+    })
 }
 
 /// Resolves a source phrase to a speaker.
@@ -3194,19 +3210,8 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
                 if w.len() < 4 || DETERMINERS.contains(w) {
                     continue;
                 }
-                let org = ctx
-                    .entities
-                    .iter()
-                    .rev()
-                    .filter(|e| e.span.end <= span.start && e.kind == EntityType::Org)
-                    .find(|e| e.canonical.to_lowercase().split_whitespace().any(|x| x == *w));
-                if let Some(o) = org {
-                    return Some(Speaker {
-                        name: o.canonical.clone(),
-                        kind: EntityType::Org,
-                        anonymous: false,
-                        resolution: "description".into(),
-                    });
+                if let Some(o) = org_named_with(ctx, span.start, w) {
+                    return Some(o);
                 }
             }
         }
@@ -3225,7 +3230,7 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
         });
     }
     // a quantifier alone names no one: "Some | chanted", "Others | call it", "Many | fear"
-    if a == b && is(&["some", "many", "most", "several", "few", "others", "both", "all"], head) {
+    if a == b && is(QUANTIFIERS, head) {
         return Some(Speaker {
             name: head.to_string(),
             kind: EntityType::Misc,
@@ -3274,18 +3279,8 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
     // Bank"); not any organisation named before ("the company" after one mention of its regulator
     // is not the regulator), so "the company" with no such name stays a description
     if b == a + 1 && ctx.lower(a) == "the" && is(ORG_NOUNS, head) {
-        let org = ctx.entities.iter().rev().find(|e| {
-            e.span.end <= span.start
-                && e.kind == EntityType::Org
-                && e.canonical.to_lowercase().split_whitespace().any(|w| w.trim_end_matches('s') == head)
-        });
-        if let Some(o) = org {
-            return Some(Speaker {
-                name: o.canonical.clone(),
-                kind: EntityType::Org,
-                anonymous: false,
-                resolution: "description".into(),
-            });
+        if let Some(o) = org_named_with(ctx, span.start, head) {
+            return Some(o);
         }
     }
     // (a capital that only opens the sentence on a determiner names no one: "The report | said")

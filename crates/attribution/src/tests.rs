@@ -540,16 +540,20 @@ fn a_subject_with_a_preposition_or_a_relative_clause_speaks_whole() {
     assert_eq!(got[0].1, "Tomas Brel", "{got:?}");
 }
 
-#[test]
-fn a_name_that_modifies_a_description_is_no_speaker() {
-    let text = "The Arvian presidential nominee said the dam was safe. Osk residents said the water rose at night. \
-                Others said the gates were open. A report by the Arvian Water Agency said the gates had rusted.";
+/// (speaker, anonymous) of every attribution that has a speaker.
+fn speakers(text: &str) -> Vec<(String, bool)> {
     let toks = tokenize(text, &[]);
     let sents = sentences(text, &toks, &[]);
     let ents = entities(text, &toks, &sents);
     let f = find(text, &toks, &sents, &ents, None);
-    let speakers: Vec<(String, bool)> =
-        f.attributions.iter().filter_map(|a| a.speaker.as_ref().map(|s| (s.name.clone(), s.anonymous))).collect();
+    f.attributions.iter().filter_map(|a| a.speaker.as_ref().map(|s| (s.name.clone(), s.anonymous))).collect()
+}
+
+#[test]
+fn a_name_that_modifies_a_description_is_no_speaker() {
+    let text = "The Arvian presidential nominee said the dam was safe. Osk residents said the water rose at night. \
+                Others said the gates were open. A report by the Arvian Water Agency said the gates had rusted.";
+    let speakers = speakers(text);
     assert_eq!(
         speakers,
         [
@@ -567,12 +571,7 @@ fn a_definite_description_is_the_body_it_names_or_no_one() {
     let text = "Osk Bank reported higher profits on Monday. The bank said demand for loans had grown. \
                 The report said the figures were final. It also found that rates would fall. \
                 Officials said the bank was sound. They added that no rescue was needed.";
-    let toks = tokenize(text, &[]);
-    let sents = sentences(text, &toks, &[]);
-    let ents = entities(text, &toks, &sents);
-    let f = find(text, &toks, &sents, &ents, None);
-    let speakers: Vec<(String, bool)> =
-        f.attributions.iter().filter_map(|a| a.speaker.as_ref().map(|s| (s.name.clone(), s.anonymous))).collect();
+    let speakers = speakers(text);
     assert_eq!(
         speakers,
         [
