@@ -99,8 +99,7 @@ fn name_words(folded: &str, kind: EntityType) -> Vec<&str> {
         let titles = words.iter().take(words.len().saturating_sub(1)).take_while(|w| is_title(w)).count();
         words.drain(..titles);
         // a middle initial is no part of the key: "Vladimir V. Putin" is "Vladimir Putin"
-        let initial = |w: &str| w.trim_end_matches('.').chars().count() == 1;
-        if words.len() >= 3 && words[..words.len() - 1].iter().filter(|w| !initial(w)).count() >= 1 {
+        if words.len() >= 3 && words[..words.len() - 1].iter().any(|w| !initial(w)) {
             let last = words.len() - 1;
             let mut k = 0;
             words.retain(|w| {
@@ -110,6 +109,11 @@ fn name_words(folded: &str, kind: EntityType) -> Vec<&str> {
         }
     }
     words
+}
+
+/// A name's initial: one letter, with or without its dot ("V." in "Vladimir V. Putin").
+fn initial(w: &str) -> bool {
+    w.trim_end_matches('.').chars().count() == 1
 }
 
 /// The key of a mention: mentions with the same key are the same entity.
@@ -244,7 +248,7 @@ impl Canonicalizer {
             if let Some(rest) = k.strip_prefix("name:") {
                 if g.words >= 2 && g.kind == Some(EntityType::Person) {
                     // (a name ends with a surname, not a letter: "I" is no "Ok I")
-                    if let Some(last) = rest.split(' ').next_back().filter(|l| l.chars().count() > 1) {
+                    if let Some(last) = rest.split(' ').next_back().filter(|l| !initial(l)) {
                         by_last.entry(last.to_string()).or_default().push(k.clone());
                     }
                 }
@@ -277,7 +281,7 @@ impl Canonicalizer {
         let mut names = HashMap::default();
         for (k, surfaces) in &merged {
             // (a middle initial adds no word: "Donald Trump" may stand for "Donald J. Trump")
-            let words = |s: &str| s.split_whitespace().filter(|w| w.trim_end_matches('.').chars().count() > 1).count();
+            let words = |s: &str| s.split_whitespace().filter(|w| !initial(w)).count();
             let max_words = surfaces.keys().map(|s| words(s)).max().unwrap_or(0);
             let best = surfaces
                 .iter()
