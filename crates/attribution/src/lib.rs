@@ -171,7 +171,9 @@ fn first_name_male(name: &str) -> Option<bool> {
             })
             .collect()
     });
-    words.get(name.to_lowercase().as_str()).copied()
+    let name = name.to_lowercase();
+    // a double name by the part the list knows ("Jean-Pierre")
+    words.get(name.as_str()).or_else(|| name.split('-').find_map(|part| words.get(part))).copied()
 }
 
 /// The surnames an article gives a gendered title ("Mr. Sanders", "Ms Clinton"), for pronouns; not
@@ -404,6 +406,8 @@ pub fn find_with(
     }
     // which tokens the part-of-speech tagger reads as nouns (empty without the learned model)
     let mut nominal: Vec<bool> = Vec::new();
+    // and which as verbs
+    let mut verbal: Vec<bool> = Vec::new();
     // The learned tagger (when its weights load): its attributions replace rule ones whose cue
     // falls inside one of its attributions.
     if let Some(model) = model {
@@ -419,6 +423,7 @@ pub fn find_with(
         );
         let cues = model.cues(&doc);
         nominal = (0..toks.len()).map(|i| doc.nominal(i)).collect();
+        verbal = (0..toks.len()).map(|i| doc.verb(i)).collect();
         let mut covered = vec![false; toks.len()];
         let mut in_content = vec![false; toks.len()];
         let mut learned_raw = Vec::new();
@@ -743,6 +748,7 @@ pub fn find_with(
     let mut recent: Vec<(usize, Speaker)> = Vec::new();
     mentions.extend(raw.iter().filter_map(|r| r.subject));
     mentions.sort_unstable();
+    let mut next_subject = subject_names(&ctx, &raw, &nominal, &verbal).into_iter().peekable();
     let mut next_mention = mentions.into_iter().peekable();
     for &i in &order {
         let at = raw[i].cue_span(toks).start;
@@ -759,6 +765,11 @@ pub fn find_with(
             {
                 recent.push((toks[a].span.start, sp));
             }
+        }
+        // (kept in order with the mentions above: both come before this cue)
+        while let Some(m) = next_subject.next_if(|(start, _)| *start < at) {
+            let pos = recent.partition_point(|(start, _)| *start <= m.0);
+            recent.insert(pos, m);
         }
         let sp = raw[i].source.and_then(|s| resolve(&mut ctx, s, &recent));
         // a speaker reached through a relative or possessive pronoun ("Scott, who", "his call")
@@ -1608,6 +1619,92 @@ fn subject_of(ctx: &Ctx, s0: usize, limit: usize) -> Option<(usize, usize)> {
     }
     (e > a && ctx.head_ok(e - 1)).then(|| (a, e - 1))
 }
+
+/// The people named as the subjects that open sentences, with where each begins: mentions a
+/// later "he" or "she" may take up, whatever the verb ("President Obama prompted outrage when he
+/// blasted the ruling"). Only a subject that ends on a person's name and is followed by its verb
+/// counts ("For Sanders, ...", "Cruz's candidacy", "Jackson and Stiller", a signature "David
+/// Groner." do not), and none inside what someone is reported to say (`Mr Sullivan "made
+/// decisions," he told the court`: he is not Sullivan). Found from the entities alone (resolving
+/// the phrase would teach the article's descriptions), and marked with the resolution "subject",
+/// which a later "I" passes over (the one speaking).
+fn subject_names(ctx: &Ctx, raw: &[Raw], nominal: &[bool], verbal: &[bool]) -> Vec<(usize, Speaker)> {
+    let toks = ctx.toks;
+    // contents by start, with the furthest end reached so far: a token is reported when some
+    // content starting at or before it ends after it
+    let mut contents: Vec<Span> = raw.iter().map(|r| r.content).collect();
+    contents.sort_unstable_by_key(|c| c.start);
+    let reach: Vec<usize> = contents
+        .iter()
+        .scan(0, |end, c| {
+            *end = c.end.max(*end);
+            Some(*end)
+        })
+        .collect();
+    let reported = |k: usize| {
+        let n = contents.partition_point(|c| c.start <= toks[k].span.start);
+        n > 0 && reach[n - 1] >= toks[k].span.end
+    };
+    let verb = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.kind == TokKind::Word
+                && (verbal.get(k).copied().unwrap_or(!ctx.cap(k) && !is(FUNCTION_WORDS, &t.lower))
+                    || auxiliary(&t.lower))
+        })
+    };
+    // the verb, or an adverb and then the verb ("Obama later spoke")
+    let verb_after = |k: usize| {
+        verb(k)
+            || toks.get(k).is_some_and(|t| {
+                t.kind == TokKind::Word
+                    && !ctx.cap(k)
+                    && !nominal.get(k).copied().unwrap_or(false)
+                    && !matches!(t.lower.as_str(), "and" | "or" | "but" | "nor")
+            }) && verb(k + 1)
+    };
+    ctx.sent_toks
+        .iter()
+        .filter_map(|&(s0, s1)| {
+            // after an opening phrase or clause, the subject of the main clause: "As supporters
+            // waited, | Hillary Clinton took to Twitter"
+            let s0 = if is(SUBJECTLESS_OPENERS, ctx.lower(s0)) {
+                (s0..s1).find(|&k| toks[k].is_punct(','))? + 1
+            } else {
+                s0
+            };
+            (s0 < s1).then(|| subject_of(ctx, s0, s1)).flatten()
+        })
+        .filter(|&(a, b)| !is(SUBJECTLESS_OPENERS, ctx.lower(a)) && verb_after(b + 1) && !reported(a))
+        .filter_map(|(a, b)| {
+            let end = toks[b].span.end;
+            let e = if ctx.entities_sorted {
+                // the one entity that can end there is the last to start before it
+                ctx.entities[..ctx.entities.partition_point(|e| e.span.start < end)].last()
+            } else {
+                ctx.entities.iter().find(|e| e.span.end == end)
+            }
+            .filter(|e| e.span.end == end && e.kind == EntityType::Person)?;
+            (e.span.start >= toks[a].span.start).then(|| {
+                let speaker = Speaker {
+                    name: e.canonical.clone(),
+                    kind: EntityType::Person,
+                    anonymous: false,
+                    resolution: "subject".into(),
+                };
+                (toks[a].span.start, speaker)
+            })
+        })
+        .collect()
+}
+
+/// Words that open a sentence with a phrase or clause before its subject: what follows them up to
+/// their verb is no subject ("For Sanders, there ...", "As Rep. Grayson's campaign began ..."); the
+/// subject comes after the comma that ends them.
+const SUBJECTLESS_OPENERS: &[&str] = &[
+    "about", "after", "against", "although", "amid", "among", "as", "at", "because", "before", "by", "despite",
+    "during", "for", "from", "if", "in", "like", "of", "on", "once", "since", "though", "through", "to", "under",
+    "unless", "unlike", "until", "when", "while", "with", "without",
+];
 
 /// `According to SOURCE, CONTENT` and `CONTENT, according to SOURCE.`
 fn according_to(ctx: &Ctx, c: usize) -> Option<Raw> {
@@ -3130,7 +3227,10 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
                         _ => false,
                     }
                 };
-                (s.kind == EntityType::Person) == want_person && (!s.anonymous || unnamed_agrees()) && fits(&s.name)
+                (s.kind == EntityType::Person) == want_person
+                    && (!s.anonymous || unnamed_agrees())
+                    && !(head == "i" && s.resolution == "subject")
+                    && fits(&s.name)
             })
             .map(|(_, s)| s.clone())
             .or_else(|| {

@@ -585,3 +585,19 @@ fn a_definite_description_is_the_body_it_names_or_no_one() {
         "{speakers:?}"
     );
 }
+
+#[test]
+fn a_pronoun_takes_up_the_subject_that_opened_the_sentence_before() {
+    // the mayor spoke last, but the next sentence is about the minister, and "he" is the minister
+    let text = "Mayor Tomas Vell said the bridge would reopen. Minister Karel Dusek toured the site on Monday. \
+                He said the repairs would take a month.";
+    assert_eq!(speakers(text), [("Tomas Vell".to_string(), false), ("Karel Dusek".to_string(), false)]);
+    // not a name inside what someone is reported to say, nor one after "For", nor an "I"
+    let text = "Mayor Tomas Vell spoke first. \"Karel Dusek promised us a bridge,\" he said. \
+                For Karel Dusek, the month was long. He added that the river was high.";
+    assert_eq!(speakers(text), [("Tomas Vell".to_string(), false), ("Tomas Vell".to_string(), false)]);
+    // after an opening clause, the subject of the main clause
+    let text = "Mayor Tomas Vell said the bridge would reopen. As the crowd waited, Ana Ruiz took the stage. \
+                She said the repairs would take a month.";
+    assert_eq!(speakers(text), [("Tomas Vell".to_string(), false), ("Ana Ruiz".to_string(), false)]);
+}
