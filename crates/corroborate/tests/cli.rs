@@ -288,3 +288,22 @@ fn unrelated_events_with_the_same_wording_are_separate_stories() {
         v["stories"].as_array().unwrap().iter().map(|s| s["articles"].as_array().unwrap().len()).collect();
     assert_eq!(sizes, vec![2, 4, 1], "Bucha seeds, the dam story, the cheese fair");
 }
+
+#[test]
+fn a_reader_that_stops_reading_ends_the_run_quietly() {
+    // `corroborate narratives ... | head -c1`: the pipe's reader is gone before anything is written
+    for args in [&["narratives", "examples/arvia-herald.txt"][..], &["source", "rt.com", "--format", "json"]] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_corroborate"))
+            .current_dir(common::root())
+            .args(args)
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {:?} {stderr}", out.status);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}

@@ -14,20 +14,16 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    use anyhow::Context;
     let store = super::stories::open(&args.db)?;
     let n = match args.format.as_str() {
         "parquet" => parquet(&store, super::inputs::output_path(&args.output))?,
         _ => {
-            let mut out: Box<dyn std::io::Write> = match super::inputs::output_path(&args.output) {
-                Some(p) => {
-                    Box::new(std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?)
-                }
-                None => Box::new(std::io::stdout().lock()),
-            };
-            let mut w = std::io::BufWriter::new(&mut out);
-            let n = store.export_jsonl(&mut w)?;
-            std::io::Write::flush(&mut w)?;
+            // written beside the file and renamed over it when whole, as reports are
+            let mut n = 0;
+            super::inputs::write_output_with(super::inputs::output_path(&args.output), |out| {
+                n = store.export_jsonl(out).map_err(std::io::Error::other)?;
+                Ok(())
+            })?;
             n
         }
     };

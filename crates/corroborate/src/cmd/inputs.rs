@@ -126,9 +126,13 @@ pub fn suspended<R>(f: impl FnOnce() -> R) -> R {
 }
 
 /// Prints a line on standard output without tearing the progress bar on stderr (both are often
-/// the same terminal).
+/// the same terminal). A line that cannot be written (the reader of a pipe has gone) is dropped:
+/// these lines report on work that goes on.
 pub fn say(line: std::fmt::Arguments) {
-    suspended(|| println!("{line}"));
+    use std::io::Write;
+    suspended(|| {
+        let _ = writeln!(std::io::stdout().lock(), "{line}");
+    });
 }
 
 /// A batch ends when its documents hold this many bytes, whatever their number. News articles

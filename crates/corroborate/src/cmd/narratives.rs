@@ -4,6 +4,7 @@ use super::inputs;
 use corroborate_model::OffsetMap;
 use corroborate_techniques::narratives::{Catalogue, Voice};
 use serde_json::json;
+use std::io::Write;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
@@ -35,6 +36,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let catalogue = catalogue(args.narratives.as_deref())?;
     let articles = inputs::read_all(&args.files);
     let failed = inputs::report_failures(articles.iter());
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for a in corroborate_engine::analyze_all(articles) {
         let text = a.article.text.as_str();
         let attributed = corroborate_engine::attributed(&a.analysis.attributions);
@@ -62,12 +64,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     "counter_evidence": n.map(|n| n.counter_evidence.clone()).unwrap_or_default(),
                 })).collect::<Vec<_>>(),
             });
-            println!("{v}");
+            writeln!(out, "{v}")?;
             continue;
         }
-        println!("{}", a.article.id);
+        writeln!(out, "{}", a.article.id)?;
         if rows.is_empty() {
-            println!("  no known narrative");
+            writeln!(out, "  no known narrative")?;
         }
         let mut seen = Vec::new();
         for (m, _, n) in &rows {
@@ -77,13 +79,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             seen.push(m.narrative.clone());
             let adopts = rows.iter().any(|(o, v, _)| o.narrative == m.narrative && *v == Voice::Adopts);
             let name = n.map_or(m.narrative.as_str(), |n| n.name.as_str());
-            println!("  {name}: {}", if adopts { "ADOPTS it in its own voice" } else { "reports it (attributed)" });
+            writeln!(
+                out,
+                "  {name}: {}",
+                if adopts { "ADOPTS it in its own voice" } else { "reports it (attributed)" }
+            )?;
             for (o, v, _) in rows.iter().filter(|(o, _, _)| o.narrative == m.narrative) {
                 let words: Vec<&str> = o.evidence.iter().map(|e| e.slice(text)).collect();
                 let voice = if *v == Voice::Adopts { "own voice" } else { "attributed" };
-                println!("    [{voice}, {:.1}] {:?}  <- {}", o.score, o.span.slice(text), words.join(" | "));
+                writeln!(out, "    [{voice}, {:.1}] {:?}  <- {}", o.score, o.span.slice(text), words.join(" | "))?;
             }
         }
     }
+    out.flush()?;
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

@@ -42,10 +42,10 @@ fn flush(
     *done += n;
     if !quiet {
         // printed only after the commit
-        println!(
+        super::inputs::say(format_args!(
             "committed {done} of {total} articles: {} analysed again, {} new stories, {} merged",
             stats.added, stats.new_stories, stats.merged_stories
-        );
+        ));
     }
     Ok(())
 }
@@ -71,12 +71,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         new.close()?;
         std::fs::remove_file(&new_path).with_context(|| format!("cannot remove {}", new_path.display()))?;
         if !args.quiet {
-            println!(
+            super::inputs::say(format_args!(
                 "starting again: {} was begun by {}, and this is {}",
                 new_path.display(),
                 if begun_by.is_empty() { "an earlier corroborate".to_string() } else { begun_by.join(", ") },
                 super::BUILD
-            );
+            ));
         }
         new =
             corroborate_store::Store::open(&new_path).with_context(|| format!("cannot open {}", new_path.display()))?;
@@ -84,7 +84,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     new.record_build(super::BUILD)?;
     let resumed = new.len()?;
     if resumed > 0 && !args.quiet {
-        println!("resuming: {resumed} of {total} articles are in {} already", new_path.display());
+        super::inputs::say(format_args!(
+            "resuming: {resumed} of {total} articles are in {} already",
+            new_path.display()
+        ));
     }
     let size = args.batch.max(1);
     let mut batch: Vec<(String, corroborate_model::Article)> = Vec::with_capacity(size);

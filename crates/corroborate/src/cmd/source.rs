@@ -57,14 +57,16 @@ impl RatingsArgs {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    use std::io::Write;
     if args.query.trim().is_empty() {
         anyhow::bail!("give a domain, URL or outlet name");
     }
     let kb = args.ratings.knowledge()?;
     let profile = kb.profile(&OutletHints::query(&args.query));
+    let mut out = std::io::stdout().lock();
     match args.format {
-        Format::Text => print!("{}", profile.to_text()),
-        Format::Json => println!("{}", serde_json::to_string_pretty(&profile)?),
+        Format::Text => write!(out, "{}", profile.to_text())?,
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&profile)?)?,
     }
     Ok(ExitCode::SUCCESS)
 }
