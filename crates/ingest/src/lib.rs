@@ -265,7 +265,10 @@ pub fn read_stream<R: Read>(
     }
     // JSON Lines: a stream whose first character is `{` (articles and pages open otherwise), streamed
     let is_jsonl = match r.fill_buf() {
-        Ok(head) => head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'),
+        Ok(head) => {
+            let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+            head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+        }
         Err(e) => return sink(Doc::Article(failed(id, format!("cannot read: {e}")))),
     };
     if is_jsonl {
