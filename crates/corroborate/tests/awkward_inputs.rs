@@ -45,3 +45,31 @@ fn json_lines_with_a_byte_order_mark_are_read_and_one_without_records_fails() {
     assert_eq!(messages(&lines[1]), ["no records: only blank lines"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("no records"));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_read_from_a_directory_and_from_the_command_line() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(std::ffi::OsStr::from_bytes(b"ferry-\xe9.txt"));
+    std::fs::write(&file, PROSE).unwrap();
+    let (out, lines) = analyze(&[dir.path().as_os_str(), file.as_os_str()], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(lines.len(), 2);
+    for v in &lines {
+        assert!(v["id"].as_str().unwrap().ends_with("ferry-\u{FFFD}.txt"), "{}", v["id"]);
+        assert_eq!(v["text"], PROSE, "{:?}", messages(v));
+    }
+}
+
+#[test]
+fn a_second_dash_says_standard_input_was_read_already() {
+    let dash = std::ffi::OsStr::new("-");
+    let (out, lines) = analyze(&[dash, dash], PROSE.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["text"], PROSE);
+    let second = messages(&lines[1]);
+    assert!(second[0].contains("standard input was read already"), "{second:?}");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("empty file"));
+}
