@@ -28,6 +28,27 @@ fn messages(v: &serde_json::Value) -> Vec<String> {
 }
 
 #[test]
+fn utf16_and_windows_1252_text_is_decoded_with_a_note_of_the_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain(PROSE.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain(PROSE.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+    std::fs::write(dir.path().join("a-le.txt"), le).unwrap();
+    std::fs::write(dir.path().join("b-be.txt"), be).unwrap();
+    std::fs::write(dir.path().join("c-latin1.txt"), b"The fare rose to \xa34, Mira Hask said.\n").unwrap();
+    let (out, lines) = analyze(&[dir.path().as_os_str()], b"");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "decoded, with a warning at most: {stderr}");
+    assert_eq!(lines.len(), 3);
+    for v in &lines[..2] {
+        assert_eq!(v["text"], PROSE, "{:?}", messages(v));
+        assert!(!v["attributions"].as_array().unwrap().is_empty());
+    }
+    assert_eq!(lines[2]["text"], "The fare rose to £4, Mira Hask said.\n");
+    assert!(messages(&lines[2])[0].contains("windows-1252"), "{:?}", messages(&lines[2]));
+    assert!(stderr.contains("windows-1252"), "{stderr}");
+}
+
+#[test]
 fn json_lines_with_a_byte_order_mark_are_read_and_one_without_records_fails() {
     let dir = tempfile::tempdir().unwrap();
     let bom = dir.path().join("bom.jsonl");
