@@ -194,7 +194,8 @@ fn bad_inputs_get_specific_errors_and_the_rest_is_analysed() {
     assert!(msg(0).contains("empty file"));
     assert!(msg(1).contains("binary"));
     assert!(msg(2).contains("invalid UTF-8") && lines[2]["diagnostics"][0]["level"] == "warning");
-    assert!(!lines[2]["attributions"].as_array().unwrap().is_empty(), "a lossily decoded file is still analysed");
+    assert!(msg(2).contains("windows-1252") && lines[2]["text"].as_str().unwrap().contains("café"), "{}", msg(2));
+    assert!(!lines[2]["attributions"].as_array().unwrap().is_empty(), "a file read as windows-1252 is analysed");
     assert!(msg(3).contains("no such file"));
     assert!(msg(4).contains("binary") && msg(5).contains("empty file") && msg(6).contains("invalid UTF-8"));
     assert!(lines[7]["diagnostics"].as_array().unwrap().iter().all(|d| d["level"] != "error"));

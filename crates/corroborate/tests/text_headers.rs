@@ -61,3 +61,25 @@ fn front_matter_of_a_clipped_markdown_page_is_metadata_not_prose() {
     );
     assert_eq!(v["attributions"].as_array().unwrap().len(), 1, "{}", v["attributions"]);
 }
+
+#[test]
+fn an_empty_or_unreadable_header_line_keeps_the_lines_after_it_out_of_the_prose() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pasted.txt");
+    std::fs::write(
+        &path,
+        "Title: Ferry strike in Velkor\nDate: 2031-02-30\nAuthor: \nURL: see below\nOutlet: Harbour Post\n\n\
+         Union leader Mira Hask said the crews would stay out until Friday.\n",
+    )
+    .unwrap();
+    let out = run(&["analyze", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "warnings only: {}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["meta"]["outlet"], "Harbour Post");
+    assert_eq!(v["meta"]["published"], serde_json::Value::Null, "no 30 February");
+    let sources: Vec<&str> =
+        v["attributions"].as_array().unwrap().iter().filter_map(|a| a["source"]["text"].as_str()).collect();
+    assert_eq!(sources, ["Union leader Mira Hask"], "header lines are no speakers");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("\"2031-02-30\"") && stderr.contains("\"see below\""), "{stderr}");
+}

@@ -1,5 +1,6 @@
 //! Publication dates as inputs write them, read into ISO 8601 (`published` is an ISO date or
-//! nothing, whatever the input: `../shared/OUTPUT.md`). ISO dates and date-times are kept as given;
+//! nothing, whatever the input: `../shared/OUTPUT.md`). ISO dates are kept as given, and of an ISO
+//! date-time (`2022-04-06T23:30:00-05:00`) its date as written (`2022-04-06`, not moved to UTC);
 //! RFC 2822 (`Wed, 06 Apr 2022 10:00:00 GMT`), month names (`April 6, 2022`, `6 Apr. 2022`,
 //! `Wednesday, April 6th, 2022 at 10:15 a.m.`) and year-first numbers (`2022/04/06`) become
 //! `2022-04-06`. A day and month that can be read both ways (`04/06/2022`) are not guessed.
@@ -11,7 +12,7 @@ use std::sync::LazyLock;
 /// What a written date reads as.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reading {
-    /// An ISO 8601 date, or date-time as given.
+    /// An ISO 8601 date (`2022-04-06`), a real calendar day.
     Date(String),
     /// Day and month can be swapped (`04/06/2022`).
     Ambiguous(AmbiguousDate),
@@ -46,7 +47,8 @@ pub fn read(written: &str) -> Reading {
     let s = written.trim();
     if let Some(c) = ISO_PREFIX.captures(s) {
         return match ymd(&c[1], &c[2], &c[3]) {
-            Some(_) => Reading::Date(s.to_string()),
+            // the date as written: a time and its zone are dropped, not converted
+            Some(_) => Reading::Date(format!("{}-{}-{}", &c[1], &c[2], &c[3])),
             None => Reading::Unread,
         };
     }
@@ -116,7 +118,9 @@ mod tests {
     fn written_dates_become_iso() {
         for (written, want) in [
             ("2022-04-06", "2022-04-06"),
-            ("2022-04-06T10:00:00Z", "2022-04-06T10:00:00Z"),
+            ("2022-04-06T10:00:00Z", "2022-04-06"),
+            ("2022-04-06T23:30:00-05:00", "2022-04-06"),
+            ("2022-04-06 23:30", "2022-04-06"),
             ("Wed, 06 Apr 2022 10:00:00 GMT", "2022-04-06"),
             ("Wed, 6 Apr 2022 10:00:00 +0200", "2022-04-06"),
             ("April 6, 2022", "2022-04-06"),

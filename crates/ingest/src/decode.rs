@@ -1,36 +1,78 @@
-//! Bytes to text, with diagnostics: binary data is refused, invalid UTF-8 decoded lossily.
+//! Bytes to text, with diagnostics: binary data is refused; UTF-16 with a byte-order mark is
+//! decoded; bytes that are not UTF-8 are read as windows-1252 (latin-1), the usual other encoding of
+//! a Western text file, unless they are UTF-8 with a few bad bytes (then decoded lossily).
 use corroborate_model::Diagnostic;
+use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 
 pub struct Decoded {
     pub text: String,
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Decodes a document. A UTF-8 byte-order mark is dropped (noted); invalid UTF-8 is replaced by
-/// U+FFFD with a warning naming the first bad byte; data that looks binary is an error.
+/// Decodes a document. A byte-order mark says the encoding (UTF-8, UTF-16LE, UTF-16BE) and is
+/// dropped (noted). Without one, UTF-8 is read as such; other bytes are read as windows-1252, with a
+/// warning that says so, unless most of their non-ASCII characters are valid UTF-8 (a UTF-8 text with
+/// a few broken bytes), whose bad bytes become U+FFFD with a warning. Data that looks binary is an
+/// error.
 pub fn decode_text(bytes: &[u8]) -> Decoded {
     let mut diagnostics = Vec::new();
-    let mut bytes = bytes;
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        bytes = rest;
-        diagnostics.push(Diagnostic::info("UTF-8 byte-order mark dropped; offsets count from after it"));
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        if enc == UTF_8 {
+            diagnostics.push(Diagnostic::info("UTF-8 byte-order mark dropped; offsets count from after it"));
+            return decode_bomless(&bytes[bom_len..], diagnostics);
+        }
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        if looks_binary(text.as_bytes()) {
+            diagnostics.push(Diagnostic::error(format!(
+                "binary data (NUL or control characters) after a {} byte-order mark, not a text article; skipped",
+                enc.name()
+            )));
+            return Decoded { text: String::new(), diagnostics };
+        }
+        diagnostics.push(Diagnostic::info(format!(
+            "{} byte-order mark: decoded from {}; offsets count characters of the decoded text",
+            enc.name(),
+            enc.name()
+        )));
+        if had_errors {
+            diagnostics.push(Diagnostic::warning(format!(
+                "invalid {} data (an odd byte or a lone surrogate) replaced with U+FFFD",
+                enc.name()
+            )));
+        }
+        return Decoded { text: text.into_owned(), diagnostics };
     }
+    decode_bomless(bytes, diagnostics)
+}
+
+fn decode_bomless(bytes: &[u8], mut diagnostics: Vec<Diagnostic>) -> Decoded {
     if looks_binary(bytes) {
         diagnostics.push(Diagnostic::error("binary data (NUL or control bytes), not a text article; skipped"));
         return Decoded { text: String::new(), diagnostics };
     }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(e) => {
-            let first = e.valid_up_to();
-            let lossy = String::from_utf8_lossy(bytes).into_owned();
-            let bad = lossy.matches('\u{FFFD}').count();
-            diagnostics.push(Diagnostic::warning(format!(
-                "invalid UTF-8 at byte {first} ({bad} replacement character(s)); decoded lossily, \
-                 the file may be in another encoding such as windows-1252 or latin-1"
-            )));
-            lossy
-        }
+    let first = match std::str::from_utf8(bytes) {
+        Ok(s) => return Decoded { text: s.to_string(), diagnostics },
+        Err(e) => e.valid_up_to(),
+    };
+    // non-ASCII characters that are valid UTF-8, and bytes that are not
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += chunk.invalid().len();
+    }
+    let text = if valid > invalid {
+        let lossy = String::from_utf8_lossy(bytes).into_owned();
+        let bad = bytes.utf8_chunks().filter(|c| !c.invalid().is_empty()).count();
+        diagnostics.push(Diagnostic::warning(format!(
+            "invalid UTF-8 at byte {first} in a text that is otherwise UTF-8; {bad} replacement character(s) U+FFFD"
+        )));
+        lossy
+    } else {
+        let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
+        diagnostics.push(Diagnostic::warning(format!(
+            "invalid UTF-8 at byte {first}; read as windows-1252 (latin-1), the encoding the bytes fit"
+        )));
+        text.into_owned()
     };
     Decoded { text, diagnostics }
 }
@@ -58,11 +100,37 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_is_lossy_with_a_warning() {
-        let d = decode_text(b"caf\xe9 au lait");
-        assert_eq!(d.text, "caf\u{FFFD} au lait");
+    fn latin1_is_read_as_windows_1252_with_a_warning_naming_it() {
+        let d = decode_text(b"caf\xe9 au lait, \xa35 a cup, \x93fresh\x94");
+        assert_eq!(d.text, "café au lait, £5 a cup, “fresh”");
+        assert_eq!(d.diagnostics.len(), 1);
         assert_eq!(d.diagnostics[0].level, Level::Warning);
-        assert!(d.diagnostics[0].message.contains("byte 3"));
+        let m = &d.diagnostics[0].message;
+        assert!(m.contains("byte 3") && m.contains("windows-1252"), "{m}");
+    }
+
+    #[test]
+    fn utf8_with_a_broken_byte_stays_utf8() {
+        let d =
+            decode_text("Zürich – “ok” ".as_bytes().iter().copied().chain(*b"caf\xe9").collect::<Vec<u8>>().as_slice());
+        assert_eq!(d.text, "Zürich – “ok” caf\u{FFFD}");
+        assert!(d.diagnostics[0].message.contains("1 replacement character"), "{:?}", d.diagnostics);
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_decoded() {
+        let words = "Kyiv – “ok”\n";
+        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain(words.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain(words.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        for (bytes, name) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
+            let d = decode_text(&bytes);
+            assert_eq!(d.text, words, "{name}");
+            assert_eq!(d.diagnostics.len(), 1, "{name}: {:?}", d.diagnostics);
+            assert!(d.diagnostics[0].level == Level::Info && d.diagnostics[0].message.contains(name));
+        }
+        // binary data behind a UTF-16 mark is still binary
+        let d = decode_text(&[0xFF, 0xFE, 0, 0, 1, 0, 2, 0]);
+        assert_eq!(d.diagnostics[0].level, Level::Error);
     }
 
     #[test]

@@ -23,9 +23,12 @@ struct Record {
 }
 
 /// Reads records one line at a time; a bad line becomes a failed article `PATH:LINE`, the rest go on.
+/// A UTF-8 byte-order mark before the first record is dropped. A file without a record (empty, or
+/// blank lines only) becomes one failed article `PATH`, as an empty text file does.
 pub fn read_jsonl<R: BufRead>(path: &str, mut reader: R, sink: &mut dyn FnMut(Article)) {
     let mut line = Vec::new();
     let mut lineno = 0usize;
+    let (mut bytes, mut records) = (0u64, 0usize);
     loop {
         line.clear();
         lineno += 1;
@@ -34,10 +37,15 @@ pub fn read_jsonl<R: BufRead>(path: &str, mut reader: R, sink: &mut dyn FnMut(Ar
             Ok(_) => {}
             Err(e) => {
                 sink(failed(&format!("{path}:{lineno}"), format!("read error: {e}")));
-                break;
+                return;
             }
         }
+        bytes += line.len() as u64;
+        if lineno == 1 && line.starts_with(BOM) {
+            line.drain(..BOM.len());
+        }
         if line.len() as u64 > MAX_DOCUMENT_BYTES {
+            records += 1;
             sink(failed(&format!("{path}:{lineno}"), "record over the size limit; skipped".into()));
             // skip the rest of this overlong line
             let mut rest = Vec::new();
@@ -47,9 +55,17 @@ pub fn read_jsonl<R: BufRead>(path: &str, mut reader: R, sink: &mut dyn FnMut(Ar
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
+        records += 1;
         sink(parse_record(path, lineno, &line));
     }
+    if records == 0 {
+        let why = if bytes == 0 { "empty file" } else { "only blank lines" };
+        sink(failed(path, format!("no records: {why}")));
+    }
 }
+
+/// The UTF-8 byte-order mark, which some tools write before the first record.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// One JSON Lines record to an article.
 pub fn parse_record(path: &str, lineno: usize, line: &[u8]) -> Article {
@@ -122,6 +138,21 @@ mod tests {
         assert_eq!(out[0].meta.domain.as_deref(), Some("example.org"));
         assert!(out[1].failed() && out[1].id == "f.jsonl:2");
         assert!(out[2].failed() && out[2].diagnostics[0].message.contains("no \"text\""));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_dropped_and_a_file_without_records_is_diagnosed() {
+        let mut out = Vec::new();
+        read_jsonl("f.jsonl", &b"\xEF\xBB\xBF{\"id\":\"a\",\"text\":\"The ferry left.\"}\n"[..], &mut |a| out.push(a));
+        assert_eq!(out.len(), 1);
+        assert!(!out[0].failed() && out[0].id == "a", "{:?}", out[0].diagnostics);
+        for (data, why) in [(&b""[..], "empty file"), (&b"\n  \n\r\n"[..], "only blank lines")] {
+            let mut out = Vec::new();
+            read_jsonl("f.jsonl", data, &mut |a| out.push(a));
+            assert_eq!(out.len(), 1, "{data:?}");
+            assert!(out[0].failed() && out[0].id == "f.jsonl", "{:?}", out[0]);
+            assert_eq!(out[0].diagnostics[0].message, format!("no records: {why}"));
+        }
     }
 
     #[test]

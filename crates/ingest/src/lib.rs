@@ -200,7 +200,9 @@ fn read_dir_recursive(
                 read_dir_recursive(&child, depth + 1, opts, sink, note);
             }
         } else if InputKind::wanted_in_directory(&name) {
-            read_file(&child.display().to_string(), opts, sink, note);
+            // the path itself is read; its id is how it displays (a name that is not UTF-8 has
+            // U+FFFD in its id, not in the path)
+            read_file(&child, &child.display().to_string(), opts, sink, note);
         }
     }
 }
@@ -220,18 +222,37 @@ pub fn read_input(input: &str, opts: &ReadOptions, sink: &mut dyn FnMut(Doc), no
     if http::is_url(input) {
         return http::read_url(input, opts, sink, note);
     }
-    let p = Path::new(input);
+    read_local(Path::new(input), input, opts, sink, note)
+}
+
+/// Reads one input named by an OS string (a command-line argument), which need not be UTF-8: a
+/// UTF-8 one as [`read_input`] reads it, any other as a local path, whose articles' ids are its
+/// lossy display.
+pub fn read_os_input(
+    input: &std::ffi::OsStr,
+    opts: &ReadOptions,
+    sink: &mut dyn FnMut(Doc),
+    note: &mut dyn FnMut(Note),
+) {
+    match input.to_str() {
+        Some(s) => read_input(s, opts, sink, note),
+        None => read_local(Path::new(input), &Path::new(input).display().to_string(), opts, sink, note),
+    }
+}
+
+/// Reads a file or directory `p`, shown as `id`.
+fn read_local(p: &Path, id: &str, opts: &ReadOptions, sink: &mut dyn FnMut(Doc), note: &mut dyn FnMut(Note)) {
     let meta = match fs::metadata(p) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return sink(Doc::Article(failed(input, "no such file".to_string())));
+            return sink(Doc::Article(failed(id, "no such file".to_string())));
         }
-        Err(e) => return sink(Doc::Article(failed(input, format!("cannot read: {e}")))),
+        Err(e) => return sink(Doc::Article(failed(id, format!("cannot read: {e}")))),
     };
     if meta.is_dir() {
         return read_dir_recursive(p, 0, opts, sink, note);
     }
-    read_file(input, opts, sink, note)
+    read_file(p, id, opts, sink, note)
 }
 
 /// Reads standard input (or any stream) of unknown kind: gzip is looked through, a WARC archive is
@@ -265,7 +286,10 @@ pub fn read_stream<R: Read>(
     }
     // JSON Lines: a stream whose first character is `{` (articles and pages open otherwise), streamed
     let is_jsonl = match r.fill_buf() {
-        Ok(head) => head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'),
+        Ok(head) => {
+            let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+            head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+        }
         Err(e) => return sink(Doc::Article(failed(id, format!("cannot read: {e}")))),
     };
     if is_jsonl {
@@ -301,8 +325,8 @@ fn open_stream(p: &Path, gz: bool, opts: &ReadOptions) -> std::io::Result<Box<dy
     })
 }
 
-fn read_file(path: &str, opts: &ReadOptions, sink: &mut dyn FnMut(Doc), note: &mut dyn FnMut(Note)) {
-    let p = Path::new(path);
+/// Reads the file `p`, whose articles' ids are `path` (its display).
+fn read_file(p: &Path, path: &str, opts: &ReadOptions, sink: &mut dyn FnMut(Doc), note: &mut dyn FnMut(Note)) {
     let kind = InputKind::of(path);
     let gz = is_gzip_name(path);
     match kind {

@@ -139,8 +139,16 @@ pub fn parse(text: &str) -> TextMeta {
         let iso = format!("{}-{}-{}", &c[1], &c[2], &c[3]);
         let lead = m_start + (m.as_str().len() - m.as_str().trim_start().len());
         let span = Span::new(lead, m_end).trim(text, &[]);
-        out.spans.push(MetaSpan { kind: MetaKind::Dateline, span, value: Some(iso.clone()) });
-        iso_from_dateline = Some(iso);
+        // `Date: 2022-02-30` is a date line still, but no date: unset, with a warning
+        let iso = match crate::dates::read(&iso) {
+            Reading::Date(_) => Some(iso),
+            _ => {
+                out.diagnostics.push(Diagnostic::warning(unread_date_message(&iso)));
+                None
+            }
+        };
+        out.spans.push(MetaSpan { kind: MetaKind::Dateline, span, value: iso.clone() });
+        iso_from_dateline = iso;
     }
 
     // Non-empty lines with their index, for looking at neighbours.
@@ -333,26 +341,87 @@ fn field(label: &str) -> Option<Field> {
 /// Lines `Label: value` with a label of [`field`], one after another from the first line (or the
 /// second, after a title line), blank lines allowed between them. Each line becomes a span that is
 /// not prose; a title's value becomes the title span, read as the headline.
+///
+/// The block is read by runs of adjacent lines: a run of labelled lines belongs to it when one of
+/// them has a value that fits its label (or is a date line, `Date: 2031-02-30`, whose date is not
+/// read). A line of such a run whose value is empty (`Author:`) or
+/// does not fit (`URL: not a url`, `Date: 2022`) stays in the block, its value left unset (with a
+/// warning that quotes it), so the lines after it are still read as fields, not as prose.
 fn header_fields(text: &str, nonempty: &[(usize, Span)], out: &mut TextMeta) {
     // after a headline line, not after a paragraph of prose
-    let start = match nonempty.first() {
-        Some(&(_, s)) if labelled(s.slice(text)).is_none() => {
+    let mut j = match nonempty.first() {
+        Some(_) if header_run(text, nonempty, 0, nonempty.len().min(24)).1 => 0,
+        Some(&(_, s)) => {
             let first = s.slice(text);
             if first.split_whitespace().count() > 25 || first.ends_with('.') {
                 return;
             }
             1
         }
-        _ => 0,
+        None => return,
     };
-    for &(_, span) in nonempty.iter().skip(start).take(24) {
-        let line = span.slice(text);
-        let Some((field, value_at)) = labelled(line) else { break };
-        if out.spans.iter().any(|m| m.span.overlaps(&span)) {
-            continue; // a `Date: 2031-03-14` dateline, found already
+    let end = (j + 24).min(nonempty.len());
+    while j < end {
+        let (run_end, fits) = header_run(text, nonempty, j, end);
+        if !fits {
+            break;
         }
-        apply_field(text, out, field, span, Span::new(span.start + value_at, span.end));
+        for &(_, span) in &nonempty[j..run_end] {
+            if out.spans.iter().any(|m| m.span.overlaps(&span)) {
+                continue; // a `Date: 2031-03-14` dateline, found already
+            }
+            let line = span.slice(text);
+            let l = label_line(line).expect("a line of the run");
+            let value = Span::new(span.start + l.value_at, span.end);
+            if l.fits {
+                apply_field(text, out, l.field, span, value);
+            } else {
+                unread_field(text, out, l.field, span, value);
+            }
+        }
+        j = run_end;
     }
+}
+
+/// The run of adjacent labelled lines from `nonempty[j]` (up to `end`): where it ends, and whether
+/// a line of it makes it a header block (a value that fits its label, or a date that is meant).
+fn header_run(text: &str, nonempty: &[(usize, Span)], j: usize, end: usize) -> (usize, bool) {
+    let mut k = j;
+    let mut fits = false;
+    while k < end && (k == j || nonempty[k].0 == nonempty[k - 1].0 + 1) {
+        let Some(l) = label_line(nonempty[k].1.slice(text)) else { break };
+        fits |= l.anchors;
+        k += 1;
+    }
+    (k, fits)
+}
+
+/// Keeps a header line whose value is empty or does not fit its label as a field span that is not
+/// prose, its value unset; a value that was meant to be read is quoted in a warning.
+fn unread_field(text: &str, out: &mut TextMeta, field: Field, line: Span, value: Span) {
+    let v = value.slice(text);
+    let label = text[line.start..value.start].trim_end().trim_end_matches(':').trim();
+    out.spans.push(MetaSpan { kind: MetaKind::Field, span: line, value: None });
+    if v.is_empty() {
+        return;
+    }
+    let what = match field {
+        // the warning of every unread date
+        Field::Date => {
+            read_date(v, None, out);
+            return;
+        }
+        Field::Url => "a web address (one word, such as https://example.org/story)",
+        Field::Title => "a title (30 words at most)",
+        Field::Authors => "names (12 words at most, not a sentence)",
+        Field::Outlet => "an outlet's name (12 words at most, not a sentence)",
+        Field::Language => "a language",
+        // not kept in the metadata
+        Field::Other => return,
+    };
+    out.diagnostics.push(Diagnostic::warning(format!(
+        "header line \"{label}:\" holds \"{v}\", which does not read as {what}; left unset"
+    )));
 }
 
 /// Puts one header field into `out`: its value (`value`, inside `line`) into `meta` unless set, and
@@ -486,28 +555,46 @@ fn front_matter(text: &str, lines: &[Line], out: &mut TextMeta) -> bool {
     true
 }
 
-/// `Label: value` with a known label and a value that fits it (a title of at most 30 words, a name
-/// of at most 12 and not a sentence, an `Updated:` date): the field and where the value starts.
-/// "Newspaper: Minister used private email" is a headline, "UPDATED: We were wrong." prose.
-fn labelled(line: &str) -> Option<(Field, usize)> {
+/// A header line `Label: value` with a known label: its field, where its value starts, and
+/// whether the value fits the label (a title of at most 30 words, a name of at most 12 and not a
+/// sentence, a date that reads, an `Updated:` date). "Newspaper: Minister used private email" is a
+/// headline (no known label), "UPDATED: We were wrong." prose (a value that does not fit).
+struct Labelled {
+    field: Field,
+    value_at: usize,
+    fits: bool,
+    /// Whether the line makes the lines next to it a header block: a value that fits, or a date
+    /// line whose date does not read.
+    anchors: bool,
+}
+
+fn label_line(line: &str) -> Option<Labelled> {
     let (label, rest) = line.split_once(':')?;
     let value = rest.trim();
-    if label.len() > 24 || value.is_empty() || line.len() > 400 {
+    if label.len() > 24 || line.len() > 400 {
         return None;
     }
     let label = label.trim().to_lowercase();
     let field = field(&label)?;
     let words = value.split_whitespace().count();
-    let fits = match field {
-        Field::Title => words <= 30,
-        Field::Date => crate::dates::read(value) != Reading::Unread,
-        Field::Url => words == 1,
-        Field::Other if label.contains("updated") || label == "modified" => {
-            crate::dates::read(value) != Reading::Unread
-        }
-        _ => words <= 12 && !(value.ends_with('.') && words > 3),
-    };
-    fits.then(|| (field, line.len() - rest.trim_start().len()))
+    let fits = !value.is_empty()
+        && match field {
+            Field::Title => words <= 30,
+            Field::Date => crate::dates::read(value) != Reading::Unread,
+            Field::Url => words == 1,
+            Field::Other if label.contains("updated") || label == "modified" => {
+                crate::dates::read(value) != Reading::Unread
+            }
+            _ => words <= 12 && !(value.ends_with('.') && words > 3),
+        };
+    // `Date: 2031-02-30`, `Published: 2031`: a date meant, though none is read
+    let anchors = fits || field == Field::Date && words <= 8 && value.contains(|c: char| c.is_ascii_digit());
+    Some(Labelled { field, value_at: line.len() - rest.trim_start().len(), fits, anchors })
+}
+
+/// The warning of a date that is not read: it quotes the date.
+fn unread_date_message(d: &str) -> String {
+    format!("date \"{d}\" is not a valid date; left unset")
 }
 
 /// Reads a date line. Day/month order in `04/06/2022` is ambiguous: resolved only when a dateline
@@ -530,7 +617,7 @@ fn read_date(d: &str, dateline: Option<&str>, out: &mut TextMeta) -> Option<Stri
             }
         }
         Reading::Unread => {
-            diags.push(Diagnostic::warning(format!("date \"{d}\" is not a valid date")));
+            diags.push(Diagnostic::warning(unread_date_message(d)));
             None
         }
     }
@@ -669,7 +756,71 @@ mod tests {
         let t = parse(text);
         assert_eq!(t.meta.title.as_deref(), Some("Dam Bursts in Osk"));
         assert_eq!(t.meta.authors, vec!["Jane Roe"]);
-        assert_eq!(t.meta.published.as_deref(), Some("2031-03-13T08:00:00Z"));
+        assert_eq!(t.meta.published.as_deref(), Some("2031-03-13"), "the date of a date-time, as written");
+    }
+
+    #[test]
+    fn an_empty_or_unreadable_header_value_does_not_end_the_header_block() {
+        let text = "Title: Ferry Strike in Velkor\nDate: 2031\nAuthor: \nURL: not a url\nOutlet: Harbour Post\n\
+                    Section: Coast\n\nThe ferry crews walked out at dawn, a union spokesman said.\n";
+        let t = parse(text);
+        assert_eq!(t.meta.title.as_deref(), Some("Ferry Strike in Velkor"));
+        assert_eq!(t.meta.outlet.as_deref(), Some("Harbour Post"), "the lines after the bad ones are read");
+        assert_eq!((t.meta.published.as_deref(), t.meta.url.as_deref()), (None, None));
+        assert!(t.meta.authors.is_empty());
+        let k = kinds(&t, text);
+        for line in ["Date: 2031", "Author:", "URL: not a url", "Outlet: Harbour Post", "Section: Coast"] {
+            assert!(k.contains(&(MetaKind::Field, line.into())), "{line}: {k:?}");
+        }
+        // every header line is metadata, not prose
+        let body = text.find("The ferry").unwrap();
+        let covered = |p: usize| t.spans.iter().any(|m| m.span.start <= p && p < m.span.end);
+        assert!((0..body).all(|p| covered(p) || text[p..].starts_with(['\n', ' '])), "{k:?}");
+        // the unread values are quoted in warnings; an empty one is no mistake
+        let warnings: Vec<&str> = t.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(warnings.iter().any(|w| w.contains("\"2031\"")), "{warnings:?}");
+        assert!(warnings.iter().any(|w| w.contains("\"not a url\"")), "{warnings:?}");
+        assert!(t.diagnostics.iter().all(|d| d.level == corroborate_model::Level::Warning));
+        // after a headline line too, and the first line of a block may be the empty one
+        let text = "Ferry Strike in Velkor\n\nAuthor:\nOutlet: Harbour Post\n\nThe crews walked out.\n";
+        let t = parse(text);
+        assert_eq!(t.meta.outlet.as_deref(), Some("Harbour Post"));
+        assert!(kinds(&t, text).contains(&(MetaKind::Field, "Author:".into())));
+        // a run of labelled lines none of which reads is still prose
+        let text = "Title: Ferry Strike in Velkor\n\nUpdated: we were wrong about the crews, and say so.\n\nThe crews walked out.\n";
+        let t = parse(text);
+        assert!(!kinds(&t, text).iter().any(|(_, s)| s.starts_with("Updated")), "{:?}", kinds(&t, text));
+    }
+
+    #[test]
+    fn impossible_dates_are_unset_with_a_warning_that_quotes_them() {
+        for (text, written) in [
+            (
+                "Title: Ferry Strike in Velkor\nDate: 2031-02-30\nOutlet: Harbour Post\n\nThe crews walked out.\n",
+                "2031-02-30",
+            ),
+            ("date 2031-13-01 The ferry crews walked out at dawn, a union spokesman said.\n", "2031-13-01"),
+            ("Ferry Strike\n\nPublished: 2031-04-31T09:00:00Z\n\nThe crews walked out.\n", "2031-04-31T09:00:00Z"),
+        ] {
+            let t = parse(text);
+            assert_eq!(t.meta.published, None, "{text:?}");
+            assert!(
+                t.diagnostics
+                    .iter()
+                    .any(|d| d.level == corroborate_model::Level::Warning
+                        && d.message.contains(&format!("\"{written}\""))),
+                "{text:?}: {:?}",
+                t.diagnostics
+            );
+            assert!(!t.spans.iter().any(|m| m.value.as_deref() == Some(written)), "{text:?}");
+        }
+        let t =
+            parse("Title: Ferry Strike in Velkor\nDate: 2031-02-30\nOutlet: Harbour Post\n\nThe crews walked out.\n");
+        assert_eq!(t.meta.outlet.as_deref(), Some("Harbour Post"));
+        // a date-time keeps its date as written, not moved to another zone
+        let t = parse("Title: Ferry Strike\nDate: 2031-04-06T23:30:00-05:00\n\nThe crews walked out.\n");
+        assert_eq!(t.meta.published.as_deref(), Some("2031-04-06"));
     }
 
     #[test]

@@ -214,6 +214,14 @@ pub fn replace_file(db: &Path, new: &Path, backup: &Path) -> Result<()> {
     Ok(())
 }
 
+/// A transaction that writes: `BEGIN IMMEDIATE`, so that it waits (up to the busy timeout) for
+/// another process's write to end. A deferred one that read first cannot wait: when another
+/// connection has committed since its read, SQLite refuses the upgrade to a write at once with
+/// "database is locked", whatever the timeout.
+fn write_transaction(conn: &mut Connection) -> Result<rusqlite::Transaction<'_>> {
+    Ok(conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
+}
+
 /// Makes every stored article's content hash again with [`content_hash`] (files of schema 5 and
 /// older hashed the language too), in the caller's transaction, a thousand rows at a time. Where
 /// two stored articles of one id now hash alike (they differed in their language only) the later
@@ -388,7 +396,7 @@ impl Store {
         if regroup {
             store.regroup()?;
         } else if rehash_only {
-            let tx = store.conn.transaction()?;
+            let tx = write_transaction(&mut store.conn)?;
             rehash(&tx)?;
             tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
             tx.commit()?;
@@ -402,7 +410,7 @@ impl Store {
     /// the stored vectors and analyses: nothing is analysed again), rebuilding the story tables, and
     /// marks the file with the current schema: one transaction, so a crash leaves the old file as it was.
     fn regroup(&mut self) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = write_transaction(&mut self.conn)?;
         rehash(&tx)?;
         tx.execute_batch(
             "DELETE FROM stories; DELETE FROM story_facets; DELETE FROM story_entities; DELETE FROM claims;
@@ -517,7 +525,7 @@ impl Store {
             .map(|(_, a)| (!a.article.failed()).then(|| Prepared::of(a)).transpose())
             .collect::<Result<_>>()?;
         let index = self.index.as_mut().expect("index loaded");
-        let tx = self.conn.transaction()?;
+        let tx = write_transaction(&mut self.conn)?;
         let mut next_key: i64 = tx.query_row("SELECT coalesce(max(rowid), 0) + 1 FROM articles", [], |r| r.get(0))?;
         for ((hash, a), prepared) in batch.into_iter().zip(prepared) {
             let Some(prepared) = prepared else { continue };
@@ -728,7 +736,7 @@ impl Store {
         let Some(detail) = self.story(id)? else { return Ok(None) };
         let json = story_json(&detail, kb);
         let text = serde_json::to_string(&json)?;
-        let tx = self.conn.transaction()?;
+        let tx = write_transaction(&mut self.conn)?;
         tx.execute("DELETE FROM claims WHERE story = ?1", params![id])?;
         for (i, c) in detail.comparison.stories[0].claims.iter().enumerate() {
             tx.execute(

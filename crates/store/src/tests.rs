@@ -468,3 +468,33 @@ fn a_schema_5_corpus_gets_hashes_without_the_language_and_re_ingesting_its_input
     assert_eq!((st.added, st.skipped), (0, 5));
     assert_eq!(s.len().unwrap(), 5);
 }
+
+#[test]
+fn a_batch_waits_for_another_connections_write_instead_of_failing() {
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("corpus.db");
+    let mut s = Store::open(&path).unwrap();
+    s.add_batch(vec![doc("a", "Mayor Ilse Brandt said the Kellner Bridge was closed.")]).unwrap();
+    // another process (here a thread with its own connection) writes for a second
+    let (holding, held) = std::sync::mpsc::channel();
+    let other = std::thread::spawn({
+        let path = path.clone();
+        move || {
+            let mut c = rusqlite::Connection::open(&path).unwrap();
+            let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).unwrap();
+            tx.execute("INSERT INTO builds(build) VALUES ('another process')", []).unwrap();
+            holding.send(()).unwrap();
+            std::thread::sleep(Duration::from_millis(1000));
+            tx.commit().unwrap();
+        }
+    });
+    held.recv().unwrap();
+    let started = Instant::now();
+    let st = s.add_batch(vec![doc("b", "The county cheese fair in Oldham awarded its first prize.")]);
+    other.join().unwrap();
+    assert_eq!(st.expect("waits for the other write, then commits").added, 1);
+    assert!(started.elapsed() >= Duration::from_millis(500), "{:?}", started.elapsed());
+    assert_eq!(s.len().unwrap(), 2);
+    assert_eq!(s.builds().unwrap(), ["another process"]);
+}

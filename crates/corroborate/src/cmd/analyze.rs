@@ -9,7 +9,7 @@ pub struct Args {
     /// Inputs: text, HTML, JSON Lines (.jsonl), WARC (.warc), RSS/Atom feeds (.rss, .atom, .xml), any
     /// of them gzipped, directories (recursive), http(s) URLs; `-` for stdin.
     #[arg(required = true)]
-    pub files: Vec<String>,
+    pub files: Vec<std::ffi::OsString>,
     /// Output format (JSON Lines is the only one for now; kept for scripts that pass it).
     #[arg(long, default_value = "jsonl", value_parser = ["jsonl", "json"])]
     pub format: String,

@@ -99,7 +99,7 @@ pub fn clusterer(opts: &ClusterOptions) -> anyhow::Result<Clusterer> {
 pub struct Args {
     /// Articles: files, directories, URLs, JSON Lines, WARC, feeds (as for `analyze`); `-` for stdin.
     #[arg(required = true)]
-    pub files: Vec<String>,
+    pub files: Vec<std::ffi::OsString>,
     #[command(flatten)]
     pub options: ClusterOptions,
     #[command(flatten)]

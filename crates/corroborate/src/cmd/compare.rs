@@ -7,7 +7,7 @@ use std::process::ExitCode;
 pub struct Args {
     /// Articles to compare: plain text or JSON Lines; `-` for stdin.
     #[arg(required = true)]
-    pub files: Vec<String>,
+    pub files: Vec<std::ffi::OsString>,
     /// Report format.
     #[arg(long, default_value = "text", value_parser = ["text", "json", "markdown", "html"])]
     pub format: String,

@@ -14,7 +14,7 @@ use std::process::ExitCode;
 pub struct Args {
     /// Articles: files, directories, URLs, JSON Lines, WARC, feeds (as for `analyze`); `-` for stdin.
     #[arg(required = true)]
-    pub files: Vec<String>,
+    pub files: Vec<std::ffi::OsString>,
     /// The corpus file (SQLite); created if missing.
     #[arg(long)]
     pub db: std::path::PathBuf,

@@ -10,6 +10,7 @@
 use corroborate_ingest::{Doc, Note, ReadOptions};
 use corroborate_model::Article;
 use rayon::prelude::*;
+use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -68,7 +69,7 @@ struct Progress {
 }
 
 impl Progress {
-    fn new(paths: &[String], wanted: bool) -> Progress {
+    fn new(paths: &[OsString], wanted: bool) -> Progress {
         let bytes = Arc::new(AtomicU64::new(0));
         if !wanted {
             return Progress { bar: indicatif::ProgressBar::hidden(), bytes, articles: 0 };
@@ -183,9 +184,10 @@ impl Drop for Release {
 }
 
 /// Calls `batch` with groups of at most `size` articles, in input order (`-` reads standard
-/// input), with reading options and a progress bar (see [`ReadArgs`]).
+/// input; a second `-` is an input that failed: standard input is read once), with reading options
+/// and a progress bar (see [`ReadArgs`]). Paths need not be UTF-8.
 pub fn for_each_batch_with(
-    paths: &[String],
+    paths: &[OsString],
     size: usize,
     read: &ReadArgs,
     mut batch: impl FnMut(Vec<Article>) -> anyhow::Result<()>,
@@ -221,6 +223,7 @@ pub fn for_each_batch_with(
         let mut note = |n: Note| {
             bar.suspend(|| eprintln!("corroborate: {}: {}: {}", level_word(&n), n.input, n.diagnostic.message));
         };
+        let mut stdin_read = false;
         for path in &paths {
             let mut gone = false;
             let mut sink = |d: Doc| {
@@ -230,10 +233,14 @@ pub fn for_each_batch_with(
                 reader_budget.take(doc_bytes(&d));
                 gone = tx.send(d).is_err();
             };
-            if path == "-" {
+            if path == "-" && stdin_read {
+                let why = "standard input was read already (by an earlier `-`): a second `-` reads nothing";
+                sink(Doc::Article(corroborate_ingest::failed("-", why.to_string())));
+            } else if path == "-" {
+                stdin_read = true;
                 corroborate_ingest::read_stream("-", std::io::stdin().lock(), &opts, &mut sink, &mut note);
             } else {
-                corroborate_ingest::read_input(path, &opts, &mut sink, &mut note);
+                corroborate_ingest::read_os_input(path, &opts, &mut sink, &mut note);
             }
             if gone {
                 return;
@@ -276,12 +283,12 @@ fn level_word(n: &Note) -> &'static str {
 }
 
 /// Reads every input (for commands that need them all at once).
-pub fn read_all(paths: &[String]) -> Vec<Article> {
+pub fn read_all(paths: &[OsString]) -> Vec<Article> {
     read_all_with(paths, &ReadArgs::default())
 }
 
 /// Reads every input with reading options.
-pub fn read_all_with(paths: &[String], read: &ReadArgs) -> Vec<Article> {
+pub fn read_all_with(paths: &[OsString], read: &ReadArgs) -> Vec<Article> {
     let mut all = Vec::new();
     let _ = for_each_batch_with(paths, 1024, read, |b| {
         all.extend(b);
@@ -405,7 +412,7 @@ mod tests {
             progress: "never".into(),
         };
         let mut batches = Vec::new();
-        super::for_each_batch_with(&[dir.path().to_string_lossy().into_owned()], 256, &read, |b| {
+        super::for_each_batch_with(&[dir.path().as_os_str().to_owned()], 256, &read, |b| {
             batches.push(b.iter().map(|a| a.text.len() as u64).sum::<u64>());
             Ok(())
         })

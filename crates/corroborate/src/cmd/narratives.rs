@@ -11,7 +11,7 @@ use std::process::ExitCode;
 pub struct Args {
     /// Input files: plain text, or JSON Lines (.jsonl); `-` for stdin.
     #[arg(required = true)]
-    pub files: Vec<String>,
+    pub files: Vec<std::ffi::OsString>,
     /// A narratives catalogue (TOML) to use instead of the built-in one.
     #[arg(long)]
     pub narratives: Option<std::path::PathBuf>,

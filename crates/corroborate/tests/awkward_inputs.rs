@@ -1,0 +1,96 @@
+//! Inputs that are awkward to read: other encodings, JSON Lines with a byte-order mark or without
+//! a record, file names that are not UTF-8, standard input named twice. Files are written by the
+//! tests into fresh temporary directories.
+mod common;
+use common::stdout;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const PROSE: &str = "Union leader Mira Hask said the ferry crews would stay out until Friday.\n";
+
+fn analyze(args: &[&std::ffi::OsStr], stdin: &[u8]) -> (Output, Vec<serde_json::Value>) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_corroborate"))
+        .arg("analyze")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let lines = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    (out, lines)
+}
+
+fn messages(v: &serde_json::Value) -> Vec<String> {
+    v["diagnostics"].as_array().unwrap().iter().map(|d| d["message"].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn utf16_and_windows_1252_text_is_decoded_with_a_note_of_the_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain(PROSE.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain(PROSE.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+    std::fs::write(dir.path().join("a-le.txt"), le).unwrap();
+    std::fs::write(dir.path().join("b-be.txt"), be).unwrap();
+    std::fs::write(dir.path().join("c-latin1.txt"), b"The fare rose to \xa34, Mira Hask said.\n").unwrap();
+    let (out, lines) = analyze(&[dir.path().as_os_str()], b"");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "decoded, with a warning at most: {stderr}");
+    assert_eq!(lines.len(), 3);
+    for v in &lines[..2] {
+        assert_eq!(v["text"], PROSE, "{:?}", messages(v));
+        assert!(!v["attributions"].as_array().unwrap().is_empty());
+    }
+    assert_eq!(lines[2]["text"], "The fare rose to £4, Mira Hask said.\n");
+    assert!(messages(&lines[2])[0].contains("windows-1252"), "{:?}", messages(&lines[2]));
+    assert!(stderr.contains("windows-1252"), "{stderr}");
+}
+
+#[test]
+fn json_lines_with_a_byte_order_mark_are_read_and_one_without_records_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let bom = dir.path().join("bom.jsonl");
+    std::fs::write(&bom, format!("\u{FEFF}{{\"id\": \"x1\", \"text\": {}}}\n", serde_json::json!(PROSE))).unwrap();
+    let (out, lines) = analyze(&[bom.as_os_str()], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!((lines.len(), lines[0]["id"].as_str()), (1, Some("x1")), "{:?}", messages(&lines[0]));
+    let (empty, blank) = (dir.path().join("empty.jsonl"), dir.path().join("blank.jsonl"));
+    std::fs::write(&empty, b"").unwrap();
+    std::fs::write(&blank, b"\n\n").unwrap();
+    let (out, lines) = analyze(&[empty.as_os_str(), blank.as_os_str()], b"");
+    assert_eq!(out.status.code(), Some(1), "as an empty text file");
+    assert_eq!(lines.len(), 2);
+    assert_eq!(messages(&lines[0]), ["no records: empty file"]);
+    assert_eq!(messages(&lines[1]), ["no records: only blank lines"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no records"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_read_from_a_directory_and_from_the_command_line() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(std::ffi::OsStr::from_bytes(b"ferry-\xe9.txt"));
+    std::fs::write(&file, PROSE).unwrap();
+    let (out, lines) = analyze(&[dir.path().as_os_str(), file.as_os_str()], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(lines.len(), 2);
+    for v in &lines {
+        assert!(v["id"].as_str().unwrap().ends_with("ferry-\u{FFFD}.txt"), "{}", v["id"]);
+        assert_eq!(v["text"], PROSE, "{:?}", messages(v));
+    }
+}
+
+#[test]
+fn a_second_dash_says_standard_input_was_read_already() {
+    let dash = std::ffi::OsStr::new("-");
+    let (out, lines) = analyze(&[dash, dash], PROSE.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["text"], PROSE);
+    let second = messages(&lines[1]);
+    assert!(second[0].contains("standard input was read already"), "{second:?}");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("empty file"));
+}
