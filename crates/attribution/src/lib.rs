@@ -785,11 +785,21 @@ pub fn find_with(
         speakers[i] = sp;
     }
 
+    // where each attribution begins (its source or its cue, whichever comes first), by its cue
+    let mut begins: Vec<(usize, usize)> = raw
+        .iter()
+        .map(|r| {
+            let cue = toks[r.cue.0].span.start;
+            (cue, r.source.map_or(cue, |(a, _)| toks[a].span.start.min(cue)))
+        })
+        .collect();
+    begins.sort_unstable();
     let attributions: Vec<Attribution> = raw
         .iter()
         .zip(speakers)
         .map(|(r, speaker)| {
-            let content = if r.direct { r.content } else { without_trailing_setting(text, toks, r.content) };
+            let content = if r.direct { r.content } else { within_nested_few(text, &begins, r) };
+            let content = if r.direct { content } else { without_trailing_setting(text, toks, content) };
             let content = without_dangling_conjunction(text, toks, content);
             let r = &Raw { content, ..r.clone() };
             let source = r.source.map(|(a, b)| toks[a].span.cover(&toks[b].span));
@@ -1695,6 +1705,27 @@ fn subject_names(ctx: &Ctx, raw: &[Raw], nominal: &[bool], verbal: &[bool]) -> V
             })
         })
         .collect()
+}
+
+/// A reported content holds at most three attributions nested in it ("X said that Y said Z", "A
+/// is expected to ... as B were said to"): it ends where a fourth begins. Text with no sentence ends ("the minister said that the dam the minister
+/// said that ...", thousands of times) otherwise gave each cue a content running on through all the
+/// others to the sentence cap: output and memory quadratic in the length of the text.
+/// `begins`: each attribution's cue start and where it begins, sorted.
+const NESTED_AT_MOST: usize = 3;
+
+fn within_nested_few(text: &str, begins: &[(usize, usize)], r: &Raw) -> Span {
+    let c = r.content;
+    let first = begins.partition_point(|&(cue, _)| cue < c.start);
+    let beyond = begins[first..]
+        .iter()
+        .take_while(|&&(cue, _)| cue < c.end)
+        .filter(|&&(_, at)| at >= c.start)
+        .nth(NESTED_AT_MOST);
+    match beyond {
+        Some(&(_, at)) if at > c.start => Span::new(c.start, at).trim(text, &[',']),
+        _ => c,
+    }
 }
 
 /// Words that open a sentence with a phrase or clause before its subject: what follows them up to

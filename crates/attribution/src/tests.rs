@@ -601,3 +601,13 @@ fn a_pronoun_takes_up_the_subject_that_opened_the_sentence_before() {
                 She said the repairs would take a month.";
     assert_eq!(speakers(text), [("Tomas Vell".to_string(), false), ("Ana Ruiz".to_string(), false)]);
 }
+
+#[test]
+fn a_text_without_sentence_ends_gives_contents_of_bounded_length() {
+    // each "said" once reported everything after it, to the sentence cap: quadratic output
+    let text = "the minister Ana Ruiz said that the bridge ".repeat(300);
+    let found = check(&text);
+    assert!(found.len() >= 250, "{}", found.len());
+    let longest = found.iter().map(|(_, _, _, content, _)| content.len()).max().unwrap();
+    assert!(longest < 300, "{longest}");
+}
