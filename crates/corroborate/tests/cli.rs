@@ -308,3 +308,19 @@ fn a_reader_that_stops_reading_ends_the_run_quietly() {
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
     }
 }
+
+#[test]
+fn markdown_report_keeps_an_articles_html_and_markup_inert() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hostile.txt");
+    std::fs::write(
+        &path,
+        "Title: <script>alert(1)</script> Dam *report*\n\n\
+         Minister Ana Ruiz said the dam was <b>safe</b> and [fine](javascript:alert(2)).\n",
+    )
+    .unwrap();
+    let out = run(&["compare", path.to_str().unwrap(), "--format", "markdown"]);
+    let md = stdout(&out);
+    assert!(md.contains("&lt;script&gt;alert(1)&lt;/script&gt; Dam \\*report\\*"), "{md}");
+    assert!(!md.contains("<script") && !md.contains("<b>") && !md.contains("[fine]("), "{md}");
+}

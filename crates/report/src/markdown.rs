@@ -3,8 +3,25 @@ use crate::{clip, evidence_text, letter, row_voice, short_id, speakers};
 use corroborate_model::{Comparison, Relation};
 use std::fmt::Write;
 
+/// Text from an article, made inert in Markdown: a table's pipe and the characters of Markdown's
+/// emphasis, links and code are escaped, and HTML's `<`, `>`, `&` written as entities (a Markdown
+/// viewer renders raw HTML: `<script>` in a title must stay text), on one line.
 fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' | '\r' => out.push(' '),
+            '|' | '\\' | '*' | '_' | '`' | '[' | ']' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            _ => out.push(ch),
+        }
+    }
+    out
 }
 
 /// The report.
@@ -124,7 +141,7 @@ pub fn render_with_notes(c: &Comparison, notes: &[String]) -> String {
                         "  - {bold}C{}{bold} [{}] {}: «{}»",
                         row.claim + 1,
                         letter(e.article()),
-                        row_voice(c, &row),
+                        cell(&row_voice(c, &row)),
                         cell(&clip(evidence_text(c, e), 160))
                     );
                 }
