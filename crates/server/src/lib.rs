@@ -73,7 +73,11 @@ impl ApiError {
 
 impl From<corroborate_store::Error> for ApiError {
     fn from(e: corroborate_store::Error) -> Self {
-        ApiError::internal(e)
+        match e {
+            // what the request asked for cannot be applied (a filter that is no date)
+            corroborate_store::Error::Invalid(message) => ApiError::bad_request(message),
+            e => ApiError::internal(e),
+        }
     }
 }
 

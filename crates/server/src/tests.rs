@@ -224,3 +224,18 @@ async fn every_view_names_the_outlet_and_its_reliability() {
     let (_, body) = call(&app, "GET", &format!("/api/stories/{id}"), "").await;
     assert_eq!(json_of(&body)["comparison"]["articles"][0]["source_profile"]["outlet"]["reliability"], "unknown");
 }
+
+#[tokio::test]
+async fn a_story_filter_that_is_no_date_is_a_bad_request() {
+    let (_dir, db) = corpus();
+    let app = router(db);
+    for q in ["from=notadate", "to=2031-3-1", "from=2031-02-30", "limit=-1", "offset=-5"] {
+        let (st, body) = call(&app, "GET", &format!("/api/stories?{q}"), "").await;
+        assert_eq!(st, StatusCode::BAD_REQUEST, "{q}: {body}");
+        assert!(body.contains("bad_request"), "{q}: {body}");
+    }
+    for q in ["from=2031", "from=2031-03", "from=2022-04-06&to=2099-12-31", "from="] {
+        let (st, body) = call(&app, "GET", &format!("/api/stories?{q}"), "").await;
+        assert_eq!(st, StatusCode::OK, "{q}: {body}");
+    }
+}

@@ -290,6 +290,41 @@ pub struct StoryFilter {
     pub offset: Option<i64>,
 }
 
+impl StoryFilter {
+    /// Why the filter cannot be applied, if it cannot: a date that is not an ISO 8601 date or
+    /// prefix of one (`2031-03-01`, `2031-03`, `2031`; "2031-3-1" would compare as a string and
+    /// match nothing), a negative count.
+    pub fn problem(&self) -> Option<String> {
+        let iso_prefix = |d: &str| {
+            let parts: Vec<&str> = d.split('-').collect();
+            let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+            let number = |p: &str| p.parse::<u32>().unwrap_or(0);
+            match parts.as_slice() {
+                [y] => digits(y, 4),
+                [y, m] => digits(y, 4) && digits(m, 2) && (1..=12).contains(&number(m)),
+                [y, m, day] => {
+                    digits(y, 4)
+                        && digits(m, 2)
+                        && digits(day, 2)
+                        && chrono::NaiveDate::from_ymd_opt(number(y) as i32, number(m), number(day)).is_some()
+                }
+                _ => false,
+            }
+        };
+        for (name, v) in [("from", &self.from), ("to", &self.to)] {
+            if let Some(d) = v.as_deref().map(str::trim).filter(|d| !d.is_empty() && !iso_prefix(d)) {
+                return Some(format!("{name}: {d:?} is not a date as YYYY-MM-DD (or YYYY-MM, YYYY)"));
+            }
+        }
+        for (name, v) in [("min_articles", self.min_articles), ("limit", self.limit), ("offset", self.offset)] {
+            if let Some(n) = v.filter(|n| *n < 0) {
+                return Some(format!("{name}: {n} is negative"));
+            }
+        }
+        None
+    }
+}
+
 /// One value of a story filter and the number of stories it occurs in.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Facet {
@@ -613,6 +648,9 @@ impl Store {
 
     /// Stories, largest first, filtered.
     pub fn stories(&self, f: &StoryFilter) -> Result<Vec<StorySummary>> {
+        if let Some(problem) = f.problem() {
+            return Err(Error::Invalid(problem));
+        }
         let mut sql = format!("SELECT {SUMMARY_COLUMNS} FROM stories WHERE 1=1");
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
         let given = |o: &Option<String>| o.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);

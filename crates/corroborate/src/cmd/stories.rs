@@ -45,10 +45,17 @@ pub fn open(db: &std::path::Path) -> anyhow::Result<corroborate_store::Store> {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let store = open(&args.db)?;
+    // a date written another way is read as the articles' dates are ("March 1, 2031", "2031-3-1")
+    let as_iso = |d: Option<String>| {
+        d.map(|d| match corroborate_ingest::dates::read(&d) {
+            corroborate_ingest::dates::Reading::Date(iso) => iso,
+            _ => d,
+        })
+    };
     let filter = corroborate_store::StoryFilter {
         outlet: args.outlet,
-        from: args.from,
-        to: args.to,
+        from: as_iso(args.from),
+        to: as_iso(args.to),
         label: args.label,
         narrative: args.narrative,
         technique: args.technique,
