@@ -794,6 +794,8 @@ pub fn find_with(
         })
         .collect();
     begins.sort_unstable();
+    let mut by_start: Vec<Span> = quotes.iter().map(|q| q.outer).collect();
+    by_start.sort_unstable_by_key(|q| q.start);
     let attributions: Vec<Attribution> = raw
         .iter()
         .zip(speakers)
@@ -801,11 +803,12 @@ pub fn find_with(
             let content = if r.direct { r.content } else { within_nested_few(text, &begins, r) };
             let content = if r.direct { content } else { without_trailing_setting(text, toks, content) };
             let content = without_dangling_conjunction(text, toks, content);
+            let content = if r.direct { content } else { with_whole_quotations(content, &by_start) };
             let r = &Raw { content, ..r.clone() };
             let source = r.source.map(|(a, b)| toks[a].span.cover(&toks[b].span));
             let kind = if r.direct {
                 AttributionKind::Direct
-            } else if quotes.iter().any(|q| r.content.contains(&q.outer)) {
+            } else if holds_quotation(r.content, &by_start) {
                 AttributionKind::Mixed
             } else {
                 AttributionKind::Indirect
@@ -1712,6 +1715,36 @@ fn subject_names(ctx: &Ctx, raw: &[Raw], nominal: &[bool], verbal: &[bool]) -> V
 /// said that ...", thousands of times) otherwise gave each cue a content running on through all the
 /// others to the sentence cap: output and memory quadratic in the length of the text.
 /// `begins`: each attribution's cue start and where it begins, sorted.
+/// A reported content that cuts a quotation at one of its marks takes the whole quotation, marks
+/// included: `said "hello there" to the crowd` gave `hello there" to the crowd` (the opening mark
+/// left out, the closing one in), `called the report "fake news".` gave `the report "fake news`.
+/// `quotations`: the quotations' spans with their marks, by start (they do not overlap).
+fn with_whole_quotations(content: Span, quotations: &[Span]) -> Span {
+    let mut c = content;
+    let before = |at: usize| quotations.partition_point(|q| q.start < at).checked_sub(1).map(|i| quotations[i]);
+    // the content opens inside a quotation, just past its opening mark, and runs past its close
+    if let Some(q) = before(c.start) {
+        let opening_only = q.end <= c.end && q.end > c.start;
+        if opening_only && c.start - q.start <= 4 {
+            c.start = q.start;
+        }
+    }
+    // the content ends inside a quotation, just before its closing mark, having begun before it
+    if let Some(q) = before(c.end) {
+        if q.start >= c.start && c.end < q.end && q.end - c.end <= 4 {
+            c.end = q.end;
+        }
+    }
+    c
+}
+
+/// Whether a content holds a whole quotation (a mixed quote). `quotations` as in
+/// [`with_whole_quotations`].
+fn holds_quotation(content: Span, quotations: &[Span]) -> bool {
+    let first = quotations.partition_point(|q| q.start < content.start);
+    quotations.get(first).is_some_and(|q| q.end <= content.end)
+}
+
 const NESTED_AT_MOST: usize = 3;
 
 fn within_nested_few(text: &str, begins: &[(usize, usize)], r: &Raw) -> Span {

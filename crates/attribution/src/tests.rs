@@ -611,3 +611,16 @@ fn a_text_without_sentence_ends_gives_contents_of_bounded_length() {
     let longest = found.iter().map(|(_, _, _, content, _)| content.len()).max().unwrap();
     assert!(longest < 300, "{longest}");
 }
+
+#[test]
+fn a_content_that_cuts_a_quotation_at_a_mark_takes_it_whole() {
+    let content = |text: &str| check(text).into_iter().map(|(_, _, _, c, k)| (c, k)).collect::<Vec<_>>();
+    assert_eq!(
+        content("Ana Ruiz said \"hello there\" to the crowd."),
+        [("\"hello there\" to the crowd".to_string(), AttributionKind::Mixed)]
+    );
+    assert_eq!(
+        content("Ruiz called the report \"fake news\"."),
+        [("the report \"fake news\"".to_string(), AttributionKind::Mixed)]
+    );
+}
