@@ -324,3 +324,20 @@ fn markdown_report_keeps_an_articles_html_and_markup_inert() {
     assert!(md.contains("&lt;script&gt;alert(1)&lt;/script&gt; Dam \\*report\\*"), "{md}");
     assert!(!md.contains("<script") && !md.contains("<b>") && !md.contains("[fine]("), "{md}");
 }
+
+#[test]
+fn an_id_given_twice_is_made_unique_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("twice.jsonl");
+    std::fs::write(
+        &path,
+        "{\"id\":\"x\",\"text\":\"Mayor Ana Ruiz said the bridge would reopen.\"}\n\
+         {\"id\":\"x\",\"text\":\"Minister Karel Dusek said the bridge was unsafe.\"}\n",
+    )
+    .unwrap();
+    let out = run(&["compare", path.to_str().unwrap(), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let ids: Vec<&str> = v["articles"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["x", "x#2"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("given to an earlier input"));
+}
