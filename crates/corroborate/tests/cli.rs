@@ -341,3 +341,18 @@ fn an_id_given_twice_is_made_unique_with_a_warning() {
     assert_eq!(ids, ["x", "x#2"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("given to an earlier input"));
 }
+
+#[test]
+fn search_says_when_nothing_matches_and_exits_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let db = db.to_str().unwrap();
+    assert!(run(&["ingest", "examples/wire-original.txt", "--db", db]).status.success());
+    let found = run(&["search", "dam", "--db", db]);
+    assert!(found.status.success() && stdout(&found).contains("wire-original"), "{}", stdout(&found));
+    for query in ["zebra", "\"", "((("] {
+        let none = run(&["search", query, "--db", db]);
+        assert_eq!(none.status.code(), Some(0), "{query}");
+        assert!(String::from_utf8_lossy(&none.stderr).contains("no article matches"), "{query}");
+    }
+}

@@ -36,5 +36,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     super::inputs::write_output(None, &out)?;
-    Ok(if hits.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    // finding nothing is an answer, not a failure (exit 1 is for inputs that failed)
+    if hits.is_empty() {
+        eprintln!("corroborate: search: no article matches {:?}", args.query);
+    }
+    Ok(ExitCode::SUCCESS)
 }
