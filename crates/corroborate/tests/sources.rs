@@ -92,5 +92,12 @@ fn source_command_profiles_and_user_ratings() {
         .output()
         .unwrap();
     assert!(common::stdout(&out).contains("reliability: high"));
+    // the same file in the environment and by --ratings is read once: one warning for its bad line
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_corroborate"))
+        .args(["source", "never-rated-outlet.example", "--ratings", &file.display().to_string()])
+        .env("CORROBORATE_RATINGS", &file)
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stderr).matches("not a domain").count(), 1);
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -42,7 +42,11 @@ impl RatingsArgs {
         if let Some(env) = std::env::var_os(RATINGS_ENV).filter(|v| !v.is_empty()) {
             files.push(env.into());
         }
-        files.extend(self.ratings.clone());
+        // the same file named twice (in the environment and by --ratings) is read once
+        let same = |a: &PathBuf, b: &PathBuf| {
+            a == b || a.canonicalize().ok().is_some_and(|c| b.canonicalize().ok() == Some(c))
+        };
+        files.extend(self.ratings.clone().filter(|r| !files.iter().any(|f| same(f, r))));
         for path in files {
             let text = std::fs::read_to_string(&path)
                 .map_err(|e| anyhow::anyhow!("cannot read ratings file {}: {e}", path.display()))?;
