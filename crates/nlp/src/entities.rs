@@ -316,8 +316,20 @@ fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &s
     }
     // leading place / nationality and titles, then a name: "US President Joe Biden"
     let mut k = 0;
+    // a portfolio before a title is part of the title: "Interior Minister", "Foreign Secretary"
+    let portfolio = |i: usize| crate::lexicon::PORTFOLIOS.contains(&lowers[i]);
+    let title_word = |i: usize| {
+        is_title(lowers[i])
+            || portfolio(i) && (i + 1..run.len()).find(|&j| !portfolio(j)).is_some_and(|j| is_title(lowers[j]))
+    };
     // "Arvian President Mila Dorn": whatever precedes a title is a place, a nationality or a body
-    if let Some(t) = (1..run.len().saturating_sub(1)).find(|&t| is_title(lowers[t]) && !is_title(lowers[t - 1])) {
+    // ("Arvian Interior Minister Dana Kovic": the nationality is "Arvian", not "Arvian Interior")
+    // ("Foreign Secretary Ana Ruiz": nothing precedes the title)
+    if let Some(t) = (1..run.len().saturating_sub(1))
+        .find(|&t| is_title(lowers[t]) && !is_title(lowers[t - 1]))
+        .map(|t| (0..t).rev().take_while(|&i| portfolio(i)).last().unwrap_or(t))
+        .filter(|&t| t > 0)
+    {
         let pre = run[0].span.cover(&run[t - 1].span);
         let pre_lower = lowers[..t].join(" ");
         let kind = if demonym(&pre_lower).is_some()
@@ -340,7 +352,7 @@ fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &s
         k = 1;
     }
     let title_start = k;
-    while k < run.len() && is_title(lowers[k]) {
+    while k < run.len() && title_word(k) {
         k += 1;
     }
     // Without a title, words before a given name that opens a name of two words or more describe
@@ -553,6 +565,16 @@ mod tests {
         let kind = |name: &str| e.iter().find(|x| x.0 == name).map(|x| x.1);
         assert_eq!(kind("Carrier"), Some(EntityType::Misc), "{e:?}");
         assert_eq!(kind("Brask"), Some(EntityType::Gpe), "{e:?}");
+    }
+
+    #[test]
+    fn a_portfolio_before_a_title_is_part_of_the_title() {
+        let e =
+            ents("The floods rose. Arvian Interior Minister Dana Kovic visited Osk with Foreign Secretary Ana Ruiz.");
+        assert!(e.contains(&("Arvian".into(), EntityType::Norp, "Arvian".into())), "{e:?}");
+        assert!(e.contains(&("Dana Kovic".into(), EntityType::Person, "Dana Kovic".into())), "{e:?}");
+        assert!(e.contains(&("Ana Ruiz".into(), EntityType::Person, "Ana Ruiz".into())), "{e:?}");
+        assert!(!e.iter().any(|x| x.0.contains("Interior") || x.0.contains("Foreign")), "{e:?}");
     }
 
     #[test]
