@@ -46,9 +46,11 @@ pub fn entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity>
         let before = raw.len();
         sentence_entities(text, &toks, headline, &mut raw);
         // single words at the very start of a sentence (or anywhere in a headline) are tentative
+        let first_word = toks.iter().find(|t| t.kind == TokKind::Word).map(|t| t.span.start);
+        let opening = after_dateline(text, &toks).map(|i| toks[i].span.start);
         for (s, _) in &raw[before..] {
-            let first_word = toks.iter().find(|t| t.kind == TokKind::Word).map(|t| t.span.start);
-            if headline || Some(s.start) == first_word && !s.slice(text).contains(' ') {
+            let opens = Some(s.start) == first_word || Some(s.start) == opening;
+            if headline || opens && !s.slice(text).contains(' ') {
                 initial.insert(s.start);
             }
         }
@@ -169,6 +171,19 @@ pub fn entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity>
         .collect()
 }
 
+/// The word that opens a sentence after a dateline's dash ("Continental Press - | Rescue workers
+/// pulled ...", "OSK — | Officials said"): a capital there is no more a name than at the start of
+/// a sentence. Only a word that a lowercase word follows on its line: "Iran - Opec's", "EADS -
+/// Airbus' owner", a list's "Drama - Featherboy" name someone.
+fn after_dateline(text: &str, toks: &[&Token]) -> Option<usize> {
+    let dash = (1..toks.len().min(8)).find(|&d| {
+        matches!(toks[d].kind, TokKind::Punct('-' | '–' | '—')) && toks[d].space_before && cap_word(toks[d - 1], text)
+    })?;
+    let next = toks.get(dash + 2)?;
+    let clause = next.kind == TokKind::Word && !next.newline_before && !cap_word(next, text);
+    (toks[dash + 1].space_before && clause).then_some(dash + 1)
+}
+
 fn sentence_entities(text: &str, toks: &[&Token], headline: bool, out: &mut Vec<(Span, EntityType)>) {
     let mut i = 0;
     while i < toks.len() {
@@ -191,7 +206,9 @@ fn sentence_entities(text: &str, toks: &[&Token], headline: bool, out: &mut Vec<
             }
             j += 1;
         }
-        let sentence_initial = i == 0 || matches!(toks[i - 1].kind, TokKind::Quote(_) | TokKind::Punct(':'));
+        let sentence_initial = i == 0
+            || matches!(toks[i - 1].kind, TokKind::Quote(_) | TokKind::Punct(':'))
+            || after_dateline(text, toks) == Some(i);
         let prev_lower = if i > 0 { toks[i - 1].lower.as_str() } else { "" };
         let prev2_lower = if i > 1 { toks[i - 2].lower.as_str() } else { "" };
         // (an initial's dot is inside the name's span but no word of it)
@@ -565,6 +582,15 @@ mod tests {
         let kind = |name: &str| e.iter().find(|x| x.0 == name).map(|x| x.1);
         assert_eq!(kind("Carrier"), Some(EntityType::Misc), "{e:?}");
         assert_eq!(kind("Brask"), Some(EntityType::Gpe), "{e:?}");
+    }
+
+    #[test]
+    fn a_word_after_a_datelines_dash_opens_the_sentence() {
+        let e = ents("Continental Press - Rescue workers pulled bodies from the mud in Osk.");
+        assert!(!e.iter().any(|x| x.0 == "Rescue"), "{e:?}");
+        assert!(e.iter().any(|x| x.0 == "Continental Press"), "{e:?}");
+        let e = ents("Arvia - Belmark's second-biggest partner - said no.");
+        assert!(e.iter().any(|x| x.0 == "Belmark"), "{e:?}");
     }
 
     #[test]
