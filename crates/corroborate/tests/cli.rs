@@ -1,6 +1,6 @@
 //! The command line on the shipped examples: snapshots of every report format, error handling, exit codes.
 mod common;
-use common::{root, run, stdout};
+use common::{root, run, stdout, temp_file};
 
 const EXAMPLES: &[&str] = &[
     "examples/arvia-herald.txt",
@@ -311,14 +311,11 @@ fn a_reader_that_stops_reading_ends_the_run_quietly() {
 
 #[test]
 fn markdown_report_keeps_an_articles_html_and_markup_inert() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("hostile.txt");
-    std::fs::write(
-        &path,
+    let (_dir, path) = temp_file(
+        "hostile.txt",
         "Title: <script>alert(1)</script> Dam *report*\n\n\
          Minister Ana Ruiz said the dam was <b>safe</b> and [fine](javascript:alert(2)).\n",
-    )
-    .unwrap();
+    );
     let out = run(&["compare", path.to_str().unwrap(), "--format", "markdown"]);
     let md = stdout(&out);
     assert!(md.contains("&lt;script&gt;alert(1)&lt;/script&gt; Dam \\*report\\*"), "{md}");
@@ -327,14 +324,11 @@ fn markdown_report_keeps_an_articles_html_and_markup_inert() {
 
 #[test]
 fn an_id_given_twice_is_made_unique_with_a_warning() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("twice.jsonl");
-    std::fs::write(
-        &path,
+    let (_dir, path) = temp_file(
+        "twice.jsonl",
         "{\"id\":\"x\",\"text\":\"Mayor Ana Ruiz said the bridge would reopen.\"}\n\
          {\"id\":\"x\",\"text\":\"Minister Karel Dusek said the bridge was unsafe.\"}\n",
-    )
-    .unwrap();
+    );
     let out = run(&["compare", path.to_str().unwrap(), "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     let ids: Vec<&str> = v["articles"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();

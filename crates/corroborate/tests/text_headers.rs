@@ -2,19 +2,16 @@
 //! fields become the article's metadata (the URL's outlet is rated), and none of them is read as a
 //! quote ("Title" said "Dam bursts").
 mod common;
-use common::{run, stdout};
+use common::{run, stdout, temp_file};
 
 #[test]
 fn a_header_block_gives_title_date_authors_and_outlet_and_no_attributions() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("pasted.txt");
-    std::fs::write(
-        &path,
+    let (_dir, path) = temp_file(
+        "pasted.txt",
         "Title: Dam bursts in Osk\nAuthor: Jane Roe\nDate: March 14, 2031\nURL: https://www.reuters.com/world/osk/\n\n\
          The Varna Ridge dam gave way on Thursday, killing 40 people, rescue teams said.\n\n\
          \"We owe the families the truth,\" Interior Minister Dana Kovic said.\n",
-    )
-    .unwrap();
+    );
     let out = run(&["analyze", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
@@ -64,14 +61,11 @@ fn front_matter_of_a_clipped_markdown_page_is_metadata_not_prose() {
 
 #[test]
 fn an_empty_or_unreadable_header_line_keeps_the_lines_after_it_out_of_the_prose() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("pasted.txt");
-    std::fs::write(
-        &path,
+    let (_dir, path) = temp_file(
+        "pasted.txt",
         "Title: Ferry strike in Velkor\nDate: 2031-02-30\nAuthor: \nURL: see below\nOutlet: Harbour Post\n\n\
          Union leader Mira Hask said the crews would stay out until Friday.\n",
-    )
-    .unwrap();
+    );
     let out = run(&["analyze", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "warnings only: {}", String::from_utf8_lossy(&out.stderr));
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
