@@ -800,10 +800,12 @@ pub fn find_with(
         .iter()
         .zip(speakers)
         .map(|(r, speaker)| {
-            let content = if r.direct { r.content } else { within_nested_few(text, &begins, r) };
-            let content = if r.direct { content } else { without_trailing_setting(text, toks, content) };
-            let content = without_dangling_conjunction(text, toks, content);
-            let content = if r.direct { content } else { with_whole_quotations(content, &by_start) };
+            let content = if r.direct {
+                without_dangling_conjunction(text, toks, r.content)
+            } else {
+                let c = without_trailing_setting(text, toks, within_nested_few(text, &begins, r));
+                with_whole_quotations(without_dangling_conjunction(text, toks, c), &by_start)
+            };
             let r = &Raw { content, ..r.clone() };
             let source = r.source.map(|(a, b)| toks[a].span.cover(&toks[b].span));
             let kind = if r.direct {
@@ -1710,11 +1712,6 @@ fn subject_names(ctx: &Ctx, raw: &[Raw], nominal: &[bool], verbal: &[bool]) -> V
         .collect()
 }
 
-/// A reported content holds at most three attributions nested in it ("X said that Y said Z", "A
-/// is expected to ... as B were said to"): it ends where a fourth begins. Text with no sentence ends ("the minister said that the dam the minister
-/// said that ...", thousands of times) otherwise gave each cue a content running on through all the
-/// others to the sentence cap: output and memory quadratic in the length of the text.
-/// `begins`: each attribution's cue start and where it begins, sorted.
 /// A reported content that cuts a quotation at one of its marks takes the whole quotation, marks
 /// included: `said "hello there" to the crowd` gave `hello there" to the crowd` (the opening mark
 /// left out, the closing one in), `called the report "fake news".` gave `the report "fake news`.
@@ -1747,6 +1744,12 @@ fn holds_quotation(content: Span, quotations: &[Span]) -> bool {
 
 const NESTED_AT_MOST: usize = 3;
 
+/// A reported content holds at most [`NESTED_AT_MOST`] attributions nested in it ("X said that Y
+/// said Z", "A is expected to ... as B were said to"): it ends where the next one begins. Text with
+/// no sentence ends ("the minister said that the dam the minister said that ...", thousands of
+/// times) otherwise gave each cue a content running on through all the others to the sentence cap:
+/// output and memory quadratic in the length of the text. `begins`: each attribution's cue start
+/// and where it begins (its source or its cue), sorted.
 fn within_nested_few(text: &str, begins: &[(usize, usize)], r: &Raw) -> Span {
     let c = r.content;
     let first = begins.partition_point(|&(cue, _)| cue < c.start);

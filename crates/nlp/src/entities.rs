@@ -44,10 +44,11 @@ pub fn entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity>
             toks.iter().filter(|t| t.kind == TokKind::Word).skip(1).any(|t| cap_word(t, text) && small(t));
         let headline = words >= 4 && caps * 10 >= words * 7 && (capital_small || !toks.iter().any(sentence_word));
         let before = raw.len();
-        sentence_entities(text, &toks, headline, &mut raw);
+        let opening = after_dateline(text, &toks);
+        sentence_entities(text, &toks, headline, opening, &mut raw);
         // single words at the very start of a sentence (or anywhere in a headline) are tentative
         let first_word = toks.iter().find(|t| t.kind == TokKind::Word).map(|t| t.span.start);
-        let opening = after_dateline(text, &toks).map(|i| toks[i].span.start);
+        let opening = opening.map(|i| toks[i].span.start);
         for (s, _) in &raw[before..] {
             let opens = Some(s.start) == first_word || Some(s.start) == opening;
             if headline || opens && !s.slice(text).contains(' ') {
@@ -184,7 +185,14 @@ fn after_dateline(text: &str, toks: &[&Token]) -> Option<usize> {
     (toks[dash + 1].space_before && clause).then_some(dash + 1)
 }
 
-fn sentence_entities(text: &str, toks: &[&Token], headline: bool, out: &mut Vec<(Span, EntityType)>) {
+/// `opening`: the token after a dateline's dash ([`after_dateline`]), which opens the sentence.
+fn sentence_entities(
+    text: &str,
+    toks: &[&Token],
+    headline: bool,
+    opening: Option<usize>,
+    out: &mut Vec<(Span, EntityType)>,
+) {
     let mut i = 0;
     while i < toks.len() {
         if !cap_word(toks[i], text) {
@@ -206,9 +214,8 @@ fn sentence_entities(text: &str, toks: &[&Token], headline: bool, out: &mut Vec<
             }
             j += 1;
         }
-        let sentence_initial = i == 0
-            || matches!(toks[i - 1].kind, TokKind::Quote(_) | TokKind::Punct(':'))
-            || after_dateline(text, toks) == Some(i);
+        let sentence_initial =
+            i == 0 || matches!(toks[i - 1].kind, TokKind::Quote(_) | TokKind::Punct(':')) || opening == Some(i);
         let prev_lower = if i > 0 { toks[i - 1].lower.as_str() } else { "" };
         let prev2_lower = if i > 1 { toks[i - 2].lower.as_str() } else { "" };
         // (an initial's dot is inside the name's span but no word of it)
