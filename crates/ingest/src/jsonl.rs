@@ -41,8 +41,8 @@ pub fn read_jsonl<R: BufRead>(path: &str, mut reader: R, sink: &mut dyn FnMut(Ar
             }
         }
         bytes += line.len() as u64;
-        if lineno == 1 && line.starts_with(BOM) {
-            line.drain(..BOM.len());
+        if lineno == 1 && line.starts_with(crate::UTF8_BOM) {
+            line.drain(..crate::UTF8_BOM.len());
         }
         if line.len() as u64 > MAX_DOCUMENT_BYTES {
             records += 1;
@@ -63,9 +63,6 @@ pub fn read_jsonl<R: BufRead>(path: &str, mut reader: R, sink: &mut dyn FnMut(Ar
         sink(failed(path, format!("no records: {why}")));
     }
 }
-
-/// The UTF-8 byte-order mark, which some tools write before the first record.
-const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// One JSON Lines record to an article.
 pub fn parse_record(path: &str, lineno: usize, line: &[u8]) -> Article {

@@ -287,7 +287,7 @@ pub fn read_stream<R: Read>(
     // JSON Lines: a stream whose first character is `{` (articles and pages open otherwise), streamed
     let is_jsonl = match r.fill_buf() {
         Ok(head) => {
-            let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+            let head = head.strip_prefix(UTF8_BOM).unwrap_or(head);
             head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
         }
         Err(e) => return sink(Doc::Article(failed(id, format!("cannot read: {e}")))),
@@ -433,9 +433,12 @@ pub fn article_from_unknown_bytes(id: &str, bytes: &[u8]) -> Article {
     }
 }
 
+/// The UTF-8 byte-order mark, which some tools write before a document or a first JSON record.
+pub(crate) const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// Whether bytes start (after a BOM and whitespace) like an HTML document.
 pub fn looks_like_html(bytes: &[u8]) -> bool {
-    let b = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let b = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     let start = b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(b.len());
     let head: Vec<u8> = b[start..b.len().min(start + 15)].iter().map(u8::to_ascii_lowercase).collect();
     head.starts_with(b"<!doctype html")
