@@ -175,3 +175,20 @@ fn seeds_tell_one_story_with_the_right_speakers_claims_and_stances() {
     assert!(summaries.iter().any(|s| s.contains("Ukraine distributed graphic footage")), "{summaries:?}");
     assert!(!summaries.iter().any(|s| s.starts_with("distributed")), "{summaries:?}");
 }
+
+/// The text report shows a whole-article label from the learned FNC-1 model only where the model
+/// is sure enough to be right four times in five on held-out pairs: 000 carries the ministry's
+/// claim that the photos were faked only to report it, and was shown "agreeing" with it (score
+/// 0.71, a band where held-out "agree" was right 65% of the time).
+#[test]
+fn seed_report_shows_no_unsure_learned_agreement_with_the_faked_photos() {
+    let Some(files) = seeds() else { return };
+    let mut args = vec!["compare", "--color", "never"];
+    args.extend(files.iter().map(String::as_str));
+    let out = common::run(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let claim = text.split("\n    C").find(|c| c.contains("have been faked by the Ukrainian government")).expect(&text);
+    let whole = claim.lines().find(|l| l.contains("whole article")).unwrap_or("");
+    assert!(!whole.contains("A agree"), "{whole}");
+}

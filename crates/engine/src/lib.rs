@@ -469,6 +469,7 @@ fn article_stances(articles: &[AnalyzedArticle], story: &mut corroborate_model::
                 article: a,
                 stance: st.stance.as_str().to_string(),
                 score: st.score,
+                confident: st.confident(),
                 evidence: st.evidence.into_iter().filter_map(|e| without_metadata(text, e, &skip)).collect(),
             });
         }

@@ -87,6 +87,62 @@ pub fn score(gold: &[usize], pred: &[usize]) -> StanceReport {
     }
 }
 
+/// How far a label's score can be trusted: for each predicted label, how many of its predictions
+/// fell in each tenth of the score range and how many of those were right, and the same for the
+/// predictions at or above a per-label bound (the ones a report shows).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Calibration {
+    /// `bands[label][tenth] = (right, predicted)`, scores in `[tenth / 10, (tenth + 1) / 10)`.
+    pub bands: [[(usize, usize); 10]; 4],
+    /// The bound per label, in [`LABELS`] order.
+    pub bounds: [f32; 4],
+    /// `(right, predicted)` per label at or above its bound.
+    pub confident: [(usize, usize); 4],
+}
+
+/// [`Calibration`] of predictions with their scores (in `[0, 1]`) against gold labels; pairs with
+/// a label out of range are skipped.
+pub fn calibration(gold: &[usize], pred: &[usize], scores: &[f32], bounds: [f32; 4]) -> Calibration {
+    let mut c = Calibration { bands: [[(0, 0); 10]; 4], bounds, confident: [(0, 0); 4] };
+    for ((&g, &p), &s) in gold.iter().zip(pred).zip(scores) {
+        if g >= 4 || p >= 4 {
+            continue;
+        }
+        let right = (g == p) as usize;
+        let band = &mut c.bands[p][((s.clamp(0.0, 1.0) * 10.0) as usize).min(9)];
+        band.0 += right;
+        band.1 += 1;
+        if s >= bounds[p] {
+            c.confident[p].0 += right;
+            c.confident[p].1 += 1;
+        }
+    }
+    c
+}
+
+impl Calibration {
+    /// One line per label: right / predicted in each score band, then at or above the bound.
+    pub fn to_text(&self) -> String {
+        let mut out = String::from("right / predicted by score (tenths), and at or above the bound a report shows\n");
+        for (k, name) in LABELS.iter().enumerate() {
+            let bands: Vec<String> = self.bands[k]
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| b.1 > 0)
+                .map(|(i, b)| format!("{:.1}: {}/{}", i as f32 / 10.0, b.0, b.1))
+                .collect();
+            let (r, n) = self.confident[k];
+            out.push_str(&format!(
+                "{name:<10} {}; >= {:.1}: {r}/{n} = {:.3}\n",
+                bands.join(", "),
+                self.bounds[k],
+                ratio(r as f64, n as f64)
+            ));
+        }
+        out
+    }
+}
+
 fn ratio(a: f64, b: f64) -> f64 {
     if b > 0.0 {
         a / b
@@ -156,6 +212,18 @@ mod tests {
         let r = score(&[3], &[0]);
         assert_eq!(r.score, 0.0);
         assert_eq!(r.max_score, 0.25);
+    }
+
+    #[test]
+    fn calibration_counts_bands_and_bounds() {
+        // two agrees at 0.95 (one right), one at 0.55 (wrong), a disagree at 1.0 (right)
+        let c = calibration(&[0, 2, 2, 1], &[0, 0, 0, 1], &[0.95, 0.95, 0.55, 1.0], [0.8, 0.5, 0.9, 0.8]);
+        assert_eq!(c.bands[0][9], (1, 2));
+        assert_eq!(c.bands[0][5], (0, 1));
+        assert_eq!(c.bands[1][9], (1, 1));
+        assert_eq!(c.confident[0], (1, 2));
+        assert_eq!(c.confident[1], (1, 1));
+        assert!(c.to_text().contains("0.5: 0/1, 0.9: 1/2; >= 0.8: 1/2 = 0.500"), "{}", c.to_text());
     }
 
     #[test]

@@ -494,6 +494,10 @@ pub struct ArticleClaimStance {
     pub article: usize,
     pub stance: String,
     pub score: f32,
+    /// Whether the score reaches the bound at which this label was right at least 80% of the time
+    /// on held-out FNC-1 pairs; reports show only these.
+    #[serde(default)]
+    pub confident: bool,
     pub evidence: Vec<Span>,
 }
 

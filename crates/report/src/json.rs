@@ -402,7 +402,7 @@ fn story(c: &Comparison, s: &corroborate_model::Story) -> Value {
                     v
                 }).collect::<Vec<_>>(),
                 "article_stances": cl.article_stances.iter().map(|st| {
-                    json!({"article": id(st.article), "stance": st.stance, "score": st.score, "evidence": st.evidence.iter().map(|e| span(st.article, *e)).collect::<Vec<_>>()})
+                    json!({"article": id(st.article), "stance": st.stance, "score": st.score, "confident": st.confident, "evidence": st.evidence.iter().map(|e| span(st.article, *e)).collect::<Vec<_>>()})
                 }).collect::<Vec<_>>(),
             });
             // the known narratives whose words lie in the claim's evidence (absent: none)

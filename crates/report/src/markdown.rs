@@ -101,12 +101,12 @@ pub fn render_with_notes(c: &Comparison, notes: &[String]) -> String {
                         let whole = cl
                             .article_stances
                             .iter()
-                            .find(|st| st.article == i)
+                            .find(|st| st.article == i && st.confident)
                             .map(|st| format!(" (article: {})", st.stance))
                             .unwrap_or_default();
                         row.push_str(&format!(" **{}**{} {}{} |", os.stance, whole, cell(&marks.join(" ")), cell(&ev)));
                     }
-                    None => match cl.article_stances.iter().find(|st| st.article == i) {
+                    None => match cl.article_stances.iter().find(|st| st.article == i && st.confident) {
                         Some(st) => row.push_str(&format!(" — (article: {}) |", st.stance)),
                         None => row.push_str(" — |"),
                     },

@@ -109,9 +109,13 @@ pub fn render_with_notes(c: &Comparison, color: bool, notes: &[String]) -> Strin
                     let _ =
                         writeln!(o, "       {} {}", p.dim("known narrative:"), crate::claim_narrative_text(c, s, n));
                 }
-                if !cl.article_stances.is_empty() {
-                    let whole: Vec<String> =
-                        cl.article_stances.iter().map(|st| format!("{} {}", letter(st.article), st.stance)).collect();
+                let whole: Vec<String> = cl
+                    .article_stances
+                    .iter()
+                    .filter(|st| st.confident)
+                    .map(|st| format!("{} {}", letter(st.article), st.stance))
+                    .collect();
+                if !whole.is_empty() {
                     let _ = writeln!(o, "       {} {}", p.dim("whole article (learned):"), whole.join(", "));
                 }
                 for os in &cl.stances {

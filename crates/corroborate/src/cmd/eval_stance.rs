@@ -30,9 +30,14 @@ pub fn stance(args: StanceArgs) -> anyhow::Result<ExitCode> {
     let gold: Vec<usize> = test.iter().map(|p| p.stance.map_or(usize::MAX, |s| s.index())).collect();
     let pred: Vec<usize> = preds.iter().map(|p| p.stance.index()).collect();
     let report = corroborate_eval::stance::score(&gold, &pred);
+    let scores: Vec<f32> = preds.iter().map(|p| p.score).collect();
+    let bounds = corroborate_fnc::ClaimStance::ALL.map(|s| s.confident_from());
+    let calibration = corroborate_eval::stance::calibration(&gold, &pred, &scores, bounds);
     let test_bodies: std::collections::HashSet<&str> = test.iter().map(|p| p.body_id.as_str()).collect();
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        let mut v = serde_json::to_value(&report)?;
+        v["calibration"] = serde_json::to_value(&calibration)?;
+        println!("{}", serde_json::to_string_pretty(&v)?);
     } else {
         println!(
             "body-disjoint split: train {} pairs, held out {} pairs over {} bodies",
@@ -41,6 +46,7 @@ pub fn stance(args: StanceArgs) -> anyhow::Result<ExitCode> {
             test_bodies.len()
         );
         print!("{}", report.to_text());
+        print!("{}", calibration.to_text());
         println!(
             "training {:.1}s; inference {:.2}s ({:.0} pairs/s, body analysis included)",
             train_s,
