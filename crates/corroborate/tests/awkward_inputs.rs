@@ -94,3 +94,42 @@ fn a_second_dash_says_standard_input_was_read_already() {
     assert!(second[0].contains("standard input was read already"), "{second:?}");
     assert!(!String::from_utf8_lossy(&out.stderr).contains("empty file"));
 }
+
+/// `-o` naming what the command reads is refused before anything is touched: `compare X Y -o X`
+/// replaced the article with its report, `analyze X -o ./X` emptied it before reading it, `export
+/// --db c.db -o c.db` left the corpus malformed, and `analyze DIR -o DIR/out.jsonl` would read its
+/// own output back.
+#[test]
+fn an_output_over_an_input_or_the_corpus_is_refused() {
+    let article = "Ferry Strike in Velkor\n\nThe ferry crews walked out at dawn, a union spokesman said.\n";
+    let (dir, path) = common::temp_file("ferry.txt", article);
+    let other = dir.path().join("other.txt");
+    std::fs::write(&other, "Dam Holds\n\nThe dam held overnight, the mayor said.\n").unwrap();
+    let spelled = dir.path().join(".").join("ferry.txt");
+    let s = |p: &std::path::Path| p.to_str().unwrap().to_string();
+    let db = dir.path().join("c.db");
+    let ingest = common::run(&["ingest", &s(&path), "--db", &s(&db), "-q"]);
+    assert_eq!(ingest.status.code(), Some(0), "{}", String::from_utf8_lossy(&ingest.stderr));
+    let db_before = std::fs::read(&db).unwrap();
+    for args in [
+        vec!["compare".to_string(), s(&path), s(&other), "-o".into(), s(&path)],
+        vec!["analyze".to_string(), s(&path), "-o".into(), s(&spelled)],
+        vec!["analyze".to_string(), s(dir.path()), "-o".into(), s(&dir.path().join("out.jsonl"))],
+        vec!["export".to_string(), "--db".into(), s(&db), "-o".into(), s(&db)],
+        vec!["story".to_string(), "1".into(), "--db".into(), s(&db), "-o".into(), s(&db)],
+    ] {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = common::run(&args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("write it elsewhere"), "{args:?}: {err}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), article, "{args:?}");
+        assert_eq!(std::fs::read(&db).unwrap(), db_before, "{args:?}");
+        assert!(!dir.path().join("out.jsonl").exists(), "{args:?}");
+    }
+    // an output beside the inputs is written as before
+    let report = dir.path().join("report.md");
+    let out = common::run(&["compare", &s(&path), &s(&other), "-o", &s(&report), "--format", "markdown"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(std::fs::read_to_string(&report).unwrap().contains("Ferry"));
+}

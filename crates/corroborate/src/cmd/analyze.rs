@@ -60,6 +60,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     use anyhow::Context;
     let stages = stages(&args.stages);
     let partial = (stages != corroborate_engine::Stages::ALL).then(|| stages.names());
+    inputs::refuse_overwrite(inputs::output_path(&args.output), &args.files, None, true)?;
     let mut out: Box<dyn Write> = match inputs::output_path(&args.output) {
         Some(p) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,

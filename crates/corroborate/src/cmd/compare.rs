@@ -24,6 +24,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    inputs::refuse_overwrite(inputs::output_path(&args.output), &args.files, None, false)?;
     let articles = inputs::read_all_with(&args.files, &args.read);
     let kb = args.ratings.knowledge()?;
     let comparison = corroborate_engine::compare(articles);

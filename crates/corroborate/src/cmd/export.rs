@@ -14,6 +14,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    super::inputs::refuse_overwrite(super::inputs::output_path(&args.output), &[], Some(&args.db), false)?;
     let store = super::stories::open(&args.db)?;
     let n = match args.format.as_str() {
         "parquet" => parquet(&store, super::inputs::output_path(&args.output))?,

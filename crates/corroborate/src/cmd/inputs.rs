@@ -344,6 +344,60 @@ pub fn output_path(output: &Option<std::path::PathBuf>) -> Option<&std::path::Pa
     output.as_deref().filter(|p| *p != std::path::Path::new("-"))
 }
 
+/// Refuses an `-o` path that names what the command reads: an input file (`compare X Y -o X`
+/// replaced the article with its report; `analyze X -o X` emptied X before reading it) or the corpus
+/// and its write-ahead files (`export --db c.db -o c.db` left the corpus malformed), compared by file
+/// identity whatever the spelling. With `streamed` (the output grows while the inputs are read),
+/// also a file an input directory's walk would read: the run would read its own output back.
+pub fn refuse_overwrite(
+    output: Option<&std::path::Path>,
+    inputs: &[std::ffi::OsString],
+    db: Option<&std::path::Path>,
+    streamed: bool,
+) -> anyhow::Result<()> {
+    use std::path::{Path, PathBuf};
+    let Some(out) = output else { return Ok(()) };
+    let mut read: Vec<(PathBuf, String)> = inputs
+        .iter()
+        .filter(|i| *i != "-" && !i.to_str().is_some_and(corroborate_ingest::http::is_url))
+        .map(|i| (PathBuf::from(i), "an input".to_string()))
+        .collect();
+    if let Some(db) = db {
+        read.push((db.to_path_buf(), "the corpus".into()));
+        for suffix in ["-wal", "-shm"] {
+            let mut p = db.as_os_str().to_owned();
+            p.push(suffix);
+            read.push((PathBuf::from(p), "the corpus's write-ahead log".into()));
+        }
+    }
+    for (p, what) in &read {
+        if same_file::is_same_file(out, p).unwrap_or(false) {
+            anyhow::bail!(
+                "-o {} is {what} ({}): the report would overwrite what it reads; write it elsewhere",
+                out.display(),
+                p.display()
+            );
+        }
+    }
+    if streamed {
+        let wanted =
+            out.file_name().and_then(|n| n.to_str()).is_some_and(corroborate_ingest::InputKind::wanted_in_directory);
+        let parent = out.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        if let (true, Ok(parent)) = (wanted, std::fs::canonicalize(parent)) {
+            for (p, _) in read.iter().filter(|(p, _)| p.is_dir()) {
+                if std::fs::canonicalize(p).is_ok_and(|d| parent.starts_with(d)) {
+                    anyhow::bail!(
+                        "-o {} lies in the input directory {}, whose walk would read it back as an input; write it elsewhere",
+                        out.display(),
+                        p.display()
+                    );
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Writes to `-o FILE` or standard output, `write` streaming the content into a buffered writer (a
 /// large JSON report is never held whole in memory).
 ///

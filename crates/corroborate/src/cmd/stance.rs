@@ -24,6 +24,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let read = [args.bodies.clone().into_os_string(), args.stances.clone().into_os_string()];
+    super::inputs::refuse_overwrite(args.out.as_deref(), &read, None, false)?;
     let open = |p: &PathBuf| File::open(p).map(BufReader::new).with_context(|| format!("opening {}", p.display()));
     let bodies = data::read_bodies(open(&args.bodies)?).with_context(|| args.bodies.display().to_string())?;
     let pairs = data::read_stances(open(&args.stances)?).with_context(|| args.stances.display().to_string())?;

@@ -16,6 +16,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    super::inputs::refuse_overwrite(super::inputs::output_path(&args.output), &[], Some(&args.db), false)?;
     let store = super::stories::open(&args.db)?;
     let Some(detail) = store.story(args.id)? else {
         anyhow::bail!("no story {} in {}", args.id, args.db.display());
