@@ -33,7 +33,12 @@ fn a_directory_and_a_web_page_are_clustered_on_their_articles_and_a_missing_file
     assert_eq!(out.status.code(), Some(1), "a missing input fails the run");
     assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-file.txt"));
     let rows = lines(&out);
-    assert_eq!(rows.len(), 6, "{rows:?}");
+    // one line per input, in order: the missing file's says why and has no story
+    assert_eq!(rows.len(), 7, "{rows:?}");
+    let missing = rows.last().unwrap();
+    assert_eq!(missing["id"], "no-such-file.txt");
+    assert!(missing["story"].is_null(), "{missing}");
+    assert_eq!(missing["diagnostics"][0]["message"], "no such file", "{missing}");
     let dam = story_of(&rows, "arvia-herald.txt");
     assert_eq!(story_of(&rows, "wire-original.txt"), dam);
     assert_eq!(story_of(&rows, "wire-reprint.txt"), dam);
@@ -69,14 +74,16 @@ fn json_lines_on_standard_input_with_body_and_date_fields() {
     assert!(err.contains("-:3") && err.contains("in spring"), "{err}");
     let rows = lines(&out);
     let ids: Vec<&str> = rows.iter().map(|r| r["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["a", "b", "c"]);
+    // the bad line has its own line, with no story and what was wrong
+    assert_eq!(ids, ["a", "b", "-:3", "c"]);
+    assert!(rows[2]["story"].is_null() && rows[2]["diagnostics"][0]["level"] == "error", "{}", rows[2]);
     assert_eq!(rows[0]["story"], rows[1]["story"]);
-    assert_ne!(rows[0]["story"], rows[2]["story"]);
+    assert_ne!(rows[0]["story"], rows[3]["story"]);
     assert_eq!(
         (rows[0]["published"].as_str(), rows[1]["published"].as_str()),
         (Some("2031-03-14"), Some("2031-03-15"))
     );
-    assert!(rows[2]["published"].is_null());
+    assert!(rows[3]["published"].is_null());
     // scores are rounded to three places, not f32 noise
     let score = rows[1]["score"].to_string();
     assert!(score.len() <= 5, "{score}");

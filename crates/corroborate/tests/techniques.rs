@@ -98,3 +98,18 @@ fn own_sentences_adopted_reported_and_a_user_catalogue() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("\"bad\""));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// An input that could not be read is no article found clean: `{"id": ..., "narratives": []}` for a
+/// missing file read, in a pipeline, as "checked, no narrative".
+#[test]
+fn narratives_say_an_input_was_not_read_rather_than_clean() {
+    let out = common::run(&["narratives", "--format", "jsonl", "no-such-file.txt", "examples/belmark-today.txt"]);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let rows: Vec<Value> = common::stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(rows.len(), 2);
+    assert!(rows[0].get("narratives").is_none(), "{}", rows[0]);
+    assert_eq!(rows[0]["diagnostics"][0]["message"], "no such file");
+    assert!(!rows[1]["narratives"].as_array().unwrap().is_empty(), "{}", rows[1]);
+    let text = common::stdout(&common::run(&["narratives", "no-such-file.txt"]));
+    assert!(text.contains("not read: no such file") && !text.contains("no known narrative"), "{text}");
+}

@@ -110,7 +110,9 @@ pub struct Args {
 struct Row {
     id: String,
     day: Option<String>,
-    assignment: corroborate_cluster::Assignment,
+    /// None for an input that was not read (or holds no text): its line says why instead.
+    assignment: Option<corroborate_cluster::Assignment>,
+    diagnostics: Vec<corroborate_model::Diagnostic>,
 }
 
 /// The text an article is clustered on: its title in front of its text, unless the text opens
@@ -130,7 +132,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut rows: Vec<Row> = Vec::new();
     super::inputs::for_each_batch_with(&args.files, 256, &args.read, |batch| {
         failed |= super::inputs::report_failures(batch.iter());
-        for a in batch.iter().filter(|a| !a.failed() && !a.text.trim().is_empty()) {
+        for a in batch.iter() {
+            // one line per input, in order: one that was not read says so rather than go missing
+            if a.failed() || a.text.trim().is_empty() {
+                let mut diagnostics = a.diagnostics.clone();
+                if diagnostics.is_empty() {
+                    diagnostics.push(corroborate_model::Diagnostic::error("no text to cluster".to_string()));
+                }
+                rows.push(Row { id: a.id.clone(), day: None, assignment: None, diagnostics });
+                continue;
+            }
             let day = match a.meta.published.as_deref().map(|d| (d, parse_day(d))) {
                 Some((d, Ok(day))) => Some((d.get(..10).unwrap_or(d).to_string(), day)),
                 Some((d, Err(_))) => {
@@ -143,7 +154,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 None => None,
             };
             let assignment = clusterer.assign(&clustered_text(a), day.as_ref().map(|x| x.1));
-            rows.push(Row { id: a.id.clone(), day: day.map(|x| x.0), assignment });
+            rows.push(Row {
+                id: a.id.clone(),
+                day: day.map(|x| x.0),
+                assignment: Some(assignment),
+                diagnostics: Vec::new(),
+            });
         }
         Ok(())
     })?;
@@ -151,12 +167,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for r in rows {
+        let Some(assignment) = r.assignment else {
+            writeln!(out, "{}", serde_json::json!({"id": r.id, "story": null, "diagnostics": r.diagnostics}))?;
+            continue;
+        };
         let line = serde_json::json!({
             "id": r.id,
             "published": r.day,
-            "story": clusterer.resolve(r.assignment.story).0,
-            "score": (f64::from(r.assignment.score) * 1000.0).round() / 1000.0,
-            "new_story": r.assignment.new_story,
+            "story": clusterer.resolve(assignment.story).0,
+            "score": (f64::from(assignment.score) * 1000.0).round() / 1000.0,
+            "new_story": assignment.new_story,
         });
         writeln!(out, "{line}")?;
     }

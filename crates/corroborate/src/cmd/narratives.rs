@@ -38,6 +38,23 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let failed = inputs::report_failures(articles.iter());
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for a in corroborate_engine::analyze_all(articles) {
+        // an input that could not be read was not checked: no "narratives" for it, which would
+        // read as checked and clean, but what went wrong
+        if a.article.failed() {
+            let problems: Vec<&str> = a
+                .article
+                .diagnostics
+                .iter()
+                .filter(|d| d.level == corroborate_model::Level::Error)
+                .map(|d| d.message.as_str())
+                .collect();
+            if args.format == "jsonl" {
+                writeln!(out, "{}", json!({"id": a.article.id, "diagnostics": a.article.diagnostics}))?;
+            } else {
+                writeln!(out, "{}\n  not read: {}", a.article.id, problems.join("; "))?;
+            }
+            continue;
+        }
         let text = a.article.text.as_str();
         let attributed = corroborate_engine::attributed(&a.analysis.attributions);
         let found = catalogue.match_narratives(text, &a.analysis.sentences);
