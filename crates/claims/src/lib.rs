@@ -409,9 +409,9 @@ pub fn story(articles: &[AnalyzedArticle], id: usize, group: Vec<usize>) -> Stor
 
 fn story_with(f: &Featurizer, articles: &[AnalyzedArticle], id: usize, g: Vec<usize>) -> Story {
     let origins = origins(articles, &g);
-    let (claims, count_conflicts) = claims(f, articles, &g);
+    let (claims, (count_conflicts, more_count_conflicts)) = claims(f, articles, &g);
     let label = story_label(articles, &g);
-    Story { id, articles: g, origins, claims, label, count_conflicts }
+    Story { id, articles: g, origins, claims, label, count_conflicts, more_count_conflicts }
 }
 
 /// The features stories are grouped by: content stems and concepts, and each entity's canonical name
@@ -1957,7 +1957,7 @@ fn summary_weight(indirect: bool, own_voice: bool, words: usize) -> f32 {
 }
 
 /// The claims of a story, and the counts its articles give of one thing that cannot both be true.
-fn claims(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Claim>, Vec<CountConflict>) {
+fn claims(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Claim>, (Vec<CountConflict>, usize)) {
     let (units, feats) = units(f, articles, g);
     let vecs = tfidf(&feats);
     // sentence vectors of the units' own words, for paraphrases
@@ -2193,7 +2193,7 @@ const COUNT_DAYS: i64 = 2;
 
 /// Most counts of one thing compared pairwise in a story (the earliest articles' first).
 const MAX_COUNTS: usize = 200;
-/// Most count conflicts reported per story.
+/// Most count conflicts reported per story (the largest disagreements; the others are counted).
 const MAX_COUNT_CONFLICTS: usize = 8;
 
 /// Counts of one thing in two articles that cannot both be true ([`counts::Count::conflicts`]):
@@ -2201,13 +2201,14 @@ const MAX_COUNT_CONFLICTS: usize = 8;
 /// both naming one person, organisation or place, in articles published within [`COUNT_DAYS`] of
 /// each other. One conflict per disagreement (the first articles that give it: "40" after "at least
 /// 40" against "none" is the same one), the larger value first, each side with the other articles
-/// that side with it.
+/// that side with it; the [`MAX_COUNT_CONFLICTS`] largest disagreements (by the ratio of the two
+/// counts), with how many more there are.
 fn count_conflicts(
     articles: &[AnalyzedArticle],
     units: &[Unit],
     claim_of: &[usize],
     topic_of: &[usize],
-) -> Vec<CountConflict> {
+) -> (Vec<CountConflict>, usize) {
     let mut found: Vec<(usize, counts::Count)> = Vec::new();
     let mut seen: HashSet<(usize, usize)> = HashSet::new();
     // the named people, organisations and places of each unit with a count: two counts are of one
@@ -2253,11 +2254,15 @@ fn count_conflicts(
     found.retain(|(_, c)| counts::KIND_NAMES.contains(&c.what.as_str()));
     found.sort_by(|x, y| x.1.what.cmp(&y.1.what).then(units[x.0].r.cmp(&units[y.0].r)));
     let mut out: Vec<CountConflict> = Vec::new();
+    let mut more = 0;
     let mut shown: Vec<(counts::Count, counts::Count)> = Vec::new();
     for same in found.chunk_by(|x, y| x.1.what == y.1.what) {
         let same = &same[..same.len().min(MAX_COUNTS)];
+        // every conflicting pair, the larger count first, the largest disagreements first (by the
+        // ratio of the two counts; the earliest articles first among equals)
+        let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
         for (i, (u, a)) in same.iter().enumerate() {
-            for (v, b) in &same[i + 1..] {
+            for (j, (v, b)) in same.iter().enumerate().skip(i + 1) {
                 if units[*u].r.article() == units[*v].r.article()
                     || !a.conflicts(b)
                     || topic_of[*u] != topic_of[*v]
@@ -2266,14 +2271,24 @@ fn count_conflicts(
                 {
                     continue;
                 }
-                let ((u, a), (v, b)) = if a.low >= b.low { ((u, a), (v, b)) } else { ((v, b), (u, a)) };
-                // one disagreement once: "at least 40" and "40" against "none" are the same one
-                if out.len() >= MAX_COUNT_CONFLICTS
-                    || shown.iter().any(|(x, y)| x.what == a.what && !x.conflicts(a) && !y.conflicts(b))
-                {
-                    continue;
-                }
-                shown.push((a.clone(), b.clone()));
+                let (hi, lo) = if a.low >= b.low { (i, j) } else { (j, i) };
+                let (x, y) = (&same[hi].1, &same[lo].1);
+                pairs.push(((x.low + 1.0) / (y.high.unwrap_or(y.low) + 1.0), hi, lo));
+            }
+        }
+        pairs.sort_by(|p, q| q.0.total_cmp(&p.0).then((p.1.min(p.2), p.1.max(p.2)).cmp(&(q.1.min(q.2), q.1.max(q.2)))));
+        for (_, hi, lo) in pairs {
+            let ((u, a), (v, b)) = ((&same[hi].0, &same[hi].1), (&same[lo].0, &same[lo].1));
+            // one disagreement once: "at least 40" and "40" against "none" are the same one
+            if shown.iter().any(|(x, y)| x.what == a.what && !x.conflicts(a) && !y.conflicts(b)) {
+                continue;
+            }
+            shown.push((a.clone(), b.clone()));
+            if out.len() >= MAX_COUNT_CONFLICTS {
+                more += 1;
+                continue;
+            }
+            {
                 // the other articles that side with one count against the other
                 let also = |u: usize, c: &counts::Count, other: &counts::Count, not: usize| {
                     let mut arts: Vec<usize> = vec![units[u].r.article(), units[not].r.article()];
@@ -2305,7 +2320,7 @@ fn count_conflicts(
             }
         }
     }
-    out
+    (out, more)
 }
 
 fn dispute_words(articles: &[AnalyzedArticle], units: &[Unit], members: &[usize]) -> String {

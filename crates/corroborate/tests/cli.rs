@@ -350,3 +350,32 @@ fn search_says_when_nothing_matches_and_exits_0() {
         assert!(String::from_utf8_lossy(&none.stderr).contains("no article matches"), "{query}");
     }
 }
+
+/// Count disagreements: the largest are listed (they were the first found, in article order, so a
+/// death toll of 40 against 330 could go unshown), the others are counted, and an article that
+/// sides with a count shows its own number ("(also [B])" under "40" read as if B said 40).
+#[test]
+fn count_conflicts_show_the_largest_first_and_say_how_many_more() {
+    let base = std::fs::read_to_string(root().join("examples/wire-original.txt")).unwrap();
+    assert!(base.contains("death toll to 40"));
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..16 {
+        std::fs::write(dir.path().join(format!("w{i:02}.txt")), base.replace("to 40", &format!("to {}", 40 + i * 20)))
+            .unwrap();
+    }
+    let out = run(&["compare", "--format", "json", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let story = &v["stories"][0];
+    let conflicts = story["count_conflicts"].as_array().unwrap();
+    assert_eq!(conflicts.len(), 8);
+    let sides: Vec<(f64, f64)> = conflicts
+        .iter()
+        .map(|c| (c["sides"][0]["low"].as_f64().unwrap(), c["sides"][1]["low"].as_f64().unwrap()))
+        .collect();
+    assert_eq!(sides[0], (340.0, 40.0), "{sides:?}");
+    assert!(story["more_count_conflicts"].as_u64().unwrap() > 0, "{}", story["more_count_conflicts"]);
+    let text = stdout(&run(&["compare", "--color", "never", dir.path().to_str().unwrap()]));
+    assert!(text.contains("smaller disagreement(s) about counts"), "{text}");
+    assert!(text.contains("“320”"), "{text}");
+}

@@ -543,6 +543,13 @@ pub struct Story {
     /// "no one died").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub count_conflicts: Vec<CountConflict>,
+    /// Count disagreements found beyond those in `count_conflicts` (which holds the largest).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub more_count_conflicts: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// A count an article states ("killing at least 40 people"), one side of a [`CountConflict`].

@@ -225,6 +225,13 @@ pub fn render_with_notes(c: &Comparison, notes: &[String]) -> String {
                 }
                 let _ = write!(o, "</ul></li>");
             }
+            if s.more_count_conflicts > 0 {
+                let _ = write!(
+                    o,
+                    "<li>… and {} smaller disagreement(s) about counts (the largest are shown)</li>",
+                    s.more_count_conflicts
+                );
+            }
             let _ = write!(o, "</ul>");
         }
         let narratives = crate::story_narratives(c, &s.articles);

@@ -424,5 +424,7 @@ fn story(c: &Comparison, s: &corroborate_model::Story) -> Value {
                 v
             }).collect::<Vec<_>>()})
         }).collect::<Vec<_>>(),
+        // disagreements about counts beyond the largest ones listed above
+        "more_count_conflicts": s.more_count_conflicts,
     })
 }

@@ -158,17 +158,29 @@ pub struct CountRow {
     pub evidence: EvidenceRef,
     /// The evidence's words around the count, at most about `max` characters of them (`…` where cut).
     pub context: String,
-    /// The other articles that give a count agreeing with this side.
-    pub also: Vec<usize>,
+    /// The other articles that give a count agreeing with this side, with their count's words.
+    pub also: Vec<(usize, String)>,
 }
 
 impl CountRow {
-    /// " (also [C], [D])" for the other articles on this side, empty when there are none.
+    /// " (also [C], [D] “at least 41 dead”)" for the other articles on this side, each with its own
+    /// words where they differ from this row's (they agree with this side, not always to the
+    /// number: "41" is near enough to "40" against "339"); empty when there are none.
     pub fn also_text(&self) -> String {
         if self.also.is_empty() {
             return String::new();
         }
-        let list: Vec<String> = self.also.iter().map(|&a| format!("[{}]", letter(a))).collect();
+        let list: Vec<String> = self
+            .also
+            .iter()
+            .map(|(a, words)| {
+                if *words == self.words {
+                    format!("[{}]", letter(*a))
+                } else {
+                    format!("[{}] “{}”", letter(*a), clip(words, 40))
+                }
+            })
+            .collect();
         format!(" (also {})", list.join(", "))
     }
 }
@@ -202,7 +214,11 @@ pub fn count_rows(
                 voice,
                 evidence: sd.evidence,
                 context: if skip > 0 { format!("…{context}") } else { context },
-                also: sd.also.iter().map(|(e, _)| e.article()).collect(),
+                also: sd
+                    .also
+                    .iter()
+                    .map(|(e, sp)| (e.article(), sp.slice(&c.articles[e.article()].article.text).to_string()))
+                    .collect(),
             }
         })
         .collect()

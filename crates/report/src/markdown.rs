@@ -161,9 +161,16 @@ pub fn render_with_notes(c: &Comparison, notes: &[String]) -> String {
                         letter(r.article),
                         cell(&r.voice),
                         cell(&r.context),
-                        r.also_text()
+                        cell(&r.also_text())
                     );
                 }
+            }
+            if s.more_count_conflicts > 0 {
+                let _ = writeln!(
+                    o,
+                    "- … and {} smaller disagreement(s) about counts (the largest are shown)",
+                    s.more_count_conflicts
+                );
             }
         }
         let _ = writeln!(o);

@@ -191,6 +191,13 @@ pub fn render_with_notes(c: &Comparison, color: bool, notes: &[String]) -> Strin
                     );
                 }
             }
+            if s.more_count_conflicts > 0 {
+                let _ = writeln!(
+                    o,
+                    "    … and {} smaller disagreement(s) about counts (the largest are shown)",
+                    s.more_count_conflicts
+                );
+            }
         }
         let narratives = crate::story_narratives(c, &s.articles);
         if !narratives.is_empty() {

@@ -905,6 +905,8 @@ pub fn story_json(d: &StoryDetail, kb: &corroborate_sources::Knowledge) -> serde
     let comparison = corroborate_report::json::ComparisonJson::new(&d.comparison).with_source_profiles(&profiles);
     serde_json::json!({
         "story": d.summary,
+        // the articles compared: the first to arrive, at most STORY_ARTICLE_CAP of `story.articles`
+        "articles_compared": d.comparison.articles.len(),
         "article_keys": d.keys,
         "comparison": serde_json::to_value(&comparison).unwrap_or(serde_json::Value::Null),
     })

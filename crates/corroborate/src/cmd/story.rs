@@ -22,6 +22,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         anyhow::bail!("no story {} in {}", args.id, args.db.display());
     };
     let c = &detail.comparison;
+    if (c.articles.len() as i64) < detail.summary.articles {
+        eprintln!(
+            "corroborate: story {} has {} articles; this report covers the first {} to arrive (at most {} are compared)",
+            args.id,
+            detail.summary.articles,
+            c.articles.len(),
+            corroborate_store::STORY_ARTICLE_CAP
+        );
+    }
     let kb = args.ratings.knowledge()?;
     let notes: Vec<String> =
         corroborate_sources::signals::comparison_profiles(&kb, c).iter().map(|p| p.brief()).collect();
