@@ -1,8 +1,9 @@
-//! Bytes to text, with diagnostics: binary data is refused; UTF-16 with a byte-order mark is
-//! decoded; bytes that are not UTF-8 are read as windows-1252 (latin-1), the usual other encoding of
-//! a Western text file, unless they are UTF-8 with a few bad bytes (then decoded lossily).
+//! Bytes to text, with diagnostics: binary data is refused; UTF-16 is decoded, with a byte-order
+//! mark or without one (told by where its NUL bytes fall); bytes that are not UTF-8 are read as
+//! windows-1252 (latin-1), the usual other encoding of a Western text file, unless they are UTF-8
+//! with a few bad bytes (then decoded lossily).
 use corroborate_model::Diagnostic;
-use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
 pub struct Decoded {
     pub text: String,
@@ -10,10 +11,11 @@ pub struct Decoded {
 }
 
 /// Decodes a document. A byte-order mark says the encoding (UTF-8, UTF-16LE, UTF-16BE) and is
-/// dropped (noted). Without one, UTF-8 is read as such; other bytes are read as windows-1252, with a
-/// warning that says so, unless most of their non-ASCII characters are valid UTF-8 (a UTF-8 text with
-/// a few broken bytes), whose bad bytes become U+FFFD with a warning. Data that looks binary is an
-/// error.
+/// dropped (noted). Without one, UTF-16 is recognised by the NUL bytes of its ASCII characters (see
+/// [`utf16_without_bom`]; a warning names it), UTF-8 is read as such; other bytes are read as
+/// windows-1252, with a warning that says so, unless most of their non-ASCII characters are valid
+/// UTF-8 (a UTF-8 text with a few broken bytes), whose bad bytes become U+FFFD with a warning. Data
+/// that looks binary is an error.
 pub fn decode_text(bytes: &[u8]) -> Decoded {
     let mut diagnostics = Vec::new();
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
@@ -46,6 +48,14 @@ pub fn decode_text(bytes: &[u8]) -> Decoded {
 }
 
 fn decode_bomless(bytes: &[u8], mut diagnostics: Vec<Diagnostic>) -> Decoded {
+    if let Some((enc, text)) = utf16_without_bom(bytes) {
+        diagnostics.push(Diagnostic::warning(format!(
+            "no byte-order mark, but NUL bytes fall in every other byte as in {0} text; read as {0}; \
+             offsets count characters of the decoded text",
+            enc.name()
+        )));
+        return Decoded { text, diagnostics };
+    }
     if looks_binary(bytes) {
         diagnostics.push(Diagnostic::error("binary data (NUL or control bytes), not a text article; skipped"));
         return Decoded { text: String::new(), diagnostics };
@@ -75,6 +85,30 @@ fn decode_bomless(bytes: &[u8], mut diagnostics: Vec<Diagnostic>) -> Decoded {
         text.into_owned()
     };
     Decoded { text, diagnostics }
+}
+
+/// UTF-16 text without a byte-order mark (as `iconv -t utf-16le` writes it), told apart from binary
+/// data by where its NUL bytes fall in the first 8 KB: ASCII characters have a NUL high byte, so in
+/// text that is at least one code unit in eight ASCII the NULs sit on one side of each byte pair
+/// (the second byte for little-endian, the first for big-endian) and hardly ever on the other. The
+/// whole input must then decode without error (no odd byte, no lone surrogate) to text that does
+/// not [`looks_binary`].
+fn utf16_without_bom(bytes: &[u8]) -> Option<(&'static Encoding, String)> {
+    if bytes.len() < 2 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    let units = head.len() / 2;
+    let (first, second) = head
+        .chunks_exact(2)
+        .fold((0usize, 0usize), |(f, s), u| (f + usize::from(u[0] == 0), s + usize::from(u[1] == 0)));
+    let enc = match (first, second) {
+        (f, s) if s * 8 >= units && f * 8 <= s => UTF_16LE,
+        (f, s) if f * 8 >= units && s * 8 <= f => UTF_16BE,
+        _ => return None,
+    };
+    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+    (!had_errors && !looks_binary(text.as_bytes())).then(|| (enc, text.into_owned()))
 }
 
 /// True when the first 8 KB hold a NUL byte or many control bytes.
@@ -131,6 +165,31 @@ mod tests {
         // binary data behind a UTF-16 mark is still binary
         let d = decode_text(&[0xFF, 0xFE, 0, 0, 1, 0, 2, 0]);
         assert_eq!(d.diagnostics[0].level, Level::Error);
+    }
+
+    #[test]
+    fn utf16_without_a_byte_order_mark_is_decoded_by_where_its_nuls_fall() {
+        // as `iconv -f utf-8 -t utf-16le` writes it: no byte-order mark
+        let words = "Kyiv – “ok”, Mira Hask said.\nThe fare rose to £4.\n";
+        let le: Vec<u8> = words.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = words.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, name) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
+            let d = decode_text(&bytes);
+            assert_eq!(d.text, words, "{name}");
+            assert_eq!(d.diagnostics.len(), 1, "{name}: {:?}", d.diagnostics);
+            assert!(d.diagnostics[0].level == Level::Warning && d.diagnostics[0].message.contains(name));
+        }
+        // NULs on both sides of the pairs (UTF-32, a table of numbers), or control characters once
+        // decoded, or an odd length: still binary
+        let utf32: Vec<u8> = words.chars().flat_map(|c| u32::from(c).to_le_bytes()).collect();
+        let numbers: Vec<u8> = (0u16..600).flat_map(|n| (n % 200).to_le_bytes()).collect();
+        let mut odd: Vec<u8> = words.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        odd.push(b'x');
+        for bytes in [utf32, numbers, odd] {
+            let d = decode_text(&bytes);
+            assert_eq!(d.diagnostics[0].level, Level::Error, "{:?}", d.diagnostics);
+            assert!(d.text.is_empty());
+        }
     }
 
     #[test]
