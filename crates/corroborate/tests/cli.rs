@@ -310,6 +310,57 @@ fn a_reader_that_stops_reading_ends_the_run_quietly() {
 }
 
 #[test]
+fn export_to_a_pipe_closed_early_does_not_claim_every_article() {
+    // `corroborate export --db X | head -1`: the reader goes away before the export ends; the run
+    // still ends quietly with 0, but must not say "N articles" as if all had been written
+    let base = std::fs::read_to_string(root().join("examples/wire-original.txt")).unwrap();
+    let records: String = (0..60)
+        .map(|i| {
+            serde_json::json!({"id": format!("a{i}"), "text": format!("{base}\nUpdate {i}.\n")}).to_string() + "\n"
+        })
+        .collect();
+    let (dir, path) = temp_file("many.jsonl", &records);
+    let export = |db: &str, stdout: std::process::Stdio| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_corroborate"))
+            .args(["export", "--db", db])
+            .stdout(stdout)
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    // a small corpus (5 articles, ~46 KB: it fits the writer's buffer) and a reader gone before
+    // anything is written: the pipe breaks at the last flush
+    let small = dir.path().join("small.db");
+    let small = small.to_str().unwrap();
+    let mut args = vec!["ingest", "--quiet", "--db", small];
+    args.extend_from_slice(EXAMPLES);
+    assert!(run(&args).status.success());
+    let whole = run(&["export", "--db", small]);
+    assert_eq!(stdout(&whole).lines().count(), 5);
+    assert!(String::from_utf8_lossy(&whole.stderr).contains("export: 5 articles"));
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = export(small, writer.into()).wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{:?} {stderr}", out.status);
+    assert!(!stderr.contains("5 articles"), "{stderr}");
+    // a corpus whose export (~430 KB) outgrows the pipe and the buffer, read up to its first line:
+    // the pipe breaks midway, whatever the timing
+    let large = dir.path().join("large.db");
+    let large = large.to_str().unwrap();
+    assert!(run(&["ingest", "--quiet", "--db", large, path.to_str().unwrap()]).status.success());
+    let mut child = export(large, std::process::Stdio::piped());
+    let mut first = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(child.stdout.take().unwrap()), &mut first).unwrap();
+    let record: serde_json::Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(record["id"], "a0");
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{:?} {stderr}", out.status);
+    assert!(!stderr.contains("articles") && !stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
 fn markdown_report_keeps_an_articles_html_and_markup_inert() {
     let (_dir, path) = temp_file(
         "hostile.txt",

@@ -174,10 +174,19 @@ fn is_gzip_name(path: &str) -> bool {
 }
 
 /// Reads a directory's wanted files (see [`InputKind::wanted_in_directory`]), recursively, in name
-/// order; symbolic links to directories are not followed.
+/// order.
+///
+/// Symbolic links to directories are followed, as a user who links an archive folder into the folder
+/// they hand us expects, and count towards [`MAX_DEPTH`] like real subdirectories. Each directory is
+/// read once per walk, under the first path the name-ordered walk reaches it by: `visited` holds the
+/// canonical path of every directory walked (and the path it was walked under), so a link back to
+/// an ancestor (a loop) or a second link to a directory read already is not followed again but gets
+/// a note naming the path it was read under. Links to files are read like files; hidden links, like
+/// hidden entries, are skipped.
 fn read_dir_recursive(
     path: &Path,
     depth: usize,
+    visited: &mut std::collections::HashMap<std::path::PathBuf, String>,
     opts: &ReadOptions,
     sink: &mut dyn FnMut(Doc),
     note: &mut dyn FnMut(Note),
@@ -186,6 +195,14 @@ fn read_dir_recursive(
     if depth > MAX_DEPTH {
         return sink(Doc::Article(failed(&shown, format!("directory nested deeper than {MAX_DEPTH}; skipped"))));
     }
+    let canonical = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    if let Some(first) = visited.get(&canonical) {
+        let message = format!(
+            "the same directory as {first}, read already (a symbolic link loops back or leads to it twice); skipped"
+        );
+        return note(Note { input: shown, diagnostic: Diagnostic::info(message) });
+    }
+    visited.insert(canonical, shown.clone());
     let mut entries: Vec<_> = match fs::read_dir(path) {
         Ok(rd) => rd.filter_map(|e| e.ok()).collect(),
         Err(e) => return sink(Doc::Article(failed(&shown, format!("cannot list directory: {e}")))),
@@ -195,9 +212,11 @@ fn read_dir_recursive(
         let name = e.file_name().to_string_lossy().into_owned();
         let Ok(ft) = e.file_type() else { continue };
         let child = e.path();
-        if ft.is_dir() {
+        // a link is looked through to what it names (a broken one is read, and fails, as a file)
+        let is_dir = ft.is_dir() || ft.is_symlink() && fs::metadata(&child).is_ok_and(|m| m.is_dir());
+        if is_dir {
             if !name.starts_with('.') {
-                read_dir_recursive(&child, depth + 1, opts, sink, note);
+                read_dir_recursive(&child, depth + 1, visited, opts, sink, note);
             }
         } else if InputKind::wanted_in_directory(&name) {
             // the path itself is read; its id is how it displays (a name that is not UTF-8 has
@@ -250,7 +269,7 @@ fn read_local(p: &Path, id: &str, opts: &ReadOptions, sink: &mut dyn FnMut(Doc),
         Err(e) => return sink(Doc::Article(failed(id, format!("cannot read: {e}")))),
     };
     if meta.is_dir() {
-        return read_dir_recursive(p, 0, opts, sink, note);
+        return read_dir_recursive(p, 0, &mut Default::default(), opts, sink, note);
     }
     read_file(p, id, opts, sink, note)
 }

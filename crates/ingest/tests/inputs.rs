@@ -80,6 +80,36 @@ fn directories_are_read_recursively_in_name_order() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+#[cfg(unix)]
+#[test]
+fn symbolic_links_to_directories_are_followed_once_each() {
+    use corroborate_ingest::{read_input, ReadOptions};
+    use std::os::unix::fs::symlink;
+    let dir = scratch("links");
+    let archive = scratch("links-archive");
+    std::fs::write(archive.join("old.txt"), "Archived article\n\nText of an archived article.\n").unwrap();
+    std::fs::create_dir_all(dir.join("a")).unwrap();
+    std::fs::write(dir.join("a/new.txt"), "New article\n\nText of a new article.\n").unwrap();
+    // a folder linked in from elsewhere, a second link to it, and a link back to the top (a loop)
+    symlink(&archive, dir.join("b-archive")).unwrap();
+    symlink(&archive, dir.join("c-archive-again")).unwrap();
+    symlink(&dir, dir.join("a/loop")).unwrap();
+    let (mut ids, mut notes) = (vec![], vec![]);
+    let top = dir.display().to_string();
+    read_input(&top, &ReadOptions::default(), &mut |d| ids.push(d.id().to_string()), &mut |n| notes.push(n));
+    let sep = std::path::MAIN_SEPARATOR;
+    let ids: Vec<String> =
+        ids.iter().map(|id| id.strip_prefix(&format!("{top}{sep}")).unwrap_or(id).to_string()).collect();
+    assert_eq!(ids, [format!("a{sep}new.txt"), format!("b-archive{sep}old.txt")], "{notes:?}");
+    // each link not followed has a note that says where its directory was read
+    let notes: Vec<(String, String)> = notes.into_iter().map(|n| (n.input, n.diagnostic.message)).collect();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert!(notes[0].0.ends_with("loop") && notes[0].1.contains(&format!("same directory as {top},")), "{notes:?}");
+    assert!(notes[1].0.ends_with("c-archive-again") && notes[1].1.contains("b-archive, read already"), "{notes:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&archive);
+}
+
 #[test]
 fn unknown_bytes_are_sniffed() {
     check_page(&article_from_unknown_bytes("-", PAGE.as_bytes()));

@@ -14,21 +14,27 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    use super::inputs::Written;
     super::inputs::refuse_overwrite(super::inputs::output_path(&args.output), &[], Some(&args.db), false)?;
     let store = super::stories::open(&args.db)?;
-    let n = match args.format.as_str() {
-        "parquet" => parquet(&store, super::inputs::output_path(&args.output))?,
+    let (n, written) = match args.format.as_str() {
+        "parquet" => (parquet(&store, super::inputs::output_path(&args.output))?, Written::Whole),
         _ => {
             // written beside the file and renamed over it when whole, as reports are
             let mut n = 0;
-            super::inputs::write_output_with(super::inputs::output_path(&args.output), |out| {
+            let written = super::inputs::write_output_with(super::inputs::output_path(&args.output), |out| {
                 n = store.export_jsonl(out).map_err(std::io::Error::other)?;
                 Ok(())
             })?;
-            n
+            (n, written)
         }
     };
-    eprintln!("corroborate: export: {n} articles");
+    // Standard output closed early (`| head -1`) is no failure, but the articles were not all
+    // exported either; how many the reader took is not known here (writes are buffered), so nothing
+    // is said. (A pipe that breaks before the last buffer is an error that `main` ends quietly.)
+    if written == Written::Whole {
+        eprintln!("corroborate: export: {n} articles");
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -398,16 +398,27 @@ pub fn refuse_overwrite(
     Ok(())
 }
 
+/// Whether a command's output was written whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    Whole,
+    /// Standard output is a pipe whose reader went away before the end (`| head -1`): the rest was
+    /// dropped without an error, as a closed pipe asks, and the command must not say it wrote it all.
+    ReaderGone,
+}
+
 /// Writes to `-o FILE` or standard output, `write` streaming the content into a buffered writer (a
 /// large JSON report is never held whole in memory).
 ///
 /// A report is one document, so a file is written beside its path and renamed over it only when
 /// whole: a failure midway leaves no half report, and a report already at that path stays as it
-/// was. Paths that are not regular files (`/dev/null`, a pipe) are written directly.
+/// was. Paths that are not regular files (`/dev/null`, a pipe) are written directly. A broken pipe
+/// on standard output (an error of kind `BrokenPipe` from `write`, or at the last flush) is
+/// [`Written::ReaderGone`], not an error.
 pub fn write_output_with(
     output: Option<&std::path::Path>,
     write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Written> {
     use anyhow::Context;
     use std::io::Write;
     match output {
@@ -422,7 +433,8 @@ pub fn write_output_with(
             if existing.as_ref().is_some_and(|m| !m.is_file()) {
                 let file = std::fs::OpenOptions::new().write(true).open(p).with_context(cannot)?;
                 let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
-                return write(&mut out).and_then(|_| out.flush()).with_context(cannot);
+                write(&mut out).and_then(|_| out.flush()).with_context(cannot)?;
+                return Ok(Written::Whole);
             }
             let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
             let tmp = tempfile::Builder::new().prefix(".corroborate-").tempfile_in(dir).with_context(cannot)?;
@@ -436,13 +448,13 @@ pub fn write_output_with(
             };
             tmp.as_file().set_permissions(permissions).with_context(cannot)?;
             tmp.persist(p).map_err(|e| e.error).with_context(cannot)?;
-            Ok(())
+            Ok(Written::Whole)
         }
         None => {
             let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
             match write(&mut out).and_then(|_| out.flush()) {
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                r => r.context("cannot write to standard output"),
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(Written::ReaderGone),
+                r => r.context("cannot write to standard output").map(|()| Written::Whole),
             }
         }
     }
@@ -463,7 +475,7 @@ fn new_file_permissions(p: std::fs::Permissions) -> std::fs::Permissions {
 
 /// Writes `content` to `-o FILE` or standard output.
 pub fn write_output(output: Option<&std::path::Path>, content: &str) -> anyhow::Result<()> {
-    write_output_with(output, |w| w.write_all(content.as_bytes()))
+    write_output_with(output, |w| w.write_all(content.as_bytes())).map(|_| ())
 }
 
 #[cfg(test)]
