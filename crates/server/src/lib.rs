@@ -13,6 +13,12 @@
 //!   an outer layer rewrites any non-JSON error response. Bodies are capped at [`MAX_BODY_BYTES`],
 //!   requests at [`REQUEST_TIMEOUT`] (408); the engine and SQLite run on the blocking pool
 //!   (`spawn_blocking`), each blocking thread with its own connection.
+//! * Compare jobs are capped: at most [`Limits::max_compare_jobs`] run at once (the cores by
+//!   default); a request that finds none free within [`COMPARE_QUEUE_WAIT`] is answered 503 `busy`
+//!   with `Retry-After`. A compare whose request ends first (the time limit, or the client gone)
+//!   is stopped: the handler's drop sets the engine's cancel flag
+//!   ([`corroborate_engine::compare_cancellable`]), and the job's slot is freed only when the work
+//!   has really stopped.
 //!
 //! **Architecture invariant:** this crate knows HTTP; the engine and the store know nothing of it.
 
@@ -27,6 +33,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use std::cell::RefCell;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -36,6 +43,11 @@ pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// Most documents in one compare request.
 pub const MAX_COMPARE_DOCS: usize = 50;
+/// Longest a compare request waits for one of the [`Limits::max_compare_jobs`] slots before it is
+/// answered 503 `busy`.
+pub const COMPARE_QUEUE_WAIT: Duration = Duration::from_secs(2);
+/// The `Retry-After` (seconds) of a 503 `busy`.
+pub const BUSY_RETRY_AFTER_SECS: u64 = 5;
 
 /// Errors of the server crate.
 #[derive(Debug, thiserror::Error)]
@@ -54,11 +66,13 @@ pub struct ApiError {
     status: StatusCode,
     code: &'static str,
     message: String,
+    /// Seconds for a `Retry-After` header.
+    retry_after: Option<u64>,
 }
 
 impl ApiError {
     fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
-        ApiError { status, code, message: message.into() }
+        ApiError { status, code, message: message.into(), retry_after: None }
     }
     fn not_found(what: impl Into<String>) -> Self {
         Self::new(StatusCode::NOT_FOUND, "not_found", what)
@@ -83,7 +97,12 @@ impl From<corroborate_store::Error> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (self.status, Json(json!({"error": {"code": self.code, "message": self.message}}))).into_response()
+        let mut resp =
+            (self.status, Json(json!({"error": {"code": self.code, "message": self.message}}))).into_response();
+        if let Some(secs) = self.retry_after {
+            resp.headers_mut().insert(header::RETRY_AFTER, secs.into());
+        }
+        resp
     }
 }
 
@@ -95,6 +114,9 @@ pub struct AppState {
     db: Arc<PathBuf>,
     /// Outlet tables for source profiles: the shipped ones, with the user's ratings if given.
     kb: Arc<corroborate_sources::Knowledge>,
+    /// One permit per compare job that may run ([`Limits::max_compare_jobs`]).
+    compare_jobs: Arc<tokio::sync::Semaphore>,
+    compare_queue_wait: Duration,
 }
 
 thread_local! {
@@ -126,11 +148,20 @@ async fn with_store<T: Send + 'static>(
 pub struct Limits {
     pub max_body_bytes: usize,
     pub timeout: Duration,
+    /// Most compare jobs running at once (at least 1); default: the cores.
+    pub max_compare_jobs: usize,
+    /// How long a compare request waits for a free job before 503 `busy`.
+    pub compare_queue_wait: Duration,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_body_bytes: MAX_BODY_BYTES, timeout: REQUEST_TIMEOUT }
+        Limits {
+            max_body_bytes: MAX_BODY_BYTES,
+            timeout: REQUEST_TIMEOUT,
+            max_compare_jobs: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            compare_queue_wait: COMPARE_QUEUE_WAIT,
+        }
     }
 }
 
@@ -146,7 +177,12 @@ pub fn router_with(db: PathBuf, limits: Limits) -> Router {
 
 /// The application with the given limits and outlet tables (user ratings added: `--ratings`).
 pub fn router_full(db: PathBuf, limits: Limits, kb: corroborate_sources::Knowledge) -> Router {
-    let state = AppState { db: Arc::new(db), kb: Arc::new(kb) };
+    let state = AppState {
+        db: Arc::new(db),
+        kb: Arc::new(kb),
+        compare_jobs: Arc::new(tokio::sync::Semaphore::new(limits.max_compare_jobs.max(1))),
+        compare_queue_wait: limits.compare_queue_wait,
+    };
     Router::new()
         .route("/", get(|| async { html(include_str!("web/index.html")) }))
         .route(
@@ -192,6 +228,7 @@ async fn json_errors(resp: Response) -> Response {
         StatusCode::PAYLOAD_TOO_LARGE => "body_too_large",
         StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
         StatusCode::UNPROCESSABLE_ENTITY => "invalid_body",
+        StatusCode::SERVICE_UNAVAILABLE => "busy",
         s if s.is_server_error() => "internal",
         _ => "http_error",
     };
@@ -205,7 +242,7 @@ async fn json_errors(resp: Response) -> Response {
     } else {
         text
     };
-    ApiError { status, code, message }.into_response()
+    ApiError::new(status, code, message).into_response()
 }
 
 /// Serves until Ctrl-C. The corpus must exist (it is opened per blocking thread, read and cache-write).
@@ -374,9 +411,26 @@ async fn compare(State(st): State<AppState>, body: axum::body::Bytes) -> ApiResu
         .await?;
         articles.extend(found);
     }
+    // a slot, held by the job itself: it is freed when the work stops, not when the request ends
+    let permit = match tokio::time::timeout(st.compare_queue_wait, st.compare_jobs.clone().acquire_owned()).await {
+        Ok(Ok(permit)) => permit,
+        _ => {
+            let mut e = ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "busy",
+                "the server is running as many comparisons as it can; try again shortly",
+            );
+            e.retry_after = Some(BUSY_RETRY_AFTER_SECS);
+            return Err(e);
+        }
+    };
+    // dropped with this handler: on success, or when the time limit or the client's going drops it
+    let cancel = CancelOnDrop(Arc::new(AtomicBool::new(false)));
+    let flag = cancel.0.clone();
     let kb = st.kb.clone();
     let v = tokio::task::spawn_blocking(move || {
-        let c = corroborate_engine::compare(articles);
+        let _permit = permit;
+        let c = corroborate_engine::compare_cancellable(articles, &flag)?;
         let profiles = corroborate_sources::signals::comparison_profiles(&kb, &c);
         let comparison = corroborate_report::json::ComparisonJson::new(&c).with_source_profiles(&profiles);
         let mut v = json!({ "comparison": serde_json::to_value(&comparison).unwrap_or(Value::Null) });
@@ -384,11 +438,22 @@ async fn compare(State(st): State<AppState>, body: axum::body::Bytes) -> ApiResu
             let notes: Vec<String> = profiles.iter().map(|p| p.brief()).collect();
             v["html"] = json!(corroborate_report::html::render_with_notes(&c, &notes));
         }
-        v
+        Some(v)
     })
     .await
-    .map_err(ApiError::internal)?;
+    .map_err(ApiError::internal)?
+    .ok_or_else(|| ApiError::internal("the comparison was cancelled"))?;
+    drop(cancel);
     Ok(Json(v))
+}
+
+/// Sets its flag when dropped: the handler that holds it is done, or was dropped unfinished.
+struct CancelOnDrop(Arc<AtomicBool>);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
 }
 
 #[cfg(test)]

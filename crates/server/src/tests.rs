@@ -239,3 +239,74 @@ async fn a_story_filter_that_is_no_date_is_a_bad_request() {
         assert_eq!(st, StatusCode::OK, "{q}: {body}");
     }
 }
+
+/// Texts whose comparison takes long: two stories of thousands of like statements each, which the
+/// claims' clustering compares pairwise (about a minute in a debug build).
+fn slow_texts() -> Vec<String> {
+    let said = ["Mayor Ilse Brandt said the Kellner dam broke. ", "Minister Petr Vask said the Osk bridge fell. "];
+    (0..50).map(|i| format!("Report {i}\n\n{}", said[i % 2].repeat(120))).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_timed_out_compare_stops_and_frees_its_job() {
+    let (_dir, db) = corpus();
+    let limits = Limits {
+        timeout: Duration::from_millis(300),
+        max_compare_jobs: 1,
+        compare_queue_wait: Duration::ZERO,
+        ..Limits::default()
+    };
+    let app = router_with(db, limits);
+    let slow = json!({ "texts": slow_texts(), "html": false }).to_string();
+    let (st, body) = call(&app, "POST", "/api/compare", &slow).await;
+    assert_eq!((st, error_code(&body).as_str()), (StatusCode::REQUEST_TIMEOUT, "timeout"));
+    // the one job slot is busy until the timed-out work has stopped, which is soon
+    let small = json!({ "texts": ["The mayor said the dam is safe."], "html": false }).to_string();
+    let start = std::time::Instant::now();
+    loop {
+        let req = Request::builder()
+            .method("POST")
+            .uri("/api/compare")
+            .header("content-type", "application/json")
+            .body(Body::from(small.clone()))
+            .unwrap();
+        let resp = app.clone().oneshot(req).await.unwrap();
+        if resp.status() == StatusCode::OK {
+            break;
+        }
+        assert_eq!(resp.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(resp.headers()[header::RETRY_AFTER], BUSY_RETRY_AFTER_SECS.to_string().as_str());
+        let body = resp.into_body().collect().await.unwrap().to_bytes();
+        assert_eq!(error_code(&String::from_utf8_lossy(&body)), "busy");
+        assert!(start.elapsed() < Duration::from_secs(8), "the timed-out compare still holds its job");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn compares_beyond_the_cap_are_busy_until_a_job_ends() {
+    let (_dir, db) = corpus();
+    let limits = Limits { max_compare_jobs: 1, compare_queue_wait: Duration::from_millis(50), ..Limits::default() };
+    let app = router_with(db, limits);
+    let slow = json!({ "texts": slow_texts(), "html": false }).to_string();
+    let running = {
+        let app = app.clone();
+        tokio::spawn(async move { call(&app, "POST", "/api/compare", &slow).await })
+    };
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let small = json!({ "texts": ["The mayor said the dam is safe."], "html": false }).to_string();
+    let (st, body) = call(&app, "POST", "/api/compare", &small).await;
+    assert_eq!((st, error_code(&body).as_str()), (StatusCode::SERVICE_UNAVAILABLE, "busy"));
+    // the client of the long one goes away: its work stops, and the next request is served
+    running.abort();
+    let start = std::time::Instant::now();
+    loop {
+        let (st, body) = call(&app, "POST", "/api/compare", &small).await;
+        if st == StatusCode::OK {
+            break;
+        }
+        assert_eq!(error_code(&body), "busy");
+        assert!(start.elapsed() < Duration::from_secs(8), "the abandoned compare still holds its job");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
