@@ -411,6 +411,8 @@ async fn compare(State(st): State<AppState>, body: axum::body::Bytes) -> ApiResu
         .await?;
         articles.extend(found);
     }
+    // claims and stories refer to articles by id: a repeated one is renamed `ID#2`, as in the CLI
+    corroborate_ingest::make_ids_unique(&mut articles);
     // a slot, held by the job itself: it is freed when the work stops, not when the request ends
     let permit = match tokio::time::timeout(st.compare_queue_wait, st.compare_jobs.clone().acquire_owned()).await {
         Ok(Ok(permit)) => permit,

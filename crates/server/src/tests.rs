@@ -310,3 +310,27 @@ async fn compares_beyond_the_cap_are_busy_until_a_job_ends() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
+
+#[tokio::test]
+async fn compare_renames_a_repeated_id_as_the_cli_does() {
+    let (_dir, db) = corpus();
+    let app = router(db);
+    let body = json!({
+        "texts": [
+            {"id": "x", "text": "Hello world. He said it was fine."},
+            {"id": "x", "text": "Other text here, she said."},
+            "A plain text, the mayor said.",
+            {"id": "text-3", "text": "A text that takes the plain one's id, he said."},
+        ],
+        "urls": ["https://example.org/a", "https://example.org/a"],
+        "html": false,
+    });
+    let (st, body) = call(&app, "POST", "/api/compare", &body.to_string()).await;
+    assert_eq!(st, StatusCode::OK, "{body}");
+    let v = json_of(&body);
+    let arts = v["comparison"]["articles"].as_array().unwrap();
+    let ids: Vec<&str> = arts.iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["x", "x#2", "text-3", "text-3#2", "a", "a#2"]);
+    let warned = |i: usize| arts[i]["diagnostics"].to_string().contains("was given to an earlier input too");
+    assert!(!warned(0) && warned(1) && !warned(2) && warned(3) && warned(5), "{}", arts[1]["diagnostics"]);
+}
