@@ -364,7 +364,42 @@ fn yes() -> bool {
 #[serde(untagged)]
 enum CompareText {
     Plain(String),
-    Named { id: Option<String>, text: String },
+    Named(NamedText),
+}
+
+/// A text with its id and where it is from; given fields win over what the text's own header says,
+/// and `published` is read as every reader reads dates (one it cannot read is left unset with a
+/// warning, the text's own date line then read).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NamedText {
+    id: Option<String>,
+    text: String,
+    url: Option<String>,
+    title: Option<String>,
+    outlet: Option<String>,
+    published: Option<String>,
+}
+
+impl NamedText {
+    fn into_article(self, fallback_id: String) -> Article {
+        let id = self.id.unwrap_or(fallback_id);
+        if self.url.is_none() && self.title.is_none() && self.outlet.is_none() && self.published.is_none() {
+            return corroborate_ingest::article_from_bytes(&id, self.text.as_bytes());
+        }
+        // as a JSON Lines record's fields are taken (`corroborate_ingest::jsonl`)
+        let mut a = Article::new(id, self.text);
+        a.meta.title = self.title;
+        a.meta.outlet = self.outlet;
+        a.meta.published = self.published;
+        corroborate_ingest::dates::settle_published(&mut a.meta, &mut a.diagnostics);
+        if let Some(url) = self.url {
+            a.meta.domain = corroborate_model::domain_of(&url);
+            a.meta.url = Some(url);
+        }
+        corroborate_ingest::apply_text_meta(&mut a);
+        a
+    }
 }
 
 async fn compare(State(st): State<AppState>, body: axum::body::Bytes) -> ApiResult<Json<Value>> {
@@ -383,14 +418,18 @@ async fn compare(State(st): State<AppState>, body: axum::body::Bytes) -> ApiResu
     }
     let mut articles = Vec::with_capacity(n);
     for (i, t) in req.texts.into_iter().enumerate() {
-        let (id, text) = match t {
-            CompareText::Plain(text) => (format!("text-{}", i + 1), text),
-            CompareText::Named { id, text } => (id.unwrap_or_else(|| format!("text-{}", i + 1)), text),
+        let text = match &t {
+            CompareText::Plain(text) => text,
+            CompareText::Named(named) => &named.text,
         };
         if text.trim().is_empty() {
             return Err(ApiError::bad_request(format!("text {} is empty", i + 1)));
         }
-        articles.push(corroborate_ingest::article_from_bytes(&id, text.as_bytes()));
+        let fallback_id = format!("text-{}", i + 1);
+        articles.push(match t {
+            CompareText::Plain(text) => corroborate_ingest::article_from_bytes(&fallback_id, text.as_bytes()),
+            CompareText::Named(named) => named.into_article(fallback_id),
+        });
     }
     let urls = req.urls;
     let want_html = req.html;

@@ -334,3 +334,35 @@ async fn compare_renames_a_repeated_id_as_the_cli_does() {
     let warned = |i: usize| arts[i]["diagnostics"].to_string().contains("was given to an earlier input too");
     assert!(!warned(0) && warned(1) && !warned(2) && warned(3) && warned(5), "{}", arts[1]["diagnostics"]);
 }
+
+#[tokio::test]
+async fn compare_takes_a_texts_url_title_outlet_and_date() {
+    let (_dir, db) = corpus();
+    let app = router(db);
+    let body = json!({
+        "texts": [
+            {"text": "The mayor said the dam is fine.", "title": "Dam fine", "url": "https://www.rt.com/news/a",
+             "outlet": "RT", "published": "April 6, 2022"},
+            {"id": "b", "text": "date 2022-04-07 The mayor said the dam broke.", "published": "2022-02-30"},
+        ],
+        "html": false,
+    });
+    let (st, body) = call(&app, "POST", "/api/compare", &body.to_string()).await;
+    assert_eq!(st, StatusCode::OK, "{body}");
+    let v = json_of(&body);
+    let a = &v["comparison"]["articles"][0];
+    assert_eq!(a["meta"]["title"], "Dam fine");
+    assert_eq!(a["meta"]["url"], "https://www.rt.com/news/a");
+    assert_eq!(a["meta"]["domain"], "rt.com");
+    assert_eq!(a["meta"]["outlet"], "RT");
+    assert_eq!(a["meta"]["published"], "2022-04-06");
+    assert_eq!(a["source_profile"]["outlet"]["domain"], "rt.com", "{}", a["source_profile"]);
+    // a date that is no date is left unset with a warning; the text's own date line is read
+    let b = &v["comparison"]["articles"][1];
+    assert_eq!(b["meta"]["published"], "2022-04-07", "{b}");
+    assert!(b["diagnostics"].to_string().contains("2022-02-30"), "{}", b["diagnostics"]);
+    // any other field of a text is refused, as at the top level
+    let bad = json!({ "texts": [{"text": "The mayor said so.", "author": "X"}] });
+    let (st, body) = call(&app, "POST", "/api/compare", &bad.to_string()).await;
+    assert_eq!((st, error_code(&body).as_str()), (StatusCode::UNPROCESSABLE_ENTITY, "invalid_body"));
+}
