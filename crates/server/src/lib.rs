@@ -54,6 +54,10 @@ pub const BUSY_RETRY_AFTER_SECS: u64 = 5;
 pub enum Error {
     #[error("store: {0}")]
     Store(#[from] corroborate_store::Error),
+    /// The address is taken, or not ours to listen on (the cause is the error's source, so a chain
+    /// printed by `anyhow` says it once).
+    #[error("cannot listen on {addr}")]
+    Bind { addr: std::net::SocketAddr, source: std::io::Error },
     #[error("io: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -248,7 +252,7 @@ async fn json_errors(resp: Response) -> Response {
 /// Serves until Ctrl-C. The corpus must exist (it is opened per blocking thread, read and cache-write).
 pub async fn serve(db: PathBuf, addr: std::net::SocketAddr, kb: corroborate_sources::Knowledge) -> Result<()> {
     Store::open(&db)?; // fail early on a bad file
-    let listener = tokio::net::TcpListener::bind(addr).await?;
+    let listener = tokio::net::TcpListener::bind(addr).await.map_err(|source| Error::Bind { addr, source })?;
     eprintln!("corroborate: serving {} on http://{}", db.display(), listener.local_addr()?);
     axum::serve(listener, router_full(db, Limits::default(), kb))
         .with_graceful_shutdown(async {

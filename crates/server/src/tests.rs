@@ -366,3 +366,20 @@ async fn compare_takes_a_texts_url_title_outlet_and_date() {
     let (st, body) = call(&app, "POST", "/api/compare", &bad.to_string()).await;
     assert_eq!((st, error_code(&body).as_str()), (StatusCode::UNPROCESSABLE_ENTITY, "invalid_body"));
 }
+
+#[tokio::test]
+async fn a_port_in_use_is_said_once() {
+    let (_dir, db) = corpus();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap();
+    let e = serve(db, addr, corroborate_sources::Knowledge::builtin()).await.unwrap_err();
+    // the chain as anyhow prints it (`{:#}`): each error, then its sources
+    let mut chain = e.to_string();
+    let mut source = std::error::Error::source(&e);
+    while let Some(s) = source {
+        chain.push_str(&format!(": {s}"));
+        source = s.source();
+    }
+    assert!(chain.contains(&addr.to_string()), "{chain}");
+    assert_eq!(chain.matches("(os error").count(), 1, "{chain}");
+}
