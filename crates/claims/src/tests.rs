@@ -273,7 +273,7 @@ fn paraphrases_without_shared_words_are_one_claim() {
         })
         .collect();
     let sparse = sparse_unit_vectors(&vecs);
-    let groups = cluster(&sparse, &sent, &[0, 1, 2, 3], CLAIM_LINK);
+    let groups = cluster(&sparse, &sent, &[0, 1, 2, 3], CLAIM_LINK, &NEVER);
     assert!(groups.contains(&vec![0, 2]), "{groups:?}");
     assert_eq!(groups.len(), 3, "{groups:?}");
     // the sentence vectors alone (no shared word counted) link the paraphrase, not the others
@@ -355,7 +355,7 @@ fn heap_clustering_matches_the_plain_definition() {
         let vecs = random_vectors(seed, 30);
         let idx: Vec<usize> = (0..vecs.len()).collect();
         for link in [0.15, 0.3, 0.5] {
-            let got = normalized(cluster(&sparse_unit_vectors(&vecs), &[], &idx, link));
+            let got = normalized(cluster(&sparse_unit_vectors(&vecs), &[], &idx, link, &NEVER));
             assert_eq!(got, normalized(reference_clusters(&vecs, link)), "seed {seed}, link {link}");
         }
     }
@@ -383,7 +383,15 @@ fn units_beyond_the_cap_join_their_topics_or_start_their_own() {
     vecs.push(lone);
     let idx: Vec<usize> = (0..vecs.len()).collect();
     let sparse = sparse_unit_vectors(&vecs);
-    let got = normalized(cluster_capped(&sparse, &[], &idx, CLAIM_LINK, 9, |x, y| sparse_dot(&sparse[x], &sparse[y])));
+    let got = normalized(cluster_capped(
+        &sparse,
+        &[],
+        &idx,
+        CLAIM_LINK,
+        9,
+        |x, y| sparse_dot(&sparse[x], &sparse[y]),
+        &NEVER,
+    ));
     let want =
         normalized(vec![vec![0, 1, 2, 9, 10, 11], vec![3, 4, 5, 12, 13, 14], vec![6, 7, 8, 15, 16, 17], vec![18]]);
     assert_eq!(got, want);

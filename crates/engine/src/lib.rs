@@ -18,6 +18,15 @@ use corroborate_model::{Analysis, AnalyzedArticle, Article, Comparison, EntityTy
 use corroborate_nlp::canon::{clean_surface, key, Canonicalizer};
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// The flag of the functions without one: never set.
+static NEVER: AtomicBool = AtomicBool::new(false);
+
+/// True once the caller has asked the work to stop ([`compare_cancellable`]).
+fn cancelled(cancel: &AtomicBool) -> bool {
+    cancel.load(Ordering::Relaxed)
+}
 
 /// Metadata kinds whose text is not prose and is left out of sentences.
 const NOT_PROSE: &[MetaKind] = &[
@@ -79,12 +88,18 @@ impl Stages {
 
 /// Analyses one article with the given stages (and those they need); the fields of stages that did
 /// not run stay empty. A failed input (error diagnostics) gets an empty analysis.
-pub fn analyze_with(mut article: Article, stages: Stages) -> AnalyzedArticle {
-    if article.failed() || article.text.is_empty() {
+pub fn analyze_with(article: Article, stages: Stages) -> AnalyzedArticle {
+    analyze_until(article, stages, &NEVER)
+}
+
+/// [`analyze_with`], leaving the parts of a long text not begun when `cancel` is set unanalysed
+/// (the caller, having set it, drops the result).
+fn analyze_until(mut article: Article, stages: Stages, cancel: &AtomicBool) -> AnalyzedArticle {
+    if article.failed() || article.text.is_empty() || cancelled(cancel) {
         return AnalyzedArticle { article, analysis: Analysis::default() };
     }
     let stages = if settle_language(&mut article) { stages.closed() } else { stages.closed().not_english() };
-    let analysis = analyze_text(&article, stages);
+    let analysis = analyze_text(&article, stages, cancel);
     AnalyzedArticle { article, analysis }
 }
 
@@ -181,7 +196,7 @@ pub fn regions(article: &Article) -> Regions {
 /// minutes.
 pub const PART_BYTES: usize = 64 * 1024;
 
-fn analyze_text(article: &Article, stages: Stages) -> Analysis {
+fn analyze_text(article: &Article, stages: Stages, cancel: &AtomicBool) -> Analysis {
     let text = article.text.as_str();
     if text.len() <= PART_BYTES {
         return analyze_part(article, stages);
@@ -189,6 +204,9 @@ fn analyze_text(article: &Article, stages: Stages) -> Analysis {
     let analysed: Vec<Analysis> = parts(text, PART_BYTES)
         .into_par_iter()
         .map(|(start, end)| {
+            if cancelled(cancel) {
+                return Analysis::default();
+            }
             let mut part = Article::new(article.id.clone(), &text[start..end]);
             part.meta_spans = article
                 .meta_spans
@@ -407,15 +425,32 @@ fn capital_of(name: &str) -> Option<&'static str> {
 /// Compares articles: analysis, run-wide canonical names, stories (an ambiguous date line settled by
 /// the dates of its story), origins, claims, contradictions.
 pub fn compare(articles: Vec<Article>) -> Comparison {
-    let mut analyzed = analyze_all(articles);
+    compare_cancellable(articles, &NEVER).expect("never cancelled")
+}
+
+/// [`compare`] that a caller with a time limit can stop: once `cancel` is set (from another thread)
+/// the work ends soon after and the answer is `None`. The flag is checked between articles and
+/// between the parts of a long one, between stages, and inside the claims' clustering
+/// ([`corroborate_claims::stories_of_cancellable`]), whose cost grows with the square of a story's
+/// statements; a stage already begun elsewhere runs to its end (the longest of them, one article's
+/// part or one article's stances, takes a fraction of a second).
+pub fn compare_cancellable(articles: Vec<Article>, cancel: &AtomicBool) -> Option<Comparison> {
+    let mut analyzed: Vec<AnalyzedArticle> =
+        articles.into_par_iter().map(|a| analyze_until(a, Stages::ALL, cancel)).collect();
+    if cancelled(cancel) {
+        return None;
+    }
     canonicalize(&mut analyzed);
-    let groups = corroborate_claims::story_groups(&analyzed);
+    let groups = corroborate_claims::story_groups_cancellable(&analyzed, cancel)?;
     corroborate_claims::settle_dates(&mut analyzed, &groups);
-    let (story_of, mut stories) = corroborate_claims::stories_of(&analyzed, groups);
+    let (story_of, mut stories) = corroborate_claims::stories_of_cancellable(&analyzed, groups, cancel)?;
     for story in stories.iter_mut() {
+        if cancelled(cancel) {
+            return None;
+        }
         article_stances(&analyzed, story);
     }
-    Comparison { articles: analyzed, story_of, stories }
+    Some(Comparison { articles: analyzed, story_of, stories })
 }
 
 /// Claims whose whole-article stance is computed per story (the ones reports show first).

@@ -474,6 +474,28 @@ fn read_capped(p: &Path) -> std::io::Result<Vec<u8>> {
     Ok(buf)
 }
 
+/// Makes the articles' ids unique, in order: a report refers to its articles by id, so an article
+/// with the id of an earlier one (the same file given twice, two JSON Lines records or two API
+/// texts with one `id`) is renamed `ID#2` (`#3`, ...; never an id another article has), with a
+/// warning on it.
+pub fn make_ids_unique(articles: &mut [Article]) {
+    let mut taken: std::collections::HashSet<String> = articles.iter().map(|a| a.id.clone()).collect();
+    let mut seen = std::collections::HashSet::new();
+    for a in articles {
+        if seen.insert(a.id.clone()) {
+            continue;
+        }
+        let renamed = (2..).map(|n| format!("{}#{n}", a.id)).find(|id| !taken.contains(id)).expect("a free id");
+        a.diagnostics.push(Diagnostic::warning(format!(
+            "the id {:?} was given to an earlier input too; this one is {renamed:?} in the report",
+            a.id
+        )));
+        taken.insert(renamed.clone());
+        seen.insert(renamed.clone());
+        a.id = renamed;
+    }
+}
+
 /// An article that could not be read: its id and one error diagnostic.
 pub fn failed(id: &str, message: String) -> Article {
     let mut a = Article::new(id, "");

@@ -13,6 +13,12 @@
 //!   an outer layer rewrites any non-JSON error response. Bodies are capped at [`MAX_BODY_BYTES`],
 //!   requests at [`REQUEST_TIMEOUT`] (408); the engine and SQLite run on the blocking pool
 //!   (`spawn_blocking`), each blocking thread with its own connection.
+//! * Compare jobs are capped: at most [`Limits::max_compare_jobs`] run at once (the cores by
+//!   default); a request that finds none free within [`COMPARE_QUEUE_WAIT`] is answered 503 `busy`
+//!   with `Retry-After`. A compare whose request ends first (the time limit, or the client gone)
+//!   is stopped: the handler's drop sets the engine's cancel flag
+//!   ([`corroborate_engine::compare_cancellable`]), and the job's slot is freed only when the work
+//!   has really stopped.
 //!
 //! **Architecture invariant:** this crate knows HTTP; the engine and the store know nothing of it.
 
@@ -27,6 +33,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use std::cell::RefCell;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -36,12 +43,21 @@ pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// Most documents in one compare request.
 pub const MAX_COMPARE_DOCS: usize = 50;
+/// Longest a compare request waits for one of the [`Limits::max_compare_jobs`] slots before it is
+/// answered 503 `busy`.
+pub const COMPARE_QUEUE_WAIT: Duration = Duration::from_secs(2);
+/// The `Retry-After` (seconds) of a 503 `busy`.
+pub const BUSY_RETRY_AFTER_SECS: u64 = 5;
 
 /// Errors of the server crate.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("store: {0}")]
     Store(#[from] corroborate_store::Error),
+    /// The address is taken, or not ours to listen on (the cause is the error's source, so a chain
+    /// printed by `anyhow` says it once).
+    #[error("cannot listen on {addr}")]
+    Bind { addr: std::net::SocketAddr, source: std::io::Error },
     #[error("io: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -54,11 +70,13 @@ pub struct ApiError {
     status: StatusCode,
     code: &'static str,
     message: String,
+    /// Seconds for a `Retry-After` header.
+    retry_after: Option<u64>,
 }
 
 impl ApiError {
     fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
-        ApiError { status, code, message: message.into() }
+        ApiError { status, code, message: message.into(), retry_after: None }
     }
     fn not_found(what: impl Into<String>) -> Self {
         Self::new(StatusCode::NOT_FOUND, "not_found", what)
@@ -83,7 +101,12 @@ impl From<corroborate_store::Error> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (self.status, Json(json!({"error": {"code": self.code, "message": self.message}}))).into_response()
+        let mut resp =
+            (self.status, Json(json!({"error": {"code": self.code, "message": self.message}}))).into_response();
+        if let Some(secs) = self.retry_after {
+            resp.headers_mut().insert(header::RETRY_AFTER, secs.into());
+        }
+        resp
     }
 }
 
@@ -95,6 +118,9 @@ pub struct AppState {
     db: Arc<PathBuf>,
     /// Outlet tables for source profiles: the shipped ones, with the user's ratings if given.
     kb: Arc<corroborate_sources::Knowledge>,
+    /// One permit per compare job that may run ([`Limits::max_compare_jobs`]).
+    compare_jobs: Arc<tokio::sync::Semaphore>,
+    compare_queue_wait: Duration,
 }
 
 thread_local! {
@@ -126,11 +152,20 @@ async fn with_store<T: Send + 'static>(
 pub struct Limits {
     pub max_body_bytes: usize,
     pub timeout: Duration,
+    /// Most compare jobs running at once (at least 1); default: the cores.
+    pub max_compare_jobs: usize,
+    /// How long a compare request waits for a free job before 503 `busy`.
+    pub compare_queue_wait: Duration,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_body_bytes: MAX_BODY_BYTES, timeout: REQUEST_TIMEOUT }
+        Limits {
+            max_body_bytes: MAX_BODY_BYTES,
+            timeout: REQUEST_TIMEOUT,
+            max_compare_jobs: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            compare_queue_wait: COMPARE_QUEUE_WAIT,
+        }
     }
 }
 
@@ -146,7 +181,12 @@ pub fn router_with(db: PathBuf, limits: Limits) -> Router {
 
 /// The application with the given limits and outlet tables (user ratings added: `--ratings`).
 pub fn router_full(db: PathBuf, limits: Limits, kb: corroborate_sources::Knowledge) -> Router {
-    let state = AppState { db: Arc::new(db), kb: Arc::new(kb) };
+    let state = AppState {
+        db: Arc::new(db),
+        kb: Arc::new(kb),
+        compare_jobs: Arc::new(tokio::sync::Semaphore::new(limits.max_compare_jobs.max(1))),
+        compare_queue_wait: limits.compare_queue_wait,
+    };
     Router::new()
         .route("/", get(|| async { html(include_str!("web/index.html")) }))
         .route(
@@ -192,6 +232,7 @@ async fn json_errors(resp: Response) -> Response {
         StatusCode::PAYLOAD_TOO_LARGE => "body_too_large",
         StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
         StatusCode::UNPROCESSABLE_ENTITY => "invalid_body",
+        StatusCode::SERVICE_UNAVAILABLE => "busy",
         s if s.is_server_error() => "internal",
         _ => "http_error",
     };
@@ -205,13 +246,13 @@ async fn json_errors(resp: Response) -> Response {
     } else {
         text
     };
-    ApiError { status, code, message }.into_response()
+    ApiError::new(status, code, message).into_response()
 }
 
 /// Serves until Ctrl-C. The corpus must exist (it is opened per blocking thread, read and cache-write).
 pub async fn serve(db: PathBuf, addr: std::net::SocketAddr, kb: corroborate_sources::Knowledge) -> Result<()> {
     Store::open(&db)?; // fail early on a bad file
-    let listener = tokio::net::TcpListener::bind(addr).await?;
+    let listener = tokio::net::TcpListener::bind(addr).await.map_err(|source| Error::Bind { addr, source })?;
     eprintln!("corroborate: serving {} on http://{}", db.display(), listener.local_addr()?);
     axum::serve(listener, router_full(db, Limits::default(), kb))
         .with_graceful_shutdown(async {
@@ -327,7 +368,42 @@ fn yes() -> bool {
 #[serde(untagged)]
 enum CompareText {
     Plain(String),
-    Named { id: Option<String>, text: String },
+    Named(NamedText),
+}
+
+/// A text with its id and where it is from; given fields win over what the text's own header says,
+/// and `published` is read as every reader reads dates (one it cannot read is left unset with a
+/// warning, the text's own date line then read).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NamedText {
+    id: Option<String>,
+    text: String,
+    url: Option<String>,
+    title: Option<String>,
+    outlet: Option<String>,
+    published: Option<String>,
+}
+
+impl NamedText {
+    fn into_article(self, fallback_id: String) -> Article {
+        let id = self.id.unwrap_or(fallback_id);
+        if self.url.is_none() && self.title.is_none() && self.outlet.is_none() && self.published.is_none() {
+            return corroborate_ingest::article_from_bytes(&id, self.text.as_bytes());
+        }
+        // as a JSON Lines record's fields are taken (`corroborate_ingest::jsonl`)
+        let mut a = Article::new(id, self.text);
+        a.meta.title = self.title;
+        a.meta.outlet = self.outlet;
+        a.meta.published = self.published;
+        corroborate_ingest::dates::settle_published(&mut a.meta, &mut a.diagnostics);
+        if let Some(url) = self.url {
+            a.meta.domain = corroborate_model::domain_of(&url);
+            a.meta.url = Some(url);
+        }
+        corroborate_ingest::apply_text_meta(&mut a);
+        a
+    }
 }
 
 async fn compare(State(st): State<AppState>, body: axum::body::Bytes) -> ApiResult<Json<Value>> {
@@ -346,14 +422,18 @@ async fn compare(State(st): State<AppState>, body: axum::body::Bytes) -> ApiResu
     }
     let mut articles = Vec::with_capacity(n);
     for (i, t) in req.texts.into_iter().enumerate() {
-        let (id, text) = match t {
-            CompareText::Plain(text) => (format!("text-{}", i + 1), text),
-            CompareText::Named { id, text } => (id.unwrap_or_else(|| format!("text-{}", i + 1)), text),
+        let text = match &t {
+            CompareText::Plain(text) => text,
+            CompareText::Named(named) => &named.text,
         };
         if text.trim().is_empty() {
             return Err(ApiError::bad_request(format!("text {} is empty", i + 1)));
         }
-        articles.push(corroborate_ingest::article_from_bytes(&id, text.as_bytes()));
+        let fallback_id = format!("text-{}", i + 1);
+        articles.push(match t {
+            CompareText::Plain(text) => corroborate_ingest::article_from_bytes(&fallback_id, text.as_bytes()),
+            CompareText::Named(named) => named.into_article(fallback_id),
+        });
     }
     let urls = req.urls;
     let want_html = req.html;
@@ -374,9 +454,28 @@ async fn compare(State(st): State<AppState>, body: axum::body::Bytes) -> ApiResu
         .await?;
         articles.extend(found);
     }
+    // claims and stories refer to articles by id: a repeated one is renamed `ID#2`, as in the CLI
+    corroborate_ingest::make_ids_unique(&mut articles);
+    // a slot, held by the job itself: it is freed when the work stops, not when the request ends
+    let permit = match tokio::time::timeout(st.compare_queue_wait, st.compare_jobs.clone().acquire_owned()).await {
+        Ok(Ok(permit)) => permit,
+        _ => {
+            let mut e = ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "busy",
+                "the server is running as many comparisons as it can; try again shortly",
+            );
+            e.retry_after = Some(BUSY_RETRY_AFTER_SECS);
+            return Err(e);
+        }
+    };
+    // dropped with this handler: on success, or when the time limit or the client's going drops it
+    let cancel = CancelOnDrop(Arc::new(AtomicBool::new(false)));
+    let flag = cancel.0.clone();
     let kb = st.kb.clone();
     let v = tokio::task::spawn_blocking(move || {
-        let c = corroborate_engine::compare(articles);
+        let _permit = permit;
+        let c = corroborate_engine::compare_cancellable(articles, &flag)?;
         let profiles = corroborate_sources::signals::comparison_profiles(&kb, &c);
         let comparison = corroborate_report::json::ComparisonJson::new(&c).with_source_profiles(&profiles);
         let mut v = json!({ "comparison": serde_json::to_value(&comparison).unwrap_or(Value::Null) });
@@ -384,11 +483,22 @@ async fn compare(State(st): State<AppState>, body: axum::body::Bytes) -> ApiResu
             let notes: Vec<String> = profiles.iter().map(|p| p.brief()).collect();
             v["html"] = json!(corroborate_report::html::render_with_notes(&c, &notes));
         }
-        v
+        Some(v)
     })
     .await
-    .map_err(ApiError::internal)?;
+    .map_err(ApiError::internal)?
+    .ok_or_else(|| ApiError::internal("the comparison was cancelled"))?;
+    drop(cancel);
     Ok(Json(v))
+}
+
+/// Sets its flag when dropped: the handler that holds it is done, or was dropped unfinished.
+struct CancelOnDrop(Arc<AtomicBool>);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
 }
 
 #[cfg(test)]

@@ -239,3 +239,147 @@ async fn a_story_filter_that_is_no_date_is_a_bad_request() {
         assert_eq!(st, StatusCode::OK, "{q}: {body}");
     }
 }
+
+/// Texts whose comparison takes long: two stories of thousands of like statements each, which the
+/// claims' clustering compares pairwise (about a minute in a debug build).
+fn slow_texts() -> Vec<String> {
+    let said = ["Mayor Ilse Brandt said the Kellner dam broke. ", "Minister Petr Vask said the Osk bridge fell. "];
+    (0..50).map(|i| format!("Report {i}\n\n{}", said[i % 2].repeat(120))).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_timed_out_compare_stops_and_frees_its_job() {
+    let (_dir, db) = corpus();
+    let limits = Limits {
+        timeout: Duration::from_millis(300),
+        max_compare_jobs: 1,
+        compare_queue_wait: Duration::ZERO,
+        ..Limits::default()
+    };
+    let app = router_with(db, limits);
+    let slow = json!({ "texts": slow_texts(), "html": false }).to_string();
+    let (st, body) = call(&app, "POST", "/api/compare", &slow).await;
+    assert_eq!((st, error_code(&body).as_str()), (StatusCode::REQUEST_TIMEOUT, "timeout"));
+    // the one job slot is busy until the timed-out work has stopped, which is soon
+    let small = json!({ "texts": ["The mayor said the dam is safe."], "html": false }).to_string();
+    let start = std::time::Instant::now();
+    loop {
+        let req = Request::builder()
+            .method("POST")
+            .uri("/api/compare")
+            .header("content-type", "application/json")
+            .body(Body::from(small.clone()))
+            .unwrap();
+        let resp = app.clone().oneshot(req).await.unwrap();
+        if resp.status() == StatusCode::OK {
+            break;
+        }
+        assert_eq!(resp.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(resp.headers()[header::RETRY_AFTER], BUSY_RETRY_AFTER_SECS.to_string().as_str());
+        let body = resp.into_body().collect().await.unwrap().to_bytes();
+        assert_eq!(error_code(&String::from_utf8_lossy(&body)), "busy");
+        assert!(start.elapsed() < Duration::from_secs(8), "the timed-out compare still holds its job");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn compares_beyond_the_cap_are_busy_until_a_job_ends() {
+    let (_dir, db) = corpus();
+    let limits = Limits { max_compare_jobs: 1, compare_queue_wait: Duration::from_millis(50), ..Limits::default() };
+    let app = router_with(db, limits);
+    let slow = json!({ "texts": slow_texts(), "html": false }).to_string();
+    let running = {
+        let app = app.clone();
+        tokio::spawn(async move { call(&app, "POST", "/api/compare", &slow).await })
+    };
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let small = json!({ "texts": ["The mayor said the dam is safe."], "html": false }).to_string();
+    let (st, body) = call(&app, "POST", "/api/compare", &small).await;
+    assert_eq!((st, error_code(&body).as_str()), (StatusCode::SERVICE_UNAVAILABLE, "busy"));
+    // the client of the long one goes away: its work stops, and the next request is served
+    running.abort();
+    let start = std::time::Instant::now();
+    loop {
+        let (st, body) = call(&app, "POST", "/api/compare", &small).await;
+        if st == StatusCode::OK {
+            break;
+        }
+        assert_eq!(error_code(&body), "busy");
+        assert!(start.elapsed() < Duration::from_secs(8), "the abandoned compare still holds its job");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+async fn compare_renames_a_repeated_id_as_the_cli_does() {
+    let (_dir, db) = corpus();
+    let app = router(db);
+    let body = json!({
+        "texts": [
+            {"id": "x", "text": "Hello world. He said it was fine."},
+            {"id": "x", "text": "Other text here, she said."},
+            "A plain text, the mayor said.",
+            {"id": "text-3", "text": "A text that takes the plain one's id, he said."},
+        ],
+        "urls": ["https://example.org/a", "https://example.org/a"],
+        "html": false,
+    });
+    let (st, body) = call(&app, "POST", "/api/compare", &body.to_string()).await;
+    assert_eq!(st, StatusCode::OK, "{body}");
+    let v = json_of(&body);
+    let arts = v["comparison"]["articles"].as_array().unwrap();
+    let ids: Vec<&str> = arts.iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["x", "x#2", "text-3", "text-3#2", "a", "a#2"]);
+    let warned = |i: usize| arts[i]["diagnostics"].to_string().contains("was given to an earlier input too");
+    assert!(!warned(0) && warned(1) && !warned(2) && warned(3) && warned(5), "{}", arts[1]["diagnostics"]);
+}
+
+#[tokio::test]
+async fn compare_takes_a_texts_url_title_outlet_and_date() {
+    let (_dir, db) = corpus();
+    let app = router(db);
+    let body = json!({
+        "texts": [
+            {"text": "The mayor said the dam is fine.", "title": "Dam fine", "url": "https://www.rt.com/news/a",
+             "outlet": "RT", "published": "April 6, 2022"},
+            {"id": "b", "text": "date 2022-04-07 The mayor said the dam broke.", "published": "2022-02-30"},
+        ],
+        "html": false,
+    });
+    let (st, body) = call(&app, "POST", "/api/compare", &body.to_string()).await;
+    assert_eq!(st, StatusCode::OK, "{body}");
+    let v = json_of(&body);
+    let a = &v["comparison"]["articles"][0];
+    assert_eq!(a["meta"]["title"], "Dam fine");
+    assert_eq!(a["meta"]["url"], "https://www.rt.com/news/a");
+    assert_eq!(a["meta"]["domain"], "rt.com");
+    assert_eq!(a["meta"]["outlet"], "RT");
+    assert_eq!(a["meta"]["published"], "2022-04-06");
+    assert_eq!(a["source_profile"]["outlet"]["domain"], "rt.com", "{}", a["source_profile"]);
+    // a date that is no date is left unset with a warning; the text's own date line is read
+    let b = &v["comparison"]["articles"][1];
+    assert_eq!(b["meta"]["published"], "2022-04-07", "{b}");
+    assert!(b["diagnostics"].to_string().contains("2022-02-30"), "{}", b["diagnostics"]);
+    // any other field of a text is refused, as at the top level
+    let bad = json!({ "texts": [{"text": "The mayor said so.", "author": "X"}] });
+    let (st, body) = call(&app, "POST", "/api/compare", &bad.to_string()).await;
+    assert_eq!((st, error_code(&body).as_str()), (StatusCode::UNPROCESSABLE_ENTITY, "invalid_body"));
+}
+
+#[tokio::test]
+async fn a_port_in_use_is_said_once() {
+    let (_dir, db) = corpus();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap();
+    let e = serve(db, addr, corroborate_sources::Knowledge::builtin()).await.unwrap_err();
+    // the chain as anyhow prints it (`{:#}`): each error, then its sources
+    let mut chain = e.to_string();
+    let mut source = std::error::Error::source(&e);
+    while let Some(s) = source {
+        chain.push_str(&format!(": {s}"));
+        source = s.source();
+    }
+    assert!(chain.contains(&addr.to_string()), "{chain}");
+    assert_eq!(chain.matches("(os error").count(), 1, "{chain}");
+}

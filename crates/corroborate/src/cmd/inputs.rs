@@ -289,30 +289,15 @@ pub fn read_all(paths: &[OsString]) -> Vec<Article> {
 
 /// Reads every input with reading options.
 ///
-/// Ids are made unique: a report refers to its articles by id, so a second input with the id of
-/// an earlier one (the same file given twice, two JSON Lines records with one `id`) is renamed
-/// `ID#2` (`#3`, ...), with a warning.
+/// Ids are made unique ([`corroborate_ingest::make_ids_unique`]): a second input with the id of
+/// an earlier one is renamed `ID#2` (`#3`, ...), with a warning.
 pub fn read_all_with(paths: &[OsString], read: &ReadArgs) -> Vec<Article> {
     let mut all = Vec::new();
     let _ = for_each_batch_with(paths, 1024, read, |b| {
         all.extend(b);
         Ok(())
     });
-    let mut taken: std::collections::HashSet<String> = all.iter().map(|a| a.id.clone()).collect();
-    let mut seen = std::collections::HashSet::new();
-    for a in &mut all {
-        if seen.insert(a.id.clone()) {
-            continue;
-        }
-        let renamed = (2..).map(|n| format!("{}#{n}", a.id)).find(|id| !taken.contains(id)).expect("a free id");
-        a.diagnostics.push(corroborate_model::Diagnostic::warning(format!(
-            "the id {:?} was given to an earlier input too; this one is {renamed:?} in the report",
-            a.id
-        )));
-        taken.insert(renamed.clone());
-        seen.insert(renamed.clone());
-        a.id = renamed;
-    }
+    corroborate_ingest::make_ids_unique(&mut all);
     all
 }
 
