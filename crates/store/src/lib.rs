@@ -62,6 +62,10 @@ pub enum Error {
     Io(#[from] std::io::Error),
     #[error("{0}")]
     Invalid(String),
+    /// Another corroborate process holds the corpus's lock ([`CorpusLock`]), or the lock file
+    /// cannot be opened.
+    #[error("{0}")]
+    Locked(String),
     #[error(
         "an article's stored analysis cannot be read by this build of corroborate ({0}); \
          `corroborate reanalyze --db CORPUS` analyses every article again with it"
@@ -183,12 +187,83 @@ pub fn beside(path: &Path, suffix: &str) -> std::path::PathBuf {
     std::path::PathBuf::from(s)
 }
 
+/// An advisory lock on a corpus, held for as long as a process has the corpus open: the empty file
+/// `PATH.lock` beside it, locked with `flock` (`fs4`). Every process that opens the corpus holds it
+/// shared ([`Store::open`], [`Store::open_read_only`]: `ingest`, `serve`, the commands that read);
+/// `reanalyze`, which puts a new file in the corpus's place, holds it exclusively from before it
+/// reads the corpus until the new file is in place ([`replace_file`]), so that no process writes
+/// into a file that is being replaced, nor commits articles the new file would not have.
+///
+/// Never waits: a process that cannot have the lock is refused at once, before it opens the
+/// corpus. The system releases the lock when its process ends, however it ends. The lock is not
+/// taken on the corpus file itself: SQLite locks that file with POSIX record locks, which the
+/// system drops for the whole process when any descriptor of the file is closed. The lock file
+/// stays when the corpus is closed (removing it while another process is about to lock it would
+/// split the lock in two).
+#[derive(Debug)]
+pub struct CorpusLock {
+    _file: std::fs::File,
+    exclusive: bool,
+}
+
+impl CorpusLock {
+    /// The lock as every process that opens the corpus holds it; refused while a `reanalyze` holds it.
+    pub fn shared(db: &Path) -> Result<CorpusLock> {
+        Self::take(db, false)
+    }
+
+    /// The lock as `reanalyze` holds it; refused while any other process has the corpus open.
+    pub fn exclusive(db: &Path) -> Result<CorpusLock> {
+        Self::take(db, true)
+    }
+
+    fn take(db: &Path, exclusive: bool) -> Result<CorpusLock> {
+        let path = lock_path(db);
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(|e| Error::Locked(format!("cannot open the lock file {}: {e}", path.display())))?;
+        // called by path: Rust 1.89's `File` has methods of the same names (the MSRV is older)
+        let taken = if exclusive { fs4::FileExt::try_lock(&file) } else { fs4::FileExt::try_lock_shared(&file) };
+        match taken {
+            Ok(()) => Ok(CorpusLock { _file: file, exclusive }),
+            Err(fs4::TryLockError::WouldBlock) if exclusive => Err(Error::Locked(format!(
+                "{} is open in another corroborate process (an `ingest`, a `serve`, or a command reading it; \
+                 they hold {} shared): stop it, then run this again",
+                db.display(),
+                path.display()
+            ))),
+            Err(fs4::TryLockError::WouldBlock) => Err(Error::Locked(format!(
+                "{} is being analysed again and replaced by `corroborate reanalyze` in another process (it holds \
+                 {} exclusively): run this again when it has finished",
+                db.display(),
+                path.display()
+            ))),
+            Err(fs4::TryLockError::Error(e)) => Err(Error::Locked(format!("cannot lock {}: {e}", path.display()))),
+        }
+    }
+}
+
+/// The lock file of the corpus `db`: `db.lock`, beside the file that a symbolic link names, so
+/// that one corpus has one lock whichever name it is opened by.
+fn lock_path(db: &Path) -> std::path::PathBuf {
+    beside(&std::fs::canonicalize(db).unwrap_or_else(|_| db.to_path_buf()), ".lock")
+}
+
 /// Puts the closed corpus file `new` in the place of the closed corpus file `db`, keeping the old
 /// one as `backup`: `db` gets a second name first (a hard link, or a copy where links are not
 /// possible), then `new` is renamed over it, so that at every moment `db` is one whole corpus, the
-/// old or the new. Refuses while either file has a write-ahead log beside it (another process has
-/// it open, or was stopped with it open): SQLite would read that log into the wrong file.
-pub fn replace_file(db: &Path, new: &Path, backup: &Path) -> Result<()> {
+/// old or the new. Needs `db`'s [`CorpusLock`] held exclusively (no other corroborate process has
+/// the corpus open). Refuses too while either file has a write-ahead log beside it (a process that
+/// takes no lock, such as an older corroborate, has it open, or one was stopped with it open):
+/// SQLite would read that log into the wrong file.
+pub fn replace_file(db: &Path, new: &Path, backup: &Path, lock: &CorpusLock) -> Result<()> {
+    if !lock.exclusive {
+        return Err(Error::Invalid(format!("replacing {} needs its lock held exclusively", db.display())));
+    }
     for p in [db, new] {
         for ext in ["-wal", "-journal"] {
             let log = beside(p, ext);
@@ -377,23 +452,42 @@ pub struct StoryDetail {
 pub struct Store {
     conn: Connection,
     index: Option<StoryIndex>,
+    /// The shared [`CorpusLock`] of a store opened from a file (none in memory or under an
+    /// exclusive lock its caller holds). Declared after `conn`, so released after it is closed.
+    _lock: Option<CorpusLock>,
 }
 
 impl Store {
-    /// Opens (creating if needed) the store at `path`, in WAL mode.
+    /// Opens (creating if needed) the store at `path`, in WAL mode, holding its [`CorpusLock`]
+    /// shared until the store is dropped (refused while a `reanalyze` holds it).
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
-        let conn = Connection::open(path)?;
-        Self::setup(conn)
+        let path = path.as_ref();
+        let lock = CorpusLock::shared(path)?;
+        let mut store = Self::setup(Connection::open(path)?)?;
+        store._lock = Some(lock);
+        Ok(store)
     }
 
-    /// Opens the store read-only (for serving many readers beside one writer).
+    /// Opens (creating if needed) the store at `path` under a [`CorpusLock`] that this process
+    /// already holds exclusively, which [`Store::open`] would be refused by: `reanalyze` opens the
+    /// corpus and the new file beside it so, both under the corpus's lock.
+    pub fn open_exclusive(path: impl AsRef<Path>, lock: &CorpusLock) -> Result<Store> {
+        if !lock.exclusive {
+            return Err(Error::Invalid(format!("{}: the lock is not held exclusively", path.as_ref().display())));
+        }
+        Self::setup(Connection::open(path)?)
+    }
+
+    /// Opens the store read-only (for serving many readers beside one writer), holding its
+    /// [`CorpusLock`] shared as [`Store::open`] does.
     pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store> {
+        let lock = CorpusLock::shared(path.as_ref())?;
         let conn = Connection::open_with_flags(
             path,
             rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        Ok(Store { conn, index: None })
+        Ok(Store { conn, index: None, _lock: Some(lock) })
     }
 
     /// A store in memory (tests, examples).
@@ -427,7 +521,7 @@ impl Store {
             )));
         }
         conn.execute_batch(SCHEMA)?;
-        let mut store = Store { conn, index: None };
+        let mut store = Store { conn, index: None, _lock: None };
         if regroup {
             store.regroup()?;
         } else if rehash_only {
