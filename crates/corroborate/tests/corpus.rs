@@ -78,3 +78,56 @@ fn an_export_ingested_again_gives_the_same_articles_and_into_its_own_corpus_adds
     assert!(said.contains("0 added, 4 already stored"), "{said}");
     assert_eq!(export(&a).len(), 4);
 }
+
+#[test]
+fn commands_that_read_a_corpus_refuse_a_file_that_is_not_one_and_leave_it_as_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // another application's database, and an empty file
+    let other = d.join("other.sqlite");
+    rusqlite::Connection::open(&other).unwrap().execute_batch("CREATE TABLE bookmarks(url TEXT)").unwrap();
+    let empty = d.join("empty.db");
+    std::fs::write(&empty, "").unwrap();
+    for db in [&other, &empty] {
+        let before = std::fs::read(db).unwrap();
+        let db_arg = db.to_str().unwrap();
+        for args in [
+            vec!["stories", "--db", db_arg],
+            vec!["search", "dam", "--db", db_arg],
+            vec!["story", "1", "--db", db_arg],
+            vec!["export", "--db", db_arg],
+            vec!["serve", "--db", db_arg, "--addr", "127.0.0.1:0"],
+            vec!["reanalyze", "--db", db_arg],
+        ] {
+            let out = run(&args);
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+            assert!(stderr.contains("is not a corroborate corpus"), "{args:?}: {stderr}");
+            assert_eq!(std::fs::read(db).unwrap(), before, "{args:?} changed {db:?}");
+        }
+    }
+    assert!(!d.join("empty.db.lock").exists(), "nothing made beside an empty file");
+    assert!(!d.join("other.sqlite-wal").exists() && !d.join("other.sqlite.before-reanalysis").exists());
+    let c = rusqlite::Connection::open(&other).unwrap();
+    assert_eq!(c.query_row("PRAGMA journal_mode", [], |r| r.get::<_, String>(0)).unwrap(), "delete");
+    let tables: Vec<String> = c
+        .prepare("SELECT name FROM sqlite_master")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(tables, ["bookmarks"]);
+
+    // a corpus into which another application put a table of its own: read as a corpus, but not
+    // replaced by a reanalysis, which would leave that table behind
+    let db = d.join("corpus.db");
+    ingest(&db, &[&common::root().join("examples/arvia-herald.txt")]);
+    rusqlite::Connection::open(&db).unwrap().execute_batch("CREATE TABLE notes(article INTEGER, note TEXT)").unwrap();
+    assert_eq!(export(&db).len(), 1);
+    let out = run(&["reanalyze", "--db", db.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("holds tables that are not corroborate's (notes)"), "{stderr}");
+    assert!(!d.join("corpus.db.before-reanalysis").exists() && !d.join("corpus.db.reanalysis").exists());
+}

@@ -161,6 +161,67 @@ CREATE TABLE IF NOT EXISTS builds(
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, text, content='articles', content_rowid='rowid');
 ";
 
+/// The tables of [`SCHEMA`], every one a corroborate corpus has ever had (besides SQLite's own
+/// `sqlite_*` and the full-text index's `articles_fts_*`).
+const TABLES: [&str; 8] =
+    ["articles", "stories", "story_facets", "story_entities", "narratives", "claims", "builds", "articles_fts"];
+
+/// Refuses, before anything is written into it, a file that is not a corroborate corpus: one
+/// that is not SQLite or is empty (said without opening it), or whose tables lack `articles` and
+/// `stories` (another application's database); with `only_ours`, also one holding tables that are
+/// not corroborate's, which a replaced file would leave behind.
+pub fn check_corpus(path: &Path, only_ours: bool) -> Result<()> {
+    check_corpus_header(path)?;
+    let conn = Connection::open_with_flags(
+        path,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let has = |t: &str| tables.iter().any(|x| x == t);
+    if !(has("articles") && has("stories")) {
+        let held =
+            if tables.is_empty() { "no tables".to_string() } else { format!("its tables: {}", tables.join(", ")) };
+        return Err(not_a_corpus(path, &held));
+    }
+    let foreign: Vec<&str> = tables
+        .iter()
+        .map(String::as_str)
+        .filter(|t| !(TABLES.contains(t) || t.starts_with("articles_fts_") || t.starts_with("sqlite_")))
+        .collect();
+    if only_ours && !foreign.is_empty() {
+        return Err(Error::Invalid(format!(
+            "{} holds tables that are not corroborate's ({}): a reanalysed corpus would not have them; left as it is",
+            path.display(),
+            foreign.join(", ")
+        )));
+    }
+    Ok(())
+}
+
+/// Refuses a file that is empty or not SQLite, from its first bytes (SQLite would take an empty
+/// file for an empty database).
+fn check_corpus_header(path: &Path) -> Result<()> {
+    let mut head = [0u8; 16];
+    let read = std::fs::File::open(path).and_then(|mut f| std::io::Read::read(&mut f, &mut head))?;
+    match &head[..read] {
+        [] => Err(not_a_corpus(path, "an empty file")),
+        b"SQLite format 3\0" => Ok(()),
+        _ => Err(not_a_corpus(path, "not an SQLite database")),
+    }
+}
+
+fn not_a_corpus(path: &Path, why: &str) -> Error {
+    Error::Invalid(format!(
+        "{} is not a corroborate corpus ({why}); left as it is. A corpus is the file that \
+         `corroborate ingest FILE... --db PATH` makes",
+        path.display()
+    ))
+}
+
 /// Kinds of story facets, each with a JSON list column in `stories`.
 const FACETS: [&str; 3] = ["outlet", "narrative", "technique"];
 
@@ -463,6 +524,19 @@ impl Store {
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
         let path = path.as_ref();
         let lock = CorpusLock::shared(path)?;
+        let mut store = Self::setup(Connection::open(path)?)?;
+        store._lock = Some(lock);
+        Ok(store)
+    }
+
+    /// Opens the existing corpus at `path` as [`Store::open`] does, refusing a file that is not
+    /// one ([`check_corpus`]) before anything is written into it: the commands that read a corpus.
+    pub fn open_corpus(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref();
+        // the file's first bytes first, so that no lock file is made beside an empty or foreign one
+        check_corpus_header(path)?;
+        let lock = CorpusLock::shared(path)?;
+        check_corpus(path, false)?;
         let mut store = Self::setup(Connection::open(path)?)?;
         store._lock = Some(lock);
         Ok(store)

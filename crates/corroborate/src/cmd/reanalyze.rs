@@ -64,7 +64,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         "{} exists (left by an earlier reanalysis): move it away first",
         backup.display()
     );
+    // a file that is not a corpus, or holds another application's tables too (they would stay
+    // behind in the old file only), is refused: first before a lock file is made beside it, then
+    // under the lock, where nothing else writes
+    corroborate_store::check_corpus(&args.db, true)?;
     let lock = corroborate_store::CorpusLock::exclusive(&args.db)?;
+    corroborate_store::check_corpus(&args.db, true)?;
     let started = std::time::Instant::now();
     let open = |path: &std::path::Path| {
         corroborate_store::Store::open_exclusive(path, &lock).with_context(|| format!("cannot open {}", path.display()))
