@@ -117,3 +117,81 @@ fn analyses_an_older_build_stored_in_a_shape_this_one_cannot_read_are_not_needed
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(export(&db), want);
 }
+
+/// The bytes of a corpus file and of the write-ahead log beside it.
+fn file_and_log(db: &std::path::Path) -> (Vec<u8>, Option<Vec<u8>>) {
+    let log = corroborate_store::beside(db, "-wal");
+    (std::fs::read(db).unwrap(), std::fs::read(log).ok())
+}
+
+#[test]
+fn refused_while_an_ingest_or_a_server_has_the_corpus_open_and_every_acknowledged_article_stays() {
+    use std::io::{BufRead, Write};
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("corpus.db");
+    ingest(&db, INPUTS);
+    let reanalyze = || run(&["reanalyze", "--quiet", "--db", db.to_str().unwrap()]);
+    let spawn = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_corroborate"))
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    // an ingest that has committed one article and waits, idle, for the next on its standard input
+    // (between batches its log may be folded into the file: the old refusal looked only at the log)
+    let mut ingesting = spawn(&["ingest", "-", "--batch", "1", "--db", db.to_str().unwrap()]);
+    let mut input = ingesting.stdin.take().unwrap();
+    let mut acks = std::io::BufReader::new(ingesting.stdout.take().unwrap()).lines();
+    let record = |id: &str| {
+        format!(
+            "{}\n",
+            serde_json::json!({"id": id, "text": format!("{id}: the mayor of Osk said the ferry to Velkor runs again.")})
+        )
+    };
+    input.write_all(record("live-1").as_bytes()).unwrap();
+    input.flush().unwrap();
+    let ack = acks.next().unwrap().unwrap();
+    assert!(ack.starts_with("committed 1 inputs: 1 new"), "{ack}");
+    let before = file_and_log(&db);
+    let out = reanalyze();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("is open in another corroborate process"), "{stderr}");
+    // nothing touched: the file and its log as they were, no new file, no second name
+    assert!(file_and_log(&db) == before, "the corpus changed");
+    assert!(!dir.path().join("corpus.db.reanalysis").exists());
+    assert!(!dir.path().join("corpus.db.before-reanalysis").exists());
+    // the ingest goes on, into the same file, and every article it acknowledged is there
+    input.write_all(record("live-2").as_bytes()).unwrap();
+    drop(input);
+    let ack = acks.next().unwrap().unwrap();
+    assert!(ack.starts_with("committed 2 inputs: 1 new"), "{ack}");
+    assert!(ingesting.wait().unwrap().success());
+    let ids: Vec<String> = export(&db)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids.len(), INPUTS.len() + 2);
+    assert!(ids.contains(&"live-1".to_string()) && ids.contains(&"live-2".to_string()), "{ids:?}");
+
+    // a server, which writes its report cache into the corpus, holds it open too
+    let mut serving = spawn(&["serve", "--db", db.to_str().unwrap(), "--addr", "127.0.0.1:0"]);
+    let mut said = std::io::BufReader::new(serving.stderr.take().unwrap()).lines();
+    let up = said.next().unwrap().unwrap();
+    assert!(up.contains("serving"), "{up}");
+    let out = reanalyze();
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    serving.kill().unwrap();
+    serving.wait().unwrap();
+
+    // with no other process, it runs, and keeps every article
+    let out = reanalyze();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(export(&db).lines().count(), INPUTS.len() + 2);
+    let c = rusqlite::Connection::open(&db).unwrap();
+    assert_eq!(c.query_row("PRAGMA integrity_check", [], |r| r.get::<_, String>(0)).unwrap(), "ok");
+}

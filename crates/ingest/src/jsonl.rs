@@ -1,7 +1,7 @@
 //! JSON Lines records (`id`, `url`, `title`, `text` or `body`, `published` or `date`, `outlet`),
-//! streamed line by line.
+//! streamed line by line; also corroborate's own `export` records, whose metadata is under `meta`.
 use crate::{apply_text_meta, failed, MAX_DOCUMENT_BYTES};
-use corroborate_model::{Article, Diagnostic};
+use corroborate_model::{AmbiguousDate, Article, Diagnostic};
 use serde::Deserialize;
 use std::io::BufRead;
 
@@ -20,6 +20,23 @@ struct Record {
     outlet: Option<String>,
     authors: Option<Vec<String>>,
     language: Option<String>,
+    /// The metadata of an `export` record: each field read where the top level lacks it.
+    meta: Option<ExportedMeta>,
+}
+
+/// The `meta` object of a record that `corroborate export` wrote: the article's whole metadata as
+/// stored (every field may be missing or null in a record written by hand).
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ExportedMeta {
+    url: Option<String>,
+    title: Option<String>,
+    published: Option<String>,
+    outlet: Option<String>,
+    authors: Option<Vec<String>>,
+    language: Option<String>,
+    domain: Option<String>,
+    ambiguous_date: Option<AmbiguousDate>,
 }
 
 /// Reads records one line at a time; a bad line becomes a failed article `PATH:LINE`, the rest go on.
@@ -65,6 +82,13 @@ pub fn read_jsonl<R: BufRead>(path: &str, mut reader: R, sink: &mut dyn FnMut(Ar
 }
 
 /// One JSON Lines record to an article.
+///
+/// A record that `corroborate export` wrote carries its metadata under `meta`: each field is read
+/// from the top level, else from `meta` (a top-level field wins: it is what the writer of the line
+/// says now). `meta.domain` is kept as stored unless a top-level `url` is given, whose domain it
+/// then is. An export record's metadata is the article's whole metadata as it was stored, so the
+/// text's own lines fill none of its fields (they still give the metadata spans), and the record
+/// reads back into the article that was exported, with the same content hash.
 pub fn parse_record(path: &str, lineno: usize, line: &[u8]) -> Article {
     let fallback_id = format!("{path}:{lineno}");
     let record: Record = match serde_json::from_slice(line) {
@@ -76,24 +100,36 @@ pub fn parse_record(path: &str, lineno: usize, line: &[u8]) -> Article {
         Some(serde_json::Value::Number(n)) => n.to_string(),
         _ => fallback_id,
     };
+    let exported = record.meta.is_some();
+    let stored = record.meta.unwrap_or_default();
+    let (url, domain) = match (record.url, stored.url) {
+        (Some(url), _) => (Some(url.clone()), domain_of(&url)),
+        (None, Some(url)) => (Some(url.clone()), stored.domain.or_else(|| domain_of(&url))),
+        (None, None) => (None, stored.domain),
+    };
+    let title = record.title.or(stored.title);
+    let published = record.published.or(stored.published);
+    let outlet = record.outlet.or(stored.outlet);
+    let authors = record.authors.or(stored.authors);
+    let language = record.language.or(stored.language);
     let mut a = match (record.text, record.html) {
         (Some(text), _) => Article::new(id, text),
         (None, Some(html)) => {
-            let mut a = crate::article_from_html(&id, html.as_bytes(), record.url.as_deref());
+            let mut a = crate::article_from_html(&id, html.as_bytes(), url.as_deref());
             if a.failed() {
                 return a;
             }
             // The record's own fields win over what the page says.
-            a.meta.title = record.title.or(a.meta.title.take());
-            a.meta.published = record.published.or(a.meta.published.take());
-            a.meta.outlet = record.outlet.or(a.meta.outlet.take());
-            if let Some(authors) = record.authors {
+            a.meta.title = title.or(a.meta.title.take());
+            a.meta.published = published.or(a.meta.published.take());
+            a.meta.outlet = outlet.or(a.meta.outlet.take());
+            if let Some(authors) = authors {
                 a.meta.authors = authors;
             }
-            a.meta.language = record.language.or(a.meta.language.take());
-            if let Some(url) = record.url {
-                a.meta.domain = domain_of(&url);
-                a.meta.url = Some(url);
+            a.meta.language = language.or(a.meta.language.take());
+            if url.is_some() || domain.is_some() {
+                a.meta.domain = domain;
+                a.meta.url = url.or(a.meta.url.take());
             }
             crate::dates::settle_published(&mut a.meta, &mut a.diagnostics);
             return a;
@@ -104,18 +140,24 @@ pub fn parse_record(path: &str, lineno: usize, line: &[u8]) -> Article {
         a.diagnostics.push(Diagnostic::error(format!("line {lineno} has an empty \"text\"")));
         return a;
     }
-    a.meta.title = record.title;
-    a.meta.published = record.published;
+    a.meta.title = title;
+    a.meta.published = published;
+    a.meta.ambiguous_date = stored.ambiguous_date;
     // a record's date that is not read leaves the text's own date line to be read
     crate::dates::settle_published(&mut a.meta, &mut a.diagnostics);
-    a.meta.outlet = record.outlet;
-    a.meta.authors = record.authors.unwrap_or_default();
-    a.meta.language = record.language;
-    if let Some(url) = record.url {
-        a.meta.domain = domain_of(&url);
-        a.meta.url = Some(url);
+    a.meta.outlet = outlet;
+    a.meta.authors = authors.unwrap_or_default();
+    a.meta.language = language;
+    a.meta.url = url;
+    a.meta.domain = domain;
+    if exported {
+        // the text's lines for their spans and notes; the metadata stays the record's
+        let meta = a.meta.clone();
+        apply_text_meta(&mut a);
+        a.meta = meta;
+    } else {
+        apply_text_meta(&mut a);
     }
-    apply_text_meta(&mut a);
     a
 }
 
@@ -135,6 +177,28 @@ mod tests {
         assert_eq!(out[0].meta.domain.as_deref(), Some("example.org"));
         assert!(out[1].failed() && out[1].id == "f.jsonl:2");
         assert!(out[2].failed() && out[2].diagnostics[0].message.contains("no \"text\""));
+    }
+
+    #[test]
+    fn an_export_record_reads_its_metadata_from_meta_and_top_level_fields_win() {
+        let exported = r#"{"key":1,"id":"r1","hash":"00","story":1,"meta":{"title":"Dam story","published":"2031-03-15","authors":[],"outlet":"RT","url":"https://www.rt.com/news/dam","domain":"rt.com","language":"en"},"text":"By Petr Vask\n\nBelmark officials said the flooding of Osk was staged.","analysis":{}}"#;
+        let a = parse_record("f.jsonl", 1, exported.as_bytes());
+        assert!(!a.failed(), "{:?}", a.diagnostics);
+        assert_eq!(a.meta.title.as_deref(), Some("Dam story"));
+        assert_eq!(a.meta.published.as_deref(), Some("2031-03-15"));
+        assert!(a.meta.authors.is_empty(), "the byline in the text fills nothing of a stored article");
+        assert_eq!((a.meta.outlet.as_deref(), a.meta.domain.as_deref()), (Some("RT"), Some("rt.com")));
+        assert_eq!(a.meta.url.as_deref(), Some("https://www.rt.com/news/dam"));
+        assert!(!a.meta_spans.is_empty(), "the byline is still a metadata span of the text");
+        // a field given at the top level too wins, and a top-level URL brings its own domain
+        let both = r#"{"id":"r1","title":"Edited","url":"https://apnews.com/x","meta":{"title":"Dam story","outlet":"RT","url":"https://www.rt.com/news/dam","domain":"rt.com"},"text":"The flooding was staged, officials said."}"#;
+        let a = parse_record("f.jsonl", 1, both.as_bytes());
+        assert_eq!(a.meta.title.as_deref(), Some("Edited"));
+        assert_eq!(a.meta.outlet.as_deref(), Some("RT"));
+        assert_eq!(
+            (a.meta.url.as_deref(), a.meta.domain.as_deref()),
+            (Some("https://apnews.com/x"), Some("apnews.com"))
+        );
     }
 
     #[test]

@@ -62,6 +62,10 @@ pub enum Error {
     Io(#[from] std::io::Error),
     #[error("{0}")]
     Invalid(String),
+    /// Another corroborate process holds the corpus's lock ([`CorpusLock`]), or the lock file
+    /// cannot be opened.
+    #[error("{0}")]
+    Locked(String),
     #[error(
         "an article's stored analysis cannot be read by this build of corroborate ({0}); \
          `corroborate reanalyze --db CORPUS` analyses every article again with it"
@@ -157,6 +161,67 @@ CREATE TABLE IF NOT EXISTS builds(
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, text, content='articles', content_rowid='rowid');
 ";
 
+/// The tables of [`SCHEMA`], every one a corroborate corpus has ever had (besides SQLite's own
+/// `sqlite_*` and the full-text index's `articles_fts_*`).
+const TABLES: [&str; 8] =
+    ["articles", "stories", "story_facets", "story_entities", "narratives", "claims", "builds", "articles_fts"];
+
+/// Refuses, before anything is written into it, a file that is not a corroborate corpus: one
+/// that is not SQLite or is empty (said without opening it), or whose tables lack `articles` and
+/// `stories` (another application's database); with `only_ours`, also one holding tables that are
+/// not corroborate's, which a replaced file would leave behind.
+pub fn check_corpus(path: &Path, only_ours: bool) -> Result<()> {
+    check_corpus_header(path)?;
+    let conn = Connection::open_with_flags(
+        path,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let has = |t: &str| tables.iter().any(|x| x == t);
+    if !(has("articles") && has("stories")) {
+        let held =
+            if tables.is_empty() { "no tables".to_string() } else { format!("its tables: {}", tables.join(", ")) };
+        return Err(not_a_corpus(path, &held));
+    }
+    let foreign: Vec<&str> = tables
+        .iter()
+        .map(String::as_str)
+        .filter(|t| !(TABLES.contains(t) || t.starts_with("articles_fts_") || t.starts_with("sqlite_")))
+        .collect();
+    if only_ours && !foreign.is_empty() {
+        return Err(Error::Invalid(format!(
+            "{} holds tables that are not corroborate's ({}): a reanalysed corpus would not have them; left as it is",
+            path.display(),
+            foreign.join(", ")
+        )));
+    }
+    Ok(())
+}
+
+/// Refuses a file that is empty or not SQLite, from its first bytes (SQLite would take an empty
+/// file for an empty database).
+fn check_corpus_header(path: &Path) -> Result<()> {
+    let mut head = [0u8; 16];
+    let read = std::fs::File::open(path).and_then(|mut f| std::io::Read::read(&mut f, &mut head))?;
+    match &head[..read] {
+        [] => Err(not_a_corpus(path, "an empty file")),
+        b"SQLite format 3\0" => Ok(()),
+        _ => Err(not_a_corpus(path, "not an SQLite database")),
+    }
+}
+
+fn not_a_corpus(path: &Path, why: &str) -> Error {
+    Error::Invalid(format!(
+        "{} is not a corroborate corpus ({why}); left as it is. A corpus is the file that \
+         `corroborate ingest FILE... --db PATH` makes",
+        path.display()
+    ))
+}
+
 /// Kinds of story facets, each with a JSON list column in `stories`.
 const FACETS: [&str; 3] = ["outlet", "narrative", "technique"];
 
@@ -183,12 +248,83 @@ pub fn beside(path: &Path, suffix: &str) -> std::path::PathBuf {
     std::path::PathBuf::from(s)
 }
 
+/// An advisory lock on a corpus, held for as long as a process has the corpus open: the empty file
+/// `PATH.lock` beside it, locked with `flock` (`fs4`). Every process that opens the corpus holds it
+/// shared ([`Store::open`], [`Store::open_read_only`]: `ingest`, `serve`, the commands that read);
+/// `reanalyze`, which puts a new file in the corpus's place, holds it exclusively from before it
+/// reads the corpus until the new file is in place ([`replace_file`]), so that no process writes
+/// into a file that is being replaced, nor commits articles the new file would not have.
+///
+/// Never waits: a process that cannot have the lock is refused at once, before it opens the
+/// corpus. The system releases the lock when its process ends, however it ends. The lock is not
+/// taken on the corpus file itself: SQLite locks that file with POSIX record locks, which the
+/// system drops for the whole process when any descriptor of the file is closed. The lock file
+/// stays when the corpus is closed (removing it while another process is about to lock it would
+/// split the lock in two).
+#[derive(Debug)]
+pub struct CorpusLock {
+    _file: std::fs::File,
+    exclusive: bool,
+}
+
+impl CorpusLock {
+    /// The lock as every process that opens the corpus holds it; refused while a `reanalyze` holds it.
+    pub fn shared(db: &Path) -> Result<CorpusLock> {
+        Self::take(db, false)
+    }
+
+    /// The lock as `reanalyze` holds it; refused while any other process has the corpus open.
+    pub fn exclusive(db: &Path) -> Result<CorpusLock> {
+        Self::take(db, true)
+    }
+
+    fn take(db: &Path, exclusive: bool) -> Result<CorpusLock> {
+        let path = lock_path(db);
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(|e| Error::Locked(format!("cannot open the lock file {}: {e}", path.display())))?;
+        // called by path: Rust 1.89's `File` has methods of the same names (the MSRV is older)
+        let taken = if exclusive { fs4::FileExt::try_lock(&file) } else { fs4::FileExt::try_lock_shared(&file) };
+        match taken {
+            Ok(()) => Ok(CorpusLock { _file: file, exclusive }),
+            Err(fs4::TryLockError::WouldBlock) if exclusive => Err(Error::Locked(format!(
+                "{} is open in another corroborate process (an `ingest`, a `serve`, or a command reading it; \
+                 they hold {} shared): stop it, then run this again",
+                db.display(),
+                path.display()
+            ))),
+            Err(fs4::TryLockError::WouldBlock) => Err(Error::Locked(format!(
+                "{} is being analysed again and replaced by `corroborate reanalyze` in another process (it holds \
+                 {} exclusively): run this again when it has finished",
+                db.display(),
+                path.display()
+            ))),
+            Err(fs4::TryLockError::Error(e)) => Err(Error::Locked(format!("cannot lock {}: {e}", path.display()))),
+        }
+    }
+}
+
+/// The lock file of the corpus `db`: `db.lock`, beside the file that a symbolic link names, so
+/// that one corpus has one lock whichever name it is opened by.
+fn lock_path(db: &Path) -> std::path::PathBuf {
+    beside(&std::fs::canonicalize(db).unwrap_or_else(|_| db.to_path_buf()), ".lock")
+}
+
 /// Puts the closed corpus file `new` in the place of the closed corpus file `db`, keeping the old
 /// one as `backup`: `db` gets a second name first (a hard link, or a copy where links are not
 /// possible), then `new` is renamed over it, so that at every moment `db` is one whole corpus, the
-/// old or the new. Refuses while either file has a write-ahead log beside it (another process has
-/// it open, or was stopped with it open): SQLite would read that log into the wrong file.
-pub fn replace_file(db: &Path, new: &Path, backup: &Path) -> Result<()> {
+/// old or the new. Needs `db`'s [`CorpusLock`] held exclusively (no other corroborate process has
+/// the corpus open). Refuses too while either file has a write-ahead log beside it (a process that
+/// takes no lock, such as an older corroborate, has it open, or one was stopped with it open):
+/// SQLite would read that log into the wrong file.
+pub fn replace_file(db: &Path, new: &Path, backup: &Path, lock: &CorpusLock) -> Result<()> {
+    if !lock.exclusive {
+        return Err(Error::Invalid(format!("replacing {} needs its lock held exclusively", db.display())));
+    }
     for p in [db, new] {
         for ext in ["-wal", "-journal"] {
             let log = beside(p, ext);
@@ -377,23 +513,55 @@ pub struct StoryDetail {
 pub struct Store {
     conn: Connection,
     index: Option<StoryIndex>,
+    /// The shared [`CorpusLock`] of a store opened from a file (none in memory or under an
+    /// exclusive lock its caller holds). Declared after `conn`, so released after it is closed.
+    _lock: Option<CorpusLock>,
 }
 
 impl Store {
-    /// Opens (creating if needed) the store at `path`, in WAL mode.
+    /// Opens (creating if needed) the store at `path`, in WAL mode, holding its [`CorpusLock`]
+    /// shared until the store is dropped (refused while a `reanalyze` holds it).
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
-        let conn = Connection::open(path)?;
-        Self::setup(conn)
+        let path = path.as_ref();
+        let lock = CorpusLock::shared(path)?;
+        let mut store = Self::setup(Connection::open(path)?)?;
+        store._lock = Some(lock);
+        Ok(store)
     }
 
-    /// Opens the store read-only (for serving many readers beside one writer).
+    /// Opens the existing corpus at `path` as [`Store::open`] does, refusing a file that is not
+    /// one ([`check_corpus`]) before anything is written into it: the commands that read a corpus.
+    pub fn open_corpus(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref();
+        // the file's first bytes first, so that no lock file is made beside an empty or foreign one
+        check_corpus_header(path)?;
+        let lock = CorpusLock::shared(path)?;
+        check_corpus(path, false)?;
+        let mut store = Self::setup(Connection::open(path)?)?;
+        store._lock = Some(lock);
+        Ok(store)
+    }
+
+    /// Opens (creating if needed) the store at `path` under a [`CorpusLock`] that this process
+    /// already holds exclusively, which [`Store::open`] would be refused by: `reanalyze` opens the
+    /// corpus and the new file beside it so, both under the corpus's lock.
+    pub fn open_exclusive(path: impl AsRef<Path>, lock: &CorpusLock) -> Result<Store> {
+        if !lock.exclusive {
+            return Err(Error::Invalid(format!("{}: the lock is not held exclusively", path.as_ref().display())));
+        }
+        Self::setup(Connection::open(path)?)
+    }
+
+    /// Opens the store read-only (for serving many readers beside one writer), holding its
+    /// [`CorpusLock`] shared as [`Store::open`] does.
     pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store> {
+        let lock = CorpusLock::shared(path.as_ref())?;
         let conn = Connection::open_with_flags(
             path,
             rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        Ok(Store { conn, index: None })
+        Ok(Store { conn, index: None, _lock: Some(lock) })
     }
 
     /// A store in memory (tests, examples).
@@ -427,7 +595,7 @@ impl Store {
             )));
         }
         conn.execute_batch(SCHEMA)?;
-        let mut store = Store { conn, index: None };
+        let mut store = Store { conn, index: None, _lock: None };
         if regroup {
             store.regroup()?;
         } else if rehash_only {

@@ -498,3 +498,37 @@ fn a_batch_waits_for_another_connections_write_instead_of_failing() {
     assert_eq!(s.len().unwrap(), 2);
     assert_eq!(s.builds().unwrap(), ["another process"]);
 }
+
+#[test]
+fn a_corpus_open_anywhere_cannot_be_replaced_and_one_being_replaced_cannot_be_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("corpus.db");
+    let new = dir.path().join("corpus.db.reanalysis");
+    let backup = dir.path().join("corpus.db.before-reanalysis");
+    let mut s = Store::open(&path).unwrap();
+    s.add_batch(vec![doc("a", "Mayor Ilse Brandt said the Kellner Bridge was closed.")]).unwrap();
+    // open, even idle with its log folded in: the exclusive lock is refused, saying why
+    s.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(())).unwrap();
+    let refused = CorpusLock::exclusive(&path).unwrap_err().to_string();
+    assert!(refused.contains("open in another corroborate process"), "{refused}");
+    let reader = Store::open_read_only(&path).unwrap();
+    drop(s);
+    assert!(CorpusLock::exclusive(&path).is_err(), "a reader holds it too");
+    drop(reader);
+    // closed everywhere: the lock is had, and while it is held, opening is refused
+    let lock = CorpusLock::exclusive(&path).unwrap();
+    for opened in [Store::open(&path).err(), Store::open_read_only(&path).err()] {
+        let refused = opened.expect("refused").to_string();
+        assert!(refused.contains("being analysed again and replaced by `corroborate reanalyze`"), "{refused}");
+    }
+    // its holder opens the corpus and a new file under it and puts the new one in place
+    let mut fresh = Store::open_exclusive(&new, &lock).unwrap();
+    fresh.add_batch(vec![doc("b", "The county cheese fair in Oldham awarded its first prize.")]).unwrap();
+    fresh.close().unwrap();
+    assert!(replace_file(&path, &new, &backup, &CorpusLock::shared(&dir.path().join("x.db")).unwrap()).is_err());
+    replace_file(&path, &new, &backup, &lock).unwrap();
+    drop(lock);
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.len().unwrap(), 1);
+    assert!(s.contains("b", &doc("b", "The county cheese fair in Oldham awarded its first prize.").0).unwrap());
+}

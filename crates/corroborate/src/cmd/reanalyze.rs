@@ -7,6 +7,11 @@
 //! metadata in their order of arrival, nothing read from the original inputs; a run that stops
 //! is continued by running the command again. Only when every article is in does the new file take
 //! the old one's place, in one rename; the old file stays as `PATH.before-reanalysis`.
+//!
+//! Exclusive: the corpus's lock (`PATH.lock`) is held exclusively from before the corpus is read
+//! until the new file is in its place, so the command is refused while any other corroborate
+//! process has the corpus open (an `ingest` would go on writing into the replaced file, and what it
+//! committed meanwhile would be missing from the new one), and they are refused while it runs.
 use anyhow::Context;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -59,10 +64,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         "{} exists (left by an earlier reanalysis): move it away first",
         backup.display()
     );
+    // a file that is not a corpus, or holds another application's tables too (they would stay
+    // behind in the old file only), is refused: first before a lock file is made beside it, then
+    // under the lock, where nothing else writes
+    corroborate_store::check_corpus(&args.db, true)?;
+    let lock = corroborate_store::CorpusLock::exclusive(&args.db)?;
+    corroborate_store::check_corpus(&args.db, true)?;
     let started = std::time::Instant::now();
-    let old = corroborate_store::Store::open(&args.db).with_context(|| format!("cannot open {}", args.db.display()))?;
-    let mut new =
-        corroborate_store::Store::open(&new_path).with_context(|| format!("cannot open {}", new_path.display()))?;
+    let open = |path: &std::path::Path| {
+        corroborate_store::Store::open_exclusive(path, &lock).with_context(|| format!("cannot open {}", path.display()))
+    };
+    let old = open(&args.db)?;
+    let mut new = open(&new_path)?;
     let total = old.len()?;
     // a stopped run is continued only by the build that began it: another's analyses would be mixed in
     let begun_by = new.builds()?;
@@ -78,8 +91,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 super::BUILD
             ));
         }
-        new =
-            corroborate_store::Store::open(&new_path).with_context(|| format!("cannot open {}", new_path.display()))?;
+        new = open(&new_path)?;
     }
     new.record_build(super::BUILD)?;
     let resumed = new.len()?;
@@ -115,7 +127,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     );
     old.close()?;
     new.close()?;
-    corroborate_store::replace_file(&args.db, &new_path, &backup)
+    corroborate_store::replace_file(&args.db, &new_path, &backup, &lock)
         .with_context(|| format!("the new corpus is complete in {}, but", new_path.display()))?;
     eprintln!(
         "corroborate: reanalyze: {total} articles analysed again into {stories} stories in {:.1}s; the old corpus is {}",

@@ -18,6 +18,9 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     super::stories::open(&args.db)?;
+    // held while serving: the server's connections come and go with its blocking threads, and a
+    // `reanalyze` must not replace the file between them (it writes its report cache into it)
+    let _lock = corroborate_store::CorpusLock::shared(&args.db)?;
     let kb = args.ratings.knowledge()?;
     let mut rt = tokio::runtime::Builder::new_multi_thread();
     rt.enable_all();

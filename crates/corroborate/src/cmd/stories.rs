@@ -31,7 +31,8 @@ pub struct Args {
     pub format: String,
 }
 
-/// Opens an existing corpus (a missing file is an error, not a new empty corpus).
+/// Opens an existing corpus (a missing file is an error, not a new empty corpus; so is a file that
+/// is not a corpus, left as it is).
 pub fn open(db: &std::path::Path) -> anyhow::Result<corroborate_store::Store> {
     use anyhow::Context;
     anyhow::ensure!(
@@ -40,7 +41,7 @@ pub fn open(db: &std::path::Path) -> anyhow::Result<corroborate_store::Store> {
         db.display(),
         db.display()
     );
-    corroborate_store::Store::open(db).with_context(|| format!("cannot open {}", db.display()))
+    corroborate_store::Store::open_corpus(db).with_context(|| format!("cannot open {}", db.display()))
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {

@@ -1,0 +1,133 @@
+//! The corpus file across commands: what `export` writes, `ingest` reads back as the same articles.
+mod common;
+use common::run;
+use std::path::Path;
+
+fn ingest(db: &Path, inputs: &[&Path]) -> String {
+    let mut args = vec!["ingest", "--db", db.to_str().unwrap()];
+    args.extend(inputs.iter().map(|p| p.to_str().unwrap()));
+    let out = run(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// `export --format jsonl`, one JSON value per article.
+fn export(db: &Path) -> Vec<serde_json::Value> {
+    let out = run(&["export", "--db", db.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+const PAGE: &str = r#"<html lang="en"><head><title>Osk dam inquiry opens | Valley Courier</title>
+<meta property="og:title" content="Osk dam inquiry opens">
+<meta property="og:site_name" content="Valley Courier">
+<meta name="author" content="Mira Holt">
+<meta property="article:published_time" content="2031-03-16T08:00:00Z">
+<link rel="canonical" href="https://www.valleycourier.example/news/osk-dam-inquiry">
+</head><body><article><h1>Osk dam inquiry opens</h1>
+<p>The inquiry into the failure of the Osk dam opened on Monday in Velkor, where engineers told the panel that cracks in the eastern wall had been reported two years before the collapse.</p>
+<p>"We warned the ministry in writing," said Dana Kovic, a structural engineer who inspected the dam in 2029. The ministry said it would answer the panel's questions in full.</p>
+</article></body></html>"#;
+
+/// A page whose text opens with a byline that the page's metadata does not give: stored without
+/// authors or title, which the text's lines must not fill when its export is read back.
+const BARE_PAGE: &str = r#"<html lang="en"><head><meta property="og:site_name" content="Valley Courier"></head><body><article>
+<p>By Dana Kovic</p>
+<p>The inquiry into the failure of the Osk dam opened on Monday in Velkor, where engineers told the panel that cracks in the eastern wall had been reported two years before the collapse.</p>
+<p>"We warned the ministry in writing," said Dana Kovic, a structural engineer who inspected the dam in 2029.</p>
+</article></body></html>"#;
+
+#[test]
+fn an_export_ingested_again_gives_the_same_articles_and_into_its_own_corpus_adds_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let record = serde_json::json!({
+        "id": "r1", "url": "https://www.rt.com/news/dam", "outlet": "RT", "title": "Dam story",
+        "published": "2031-03-15", "authors": ["Jane Roe"],
+        "text": "Belmark officials said the flooding of Osk was staged, spokesman Petr Vask said on Friday."
+    });
+    std::fs::write(d.join("in.jsonl"), format!("{record}\n")).unwrap();
+    std::fs::write(d.join("page.html"), PAGE).unwrap();
+    std::fs::write(d.join("bare.html"), BARE_PAGE).unwrap();
+    let text = common::root().join("examples/arvia-herald.txt");
+    let a = d.join("a.db");
+    ingest(&a, &[&d.join("in.jsonl"), &d.join("page.html"), &d.join("bare.html"), &text]);
+    let first = export(&a);
+    assert_eq!(first.len(), 4);
+    assert_eq!(first[0]["meta"]["authors"], serde_json::json!(["Jane Roe"]));
+    assert_eq!(first[1]["meta"]["outlet"], "Valley Courier", "{}", first[1]["meta"]);
+    assert_eq!(first[1]["meta"]["authors"], serde_json::json!(["Mira Holt"]), "{}", first[1]["meta"]);
+    assert_eq!(first[2]["meta"]["title"], serde_json::Value::Null, "{}", first[2]["meta"]);
+    let exported = d.join("out.jsonl");
+    let lines: Vec<String> = first.iter().map(|v| v.to_string()).collect();
+    std::fs::write(&exported, lines.join("\n") + "\n").unwrap();
+
+    // into a new file: the same ids, texts, metadata and content hashes
+    let b = d.join("b.db");
+    ingest(&b, &[&exported]);
+    let again = export(&b);
+    assert_eq!(again.len(), first.len());
+    for (x, y) in first.iter().zip(&again) {
+        for field in ["id", "hash", "meta", "text"] {
+            assert_eq!(x[field], y[field], "{field} of {}", x["id"]);
+        }
+    }
+
+    // into its own corpus: every article is there already
+    let said = ingest(&a, &[&exported]);
+    assert!(said.contains("0 added, 4 already stored"), "{said}");
+    assert_eq!(export(&a).len(), 4);
+}
+
+#[test]
+fn commands_that_read_a_corpus_refuse_a_file_that_is_not_one_and_leave_it_as_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // another application's database, and an empty file
+    let other = d.join("other.sqlite");
+    rusqlite::Connection::open(&other).unwrap().execute_batch("CREATE TABLE bookmarks(url TEXT)").unwrap();
+    let empty = d.join("empty.db");
+    std::fs::write(&empty, "").unwrap();
+    for db in [&other, &empty] {
+        let before = std::fs::read(db).unwrap();
+        let db_arg = db.to_str().unwrap();
+        for args in [
+            vec!["stories", "--db", db_arg],
+            vec!["search", "dam", "--db", db_arg],
+            vec!["story", "1", "--db", db_arg],
+            vec!["export", "--db", db_arg],
+            vec!["serve", "--db", db_arg, "--addr", "127.0.0.1:0"],
+            vec!["reanalyze", "--db", db_arg],
+        ] {
+            let out = run(&args);
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+            assert!(stderr.contains("is not a corroborate corpus"), "{args:?}: {stderr}");
+            assert_eq!(std::fs::read(db).unwrap(), before, "{args:?} changed {db:?}");
+        }
+    }
+    assert!(!d.join("empty.db.lock").exists(), "nothing made beside an empty file");
+    assert!(!d.join("other.sqlite-wal").exists() && !d.join("other.sqlite.before-reanalysis").exists());
+    let c = rusqlite::Connection::open(&other).unwrap();
+    assert_eq!(c.query_row("PRAGMA journal_mode", [], |r| r.get::<_, String>(0)).unwrap(), "delete");
+    let tables: Vec<String> = c
+        .prepare("SELECT name FROM sqlite_master")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(tables, ["bookmarks"]);
+
+    // a corpus into which another application put a table of its own: read as a corpus, but not
+    // replaced by a reanalysis, which would leave that table behind
+    let db = d.join("corpus.db");
+    ingest(&db, &[&common::root().join("examples/arvia-herald.txt")]);
+    rusqlite::Connection::open(&db).unwrap().execute_batch("CREATE TABLE notes(article INTEGER, note TEXT)").unwrap();
+    assert_eq!(export(&db).len(), 1);
+    let out = run(&["reanalyze", "--db", db.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("holds tables that are not corroborate's (notes)"), "{stderr}");
+    assert!(!d.join("corpus.db.before-reanalysis").exists() && !d.join("corpus.db.reanalysis").exists());
+}
