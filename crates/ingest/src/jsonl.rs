@@ -91,10 +91,170 @@ pub fn read_jsonl<R: BufRead>(path: &str, mut reader: R, sink: &mut dyn FnMut(Ar
 /// reads back into the article that was exported, with the same content hash.
 pub fn parse_record(path: &str, lineno: usize, line: &[u8]) -> Article {
     let fallback_id = format!("{path}:{lineno}");
-    let record: Record = match serde_json::from_slice(line) {
-        Ok(r) => r,
-        Err(e) => return failed(&fallback_id, format!("line {lineno} is not a valid JSON record: {e}")),
+    let (record, notes) = match serde_json::from_slice::<Record>(line) {
+        Ok(r) => (r, Vec::new()),
+        Err(_) => match lenient(line) {
+            Ok(read) => read,
+            Err(e) => return failed(&fallback_id, format!("line {lineno} is not a valid JSON record: {e}")),
+        },
     };
+    let mut a = article_of(record, fallback_id, lineno);
+    a.diagnostics.extend(notes.into_iter().map(|n| Diagnostic::warning(format!("line {lineno}: {n}"))));
+    a
+}
+
+/// A record that does not read as it should, read as far as it can be: one bad byte, a lone
+/// surrogate escape (`\ud83d` cut from its pair, common in scraped posts) or one field of the wrong
+/// type cost the record as a whole, while a text file with the same faults is kept with a note.
+/// Invalid UTF-8 becomes U+FFFD, a lone surrogate escape `\ufffd`; a field of the wrong type is left
+/// out, except a date given as a Unix time (seconds, or milliseconds), which is read as its UTC
+/// day, and authors given as one string. Each repair is a note. An error when the line is no
+/// JSON object even so.
+fn lenient(line: &[u8]) -> Result<(Record, Vec<String>), String> {
+    let mut notes = Vec::new();
+    let text = match std::str::from_utf8(line) {
+        Ok(t) => std::borrow::Cow::Borrowed(t),
+        Err(e) => {
+            notes.push(format!("bytes that are not UTF-8 (the first at byte {}) read as U+FFFD", e.valid_up_to()));
+            String::from_utf8_lossy(line)
+        }
+    };
+    let value: serde_json::Value = match serde_json::from_str(&text) {
+        Ok(v) => v,
+        Err(first) => {
+            let repaired = without_lone_surrogates(&text);
+            if repaired == *text {
+                return Err(first.to_string());
+            }
+            notes.push("a lone surrogate escape (half of a UTF-16 pair) read as U+FFFD".into());
+            serde_json::from_str(&repaired).map_err(|e| e.to_string())?
+        }
+    };
+    let serde_json::Value::Object(mut fields) = value else {
+        return Err("the line is JSON but not an object".into());
+    };
+    let mut string = |names: &[&str], notes: &mut Vec<String>| -> Option<String> {
+        let (name, v) = names.iter().find_map(|n| fields.remove(*n).map(|v| (*n, v)))?;
+        match v {
+            serde_json::Value::String(s) => Some(s),
+            serde_json::Value::Null => None,
+            other => {
+                notes.push(format!("\"{name}\" is {}, not a string; left out", kind(&other)));
+                None
+            }
+        }
+    };
+    let text_field = string(&["text", "body"], &mut notes);
+    let (url, title, html, outlet, language) = (
+        string(&["url"], &mut notes),
+        string(&["title"], &mut notes),
+        string(&["html"], &mut notes),
+        string(&["outlet"], &mut notes),
+        string(&["language"], &mut notes),
+    );
+    let published = match fields.remove("published").or_else(|| fields.remove("date")) {
+        Some(serde_json::Value::String(s)) => Some(s),
+        Some(serde_json::Value::Number(n)) => match n.as_i64().and_then(unix_day) {
+            Some(day) => {
+                notes.push(format!("the date {n} read as a Unix time: {day}"));
+                Some(day)
+            }
+            None => {
+                notes.push(format!("the date {n} is no Unix time; left out"));
+                None
+            }
+        },
+        Some(serde_json::Value::Null) | None => None,
+        Some(other) => {
+            notes.push(format!("\"published\" is {}, not a date; left out", kind(&other)));
+            None
+        }
+    };
+    let authors = match fields.remove("authors") {
+        Some(serde_json::Value::Array(items)) => {
+            let names: Vec<String> = items.iter().filter_map(|i| i.as_str().map(str::to_string)).collect();
+            if names.len() < items.len() {
+                notes.push("authors that are not strings left out".into());
+            }
+            Some(names)
+        }
+        Some(serde_json::Value::String(s)) => Some(vec![s]),
+        Some(serde_json::Value::Null) | None => None,
+        Some(other) => {
+            notes.push(format!("\"authors\" is {}, not a list of names; left out", kind(&other)));
+            None
+        }
+    };
+    let meta = match fields.remove("meta") {
+        Some(serde_json::Value::Null) | None => None,
+        Some(v) => match serde_json::from_value::<ExportedMeta>(v) {
+            Ok(m) => Some(m),
+            Err(e) => {
+                notes.push(format!("\"meta\" not read ({e}); left out"));
+                None
+            }
+        },
+    };
+    let id = fields.remove("id");
+    Ok((Record { id, url, title, text: text_field, html, published, outlet, authors, language, meta }, notes))
+}
+
+/// "a number", "an object", ... for a note about a field of the wrong type.
+fn kind(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "a list",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
+/// The UTC day (`YYYY-MM-DD`) of a Unix time in seconds, or in milliseconds (from 10^11 on, which
+/// as seconds would be past the year 5000); none out of chrono's range or before 1970.
+fn unix_day(t: i64) -> Option<String> {
+    let secs = if t.abs() >= 100_000_000_000 { t / 1000 } else { t };
+    (secs >= 0).then(|| chrono::DateTime::from_timestamp(secs, 0)).flatten().map(|d| d.date_naive().to_string())
+}
+
+/// `text` with every `\uD800`-`\uDFFF` escape that is not half of a well-formed pair replaced by
+/// `\ufffd` (escaped backslashes are skipped over, so `\\ud83d` is left as it is).
+fn without_lone_surrogates(text: &str) -> String {
+    let b = text.as_bytes();
+    let hex = |i: usize| -> Option<u32> {
+        let h = text.get(i..i + 4)?;
+        u32::from_str_radix(h, 16).ok().filter(|_| h.bytes().all(|c| c.is_ascii_hexdigit()))
+    };
+    let unit_at = |i: usize| -> Option<u32> {
+        (b.get(i) == Some(&b'\\') && b.get(i + 1) == Some(&b'u')).then(|| hex(i + 2)).flatten()
+    };
+    let mut out = String::with_capacity(text.len());
+    let (mut i, mut copied) = (0, 0);
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        match unit_at(i) {
+            Some(0xD800..=0xDBFF) if unit_at(i + 6).is_some_and(|l| (0xDC00..=0xDFFF).contains(&l)) => i += 12,
+            Some(0xD800..=0xDFFF) => {
+                out.push_str(&text[copied..i]);
+                out.push_str("\\ufffd");
+                i += 6;
+                copied = i;
+            }
+            Some(_) => i += 6,
+            // any other escape: the backslash and the character it escapes
+            None => i += 2,
+        }
+    }
+    out.push_str(&text[copied.min(text.len())..]);
+    out
+}
+
+/// A record read to an article (`fallback_id` where it has no id).
+fn article_of(record: Record, fallback_id: String, lineno: usize) -> Article {
     let id = match record.id {
         Some(serde_json::Value::String(s)) => s,
         Some(serde_json::Value::Number(n)) => n.to_string(),
@@ -166,6 +326,32 @@ pub use corroborate_model::domain_of;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bad_byte_a_lone_surrogate_or_a_mistyped_field_costs_that_part_not_the_record() {
+        let read = |line: &[u8]| parse_record("w.jsonl", 1, line);
+        let notes = |a: &Article| a.diagnostics.iter().map(|d| d.message.clone()).collect::<Vec<_>>().join(" | ");
+        let a = read(b"{\"id\":\"a\",\"text\":\"Caf\xe9 owner said the dam \xff is fine.\"}");
+        assert!(!a.failed(), "{}", notes(&a));
+        assert_eq!((a.id.as_str(), a.text.as_str()), ("a", "Caf\u{fffd} owner said the dam \u{fffd} is fine."));
+        assert!(notes(&a).contains("not UTF-8 (the first at byte 21)"), "{}", notes(&a));
+        let a = read(br#"{"id":"s","text":"Emoji \ud83d here, and \ud83d\ude00 and \\ud83d, the mayor said."}"#);
+        assert!(!a.failed(), "{}", notes(&a));
+        assert_eq!(a.text, "Emoji \u{fffd} here, and \u{1f600} and \\ud83d, the mayor said.");
+        let a =
+            read(br#"{"id":"n","text":"The mayor said so.","published":1649203200,"authors":"Ana Ruiz","title":7}"#);
+        assert!(!a.failed(), "{}", notes(&a));
+        assert_eq!(a.meta.published.as_deref(), Some("2022-04-06"));
+        assert_eq!(a.meta.authors, ["Ana Ruiz"]);
+        assert!(notes(&a).contains("\"title\" is a number"), "{}", notes(&a));
+        let a = read(br#"{"id":"ms","text":"The mayor said so.","date":1649203200000}"#);
+        assert_eq!(a.meta.published.as_deref(), Some("2022-04-06"));
+        // still no record: not JSON, or JSON but no object
+        assert!(read(b"not json").failed());
+        assert!(read(b"[1, 2]").failed());
+        // a sound record reads without notes
+        assert!(read(br#"{"id":"ok","text":"The mayor said all is well."}"#).diagnostics.is_empty());
+    }
 
     #[test]
     fn records_stream_and_bad_lines_are_diagnosed() {
