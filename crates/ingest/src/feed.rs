@@ -7,8 +7,17 @@
 //!
 //! Parsing is `feed-rs` (over `quick-xml`), which copes with the date formats and namespaces feeds
 //! use in practice.
+//!
+//! **Item ids are deterministic**, so that polling a feed with `ingest` stores each item once: an
+//! item's id is its link, else its `<guid>`/`<id>`, else [`item_id`]: the feed's own identity (its
+//! Atom `<id>`, else its channel link, else the path or URL it was read from) and a hash of the
+//! item's title and text, `FEED#item-<16 hex>`. The same item read again has the same id wherever
+//! it stands in the feed; a diagnostic on an item also names its position (`item 3 of f.rss`).
+//! (feed-rs gives an item without link or id a random UUID, which made every read a new article:
+//! its id generator is replaced by one that leaves such ids empty.)
 use crate::{failed, http, Doc, Note, ReadOptions};
 use corroborate_model::{Article, Diagnostic, Meta};
+use sha2::{Digest, Sha256};
 
 /// Most items taken from one feed; the rest are counted in a note.
 pub const MAX_ITEMS: usize = 10_000;
@@ -27,11 +36,20 @@ pub fn read_feed(
     sink: &mut dyn FnMut(Doc),
     note: &mut dyn FnMut(Note),
 ) {
-    let feed = match feed_rs::parser::parse(bytes) {
+    // no generated ids: feed-rs would give an item without link or id a random UUID
+    let parser = feed_rs::parser::Builder::new().id_generator(|_, _, _| String::new()).build();
+    let feed = match parser.parse(bytes) {
         Ok(f) => f,
         Err(e) => return sink(Doc::Article(failed(source, format!("not a readable RSS or Atom feed: {e}")))),
     };
     let outlet = feed.title.as_ref().map(|t| plain(&t.content)).filter(|t| !t.is_empty());
+    // what an item without link or id is named under: the feed's own id, else its link, else where
+    // it was read from
+    let feed_name = Some(feed.id.trim())
+        .filter(|i| !i.is_empty())
+        .or_else(|| feed.links.first().map(|l| l.href.trim()).filter(|h| !h.is_empty()))
+        .unwrap_or(source)
+        .to_string();
     let language = feed.language.clone();
     let total = feed.entries.len();
     if total == 0 {
@@ -45,13 +63,6 @@ pub fn read_feed(
             .or(entry.links.first())
             .map(|l| l.href.trim().to_string())
             .filter(|h| !h.is_empty());
-        let id = link.clone().unwrap_or_else(|| {
-            if entry.id.trim().is_empty() {
-                format!("{source}#item-{}", i + 1)
-            } else {
-                entry.id.trim().to_string()
-            }
-        });
         let meta = Meta {
             title: entry.title.as_ref().map(|t| plain(&t.content)).filter(|t| !t.is_empty()),
             published: entry.published.or(entry.updated).map(|d| d.format("%Y-%m-%d").to_string()),
@@ -81,6 +92,14 @@ pub fn read_feed(
             });
         let text =
             body.map(|(b, ty)| if ty.contains("plain") && !b.contains('<') { b.trim().to_string() } else { plain(b) });
+        let id = link.clone().unwrap_or_else(|| {
+            if entry.id.trim().is_empty() {
+                item_id(&feed_name, meta.title.as_deref(), text.as_deref())
+            } else {
+                entry.id.trim().to_string()
+            }
+        });
+        let position = format!("item {} of {source}", i + 1);
         let mut fetch_failed = None;
         if opts.fetch_links {
             match &link {
@@ -95,12 +114,16 @@ pub fn read_feed(
                         });
                         continue;
                     }
-                    Err(e) => fetch_failed = Some(format!("linked page not fetched ({e}); the feed's text is used")),
+                    Err(e) => {
+                        fetch_failed =
+                            Some(format!("{position}: linked page not fetched ({e}); the feed's text is used"))
+                    }
                 },
                 Some(url) => {
-                    fetch_failed = Some(format!("link {url:?} is not an http(s) URL; the feed's text is used"))
+                    fetch_failed =
+                        Some(format!("{position}: link {url:?} is not an http(s) URL; the feed's text is used"))
                 }
-                None => fetch_failed = Some("item has no link to fetch; the feed's text is used".to_string()),
+                None => fetch_failed = Some(format!("{position} has no link to fetch; the feed's text is used")),
             }
         }
         let mut article = match text {
@@ -110,7 +133,7 @@ pub fn read_feed(
                 a
             }
             _ => {
-                let mut a = failed(&id, "feed item has no text (no description or content)".into());
+                let mut a = failed(&id, format!("{position}: feed item has no text (no description or content)"));
                 a.meta = meta;
                 a
             }
@@ -126,6 +149,18 @@ pub fn read_feed(
             diagnostic: Diagnostic::warning(format!("{} items after the first {MAX_ITEMS} skipped", total - MAX_ITEMS)),
         });
     }
+}
+
+/// The id of a feed item that has neither link nor id: `FEED#item-` and the first 16 hex digits of
+/// the SHA-256 of its title and text, so that it depends on the item's content, not on where it
+/// stands in the feed, and the same item read again has the same id.
+pub fn item_id(feed: &str, title: Option<&str>, text: Option<&str>) -> String {
+    let mut h = Sha256::new();
+    h.update(title.unwrap_or("").as_bytes());
+    h.update([0u8]);
+    h.update(text.unwrap_or("").as_bytes());
+    let hex: String = h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
+    format!("{feed}#item-{hex}")
 }
 
 /// Plain text from an HTML fragment: tags dropped, block elements as paragraph breaks (`<br>` as a
@@ -266,6 +301,52 @@ mod tests {
         assert_eq!(a[0].meta.authors, vec!["Ola Nordmann".to_string()]);
         assert_eq!(a[0].meta.outlet.as_deref(), Some("Harbour Post"));
         assert_eq!(a[0].text, "The union said the strike was over.\n\nBoats sail again on Thursday.");
+    }
+
+    /// The audit's feed: an item with a link, one with text but neither link nor guid, one with a
+    /// title only. Read twice, and with its items in another order, every id is the same; the
+    /// title-only item's error names the feed and the item's position.
+    #[test]
+    fn items_without_link_or_guid_have_ids_from_their_content() {
+        let items = [
+            "<item><title>T2</title><description>The mayor said the dam is safe.</description><link>https://x.example/a</link></item>",
+            "<item><description>No title but text, he said.</description></item>",
+            "<item><title>Only title</title></item>",
+            "<item><guid isPermaLink=\"false\">tag:x.example,2026:7</guid><description>Guid only, she said.</description></item>",
+        ];
+        let feed = |order: &[usize]| {
+            let body: String = order.iter().map(|&i| items[i]).collect();
+            format!("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Feed</title>{body}</channel></rss>")
+        };
+        let ids = |a: &[Article]| a.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+        let first = read(feed(&[0, 1, 2, 3]).as_bytes());
+        assert_eq!(ids(&first), ids(&read(feed(&[0, 1, 2, 3]).as_bytes())));
+        assert_eq!(first[0].id, "https://x.example/a");
+        assert!(
+            first[1].id.starts_with("f.rss#item-") && first[1].id.len() == "f.rss#item-".len() + 16,
+            "{}",
+            first[1].id
+        );
+        assert_eq!(first[1].text, "No title but text, he said.");
+        assert!(first[2].failed());
+        assert_eq!(
+            first[2].diagnostics[0].message,
+            "item 3 of f.rss: feed item has no text (no description or content)"
+        );
+        assert_eq!(first[3].id, "tag:x.example,2026:7");
+        // another order: the same ids for the same items
+        let moved = read(feed(&[2, 3, 1, 0]).as_bytes());
+        assert_eq!(
+            ids(&moved),
+            vec![first[2].id.clone(), first[3].id.clone(), first[1].id.clone(), first[0].id.clone()]
+        );
+        assert_ne!(first[1].id, first[2].id);
+        // a feed with its own id names such items under it, wherever it was read from
+        let atom = r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>H</title><id>urn:hp</id>
+<entry><title>No id</title><content type="text">The union said the strike was over.</content></entry></feed>"#;
+        let a = read(atom.as_bytes());
+        assert!(a[0].id.starts_with("urn:hp#item-"), "{}", a[0].id);
+        assert_eq!(a[0].id, read(atom.as_bytes())[0].id);
     }
 
     #[test]

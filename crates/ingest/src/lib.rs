@@ -211,7 +211,8 @@ fn read_dir_recursive(
     for e in entries {
         let name = e.file_name().to_string_lossy().into_owned();
         let Ok(ft) = e.file_type() else { continue };
-        let child = e.path();
+        // the current directory's entries are named as the user names them: `a.txt`, not `./a.txt`
+        let child = if path == Path::new(".") { std::path::PathBuf::from(e.file_name()) } else { e.path() };
         // a link is looked through to what it names (a broken one is read, and fails, as a file)
         let is_dir = ft.is_dir() || ft.is_symlink() && fs::metadata(&child).is_ok_and(|m| m.is_dir());
         if is_dir {
@@ -241,7 +242,64 @@ pub fn read_input(input: &str, opts: &ReadOptions, sink: &mut dyn FnMut(Doc), no
     if http::is_url(input) {
         return http::read_url(input, opts, sink, note);
     }
-    read_local(Path::new(input), input, opts, sink, note)
+    let id = path_id(input);
+    read_local(Path::new(&id), &id, opts, sink, note)
+}
+
+/// The id of a local path as a user gave it: one file, however its path is spelt, has one id, so
+/// that `ingest ah.txt`, `ingest ./ah.txt` and `ingest $PWD/ah.txt` store it once. The path is
+/// cleaned by [`clean_path`] (`./` and `.` steps, doubled and trailing separators, `dir/..` dropped;
+/// an absolute path inside the current directory made relative to it) and the cleaned one is taken
+/// only when it names the same file as the path given (a `dir/..` through a symbolic link does
+/// not). A relative path without such steps, `examples/x.txt`, is its own id, as before; so is a
+/// path that names nothing.
+pub fn path_id(input: &str) -> String {
+    let cwd = std::env::current_dir().ok();
+    // the shell's idea of the current directory, which `$PWD/x` is spelt with (it may reach the
+    // directory through a symbolic link, which `current_dir` resolves)
+    let logical = std::env::var_os("PWD").map(std::path::PathBuf::from);
+    let dirs: Vec<&Path> = cwd.iter().chain(logical.iter()).map(|p| p.as_path()).collect();
+    let cleaned = clean_path(input, &dirs);
+    if cleaned == input {
+        return cleaned;
+    }
+    match (fs::canonicalize(input), fs::canonicalize(&cleaned)) {
+        (Ok(a), Ok(b)) if a == b => cleaned,
+        _ => input.to_string(),
+    }
+}
+
+/// A path cleaned lexically (no file is looked at): `.` steps, doubled and trailing separators
+/// dropped, `name/..` dropped (a leading `..` stays), and an absolute path that lies inside one of
+/// `dirs` (the current directory) made relative to it (`.` for the directory itself).
+pub fn clean_path(input: &str, dirs: &[&Path]) -> String {
+    use std::path::{Component, PathBuf};
+    let mut out = PathBuf::new();
+    let mut normal = 0usize;
+    for c in Path::new(input).components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir if normal > 0 => {
+                out.pop();
+                normal -= 1;
+            }
+            Component::ParentDir if out.has_root() => {} // `/..` is `/`
+            Component::Normal(_) => {
+                out.push(c);
+                normal += 1;
+            }
+            _ => out.push(c),
+        }
+    }
+    if out.is_absolute() {
+        if let Some(rel) = dirs.iter().find_map(|d| out.strip_prefix(clean_path(&d.to_string_lossy(), &[])).ok()) {
+            out = rel.to_path_buf();
+        }
+    }
+    if out.as_os_str().is_empty() {
+        return ".".to_string();
+    }
+    out.display().to_string()
 }
 
 /// Reads one input named by an OS string (a command-line argument), which need not be UTF-8: a

@@ -128,3 +128,40 @@ fn jsonl_records_may_carry_html() {
     assert_eq!(a.meta.outlet.as_deref(), Some("Record Outlet"));
     assert_eq!(a.meta.title.as_deref(), Some("Bridge reopens after repairs"));
 }
+
+/// One file, one id, however its path is spelt: `./`, `.` steps, doubled separators and `dir/..`
+/// go; an absolute path inside the current directory becomes relative to it; an ordinary relative
+/// path, a leading `..` and an absolute path elsewhere stay as given.
+#[test]
+fn path_spellings_are_cleaned() {
+    use corroborate_ingest::clean_path;
+    let cwd = std::path::Path::new("/home/u/news");
+    let clean = |p: &str| clean_path(p, &[cwd]);
+    for p in ["ah.txt", "./ah.txt", ".//ah.txt", "./x/../ah.txt", "/home/u/news/ah.txt", "/home/u/news/./x/../ah.txt"] {
+        assert_eq!(clean(p), "ah.txt", "{p}");
+    }
+    assert_eq!(clean("examples/x.txt"), "examples/x.txt");
+    assert_eq!(clean("./examples//x.txt"), "examples/x.txt");
+    assert_eq!(clean("../shared/x.txt"), "../shared/x.txt");
+    assert_eq!(clean("/tmp/a/../x.txt"), "/tmp/x.txt");
+    assert_eq!(clean("/home/u/newsroom/x.txt"), "/home/u/newsroom/x.txt");
+    assert_eq!(clean("/home/u/news"), ".");
+    assert_eq!(clean("./"), ".");
+}
+
+/// The files of a directory get the cleaned ids too, and those of `.` no `./` before them.
+#[test]
+fn a_directory_spelt_otherwise_gives_the_same_ids() {
+    let dir = scratch("spelt");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(dir.join("sub/a.txt"), "The mayor said the dam held.").unwrap();
+    let plain = dir.join("sub").display().to_string();
+    let spelt = format!("{}/./sub/../sub/", dir.display());
+    let ids = |input: &str| {
+        let mut ids = Vec::new();
+        corroborate_ingest::read_path(input, &mut |a| ids.push(a.id));
+        ids
+    };
+    assert_eq!(ids(&spelt), ids(&plain));
+    assert_eq!(ids(&plain), vec![format!("{plain}/a.txt")]);
+}

@@ -1,7 +1,7 @@
 //! One self-contained HTML page: the articles side by side with attributions highlighted and
 //! coloured by stance, a table of claims by outlet, and the contradictions with both sides' evidence.
 //! No scripts, no external resources.
-use crate::{clip, evidence_text, letter, row_voice, short_id, speakers};
+use crate::{clip, evidence_text, letter, row_voice, short_ids, speakers};
 use corroborate_model::{AnalyzedArticle, Comparison, MetaKind, Relation, Span};
 use std::fmt::Write;
 
@@ -100,6 +100,7 @@ pub fn render(c: &Comparison) -> String {
 
 /// The report, with a note on each article (its source profile, say), by article index.
 pub fn render_with_notes(c: &Comparison, notes: &[String]) -> String {
+    let names = short_ids(c);
     let mut o = String::new();
     let _ = write!(o, "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>corroborate report</title><style>{STYLE}</style></head><body>");
     let _ = write!(o, "<header><h1>corroborate report</h1><div class=\"legend\">Outlet's voice on each attribution: <span class=\"content asserted\">asserted</span><span class=\"content reported\">reported</span><span class=\"content distanced\">distanced</span><span class=\"content refuted\">refuted</span> <span class=\"cue\">cue</span> <span class=\"source\">source</span> <span class=\"marker\">marker</span></div></header>");
@@ -112,7 +113,7 @@ pub fn render_with_notes(c: &Comparison, notes: &[String]) -> String {
                 o,
                 "<li><b>{}</b> {} · {} · {}",
                 letter(i),
-                esc(short_id(&a.id)),
+                esc(names[i].as_str()),
                 esc(a.meta.published.as_deref().unwrap_or("date unknown")),
                 esc(a.meta.title.as_deref().unwrap_or(""))
             );
@@ -134,7 +135,7 @@ pub fn render_with_notes(c: &Comparison, notes: &[String]) -> String {
         }
         let _ = write!(o, "<h3>Claims by outlet</h3><table><tr><th>claim</th><th>said by</th>");
         for &i in &s.articles {
-            let _ = write!(o, "<th>{} {}</th>", letter(i), esc(short_id(&c.articles[i].article.id)));
+            let _ = write!(o, "<th>{} {}</th>", letter(i), esc(names[i].as_str()));
         }
         let _ = write!(o, "</tr>");
         for (ci, cl) in s.claims.iter().enumerate().filter(|(_, cl)| crate::worth_listing(cl)) {
@@ -255,8 +256,8 @@ pub fn render_with_notes(c: &Comparison, notes: &[String]) -> String {
                 o,
                 "<div class=\"col\" id=\"article-{i}\"><h4>[{}] {}</h4><div class=\"meta\">{} · {} · {}</div>",
                 letter(i),
-                esc(m.title.as_deref().unwrap_or(short_id(&a.article.id))),
-                esc(short_id(&a.article.id)),
+                esc(m.title.as_deref().unwrap_or(names[i].as_str())),
+                esc(names[i].as_str()),
                 esc(m.published.as_deref().unwrap_or("date unknown")),
                 esc(&m.authors.join(", "))
             );

@@ -24,6 +24,43 @@ pub fn short_id(id: &str) -> &str {
     id.rsplit('/').next().unwrap_or(id)
 }
 
+/// How each article of a comparison is named in a report: the file name part of its id
+/// ([`short_id`]), or as many of the id's last `/` parts as tell it from every other id (the whole
+/// id at most), so that distinct ids never show alike: `ah.txt`, `./ah.txt` and `/tmp/d/ah.txt`
+/// show as `ah.txt`, `./ah.txt` and `d/ah.txt`, where all three were `ah.txt`.
+pub fn short_ids(c: &Comparison) -> Vec<String> {
+    distinct_suffixes(&c.articles.iter().map(|a| a.article.id.as_str()).collect::<Vec<_>>())
+}
+
+/// The shortest `/`-suffixes of `ids` (one part at least) that no other distinct id shows alike.
+pub fn distinct_suffixes(ids: &[&str]) -> Vec<String> {
+    use std::collections::{HashMap, HashSet};
+    let suffix = |id: &str, parts: usize| -> (String, bool) {
+        match id.rmatch_indices('/').nth(parts - 1) {
+            Some((at, _)) => (id[at + 1..].to_string(), false),
+            None => (id.to_string(), true),
+        }
+    };
+    let mut parts = vec![1usize; ids.len()];
+    loop {
+        let shown: Vec<(String, bool)> = ids.iter().zip(&parts).map(|(id, &k)| suffix(id, k)).collect();
+        let mut by_name: HashMap<&str, HashSet<&str>> = HashMap::new();
+        for (i, (name, _)) in shown.iter().enumerate() {
+            by_name.entry(name.as_str()).or_default().insert(ids[i]);
+        }
+        let mut longer = false;
+        for (i, (name, whole)) in shown.iter().enumerate() {
+            if !whole && by_name[name.as_str()].len() > 1 {
+                parts[i] += 1;
+                longer = true;
+            }
+        }
+        if !longer {
+            return shown.into_iter().map(|(name, _)| name).collect();
+        }
+    }
+}
+
 /// The text an evidence reference points at.
 pub fn evidence_text<'a>(c: &'a Comparison, e: &EvidenceRef) -> &'a str {
     let (a, span) = evidence_span(c, e);
@@ -383,4 +420,46 @@ pub fn story_narratives(c: &Comparison, articles: &[usize]) -> Vec<NarrativeRow>
 /// states it, or it contradicts another or carries a known narrative.
 pub(crate) fn worth_listing(cl: &corroborate_model::Claim) -> bool {
     !cl.relations.is_empty() || cl.stances.len() > 1 || !cl.speakers.is_empty() || !cl.narratives.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use corroborate_model::{Article, Story};
+
+    /// The audit's story: one text stored as `ah.txt`, `./ah.txt` and `/tmp/d/ah.txt`, beside
+    /// `examples/x.txt`. Every report showed the three as `ah.txt`; now each shows distinctly, and
+    /// an id whose file name is its own still shows as that name alone.
+    #[test]
+    fn distinct_ids_show_distinctly_in_every_report() {
+        let ids = ["ah.txt", "./ah.txt", "/tmp/d/ah.txt", "examples/x.txt"];
+        let articles = ids
+            .iter()
+            .map(|id| AnalyzedArticle {
+                article: Article::new(*id, "The mayor said the dam held."),
+                ..Default::default()
+            })
+            .collect();
+        let story = Story {
+            id: 0,
+            articles: vec![0, 1, 2, 3],
+            origins: vec![vec![0, 1, 2], vec![3]],
+            claims: vec![],
+            label: "dam".into(),
+            count_conflicts: vec![],
+            more_count_conflicts: 0,
+        };
+        let c = Comparison { articles, story_of: vec![0; 4], stories: vec![story] };
+        assert_eq!(short_ids(&c), ["ah.txt", "./ah.txt", "d/ah.txt", "x.txt"]);
+        let text = text::render(&c, false);
+        for shown in ["[A] ah.txt ", "[B] ./ah.txt ", "[C] d/ah.txt ", "[D] x.txt "] {
+            assert!(text.contains(shown), "{shown:?} in\n{text}");
+        }
+        let md = markdown::render(&c);
+        assert!(md.contains("| B | ./ah.txt |") && md.contains("| C | d/ah.txt |"), "{md}");
+        let html = html::render(&c);
+        assert!(html.contains("<b>B</b> ./ah.txt") && html.contains("<b>C</b> d/ah.txt"), "{html}");
+        // the same id twice (two versions of one file) is one name
+        assert_eq!(distinct_suffixes(&["a/x.txt", "a/x.txt", "b/x.txt", "y"]), ["a/x.txt", "a/x.txt", "b/x.txt", "y"]);
+    }
 }

@@ -1,5 +1,5 @@
 //! A Markdown report: stories, a claim table by outlet, contradictions with both sides' evidence.
-use crate::{clip, evidence_text, letter, row_voice, short_id, speakers};
+use crate::{clip, evidence_text, letter, row_voice, short_ids, speakers};
 use corroborate_model::{Comparison, Relation};
 use std::fmt::Write;
 
@@ -31,6 +31,7 @@ pub fn render(c: &Comparison) -> String {
 
 /// The report, with a note on each article (its source profile, say), by article index.
 pub fn render_with_notes(c: &Comparison, notes: &[String]) -> String {
+    let names = short_ids(c);
     let mut o = String::new();
     let _ = writeln!(o, "# corroborate report\n");
     for s in &c.stories {
@@ -53,7 +54,7 @@ pub fn render_with_notes(c: &Comparison, notes: &[String]) -> String {
                 o,
                 "| {} | {} | {} | {} |{note}",
                 letter(i),
-                cell(short_id(&a.id)),
+                cell(names[i].as_str()),
                 a.meta.published.as_deref().unwrap_or("unknown"),
                 cell(a.meta.title.as_deref().unwrap_or(""))
             );

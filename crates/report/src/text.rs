@@ -1,5 +1,5 @@
 //! The terminal report: one screen per story. Colour only when asked (the CLI asks on a terminal).
-use crate::{clip, evidence_text, letter, short_id, speakers, stance_symbol};
+use crate::{clip, evidence_text, letter, short_ids, speakers, stance_symbol};
 use corroborate_model::{Comparison, Level, Relation, Stance};
 use std::fmt::Write;
 
@@ -37,6 +37,7 @@ pub fn render(c: &Comparison, color: bool) -> String {
 
 /// The report, with one note line under each article (its source profile, say), by article index.
 pub fn render_with_notes(c: &Comparison, color: bool, notes: &[String]) -> String {
+    let names = short_ids(c);
     let p = Paint(color);
     let mut o = String::new();
     let ok = c.articles.iter().filter(|a| !a.article.failed()).count();
@@ -73,7 +74,7 @@ pub fn render_with_notes(c: &Comparison, color: bool, notes: &[String]) -> Strin
                 o,
                 "  [{}] {}  {}  {}{}",
                 letter(i),
-                short_id(&a.id),
+                names[i].as_str(),
                 a.meta.published.as_deref().unwrap_or("date unknown"),
                 clip(a.meta.title.as_deref().unwrap_or(""), 70),
                 p.dim(&copy)
