@@ -131,3 +131,44 @@ fn commands_that_read_a_corpus_refuse_a_file_that_is_not_one_and_leave_it_as_it_
     assert!(stderr.contains("holds tables that are not corroborate's (notes)"), "{stderr}");
     assert!(!d.join("corpus.db.before-reanalysis").exists() && !d.join("corpus.db.reanalysis").exists());
 }
+
+/// `ingest` run in a directory as a user types it (`$PWD` set as a shell sets it), with `stdin`
+/// on its standard input; its standard error.
+fn ingest_in(dir: &Path, args: &[&str], stdin: &[u8]) -> String {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_corroborate"))
+        .current_dir(dir)
+        .env("PWD", dir)
+        .arg("ingest")
+        .args(args)
+        .args(["--db", "i.db"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    err
+}
+
+/// The audit's spellings of one file (`ah.txt`, `./ah.txt`, `$PWD/ah.txt`, `sub/../ah.txt`) are one
+/// article, stored once, under the id `ah.txt`; so is `.`'s file among them.
+#[test]
+fn one_file_spelt_four_ways_is_stored_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().canonicalize().unwrap();
+    std::fs::copy(common::root().join("examples/arvia-herald.txt"), d.join("ah.txt")).unwrap();
+    std::fs::create_dir(d.join("sub")).unwrap();
+    let absolute = d.join("ah.txt").display().to_string();
+    assert!(ingest_in(&d, &["ah.txt"], b"").contains("1 added"));
+    for spelling in ["./ah.txt", &absolute, "sub/../ah.txt", "."] {
+        let err = ingest_in(&d, &[spelling], b"");
+        assert!(err.contains("0 added, 1 already stored"), "{spelling}: {err}");
+    }
+    let ids: Vec<_> = export(&d.join("i.db")).iter().map(|a| a["id"].as_str().unwrap().to_string()).collect();
+    assert_eq!(ids, vec!["ah.txt"]);
+}
