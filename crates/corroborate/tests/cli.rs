@@ -430,3 +430,13 @@ fn count_conflicts_show_the_largest_first_and_say_how_many_more() {
     assert!(text.contains("smaller disagreement(s) about counts"), "{text}");
     assert!(text.contains("“320”"), "{text}");
 }
+
+/// A story whose articles name no one has no label, and its heading has no gap for one.
+#[test]
+fn a_story_without_a_label_has_no_gap_in_its_heading() {
+    let (_dir, path) = temp_file("rain.txt", "it rained all day.\n\nthe river rose by evening, and then it fell.\n");
+    let out = run(&["compare", "--color", "never", path.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert!(text.contains("Story 1:  (1 article(s)"), "{text}");
+    assert!(!text.contains("Story 1:   ("), "{text}");
+}

@@ -63,7 +63,10 @@ pub fn read_jsonl<R: BufRead>(path: &str, mut reader: R, sink: &mut dyn FnMut(Ar
         }
         if line.len() as u64 > MAX_DOCUMENT_BYTES {
             records += 1;
-            sink(failed(&format!("{path}:{lineno}"), "record over the size limit; skipped".into()));
+            sink(failed(
+                &format!("{path}:{lineno}"),
+                format!("line {lineno} is over the {} MB limit for one record; skipped", MAX_DOCUMENT_BYTES >> 20),
+            ));
             // skip the rest of this overlong line
             let mut rest = Vec::new();
             let _ = reader.read_until(b'\n', &mut rest);

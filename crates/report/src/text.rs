@@ -53,11 +53,12 @@ pub fn render_with_notes(c: &Comparison, color: bool, notes: &[String]) -> Strin
     );
     for s in &c.stories {
         let _ = writeln!(o);
+        // (a story whose articles share no name has no label: no empty gap before the counts)
+        let label = if s.label.trim().is_empty() { String::new() } else { format!(" {}", s.label) };
         let _ = writeln!(
             o,
-            "{} {}  ({} article(s), {} independent origin(s))",
+            "{}{label}  ({} article(s), {} independent origin(s))",
             p.bold(&format!("Story {}:", s.id + 1)),
-            s.label,
             s.articles.len(),
             s.origins.len()
         );
