@@ -23,26 +23,49 @@ fn reader<R: Read>(input: R) -> csv::Reader<R> {
     csv::ReaderBuilder::new().flexible(true).from_reader(input)
 }
 
-/// Read `Body ID,articleBody` rows as `(id, text)` in file order.
+/// Read `Body ID,articleBody` rows as `(id, text)` in file order; any bad row is an error (for
+/// training and evaluation data, which must be whole).
 pub fn read_bodies<R: Read>(input: R) -> Result<Vec<(String, String)>> {
+    strict(|bad| read_bodies_with(input, bad))
+}
+
+/// [`read_bodies`], where a bad row, or a second row with an id already read (the first is kept),
+/// is passed to `bad` and skipped; only a file without the columns is an error.
+pub fn read_bodies_with<R: Read>(input: R, bad: &mut dyn FnMut(String)) -> Result<Vec<(String, String)>> {
     let mut rdr = reader(input);
     let headers = rdr.headers().map_err(|e| Error::Data(format!("bodies header: {e}")))?.clone();
     let id = column(&headers, "Body ID", "bodies")?;
     let body = column(&headers, "articleBody", "bodies")?;
     let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for (i, rec) in rdr.records().enumerate() {
-        let rec = rec.map_err(|e| Error::Data(format!("bodies row {}: {e}", i + 2)))?;
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                bad(format!("bodies row {}: {e}", i + 2));
+                continue;
+            }
+        };
         match (rec.get(id), rec.get(body)) {
+            (Some(a), Some(_)) if !seen.insert(a.trim().to_string()) => {
+                bad(format!("bodies row {}: Body ID {} was given before; the first is kept", i + 2, a.trim()))
+            }
             (Some(a), Some(b)) => out.push((a.trim().to_string(), b.to_string())),
-            _ => return Err(Error::Data(format!("bodies row {}: missing fields", i + 2))),
+            _ => bad(format!("bodies row {}: missing fields", i + 2)),
         }
     }
     Ok(out)
 }
 
 /// Read `Headline,Body ID[,Stance]` rows in file order. An unknown stance label is an error; an
-/// absent `Stance` column leaves every `stance` as `None`.
+/// absent `Stance` column leaves every `stance` as `None`. Any bad row is an error.
 pub fn read_stances<R: Read>(input: R) -> Result<Vec<Pair>> {
+    strict(|bad| read_stances_with(input, bad))
+}
+
+/// [`read_stances`], where a bad row is passed to `bad` and skipped; only a file without the
+/// columns is an error.
+pub fn read_stances_with<R: Read>(input: R, bad: &mut dyn FnMut(String)) -> Result<Vec<Pair>> {
     let mut rdr = reader(input);
     let headers = rdr.headers().map_err(|e| Error::Data(format!("stances header: {e}")))?.clone();
     let head = column(&headers, "Headline", "stances")?;
@@ -50,19 +73,42 @@ pub fn read_stances<R: Read>(input: R) -> Result<Vec<Pair>> {
     let stance = column(&headers, "Stance", "stances").ok();
     let mut out = Vec::new();
     for (i, rec) in rdr.records().enumerate() {
-        let rec = rec.map_err(|e| Error::Data(format!("stances row {}: {e}", i + 2)))?;
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                bad(format!("stances row {}: {e}", i + 2));
+                continue;
+            }
+        };
         let (Some(h), Some(b)) = (rec.get(head), rec.get(id)) else {
-            return Err(Error::Data(format!("stances row {}: missing fields", i + 2)));
+            bad(format!("stances row {}: missing fields", i + 2));
+            continue;
         };
         let stance = match stance.and_then(|s| rec.get(s)).map(str::trim) {
             None | Some("") => None,
-            Some(label) => {
-                Some(label.parse::<ClaimStance>().map_err(|e| Error::Data(format!("stances row {}: {e}", i + 2)))?)
-            }
+            Some(label) => match label.parse::<ClaimStance>() {
+                Ok(s) => Some(s),
+                Err(e) => {
+                    bad(format!("stances row {}: {e}", i + 2));
+                    continue;
+                }
+            },
         };
         out.push(Pair { headline: h.to_string(), body_id: b.trim().to_string(), stance });
     }
     Ok(out)
+}
+
+/// A lenient reader made strict: the first bad row is the error.
+fn strict<T>(read: impl FnOnce(&mut dyn FnMut(String)) -> Result<T>) -> Result<T> {
+    let mut first: Option<String> = None;
+    let out = read(&mut |m| {
+        first.get_or_insert(m);
+    })?;
+    match first {
+        Some(m) => Err(Error::Data(m)),
+        None => Ok(out),
+    }
 }
 
 /// Whether a body belongs to the held-out part of the body-disjoint split: a fixed hash of its
@@ -108,6 +154,29 @@ mod tests {
         assert!(read_stances("Headline,Body ID,Stance\nx,1,maybe\n".as_bytes()).is_err());
         assert!(read_stances("Headline,Body ID,Stance\nx\n".as_bytes()).is_err());
         assert!(read_bodies("".as_bytes()).is_err());
+    }
+
+    #[test]
+    fn lenient_readers_skip_bad_rows_and_say_which() {
+        let mut bad = Vec::new();
+        let b = read_bodies_with("Body ID,articleBody\n1,Dam safe\n1,Dam broke\n2\n3,Fine\n".as_bytes(), &mut |m| {
+            bad.push(m)
+        })
+        .unwrap();
+        assert_eq!(b, [("1".into(), "Dam safe".into()), ("3".into(), "Fine".into())]);
+        assert_eq!(
+            bad,
+            ["bodies row 3: Body ID 1 was given before; the first is kept", "bodies row 4: missing fields"]
+        );
+        let mut bad = Vec::new();
+        let p = read_stances_with("Headline,Body ID,Stance\nA,1,agree\nB,1,maybe\nC\nD,3,\n".as_bytes(), &mut |m| {
+            bad.push(m)
+        })
+        .unwrap();
+        assert_eq!(p.iter().map(|p| p.headline.as_str()).collect::<Vec<_>>(), ["A", "D"]);
+        assert_eq!(bad.len(), 2, "{bad:?}");
+        // the strict readers still refuse a duplicate body id (training data must be whole)
+        assert!(read_bodies("Body ID,articleBody\n1,a\n1,b\n".as_bytes()).is_err());
     }
 
     #[test]

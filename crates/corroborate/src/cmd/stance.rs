@@ -27,8 +27,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let read = [args.bodies.clone().into_os_string(), args.stances.clone().into_os_string()];
     super::inputs::refuse_overwrite(args.out.as_deref(), &read, None, false)?;
     let open = |p: &PathBuf| File::open(p).map(BufReader::new).with_context(|| format!("opening {}", p.display()));
-    let bodies = data::read_bodies(open(&args.bodies)?).with_context(|| args.bodies.display().to_string())?;
-    let pairs = data::read_stances(open(&args.stances)?).with_context(|| args.stances.display().to_string())?;
+    // a bad row is skipped with a note (and fails the run), the others are labelled
+    let mut skipped = 0usize;
+    let mut note = |file: &PathBuf, m: String| {
+        skipped += 1;
+        eprintln!("corroborate: {}: {m}; skipped", file.display());
+    };
+    let bodies = data::read_bodies_with(open(&args.bodies)?, &mut |m| note(&args.bodies, m))
+        .with_context(|| args.bodies.display().to_string())?;
+    let pairs = data::read_stances_with(open(&args.stances)?, &mut |m| note(&args.stances, m))
+        .with_context(|| args.stances.display().to_string())?;
     let loaded;
     let model = match &args.model {
         Some(path) => {
@@ -59,5 +67,5 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             lock.flush()?;
         }
     }
-    Ok(if missing > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if missing > 0 || skipped > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
