@@ -131,3 +131,39 @@ fn commands_that_read_a_corpus_refuse_a_file_that_is_not_one_and_leave_it_as_it_
     assert!(stderr.contains("holds tables that are not corroborate's (notes)"), "{stderr}");
     assert!(!d.join("corpus.db.before-reanalysis").exists() && !d.join("corpus.db.reanalysis").exists());
 }
+
+#[test]
+fn a_story_list_cut_short_says_how_many_there_are_and_pages_with_offset() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let examples: Vec<std::path::PathBuf> = ["arvia-herald.txt", "unrelated-cheese-fair.txt"]
+        .iter()
+        .map(|f| common::root().join("examples").join(f))
+        .collect();
+    ingest(&db, &examples.iter().map(|p| p.as_path()).collect::<Vec<_>>());
+    let db_arg = db.to_str().unwrap();
+    let stories = |extra: &[&str]| {
+        let mut args = vec!["stories", "--db", db_arg];
+        args.extend(extra);
+        let out = run(&args);
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(0), "{extra:?}: {stderr}");
+        (String::from_utf8(out.stdout).unwrap(), stderr)
+    };
+    // the whole list: nothing to say
+    let (all, said) = stories(&[]);
+    assert_eq!(all.lines().count(), 2, "{all}");
+    assert_eq!(said, "");
+    // a page: what it is of how many, and how to see the rest
+    let (first, said) = stories(&["--limit", "1"]);
+    assert_eq!(first.lines().collect::<Vec<_>>(), all.lines().take(1).collect::<Vec<_>>());
+    assert!(said.contains("1 of 2 stories shown; --limit N (and --offset N) for more"), "{said}");
+    let (second, said) = stories(&["--limit", "1", "--offset", "1"]);
+    assert_eq!(second.lines().collect::<Vec<_>>(), all.lines().skip(1).collect::<Vec<_>>());
+    assert!(said.contains("stories 2–2 of 2 shown"), "{said}");
+    // beyond the documented maximum: refused, not cut silently
+    let out = run(&["stories", "--db", db_arg, "--limit", "10001"]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{said}");
+    assert!(said.contains("limit: 10001 is over the maximum, 10000"), "{said}");
+}

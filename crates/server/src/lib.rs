@@ -274,9 +274,11 @@ fn parse_id(s: &str) -> ApiResult<i64> {
     s.parse().map_err(|_| ApiError::bad_request(format!("not an id: {s:?}")))
 }
 
-async fn stories(State(st): State<AppState>, Query(f): Query<StoryFilter>) -> ApiResult<Json<Value>> {
-    let list = with_store(&st, move |s| Ok(s.stories(&f)?)).await?;
-    Ok(Json(json!({ "stories": list })))
+async fn stories(
+    State(st): State<AppState>,
+    Query(f): Query<StoryFilter>,
+) -> ApiResult<Json<corroborate_store::StoryPage>> {
+    Ok(Json(with_store(&st, move |s| Ok(s.stories_page(&f)?)).await?))
 }
 
 async fn facets(State(st): State<AppState>) -> ApiResult<Json<corroborate_store::Facets>> {

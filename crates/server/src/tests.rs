@@ -240,6 +240,68 @@ async fn a_story_filter_that_is_no_date_is_a_bad_request() {
     }
 }
 
+#[tokio::test]
+async fn the_story_list_says_how_many_match_and_pages_with_offset() {
+    let (_dir, db) = corpus();
+    // two more stories, each of one article, besides the bridge story of two
+    let mut s = Store::open(&db).unwrap();
+    let more = [
+        ("c", "Cheese Fair\n\nThe annual cheese fair in Lindau drew record crowds, organiser Marta Feld said on Sunday."),
+        ("d", "Comet Seen\n\nAstronomers at the Halden observatory said a new comet would be visible in the southern sky."),
+    ];
+    let batch = more
+        .iter()
+        .map(|(id, t)| {
+            let a = corroborate_engine::analyze(corroborate_ingest::article_from_bytes(id, t.as_bytes()));
+            (corroborate_store::content_hash(&a.article), a)
+        })
+        .collect();
+    s.add_batch(batch).unwrap();
+    drop(s);
+    let app = router(db);
+    let page = |q: String| {
+        let app = app.clone();
+        async move {
+            let (st, body) = call(&app, "GET", &format!("/api/stories?{q}"), "").await;
+            assert_eq!(st, StatusCode::OK, "{q}: {body}");
+            json_of(&body)
+        }
+    };
+    let all = page("".into()).await;
+    assert_eq!((all["total"].as_i64(), all["offset"].as_i64(), all["limit"].as_i64()), (Some(3), Some(0), Some(100)));
+    let ids: Vec<i64> = all["stories"].as_array().unwrap().iter().map(|s| s["id"].as_i64().unwrap()).collect();
+    assert_eq!(ids.len(), 3);
+    // pages of one: each the next story of the whole list, each saying the same total
+    for (i, id) in ids.iter().enumerate() {
+        let q = format!("limit=1&offset={i}");
+        let v = page(q.clone()).await;
+        assert_eq!(v["total"], 3, "{q}");
+        assert_eq!(v["offset"], i as i64, "{q}");
+        assert_eq!(v["stories"].as_array().unwrap().len(), 1, "{q}");
+        assert_eq!(v["stories"][0]["id"], *id, "{q}");
+    }
+    // past the end: no stories, the total still said; the total counts what the filters select
+    let past = page("offset=7".into()).await;
+    assert_eq!((past["total"].as_i64(), past["stories"].as_array().unwrap().len()), (Some(3), 0));
+    let big = page("min_articles=2&limit=0".into()).await;
+    assert_eq!((big["total"].as_i64(), big["stories"].as_array().unwrap().len()), (Some(1), 0));
+    // the documented maximum limit is taken; beyond it is a bad request, not a silent cut
+    assert_eq!(page("limit=10000".into()).await["stories"].as_array().unwrap().len(), 3);
+    for q in ["limit=10001", "limit=5000000"] {
+        let (st, body) = call(&app, "GET", &format!("/api/stories?{q}"), "").await;
+        assert_eq!((st, error_code(&body).as_str()), (StatusCode::BAD_REQUEST, "bad_request"), "{q}");
+        assert!(body.contains("over the maximum, 10000"), "{q}: {body}");
+    }
+    // the OpenAPI document describes the total and the paging
+    let (_, body) = call(&app, "GET", "/api/openapi.json", "").await;
+    let doc = json_of(&body);
+    let props =
+        &doc["paths"]["/api/stories"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]["properties"];
+    for field in ["total", "offset", "limit", "stories"] {
+        assert!(props[field].is_object(), "{field} missing from the OpenAPI document: {props}");
+    }
+}
+
 /// Texts whose comparison takes long: two stories of thousands of like statements each, which the
 /// claims' clustering compares pairwise (about a minute in a debug build).
 fn slow_texts() -> Vec<String> {

@@ -422,8 +422,27 @@ pub struct StoryFilter {
     pub technique: Option<String>,
     /// Only stories with at least this many articles.
     pub min_articles: Option<i64>,
+    /// At most this many stories (default [`DEFAULT_STORY_LIMIT`], at most [`MAX_STORY_LIMIT`]).
     pub limit: Option<i64>,
+    /// Skip this many stories of the list first (paging).
     pub offset: Option<i64>,
+}
+
+/// Stories a list gives when its filter names no limit.
+pub const DEFAULT_STORY_LIMIT: i64 = 100;
+/// The largest limit a story list takes; a larger one is refused ([`StoryFilter::problem`]).
+pub const MAX_STORY_LIMIT: i64 = 10_000;
+
+/// A page of the story list ([`Store::stories_page`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoryPage {
+    /// How many stories the filters select in all (the pages together).
+    pub total: i64,
+    /// How many of them come before this page.
+    pub offset: i64,
+    /// The most this page could hold.
+    pub limit: i64,
+    pub stories: Vec<StorySummary>,
 }
 
 impl StoryFilter {
@@ -456,6 +475,9 @@ impl StoryFilter {
             if let Some(n) = v.filter(|n| *n < 0) {
                 return Some(format!("{name}: {n} is negative"));
             }
+        }
+        if let Some(n) = self.limit.filter(|n| *n > MAX_STORY_LIMIT) {
+            return Some(format!("limit: {n} is over the maximum, {MAX_STORY_LIMIT} (page with offset)"));
         }
         None
     }
@@ -814,48 +836,13 @@ impl Store {
         Ok(hits)
     }
 
-    /// Stories, largest first, filtered.
+    /// Stories, largest first, filtered: the page `f.limit` (default [`DEFAULT_STORY_LIMIT`]) and
+    /// `f.offset` select.
     pub fn stories(&self, f: &StoryFilter) -> Result<Vec<StorySummary>> {
-        if let Some(problem) = f.problem() {
-            return Err(Error::Invalid(problem));
-        }
-        let mut sql = format!("SELECT {SUMMARY_COLUMNS} FROM stories WHERE 1=1");
-        let mut args: Vec<rusqlite::types::Value> = Vec::new();
-        let given = |o: &Option<String>| o.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
-        if let Some(o) = given(&f.outlet) {
-            sql.push_str(
-                " AND EXISTS (SELECT 1 FROM story_facets f WHERE f.story = stories.id AND f.kind = 'outlet'
-                   AND instr(lower(f.value), ?) > 0)",
-            );
-            args.push(o.to_lowercase().into());
-        }
-        for (kind, v) in [("narrative", given(&f.narrative)), ("technique", given(&f.technique))] {
-            if let Some(v) = v {
-                sql.push_str(&format!(
-                    " AND EXISTS (SELECT 1 FROM story_facets f WHERE f.kind = '{kind}' AND f.value = ? AND f.story = stories.id)"
-                ));
-                args.push(v.into());
-            }
-        }
-        if let Some(l) = given(&f.label) {
-            sql.push_str(" AND instr(lower(label), ?) > 0");
-            args.push(l.to_lowercase().into());
-        }
-        if let Some(d) = given(&f.from) {
-            sql.push_str(" AND last_published >= ?");
-            args.push(d.into());
-        }
-        if let Some(d) = given(&f.to) {
-            sql.push_str(" AND first_published <= ?");
-            args.push(format!("{d}\u{10ffff}").into());
-        }
-        if let Some(n) = f.min_articles {
-            sql.push_str(" AND n_articles >= ?");
-            args.push(n.into());
-        }
-        sql.push_str(" ORDER BY n_articles DESC, id LIMIT ? OFFSET ?");
-        args.push(f.limit.unwrap_or(100).clamp(0, 10_000).into());
-        args.push(f.offset.unwrap_or(0).max(0).into());
+        let (sql, mut args) = story_query(f, SUMMARY_COLUMNS)?;
+        let sql = format!("{sql} ORDER BY n_articles DESC, id LIMIT ? OFFSET ?");
+        args.push(f.limit.unwrap_or(DEFAULT_STORY_LIMIT).into());
+        args.push(f.offset.unwrap_or(0).into());
         let mut st = self.conn.prepare_cached(&sql)?;
         let rows = st.query_map(rusqlite::params_from_iter(args), summary_row)?;
         let mut out = Vec::new();
@@ -863,6 +850,22 @@ impl Store {
             out.push(r??);
         }
         Ok(out)
+    }
+
+    /// How many stories the filters of `f` select (its limit and offset aside).
+    pub fn count_stories(&self, f: &StoryFilter) -> Result<i64> {
+        let (sql, args) = story_query(f, "count(*)")?;
+        Ok(self.conn.prepare_cached(&sql)?.query_row(rusqlite::params_from_iter(args), |r| r.get(0))?)
+    }
+
+    /// A page of stories and how many the filters select in all, read in one snapshot of the file
+    /// (an ingest that commits between the two reads cannot make them disagree).
+    pub fn stories_page(&self, f: &StoryFilter) -> Result<StoryPage> {
+        let tx = self.conn.unchecked_transaction()?;
+        let stories = self.stories(f)?;
+        let total = self.count_stories(f)?;
+        tx.finish()?;
+        Ok(StoryPage { total, offset: f.offset.unwrap_or(0), limit: f.limit.unwrap_or(DEFAULT_STORY_LIMIT), stories })
     }
 
     /// The values the story filters can take, each with the number of stories it occurs in, most
@@ -1303,6 +1306,49 @@ fn merge_story(tx: &rusqlite::Transaction, into: i64, from: i64) -> Result<()> {
         refresh_facet_list(tx, into, kind)?;
     }
     refresh_label(tx, into)
+}
+
+/// The story list's query up to its order: `SELECT columns FROM stories WHERE <the filters of f>`,
+/// with its arguments; refused if the filter cannot be applied ([`StoryFilter::problem`]).
+fn story_query(f: &StoryFilter, columns: &str) -> Result<(String, Vec<rusqlite::types::Value>)> {
+    if let Some(problem) = f.problem() {
+        return Err(Error::Invalid(problem));
+    }
+    let mut sql = format!("SELECT {columns} FROM stories WHERE 1=1");
+    let mut args: Vec<rusqlite::types::Value> = Vec::new();
+    let given = |o: &Option<String>| o.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+    if let Some(o) = given(&f.outlet) {
+        sql.push_str(
+            " AND EXISTS (SELECT 1 FROM story_facets f WHERE f.story = stories.id AND f.kind = 'outlet'
+               AND instr(lower(f.value), ?) > 0)",
+        );
+        args.push(o.to_lowercase().into());
+    }
+    for (kind, v) in [("narrative", given(&f.narrative)), ("technique", given(&f.technique))] {
+        if let Some(v) = v {
+            sql.push_str(&format!(
+                " AND EXISTS (SELECT 1 FROM story_facets f WHERE f.kind = '{kind}' AND f.value = ? AND f.story = stories.id)"
+            ));
+            args.push(v.into());
+        }
+    }
+    if let Some(l) = given(&f.label) {
+        sql.push_str(" AND instr(lower(label), ?) > 0");
+        args.push(l.to_lowercase().into());
+    }
+    if let Some(d) = given(&f.from) {
+        sql.push_str(" AND last_published >= ?");
+        args.push(d.into());
+    }
+    if let Some(d) = given(&f.to) {
+        sql.push_str(" AND first_published <= ?");
+        args.push(format!("{d}\u{10ffff}").into());
+    }
+    if let Some(n) = f.min_articles {
+        sql.push_str(" AND n_articles >= ?");
+        args.push(n.into());
+    }
+    Ok((sql, args))
 }
 
 /// Turns user words into an FTS5 query: each word quoted (no operators, no syntax errors), all required.
