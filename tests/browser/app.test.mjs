@@ -177,6 +177,18 @@ test("compare form with the examples highlights attributions", async () => {
   await page.close();
 });
 
+test("search marks the matching words only, not the brackets of the text", async () => {
+  const page = await browser.newPage();
+  // belmark-today.txt has "[headlines in foreign media](#)"
+  await page.goto(base + "/#/search?q=headlines");
+  await page.locator(".hit mark").first().waitFor();
+  const marks = await page.locator(".hit mark").allTextContents();
+  assert.ok(marks.every(m => m.toLowerCase() === "headlines"), marks.join(" | "));
+  assert.equal(await page.locator(".hit mark mark").count(), 0);
+  assert.ok((await page.locator(".hit").allTextContents()).some(t => t.includes("[headlines in foreign media](#)")));
+  await page.close();
+});
+
 test("errors from the API are shown", async () => {
   const page = await browser.newPage();
   await page.goto(base + "/#/story/999999");

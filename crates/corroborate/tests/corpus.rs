@@ -167,3 +167,27 @@ fn a_story_list_cut_short_says_how_many_there_are_and_pages_with_offset() {
     assert_eq!(out.status.code(), Some(2), "{said}");
     assert!(said.contains("limit: 10001 is over the maximum, 10000"), "{said}");
 }
+
+#[test]
+fn search_marks_the_matching_words_apart_from_the_brackets_of_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    // its text has "[headlines in foreign media](#)", a markdown link
+    ingest(&db, &[&common::root().join("examples/belmark-today.txt")]);
+    let db_arg = db.to_str().unwrap();
+    let search = |extra: &[&str]| {
+        let mut args = vec!["search", "headlines", "--db", db_arg];
+        args.extend(extra);
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let text = search(&[]);
+    assert!(text.contains("[⟦headlines⟧ in foreign media](#)"), "{text}");
+    assert!(!text.contains(['\u{E000}', '\u{E001}']), "{text}");
+    let bold = search(&["--color", "always"]);
+    assert!(bold.contains("[\x1b[1mheadlines\x1b[22m in foreign media](#)"), "{bold}");
+    let json = search(&["--format", "json"]);
+    let hit: serde_json::Value = serde_json::from_str(json.lines().next().unwrap()).unwrap();
+    assert!(hit["snippet"].as_str().unwrap().contains("[\u{E000}headlines\u{E001} in foreign media](#)"), "{hit}");
+}

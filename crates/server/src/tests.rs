@@ -65,7 +65,10 @@ async fn stories_story_article_search() {
     assert!(body.contains("class=\"content"), "highlighted attribution expected");
     let (st, body) = call(&app, "GET", "/api/search?q=cracks", "").await;
     assert_eq!(st, StatusCode::OK);
-    assert_eq!(serde_json::from_str::<Value>(&body).unwrap()["hits"].as_array().unwrap().len(), 2);
+    let hits = serde_json::from_str::<Value>(&body).unwrap()["hits"].as_array().unwrap().clone();
+    assert_eq!(hits.len(), 2);
+    // the matching word between the private-use markers, not brackets
+    assert!(hits[0]["snippet"].as_str().unwrap().contains("\u{E000}cracks\u{E001}"), "{}", hits[0]["snippet"]);
     let (st, body) = call(&app, "GET", "/api/openapi.json", "").await;
     assert_eq!(st, StatusCode::OK);
     assert!(serde_json::from_str::<Value>(&body).unwrap()["paths"]["/api/compare"].is_object());

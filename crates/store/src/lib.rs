@@ -501,6 +501,35 @@ pub struct Facets {
     pub techniques: Vec<Facet>,
 }
 
+/// Opens a matching word in a [`Hit::snippet`]: U+E000, of the Private Use Area, which the text of
+/// a snippet never holds (a text's own is taken out).
+pub const HIGHLIGHT_START: char = '\u{E000}';
+/// Closes a matching word in a [`Hit::snippet`]: U+E001.
+pub const HIGHLIGHT_END: char = '\u{E001}';
+
+/// The snippet `marked` (the excerpt with FTS5's markers) with only the markers FTS5 put in: the
+/// characters it has beyond `plain` (the same excerpt without markers), and none of the text's own
+/// [`HIGHLIGHT_START`] or [`HIGHLIGHT_END`].
+fn own_markers(marked: &str, plain: &str) -> String {
+    let is_marker = |c: char| c == HIGHLIGHT_START || c == HIGHLIGHT_END;
+    let mut text = plain.chars().peekable();
+    let mut out = String::with_capacity(marked.len());
+    for c in marked.chars() {
+        if text.peek() == Some(&c) {
+            text.next();
+            if !is_marker(c) {
+                out.push(c);
+            }
+        } else if is_marker(c) {
+            out.push(c);
+        } else {
+            // not the same excerpt (never seen): the text alone, unmarked
+            return plain.chars().filter(|c| !is_marker(*c)).collect();
+        }
+    }
+    out
+}
+
 /// A search hit.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hit {
@@ -508,7 +537,8 @@ pub struct Hit {
     pub id: String,
     pub title: Option<String>,
     pub story: Option<i64>,
-    /// Matching words between `[` and `]`.
+    /// An excerpt of the text, each matching word between [`HIGHLIGHT_START`] and [`HIGHLIGHT_END`]
+    /// (private-use characters, taken out of the text, so they mark nothing else).
     pub snippet: String,
     pub score: f64,
 }
@@ -816,20 +846,24 @@ impl Store {
         if q.is_empty() {
             return Ok(Vec::new());
         }
+        // the excerpt twice, with the markers and without: what the first has beyond the second
+        // is the markers FTS5 put in; the text's own U+E000 / U+E001, if any, are taken out
         let mut st = self.conn.prepare_cached(
-            "SELECT a.rowid, a.id, a.title, a.story, snippet(articles_fts, 1, '[', ']', '…', 16), bm25(articles_fts)
+            "SELECT a.rowid, a.id, a.title, a.story, snippet(articles_fts, 1, ?3, ?4, '…', 16),
+                    snippet(articles_fts, 1, '', '', '…', 16), bm25(articles_fts)
              FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
              WHERE articles_fts MATCH ?1 ORDER BY bm25(articles_fts) LIMIT ?2",
         )?;
+        let (start, end) = (HIGHLIGHT_START.to_string(), HIGHLIGHT_END.to_string());
         let hits = st
-            .query_map(params![q, limit as i64], |r| {
+            .query_map(params![q, limit as i64, start, end], |r| {
                 Ok(Hit {
                     key: r.get(0)?,
                     id: r.get(1)?,
                     title: r.get(2)?,
                     story: r.get(3)?,
-                    snippet: r.get(4)?,
-                    score: -r.get::<_, f64>(5)?,
+                    snippet: own_markers(&r.get::<_, String>(4)?, &r.get::<_, String>(5)?),
+                    score: -r.get::<_, f64>(6)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -99,7 +99,7 @@ function searchPage(params) {
   api("/api/search?q=" + encodeURIComponent(q)).then(({hits}) => {
     document.getElementById("hits").innerHTML = hits.length ? hits.map(h =>
       `<div class="hit"><a href="#/article/${h.key}">${esc(h.title || h.id)}</a> ${h.story != null ? `<a class="muted" href="#/story/${h.story}">story</a>` : ""}
-       <div class="muted">${esc(h.snippet).replace(/\[/g, "<mark>").replace(/\]/g, "</mark>")}</div></div>`).join("") : "<p>No matches.</p>";
+       <div class="muted">${esc(h.snippet).replace(/\uE000/g, "<mark>").replace(/\uE001/g, "</mark>")}</div></div>`).join("") : "<p>No matches.</p>";
   }, fail);
 }
 
