@@ -337,14 +337,18 @@ async fn article_html(State(st): State<AppState>, Path(key): Path<String>) -> Ap
 #[derive(Deserialize)]
 struct SearchQuery {
     q: Option<String>,
-    limit: Option<usize>,
+    /// Read as a signed number, so that a negative one is said to be negative, as the story list says.
+    limit: Option<i64>,
 }
 
 async fn search(State(st): State<AppState>, Query(q): Query<SearchQuery>) -> ApiResult<Json<Value>> {
     let Some(query) = q.q.filter(|s| !s.trim().is_empty()) else {
         return Err(ApiError::bad_request("missing query parameter q"));
     };
-    let limit = q.limit.unwrap_or(20).min(200);
+    let limit = match q.limit {
+        Some(n) if n < 0 => return Err(ApiError::bad_request(format!("limit: {n} is negative"))),
+        n => n.unwrap_or(20).min(200) as usize,
+    };
     let hits = with_store(&st, move |s| Ok(s.search(&query, limit)?)).await?;
     Ok(Json(json!({ "hits": hits })))
 }

@@ -305,6 +305,20 @@ async fn the_story_list_says_how_many_match_and_pages_with_offset() {
     }
 }
 
+#[tokio::test]
+async fn a_negative_limit_is_said_alike_by_the_story_list_and_search() {
+    let (_dir, db) = corpus();
+    let app = router(db);
+    for path in ["/api/stories?limit=-1", "/api/search?q=cracks&limit=-1"] {
+        let (st, body) = call(&app, "GET", path, "").await;
+        assert_eq!((st, error_code(&body).as_str()), (StatusCode::BAD_REQUEST, "bad_request"), "{path}");
+        assert_eq!(json_of(&body)["error"]["message"], "limit: -1 is negative", "{path}");
+    }
+    let (st, body) = call(&app, "GET", "/api/search?q=cracks&limit=0", "").await;
+    assert_eq!(st, StatusCode::OK, "{body}");
+    assert_eq!(json_of(&body)["hits"].as_array().unwrap().len(), 0);
+}
+
 /// Texts whose comparison takes long: two stories of thousands of like statements each, which the
 /// claims' clustering compares pairwise (about a minute in a debug build).
 fn slow_texts() -> Vec<String> {
