@@ -462,3 +462,74 @@ async fn a_port_in_use_is_said_once() {
     assert!(chain.contains(&addr.to_string()), "{chain}");
     assert_eq!(chain.matches("(os error").count(), 1, "{chain}");
 }
+
+/// What a server on a real socket answers to the bytes of `request` (the connection then closed).
+async fn raw_exchange(addr: std::net::SocketAddr, request: String) -> String {
+    tokio::task::spawn_blocking(move || {
+        use std::io::{Read, Write};
+        let mut c = std::net::TcpStream::connect(addr).unwrap();
+        c.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+        c.write_all(request.as_bytes()).unwrap();
+        let mut out = Vec::new();
+        c.read_to_end(&mut out).unwrap();
+        String::from_utf8_lossy(&out).into_owned()
+    })
+    .await
+    .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn requests_hyper_refuses_itself_get_the_json_error_too() {
+    let (_dir, db) = corpus();
+    let tcp = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = tcp.local_addr().unwrap();
+    let server = tokio::spawn(async move { axum::serve(JsonErrorsListener(tcp), router(db)).await });
+    let split = |resp: &str| {
+        let (head, body) = resp.split_once("\r\n\r\n").unwrap_or_else(|| panic!("no head: {resp:?}"));
+        (head.to_ascii_lowercase(), body.to_string())
+    };
+    // a query string of 70 KB: hyper's URI limit (65,534 bytes)
+    let long = format!("GET /api/search?q={} HTTP/1.1\r\nHost: x\r\n\r\n", "a".repeat(70_000));
+    let (head, body) = split(&raw_exchange(addr, long).await);
+    assert!(head.starts_with("http/1.1 414"), "{head}");
+    assert!(head.contains("content-type: application/json"), "{head}");
+    assert!(head.contains(&format!("content-length: {}", body.len())), "{head}");
+    assert_eq!(error_code(&body), "uri_too_long", "{body}");
+    // not HTTP at all
+    let (head, body) = split(&raw_exchange(addr, "HELLO THERE\r\n\r\n".to_string()).await);
+    assert!(head.starts_with("http/1.1 400"), "{head}");
+    assert_eq!(error_code(&body), "bad_request", "{body}");
+    // the application's own answers pass through as they were
+    let ok = "GET /api/stories?limit=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".to_string();
+    let (head, body) = split(&raw_exchange(addr, ok).await);
+    assert!(head.starts_with("http/1.1 200"), "{head}");
+    assert_eq!(json_of(&body)["stories"].as_array().unwrap().len(), 1);
+    let bad = "GET /api/stories?limit=-1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".to_string();
+    let (head, body) = split(&raw_exchange(addr, bad).await);
+    assert!(head.starts_with("http/1.1 400"), "{head}");
+    assert_eq!(json_of(&body)["error"]["message"], "limit: -1 is negative");
+    server.abort();
+}
+
+#[test]
+fn only_an_empty_error_head_is_rewritten() {
+    let head = "HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-length: 0\r\ndate: x\r\n\r\n";
+    let out = String::from_utf8(json_error_head(head.as_bytes()).unwrap()).unwrap();
+    let (h, body) = out.split_once("\r\n\r\n").unwrap();
+    assert_eq!(
+        h,
+        format!(
+            "HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-type: application/json\r\ncontent-length: {}\r\ndate: x",
+            body.len()
+        )
+    );
+    assert_eq!(error_code(body), "headers_too_large");
+    for other in [
+        "HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n",
+        "HTTP/1.1 400 Bad Request\r\ncontent-length: 12\r\n\r\n",
+        "HTTP/1.1 414 URI Too Long\r\ncontent-length: 0\r\n\r\nmore",
+        "HTTP/1.1 414 URI Too Long\r\ncontent-length: 0\r\n",
+    ] {
+        assert!(json_error_head(other.as_bytes()).is_none(), "{other:?}");
+    }
+}
