@@ -127,6 +127,34 @@ test("story list filters: outlet, technique and date through the form", async ()
   await page.close();
 });
 
+test("story list: how many stories in all, and pages with next and previous", async () => {
+  const page = await browser.newPage();
+  await page.setViewportSize({ width: 1400, height: 900 });
+  const { total, stories } = await (await fetch(base + "/api/stories")).json();
+  assert.ok(total >= 2, `paging needs two stories, the corpus has ${total}`);
+  // the whole list: its count, no way further
+  await page.goto(base + "/");
+  await page.locator("#pager").waitFor();
+  assert.equal(await page.locator("#pager").textContent(), `Showing 1–${total} of ${total} stories`);
+  assert.equal(await page.locator("#pager a").count(), 0);
+  // pages of one story: next, then previous, each row the list's next story
+  await page.goto("about:blank");
+  await page.goto(base + "/#/?limit=1");
+  await page.waitForFunction(() => document.querySelector("#pager")?.textContent.startsWith("Showing 1–1 of"));
+  assert.match(await page.locator("#pager").textContent(), new RegExp(`^Showing 1–1 of ${total} stories · Next ›$`));
+  assert.equal(await page.locator("#stories a").textContent(), stories[0].label || "(no label)");
+  await page.click("#pager a.next");
+  await page.waitForFunction(() => document.querySelector("#pager")?.textContent.startsWith("Showing 2–2 of"));
+  assert.equal(await page.locator("#stories tr").count(), 2);
+  assert.equal(await page.locator("#stories a").textContent(), stories[1].label || "(no label)");
+  assert.ok(await page.locator("#pager a.prev").count() === 1, "a previous page");
+  await page.screenshot({ path: join(shots, "stories-paged.png"), fullPage: false });
+  await page.click("#pager a.prev");
+  await page.waitForFunction(() => document.querySelector("#pager")?.textContent.startsWith("Showing 1–1 of"));
+  assert.equal(await page.locator("#stories a").textContent(), stories[0].label || "(no label)");
+  await page.close();
+});
+
 test("compare form with the examples highlights attributions", async () => {
   const page = await browser.newPage();
   await page.setViewportSize({ width: 1400, height: 1100 });
@@ -146,6 +174,18 @@ test("compare form with the examples highlights attributions", async () => {
   await report.locator("span.content").first().scrollIntoViewIfNeeded();
   await page.locator("#report").scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(shots, "compare.png"), fullPage: false });
+  await page.close();
+});
+
+test("search marks the matching words only, not the brackets of the text", async () => {
+  const page = await browser.newPage();
+  // belmark-today.txt has "[headlines in foreign media](#)"
+  await page.goto(base + "/#/search?q=headlines");
+  await page.locator(".hit mark").first().waitFor();
+  const marks = await page.locator(".hit mark").allTextContents();
+  assert.ok(marks.every(m => m.toLowerCase() === "headlines"), marks.join(" | "));
+  assert.equal(await page.locator(".hit mark mark").count(), 0);
+  assert.ok((await page.locator(".hit").allTextContents()).some(t => t.includes("[headlines in foreign media](#)")));
   await page.close();
 });
 

@@ -172,3 +172,63 @@ fn one_file_spelt_four_ways_is_stored_once() {
     let ids: Vec<_> = export(&d.join("i.db")).iter().map(|a| a["id"].as_str().unwrap().to_string()).collect();
     assert_eq!(ids, vec!["ah.txt"]);
 }
+
+#[test]
+fn a_story_list_cut_short_says_how_many_there_are_and_pages_with_offset() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let examples: Vec<std::path::PathBuf> = ["arvia-herald.txt", "unrelated-cheese-fair.txt"]
+        .iter()
+        .map(|f| common::root().join("examples").join(f))
+        .collect();
+    ingest(&db, &examples.iter().map(|p| p.as_path()).collect::<Vec<_>>());
+    let db_arg = db.to_str().unwrap();
+    let stories = |extra: &[&str]| {
+        let mut args = vec!["stories", "--db", db_arg];
+        args.extend(extra);
+        let out = run(&args);
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(0), "{extra:?}: {stderr}");
+        (String::from_utf8(out.stdout).unwrap(), stderr)
+    };
+    // the whole list: nothing to say
+    let (all, said) = stories(&[]);
+    assert_eq!(all.lines().count(), 2, "{all}");
+    assert_eq!(said, "");
+    // a page: what it is of how many, and how to see the rest
+    let (first, said) = stories(&["--limit", "1"]);
+    assert_eq!(first.lines().collect::<Vec<_>>(), all.lines().take(1).collect::<Vec<_>>());
+    assert!(said.contains("1 of 2 stories shown; --limit N (and --offset N) for more"), "{said}");
+    let (second, said) = stories(&["--limit", "1", "--offset", "1"]);
+    assert_eq!(second.lines().collect::<Vec<_>>(), all.lines().skip(1).collect::<Vec<_>>());
+    assert!(said.contains("stories 2–2 of 2 shown"), "{said}");
+    // beyond the documented maximum: refused, not cut silently
+    let out = run(&["stories", "--db", db_arg, "--limit", "10001"]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{said}");
+    assert!(said.contains("limit: 10001 is over the maximum, 10000"), "{said}");
+}
+
+#[test]
+fn search_marks_the_matching_words_apart_from_the_brackets_of_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    // its text has "[headlines in foreign media](#)", a markdown link
+    ingest(&db, &[&common::root().join("examples/belmark-today.txt")]);
+    let db_arg = db.to_str().unwrap();
+    let search = |extra: &[&str]| {
+        let mut args = vec!["search", "headlines", "--db", db_arg];
+        args.extend(extra);
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let text = search(&[]);
+    assert!(text.contains("[⟦headlines⟧ in foreign media](#)"), "{text}");
+    assert!(!text.contains(['\u{E000}', '\u{E001}']), "{text}");
+    let bold = search(&["--color", "always"]);
+    assert!(bold.contains("[\x1b[1mheadlines\x1b[22m in foreign media](#)"), "{bold}");
+    let json = search(&["--format", "json"]);
+    let hit: serde_json::Value = serde_json::from_str(json.lines().next().unwrap()).unwrap();
+    assert!(hit["snippet"].as_str().unwrap().contains("[\u{E000}headlines\u{E001} in foreign media](#)"), "{hit}");
+}

@@ -65,7 +65,10 @@ async fn stories_story_article_search() {
     assert!(body.contains("class=\"content"), "highlighted attribution expected");
     let (st, body) = call(&app, "GET", "/api/search?q=cracks", "").await;
     assert_eq!(st, StatusCode::OK);
-    assert_eq!(serde_json::from_str::<Value>(&body).unwrap()["hits"].as_array().unwrap().len(), 2);
+    let hits = serde_json::from_str::<Value>(&body).unwrap()["hits"].as_array().unwrap().clone();
+    assert_eq!(hits.len(), 2);
+    // the matching word between the private-use markers, not brackets
+    assert!(hits[0]["snippet"].as_str().unwrap().contains("\u{E000}cracks\u{E001}"), "{}", hits[0]["snippet"]);
     let (st, body) = call(&app, "GET", "/api/openapi.json", "").await;
     assert_eq!(st, StatusCode::OK);
     assert!(serde_json::from_str::<Value>(&body).unwrap()["paths"]["/api/compare"].is_object());
@@ -240,6 +243,82 @@ async fn a_story_filter_that_is_no_date_is_a_bad_request() {
     }
 }
 
+#[tokio::test]
+async fn the_story_list_says_how_many_match_and_pages_with_offset() {
+    let (_dir, db) = corpus();
+    // two more stories, each of one article, besides the bridge story of two
+    let mut s = Store::open(&db).unwrap();
+    let more = [
+        ("c", "Cheese Fair\n\nThe annual cheese fair in Lindau drew record crowds, organiser Marta Feld said on Sunday."),
+        ("d", "Comet Seen\n\nAstronomers at the Halden observatory said a new comet would be visible in the southern sky."),
+    ];
+    let batch = more
+        .iter()
+        .map(|(id, t)| {
+            let a = corroborate_engine::analyze(corroborate_ingest::article_from_bytes(id, t.as_bytes()));
+            (corroborate_store::content_hash(&a.article), a)
+        })
+        .collect();
+    s.add_batch(batch).unwrap();
+    drop(s);
+    let app = router(db);
+    let page = |q: String| {
+        let app = app.clone();
+        async move {
+            let (st, body) = call(&app, "GET", &format!("/api/stories?{q}"), "").await;
+            assert_eq!(st, StatusCode::OK, "{q}: {body}");
+            json_of(&body)
+        }
+    };
+    let all = page("".into()).await;
+    assert_eq!((all["total"].as_i64(), all["offset"].as_i64(), all["limit"].as_i64()), (Some(3), Some(0), Some(100)));
+    let ids: Vec<i64> = all["stories"].as_array().unwrap().iter().map(|s| s["id"].as_i64().unwrap()).collect();
+    assert_eq!(ids.len(), 3);
+    // pages of one: each the next story of the whole list, each saying the same total
+    for (i, id) in ids.iter().enumerate() {
+        let q = format!("limit=1&offset={i}");
+        let v = page(q.clone()).await;
+        assert_eq!(v["total"], 3, "{q}");
+        assert_eq!(v["offset"], i as i64, "{q}");
+        assert_eq!(v["stories"].as_array().unwrap().len(), 1, "{q}");
+        assert_eq!(v["stories"][0]["id"], *id, "{q}");
+    }
+    // past the end: no stories, the total still said; the total counts what the filters select
+    let past = page("offset=7".into()).await;
+    assert_eq!((past["total"].as_i64(), past["stories"].as_array().unwrap().len()), (Some(3), 0));
+    let big = page("min_articles=2&limit=0".into()).await;
+    assert_eq!((big["total"].as_i64(), big["stories"].as_array().unwrap().len()), (Some(1), 0));
+    // the documented maximum limit is taken; beyond it is a bad request, not a silent cut
+    assert_eq!(page("limit=10000".into()).await["stories"].as_array().unwrap().len(), 3);
+    for q in ["limit=10001", "limit=5000000"] {
+        let (st, body) = call(&app, "GET", &format!("/api/stories?{q}"), "").await;
+        assert_eq!((st, error_code(&body).as_str()), (StatusCode::BAD_REQUEST, "bad_request"), "{q}");
+        assert!(body.contains("over the maximum, 10000"), "{q}: {body}");
+    }
+    // the OpenAPI document describes the total and the paging
+    let (_, body) = call(&app, "GET", "/api/openapi.json", "").await;
+    let doc = json_of(&body);
+    let props =
+        &doc["paths"]["/api/stories"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]["properties"];
+    for field in ["total", "offset", "limit", "stories"] {
+        assert!(props[field].is_object(), "{field} missing from the OpenAPI document: {props}");
+    }
+}
+
+#[tokio::test]
+async fn a_negative_limit_is_said_alike_by_the_story_list_and_search() {
+    let (_dir, db) = corpus();
+    let app = router(db);
+    for path in ["/api/stories?limit=-1", "/api/search?q=cracks&limit=-1"] {
+        let (st, body) = call(&app, "GET", path, "").await;
+        assert_eq!((st, error_code(&body).as_str()), (StatusCode::BAD_REQUEST, "bad_request"), "{path}");
+        assert_eq!(json_of(&body)["error"]["message"], "limit: -1 is negative", "{path}");
+    }
+    let (st, body) = call(&app, "GET", "/api/search?q=cracks&limit=0", "").await;
+    assert_eq!(st, StatusCode::OK, "{body}");
+    assert_eq!(json_of(&body)["hits"].as_array().unwrap().len(), 0);
+}
+
 /// Texts whose comparison takes long: two stories of thousands of like statements each, which the
 /// claims' clustering compares pairwise (about a minute in a debug build).
 fn slow_texts() -> Vec<String> {
@@ -382,4 +461,75 @@ async fn a_port_in_use_is_said_once() {
     }
     assert!(chain.contains(&addr.to_string()), "{chain}");
     assert_eq!(chain.matches("(os error").count(), 1, "{chain}");
+}
+
+/// What a server on a real socket answers to the bytes of `request` (the connection then closed).
+async fn raw_exchange(addr: std::net::SocketAddr, request: String) -> String {
+    tokio::task::spawn_blocking(move || {
+        use std::io::{Read, Write};
+        let mut c = std::net::TcpStream::connect(addr).unwrap();
+        c.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+        c.write_all(request.as_bytes()).unwrap();
+        let mut out = Vec::new();
+        c.read_to_end(&mut out).unwrap();
+        String::from_utf8_lossy(&out).into_owned()
+    })
+    .await
+    .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn requests_hyper_refuses_itself_get_the_json_error_too() {
+    let (_dir, db) = corpus();
+    let tcp = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = tcp.local_addr().unwrap();
+    let server = tokio::spawn(async move { axum::serve(JsonErrorsListener(tcp), router(db)).await });
+    let split = |resp: &str| {
+        let (head, body) = resp.split_once("\r\n\r\n").unwrap_or_else(|| panic!("no head: {resp:?}"));
+        (head.to_ascii_lowercase(), body.to_string())
+    };
+    // a query string of 70 KB: hyper's URI limit (65,534 bytes)
+    let long = format!("GET /api/search?q={} HTTP/1.1\r\nHost: x\r\n\r\n", "a".repeat(70_000));
+    let (head, body) = split(&raw_exchange(addr, long).await);
+    assert!(head.starts_with("http/1.1 414"), "{head}");
+    assert!(head.contains("content-type: application/json"), "{head}");
+    assert!(head.contains(&format!("content-length: {}", body.len())), "{head}");
+    assert_eq!(error_code(&body), "uri_too_long", "{body}");
+    // not HTTP at all
+    let (head, body) = split(&raw_exchange(addr, "HELLO THERE\r\n\r\n".to_string()).await);
+    assert!(head.starts_with("http/1.1 400"), "{head}");
+    assert_eq!(error_code(&body), "bad_request", "{body}");
+    // the application's own answers pass through as they were
+    let ok = "GET /api/stories?limit=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".to_string();
+    let (head, body) = split(&raw_exchange(addr, ok).await);
+    assert!(head.starts_with("http/1.1 200"), "{head}");
+    assert_eq!(json_of(&body)["stories"].as_array().unwrap().len(), 1);
+    let bad = "GET /api/stories?limit=-1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".to_string();
+    let (head, body) = split(&raw_exchange(addr, bad).await);
+    assert!(head.starts_with("http/1.1 400"), "{head}");
+    assert_eq!(json_of(&body)["error"]["message"], "limit: -1 is negative");
+    server.abort();
+}
+
+#[test]
+fn only_an_empty_error_head_is_rewritten() {
+    let head = "HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-length: 0\r\ndate: x\r\n\r\n";
+    let out = String::from_utf8(json_error_head(head.as_bytes()).unwrap()).unwrap();
+    let (h, body) = out.split_once("\r\n\r\n").unwrap();
+    assert_eq!(
+        h,
+        format!(
+            "HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-type: application/json\r\ncontent-length: {}\r\ndate: x",
+            body.len()
+        )
+    );
+    assert_eq!(error_code(body), "headers_too_large");
+    for other in [
+        "HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n",
+        "HTTP/1.1 400 Bad Request\r\ncontent-length: 12\r\n\r\n",
+        "HTTP/1.1 414 URI Too Long\r\ncontent-length: 0\r\n\r\nmore",
+        "HTTP/1.1 414 URI Too Long\r\ncontent-length: 0\r\n",
+    ] {
+        assert!(json_error_head(other.as_bytes()).is_none(), "{other:?}");
+    }
 }

@@ -422,8 +422,27 @@ pub struct StoryFilter {
     pub technique: Option<String>,
     /// Only stories with at least this many articles.
     pub min_articles: Option<i64>,
+    /// At most this many stories (default [`DEFAULT_STORY_LIMIT`], at most [`MAX_STORY_LIMIT`]).
     pub limit: Option<i64>,
+    /// Skip this many stories of the list first (paging).
     pub offset: Option<i64>,
+}
+
+/// Stories a list gives when its filter names no limit.
+pub const DEFAULT_STORY_LIMIT: i64 = 100;
+/// The largest limit a story list takes; a larger one is refused ([`StoryFilter::problem`]).
+pub const MAX_STORY_LIMIT: i64 = 10_000;
+
+/// A page of the story list ([`Store::stories_page`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoryPage {
+    /// How many stories the filters select in all (the pages together).
+    pub total: i64,
+    /// How many of them come before this page.
+    pub offset: i64,
+    /// The most this page could hold.
+    pub limit: i64,
+    pub stories: Vec<StorySummary>,
 }
 
 impl StoryFilter {
@@ -457,6 +476,9 @@ impl StoryFilter {
                 return Some(format!("{name}: {n} is negative"));
             }
         }
+        if let Some(n) = self.limit.filter(|n| *n > MAX_STORY_LIMIT) {
+            return Some(format!("limit: {n} is over the maximum, {MAX_STORY_LIMIT} (page with offset)"));
+        }
         None
     }
 }
@@ -479,6 +501,35 @@ pub struct Facets {
     pub techniques: Vec<Facet>,
 }
 
+/// Opens a matching word in a [`Hit::snippet`]: U+E000, of the Private Use Area, which the text of
+/// a snippet never holds (a text's own is taken out).
+pub const HIGHLIGHT_START: char = '\u{E000}';
+/// Closes a matching word in a [`Hit::snippet`]: U+E001.
+pub const HIGHLIGHT_END: char = '\u{E001}';
+
+/// The snippet `marked` (the excerpt with FTS5's markers) with only the markers FTS5 put in: the
+/// characters it has beyond `plain` (the same excerpt without markers), and none of the text's own
+/// [`HIGHLIGHT_START`] or [`HIGHLIGHT_END`].
+fn own_markers(marked: &str, plain: &str) -> String {
+    let is_marker = |c: char| c == HIGHLIGHT_START || c == HIGHLIGHT_END;
+    let mut text = plain.chars().peekable();
+    let mut out = String::with_capacity(marked.len());
+    for c in marked.chars() {
+        if text.peek() == Some(&c) {
+            text.next();
+            if !is_marker(c) {
+                out.push(c);
+            }
+        } else if is_marker(c) {
+            out.push(c);
+        } else {
+            // not the same excerpt (never seen): the text alone, unmarked
+            return plain.chars().filter(|c| !is_marker(*c)).collect();
+        }
+    }
+    out
+}
+
 /// A search hit.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hit {
@@ -486,7 +537,8 @@ pub struct Hit {
     pub id: String,
     pub title: Option<String>,
     pub story: Option<i64>,
-    /// Matching words between `[` and `]`.
+    /// An excerpt of the text, each matching word between [`HIGHLIGHT_START`] and [`HIGHLIGHT_END`]
+    /// (private-use characters, taken out of the text, so they mark nothing else).
     pub snippet: String,
     pub score: f64,
 }
@@ -794,68 +846,37 @@ impl Store {
         if q.is_empty() {
             return Ok(Vec::new());
         }
+        // the excerpt twice, with the markers and without: what the first has beyond the second
+        // is the markers FTS5 put in; the text's own U+E000 / U+E001, if any, are taken out
         let mut st = self.conn.prepare_cached(
-            "SELECT a.rowid, a.id, a.title, a.story, snippet(articles_fts, 1, '[', ']', '…', 16), bm25(articles_fts)
+            "SELECT a.rowid, a.id, a.title, a.story, snippet(articles_fts, 1, ?3, ?4, '…', 16),
+                    snippet(articles_fts, 1, '', '', '…', 16), bm25(articles_fts)
              FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
              WHERE articles_fts MATCH ?1 ORDER BY bm25(articles_fts) LIMIT ?2",
         )?;
+        let (start, end) = (HIGHLIGHT_START.to_string(), HIGHLIGHT_END.to_string());
         let hits = st
-            .query_map(params![q, limit as i64], |r| {
+            .query_map(params![q, limit as i64, start, end], |r| {
                 Ok(Hit {
                     key: r.get(0)?,
                     id: r.get(1)?,
                     title: r.get(2)?,
                     story: r.get(3)?,
-                    snippet: r.get(4)?,
-                    score: -r.get::<_, f64>(5)?,
+                    snippet: own_markers(&r.get::<_, String>(4)?, &r.get::<_, String>(5)?),
+                    score: -r.get::<_, f64>(6)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(hits)
     }
 
-    /// Stories, largest first, filtered.
+    /// Stories, largest first, filtered: the page `f.limit` (default [`DEFAULT_STORY_LIMIT`]) and
+    /// `f.offset` select.
     pub fn stories(&self, f: &StoryFilter) -> Result<Vec<StorySummary>> {
-        if let Some(problem) = f.problem() {
-            return Err(Error::Invalid(problem));
-        }
-        let mut sql = format!("SELECT {SUMMARY_COLUMNS} FROM stories WHERE 1=1");
-        let mut args: Vec<rusqlite::types::Value> = Vec::new();
-        let given = |o: &Option<String>| o.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
-        if let Some(o) = given(&f.outlet) {
-            sql.push_str(
-                " AND EXISTS (SELECT 1 FROM story_facets f WHERE f.story = stories.id AND f.kind = 'outlet'
-                   AND instr(lower(f.value), ?) > 0)",
-            );
-            args.push(o.to_lowercase().into());
-        }
-        for (kind, v) in [("narrative", given(&f.narrative)), ("technique", given(&f.technique))] {
-            if let Some(v) = v {
-                sql.push_str(&format!(
-                    " AND EXISTS (SELECT 1 FROM story_facets f WHERE f.kind = '{kind}' AND f.value = ? AND f.story = stories.id)"
-                ));
-                args.push(v.into());
-            }
-        }
-        if let Some(l) = given(&f.label) {
-            sql.push_str(" AND instr(lower(label), ?) > 0");
-            args.push(l.to_lowercase().into());
-        }
-        if let Some(d) = given(&f.from) {
-            sql.push_str(" AND last_published >= ?");
-            args.push(d.into());
-        }
-        if let Some(d) = given(&f.to) {
-            sql.push_str(" AND first_published <= ?");
-            args.push(format!("{d}\u{10ffff}").into());
-        }
-        if let Some(n) = f.min_articles {
-            sql.push_str(" AND n_articles >= ?");
-            args.push(n.into());
-        }
-        sql.push_str(" ORDER BY n_articles DESC, id LIMIT ? OFFSET ?");
-        args.push(f.limit.unwrap_or(100).clamp(0, 10_000).into());
-        args.push(f.offset.unwrap_or(0).max(0).into());
+        let (sql, mut args) = story_query(f, SUMMARY_COLUMNS)?;
+        let sql = format!("{sql} ORDER BY n_articles DESC, id LIMIT ? OFFSET ?");
+        args.push(f.limit.unwrap_or(DEFAULT_STORY_LIMIT).into());
+        args.push(f.offset.unwrap_or(0).into());
         let mut st = self.conn.prepare_cached(&sql)?;
         let rows = st.query_map(rusqlite::params_from_iter(args), summary_row)?;
         let mut out = Vec::new();
@@ -863,6 +884,22 @@ impl Store {
             out.push(r??);
         }
         Ok(out)
+    }
+
+    /// How many stories the filters of `f` select (its limit and offset aside).
+    pub fn count_stories(&self, f: &StoryFilter) -> Result<i64> {
+        let (sql, args) = story_query(f, "count(*)")?;
+        Ok(self.conn.prepare_cached(&sql)?.query_row(rusqlite::params_from_iter(args), |r| r.get(0))?)
+    }
+
+    /// A page of stories and how many the filters select in all, read in one snapshot of the file
+    /// (an ingest that commits between the two reads cannot make them disagree).
+    pub fn stories_page(&self, f: &StoryFilter) -> Result<StoryPage> {
+        let tx = self.conn.unchecked_transaction()?;
+        let stories = self.stories(f)?;
+        let total = self.count_stories(f)?;
+        tx.finish()?;
+        Ok(StoryPage { total, offset: f.offset.unwrap_or(0), limit: f.limit.unwrap_or(DEFAULT_STORY_LIMIT), stories })
     }
 
     /// The values the story filters can take, each with the number of stories it occurs in, most
@@ -1303,6 +1340,49 @@ fn merge_story(tx: &rusqlite::Transaction, into: i64, from: i64) -> Result<()> {
         refresh_facet_list(tx, into, kind)?;
     }
     refresh_label(tx, into)
+}
+
+/// The story list's query up to its order: `SELECT columns FROM stories WHERE <the filters of f>`,
+/// with its arguments; refused if the filter cannot be applied ([`StoryFilter::problem`]).
+fn story_query(f: &StoryFilter, columns: &str) -> Result<(String, Vec<rusqlite::types::Value>)> {
+    if let Some(problem) = f.problem() {
+        return Err(Error::Invalid(problem));
+    }
+    let mut sql = format!("SELECT {columns} FROM stories WHERE 1=1");
+    let mut args: Vec<rusqlite::types::Value> = Vec::new();
+    let given = |o: &Option<String>| o.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+    if let Some(o) = given(&f.outlet) {
+        sql.push_str(
+            " AND EXISTS (SELECT 1 FROM story_facets f WHERE f.story = stories.id AND f.kind = 'outlet'
+               AND instr(lower(f.value), ?) > 0)",
+        );
+        args.push(o.to_lowercase().into());
+    }
+    for (kind, v) in [("narrative", given(&f.narrative)), ("technique", given(&f.technique))] {
+        if let Some(v) = v {
+            sql.push_str(&format!(
+                " AND EXISTS (SELECT 1 FROM story_facets f WHERE f.kind = '{kind}' AND f.value = ? AND f.story = stories.id)"
+            ));
+            args.push(v.into());
+        }
+    }
+    if let Some(l) = given(&f.label) {
+        sql.push_str(" AND instr(lower(label), ?) > 0");
+        args.push(l.to_lowercase().into());
+    }
+    if let Some(d) = given(&f.from) {
+        sql.push_str(" AND last_published >= ?");
+        args.push(d.into());
+    }
+    if let Some(d) = given(&f.to) {
+        sql.push_str(" AND first_published <= ?");
+        args.push(format!("{d}\u{10ffff}").into());
+    }
+    if let Some(n) = f.min_articles {
+        sql.push_str(" AND n_articles >= ?");
+        args.push(n.into());
+    }
+    Ok((sql, args))
 }
 
 /// Turns user words into an FTS5 query: each word quoted (no operators, no syntax errors), all required.

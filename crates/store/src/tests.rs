@@ -101,6 +101,21 @@ fn batch_boundaries_and_reopening_do_not_change_the_corpus() {
 }
 
 #[test]
+fn search_marks_only_matching_words_whatever_brackets_or_markers_the_text_holds() {
+    let mut s = Store::open_memory().unwrap();
+    // brackets of a markdown link, and the very characters that mark a match
+    let text =
+        "The mayor said it was staged to make [headlines in foreign media](#) and \u{E000}more\u{E001} \u{E001}x.";
+    s.add_batch(vec![doc("m", text)]).unwrap();
+    let hits = s.search("headlines", 10).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(
+        hits[0].snippet,
+        "The mayor said it was staged to make [\u{E000}headlines\u{E001} in foreign media](#) and more x."
+    );
+}
+
+#[test]
 fn search_finds_words_and_survives_odd_queries() {
     let mut s = Store::open_memory().unwrap();
     s.add_batch(corpus()).unwrap();
@@ -108,7 +123,7 @@ fn search_finds_words_and_survives_odd_queries() {
     let mut ids: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
     ids.sort();
     assert_eq!(ids, ["c", "e"]);
-    assert!(hits[0].snippet.contains('['));
+    assert!(hits[0].snippet.contains('\u{E000}') && hits[0].snippet.contains('\u{E001}'));
     for q in ["\"", "AND OR NOT", "a*", "(", "", "NEAR(x y", "bridge\" OR \"cheese"] {
         assert!(s.search(q, 10).is_ok(), "{q}");
     }

@@ -1,4 +1,6 @@
 //! `corroborate search QUERY --db PATH`: full-text search over the corpus.
+use corroborate_store::{HIGHLIGHT_END, HIGHLIGHT_START};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
@@ -9,8 +11,14 @@ pub struct Args {
     pub db: std::path::PathBuf,
     #[arg(long, default_value_t = 20)]
     pub limit: usize,
+    /// Text: each hit's excerpt with its matching words marked; JSON Lines: the API's hits, the
+    /// matching words between U+E000 and U+E001.
     #[arg(long, default_value = "text", value_parser = ["text", "json"])]
     pub format: String,
+    /// Matching words in bold: auto (on a terminal, unless NO_COLOR is set), always, never (then
+    /// between ⟦ and ⟧).
+    #[arg(long, default_value = "auto", value_parser = ["auto", "always", "never"])]
+    pub color: String,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -23,6 +31,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             out.push('\n');
         }
     } else {
+        let bold = match args.color.as_str() {
+            "always" => true,
+            "never" => false,
+            _ => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        };
         for h in &hits {
             let story = h.story.map(|s| format!("story {s}")).unwrap_or_default();
             out.push_str(&format!(
@@ -31,7 +44,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 h.id,
                 h.title.as_deref().unwrap_or(""),
                 story,
-                corroborate_report::clip(&h.snippet, 200)
+                marked(&corroborate_report::clip(&h.snippet, 200), bold)
             ));
         }
     }
@@ -41,4 +54,31 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("corroborate: search: no article matches {:?}", args.query);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A snippet for a terminal: the store's markers of the matching words (private-use characters,
+/// which a terminal shows as nothing or as boxes) become bold, or ⟦ ⟧, which news text hardly
+/// ever holds; a match the clipping cut is closed.
+fn marked(snippet: &str, bold: bool) -> String {
+    let (open, close) = if bold { ("\x1b[1m", "\x1b[22m") } else { ("⟦", "⟧") };
+    let mut out = String::with_capacity(snippet.len() + 16);
+    let mut inside = false;
+    for c in snippet.chars() {
+        match c {
+            HIGHLIGHT_START if !inside => {
+                out.push_str(open);
+                inside = true;
+            }
+            HIGHLIGHT_END if inside => {
+                out.push_str(close);
+                inside = false;
+            }
+            HIGHLIGHT_START | HIGHLIGHT_END => {}
+            c => out.push(c),
+        }
+    }
+    if inside {
+        out.push_str(close);
+    }
+    out
 }

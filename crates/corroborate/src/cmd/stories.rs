@@ -25,8 +25,12 @@ pub struct Args {
     pub to: Option<String>,
     #[arg(long)]
     pub min_articles: Option<i64>,
+    /// At most this many stories (at most 10000); stderr says how many match in all.
     #[arg(long, default_value_t = 50)]
     pub limit: i64,
+    /// Skip this many stories of the list first (the next page: --offset 50).
+    #[arg(long, default_value_t = 0)]
+    pub offset: i64,
     #[arg(long, default_value = "text", value_parser = ["text", "json"])]
     pub format: String,
 }
@@ -62,9 +66,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         technique: args.technique,
         min_articles: args.min_articles,
         limit: Some(args.limit),
-        offset: None,
+        offset: Some(args.offset),
     };
-    let stories = store.stories(&filter)?;
+    let page = store.stories_page(&filter)?;
+    let stories = page.stories;
     let mut out = String::new();
     for s in &stories {
         if args.format == "json" {
@@ -87,5 +92,24 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         out.push('\n');
     }
     super::inputs::write_output(None, &out)?;
+    if let Some(note) = page_note(page.total, page.offset, stories.len()) {
+        eprintln!("corroborate: stories: {note}");
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What a list that is not the whole of it says on stderr: how many of how many, and how to see more.
+fn page_note(total: i64, offset: i64, shown: usize) -> Option<String> {
+    let shown = shown as i64;
+    if offset == 0 && shown >= total {
+        return None;
+    }
+    let which = if shown == 0 {
+        format!("none of {total} stories shown")
+    } else if offset == 0 {
+        format!("{shown} of {total} stories shown")
+    } else {
+        format!("stories {}–{} of {total} shown", offset + 1, offset + shown)
+    };
+    Some(format!("{which}; --limit N (and --offset N) for more"))
 }

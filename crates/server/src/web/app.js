@@ -41,18 +41,26 @@ async function storyList(params) {
     ev.preventDefault();
     const p = new URLSearchParams();
     for (const [k, v] of new FormData(ev.target)) if (v) p.set(k, v);
+    if (q.get("limit")) p.set("limit", q.get("limit")); // the page size stays; a new filter starts at its first page
     location.hash = "#/?" + p.toString();
   });
   for (const [k, v] of [...q]) if (!v) q.delete(k);
   try {
-    const {stories} = await api("/api/stories?" + q.toString());
+    const {stories, total, offset, limit} = await api("/api/stories?" + q.toString());
+    const n = x => x.toLocaleString("en");
+    const page = o => { const p = new URLSearchParams(q); if (o > 0) p.set("offset", o); else p.delete("offset"); return "#/?" + p.toString(); };
+    const pager = id => `<p class="pager muted"${id ? ` id="${id}"` : ""}>` +
+      (stories.length ? `Showing ${n(offset + 1)}–${n(offset + stories.length)} of ${n(total)} stor${total === 1 ? "y" : "ies"}` : `None of ${n(total)} stories on this page`) +
+      (offset > 0 ? ` · <a class="prev" href="${esc(page(Math.max(0, Math.min(offset, total) - Math.max(limit, 1))))}">‹ Previous</a>` : "") +
+      (offset + stories.length < total && stories.length ? ` · <a class="next" href="${esc(page(offset + stories.length))}">Next ›</a>` : "") +
+      (!stories.length ? ` · <a class="first" href="${esc(page(0))}">First page</a>` : "") + `</p>`;
     const rows = stories.map(s => `<tr><td><a href="#/story/${s.id}">${esc(s.label || "(no label)")}</a></td>
       <td>${s.articles}</td><td>${esc(s.outlets.join(", "))}</td>
       <td class="techniques">${esc(s.techniques.join(", "))}${s.narratives.length ? `<br><b>narratives:</b> ${esc(s.narratives.join(", "))}` : ""}</td>
       <td>${esc(s.first_published ?? "")}${s.last_published && s.last_published !== s.first_published ? " – " + esc(s.last_published) : ""}</td></tr>`);
     document.getElementById("list").innerHTML = stories.length
-      ? `<table id="stories"><tr><th>Story</th><th>Articles</th><th>Outlets</th><th>Techniques / narratives</th><th>Published</th></tr>${rows.join("")}</table>`
-      : `<p>No stories match.</p>`;
+      ? `${pager("pager")}<table id="stories"><tr><th>Story</th><th>Articles</th><th>Outlets</th><th>Techniques / narratives</th><th>Published</th></tr>${rows.join("")}</table>${pager("")}`
+      : total ? pager("pager") : `<p>No stories match.</p>`;
   } catch (e) { fail(e); }
 }
 
@@ -91,7 +99,7 @@ function searchPage(params) {
   api("/api/search?q=" + encodeURIComponent(q)).then(({hits}) => {
     document.getElementById("hits").innerHTML = hits.length ? hits.map(h =>
       `<div class="hit"><a href="#/article/${h.key}">${esc(h.title || h.id)}</a> ${h.story != null ? `<a class="muted" href="#/story/${h.story}">story</a>` : ""}
-       <div class="muted">${esc(h.snippet).replace(/\[/g, "<mark>").replace(/\]/g, "</mark>")}</div></div>`).join("") : "<p>No matches.</p>";
+       <div class="muted">${esc(h.snippet).replace(/\uE000/g, "<mark>").replace(/\uE001/g, "</mark>")}</div></div>`).join("") : "<p>No matches.</p>";
   }, fail);
 }
 
