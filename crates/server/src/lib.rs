@@ -10,9 +10,7 @@
 //!   `/articles/{key}/report.html`; the app (`/`) is static HTML and JS embedded with `include_str!`.
 //! * Errors are JSON `{"error": {"code", "message"}}` with a matching status, including the ones
 //!   axum and tower-http make themselves (bad query strings, 405, the body limit, the time limit):
-//!   an outer layer rewrites any non-JSON error response; and the ones hyper writes itself before
-//!   any service runs (a URI over 65,534 bytes: 414, headers too large: 431, no HTTP: 400), which
-//!   [`JsonErrorsListener`]'s connections rewrite as they are written. Bodies are capped at [`MAX_BODY_BYTES`],
+//!   an outer layer rewrites any non-JSON error response. Bodies are capped at [`MAX_BODY_BYTES`],
 //!   requests at [`REQUEST_TIMEOUT`] (408); the engine and SQLite run on the blocking pool
 //!   (`spawn_blocking`), each blocking thread with its own connection.
 //! * Compare jobs are capped: at most [`Limits::max_compare_jobs`] run at once (the cores by
@@ -256,131 +254,12 @@ pub async fn serve(db: PathBuf, addr: std::net::SocketAddr, kb: corroborate_sour
     Store::open(&db)?; // fail early on a bad file
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|source| Error::Bind { addr, source })?;
     eprintln!("corroborate: serving {} on http://{}", db.display(), listener.local_addr()?);
-    axum::serve(JsonErrorsListener(listener), router_full(db, Limits::default(), kb))
+    axum::serve(listener, router_full(db, Limits::default(), kb))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })
         .await?;
     Ok(())
-}
-
-/// A TCP listener whose connections answer in JSON the requests hyper refuses before any service
-/// sees them: a URI over its 65,534 bytes (414), headers over its buffer (431), a request that is
-/// not HTTP (400). hyper writes those itself, a status line and `content-length: 0` with no hook to
-/// give a body, so the connection rewrites that one head ([`json_error_head`]) as it is written.
-pub struct JsonErrorsListener(pub tokio::net::TcpListener);
-
-impl axum::serve::Listener for JsonErrorsListener {
-    type Io = JsonErrorsIo<tokio::net::TcpStream>;
-    type Addr = std::net::SocketAddr;
-
-    async fn accept(&mut self) -> (Self::Io, Self::Addr) {
-        let (io, addr) = axum::serve::Listener::accept(&mut self.0).await;
-        (JsonErrorsIo { io, pending: Vec::new() }, addr)
-    }
-
-    fn local_addr(&self) -> std::io::Result<Self::Addr> {
-        self.0.local_addr()
-    }
-}
-
-/// A connection of [`JsonErrorsListener`]: reads pass through; a write that is one of hyper's own
-/// error heads is taken whole and written as [`json_error_head`] makes it.
-pub struct JsonErrorsIo<T> {
-    io: T,
-    /// The rewritten response still to write (written before anything else).
-    pending: Vec<u8>,
-}
-
-impl<T: tokio::io::AsyncWrite + Unpin> JsonErrorsIo<T> {
-    fn poll_pending(&mut self, cx: &mut std::task::Context<'_>) -> std::task::Poll<std::io::Result<()>> {
-        while !self.pending.is_empty() {
-            let n = std::task::ready!(std::pin::Pin::new(&mut self.io).poll_write(cx, &self.pending))?;
-            if n == 0 {
-                return std::task::Poll::Ready(Err(std::io::ErrorKind::WriteZero.into()));
-            }
-            self.pending.drain(..n);
-        }
-        std::task::Poll::Ready(Ok(()))
-    }
-}
-
-impl<T: tokio::io::AsyncRead + Unpin> tokio::io::AsyncRead for JsonErrorsIo<T> {
-    fn poll_read(
-        mut self: std::pin::Pin<&mut Self>,
-        cx: &mut std::task::Context<'_>,
-        buf: &mut tokio::io::ReadBuf<'_>,
-    ) -> std::task::Poll<std::io::Result<()>> {
-        std::pin::Pin::new(&mut self.io).poll_read(cx, buf)
-    }
-}
-
-impl<T: tokio::io::AsyncWrite + Unpin> tokio::io::AsyncWrite for JsonErrorsIo<T> {
-    fn poll_write(
-        mut self: std::pin::Pin<&mut Self>,
-        cx: &mut std::task::Context<'_>,
-        buf: &[u8],
-    ) -> std::task::Poll<std::io::Result<usize>> {
-        std::task::ready!(self.poll_pending(cx))?;
-        if let Some(rewritten) = json_error_head(buf) {
-            // taken whole; written now as far as it goes, the rest by the next write or flush
-            self.pending = rewritten;
-            if let std::task::Poll::Ready(Err(e)) = self.poll_pending(cx) {
-                return std::task::Poll::Ready(Err(e));
-            }
-            return std::task::Poll::Ready(Ok(buf.len()));
-        }
-        std::pin::Pin::new(&mut self.io).poll_write(cx, buf)
-    }
-
-    fn poll_flush(
-        mut self: std::pin::Pin<&mut Self>,
-        cx: &mut std::task::Context<'_>,
-    ) -> std::task::Poll<std::io::Result<()>> {
-        std::task::ready!(self.poll_pending(cx))?;
-        std::pin::Pin::new(&mut self.io).poll_flush(cx)
-    }
-
-    fn poll_shutdown(
-        mut self: std::pin::Pin<&mut Self>,
-        cx: &mut std::task::Context<'_>,
-    ) -> std::task::Poll<std::io::Result<()>> {
-        std::task::ready!(self.poll_pending(cx))?;
-        std::pin::Pin::new(&mut self.io).poll_shutdown(cx)
-    }
-}
-
-/// hyper's own answer to a request it could not read, made a JSON error: `bytes` must be exactly a
-/// response head of status 400, 414 or 431 with `content-length: 0` and nothing after it (the
-/// application never sends one: every error of its own has a JSON body). Anything else: `None`.
-fn json_error_head(bytes: &[u8]) -> Option<Vec<u8>> {
-    let head = std::str::from_utf8(bytes).ok()?;
-    let rest = head.strip_prefix("HTTP/1.1 ")?;
-    let (code, message) = match rest.get(..4)? {
-        "400 " => ("bad_request", "the request is not valid HTTP/1.1"),
-        "414 " => {
-            ("uri_too_long", "the request's URI (path and query string) is longer than the server reads, 65,534 bytes")
-        }
-        "431 " => ("headers_too_large", "the request's headers are larger than the server reads"),
-        _ => return None,
-    };
-    let lines = head.strip_suffix("\r\n\r\n")?;
-    if lines.contains("\r\n\r\n") || !lines.split("\r\n").any(|l| l.eq_ignore_ascii_case("content-length: 0")) {
-        return None;
-    }
-    let body = json!({"error": {"code": code, "message": message}}).to_string();
-    let mut out = String::with_capacity(head.len() + body.len() + 64);
-    for line in lines.split("\r\n") {
-        if line.eq_ignore_ascii_case("content-length: 0") {
-            out.push_str(&format!("content-type: application/json\r\ncontent-length: {}", body.len()));
-        } else {
-            out.push_str(line);
-        }
-        out.push_str("\r\n");
-    }
-    out.push_str("\r\n");
-    out.push_str(&body);
-    Some(out.into_bytes())
 }
 
 fn html(body: impl Into<String>) -> Response {
