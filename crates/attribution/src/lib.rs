@@ -748,7 +748,10 @@ pub fn find_with(
     let mut recent: Vec<(usize, Speaker)> = Vec::new();
     mentions.extend(raw.iter().filter_map(|r| r.subject));
     mentions.sort_unstable();
-    let mut next_subject = subject_names(&ctx, &raw, &nominal, &verbal).into_iter().peekable();
+    let mut subjects = subject_names(&ctx, &raw, &nominal, &verbal);
+    subjects.extend(subject_groups(&ctx, &raw, &nominal, &verbal));
+    subjects.sort_by_key(|(start, _)| *start);
+    let mut next_subject = subjects.into_iter().peekable();
     let mut next_mention = mentions.into_iter().peekable();
     for &i in &order {
         let at = raw[i].cue_span(toks).start;
@@ -1645,21 +1648,8 @@ fn subject_of(ctx: &Ctx, s0: usize, limit: usize) -> Option<(usize, usize)> {
 /// which a later "I" passes over (the one speaking).
 fn subject_names(ctx: &Ctx, raw: &[Raw], nominal: &[bool], verbal: &[bool]) -> Vec<(usize, Speaker)> {
     let toks = ctx.toks;
-    // contents by start, with the furthest end reached so far: a token is reported when some
-    // content starting at or before it ends after it
-    let mut contents: Vec<Span> = raw.iter().map(|r| r.content).collect();
-    contents.sort_unstable_by_key(|c| c.start);
-    let reach: Vec<usize> = contents
-        .iter()
-        .scan(0, |end, c| {
-            *end = c.end.max(*end);
-            Some(*end)
-        })
-        .collect();
-    let reported = |k: usize| {
-        let n = contents.partition_point(|c| c.start <= toks[k].span.start);
-        n > 0 && reach[n - 1] >= toks[k].span.end
-    };
+    let within = Reported::new(raw);
+    let reported = |k: usize| within.covers(toks[k].span);
     let verb = |k: usize| {
         toks.get(k).is_some_and(|t| {
             t.kind == TokKind::Word
@@ -1710,6 +1700,138 @@ fn subject_names(ctx: &Ctx, raw: &[Raw], nominal: &[bool], verbal: &[bool]) -> V
             })
         })
         .collect()
+}
+
+/// The reported contents of an article, to ask whether a span lies inside one in log time: by
+/// start, with the furthest end reached so far (a span is reported when some content starting at or
+/// before it ends after it).
+struct Reported {
+    contents: Vec<Span>,
+    reach: Vec<usize>,
+}
+
+impl Reported {
+    fn new(raw: &[Raw]) -> Reported {
+        let mut contents: Vec<Span> = raw.iter().map(|r| r.content).collect();
+        contents.sort_unstable_by_key(|c| c.start);
+        let reach = contents
+            .iter()
+            .scan(0, |end, c| {
+                *end = c.end.max(*end);
+                Some(*end)
+            })
+            .collect();
+        Reported { contents, reach }
+    }
+
+    fn covers(&self, s: Span) -> bool {
+        let n = self.contents.partition_point(|c| c.start <= s.start);
+        n > 0 && self.reach[n - 1] >= s.end
+    }
+}
+
+/// The groups named as the subjects that open sentences: mentions a later "they" may take up
+/// ("Russian prosecutors are forcing the sale ..., which they claim", "The aides, led by ..., met
+/// the group. They said", "Ana Ruiz and Karel Dusek, sociologists at ..., published a book. They
+/// argue"): a phrase ending on a lowercase plural noun, or two people joined by "and", followed by
+/// its verb (or by an appositive between commas and then its verb), and not inside reported speech.
+/// Before, such a "they" went to the nearest organisation or place named before it ("Yukos",
+/// "New Hampshire"). Marked with the resolution "group", which only "they" takes up.
+fn subject_groups(ctx: &Ctx, raw: &[Raw], nominal: &[bool], verbal: &[bool]) -> Vec<(usize, Speaker)> {
+    let toks = ctx.toks;
+    let within = Reported::new(raw);
+    let reported = |k: usize| within.covers(toks[k].span);
+    let word = |k: usize| toks.get(k).is_some_and(|t| t.kind == TokKind::Word);
+    let verb = |k: usize| {
+        word(k)
+            && (verbal.get(k).copied().unwrap_or(false) || auxiliary(&toks[k].lower))
+            && !is(FUNCTION_WORDS, &toks[k].lower)
+    };
+    let verb_after = |k: usize, s1: usize| {
+        let k = if toks.get(k).is_some_and(|t| t.is_punct(',')) {
+            // an appositive or participle between commas: "The aides, led by Terry Sullivan, told"
+            match (k + 1..s1.min(k + 20)).find(|&j| toks[j].is_punct(',')) {
+                Some(j) => j + 1,
+                None => return false,
+            }
+        } else {
+            k
+        };
+        verb(k) || word(k) && !ctx.cap(k) && !nominal.get(k).copied().unwrap_or(false) && verb(k + 1)
+    };
+    let person_at = |k: usize| -> Option<usize> {
+        let start = toks.get(k)?.span.start;
+        let e = if ctx.entities_sorted {
+            let first = ctx.entities.partition_point(|e| e.span.start < start);
+            ctx.entities[first..].iter().take_while(|e| e.span.start == start).find(|e| e.kind == EntityType::Person)
+        } else {
+            ctx.entities.iter().find(|e| e.span.start == start && e.kind == EntityType::Person)
+        }?;
+        (k..toks.len()).take_while(|&j| toks[j].span.end <= e.span.end).last()
+    };
+    let plural = |w: &str| {
+        w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is")
+            && !w.ends_with("ics")
+            && !matches!(w, "news" | "series" | "species" | "always" | "perhaps" | "was" | "has" | "does" | "this")
+    };
+    let mut out = Vec::new();
+    for &(s0, s1) in ctx.sent_toks.iter() {
+        let s0 = if is(SUBJECTLESS_OPENERS, ctx.lower(s0)) {
+            match (s0..s1).find(|&k| toks[k].is_punct(',')) {
+                Some(k) => k + 1,
+                None => continue,
+            }
+        } else {
+            s0
+        };
+        if s0 >= s1 || reported(s0) {
+            continue;
+        }
+        // two people joined by "and"
+        if let Some(end) = person_at(s0).filter(|&e| toks.get(e + 1).is_some_and(|t| t.lower == "and")) {
+            if let Some(end2) = person_at(end + 2).filter(|&e| e < s1 && verb_after(e + 1, s1)) {
+                let span = toks[s0].span.cover(&toks[end2].span);
+                let speaker = Speaker {
+                    name: span.slice(ctx.text).to_string(),
+                    kind: EntityType::Misc,
+                    anonymous: false,
+                    resolution: "group".into(),
+                };
+                out.push((toks[s0].span.start, speaker));
+            }
+            continue;
+        }
+        // a phrase ending on a lowercase plural noun
+        let mut k = s0;
+        if word(k)
+            && (DETERMINERS.contains(&ctx.lower(k)) || matches!(ctx.lower(k), "his" | "her" | "their" | "its" | "our"))
+        {
+            k += 1;
+        }
+        let first = k;
+        while k < s1.min(first + 5) && word(k) && !verb(k) && !is(FUNCTION_WORDS, ctx.lower(k)) {
+            k += 1;
+        }
+        if k == first || !plural(ctx.lower(k - 1)) || ctx.cap(k - 1) || !nominal.get(k - 1).copied().unwrap_or(false) {
+            continue;
+        }
+        if !verb_after(k, s1) {
+            continue;
+        }
+        let span = toks[first].span.cover(&toks[k - 1].span);
+        let name = span.slice(ctx.text);
+        // a one-word group opening its sentence is capitalised by its place only ("Prosecutors")
+        let name = if first == k - 1 && ctx.opens_sentence(first) { lowercase_first(name) } else { name.to_string() };
+        out.push((
+            toks[s0].span.start,
+            Speaker { name, kind: EntityType::Misc, anonymous: true, resolution: "group".into() },
+        ));
+    }
+    out
 }
 
 /// A reported content that cuts a quotation at one of its marks takes the whole quotation, marks
@@ -3296,6 +3418,8 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
                 };
                 (s.kind == EntityType::Person) == want_person
                     && (!s.anonymous || unnamed_agrees())
+                    // a group named as a subject is for "they" only
+                    && (s.resolution != "group" || head == "they")
                     && !(head == "i" && s.resolution == "subject")
                     && fits(&s.name)
             })

@@ -624,3 +624,27 @@ fn a_content_that_cuts_a_quotation_at_a_mark_takes_it_whole() {
         [("the report \"fake news\"".to_string(), AttributionKind::Mixed)]
     );
 }
+
+#[test]
+fn they_takes_up_the_group_that_opened_a_sentence() {
+    let speakers = |text: &str| check(text).into_iter().map(|(s, sp, _, _, _)| (s, sp)).collect::<Vec<_>>();
+    // a plural subject: "they" was the nearest organisation named before it
+    assert_eq!(
+        speakers("Arvian prosecutors are forcing the sale of the firm's asset to pay a tax bill, which they claim is owed by Velkor Oil."),
+        [("they".to_string(), "Arvian prosecutors".to_string())]
+    );
+    // past an appositive between commas, and two people joined by "and"
+    assert_eq!(
+        speakers("The aides, led by campaign manager Tomas Vell, met the group in Osk on Monday. They said they were hopeful."),
+        [("They".to_string(), "aides".to_string())]
+    );
+    assert_eq!(
+        speakers("Ana Ruiz and Karel Dusek, sociologists at the University of Osk, published a book. They argue that the river is high."),
+        [("They".to_string(), "Ana Ruiz and Karel Dusek".to_string())]
+    );
+    // a group is for "they" only: "it" still takes up the report
+    assert_eq!(
+        speakers("The report said costs had risen. Engineers inspected the dam. It also found that delays grew."),
+        [("The report".to_string(), "report".to_string()), ("It".to_string(), "report".to_string())]
+    );
+}
