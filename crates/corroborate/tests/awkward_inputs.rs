@@ -3,22 +3,14 @@
 //! tests into fresh temporary directories.
 mod common;
 use common::stdout;
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 const PROSE: &str = "Union leader Mira Hask said the ferry crews would stay out until Friday.\n";
 
 fn analyze(args: &[&std::ffi::OsStr], stdin: &[u8]) -> (Output, Vec<serde_json::Value>) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_corroborate"))
-        .arg("analyze")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    let out = child.wait_with_output().unwrap();
+    let args: Vec<&std::ffi::OsStr> =
+        [std::ffi::OsStr::new("analyze")].into_iter().chain(args.iter().copied()).collect();
+    let out = common::run_piped(None, &args, stdin);
     let lines = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     (out, lines)
 }

@@ -3,8 +3,6 @@
 //! are clustered.
 mod common;
 use common::{root, run};
-use std::io::Write;
-use std::process::{Command, Stdio};
 
 fn lines(out: &std::process::Output) -> Vec<serde_json::Value> {
     String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
@@ -53,22 +51,13 @@ fn a_directory_and_a_web_page_are_clustered_on_their_articles_and_a_missing_file
 
 #[test]
 fn json_lines_on_standard_input_with_body_and_date_fields() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_corroborate"))
-        .current_dir(root())
-        .args(["cluster", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
     let input = concat!(
         "{\"id\": \"a\", \"title\": \"Dam bursts above Osk\", \"body\": \"The dam above the village of Osk in northern Arvia burst on Monday night, flooding the valley.\", \"date\": \"2031-03-14\"}\n",
         "{\"id\": \"b\", \"text\": \"Floodwater from the burst dam above Osk covered the valley in northern Arvia on Monday night.\", \"published\": \"2031-03-15T08:00:00Z\"}\n",
         "not a record\n",
         "{\"id\": \"c\", \"text\": \"The cheese fair of Varna Ridge gave its first prize to a goat's cheese from the hills.\", \"published\": \"in spring\"}\n",
     );
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = common::run_piped(Some(&root()), &["cluster", "-"], input.as_bytes());
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "the bad line fails the run: {err}");
     assert!(err.contains("-:3") && err.contains("in spring"), "{err}");

@@ -135,21 +135,8 @@ fn commands_that_read_a_corpus_refuse_a_file_that_is_not_one_and_leave_it_as_it_
 /// `ingest` run in a directory as a user types it (`$PWD` set as a shell sets it), with `stdin`
 /// on its standard input; its standard error.
 fn ingest_in(dir: &Path, args: &[&str], stdin: &[u8]) -> String {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_corroborate"))
-        .current_dir(dir)
-        .env("PWD", dir)
-        .arg("ingest")
-        .args(args)
-        .args(["--db", "i.db"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    let out = child.wait_with_output().unwrap();
+    let args: Vec<&str> = ["ingest"].into_iter().chain(args.iter().copied()).chain(["--db", "i.db"]).collect();
+    let out = common::run_piped(Some(dir), &args, stdin);
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     assert_eq!(out.status.code(), Some(0), "{err}");
     err

@@ -36,3 +36,23 @@ pub fn temp_file(name: &str, content: &str) -> (tempfile::TempDir, PathBuf) {
     std::fs::write(&path, content).unwrap();
     (dir, path)
 }
+
+/// Runs corroborate with `args`, `stdin` written to its standard input, in `dir` if given (with
+/// `$PWD` set to it, as a shell sets it), else in the test's own directory.
+pub fn run_piped<S: AsRef<std::ffi::OsStr>>(dir: Option<&Path>, args: &[S], stdin: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_corroborate"));
+    if let Some(d) = dir {
+        cmd.current_dir(d).env("PWD", d);
+    }
+    let mut child = cmd
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run corroborate");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().expect("corroborate ends")
+}
