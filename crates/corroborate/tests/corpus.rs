@@ -219,3 +219,19 @@ fn search_marks_the_matching_words_apart_from_the_brackets_of_the_text() {
     let hit: serde_json::Value = serde_json::from_str(json.lines().next().unwrap()).unwrap();
     assert!(hit["snippet"].as_str().unwrap().contains("[\u{E000}headlines\u{E001} in foreign media](#)"), "{hit}");
 }
+
+/// A text piped into `ingest -` is named by its content: piped in again it is stored once, and
+/// another text piped in is another article (both were the article "-").
+#[test]
+fn texts_from_standard_input_are_named_by_their_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let dam = b"Dam Holds\n\nThe dam above Osk held overnight, the mayor said.\n";
+    assert!(ingest_in(d, &["-"], dam).contains("1 added"));
+    assert!(ingest_in(d, &["-"], dam).contains("0 added, 1 already stored"));
+    assert!(ingest_in(d, &["-"], b"Fair Opens\n\nThe cheese fair opened, its organisers said.\n").contains("1 added"));
+    let ids: Vec<String> = export(&d.join("i.db")).iter().map(|a| a["id"].as_str().unwrap().to_string()).collect();
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    assert!(ids.iter().all(|i| i.starts_with("stdin:") && i.len() == 22), "{ids:?}");
+    assert_ne!(ids[0], ids[1]);
+}

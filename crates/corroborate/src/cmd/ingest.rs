@@ -110,8 +110,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let mut todo = Vec::with_capacity(batch.len());
             let mut hashes = Vec::with_capacity(batch.len());
             let mut known = 0;
-            for a in batch {
+            for mut a in batch {
                 let h = corroborate_store::content_hash(&a);
+                // a document read from standard input has no name of its own: it is named by its
+                // content, so the same text piped in again is stored once and two texts are two
+                // articles (all were the article "-")
+                if a.id == "-" && !a.failed() {
+                    a.id = format!("stdin:{}", &h[..16]);
+                }
                 if !a.failed() && probe.contains(&a.id, &h)? {
                     known += 1;
                     continue;
