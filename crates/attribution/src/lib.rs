@@ -1819,7 +1819,8 @@ fn subject_groups(ctx: &Ctx, raw: &[Raw], nominal: &[bool], verbal: &[bool]) -> 
         if k == first || !plural(ctx.lower(k - 1)) || ctx.cap(k - 1) || !nominal.get(k - 1).copied().unwrap_or(false) {
             continue;
         }
-        if !verb_after(k, s1) {
+        // (its verb inside its sentence: a phrase running to the sentence's end has none)
+        if k >= s1 || !verb_after(k, s1) {
             continue;
         }
         let span = toks[first].span.cover(&toks[k - 1].span);

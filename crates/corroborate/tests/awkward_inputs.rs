@@ -107,7 +107,9 @@ fn an_output_over_an_input_or_the_corpus_is_refused() {
         vec!["compare".to_string(), s(&path), s(&other), "-o".into(), s(&path)],
         vec!["analyze".to_string(), s(&path), "-o".into(), s(&spelled)],
         vec!["analyze".to_string(), s(dir.path()), "-o".into(), s(&dir.path().join("out.jsonl"))],
+        vec!["compare".to_string(), s(dir.path()), "-o".into(), s(&path)],
         vec!["export".to_string(), "--db".into(), s(&db), "-o".into(), s(&db)],
+        vec!["export".to_string(), "--db".into(), s(&db), "-o".into(), s(&dir.path().join("c.db.lock"))],
         vec!["story".to_string(), "1".into(), "--db".into(), s(&db), "-o".into(), s(&db)],
     ] {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();

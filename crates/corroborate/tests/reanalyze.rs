@@ -195,3 +195,25 @@ fn refused_while_an_ingest_or_a_server_has_the_corpus_open_and_every_acknowledge
     let c = rusqlite::Connection::open(&db).unwrap();
     assert_eq!(c.query_row("PRAGMA integrity_check", [], |r| r.get::<_, String>(0)).unwrap(), "ok");
 }
+
+/// Reanalysing through a symbolic link replaces the file the link names, and the link stays a link
+/// (it was replaced by the new corpus, leaving the old one live under its own name, with a lock of
+/// its own).
+#[cfg(unix)]
+#[test]
+fn through_a_symbolic_link_the_file_it_names_is_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    let real = data.join("c.db");
+    ingest(&real, &INPUTS[..2]);
+    let link = dir.path().join("link.db");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let out = run(&["reanalyze", "--db", link.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(data.join("c.db.before-reanalysis").is_file());
+    assert!(!dir.path().join("link.db.before-reanalysis").exists());
+    assert_eq!(export(&link), export(&real));
+    assert_eq!(export(&real).lines().count(), 2);
+}

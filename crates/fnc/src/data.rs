@@ -42,7 +42,7 @@ pub fn read_bodies_with<R: Read>(input: R, bad: &mut dyn FnMut(String)) -> Resul
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
-                bad(format!("bodies row {}: {e}", i + 2));
+                bad(format!("bodies row {}: {e}; skipped", i + 2));
                 continue;
             }
         };
@@ -51,7 +51,7 @@ pub fn read_bodies_with<R: Read>(input: R, bad: &mut dyn FnMut(String)) -> Resul
                 bad(format!("bodies row {}: Body ID {} was given before; the first is kept", i + 2, a.trim()))
             }
             (Some(a), Some(b)) => out.push((a.trim().to_string(), b.to_string())),
-            _ => bad(format!("bodies row {}: missing fields", i + 2)),
+            _ => bad(format!("bodies row {}: missing fields; skipped", i + 2)),
         }
     }
     Ok(out)
@@ -60,36 +60,41 @@ pub fn read_bodies_with<R: Read>(input: R, bad: &mut dyn FnMut(String)) -> Resul
 /// Read `Headline,Body ID[,Stance]` rows in file order. An unknown stance label is an error; an
 /// absent `Stance` column leaves every `stance` as `None`. Any bad row is an error.
 pub fn read_stances<R: Read>(input: R) -> Result<Vec<Pair>> {
-    strict(|bad| read_stances_with(input, bad))
+    strict(|bad| read_stances_with(input, true, bad))
 }
 
-/// [`read_stances`], where a bad row is passed to `bad` and skipped; only a file without the
-/// columns is an error.
-pub fn read_stances_with<R: Read>(input: R, bad: &mut dyn FnMut(String)) -> Result<Vec<Pair>> {
+/// [`read_stances`] for labelling (`labels` false: a `Stance` column is not read), where a bad row
+/// is passed to `bad`: one without its headline or body id is kept with what it has (it comes out
+/// unrelated, so the output keeps one row per input pair), one the CSV reader cannot read is
+/// skipped. Only a file without the columns is an error.
+pub fn read_stances_with<R: Read>(input: R, labels: bool, bad: &mut dyn FnMut(String)) -> Result<Vec<Pair>> {
     let mut rdr = reader(input);
     let headers = rdr.headers().map_err(|e| Error::Data(format!("stances header: {e}")))?.clone();
     let head = column(&headers, "Headline", "stances")?;
     let id = column(&headers, "Body ID", "stances")?;
-    let stance = column(&headers, "Stance", "stances").ok();
+    let stance = column(&headers, "Stance", "stances").ok().filter(|_| labels);
     let mut out = Vec::new();
     for (i, rec) in rdr.records().enumerate() {
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
-                bad(format!("stances row {}: {e}", i + 2));
+                bad(format!("stances row {}: {e}; skipped", i + 2));
                 continue;
             }
         };
-        let (Some(h), Some(b)) = (rec.get(head), rec.get(id)) else {
-            bad(format!("stances row {}: missing fields", i + 2));
-            continue;
+        let (h, b) = match (rec.get(head), rec.get(id)) {
+            (Some(h), Some(b)) => (h, b),
+            (h, b) => {
+                bad(format!("stances row {}: missing fields; labelled with what it has", i + 2));
+                (h.unwrap_or(""), b.unwrap_or(""))
+            }
         };
         let stance = match stance.and_then(|s| rec.get(s)).map(str::trim) {
             None | Some("") => None,
             Some(label) => match label.parse::<ClaimStance>() {
                 Ok(s) => Some(s),
                 Err(e) => {
-                    bad(format!("stances row {}: {e}", i + 2));
+                    bad(format!("stances row {}: {e}; skipped", i + 2));
                     continue;
                 }
             },
@@ -166,15 +171,19 @@ mod tests {
         assert_eq!(b, [("1".into(), "Dam safe".into()), ("3".into(), "Fine".into())]);
         assert_eq!(
             bad,
-            ["bodies row 3: Body ID 1 was given before; the first is kept", "bodies row 4: missing fields"]
+            ["bodies row 3: Body ID 1 was given before; the first is kept", "bodies row 4: missing fields; skipped"]
         );
         let mut bad = Vec::new();
-        let p = read_stances_with("Headline,Body ID,Stance\nA,1,agree\nB,1,maybe\nC\nD,3,\n".as_bytes(), &mut |m| {
-            bad.push(m)
-        })
-        .unwrap();
-        assert_eq!(p.iter().map(|p| p.headline.as_str()).collect::<Vec<_>>(), ["A", "D"]);
+        let csv = "Headline,Body ID,Stance\nA,1,agree\nB,1,maybe\nC\nD,3,\n";
+        let p = read_stances_with(csv.as_bytes(), true, &mut |m| bad.push(m)).unwrap();
+        assert_eq!(p.iter().map(|p| p.headline.as_str()).collect::<Vec<_>>(), ["A", "C", "D"]);
         assert_eq!(bad.len(), 2, "{bad:?}");
+        // to label pairs, a Stance column is not read: one row per input pair, however labelled
+        let mut bad = Vec::new();
+        let p = read_stances_with(csv.as_bytes(), false, &mut |m| bad.push(m)).unwrap();
+        assert_eq!(p.iter().map(|p| p.headline.as_str()).collect::<Vec<_>>(), ["A", "B", "C", "D"]);
+        assert!(p.iter().all(|p| p.stance.is_none()));
+        assert_eq!(bad, ["stances row 4: missing fields; labelled with what it has"]);
         // the strict readers still refuse a duplicate body id (training data must be whole)
         assert!(read_bodies("Body ID,articleBody\n1,a\n1,b\n".as_bytes()).is_err());
     }

@@ -39,6 +39,19 @@ struct ExportedMeta {
     ambiguous_date: Option<AmbiguousDate>,
 }
 
+impl ExportedMeta {
+    fn is_empty(&self) -> bool {
+        self.url.is_none()
+            && self.title.is_none()
+            && self.published.is_none()
+            && self.outlet.is_none()
+            && self.authors.is_none()
+            && self.language.is_none()
+            && self.domain.is_none()
+            && self.ambiguous_date.is_none()
+    }
+}
+
 /// Reads records one line at a time; a bad line becomes a failed article `PATH:LINE`, the rest go on.
 /// A UTF-8 byte-order mark before the first record is dropped. A file without a record (empty, or
 /// blank lines only) becomes one failed article `PATH`, as an empty text file does.
@@ -217,7 +230,7 @@ fn kind(v: &serde_json::Value) -> &'static str {
 /// The UTC day (`YYYY-MM-DD`) of a Unix time in seconds, or in milliseconds (from 10^11 on, which
 /// as seconds would be past the year 5000); none out of chrono's range or before 1970.
 fn unix_day(t: i64) -> Option<String> {
-    let secs = if t.abs() >= 100_000_000_000 { t / 1000 } else { t };
+    let secs = if t.unsigned_abs() >= 100_000_000_000 { t / 1000 } else { t };
     (secs >= 0).then(|| chrono::DateTime::from_timestamp(secs, 0)).flatten().map(|d| d.date_naive().to_string())
 }
 
@@ -263,7 +276,9 @@ fn article_of(record: Record, fallback_id: String, lineno: usize) -> Article {
         Some(serde_json::Value::Number(n)) => n.to_string(),
         _ => fallback_id,
     };
-    let exported = record.meta.is_some();
+    // (another tool's "meta" holding none of these fields is no export: the text's lines still
+    // fill the metadata)
+    let exported = record.meta.as_ref().is_some_and(|m| !m.is_empty());
     let stored = record.meta.unwrap_or_default();
     let (url, domain) = match (record.url, stored.url) {
         (Some(url), _) => (Some(url.clone()), domain_of(&url)),
@@ -329,6 +344,19 @@ pub use corroborate_model::domain_of;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn another_tools_meta_is_no_export() {
+        let text = "Dam Holds\n\nBy Ana Ruiz\n\nThe dam held overnight, the mayor said.\n";
+        let plain = parse_record("x.jsonl", 1, serde_json::json!({"id": "a", "text": text}).to_string().as_bytes());
+        let other = parse_record(
+            "x.jsonl",
+            1,
+            serde_json::json!({"id": "a", "text": text, "meta": {"source": "scraper-x"}}).to_string().as_bytes(),
+        );
+        assert!(!plain.meta.authors.is_empty(), "{:?}", plain.meta);
+        assert_eq!(other.meta, plain.meta);
+    }
 
     #[test]
     fn a_bad_byte_a_lone_surrogate_or_a_mistyped_field_costs_that_part_not_the_record() {

@@ -246,20 +246,16 @@ pub fn read_input(input: &str, opts: &ReadOptions, sink: &mut dyn FnMut(Doc), no
     read_local(Path::new(&id), &id, opts, sink, note)
 }
 
-/// The id of a local path as a user gave it: one file, however its path is spelt, has one id, so
-/// that `ingest ah.txt`, `ingest ./ah.txt` and `ingest $PWD/ah.txt` store it once. The path is
-/// cleaned by [`clean_path`] (`./` and `.` steps, doubled and trailing separators, `dir/..` dropped;
-/// an absolute path inside the current directory made relative to it) and the cleaned one is taken
-/// only when it names the same file as the path given (a `dir/..` through a symbolic link does
-/// not). A relative path without such steps, `examples/x.txt`, is its own id, as before; so is a
-/// path that names nothing.
+/// The id of a local path as a user gave it: spellings of one path give one id, so that `ingest
+/// ah.txt`, `ingest ./ah.txt` and `ingest sub/../ah.txt` store it once. The path is cleaned by
+/// [`clean_path`] (`./` and `.` steps, doubled and trailing separators, `dir/..` dropped) and the
+/// cleaned one is taken only when it names the same file as the path given (a `dir/..` through a
+/// symbolic link does not). A relative path without such steps, `examples/x.txt`, is its own id,
+/// as before; so is a path that names nothing. An absolute path stays absolute: made relative to
+/// the current directory, one file given by its absolute path got another id in every directory a
+/// scheduled job ran from.
 pub fn path_id(input: &str) -> String {
-    let cwd = std::env::current_dir().ok();
-    // the shell's idea of the current directory, which `$PWD/x` is spelt with (it may reach the
-    // directory through a symbolic link, which `current_dir` resolves)
-    let logical = std::env::var_os("PWD").map(std::path::PathBuf::from);
-    let dirs: Vec<&Path> = cwd.iter().chain(logical.iter()).map(|p| p.as_path()).collect();
-    let cleaned = clean_path(input, &dirs);
+    let cleaned = clean_path(input);
     if cleaned == input {
         return cleaned;
     }
@@ -270,9 +266,8 @@ pub fn path_id(input: &str) -> String {
 }
 
 /// A path cleaned lexically (no file is looked at): `.` steps, doubled and trailing separators
-/// dropped, `name/..` dropped (a leading `..` stays), and an absolute path that lies inside one of
-/// `dirs` (the current directory) made relative to it (`.` for the directory itself).
-pub fn clean_path(input: &str, dirs: &[&Path]) -> String {
+/// dropped, `name/..` dropped (a leading `..` stays; `/..` is `/`).
+pub fn clean_path(input: &str) -> String {
     use std::path::{Component, PathBuf};
     let mut out = PathBuf::new();
     let mut normal = 0usize;
@@ -289,11 +284,6 @@ pub fn clean_path(input: &str, dirs: &[&Path]) -> String {
                 normal += 1;
             }
             _ => out.push(c),
-        }
-    }
-    if out.is_absolute() {
-        if let Some(rel) = dirs.iter().find_map(|d| out.strip_prefix(clean_path(&d.to_string_lossy(), &[])).ok()) {
-            out = rel.to_path_buf();
         }
     }
     if out.as_os_str().is_empty() {

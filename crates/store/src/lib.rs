@@ -310,7 +310,7 @@ impl CorpusLock {
 
 /// The lock file of the corpus `db`: `db.lock`, beside the file that a symbolic link names, so
 /// that one corpus has one lock whichever name it is opened by.
-fn lock_path(db: &Path) -> std::path::PathBuf {
+pub fn lock_path(db: &Path) -> std::path::PathBuf {
     beside(&std::fs::canonicalize(db).unwrap_or_else(|_| db.to_path_buf()), ".lock")
 }
 

@@ -332,8 +332,10 @@ pub fn output_path(output: &Option<std::path::PathBuf>) -> Option<&std::path::Pa
 /// Refuses an `-o` path that names what the command reads: an input file (`compare X Y -o X`
 /// replaced the article with its report; `analyze X -o X` emptied X before reading it) or the corpus
 /// and its write-ahead files (`export --db c.db -o c.db` left the corpus malformed), compared by file
-/// identity whatever the spelling. With `streamed` (the output grows while the inputs are read),
-/// also a file an input directory's walk would read: the run would read its own output back.
+/// identity whatever the spelling; also a file that exists where an input directory's walk reads
+/// it (`compare news -o news/a.txt` replaced the article `news/a.txt`), and with `streamed` (the
+/// output grows while the inputs are read) such a place even where no file is yet: the run would
+/// read its own output back.
 pub fn refuse_overwrite(
     output: Option<&std::path::Path>,
     inputs: &[std::ffi::OsString],
@@ -349,6 +351,7 @@ pub fn refuse_overwrite(
         .collect();
     if let Some(db) = db {
         read.push((db.to_path_buf(), "the corpus".into()));
+        read.push((corroborate_store::lock_path(db), "the corpus's lock file".into()));
         for suffix in ["-wal", "-shm"] {
             let mut p = db.as_os_str().to_owned();
             p.push(suffix);
@@ -364,7 +367,7 @@ pub fn refuse_overwrite(
             );
         }
     }
-    if streamed {
+    if streamed || out.exists() {
         let wanted =
             out.file_name().and_then(|n| n.to_str()).is_some_and(corroborate_ingest::InputKind::wanted_in_directory);
         let parent = out.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));

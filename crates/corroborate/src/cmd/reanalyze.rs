@@ -55,8 +55,11 @@ fn flush(
     Ok(())
 }
 
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(mut args: Args) -> anyhow::Result<ExitCode> {
     anyhow::ensure!(args.db.is_file(), "{} is not a corpus file", args.db.display());
+    // through a symbolic link, the file it names is analysed again and replaced (the link was
+    // replaced by the new corpus, leaving the old one live under its own name, with another lock)
+    args.db = std::fs::canonicalize(&args.db)?;
     let new_path = corroborate_store::beside(&args.db, ".reanalysis");
     let backup = corroborate_store::beside(&args.db, ".before-reanalysis");
     anyhow::ensure!(

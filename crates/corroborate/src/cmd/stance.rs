@@ -27,15 +27,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let read = [args.bodies.clone().into_os_string(), args.stances.clone().into_os_string()];
     super::inputs::refuse_overwrite(args.out.as_deref(), &read, None, false)?;
     let open = |p: &PathBuf| File::open(p).map(BufReader::new).with_context(|| format!("opening {}", p.display()));
-    // a bad row is skipped with a note (and fails the run), the others are labelled
+    // a bad row gets a note (and fails the run); one row out per input pair the CSV reader can read
     let mut skipped = 0usize;
     let mut note = |file: &PathBuf, m: String| {
         skipped += 1;
-        eprintln!("corroborate: {}: {m}; skipped", file.display());
+        eprintln!("corroborate: {}: {m}", file.display());
     };
     let bodies = data::read_bodies_with(open(&args.bodies)?, &mut |m| note(&args.bodies, m))
         .with_context(|| args.bodies.display().to_string())?;
-    let pairs = data::read_stances_with(open(&args.stances)?, &mut |m| note(&args.stances, m))
+    let pairs = data::read_stances_with(open(&args.stances)?, false, &mut |m| note(&args.stances, m))
         .with_context(|| args.stances.display().to_string())?;
     let loaded;
     let model = match &args.model {
