@@ -529,11 +529,16 @@ fn read_capped(p: &Path) -> std::io::Result<Vec<u8>> {
 pub fn make_ids_unique(articles: &mut [Article]) {
     let mut taken: std::collections::HashSet<String> = articles.iter().map(|a| a.id.clone()).collect();
     let mut seen = std::collections::HashSet::new();
+    // the next number to try per id: 100,000 records of one id are renamed in linear time
+    let mut next: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for a in articles {
         if seen.insert(a.id.clone()) {
             continue;
         }
-        let renamed = (2..).map(|n| format!("{}#{n}", a.id)).find(|id| !taken.contains(id)).expect("a free id");
+        let n = next.entry(a.id.clone()).or_insert(2);
+        let renamed = (*n..).map(|k| (k, format!("{}#{k}", a.id))).find(|(_, id)| !taken.contains(id));
+        let (k, renamed) = renamed.expect("a free id");
+        *n = k + 1;
         a.diagnostics.push(Diagnostic::warning(format!(
             "the id {:?} was given to an earlier input too; this one is {renamed:?} in the report",
             a.id

@@ -257,8 +257,8 @@ pub fn beside(path: &Path, suffix: &str) -> std::path::PathBuf {
 ///
 /// Never waits: a process that cannot have the lock is refused at once, before it opens the
 /// corpus. The system releases the lock when its process ends, however it ends. The lock is not
-/// taken on the corpus file itself: SQLite locks that file with POSIX record locks, which the
-/// system drops for the whole process when any descriptor of the file is closed. The lock file
+/// taken on the corpus file itself: `reanalyze` renames a new file into the corpus's place, and a
+/// lock on the old file would not bind the processes that open the new one. The lock file
 /// stays when the corpus is closed (removing it while another process is about to lock it would
 /// split the lock in two).
 #[derive(Debug)]
