@@ -49,11 +49,11 @@ use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-/// The flag of the functions without one: never set.
-static NEVER: AtomicBool = AtomicBool::new(false);
+/// The flag of the functions without one: never set (also the engine's).
+pub static NEVER: AtomicBool = AtomicBool::new(false);
 
 /// True once the caller has asked the work to stop (see [`stories_of_cancellable`]).
-fn cancelled(cancel: &AtomicBool) -> bool {
+pub fn cancelled(cancel: &AtomicBool) -> bool {
     cancel.load(Ordering::Relaxed)
 }
 

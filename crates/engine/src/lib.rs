@@ -18,15 +18,9 @@ use corroborate_model::{Analysis, AnalyzedArticle, Article, Comparison, EntityTy
 use corroborate_nlp::canon::{clean_surface, key, Canonicalizer};
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 
-/// The flag of the functions without one: never set.
-static NEVER: AtomicBool = AtomicBool::new(false);
-
-/// True once the caller has asked the work to stop ([`compare_cancellable`]).
-fn cancelled(cancel: &AtomicBool) -> bool {
-    cancel.load(Ordering::Relaxed)
-}
+use corroborate_claims::{cancelled, NEVER};
 
 /// Metadata kinds whose text is not prose and is left out of sentences.
 const NOT_PROSE: &[MetaKind] = &[
@@ -432,8 +426,9 @@ pub fn compare(articles: Vec<Article>) -> Comparison {
 /// the work ends soon after and the answer is `None`. The flag is checked between articles and
 /// between the parts of a long one, between stages, and inside the claims' clustering
 /// ([`corroborate_claims::stories_of_cancellable`]), whose cost grows with the square of a story's
-/// statements; a stage already begun elsewhere runs to its end (the longest of them, one article's
-/// part or one article's stances, takes a fraction of a second).
+/// statements; a stage already begun elsewhere runs to its end: one article's part or stances, and
+/// the claims' passes after clustering (doubts, denials, count conflicts), which are quadratic in a
+/// story's statements too and are not checked.
 pub fn compare_cancellable(articles: Vec<Article>, cancel: &AtomicBool) -> Option<Comparison> {
     let mut analyzed: Vec<AnalyzedArticle> =
         articles.into_par_iter().map(|a| analyze_until(a, Stages::ALL, cancel)).collect();
