@@ -241,3 +241,23 @@ fn texts_from_standard_input_are_named_by_their_content() {
     assert!(ids.iter().all(|i| i.starts_with("stdin:") && i.len() == 22), "{ids:?}");
     assert_ne!(ids[0], ids[1]);
 }
+
+/// A search that cannot find anything by its own terms says so, exit 2: an empty query and a limit
+/// of 0 said "no article matches" with exit 0, as if the corpus had been searched.
+#[test]
+fn an_empty_query_or_a_zero_limit_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    ingest(&db, &[&common::root().join("examples/belmark-today.txt")]);
+    let db_arg = db.to_str().unwrap();
+    for args in [vec!["search", "  ", "--db", db_arg], vec!["search", "dam", "--db", db_arg, "--limit", "0"]] {
+        let out = run(&args);
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {said}");
+        assert!(!said.contains("no article matches"), "{said}");
+    }
+    let out = run(&["search", "dam", "--db", db_arg, "--limit", "1"]);
+    assert_eq!(out.status.code(), Some(0));
+    // one hit: its line, then its excerpt indented by eight spaces
+    assert_eq!(common::stdout(&out).lines().filter(|l| !l.starts_with("        ")).count(), 1);
+}

@@ -9,8 +9,9 @@ pub struct Args {
     pub query: String,
     #[arg(long)]
     pub db: std::path::PathBuf,
-    #[arg(long, default_value_t = 20)]
-    pub limit: usize,
+    /// Most hits shown (at least 1).
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..))]
+    pub limit: u64,
     /// Text: each hit's excerpt with its matching words marked; JSON Lines: the API's hits, the
     /// matching words between U+E000 and U+E001.
     #[arg(long, default_value = "text", value_parser = ["text", "json"])]
@@ -22,8 +23,10 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    // (an empty query said "no article matches" with exit 0, as if the corpus had been searched)
+    anyhow::ensure!(!args.query.trim().is_empty(), "the query is empty: give the words to search for");
     let store = super::stories::open(&args.db)?;
-    let hits = store.search(&args.query, args.limit)?;
+    let hits = store.search(&args.query, usize::try_from(args.limit).unwrap_or(usize::MAX))?;
     let mut out = String::new();
     if args.format == "json" {
         for h in &hits {
