@@ -24,7 +24,7 @@ pub mod learned;
 pub mod lexicon;
 pub mod quotes;
 
-use corroborate_model::{Attribution, AttributionKind, Entity, EntityType, Span, Speaker, Stance};
+use corroborate_model::{Attribution, AttributionKind, Entity, EntityType, Span, SpanSet, Speaker, Stance};
 use corroborate_nlp::{is_capitalized, TokKind, Token};
 use lexicon::*;
 pub use quotes::{find_quotes, Quote};
@@ -1648,8 +1648,9 @@ fn subject_of(ctx: &Ctx, s0: usize, limit: usize) -> Option<(usize, usize)> {
 /// which a later "I" passes over (the one speaking).
 fn subject_names(ctx: &Ctx, raw: &[Raw], nominal: &[bool], verbal: &[bool]) -> Vec<(usize, Speaker)> {
     let toks = ctx.toks;
-    let within = Reported::new(raw);
-    let reported = |k: usize| within.covers(toks[k].span);
+    // (in log time: a text of many sentences and contents costs their sum, not their product)
+    let within = SpanSet::new(raw.iter().map(|r| r.content));
+    let reported = |k: usize| within.contains(&toks[k].span);
     let verb = |k: usize| {
         toks.get(k).is_some_and(|t| {
             t.kind == TokKind::Word
@@ -1702,34 +1703,6 @@ fn subject_names(ctx: &Ctx, raw: &[Raw], nominal: &[bool], verbal: &[bool]) -> V
         .collect()
 }
 
-/// The reported contents of an article, to ask whether a span lies inside one in log time: by
-/// start, with the furthest end reached so far (a span is reported when some content starting at or
-/// before it ends after it).
-struct Reported {
-    contents: Vec<Span>,
-    reach: Vec<usize>,
-}
-
-impl Reported {
-    fn new(raw: &[Raw]) -> Reported {
-        let mut contents: Vec<Span> = raw.iter().map(|r| r.content).collect();
-        contents.sort_unstable_by_key(|c| c.start);
-        let reach = contents
-            .iter()
-            .scan(0, |end, c| {
-                *end = c.end.max(*end);
-                Some(*end)
-            })
-            .collect();
-        Reported { contents, reach }
-    }
-
-    fn covers(&self, s: Span) -> bool {
-        let n = self.contents.partition_point(|c| c.start <= s.start);
-        n > 0 && self.reach[n - 1] >= s.end
-    }
-}
-
 /// The groups named as the subjects that open sentences: mentions a later "they" may take up
 /// ("Russian prosecutors are forcing the sale ..., which they claim", "The aides, led by ..., met
 /// the group. They said", "Ana Ruiz and Karel Dusek, sociologists at ..., published a book. They
@@ -1739,8 +1712,9 @@ impl Reported {
 /// "New Hampshire"). Marked with the resolution "group", which only "they" takes up.
 fn subject_groups(ctx: &Ctx, raw: &[Raw], nominal: &[bool], verbal: &[bool]) -> Vec<(usize, Speaker)> {
     let toks = ctx.toks;
-    let within = Reported::new(raw);
-    let reported = |k: usize| within.covers(toks[k].span);
+    // (in log time: a text of many sentences and contents costs their sum, not their product)
+    let within = SpanSet::new(raw.iter().map(|r| r.content));
+    let reported = |k: usize| within.contains(&toks[k].span);
     let word = |k: usize| toks.get(k).is_some_and(|t| t.kind == TokKind::Word);
     let verb = |k: usize| {
         word(k)

@@ -75,6 +75,45 @@ impl Span {
     }
 }
 
+/// Spans sorted by start with the running maximum of their ends: whether any of them overlaps or
+/// contains a span, in logarithmic time (nested and overlapping spans allowed).
+#[derive(Debug, Clone, Default)]
+pub struct SpanSet {
+    spans: Vec<Span>,
+    max_end: Vec<usize>,
+}
+
+impl SpanSet {
+    pub fn new(spans: impl Iterator<Item = Span>) -> SpanSet {
+        let mut spans: Vec<Span> = spans.collect();
+        spans.sort_unstable_by_key(|s| s.start);
+        let max_end = spans
+            .iter()
+            .scan(0, |m, s| {
+                *m = (*m).max(s.end);
+                Some(*m)
+            })
+            .collect();
+        SpanSet { spans, max_end }
+    }
+
+    /// The largest end among the spans that start before `bound` (`inclusive`: at or before).
+    fn reach(&self, bound: usize, inclusive: bool) -> Option<usize> {
+        let n = self.spans.partition_point(|s| if inclusive { s.start <= bound } else { s.start < bound });
+        n.checked_sub(1).map(|i| self.max_end[i])
+    }
+
+    /// Whether some span of the set overlaps `span`.
+    pub fn overlaps(&self, span: &Span) -> bool {
+        self.reach(span.end, false).is_some_and(|e| e > span.start)
+    }
+
+    /// Whether some span of the set contains `span`.
+    pub fn contains(&self, span: &Span) -> bool {
+        self.reach(span.start, true).is_some_and(|e| e >= span.end)
+    }
+}
+
 /// Where a diagnostic is serious enough to make the input count as failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

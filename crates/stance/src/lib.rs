@@ -10,7 +10,7 @@
 //! voice's. Every stance carries the marker spans it rests on. Pure and rule-based.
 
 use corroborate_attribution::{lexicon as cues, Found};
-use corroborate_model::{Attribution, AttributionKind, Marker, MarkerKind, Span, Stance, Statement};
+use corroborate_model::{Attribution, AttributionKind, Marker, MarkerKind, Span, SpanSet, Stance, Statement};
 use corroborate_nlp::{TokKind, Token};
 
 /// Modifiers by which the voice keeps its distance from what they modify.
@@ -406,42 +406,6 @@ fn opening_adverbial(toks: &[Token], run: &[usize]) -> usize {
 fn is_subject_phrase(words: &[&str]) -> bool {
     let Some(rel) = words.iter().skip(1).position(|w| matches!(*w, "who" | "which" | "that")) else { return false };
     !words[..rel + 1].iter().any(|w| AUXILIARIES.contains(w))
-}
-
-/// Spans sorted by start with the running maximum of their ends: whether any of them overlaps or
-/// contains a span, in logarithmic time (nested and overlapping spans allowed).
-struct SpanSet {
-    spans: Vec<Span>,
-    max_end: Vec<usize>,
-}
-
-impl SpanSet {
-    fn new(spans: impl Iterator<Item = Span>) -> SpanSet {
-        let mut spans: Vec<Span> = spans.collect();
-        spans.sort_unstable_by_key(|s| s.start);
-        let max_end = spans
-            .iter()
-            .scan(0, |m, s| {
-                *m = (*m).max(s.end);
-                Some(*m)
-            })
-            .collect();
-        SpanSet { spans, max_end }
-    }
-
-    /// The largest end among the spans that start before `bound` (`inclusive`: at or before).
-    fn reach(&self, bound: usize, inclusive: bool) -> Option<usize> {
-        let n = self.spans.partition_point(|s| if inclusive { s.start <= bound } else { s.start < bound });
-        n.checked_sub(1).map(|i| self.max_end[i])
-    }
-
-    fn overlaps(&self, span: &Span) -> bool {
-        self.reach(span.end, false).is_some_and(|e| e > span.start)
-    }
-
-    fn contains(&self, span: &Span) -> bool {
-        self.reach(span.start, true).is_some_and(|e| e >= span.end)
-    }
 }
 
 /// The voice's own statements: sentence parts no attribution covers, and hedged phrases inside
