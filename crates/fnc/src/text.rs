@@ -188,30 +188,12 @@ const STOPWORDS: &[&str] = &[
     "yourself",
 ];
 
-/// Byte ranges of sentences: split after `.`, `!` or `?` followed by whitespace, and at line breaks.
+/// The sentences of `text`, as slices of it: the engine's own splitter (`corroborate-nlp`), which
+/// knows abbreviations and initials ("Sen. Cruz", "the Sept. 11 ceremony", "Joe R. Biden"), so the
+/// evidence shown for a stance is a whole sentence; a line break always ends one.
 pub fn sentences(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let end_here =
-            b == b'\n' || (matches!(b, b'.' | b'!' | b'?') && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()));
-        if end_here {
-            let s = text[start..=i].trim();
-            if !s.is_empty() {
-                out.push(s);
-            }
-            start = i + 1;
-        }
-        i += 1;
-    }
-    let s = text[start..].trim();
-    if !s.is_empty() {
-        out.push(s);
-    }
-    out
+    let tokens = corroborate_nlp::tokenize(text, &[]);
+    corroborate_nlp::sentences(text, &tokens, &[]).into_iter().map(|s| s.slice(text)).collect()
 }
 
 /// The cue lexicons, matched on lowercased (unstemmed) tokens.
@@ -428,6 +410,9 @@ mod tests {
     fn sentences_split_on_end_marks_and_lines() {
         let s = sentences("The dam broke. Nobody was hurt!\nOfficials said 3.5 m of water? Yes");
         assert_eq!(s, ["The dam broke.", "Nobody was hurt!", "Officials said 3.5 m of water?", "Yes"]);
+        // abbreviations and initials end no sentence: evidence is shown whole
+        let s = sentences("Texas Sen. Ted Cruz spoke at the Sept. 11 ceremony. Mr. J. Smith left.");
+        assert_eq!(s, ["Texas Sen. Ted Cruz spoke at the Sept. 11 ceremony.", "Mr. J. Smith left."]);
     }
 
     #[test]

@@ -15,7 +15,8 @@ fn ends_abbreviation(tok: &Token, text: &str) -> bool {
     if s.contains('.') {
         return true; // "U.S." keeps its own dot
     }
-    crate::lexicon::is_abbreviation(&tok.lower)
+    // "then-Sen. Obama": the part after a hyphen
+    crate::lexicon::is_abbreviation(tok.lower.rsplit('-').next().unwrap_or(&tok.lower))
 }
 
 /// Splits into sentence spans (trimmed), skipping tokens inside `skip`.
@@ -139,6 +140,10 @@ mod tests {
             vec!["“We are leaving.”", "The mayor said so.", "Was it true?", "Yes!"]
         );
         assert_eq!(split("First line\nSecond line."), vec!["First line", "Second line."]);
+        assert_eq!(
+            split("She ran against then-Sen. Obama. He won."),
+            vec!["She ran against then-Sen. Obama.", "He won."]
+        );
         assert_eq!(
             split("the streets of the\n\nsuburban town, it said."),
             vec!["the streets of the\n\nsuburban town, it said."]
