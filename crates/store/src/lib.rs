@@ -433,11 +433,21 @@ pub const DEFAULT_STORY_LIMIT: i64 = 100;
 /// The largest limit a story list takes; a larger one is refused ([`StoryFilter::problem`]).
 pub const MAX_STORY_LIMIT: i64 = 10_000;
 
+/// How many stories past the end of a page [`Store::stories_page`] counts before it stops: its
+/// `total` is exact up to `offset + limit + STORY_COUNT_AHEAD`, a lower bound from there on. A full
+/// count reads every story the filters select (seconds on a corpus of a million stories, for a page
+/// read in a millisecond); this one reads at most this many rows more than the page itself.
+pub const STORY_COUNT_AHEAD: i64 = 1_000;
+
 /// A page of the story list ([`Store::stories_page`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoryPage {
-    /// How many stories the filters select in all (the pages together).
+    /// How many stories the filters select in all (the pages together); when
+    /// `total_is_lower_bound`, at least this many (the count stopped there).
     pub total: i64,
+    /// Whether `total` is where the count stopped rather than the whole count: more stories may
+    /// match ([`STORY_COUNT_AHEAD`]).
+    pub total_is_lower_bound: bool,
     /// How many of them come before this page.
     pub offset: i64,
     /// The most this page could hold.
@@ -886,20 +896,47 @@ impl Store {
         Ok(out)
     }
 
-    /// How many stories the filters of `f` select (its limit and offset aside).
-    pub fn count_stories(&self, f: &StoryFilter) -> Result<i64> {
-        let (sql, args) = story_query(f, "count(*)")?;
+    /// How many stories the filters of `f` select (its limit and offset aside): all of them, or,
+    /// with a `cap`, at most `cap` (the count stops there).
+    pub fn count_stories(&self, f: &StoryFilter, cap: Option<i64>) -> Result<i64> {
+        let (sql, args) = match cap {
+            Some(cap) => {
+                let (sql, mut args) = story_query(f, "1")?;
+                args.push(cap.max(0).into());
+                (format!("SELECT count(*) FROM ({sql} LIMIT ?)"), args)
+            }
+            None => story_query(f, "count(*)")?,
+        };
         Ok(self.conn.prepare_cached(&sql)?.query_row(rusqlite::params_from_iter(args), |r| r.get(0))?)
     }
 
-    /// A page of stories and how many the filters select in all, read in one snapshot of the file
+    /// A page of stories and how many the filters select, counted up to [`STORY_COUNT_AHEAD`]
+    /// stories past the page (`total_is_lower_bound` says when the count stopped there), so that a
+    /// page costs about what its rows do whatever the corpus size. Read in one snapshot of the file
     /// (an ingest that commits between the two reads cannot make them disagree).
     pub fn stories_page(&self, f: &StoryFilter) -> Result<StoryPage> {
+        let (offset, limit) = (f.offset.unwrap_or(0), f.limit.unwrap_or(DEFAULT_STORY_LIMIT));
+        self.page_counted_to(f, Some(offset.saturating_add(limit).saturating_add(STORY_COUNT_AHEAD)))
+    }
+
+    /// [`Store::stories_page`] with every matching story counted (`total` always exact): the time
+    /// grows with the stories the filters select.
+    pub fn stories_page_exact(&self, f: &StoryFilter) -> Result<StoryPage> {
+        self.page_counted_to(f, None)
+    }
+
+    fn page_counted_to(&self, f: &StoryFilter, cap: Option<i64>) -> Result<StoryPage> {
         let tx = self.conn.unchecked_transaction()?;
         let stories = self.stories(f)?;
-        let total = self.count_stories(f)?;
+        let total = self.count_stories(f, cap)?;
         tx.finish()?;
-        Ok(StoryPage { total, offset: f.offset.unwrap_or(0), limit: f.limit.unwrap_or(DEFAULT_STORY_LIMIT), stories })
+        Ok(StoryPage {
+            total,
+            total_is_lower_bound: cap.is_some_and(|cap| total >= cap),
+            offset: f.offset.unwrap_or(0),
+            limit: f.limit.unwrap_or(DEFAULT_STORY_LIMIT),
+            stories,
+        })
     }
 
     /// The values the story filters can take, each with the number of stories it occurs in, most

@@ -46,11 +46,13 @@ async function storyList(params) {
   });
   for (const [k, v] of [...q]) if (!v) q.delete(k);
   try {
-    const {stories, total, offset, limit} = await api("/api/stories?" + q.toString());
+    const {stories, total, total_is_lower_bound: more, offset, limit} = await api("/api/stories?" + q.toString());
+    // a total the server stopped counting at is shown as "1,100+"
     const n = x => x.toLocaleString("en");
+    const all = n(total) + (more ? "+" : "");
     const page = o => { const p = new URLSearchParams(q); if (o > 0) p.set("offset", o); else p.delete("offset"); return "#/?" + p.toString(); };
     const pager = id => `<p class="pager muted"${id ? ` id="${id}"` : ""}>` +
-      (stories.length ? `Showing ${n(offset + 1)}–${n(offset + stories.length)} of ${n(total)} stor${total === 1 ? "y" : "ies"}` : `None of ${n(total)} stories on this page`) +
+      (stories.length ? `Showing ${n(offset + 1)}–${n(offset + stories.length)} of ${all} stor${total === 1 && !more ? "y" : "ies"}` : `None of ${all} stories on this page`) +
       (offset > 0 ? ` · <a class="prev" href="${esc(page(Math.max(0, Math.min(offset, total) - Math.max(limit, 1))))}">‹ Previous</a>` : "") +
       (offset + stories.length < total && stories.length ? ` · <a class="next" href="${esc(page(offset + stories.length))}">Next ›</a>` : "") +
       (!stories.length ? ` · <a class="first" href="${esc(page(0))}">First page</a>` : "") + `</p>`;
