@@ -294,7 +294,10 @@ async fn the_story_list_says_how_many_match_and_pages_with_offset() {
     for q in ["limit=10001", "limit=5000000"] {
         let (st, body) = call(&app, "GET", &format!("/api/stories?{q}"), "").await;
         assert_eq!((st, error_code(&body).as_str()), (StatusCode::BAD_REQUEST, "bad_request"), "{q}");
-        assert!(body.contains("over the maximum, 10000"), "{q}: {body}");
+        assert!(
+            body.contains("over the maximum; it takes a whole number from 0 to 10000 (page with offset)"),
+            "{q}: {body}"
+        );
     }
     // the OpenAPI document describes the total and the paging
     let (_, body) = call(&app, "GET", "/api/openapi.json", "").await;
@@ -313,7 +316,8 @@ async fn a_negative_limit_is_said_alike_by_the_story_list_and_search() {
     for path in ["/api/stories?limit=-1", "/api/search?q=cracks&limit=-1"] {
         let (st, body) = call(&app, "GET", path, "").await;
         assert_eq!((st, error_code(&body).as_str()), (StatusCode::BAD_REQUEST, "bad_request"), "{path}");
-        assert_eq!(json_of(&body)["error"]["message"], "limit: -1 is negative", "{path}");
+        let message = json_of(&body)["error"]["message"].as_str().unwrap().to_string();
+        assert!(message.starts_with("limit: -1 is negative; it takes a whole number from 0 to "), "{path}: {message}");
     }
     let (st, body) = call(&app, "GET", "/api/search?q=cracks&limit=0", "").await;
     assert_eq!(st, StatusCode::OK, "{body}");
@@ -462,4 +466,66 @@ async fn a_port_in_use_is_said_once() {
     }
     assert!(chain.contains(&addr.to_string()), "{chain}");
     assert_eq!(chain.matches("(os error").count(), 1, "{chain}");
+}
+
+#[tokio::test]
+async fn every_count_in_a_query_is_a_whole_number_in_its_range_or_a_400_that_says_which() {
+    let (_dir, db) = corpus();
+    let app = router(db);
+    for (path, name, range) in [
+        ("/api/search?q=cracks&limit=", "limit", "a whole number from 0 to 200"),
+        ("/api/stories?limit=", "limit", "a whole number from 0 to 10000"),
+        ("/api/stories?offset=", "offset", "a whole number, 0 or more"),
+        ("/api/stories?min_articles=", "min_articles", "a whole number, 0 or more"),
+    ] {
+        for bad in ["abc", "1.5", "-3", "99999999999999999999", "12abc"] {
+            let (st, body) = call(&app, "GET", &format!("{path}{bad}"), "").await;
+            assert_eq!(
+                (st, error_code(&body).as_str()),
+                (StatusCode::BAD_REQUEST, "bad_request"),
+                "{path}{bad}: {body}"
+            );
+            let message = json_of(&body)["error"]["message"].as_str().unwrap().to_string();
+            assert!(message.starts_with(&format!("{name}: ")), "{path}{bad}: {message}");
+            assert!(message.ends_with(&format!("it takes {range}")), "{path}{bad}: {message}");
+            assert!(!message.contains("invalid digit"), "{path}{bad}: {message}");
+        }
+        // empty is as if absent; the bounds themselves are taken
+        for good in ["", "0", "5"] {
+            let (st, body) = call(&app, "GET", &format!("{path}{good}"), "").await;
+            assert_eq!(st, StatusCode::OK, "{path}{good}: {body}");
+        }
+    }
+    let (st, body) = call(&app, "GET", "/api/search?q=cracks&limit=abc", "").await;
+    assert_eq!(st, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        json_of(&body)["error"]["message"],
+        "limit: \"abc\" is not a whole number; it takes a whole number from 0 to 200"
+    );
+    // a search limit over 200 is refused, as the story list's over 10000 is, not cut to 200
+    let (st, body) = call(&app, "GET", "/api/search?q=cracks&limit=201", "").await;
+    assert_eq!(st, StatusCode::BAD_REQUEST, "{body}");
+    assert_eq!(
+        json_of(&body)["error"]["message"],
+        "limit: 201 is over the maximum; it takes a whole number from 0 to 200"
+    );
+    let (st, body) = call(&app, "GET", "/api/search?q=cracks&limit=200", "").await;
+    assert_eq!(st, StatusCode::OK, "{body}");
+    // the OpenAPI document says the same ranges
+    let (_, body) = call(&app, "GET", "/api/openapi.json", "").await;
+    let doc = json_of(&body);
+    let param = |path: &str, name: &str| {
+        doc["paths"][path]["get"]["parameters"].as_array().unwrap().iter().find(|p| p["name"] == name).unwrap().clone()
+    };
+    assert_eq!(param("/api/search", "limit")["schema"]["maximum"], 200);
+    assert_eq!(param("/api/stories", "limit")["schema"]["maximum"], 10000);
+    for (path, name) in [
+        ("/api/search", "limit"),
+        ("/api/stories", "limit"),
+        ("/api/stories", "offset"),
+        ("/api/stories", "min_articles"),
+    ] {
+        assert_eq!(param(path, name)["schema"]["minimum"], 0, "{path} {name}");
+        assert!(param(path, name)["description"].as_str().unwrap().contains("400"), "{path} {name}");
+    }
 }

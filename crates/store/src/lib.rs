@@ -481,16 +481,40 @@ impl StoryFilter {
                 return Some(format!("{name}: {d:?} is not a date as YYYY-MM-DD (or YYYY-MM, YYYY)"));
             }
         }
-        for (name, v) in [("min_articles", self.min_articles), ("limit", self.limit), ("offset", self.offset)] {
-            if let Some(n) = v.filter(|n| *n < 0) {
-                return Some(format!("{name}: {n} is negative"));
+        for (name, v, max) in [
+            ("min_articles", self.min_articles, None),
+            ("limit", self.limit, Some(MAX_STORY_LIMIT)),
+            ("offset", self.offset, None),
+        ] {
+            if let Some(problem) = v.and_then(|n| count_problem(name, n, max)) {
+                let paging = name == "limit" && v.is_some_and(|n| n > MAX_STORY_LIMIT);
+                return Some(if paging { format!("{problem} (page with offset)") } else { problem });
             }
-        }
-        if let Some(n) = self.limit.filter(|n| *n > MAX_STORY_LIMIT) {
-            return Some(format!("limit: {n} is over the maximum, {MAX_STORY_LIMIT} (page with offset)"));
         }
         None
     }
+}
+
+/// The values a count (a limit, an offset, a minimum) up to `max` takes, as messages say them: "a
+/// whole number from 0 to 200", or "a whole number, 0 or more" without a maximum.
+pub fn count_range(max: Option<i64>) -> String {
+    match max {
+        Some(max) => format!("a whole number from 0 to {max}"),
+        None => "a whole number, 0 or more".to_string(),
+    }
+}
+
+/// Why `n` cannot be the count `name` (up to `max`), if it cannot: it is negative or over the
+/// maximum. The message names the count and the values it takes.
+pub fn count_problem(name: &str, n: i64, max: Option<i64>) -> Option<String> {
+    let why = if n < 0 {
+        "is negative"
+    } else if max.is_some_and(|max| n > max) {
+        "is over the maximum"
+    } else {
+        return None;
+    };
+    Some(format!("{name}: {n} {why}; it takes {}", count_range(max)))
 }
 
 /// One value of a story filter and the number of stories it occurs in.
