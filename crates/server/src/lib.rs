@@ -372,10 +372,16 @@ fn html_with_profiles(kb: &corroborate_sources::Knowledge, c: &Comparison) -> St
     corroborate_report::html::render_with_notes(c, &notes)
 }
 
+/// A stored article as its story's report shows it ([`Store::article_as_reported`]: a date its story
+/// settles is the report's), or a 404.
+async fn stored_article(st: &AppState, key: i64) -> ApiResult<corroborate_store::StoredArticle> {
+    with_store(st, move |s| s.article_as_reported(key)?.ok_or_else(|| ApiError::not_found(format!("no article {key}"))))
+        .await
+}
+
 async fn article(State(st): State<AppState>, Path(key): Path<String>) -> ApiResult<Json<Value>> {
     let key = parse_id(&key)?;
-    let a = with_store(&st, move |s| s.article(key)?.ok_or_else(|| ApiError::not_found(format!("no article {key}"))))
-        .await?;
+    let a = stored_article(&st, key).await?;
     let profile = corroborate_sources::signals::source_profile(&st.kb, &a.article);
     let mut v = serde_json::to_value(
         corroborate_report::json::ArticleJson::new(&a.article, None).with_source_profile(&profile),
@@ -394,8 +400,7 @@ fn single(a: AnalyzedArticle) -> Comparison {
 
 async fn article_html(State(st): State<AppState>, Path(key): Path<String>) -> ApiResult<Response> {
     let key = parse_id(&key)?;
-    let a = with_store(&st, move |s| s.article(key)?.ok_or_else(|| ApiError::not_found(format!("no article {key}"))))
-        .await?;
+    let a = stored_article(&st, key).await?;
     Ok(html(html_with_profiles(&st.kb, &single(a.article))))
 }
 

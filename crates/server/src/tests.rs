@@ -529,3 +529,66 @@ async fn every_count_in_a_query_is_a_whole_number_in_its_range_or_a_400_that_say
         assert!(param(path, name)["description"].as_str().unwrap().contains("400"), "{path} {name}");
     }
 }
+
+/// An article whose only date is an ambiguous line (`03/02/2031`: March 2 or February 3) in a story
+/// with an article dated 2031-03-01: the story report settles it as 2031-03-02, and so does the
+/// article's own view.
+#[tokio::test]
+async fn an_article_shows_the_date_its_story_report_settles() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let mut s = Store::open(&db).unwrap();
+    let docs = [
+        (
+            "a",
+            "2031-03-01",
+            "Mayor Ilse Brandt said the Kellner Bridge over the Varna river was closed after cracks were found.",
+        ),
+        (
+            "b",
+            "03/02/2031",
+            "The Kellner Bridge over the Varna river is closed, Mayor Ilse Brandt said, after engineers found cracks.",
+        ),
+    ];
+    let batch = docs
+        .iter()
+        .map(|(id, date, t)| {
+            let mut a = corroborate_ingest::article_from_bytes(id, t.as_bytes());
+            a.meta.published = Some(date.to_string());
+            corroborate_ingest::dates::settle_published(&mut a.meta, &mut a.diagnostics);
+            let a = corroborate_engine::analyze(a);
+            (corroborate_store::content_hash(&a.article), a)
+        })
+        .collect();
+    s.add_batch(batch).unwrap();
+    drop(s);
+    let app = router(db);
+    let (_, body) = call(&app, "GET", "/api/stories?min_articles=2", "").await;
+    let id = json_of(&body)["stories"][0]["id"].as_i64().unwrap();
+    let (st, body) = call(&app, "GET", &format!("/api/stories/{id}"), "").await;
+    assert_eq!(st, StatusCode::OK, "{body}");
+    let story = json_of(&body);
+    let at = story["comparison"]["articles"].as_array().unwrap().iter().position(|a| a["id"] == "b").unwrap();
+    let in_report = &story["comparison"]["articles"][at];
+    assert_eq!(in_report["meta"]["published"], "2031-03-02", "{}", in_report["diagnostics"]);
+    let key = story["article_keys"][at].as_i64().unwrap();
+    let (st, body) = call(&app, "GET", &format!("/api/articles/{key}"), "").await;
+    assert_eq!(st, StatusCode::OK, "{body}");
+    let article = json_of(&body);
+    assert_eq!(article["meta"]["published"], in_report["meta"]["published"]);
+    // marked as the report marks it: the warning gives way to the note naming the article that settled it
+    assert_eq!(article["diagnostics"], in_report["diagnostics"]);
+    assert!(
+        article["diagnostics"]
+            .to_string()
+            .contains("read as 2031-03-02 (month/day): a of its story is dated 2031-03-01"),
+        "{}",
+        article["diagnostics"]
+    );
+    let (_, html) = call(&app, "GET", &format!("/articles/{key}/report.html"), "").await;
+    assert!(html.contains("2031-03-02"), "the article's HTML view shows the settled date");
+    // an article dated by its own metadata is as it was stored
+    let other = story["article_keys"][1 - at].as_i64().unwrap();
+    let (_, body) = call(&app, "GET", &format!("/api/articles/{other}"), "").await;
+    assert_eq!(json_of(&body)["meta"]["published"], "2031-03-01");
+}

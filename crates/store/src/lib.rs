@@ -1069,6 +1069,41 @@ impl Store {
         }
     }
 
+    /// One article by store key as its story's report ([`Store::story`]) shows it: an ambiguous
+    /// date line (`03/02/2031`) that left it undated is settled from the dates of the story's first
+    /// [`STORY_ARTICLE_CAP`] articles by [`corroborate_claims::settle_dates`], as the report does, the
+    /// warning replaced by the note that says which article settled it. (The report's other
+    /// changes, the names made canonical across the story, are not made here.)
+    pub fn article_as_reported(&self, key: i64) -> Result<Option<StoredArticle>> {
+        let Some(mut stored) = self.article(key)? else { return Ok(None) };
+        let meta = &stored.article.article.meta;
+        let Some(story) = stored.story.filter(|_| meta.published.is_none() && meta.ambiguous_date.is_some()) else {
+            return Ok(Some(stored));
+        };
+        // the story's articles as the report reads them, by their ids and dates alone (the dates
+        // settle nothing else), in the report's order, so that a tie names the same article
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT rowid, id, published FROM articles WHERE story = ?1 ORDER BY rowid LIMIT ?2")?;
+        let rows = st.query_map(params![story, STORY_ARTICLE_CAP as i64], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?))
+        })?;
+        let mut articles = Vec::new();
+        for r in rows {
+            let (k, id, published) = r?;
+            if k != key {
+                let mut a = Article::new(id, "");
+                a.meta.published = published;
+                articles.push(AnalyzedArticle { article: a, analysis: Default::default() });
+            }
+        }
+        articles.push(stored.article);
+        let group: Vec<usize> = (0..articles.len()).collect();
+        corroborate_claims::settle_dates(&mut articles, &[group]);
+        stored.article = articles.pop().expect("pushed above");
+        Ok(Some(stored))
+    }
+
     /// The latest stored article whose metadata URL is `url`.
     pub fn article_by_url(&self, url: &str) -> Result<Option<StoredArticle>> {
         let mut st = self.conn.prepare_cached(

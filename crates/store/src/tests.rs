@@ -414,6 +414,10 @@ fn a_story_settles_an_ambiguous_date_and_the_key_ignores_it() {
     let b = &detail.comparison.articles[1].article;
     assert_eq!((b.id.as_str(), b.meta.published.as_deref()), ("b", Some("2031-03-02")));
     assert!(b.diagnostics.iter().all(|d| d.level == corroborate_model::Level::Info), "{:?}", b.diagnostics);
+    // the article on its own, as the report shows it: the same date and note; as stored: undated
+    let alone = s.article_as_reported(detail.keys[1]).unwrap().unwrap().article.article;
+    assert_eq!((&alone.meta.published, &alone.diagnostics), (&b.meta.published, &b.diagnostics));
+    assert_eq!(s.article(detail.keys[1]).unwrap().unwrap().article.article.meta.published, None);
 }
 
 #[test]
