@@ -592,3 +592,62 @@ async fn an_article_shows_the_date_its_story_report_settles() {
     let (_, body) = call(&app, "GET", &format!("/api/articles/{other}"), "").await;
     assert_eq!(json_of(&body)["meta"]["published"], "2031-03-01");
 }
+
+/// The routes of [`router_full`] as its source declares them (`.route("PATH", get(...))`): method and
+/// path, method in upper case. The router cannot list its routes, so this reads them where they are written.
+fn routes_in_source() -> std::collections::BTreeSet<(String, String)> {
+    let source = include_str!("lib.rs");
+    source
+        .split(".route(")
+        .skip(1)
+        .map(|part| {
+            let path = part.split('"').nth(1).expect("a route's path is a string literal");
+            let after = &part[part.find(path).unwrap() + path.len() + 1..];
+            let method: String =
+                after.trim_start_matches([',', ' ', '\n']).chars().take_while(char::is_ascii_alphabetic).collect();
+            (method.to_uppercase(), path.to_string())
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn the_openapi_document_describes_every_route_and_only_routes() {
+    let (_dir, db) = corpus();
+    let app = router(db);
+    let routed = routes_in_source();
+    assert!(routed.len() >= 10 && routed.iter().all(|(m, _)| m == "GET" || m == "POST"), "{routed:?}");
+    let (_, body) = call(&app, "GET", "/api/openapi.json", "").await;
+    let doc = json_of(&body);
+    let mut documented = std::collections::BTreeSet::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for method in item.as_object().unwrap().keys() {
+            documented.insert((method.to_uppercase(), path.clone()));
+        }
+    }
+    let undocumented: Vec<_> = routed.difference(&documented).collect();
+    assert!(undocumented.is_empty(), "routes missing from the OpenAPI document: {undocumented:?}");
+    let unrouted: Vec<_> = documented.difference(&routed).collect();
+    assert!(unrouted.is_empty(), "paths of the OpenAPI document that are not routed: {unrouted:?}");
+    // and the running router answers each documented path with that method (an id of the corpus in
+    // place of each path parameter): not the fallback's 404 nor a 405
+    let (_, body) = call(&app, "GET", "/api/stories", "").await;
+    let id = json_of(&body)["stories"][0]["id"].as_i64().unwrap();
+    let (_, body) = call(&app, "GET", &format!("/api/stories/{id}"), "").await;
+    let key = json_of(&body)["article_keys"][0].as_i64().unwrap();
+    for (method, path) in &documented {
+        let uri = path.replace("{id}", &id.to_string()).replace("{key}", &key.to_string());
+        let (st, body) = call(&app, method, &uri, "{}").await;
+        assert!(st != StatusCode::METHOD_NOT_ALLOWED && !body.contains("no such route"), "{method} {uri}: {st} {body}");
+        // each documented path parameter is declared
+        let params = doc["paths"][path][method.to_lowercase()]["parameters"].as_array().cloned().unwrap_or_default();
+        for name in ["id", "key"] {
+            if path.contains(&format!("{{{name}}}")) {
+                assert!(params.iter().any(|p| p["name"] == name && p["in"] == "path"), "{path}: {name} undeclared");
+            }
+        }
+    }
+    // the HTML reports say they are HTML
+    for path in ["/stories/{id}/report.html", "/articles/{key}/report.html"] {
+        assert!(doc["paths"][path]["get"]["responses"]["200"]["content"]["text/html"].is_object(), "{path}");
+    }
+}
