@@ -651,3 +651,45 @@ async fn the_openapi_document_describes_every_route_and_only_routes() {
         assert!(doc["paths"][path]["get"]["responses"]["200"]["content"]["text/html"].is_object(), "{path}");
     }
 }
+
+/// A story's report names the story by its corpus id everywhere: the story, each article's `story`
+/// and the claim ids (`s{id}c{n}`), not by its place in the report (0).
+#[tokio::test]
+async fn a_story_report_names_the_story_by_its_corpus_id() {
+    let (_dir, db) = corpus();
+    // a story of its own first, so that the bridge story's id is neither 0 nor 1
+    let mut s = Store::open(&db).unwrap();
+    let a = corroborate_engine::analyze(corroborate_ingest::article_from_bytes(
+        "c",
+        b"Cheese Fair\n\nThe annual cheese fair in Lindau drew record crowds, organiser Marta Feld said on Sunday.",
+    ));
+    s.add_batch(vec![(corroborate_store::content_hash(&a.article), a)]).unwrap();
+    drop(s);
+    let app = router(db);
+    let (_, body) = call(&app, "GET", "/api/stories", "").await;
+    let ids: Vec<i64> =
+        json_of(&body)["stories"].as_array().unwrap().iter().map(|s| s["id"].as_i64().unwrap()).collect();
+    assert_eq!(ids.len(), 2, "{body}");
+    for id in ids {
+        let (st, body) = call(&app, "GET", &format!("/api/stories/{id}"), "").await;
+        assert_eq!(st, StatusCode::OK, "{body}");
+        let v = json_of(&body);
+        assert_eq!(v["story"]["id"], id);
+        let stories = v["comparison"]["stories"].as_array().unwrap();
+        assert_eq!(stories.len(), 1);
+        assert_eq!(stories[0]["id"], id, "the comparison's story");
+        for a in v["comparison"]["articles"].as_array().unwrap() {
+            assert_eq!(a["story"], id, "article {}", a["id"]);
+        }
+        let claims = stories[0]["claims"].as_array().unwrap();
+        for c in claims {
+            assert!(c["id"].as_str().unwrap().starts_with(&format!("s{id}c")), "{}", c["id"]);
+            for r in c["relations"].as_array().unwrap() {
+                assert!(r["claim"].as_str().unwrap().starts_with(&format!("s{id}c")), "{r}");
+            }
+        }
+        if v["story"]["articles"] == 2 {
+            assert!(!claims.is_empty(), "the bridge story has claims to check");
+        }
+    }
+}

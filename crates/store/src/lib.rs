@@ -91,7 +91,7 @@ pub const BUILD: &str = env!("CORROBORATE_BUILD");
 /// reports cached by another build (whose claims or story JSON may differ), or before builds were
 /// named (before count conflicts: no such line), are stale and made again on request.
 const REPORT_FORMAT: &str =
-    "corroborate story report 4 (count conflicts, claim narratives, dates settled by the story)";
+    "corroborate story report 5 (count conflicts, claim narratives, dates settled by the story, corpus story ids)";
 
 /// The first line of the story reports this build caches.
 fn report_header() -> String {
@@ -1007,7 +1007,8 @@ impl Store {
             .and_then(|r| r.strip_prefix(report_header().as_str()).map(str::to_string)))
     }
 
-    /// A story with its comparison: origins and claims over its (first [`STORY_ARTICLE_CAP`]) articles.
+    /// A story with its comparison: origins and claims over its (first [`STORY_ARTICLE_CAP`])
+    /// articles. The comparison's one story has the corpus id `id`.
     pub fn story(&self, id: i64) -> Result<Option<StoryDetail>> {
         let Some(summary) = self.story_summary(id)? else { return Ok(None) };
         let mut st = self.conn.prepare_cached(
@@ -1024,7 +1025,9 @@ impl Store {
         corroborate_engine::canonicalize(&mut articles);
         let group: Vec<usize> = (0..articles.len()).collect();
         corroborate_claims::settle_dates(&mut articles, std::slice::from_ref(&group));
-        let story = corroborate_claims::story(&articles, 0, group);
+        // the story by its corpus id, which the report's story, its articles' `story` and its claim
+        // ids (`s{id}c{n}`) then carry: a client reads them as the corpus's, not as 0
+        let story = corroborate_claims::story(&articles, usize::try_from(id).unwrap_or_default(), group);
         let comparison = Comparison { story_of: vec![0; articles.len()], articles, stories: vec![story] };
         Ok(Some(StoryDetail { summary, keys, comparison }))
     }
