@@ -450,9 +450,10 @@ enum CompareText {
     Named(NamedText),
 }
 
-/// A text with its id and where it is from; given fields win over what the text's own header says,
-/// and `published` is read as every reader reads dates (one it cannot read is left unset with a
-/// warning, the text's own date line then read).
+/// A text with its id and where it is from, read as a JSON Lines record with these fields is
+/// ([`corroborate_ingest::jsonl::article_from_fields`]): given fields win over what the text's own
+/// header says, and `published` is read as every reader reads dates (one it cannot read is left
+/// unset with a warning, the text's own date line then read).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct NamedText {
@@ -466,22 +467,14 @@ struct NamedText {
 
 impl NamedText {
     fn into_article(self, fallback_id: String) -> Article {
-        let id = self.id.unwrap_or(fallback_id);
-        if self.url.is_none() && self.title.is_none() && self.outlet.is_none() && self.published.is_none() {
-            return corroborate_ingest::article_from_bytes(&id, self.text.as_bytes());
+        let NamedText { id, text, url, title, outlet, published } = self;
+        let id = id.unwrap_or(fallback_id);
+        if url.is_none() && title.is_none() && outlet.is_none() && published.is_none() {
+            // a text alone is read as a plain text is (the same as a text given as a string)
+            return corroborate_ingest::article_from_bytes(&id, text.as_bytes());
         }
-        // as a JSON Lines record's fields are taken (`corroborate_ingest::jsonl`)
-        let mut a = Article::new(id, self.text);
-        a.meta.title = self.title;
-        a.meta.outlet = self.outlet;
-        a.meta.published = self.published;
-        corroborate_ingest::dates::settle_published(&mut a.meta, &mut a.diagnostics);
-        if let Some(url) = self.url {
-            a.meta.domain = corroborate_model::domain_of(&url);
-            a.meta.url = Some(url);
-        }
-        corroborate_ingest::apply_text_meta(&mut a);
-        a
+        let fields = corroborate_ingest::jsonl::Fields { url, title, published, outlet, ..Default::default() };
+        corroborate_ingest::jsonl::article_from_fields(id, text, fields)
     }
 }
 

@@ -693,3 +693,25 @@ async fn a_story_report_names_the_story_by_its_corpus_id() {
         }
     }
 }
+
+/// A compare text with fields is read as the JSON Lines record with the same fields: one reading of
+/// them, the ingest crate's (dates, the URL's domain, the text's own header lines filling what the
+/// fields leave out).
+#[test]
+fn a_named_text_reads_as_the_json_lines_record_with_the_same_fields() {
+    let texts = [
+        json!({"id": "a", "text": "The mayor said the dam is fine.", "title": "Dam fine", "url": "https://www.rt.com/news/a",
+               "outlet": "RT", "published": "April 6, 2022"}),
+        json!({"id": "b", "text": "date 2022-04-07 The mayor said the dam broke.", "published": "2022-02-30"}),
+        json!({"id": "c", "text": "Title: Osk depot fire\nURL: https://www.reuters.com/x/\nDate: 2031-03-14\n\nPolice said it was arson.",
+               "outlet": "Wire"}),
+        json!({"id": "d", "text": "By Ana Ruiz\n\nThe minister said the 03/04/2031 vote stands.", "published": "03/02/2031"}),
+        json!({"id": "e", "text": "Officials said the bridge is closed.", "url": "not a url", "title": ""}),
+    ];
+    for t in texts {
+        let named: NamedText = serde_json::from_value(t.clone()).unwrap();
+        let served = named.into_article("text-1".into());
+        let read = corroborate_ingest::jsonl::parse_record("texts.jsonl", 1, t.to_string().as_bytes());
+        assert_eq!(served, read, "{t}");
+    }
+}
