@@ -196,3 +196,22 @@ test("errors from the API are shown", async () => {
   assert.match(await page.locator("#error").textContent(), /not_found/);
   await page.close();
 });
+
+test("a request that fails shows its error in place of the Loading… it replaces", async () => {
+  const page = await browser.newPage();
+  // the story list with a filter the API refuses (400): the list's "Loading…" gives way to the error
+  await page.goto(base + "/#/?from=notadate");
+  await page.locator("#error").waitFor();
+  assert.match(await page.locator("#error").textContent(), /bad_request: from: "notadate" is not a date/);
+  const text = await page.locator("#main").textContent();
+  assert.ok(!text.includes("Loading"), text);
+  assert.equal(await page.locator("#error").count(), 1);
+  // the filter form stays, to put it right
+  assert.equal(await page.locator("#filters").count(), 1);
+  // a story that is not there: its "Loading story …" gives way to the error
+  await page.goto("about:blank");
+  await page.goto(base + "/#/story/999999");
+  await page.locator("#error").waitFor();
+  assert.ok(!(await page.locator("#main").textContent()).includes("Loading"));
+  await page.close();
+});

@@ -199,7 +199,7 @@ fn a_story_list_cut_short_says_how_many_there_are_and_pages_with_offset() {
     let out = run(&["stories", "--db", db_arg, "--limit", "10001"]);
     let said = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{said}");
-    assert!(said.contains("limit: 10001 is over the maximum, 10000"), "{said}");
+    assert!(said.contains("limit: 10001 is over the maximum; it takes a whole number from 0 to 10000"), "{said}");
 }
 
 #[test]

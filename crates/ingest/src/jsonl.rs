@@ -114,7 +114,7 @@ pub fn parse_record(path: &str, lineno: usize, line: &[u8]) -> Article {
             Err(e) => return failed(&fallback_id, format!("line {lineno} is not a valid JSON record: {e}")),
         },
     };
-    let mut a = article_of(record, fallback_id, lineno);
+    let mut a = article_of(record, fallback_id, &format!("line {lineno}"));
     a.diagnostics.extend(notes.into_iter().map(|n| Diagnostic::warning(format!("line {lineno}: {n}"))));
     a
 }
@@ -269,8 +269,34 @@ fn without_lone_surrogates(text: &str) -> String {
     out
 }
 
-/// A record read to an article (`fallback_id` where it has no id).
-fn article_of(record: Record, fallback_id: String, lineno: usize) -> Article {
+/// The fields a record may give beside its text, as JSON Lines records name them. Whoever takes
+/// texts with such fields (the server's compare texts) reads them with [`article_from_fields`], so
+/// that they are read as a record's are.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fields {
+    pub url: Option<String>,
+    pub title: Option<String>,
+    /// Read as every reader reads dates ([`crate::dates::settle_published`]).
+    pub published: Option<String>,
+    pub outlet: Option<String>,
+    pub authors: Option<Vec<String>>,
+    pub language: Option<String>,
+}
+
+/// An article of `text` with the metadata `fields` give, read as a JSON Lines record with that id,
+/// text and fields is: the fields win over the text's own header lines, which fill the rest; a date
+/// that does not read is left unset with a warning (the text's own date line then read); the domain
+/// is the URL's. An empty text is an error diagnostic.
+pub fn article_from_fields(id: String, text: String, fields: Fields) -> Article {
+    let Fields { url, title, published, outlet, authors, language } = fields;
+    let record =
+        Record { id: None, url, title, text: Some(text), html: None, published, outlet, authors, language, meta: None };
+    article_of(record, id, "the record")
+}
+
+/// A record read to an article (`fallback_id` where it has no id); `at` says where the record is in
+/// messages ("line 3").
+fn article_of(record: Record, fallback_id: String, at: &str) -> Article {
     let id = match record.id {
         Some(serde_json::Value::String(s)) => s,
         Some(serde_json::Value::Number(n)) => n.to_string(),
@@ -312,10 +338,10 @@ fn article_of(record: Record, fallback_id: String, lineno: usize) -> Article {
             crate::dates::settle_published(&mut a.meta, &mut a.diagnostics);
             return a;
         }
-        (None, None) => return failed(&id, format!("line {lineno} has no \"text\" or \"html\" field")),
+        (None, None) => return failed(&id, format!("{at} has no \"text\" or \"html\" field")),
     };
     if a.text.trim().is_empty() {
-        a.diagnostics.push(Diagnostic::error(format!("line {lineno} has an empty \"text\"")));
+        a.diagnostics.push(Diagnostic::error(format!("{at} has an empty \"text\"")));
         return a;
     }
     a.meta.title = title;

@@ -104,8 +104,9 @@ pub fn render_with_notes(c: &Comparison, notes: &[String]) -> String {
     let mut o = String::new();
     let _ = write!(o, "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>corroborate report</title><style>{STYLE}</style></head><body>");
     let _ = write!(o, "<header><h1>corroborate report</h1><div class=\"legend\">Outlet's voice on each attribution: <span class=\"content asserted\">asserted</span><span class=\"content reported\">reported</span><span class=\"content distanced\">distanced</span><span class=\"content refuted\">refuted</span> <span class=\"cue\">cue</span> <span class=\"source\">source</span> <span class=\"marker\">marker</span></div></header>");
-    for s in &c.stories {
-        let _ = write!(o, "<section class=\"story\" id=\"story-{}\"><h2>Story {}: {}</h2><p style=\"margin:0 20px\">{} article(s), {} independent origin(s)</p>", s.id, s.id + 1, esc(&s.label), s.articles.len(), s.origins.len());
+    // stories are numbered by their place in the report (a corpus story keeps its own id in JSON)
+    for (n, s) in c.stories.iter().enumerate() {
+        let _ = write!(o, "<section class=\"story\" id=\"story-{}\"><h2>Story {}: {}</h2><p style=\"margin:0 20px\">{} article(s), {} independent origin(s)</p>", s.id, n + 1, esc(&s.label), s.articles.len(), s.origins.len());
         let _ = write!(o, "<h3>Articles</h3><ul>");
         for &i in &s.articles {
             let a = &c.articles[i].article;

@@ -307,7 +307,11 @@ impl Serialize for ComparisonJson<'_> {
                 let c = self.0.c;
                 let mut seq = ser.serialize_seq(Some(c.articles.len()))?;
                 for (i, a) in c.articles.iter().enumerate() {
-                    let mut j = ArticleJson::new(a, c.story_of.get(i).copied().filter(|&s| s != usize::MAX));
+                    // `story_of` holds places in `c.stories`; the JSON says the story's id (the same in
+                    // a comparison, whose stories are numbered in order; a corpus story's own id in a
+                    // story report of the store)
+                    let story = c.story_of.get(i).copied().filter(|&s| s != usize::MAX);
+                    let mut j = ArticleJson::new(a, story.map(|s| c.stories.get(s).map_or(s, |st| st.id)));
                     j.source_profile = self.0.profiles.get(i).cloned();
                     seq.serialize_element(&j)?;
                 }

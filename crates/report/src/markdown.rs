@@ -34,8 +34,9 @@ pub fn render_with_notes(c: &Comparison, notes: &[String]) -> String {
     let names = short_ids(c);
     let mut o = String::new();
     let _ = writeln!(o, "# corroborate report\n");
-    for s in &c.stories {
-        let _ = writeln!(o, "## Story {}: {}\n", s.id + 1, cell(&s.label));
+    // stories are numbered by their place in the report (a corpus story keeps its own id in JSON)
+    for (n, s) in c.stories.iter().enumerate() {
+        let _ = writeln!(o, "## Story {}: {}\n", n + 1, cell(&s.label));
         let _ = writeln!(o, "{} article(s), {} independent origin(s).\n", s.articles.len(), s.origins.len());
         let with_notes = s.articles.iter().any(|&i| notes.get(i).is_some_and(|n| !n.is_empty()));
         let _ = if with_notes {

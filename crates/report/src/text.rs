@@ -51,14 +51,15 @@ pub fn render_with_notes(c: &Comparison, color: bool, notes: &[String]) -> Strin
             if c.stories.len() == 1 { "y" } else { "ies" }
         ))
     );
-    for s in &c.stories {
+    // stories are numbered by their place in the report (a corpus story keeps its own id in JSON)
+    for (n, s) in c.stories.iter().enumerate() {
         let _ = writeln!(o);
         // (a story whose articles share no name has no label: no empty gap before the counts)
         let label = if s.label.trim().is_empty() { String::new() } else { format!(" {}", s.label) };
         let _ = writeln!(
             o,
             "{}{label}  ({} article(s), {} independent origin(s))",
-            p.bold(&format!("Story {}:", s.id + 1)),
+            p.bold(&format!("Story {}:", n + 1)),
             s.articles.len(),
             s.origins.len()
         );

@@ -274,10 +274,75 @@ fn parse_id(s: &str) -> ApiResult<i64> {
     s.parse().map_err(|_| ApiError::bad_request(format!("not an id: {s:?}")))
 }
 
+/// A count given in a query string (`limit=20`): none when absent or empty. One that is not a whole
+/// number, or is out of `0..=max`, is a 400 that names the parameter and the values it takes
+/// (rather than Rust's "invalid digit found in string", or a silent cut to the maximum).
+fn count_param(name: &str, given: Option<&str>, max: Option<i64>) -> ApiResult<Option<i64>> {
+    match number_param(name, given, max)? {
+        Some(n) => match corroborate_store::count_problem(name, n, max) {
+            Some(problem) => Err(ApiError::bad_request(problem)),
+            None => Ok(Some(n)),
+        },
+        None => Ok(None),
+    }
+}
+
+/// [`count_param`] without the range check: only what is no whole number is refused (the message
+/// names the values the parameter takes, up to `max`).
+fn number_param(name: &str, given: Option<&str>, max: Option<i64>) -> ApiResult<Option<i64>> {
+    let Some(given) = given.map(str::trim).filter(|g| !g.is_empty()) else { return Ok(None) };
+    let n = given.parse::<i64>().map_err(|_| {
+        let digits = given.strip_prefix(['-', '+']).unwrap_or(given);
+        let why = if digits.bytes().all(|b| b.is_ascii_digit()) { "is out of range" } else { "is not a whole number" };
+        // a long value is not echoed whole
+        let shown: String = given.chars().take(40).collect();
+        let shown = if shown.len() < given.len() { format!("{shown:?}…") } else { format!("{shown:?}") };
+        ApiError::bad_request(format!("{name}: {shown} {why}; it takes {}", corroborate_store::count_range(max)))
+    })?;
+    Ok(Some(n))
+}
+
+/// The story list's query: its counts read as text, so that one that is no number is said as such.
+#[derive(Deserialize)]
+struct StoriesQuery {
+    outlet: Option<String>,
+    narrative: Option<String>,
+    technique: Option<String>,
+    label: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    min_articles: Option<String>,
+    limit: Option<String>,
+    offset: Option<String>,
+}
+
+impl StoriesQuery {
+    fn into_filter(self) -> ApiResult<StoryFilter> {
+        let f = StoryFilter {
+            min_articles: number_param("min_articles", self.min_articles.as_deref(), None)?,
+            limit: number_param("limit", self.limit.as_deref(), Some(corroborate_store::MAX_STORY_LIMIT))?,
+            offset: number_param("offset", self.offset.as_deref(), None)?,
+            outlet: self.outlet,
+            narrative: self.narrative,
+            technique: self.technique,
+            label: self.label,
+            from: self.from,
+            to: self.to,
+        };
+        // the store's own word on the rest: the counts' ranges (as `count_param` says them, with a
+        // paging hint for the limit) and the dates
+        match f.problem() {
+            Some(problem) => Err(ApiError::bad_request(problem)),
+            None => Ok(f),
+        }
+    }
+}
+
 async fn stories(
     State(st): State<AppState>,
-    Query(f): Query<StoryFilter>,
+    Query(q): Query<StoriesQuery>,
 ) -> ApiResult<Json<corroborate_store::StoryPage>> {
+    let f = q.into_filter()?;
     Ok(Json(with_store(&st, move |s| Ok(s.stories_page(&f)?)).await?))
 }
 
@@ -307,10 +372,16 @@ fn html_with_profiles(kb: &corroborate_sources::Knowledge, c: &Comparison) -> St
     corroborate_report::html::render_with_notes(c, &notes)
 }
 
+/// A stored article as its story's report shows it ([`Store::article_as_reported`]: a date its story
+/// settles is the report's), or a 404.
+async fn stored_article(st: &AppState, key: i64) -> ApiResult<corroborate_store::StoredArticle> {
+    with_store(st, move |s| s.article_as_reported(key)?.ok_or_else(|| ApiError::not_found(format!("no article {key}"))))
+        .await
+}
+
 async fn article(State(st): State<AppState>, Path(key): Path<String>) -> ApiResult<Json<Value>> {
     let key = parse_id(&key)?;
-    let a = with_store(&st, move |s| s.article(key)?.ok_or_else(|| ApiError::not_found(format!("no article {key}"))))
-        .await?;
+    let a = stored_article(&st, key).await?;
     let profile = corroborate_sources::signals::source_profile(&st.kb, &a.article);
     let mut v = serde_json::to_value(
         corroborate_report::json::ArticleJson::new(&a.article, None).with_source_profile(&profile),
@@ -329,26 +400,28 @@ fn single(a: AnalyzedArticle) -> Comparison {
 
 async fn article_html(State(st): State<AppState>, Path(key): Path<String>) -> ApiResult<Response> {
     let key = parse_id(&key)?;
-    let a = with_store(&st, move |s| s.article(key)?.ok_or_else(|| ApiError::not_found(format!("no article {key}"))))
-        .await?;
+    let a = stored_article(&st, key).await?;
     Ok(html(html_with_profiles(&st.kb, &single(a.article))))
 }
+
+/// Hits a search gives when its query names no limit.
+pub const DEFAULT_SEARCH_LIMIT: i64 = 20;
+/// The largest limit a search takes; a larger one is a 400, as for the story list.
+pub const MAX_SEARCH_LIMIT: i64 = 200;
 
 #[derive(Deserialize)]
 struct SearchQuery {
     q: Option<String>,
-    /// Read as a signed number, so that a negative one is said to be negative, as the story list says.
-    limit: Option<i64>,
+    /// Read as text, so that one that is no number is said as such ([`count_param`]).
+    limit: Option<String>,
 }
 
 async fn search(State(st): State<AppState>, Query(q): Query<SearchQuery>) -> ApiResult<Json<Value>> {
+    let limit = count_param("limit", q.limit.as_deref(), Some(MAX_SEARCH_LIMIT))?.unwrap_or(DEFAULT_SEARCH_LIMIT);
     let Some(query) = q.q.filter(|s| !s.trim().is_empty()) else {
         return Err(ApiError::bad_request("missing query parameter q"));
     };
-    let limit = match q.limit {
-        Some(n) if n < 0 => return Err(ApiError::bad_request(format!("limit: {n} is negative"))),
-        n => n.unwrap_or(20).min(200) as usize,
-    };
+    let limit = limit as usize;
     let hits = with_store(&st, move |s| Ok(s.search(&query, limit)?)).await?;
     Ok(Json(json!({ "hits": hits })))
 }
@@ -377,9 +450,10 @@ enum CompareText {
     Named(NamedText),
 }
 
-/// A text with its id and where it is from; given fields win over what the text's own header says,
-/// and `published` is read as every reader reads dates (one it cannot read is left unset with a
-/// warning, the text's own date line then read).
+/// A text with its id and where it is from, read as a JSON Lines record with these fields is
+/// ([`corroborate_ingest::jsonl::article_from_fields`]): given fields win over what the text's own
+/// header says, and `published` is read as every reader reads dates (one it cannot read is left
+/// unset with a warning, the text's own date line then read).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct NamedText {
@@ -393,22 +467,14 @@ struct NamedText {
 
 impl NamedText {
     fn into_article(self, fallback_id: String) -> Article {
-        let id = self.id.unwrap_or(fallback_id);
-        if self.url.is_none() && self.title.is_none() && self.outlet.is_none() && self.published.is_none() {
-            return corroborate_ingest::article_from_bytes(&id, self.text.as_bytes());
+        let NamedText { id, text, url, title, outlet, published } = self;
+        let id = id.unwrap_or(fallback_id);
+        if url.is_none() && title.is_none() && outlet.is_none() && published.is_none() {
+            // a text alone is read as a plain text is (the same as a text given as a string)
+            return corroborate_ingest::article_from_bytes(&id, text.as_bytes());
         }
-        // as a JSON Lines record's fields are taken (`corroborate_ingest::jsonl`)
-        let mut a = Article::new(id, self.text);
-        a.meta.title = self.title;
-        a.meta.outlet = self.outlet;
-        a.meta.published = self.published;
-        corroborate_ingest::dates::settle_published(&mut a.meta, &mut a.diagnostics);
-        if let Some(url) = self.url {
-            a.meta.domain = corroborate_model::domain_of(&url);
-            a.meta.url = Some(url);
-        }
-        corroborate_ingest::apply_text_meta(&mut a);
-        a
+        let fields = corroborate_ingest::jsonl::Fields { url, title, published, outlet, ..Default::default() };
+        corroborate_ingest::jsonl::article_from_fields(id, text, fields)
     }
 }
 

@@ -272,6 +272,7 @@ async fn the_story_list_says_how_many_match_and_pages_with_offset() {
     };
     let all = page("".into()).await;
     assert_eq!((all["total"].as_i64(), all["offset"].as_i64(), all["limit"].as_i64()), (Some(3), Some(0), Some(100)));
+    assert_eq!(all["total_is_lower_bound"], false, "a count that did not stop early says so");
     let ids: Vec<i64> = all["stories"].as_array().unwrap().iter().map(|s| s["id"].as_i64().unwrap()).collect();
     assert_eq!(ids.len(), 3);
     // pages of one: each the next story of the whole list, each saying the same total
@@ -293,14 +294,17 @@ async fn the_story_list_says_how_many_match_and_pages_with_offset() {
     for q in ["limit=10001", "limit=5000000"] {
         let (st, body) = call(&app, "GET", &format!("/api/stories?{q}"), "").await;
         assert_eq!((st, error_code(&body).as_str()), (StatusCode::BAD_REQUEST, "bad_request"), "{q}");
-        assert!(body.contains("over the maximum, 10000"), "{q}: {body}");
+        assert!(
+            body.contains("over the maximum; it takes a whole number from 0 to 10000 (page with offset)"),
+            "{q}: {body}"
+        );
     }
     // the OpenAPI document describes the total and the paging
     let (_, body) = call(&app, "GET", "/api/openapi.json", "").await;
     let doc = json_of(&body);
     let props =
         &doc["paths"]["/api/stories"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]["properties"];
-    for field in ["total", "offset", "limit", "stories"] {
+    for field in ["total", "total_is_lower_bound", "offset", "limit", "stories"] {
         assert!(props[field].is_object(), "{field} missing from the OpenAPI document: {props}");
     }
 }
@@ -312,7 +316,8 @@ async fn a_negative_limit_is_said_alike_by_the_story_list_and_search() {
     for path in ["/api/stories?limit=-1", "/api/search?q=cracks&limit=-1"] {
         let (st, body) = call(&app, "GET", path, "").await;
         assert_eq!((st, error_code(&body).as_str()), (StatusCode::BAD_REQUEST, "bad_request"), "{path}");
-        assert_eq!(json_of(&body)["error"]["message"], "limit: -1 is negative", "{path}");
+        let message = json_of(&body)["error"]["message"].as_str().unwrap().to_string();
+        assert!(message.starts_with("limit: -1 is negative; it takes a whole number from 0 to "), "{path}: {message}");
     }
     let (st, body) = call(&app, "GET", "/api/search?q=cracks&limit=0", "").await;
     assert_eq!(st, StatusCode::OK, "{body}");
@@ -461,4 +466,252 @@ async fn a_port_in_use_is_said_once() {
     }
     assert!(chain.contains(&addr.to_string()), "{chain}");
     assert_eq!(chain.matches("(os error").count(), 1, "{chain}");
+}
+
+#[tokio::test]
+async fn every_count_in_a_query_is_a_whole_number_in_its_range_or_a_400_that_says_which() {
+    let (_dir, db) = corpus();
+    let app = router(db);
+    for (path, name, range) in [
+        ("/api/search?q=cracks&limit=", "limit", "a whole number from 0 to 200"),
+        ("/api/stories?limit=", "limit", "a whole number from 0 to 10000"),
+        ("/api/stories?offset=", "offset", "a whole number, 0 or more"),
+        ("/api/stories?min_articles=", "min_articles", "a whole number, 0 or more"),
+    ] {
+        for bad in ["abc", "1.5", "-3", "99999999999999999999", "12abc"] {
+            let (st, body) = call(&app, "GET", &format!("{path}{bad}"), "").await;
+            assert_eq!(
+                (st, error_code(&body).as_str()),
+                (StatusCode::BAD_REQUEST, "bad_request"),
+                "{path}{bad}: {body}"
+            );
+            let message = json_of(&body)["error"]["message"].as_str().unwrap().to_string();
+            assert!(message.starts_with(&format!("{name}: ")), "{path}{bad}: {message}");
+            assert!(message.ends_with(&format!("it takes {range}")), "{path}{bad}: {message}");
+            assert!(!message.contains("invalid digit"), "{path}{bad}: {message}");
+        }
+        // empty is as if absent; the bounds themselves are taken
+        for good in ["", "0", "5"] {
+            let (st, body) = call(&app, "GET", &format!("{path}{good}"), "").await;
+            assert_eq!(st, StatusCode::OK, "{path}{good}: {body}");
+        }
+    }
+    let (st, body) = call(&app, "GET", "/api/search?q=cracks&limit=abc", "").await;
+    assert_eq!(st, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        json_of(&body)["error"]["message"],
+        "limit: \"abc\" is not a whole number; it takes a whole number from 0 to 200"
+    );
+    // a search limit over 200 is refused, as the story list's over 10000 is, not cut to 200
+    let (st, body) = call(&app, "GET", "/api/search?q=cracks&limit=201", "").await;
+    assert_eq!(st, StatusCode::BAD_REQUEST, "{body}");
+    assert_eq!(
+        json_of(&body)["error"]["message"],
+        "limit: 201 is over the maximum; it takes a whole number from 0 to 200"
+    );
+    let (st, body) = call(&app, "GET", "/api/search?q=cracks&limit=200", "").await;
+    assert_eq!(st, StatusCode::OK, "{body}");
+    // the OpenAPI document says the same ranges
+    let (_, body) = call(&app, "GET", "/api/openapi.json", "").await;
+    let doc = json_of(&body);
+    let param = |path: &str, name: &str| {
+        doc["paths"][path]["get"]["parameters"].as_array().unwrap().iter().find(|p| p["name"] == name).unwrap().clone()
+    };
+    assert_eq!(param("/api/search", "limit")["schema"]["maximum"], 200);
+    assert_eq!(param("/api/stories", "limit")["schema"]["maximum"], 10000);
+    for (path, name) in [
+        ("/api/search", "limit"),
+        ("/api/stories", "limit"),
+        ("/api/stories", "offset"),
+        ("/api/stories", "min_articles"),
+    ] {
+        assert_eq!(param(path, name)["schema"]["minimum"], 0, "{path} {name}");
+        assert!(param(path, name)["description"].as_str().unwrap().contains("400"), "{path} {name}");
+    }
+}
+
+/// An article whose only date is an ambiguous line (`03/02/2031`: March 2 or February 3) in a story
+/// with an article dated 2031-03-01: the story report settles it as 2031-03-02, and so does the
+/// article's own view.
+#[tokio::test]
+async fn an_article_shows_the_date_its_story_report_settles() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let mut s = Store::open(&db).unwrap();
+    let docs = [
+        (
+            "a",
+            "2031-03-01",
+            "Mayor Ilse Brandt said the Kellner Bridge over the Varna river was closed after cracks were found.",
+        ),
+        (
+            "b",
+            "03/02/2031",
+            "The Kellner Bridge over the Varna river is closed, Mayor Ilse Brandt said, after engineers found cracks.",
+        ),
+    ];
+    let batch = docs
+        .iter()
+        .map(|(id, date, t)| {
+            let mut a = corroborate_ingest::article_from_bytes(id, t.as_bytes());
+            a.meta.published = Some(date.to_string());
+            corroborate_ingest::dates::settle_published(&mut a.meta, &mut a.diagnostics);
+            let a = corroborate_engine::analyze(a);
+            (corroborate_store::content_hash(&a.article), a)
+        })
+        .collect();
+    s.add_batch(batch).unwrap();
+    drop(s);
+    let app = router(db);
+    let (_, body) = call(&app, "GET", "/api/stories?min_articles=2", "").await;
+    let id = json_of(&body)["stories"][0]["id"].as_i64().unwrap();
+    let (st, body) = call(&app, "GET", &format!("/api/stories/{id}"), "").await;
+    assert_eq!(st, StatusCode::OK, "{body}");
+    let story = json_of(&body);
+    let at = story["comparison"]["articles"].as_array().unwrap().iter().position(|a| a["id"] == "b").unwrap();
+    let in_report = &story["comparison"]["articles"][at];
+    assert_eq!(in_report["meta"]["published"], "2031-03-02", "{}", in_report["diagnostics"]);
+    let key = story["article_keys"][at].as_i64().unwrap();
+    let (st, body) = call(&app, "GET", &format!("/api/articles/{key}"), "").await;
+    assert_eq!(st, StatusCode::OK, "{body}");
+    let article = json_of(&body);
+    assert_eq!(article["meta"]["published"], in_report["meta"]["published"]);
+    // marked as the report marks it: the warning gives way to the note naming the article that settled it
+    assert_eq!(article["diagnostics"], in_report["diagnostics"]);
+    assert!(
+        article["diagnostics"]
+            .to_string()
+            .contains("read as 2031-03-02 (month/day): a of its story is dated 2031-03-01"),
+        "{}",
+        article["diagnostics"]
+    );
+    let (_, html) = call(&app, "GET", &format!("/articles/{key}/report.html"), "").await;
+    assert!(html.contains("2031-03-02"), "the article's HTML view shows the settled date");
+    // an article dated by its own metadata is as it was stored
+    let other = story["article_keys"][1 - at].as_i64().unwrap();
+    let (_, body) = call(&app, "GET", &format!("/api/articles/{other}"), "").await;
+    assert_eq!(json_of(&body)["meta"]["published"], "2031-03-01");
+}
+
+/// The routes of [`router_full`] as its source declares them (`.route("PATH", get(...))`): method and
+/// path, method in upper case. The router cannot list its routes, so this reads them where they are written.
+fn routes_in_source() -> std::collections::BTreeSet<(String, String)> {
+    let source = include_str!("lib.rs");
+    source
+        .split(".route(")
+        .skip(1)
+        .map(|part| {
+            let path = part.split('"').nth(1).expect("a route's path is a string literal");
+            let after = &part[part.find(path).unwrap() + path.len() + 1..];
+            let method: String =
+                after.trim_start_matches([',', ' ', '\n']).chars().take_while(char::is_ascii_alphabetic).collect();
+            (method.to_uppercase(), path.to_string())
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn the_openapi_document_describes_every_route_and_only_routes() {
+    let (_dir, db) = corpus();
+    let app = router(db);
+    let routed = routes_in_source();
+    assert!(routed.len() >= 10 && routed.iter().all(|(m, _)| m == "GET" || m == "POST"), "{routed:?}");
+    let (_, body) = call(&app, "GET", "/api/openapi.json", "").await;
+    let doc = json_of(&body);
+    let mut documented = std::collections::BTreeSet::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for method in item.as_object().unwrap().keys() {
+            documented.insert((method.to_uppercase(), path.clone()));
+        }
+    }
+    let undocumented: Vec<_> = routed.difference(&documented).collect();
+    assert!(undocumented.is_empty(), "routes missing from the OpenAPI document: {undocumented:?}");
+    let unrouted: Vec<_> = documented.difference(&routed).collect();
+    assert!(unrouted.is_empty(), "paths of the OpenAPI document that are not routed: {unrouted:?}");
+    // and the running router answers each documented path with that method (an id of the corpus in
+    // place of each path parameter): not the fallback's 404 nor a 405
+    let (_, body) = call(&app, "GET", "/api/stories", "").await;
+    let id = json_of(&body)["stories"][0]["id"].as_i64().unwrap();
+    let (_, body) = call(&app, "GET", &format!("/api/stories/{id}"), "").await;
+    let key = json_of(&body)["article_keys"][0].as_i64().unwrap();
+    for (method, path) in &documented {
+        let uri = path.replace("{id}", &id.to_string()).replace("{key}", &key.to_string());
+        let (st, body) = call(&app, method, &uri, "{}").await;
+        assert!(st != StatusCode::METHOD_NOT_ALLOWED && !body.contains("no such route"), "{method} {uri}: {st} {body}");
+        // each documented path parameter is declared
+        let params = doc["paths"][path][method.to_lowercase()]["parameters"].as_array().cloned().unwrap_or_default();
+        for name in ["id", "key"] {
+            if path.contains(&format!("{{{name}}}")) {
+                assert!(params.iter().any(|p| p["name"] == name && p["in"] == "path"), "{path}: {name} undeclared");
+            }
+        }
+    }
+    // the HTML reports say they are HTML
+    for path in ["/stories/{id}/report.html", "/articles/{key}/report.html"] {
+        assert!(doc["paths"][path]["get"]["responses"]["200"]["content"]["text/html"].is_object(), "{path}");
+    }
+}
+
+/// A story's report names the story by its corpus id everywhere: the story, each article's `story`
+/// and the claim ids (`s{id}c{n}`), not by its place in the report (0).
+#[tokio::test]
+async fn a_story_report_names_the_story_by_its_corpus_id() {
+    let (_dir, db) = corpus();
+    // a story of its own first, so that the bridge story's id is neither 0 nor 1
+    let mut s = Store::open(&db).unwrap();
+    let a = corroborate_engine::analyze(corroborate_ingest::article_from_bytes(
+        "c",
+        b"Cheese Fair\n\nThe annual cheese fair in Lindau drew record crowds, organiser Marta Feld said on Sunday.",
+    ));
+    s.add_batch(vec![(corroborate_store::content_hash(&a.article), a)]).unwrap();
+    drop(s);
+    let app = router(db);
+    let (_, body) = call(&app, "GET", "/api/stories", "").await;
+    let ids: Vec<i64> =
+        json_of(&body)["stories"].as_array().unwrap().iter().map(|s| s["id"].as_i64().unwrap()).collect();
+    assert_eq!(ids.len(), 2, "{body}");
+    for id in ids {
+        let (st, body) = call(&app, "GET", &format!("/api/stories/{id}"), "").await;
+        assert_eq!(st, StatusCode::OK, "{body}");
+        let v = json_of(&body);
+        assert_eq!(v["story"]["id"], id);
+        let stories = v["comparison"]["stories"].as_array().unwrap();
+        assert_eq!(stories.len(), 1);
+        assert_eq!(stories[0]["id"], id, "the comparison's story");
+        for a in v["comparison"]["articles"].as_array().unwrap() {
+            assert_eq!(a["story"], id, "article {}", a["id"]);
+        }
+        let claims = stories[0]["claims"].as_array().unwrap();
+        for c in claims {
+            assert!(c["id"].as_str().unwrap().starts_with(&format!("s{id}c")), "{}", c["id"]);
+            for r in c["relations"].as_array().unwrap() {
+                assert!(r["claim"].as_str().unwrap().starts_with(&format!("s{id}c")), "{r}");
+            }
+        }
+        if v["story"]["articles"] == 2 {
+            assert!(!claims.is_empty(), "the bridge story has claims to check");
+        }
+    }
+}
+
+/// A compare text with fields is read as the JSON Lines record with the same fields: one reading of
+/// them, the ingest crate's (dates, the URL's domain, the text's own header lines filling what the
+/// fields leave out).
+#[test]
+fn a_named_text_reads_as_the_json_lines_record_with_the_same_fields() {
+    let texts = [
+        json!({"id": "a", "text": "The mayor said the dam is fine.", "title": "Dam fine", "url": "https://www.rt.com/news/a",
+               "outlet": "RT", "published": "April 6, 2022"}),
+        json!({"id": "b", "text": "date 2022-04-07 The mayor said the dam broke.", "published": "2022-02-30"}),
+        json!({"id": "c", "text": "Title: Osk depot fire\nURL: https://www.reuters.com/x/\nDate: 2031-03-14\n\nPolice said it was arson.",
+               "outlet": "Wire"}),
+        json!({"id": "d", "text": "By Ana Ruiz\n\nThe minister said the 03/04/2031 vote stands.", "published": "03/02/2031"}),
+        json!({"id": "e", "text": "Officials said the bridge is closed.", "url": "not a url", "title": ""}),
+    ];
+    for t in texts {
+        let named: NamedText = serde_json::from_value(t.clone()).unwrap();
+        let served = named.into_article("text-1".into());
+        let read = corroborate_ingest::jsonl::parse_record("texts.jsonl", 1, t.to_string().as_bytes());
+        assert_eq!(served, read, "{t}");
+    }
 }

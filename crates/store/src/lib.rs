@@ -91,7 +91,7 @@ pub const BUILD: &str = env!("CORROBORATE_BUILD");
 /// reports cached by another build (whose claims or story JSON may differ), or before builds were
 /// named (before count conflicts: no such line), are stale and made again on request.
 const REPORT_FORMAT: &str =
-    "corroborate story report 4 (count conflicts, claim narratives, dates settled by the story)";
+    "corroborate story report 5 (count conflicts, claim narratives, dates settled by the story, corpus story ids)";
 
 /// The first line of the story reports this build caches.
 fn report_header() -> String {
@@ -433,11 +433,21 @@ pub const DEFAULT_STORY_LIMIT: i64 = 100;
 /// The largest limit a story list takes; a larger one is refused ([`StoryFilter::problem`]).
 pub const MAX_STORY_LIMIT: i64 = 10_000;
 
+/// How many stories past the end of a page [`Store::stories_page`] counts before it stops: its
+/// `total` is exact up to `offset + limit + STORY_COUNT_AHEAD`, a lower bound from there on. A full
+/// count reads every story the filters select (seconds on a corpus of a million stories, for a page
+/// read in a millisecond); this one reads at most this many rows more than the page itself.
+pub const STORY_COUNT_AHEAD: i64 = 1_000;
+
 /// A page of the story list ([`Store::stories_page`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoryPage {
-    /// How many stories the filters select in all (the pages together).
+    /// How many stories the filters select in all (the pages together); when
+    /// `total_is_lower_bound`, at least this many (the count stopped there).
     pub total: i64,
+    /// Whether `total` is where the count stopped rather than the whole count: more stories may
+    /// match ([`STORY_COUNT_AHEAD`]).
+    pub total_is_lower_bound: bool,
     /// How many of them come before this page.
     pub offset: i64,
     /// The most this page could hold.
@@ -471,16 +481,40 @@ impl StoryFilter {
                 return Some(format!("{name}: {d:?} is not a date as YYYY-MM-DD (or YYYY-MM, YYYY)"));
             }
         }
-        for (name, v) in [("min_articles", self.min_articles), ("limit", self.limit), ("offset", self.offset)] {
-            if let Some(n) = v.filter(|n| *n < 0) {
-                return Some(format!("{name}: {n} is negative"));
+        for (name, v, max) in [
+            ("min_articles", self.min_articles, None),
+            ("limit", self.limit, Some(MAX_STORY_LIMIT)),
+            ("offset", self.offset, None),
+        ] {
+            if let Some(problem) = v.and_then(|n| count_problem(name, n, max)) {
+                let paging = name == "limit" && v.is_some_and(|n| n > MAX_STORY_LIMIT);
+                return Some(if paging { format!("{problem} (page with offset)") } else { problem });
             }
-        }
-        if let Some(n) = self.limit.filter(|n| *n > MAX_STORY_LIMIT) {
-            return Some(format!("limit: {n} is over the maximum, {MAX_STORY_LIMIT} (page with offset)"));
         }
         None
     }
+}
+
+/// The values a count (a limit, an offset, a minimum) up to `max` takes, as messages say them: "a
+/// whole number from 0 to 200", or "a whole number, 0 or more" without a maximum.
+pub fn count_range(max: Option<i64>) -> String {
+    match max {
+        Some(max) => format!("a whole number from 0 to {max}"),
+        None => "a whole number, 0 or more".to_string(),
+    }
+}
+
+/// Why `n` cannot be the count `name` (up to `max`), if it cannot: it is negative or over the
+/// maximum. The message names the count and the values it takes.
+pub fn count_problem(name: &str, n: i64, max: Option<i64>) -> Option<String> {
+    let why = if n < 0 {
+        "is negative"
+    } else if max.is_some_and(|max| n > max) {
+        "is over the maximum"
+    } else {
+        return None;
+    };
+    Some(format!("{name}: {n} {why}; it takes {}", count_range(max)))
 }
 
 /// One value of a story filter and the number of stories it occurs in.
@@ -886,20 +920,47 @@ impl Store {
         Ok(out)
     }
 
-    /// How many stories the filters of `f` select (its limit and offset aside).
-    pub fn count_stories(&self, f: &StoryFilter) -> Result<i64> {
-        let (sql, args) = story_query(f, "count(*)")?;
+    /// How many stories the filters of `f` select (its limit and offset aside): all of them, or,
+    /// with a `cap`, at most `cap` (the count stops there).
+    pub fn count_stories(&self, f: &StoryFilter, cap: Option<i64>) -> Result<i64> {
+        let (sql, args) = match cap {
+            Some(cap) => {
+                let (sql, mut args) = story_query(f, "1")?;
+                args.push(cap.max(0).into());
+                (format!("SELECT count(*) FROM ({sql} LIMIT ?)"), args)
+            }
+            None => story_query(f, "count(*)")?,
+        };
         Ok(self.conn.prepare_cached(&sql)?.query_row(rusqlite::params_from_iter(args), |r| r.get(0))?)
     }
 
-    /// A page of stories and how many the filters select in all, read in one snapshot of the file
+    /// A page of stories and how many the filters select, counted up to [`STORY_COUNT_AHEAD`]
+    /// stories past the page (`total_is_lower_bound` says when the count stopped there), so that a
+    /// page costs about what its rows do whatever the corpus size. Read in one snapshot of the file
     /// (an ingest that commits between the two reads cannot make them disagree).
     pub fn stories_page(&self, f: &StoryFilter) -> Result<StoryPage> {
+        let (offset, limit) = (f.offset.unwrap_or(0), f.limit.unwrap_or(DEFAULT_STORY_LIMIT));
+        self.page_counted_to(f, Some(offset.saturating_add(limit).saturating_add(STORY_COUNT_AHEAD)))
+    }
+
+    /// [`Store::stories_page`] with every matching story counted (`total` always exact): the time
+    /// grows with the stories the filters select.
+    pub fn stories_page_exact(&self, f: &StoryFilter) -> Result<StoryPage> {
+        self.page_counted_to(f, None)
+    }
+
+    fn page_counted_to(&self, f: &StoryFilter, cap: Option<i64>) -> Result<StoryPage> {
         let tx = self.conn.unchecked_transaction()?;
         let stories = self.stories(f)?;
-        let total = self.count_stories(f)?;
+        let total = self.count_stories(f, cap)?;
         tx.finish()?;
-        Ok(StoryPage { total, offset: f.offset.unwrap_or(0), limit: f.limit.unwrap_or(DEFAULT_STORY_LIMIT), stories })
+        Ok(StoryPage {
+            total,
+            total_is_lower_bound: cap.is_some_and(|cap| total >= cap),
+            offset: f.offset.unwrap_or(0),
+            limit: f.limit.unwrap_or(DEFAULT_STORY_LIMIT),
+            stories,
+        })
     }
 
     /// The values the story filters can take, each with the number of stories it occurs in, most
@@ -946,7 +1007,8 @@ impl Store {
             .and_then(|r| r.strip_prefix(report_header().as_str()).map(str::to_string)))
     }
 
-    /// A story with its comparison: origins and claims over its (first [`STORY_ARTICLE_CAP`]) articles.
+    /// A story with its comparison: origins and claims over its (first [`STORY_ARTICLE_CAP`])
+    /// articles. The comparison's one story has the corpus id `id`.
     pub fn story(&self, id: i64) -> Result<Option<StoryDetail>> {
         let Some(summary) = self.story_summary(id)? else { return Ok(None) };
         let mut st = self.conn.prepare_cached(
@@ -963,7 +1025,9 @@ impl Store {
         corroborate_engine::canonicalize(&mut articles);
         let group: Vec<usize> = (0..articles.len()).collect();
         corroborate_claims::settle_dates(&mut articles, std::slice::from_ref(&group));
-        let story = corroborate_claims::story(&articles, 0, group);
+        // the story by its corpus id, which the report's story, its articles' `story` and its claim
+        // ids (`s{id}c{n}`) then carry: a client reads them as the corpus's, not as 0
+        let story = corroborate_claims::story(&articles, usize::try_from(id).unwrap_or_default(), group);
         let comparison = Comparison { story_of: vec![0; articles.len()], articles, stories: vec![story] };
         Ok(Some(StoryDetail { summary, keys, comparison }))
     }
@@ -1006,6 +1070,41 @@ impl Store {
             Some(r) => Ok(Some(r?)),
             None => Ok(None),
         }
+    }
+
+    /// One article by store key as its story's report ([`Store::story`]) shows it: an ambiguous
+    /// date line (`03/02/2031`) that left it undated is settled from the dates of the story's first
+    /// [`STORY_ARTICLE_CAP`] articles by [`corroborate_claims::settle_dates`], as the report does, the
+    /// warning replaced by the note that says which article settled it. (The report's other
+    /// changes, the names made canonical across the story, are not made here.)
+    pub fn article_as_reported(&self, key: i64) -> Result<Option<StoredArticle>> {
+        let Some(mut stored) = self.article(key)? else { return Ok(None) };
+        let meta = &stored.article.article.meta;
+        let Some(story) = stored.story.filter(|_| meta.published.is_none() && meta.ambiguous_date.is_some()) else {
+            return Ok(Some(stored));
+        };
+        // the story's articles as the report reads them, by their ids and dates alone (the dates
+        // settle nothing else), in the report's order, so that a tie names the same article
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT rowid, id, published FROM articles WHERE story = ?1 ORDER BY rowid LIMIT ?2")?;
+        let rows = st.query_map(params![story, STORY_ARTICLE_CAP as i64], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?))
+        })?;
+        let mut articles = Vec::new();
+        for r in rows {
+            let (k, id, published) = r?;
+            if k != key {
+                let mut a = Article::new(id, "");
+                a.meta.published = published;
+                articles.push(AnalyzedArticle { article: a, analysis: Default::default() });
+            }
+        }
+        articles.push(stored.article);
+        let group: Vec<usize> = (0..articles.len()).collect();
+        corroborate_claims::settle_dates(&mut articles, &[group]);
+        stored.article = articles.pop().expect("pushed above");
+        Ok(Some(stored))
     }
 
     /// The latest stored article whose metadata URL is `url`.

@@ -414,6 +414,10 @@ fn a_story_settles_an_ambiguous_date_and_the_key_ignores_it() {
     let b = &detail.comparison.articles[1].article;
     assert_eq!((b.id.as_str(), b.meta.published.as_deref()), ("b", Some("2031-03-02")));
     assert!(b.diagnostics.iter().all(|d| d.level == corroborate_model::Level::Info), "{:?}", b.diagnostics);
+    // the article on its own, as the report shows it: the same date and note; as stored: undated
+    let alone = s.article_as_reported(detail.keys[1]).unwrap().unwrap().article.article;
+    assert_eq!((&alone.meta.published, &alone.diagnostics), (&b.meta.published, &b.diagnostics));
+    assert_eq!(s.article(detail.keys[1]).unwrap().unwrap().article.article.meta.published, None);
 }
 
 #[test]
@@ -546,4 +550,33 @@ fn a_corpus_open_anywhere_cannot_be_replaced_and_one_being_replaced_cannot_be_op
     let s = Store::open(&path).unwrap();
     assert_eq!(s.len().unwrap(), 1);
     assert!(s.contains("b", &doc("b", "The county cheese fair in Oldham awarded its first prize.").0).unwrap());
+}
+
+/// The story list's total is counted only a little past its page (`STORY_COUNT_AHEAD`, 1,000
+/// stories), not through every story the filters select: beyond that it is a lower bound and says so.
+#[test]
+fn a_story_page_counts_its_total_only_a_little_past_the_page() {
+    let s = Store::open_memory().unwrap();
+    // 5,000 stories written directly: the list reads only the stories table
+    s.conn
+        .execute_batch(
+            "INSERT INTO stories(id, label, n_articles, outlets, narratives, techniques)
+             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)
+             SELECT i, 'story ' || i, 1 + i % 50, '[]', '[]', '[]' FROM n",
+        )
+        .unwrap();
+    let page = |f: StoryFilter| serde_json::to_value(s.stories_page(&f).unwrap()).unwrap();
+    let p = page(StoryFilter { limit: Some(10), offset: Some(20), ..Default::default() });
+    assert_eq!((p["total"].as_i64(), p["total_is_lower_bound"].as_bool()), (Some(20 + 10 + 1000), Some(true)), "{p}");
+    assert_eq!(p["stories"].as_array().unwrap().len(), 10);
+    // fewer than that selected: the count is exact, and said to be
+    let p = page(StoryFilter { min_articles: Some(50), ..Default::default() });
+    assert_eq!((p["total"].as_i64(), p["total_is_lower_bound"].as_bool()), (Some(100), Some(false)), "{p}");
+    // past the end: what is left is counted exactly
+    let p = page(StoryFilter { offset: Some(4500), ..Default::default() });
+    assert_eq!((p["total"].as_i64(), p["total_is_lower_bound"].as_bool()), (Some(5000), Some(false)), "{p}");
+    // the whole count when asked for (the CLI)
+    let p = serde_json::to_value(s.stories_page_exact(&StoryFilter { limit: Some(10), ..Default::default() }).unwrap())
+        .unwrap();
+    assert_eq!((p["total"].as_i64(), p["total_is_lower_bound"].as_bool()), (Some(5000), Some(false)), "{p}");
 }

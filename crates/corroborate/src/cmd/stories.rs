@@ -68,7 +68,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         limit: Some(args.limit),
         offset: Some(args.offset),
     };
-    let page = store.stories_page(&filter)?;
+    // a command run once can afford the whole count (the server counts a little past its page)
+    let page = store.stories_page_exact(&filter)?;
     let stories = page.stories;
     let mut out = String::new();
     for s in &stories {

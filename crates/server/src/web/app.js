@@ -13,8 +13,11 @@ async function api(path, options) {
   return body;
 }
 
-function fail(e) {
-  main.insertAdjacentHTML("beforeend", `<p class="err" id="error">${esc(e.message)}</p>`);
+// Shows a failed request's error in place of what was loading there (`where`: the whole view by
+// default), so no "Loading…" stays under it.
+function fail(e, where = main) {
+  where.classList.remove("muted");
+  where.innerHTML = `<p class="err" id="error">${esc(e.message)}</p>`;
 }
 
 function options(facets, selected, all) {
@@ -24,9 +27,9 @@ function options(facets, selected, all) {
 
 async function storyList(params) {
   const q = new URLSearchParams(params);
-  let facets = {outlets: [], narratives: [], techniques: []};
-  try { facets = await api("/api/facets"); } catch (e) { fail(e); }
-  main.innerHTML = `<h2>Stories</h2>
+  let facets = {outlets: [], narratives: [], techniques: []}, facetsFailed = null;
+  try { facets = await api("/api/facets"); } catch (e) { facetsFailed = e; }
+  main.innerHTML = `<h2>Stories</h2>${facetsFailed ? `<p class="err" id="facets-error">${esc(facetsFailed.message)}</p>` : ""}
   <form class="filters" id="filters">
     <label>Outlet<input name="outlet" id="f-outlet" list="outlets" value="${esc(q.get("outlet"))}"></label>
     <datalist id="outlets">${facets.outlets.map(f => `<option value="${esc(f.value)}">`).join("")}</datalist>
@@ -45,12 +48,15 @@ async function storyList(params) {
     location.hash = "#/?" + p.toString();
   });
   for (const [k, v] of [...q]) if (!v) q.delete(k);
+  const list = document.getElementById("list");
   try {
-    const {stories, total, offset, limit} = await api("/api/stories?" + q.toString());
+    const {stories, total, total_is_lower_bound: more, offset, limit} = await api("/api/stories?" + q.toString());
+    // a total the server stopped counting at is shown as "1,100+"
     const n = x => x.toLocaleString("en");
+    const all = n(total) + (more ? "+" : "");
     const page = o => { const p = new URLSearchParams(q); if (o > 0) p.set("offset", o); else p.delete("offset"); return "#/?" + p.toString(); };
     const pager = id => `<p class="pager muted"${id ? ` id="${id}"` : ""}>` +
-      (stories.length ? `Showing ${n(offset + 1)}–${n(offset + stories.length)} of ${n(total)} stor${total === 1 ? "y" : "ies"}` : `None of ${n(total)} stories on this page`) +
+      (stories.length ? `Showing ${n(offset + 1)}–${n(offset + stories.length)} of ${all} stor${total === 1 && !more ? "y" : "ies"}` : `None of ${all} stories on this page`) +
       (offset > 0 ? ` · <a class="prev" href="${esc(page(Math.max(0, Math.min(offset, total) - Math.max(limit, 1))))}">‹ Previous</a>` : "") +
       (offset + stories.length < total && stories.length ? ` · <a class="next" href="${esc(page(offset + stories.length))}">Next ›</a>` : "") +
       (!stories.length ? ` · <a class="first" href="${esc(page(0))}">First page</a>` : "") + `</p>`;
@@ -58,10 +64,10 @@ async function storyList(params) {
       <td>${s.articles}</td><td>${esc(s.outlets.join(", "))}</td>
       <td class="techniques">${esc(s.techniques.join(", "))}${s.narratives.length ? `<br><b>narratives:</b> ${esc(s.narratives.join(", "))}` : ""}</td>
       <td>${esc(s.first_published ?? "")}${s.last_published && s.last_published !== s.first_published ? " – " + esc(s.last_published) : ""}</td></tr>`);
-    document.getElementById("list").innerHTML = stories.length
+    list.innerHTML = stories.length
       ? `${pager("pager")}<table id="stories"><tr><th>Story</th><th>Articles</th><th>Outlets</th><th>Techniques / narratives</th><th>Published</th></tr>${rows.join("")}</table>${pager("")}`
       : total ? pager("pager") : `<p>No stories match.</p>`;
-  } catch (e) { fail(e); }
+  } catch (e) { fail(e, list); }
 }
 
 async function storyPage(id) {
@@ -74,7 +80,7 @@ async function storyPage(id) {
       <p class="muted">${d.story.articles} article(s); ${esc(d.story.outlets.join(", "))}</p>
       <ul>${arts.join("")}</ul>
       <iframe id="report" title="story report" src="/stories/${encodeURIComponent(id)}/report.html"></iframe>`;
-  } catch (e) { main.innerHTML = ""; fail(e); }
+  } catch (e) { fail(e); }
 }
 
 async function articlePage(key) {
@@ -85,7 +91,7 @@ async function articlePage(key) {
       <p class="muted">${esc(a.meta?.outlet ?? "")} ${esc(a.meta?.published ?? "")} · ${a.attributions.length} attribution(s)
       ${a.story != null ? `· <a href="#/story/${a.story}">its story</a>` : ""}</p>
       <iframe id="report" title="article" src="/articles/${encodeURIComponent(key)}/report.html"></iframe>`;
-  } catch (e) { main.innerHTML = ""; fail(e); }
+  } catch (e) { fail(e); }
 }
 
 function searchPage(params) {
@@ -96,11 +102,12 @@ function searchPage(params) {
     location.hash = "#/search?q=" + encodeURIComponent(new FormData(ev.target).get("q"));
   });
   if (!q) return;
+  const out = document.getElementById("hits");
   api("/api/search?q=" + encodeURIComponent(q)).then(({hits}) => {
-    document.getElementById("hits").innerHTML = hits.length ? hits.map(h =>
+    out.innerHTML = hits.length ? hits.map(h =>
       `<div class="hit"><a href="#/article/${h.key}">${esc(h.title || h.id)}</a> ${h.story != null ? `<a class="muted" href="#/story/${h.story}">story</a>` : ""}
        <div class="muted">${esc(h.snippet).replace(/\uE000/g, "<mark>").replace(/\uE001/g, "</mark>")}</div></div>`).join("") : "<p>No matches.</p>";
-  }, fail);
+  }, e => fail(e, out));
 }
 
 function comparePage() {
@@ -125,7 +132,7 @@ function comparePage() {
       out.innerHTML = `<p id="summary">${c.articles.length} article(s), ${c.stories.length} story(ies), ${c.articles.reduce((n, a) => n + a.attributions.length, 0)} attribution(s)</p>
         <iframe id="report" title="comparison"></iframe>`;
       document.getElementById("report").srcdoc = r.html;
-    } catch (e) { out.innerHTML = ""; fail(e); }
+    } catch (e) { fail(e, out); }
   });
 }
 
