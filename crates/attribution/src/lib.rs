@@ -1097,6 +1097,36 @@ fn cue_extent(ctx: &Ctx, r: &Raw) -> Span {
     toks[a].span.cover(&toks[b].span)
 }
 
+/// True when `att` reports what its source did or means to do ("The army has refused to let
+/// journalists in", "the West has already decided who to blame"), not what it said or holds true: a
+/// cue word of [`ACT_CUES`] and none of saying ([`SPEECH_AFTER_ACT`]), followed by an infinitive
+/// ("to ...", "who to ...") or, after "against", a gerund, whose verb is not one of saying. PolNeAR
+/// annotates such acts and intentions as attributions; the claims and the sourcing counts leave
+/// them to the outlet's own voice, which is what asserts them.
+pub fn reports_an_act(text: &str, att: &Attribution) -> bool {
+    fn words(s: &str, n: usize) -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .filter(|w| !w.is_empty())
+            .take(n)
+            .map(str::to_lowercase)
+            .collect()
+    }
+    let cue = words(att.cue.slice(text), 8);
+    if !cue.iter().any(|w| is(ACT_CUES, w)) || cue.iter().any(|w| is(SPEECH_AFTER_ACT, w)) {
+        return false;
+    }
+    let content = words(att.content.slice(text), 3);
+    let c: Vec<&str> = content.iter().map(String::as_str).collect();
+    let wh = |w: &str| matches!(w, "who" | "whom" | "what" | "how" | "whether" | "where" | "when" | "which");
+    let verb = match c.as_slice() {
+        ["to", v, ..] => Some(*v),
+        [w, "to", v] if wh(w) => Some(*v),
+        [v, ..] if cue.last().is_some_and(|w| w == "against") => Some(*v),
+        _ => None,
+    };
+    verb.is_some_and(|v| !is(SPEECH_AFTER_ACT, v))
+}
+
 /// The reporting word of a cue span: "denied" in "has denied", "said" in "said in a statement:".
 pub fn cue_word(cue: &str) -> String {
     let lower = cue.to_lowercase();

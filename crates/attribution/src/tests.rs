@@ -648,3 +648,21 @@ fn they_takes_up_the_group_that_opened_a_sentence() {
         [("The report".to_string(), "report".to_string()), ("It".to_string(), "report".to_string())]
     );
 }
+
+#[test]
+fn acts_and_intentions_are_told_from_speech() {
+    let text = "The army has refused to let journalists enter the town. The committee has decided to \
+                postpone the vote. Critics decided that the plan was flawed. The minister refused to comment. \
+                The West has already decided who to blame for the attack. The mayor said the dam was safe.";
+    let toks = tokenize(text, &[]);
+    let sents = sentences(text, &toks, &[]);
+    let ents = entities(text, &toks, &sents);
+    let found = find(text, &toks, &sents, &ents, None);
+    let acts: Vec<&str> =
+        found.attributions.iter().filter(|a| reports_an_act(text, a)).map(|a| a.cue.slice(text)).collect();
+    let speech: Vec<&str> =
+        found.attributions.iter().filter(|a| !reports_an_act(text, a)).map(|a| a.cue.slice(text)).collect();
+    assert_eq!(acts, ["has refused", "has decided", "has already decided"], "{speech:?}");
+    // a belief ("decided that ..."), a refusal to speak and plain saying stay reports
+    assert!(speech.contains(&"decided") && speech.contains(&"refused") && speech.contains(&"said"), "{speech:?}");
+}

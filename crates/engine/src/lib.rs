@@ -258,16 +258,16 @@ fn analyze_part(article: &Article, stages: Stages) -> Analysis {
     let toks = corroborate_nlp::tokenize(text, &markup);
     let sentences = corroborate_nlp::sentences(text, &toks, &skip);
     let entities = if stages.entities { corroborate_nlp::entities(text, &toks, &sentences) } else { Vec::new() };
-    let (attributions, statements) = if stages.attribution {
+    let (attributions, statements, acts) = if stages.attribution {
         let found = corroborate_attribution::find(text, &toks, &sentences, &entities, title);
         let voice = corroborate_stance::analyze(text, &toks, &sentences, found);
-        (voice.attributions, voice.statements)
+        (voice.attributions, voice.statements, voice.acts)
     } else {
-        (Vec::new(), Vec::new())
+        (Vec::new(), Vec::new(), Vec::new())
     };
     let narratives = if stages.narratives { narratives(text, &sentences, &attributions) } else { Vec::new() };
     let techniques = if stages.techniques { techniques(text, &skip) } else { Vec::new() };
-    Analysis { sentences, entities, attributions, statements, techniques, narratives }
+    Analysis { sentences, entities, attributions, statements, techniques, narratives, acts }
 }
 
 /// Known narratives of the built-in catalogue (`corroborate narratives --narratives FILE` takes a
@@ -373,7 +373,7 @@ pub fn canonicalize(articles: &mut [AnalyzedArticle]) {
             };
             e.canonical = new;
         }
-        for att in a.analysis.attributions.iter_mut() {
+        for att in a.analysis.attributions.iter_mut().chain(a.analysis.acts.iter_mut()) {
             if let Some(sp) = att.speaker.as_mut() {
                 if let Some(new) = renamed.get(&sp.name) {
                     sp.name = new.clone();

@@ -68,3 +68,22 @@ fn a_surname_each_article_resolved_keeps_its_person() {
     let speakers = speakers_of(articles);
     assert_eq!(speakers, ["Mila V. Dorn", "Petr Dorn"], "{speakers:?}");
 }
+
+/// "The Arvian government has refused to let observers visit" is the outlet's own accusation: the
+/// sentence is its statement, kept among the acts, and the government is no speaker of it.
+#[test]
+fn an_act_is_the_outlets_statement_not_a_quote() {
+    let text = "Title: Dam\n\nThe Arvian government has refused to let independent observers visit the site. \
+                The minister said the dam was safe.";
+    let a = corroborate_engine::analyze(Article::new("a", text.to_string()));
+    let speakers: Vec<&str> =
+        a.analysis.attributions.iter().filter_map(|t| t.speaker.as_ref().map(|s| s.name.as_str())).collect();
+    assert!(!speakers.iter().any(|s| s.contains("government")), "{speakers:?}");
+    assert_eq!(a.analysis.acts.len(), 1);
+    assert_eq!(a.analysis.acts[0].cue.slice(text), "has refused");
+    let statements: Vec<&str> = a.analysis.statements.iter().map(|s| s.span.slice(text)).collect();
+    assert!(
+        statements.contains(&"The Arvian government has refused to let independent observers visit the site"),
+        "{statements:?}"
+    );
+}

@@ -430,6 +430,11 @@ pub struct Analysis {
     pub techniques: Vec<Technique>,
     #[serde(default)]
     pub narratives: Vec<NarrativeFinding>,
+    /// What sources are reported to have done or to mean to do, found by the attribution stage but
+    /// no speech ("The army has refused | to let journalists in"): PolNeAR counts them as
+    /// attributions; claims, sourcing counts and the voice leave them to the outlet's statement.
+    #[serde(default)]
+    pub acts: Vec<Attribution>,
 }
 
 impl Analysis {
@@ -439,7 +444,7 @@ impl Analysis {
         let markers = |ms: &mut Vec<Marker>| ms.iter_mut().for_each(|m| m.span = m.span.shifted(by));
         self.sentences.iter_mut().for_each(|s| *s = s.shifted(by));
         self.entities.iter_mut().for_each(|e| e.span = e.span.shifted(by));
-        for a in &mut self.attributions {
+        for a in self.attributions.iter_mut().chain(self.acts.iter_mut()) {
             a.source = a.source.map(|s| s.shifted(by));
             a.cue = a.cue.shifted(by);
             a.content = a.content.shifted(by);
@@ -458,13 +463,14 @@ impl Analysis {
 
     /// Appends the analysis of the next part of a text (already [`shift`](Analysis::shift)ed).
     pub fn extend(&mut self, next: Analysis) {
-        let Analysis { sentences, entities, attributions, statements, techniques, narratives } = next;
+        let Analysis { sentences, entities, attributions, statements, techniques, narratives, acts } = next;
         self.sentences.extend(sentences);
         self.entities.extend(entities);
         self.attributions.extend(attributions);
         self.statements.extend(statements);
         self.techniques.extend(techniques);
         self.narratives.extend(narratives);
+        self.acts.extend(acts);
     }
 }
 

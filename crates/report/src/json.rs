@@ -125,6 +125,9 @@ struct NarrativeJson<'a> {
 /// intermediate tree. [`article`] gives the same as a `Value`.
 #[derive(Serialize)]
 pub struct ArticleJson<'a> {
+    /// Acts and intentions the attribution stage found ("has refused | to let observers visit"),
+    /// shaped as attributions; the outlet's statements hold their sentences.
+    acts: Vec<AttributionJson<'a>>,
     attributions: Vec<AttributionJson<'a>>,
     /// Nested structs keep the sorted keys a `Value` gives them.
     diagnostics: Value,
@@ -161,25 +164,23 @@ impl<'a> ArticleJson<'a> {
                 })
                 .collect()
         };
+        let attribution = |at: &'a corroborate_model::Attribution| AttributionJson {
+            content: sp.typed(at.content),
+            cue: sp.typed(at.cue),
+            kind: at.kind,
+            markers: markers(&at.markers),
+            source: at.source.map(|s| sp.typed(s)),
+            speaker: at.speaker.as_ref().map(|s| s.name.as_str()),
+            speaker_info: at.speaker.as_ref().map(|s| SpeakerInfoJson {
+                anonymous: s.anonymous,
+                resolution: &s.resolution,
+                kind: s.kind.as_str(),
+            }),
+            stance: at.stance,
+        };
         ArticleJson {
-            attributions: an
-                .attributions
-                .iter()
-                .map(|at| AttributionJson {
-                    content: sp.typed(at.content),
-                    cue: sp.typed(at.cue),
-                    kind: at.kind,
-                    markers: markers(&at.markers),
-                    source: at.source.map(|s| sp.typed(s)),
-                    speaker: at.speaker.as_ref().map(|s| s.name.as_str()),
-                    speaker_info: at.speaker.as_ref().map(|s| SpeakerInfoJson {
-                        anonymous: s.anonymous,
-                        resolution: &s.resolution,
-                        kind: s.kind.as_str(),
-                    }),
-                    stance: at.stance,
-                })
-                .collect(),
+            acts: an.acts.iter().map(attribution).collect(),
+            attributions: an.attributions.iter().map(attribution).collect(),
             diagnostics: serde_json::to_value(&a.article.diagnostics).unwrap_or(Value::Null),
             entities: an
                 .entities

@@ -136,6 +136,10 @@ fn tok_range(toks: &[Token], span: Span) -> std::ops::Range<usize> {
 pub struct VoiceStance {
     pub attributions: Vec<Attribution>,
     pub statements: Vec<Statement>,
+    /// Attributions of acts and intentions ([`corroborate_attribution::reports_an_act`]: "has refused
+    /// to let observers visit"), with their stance: the sentence they are in is the voice's own
+    /// statement.
+    pub acts: Vec<Attribution>,
 }
 
 /// Decides the voice's stance on each attribution and finds the voice's own statements.
@@ -214,8 +218,10 @@ pub fn analyze(text: &str, toks: &[Token], sents: &[Span], found: Found) -> Voic
         markers.dedup();
         a.markers = markers;
     }
+    let (acts, attributions): (Vec<Attribution>, Vec<Attribution>) =
+        attributions.into_iter().partition(|a| corroborate_attribution::reports_an_act(text, a));
     let statements = statements(text, toks, sents, &attributions, &quotes_inner, &scare);
-    VoiceStance { attributions, statements }
+    VoiceStance { attributions, statements, acts }
 }
 
 /// The lower-cased words of a run of tokens (punctuation left out).

@@ -105,9 +105,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .par_iter()
         .map(|(id, text)| {
             let a = corroborate_engine::analyze(article(id, text.clone()));
+            // PolNeAR annotates acts and intentions ("refuses to release his tax records") too
             a.analysis
                 .attributions
                 .iter()
+                .chain(&a.analysis.acts)
                 .map(|x| Predicted { source: x.source, cue: x.cue, content: x.content })
                 .collect()
         })
