@@ -307,7 +307,12 @@ pub fn read_os_input(
     }
 }
 
-/// Reads a file or directory `p`, shown as `id`.
+/// The error of a directory given as an input in which nothing is read.
+const NO_FILES: &str = "no files: none here to read (inputs end .txt, .md, .jsonl, .html, .warc, .rss, \
+.atom or the like, gzipped or not; hidden entries are skipped)";
+
+/// Reads a file or directory `p`, shown as `id`; a directory in which nothing is read is one failed
+/// article ([`NO_FILES`]).
 fn read_local(p: &Path, id: &str, opts: &ReadOptions, sink: &mut dyn FnMut(Doc), note: &mut dyn FnMut(Note)) {
     let meta = match fs::metadata(p) {
         Ok(m) => m,
@@ -317,7 +322,24 @@ fn read_local(p: &Path, id: &str, opts: &ReadOptions, sink: &mut dyn FnMut(Doc),
         Err(e) => return sink(Doc::Article(failed(id, format!("cannot read: {e}")))),
     };
     if meta.is_dir() {
-        return read_dir_recursive(p, 0, &mut Default::default(), opts, sink, note);
+        // a directory that yields nothing (empty, or only hidden files and unknown extensions) is an
+        // input that failed, as a missing file is: a crawl that wrote nothing is no success
+        let mut any = false;
+        read_dir_recursive(
+            p,
+            0,
+            &mut Default::default(),
+            opts,
+            &mut |d| {
+                any = true;
+                sink(d)
+            },
+            note,
+        );
+        if !any {
+            sink(Doc::Article(failed(id, NO_FILES.to_string())));
+        }
+        return;
     }
     read_file(p, id, opts, sink, note)
 }

@@ -168,3 +168,24 @@ fn a_directory_spelt_otherwise_gives_the_same_ids() {
     assert_eq!(ids(&spelt), ids(&plain));
     assert_eq!(ids(&plain), vec![format!("{plain}/a.txt")]);
 }
+
+/// A directory named as an input in which nothing is read (empty, or only files of other kinds) is
+/// one failed input saying so, as a missing file is; an empty subdirectory of a directory that has
+/// files is nothing to say.
+#[test]
+fn a_directory_with_nothing_to_read_is_a_failed_input() {
+    let dir = scratch("empty-dir");
+    let got = read(&dir);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].failed() && got[0].diagnostics[0].message.starts_with("no files"), "{:?}", got[0].diagnostics);
+    assert_eq!(got[0].id, dir.display().to_string());
+    std::fs::write(dir.join("image.png"), [0x89, b'P', b'N', b'G']).unwrap();
+    std::fs::write(dir.join(".hidden.txt"), "not read").unwrap();
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    let got = read(&dir);
+    assert!(got.len() == 1 && got[0].failed(), "{got:?}");
+    std::fs::write(dir.join("a.txt"), "An article\n\nIt has some text.\n").unwrap();
+    let got = read(&dir);
+    assert!(got.len() == 1 && !got[0].failed(), "{got:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
