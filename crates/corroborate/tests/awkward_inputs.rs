@@ -127,3 +127,25 @@ fn an_output_over_an_input_or_the_corpus_is_refused() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(std::fs::read_to_string(&report).unwrap().contains("Ferry"));
 }
+
+/// An empty directory (a crawl that wrote nothing) is an input that failed, for every command that
+/// reads articles: "DIR: no files" on stderr and exit 1 (it was a silent success, exit 0).
+#[test]
+fn an_empty_directory_is_an_input_that_failed() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("emptydir");
+    std::fs::create_dir(&empty).unwrap();
+    let empty = empty.to_str().unwrap();
+    for command in ["analyze", "compare", "cluster", "narratives"] {
+        let out = common::run(&[command, empty]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{command}: {err}");
+        assert!(err.contains(&format!("{empty}: no files")), "{command}: {err}");
+    }
+    // beside an input that is read, the same note and exit 1 (an input failed); the other is analysed
+    let (out, lines) = analyze(&[std::ffi::OsStr::new(empty), std::ffi::OsStr::new("-")], PROSE.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(lines.len(), 2);
+    assert!(messages(&lines[0])[0].starts_with("no files"), "{:?}", lines[0]);
+    assert!(lines[1]["attributions"].as_array().is_some_and(|a| !a.is_empty()), "{}", lines[1]);
+}

@@ -77,3 +77,33 @@ fn json_lines_on_standard_input_with_body_and_date_fields() {
     let score = rows[1]["score"].to_string();
     assert!(score.len() <= 5, "{score}");
 }
+
+/// Scores out of 0..=1 (NaN, 5, -1) and weights that weigh nothing are refused as usage errors
+/// (exit 2), naming the option; they put every article in a story of its own, silently. `--weights`
+/// takes `TERMS,EMBED`, as its help says.
+#[test]
+fn cluster_options_out_of_range_are_refused() {
+    for bad in [
+        &["--threshold", "NaN"][..],
+        &["--threshold", "5"],
+        &["--threshold=-1"],
+        &["--merge", "1.5"],
+        &["--short-terms=-3"],
+        &["--weights", "0,0"],
+        &["--weights", "0.5"],
+        &["--weights=-1,1"],
+        &["--weights", "inf,1"],
+    ] {
+        let mut args = vec!["cluster", "examples/arvia-herald.txt"];
+        args.extend_from_slice(bad);
+        let out = common::run(&args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}: {err}");
+        let option = bad[0].split('=').next().unwrap();
+        assert!(err.contains(option), "{bad:?}: {err}");
+    }
+    let out = common::run(&["cluster", "examples/arvia-herald.txt", "--threshold", "0.3", "--weights", "0.7,0.3"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let help = common::stdout(&common::run(&["cluster", "--help"]));
+    assert!(help.contains("--weights <TERMS,EMBED>"), "{help}");
+}

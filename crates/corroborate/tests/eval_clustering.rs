@@ -25,3 +25,17 @@ fn the_corpus_groups_fnc1_bodies_into_their_stories() {
     let f1 = fnc["bcubed_f1"].as_f64().unwrap();
     assert!(f1 >= 0.89, "{fnc}");
 }
+
+/// With its data missing, `eval embeddings` scores nothing and says so: each set skipped with a note,
+/// and exit 1, as `eval clustering` does (it exited 0, as if it had scored).
+#[test]
+fn embeddings_and_clustering_without_data_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    for command in ["embeddings", "clustering"] {
+        let out = run(&["eval", command, "--data", dir.path().to_str().unwrap()]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{command}: {err}");
+        assert!(err.contains("fnc1-train-stories") && err.contains("skipped"), "{command}: {err}");
+        assert!(stdout(&out).is_empty(), "{command}");
+    }
+}

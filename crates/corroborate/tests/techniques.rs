@@ -113,3 +113,26 @@ fn narratives_say_an_input_was_not_read_rather_than_clean() {
     let text = common::stdout(&common::run(&["narratives", "no-such-file.txt"]));
     assert!(text.contains("not read: no such file") && !text.contains("no known narrative"), "{text}");
 }
+
+/// A catalogue that would match nothing, or match twice, is refused with exit 2 and a message naming
+/// the file and the fault (an empty file, or `[[narratives]]` for `[[narrative]]`, read as a catalogue
+/// of none: every article "no known narrative", exit 0).
+#[test]
+fn a_catalogue_with_no_narratives_a_stray_key_or_a_repeated_id_is_refused() {
+    let one = "[[narrative]]\nid = \"x\"\nname = \"X\"\ndescription = \"d\"\nkeywords = [\"alpha\", \"beta\"]\n";
+    let cases = [
+        ("", "no narratives"),
+        ("[[narratives]]\nid = \"x\"\nname = \"X\"\ndescription = \"d\"\n", "narratives"),
+        (&*format!("{one}{one}"), "\"x\" is given to two narratives"),
+    ];
+    for (catalogue, says) in cases {
+        let (_dir, path) = common::temp_file("catalogue.toml", catalogue);
+        let out = common::run(&["narratives", "examples/belmark-today.txt", "--narratives", path.to_str().unwrap()]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{catalogue}: {err}");
+        assert!(err.contains("catalogue.toml") && err.contains(says), "{catalogue}: {err}");
+    }
+    let (_dir, path) = common::temp_file("catalogue.toml", one);
+    let out = common::run(&["narratives", "examples/belmark-today.txt", "--narratives", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+}

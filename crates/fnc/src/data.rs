@@ -13,10 +13,16 @@ pub struct Pair {
 }
 
 fn column(headers: &csv::StringRecord, name: &str, what: &str) -> Result<usize> {
-    headers
-        .iter()
-        .position(|h| h.trim().trim_start_matches('\u{feff}').eq_ignore_ascii_case(name))
-        .ok_or_else(|| Error::Data(format!("{what}: no `{name}` column in header {headers:?}")))
+    headers.iter().position(|h| h.trim().trim_start_matches('\u{feff}').eq_ignore_ascii_case(name)).ok_or_else(|| {
+        if headers.iter().all(|h| h.trim().is_empty()) {
+            Error::Data(format!(
+                "{what}: no header row (an empty file?); the first row names the columns, `{name}` among them"
+            ))
+        } else {
+            let shown: Vec<&str> = headers.iter().collect();
+            Error::Data(format!("{what}: no `{name}` column in the header row `{}`", shown.join(",")))
+        }
+    })
 }
 
 fn reader<R: Read>(input: R) -> csv::Reader<R> {
@@ -201,13 +207,14 @@ pub fn split_body_disjoint(pairs: &[Pair], percent: u64) -> (Vec<Pair>, Vec<Pair
     pairs.iter().cloned().partition(|p| !is_held_out(&p.body_id, percent))
 }
 
-/// Write FNC-1 output CSV: header `Headline,Body ID,Stance`, one row per pair in input order.
-pub fn write_predictions<W: std::io::Write>(out: W, pairs: &[Pair], stances: &[ClaimStance]) -> Result<()> {
+/// Write FNC-1 output CSV: header `Headline,Body ID,Stance`, one row per pair in input order; a pair
+/// without a stance (its body is missing) has an empty `Stance`, which no prediction has.
+pub fn write_predictions<W: std::io::Write>(out: W, pairs: &[Pair], stances: &[Option<ClaimStance>]) -> Result<()> {
     let mut w = csv::Writer::from_writer(out);
     let err = |e: csv::Error| Error::Data(format!("writing CSV: {e}"));
     w.write_record(["Headline", "Body ID", "Stance"]).map_err(err)?;
     for (p, s) in pairs.iter().zip(stances) {
-        w.write_record([p.headline.as_str(), p.body_id.as_str(), s.as_str()]).map_err(err)?;
+        w.write_record([p.headline.as_str(), p.body_id.as_str(), s.map_or("", |s| s.as_str())]).map_err(err)?;
     }
     w.flush().map_err(|e| Error::Data(format!("writing CSV: {e}")))
 }
@@ -223,7 +230,7 @@ mod write_tests {
             Pair { headline: "Plain".into(), body_id: "9".into(), stance: None },
         ];
         let mut buf = Vec::new();
-        write_predictions(&mut buf, &pairs, &[ClaimStance::Disagree, ClaimStance::Unrelated]).unwrap();
+        write_predictions(&mut buf, &pairs, &[Some(ClaimStance::Disagree), Some(ClaimStance::Unrelated)]).unwrap();
         let text = String::from_utf8(buf).unwrap();
         assert!(text.starts_with("Headline,Body ID,Stance\n"));
         let back = read_stances(text.as_bytes()).unwrap();

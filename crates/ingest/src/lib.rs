@@ -307,7 +307,12 @@ pub fn read_os_input(
     }
 }
 
-/// Reads a file or directory `p`, shown as `id`.
+/// The error of a directory given as an input in which nothing is read.
+const NO_FILES: &str = "no files: none here to read (inputs end .txt, .md, .jsonl, .html, .warc, .rss, \
+.atom or the like, gzipped or not; hidden entries are skipped)";
+
+/// Reads a file or directory `p`, shown as `id`; a directory in which nothing is read is one failed
+/// article ([`NO_FILES`]).
 fn read_local(p: &Path, id: &str, opts: &ReadOptions, sink: &mut dyn FnMut(Doc), note: &mut dyn FnMut(Note)) {
     let meta = match fs::metadata(p) {
         Ok(m) => m,
@@ -317,7 +322,24 @@ fn read_local(p: &Path, id: &str, opts: &ReadOptions, sink: &mut dyn FnMut(Doc),
         Err(e) => return sink(Doc::Article(failed(id, format!("cannot read: {e}")))),
     };
     if meta.is_dir() {
-        return read_dir_recursive(p, 0, &mut Default::default(), opts, sink, note);
+        // a directory that yields nothing (empty, or only hidden files and unknown extensions) is an
+        // input that failed, as a missing file is: a crawl that wrote nothing is no success
+        let mut any = false;
+        read_dir_recursive(
+            p,
+            0,
+            &mut Default::default(),
+            opts,
+            &mut |d| {
+                any = true;
+                sink(d)
+            },
+            note,
+        );
+        if !any {
+            sink(Doc::Article(failed(id, NO_FILES.to_string())));
+        }
+        return;
     }
     read_file(p, id, opts, sink, note)
 }
@@ -364,14 +386,29 @@ pub fn read_stream<R: Read>(
         return;
     }
     let mut bytes = Vec::new();
-    if let Err(e) = r.take(MAX_DOCUMENT_BYTES + 1).read_to_end(&mut bytes) {
-        return sink(Doc::Article(failed(id, format!("cannot read: {e}"))));
-    }
+    let read = r.take(MAX_DOCUMENT_BYTES + 1).read_to_end(&mut bytes);
     if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
         return sink(Doc::Article(failed(
             id,
             format!("input over the {} MB limit for one article", MAX_DOCUMENT_BYTES / (1024 * 1024)),
         )));
+    }
+    match read {
+        Ok(_) => {}
+        // gzip that breaks off: what it holds is kept, as for a file
+        Err(e) if gz && e.kind() == std::io::ErrorKind::UnexpectedEof => {
+            trim_cut_character(&mut bytes);
+            if bytes.is_empty() {
+                return sink(Doc::Article(failed(
+                    id,
+                    "gzip data truncated: the stream breaks off before any text".into(),
+                )));
+            }
+            let (html, feed) = (looks_like_html(&bytes), feed::looks_like_feed(&bytes));
+            return sink(Doc::Article(truncated_article(id, &bytes, html, feed)));
+        }
+        Err(e) if gz => return sink(Doc::Article(failed(id, format!("not valid gzip data: {e}")))),
+        Err(e) => return sink(Doc::Article(failed(id, format!("cannot read: {e}")))),
     }
     if looks_like_html(&bytes) {
         sink(Doc::Html { id: id.to_string(), bytes, url: None, content_type: None, meta: Meta::default() })
@@ -434,8 +471,12 @@ fn read_file(p: &Path, path: &str, opts: &ReadOptions, sink: &mut dyn FnMut(Doc)
         Err(e) => return sink(Doc::Article(failed(path, format!("cannot read: {e}")))),
     };
     let bytes = if gz {
-        match gunzip_capped(&bytes) {
-            Ok(b) => b,
+        match gunzip_keeping_truncated(&bytes) {
+            Ok(Gunzipped { bytes, truncated: false }) => bytes,
+            Ok(Gunzipped { bytes, truncated: true }) => {
+                let (html, feed) = (kind == InputKind::Html, kind == InputKind::Feed);
+                return sink(Doc::Article(truncated_article(path, &bytes, html, feed)));
+            }
             Err(message) => return sink(Doc::Article(failed(path, message))),
         }
     } else {
@@ -450,17 +491,82 @@ fn read_file(p: &Path, path: &str, opts: &ReadOptions, sink: &mut dyn FnMut(Doc)
     }
 }
 
-/// Decompresses gzip data (all members), refusing more than [`MAX_DOCUMENT_BYTES`] of output.
+/// Decompresses gzip data (all members), refusing more than [`MAX_DOCUMENT_BYTES`] of output and
+/// data that breaks off (see [`gunzip_keeping_truncated`] to keep what it holds).
 pub fn gunzip_capped(bytes: &[u8]) -> std::result::Result<Vec<u8>, String> {
+    match gunzip_keeping_truncated(bytes)? {
+        Gunzipped { bytes, truncated: false } => Ok(bytes),
+        Gunzipped { bytes, truncated: true } => {
+            Err(format!("gzip data truncated: the stream breaks off after {} bytes of text", bytes.len()))
+        }
+    }
+}
+
+/// Decompressed gzip data, and whether the stream broke off before its end (a download or copy cut
+/// short).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gunzipped {
+    pub bytes: Vec<u8>,
+    pub truncated: bool,
+}
+
+/// Decompresses gzip data (all members), refusing more than [`MAX_DOCUMENT_BYTES`] of output, and
+/// keeping what a truncated stream holds up to where it breaks off (without a character cut in
+/// two at the end). Corrupt data, and truncated data from which nothing could be decompressed, are
+/// errors.
+pub fn gunzip_keeping_truncated(bytes: &[u8]) -> std::result::Result<Gunzipped, String> {
     let mut out = Vec::new();
     let mut dec = flate2::read::MultiGzDecoder::new(bytes).take(MAX_DOCUMENT_BYTES + 1);
-    match dec.read_to_end(&mut out) {
-        Ok(_) if out.len() as u64 > MAX_DOCUMENT_BYTES => {
-            Err(format!("decompresses to over the {} MB limit for one article", MAX_DOCUMENT_BYTES / (1024 * 1024)))
+    let read = dec.read_to_end(&mut out);
+    if out.len() as u64 > MAX_DOCUMENT_BYTES {
+        return Err(format!(
+            "decompresses to over the {} MB limit for one article",
+            MAX_DOCUMENT_BYTES / (1024 * 1024)
+        ));
+    }
+    match read {
+        Ok(_) => Ok(Gunzipped { bytes: out, truncated: false }),
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+            trim_cut_character(&mut out);
+            if out.is_empty() {
+                Err("gzip data truncated: the stream breaks off before any text".to_string())
+            } else {
+                Ok(Gunzipped { bytes: out, truncated: true })
+            }
         }
-        Ok(_) => Ok(out),
         Err(e) => Err(format!("not valid gzip data: {e}")),
     }
+}
+
+/// Drops an incomplete UTF-8 sequence at the end of otherwise valid UTF-8 (text that broke off in
+/// the middle of a character would be read as another encoding).
+fn trim_cut_character(bytes: &mut Vec<u8>) {
+    if let Err(e) = std::str::from_utf8(bytes) {
+        if e.error_len().is_none() {
+            bytes.truncate(e.valid_up_to());
+        }
+    }
+}
+
+/// The warning on an article read from gzip data that breaks off after `n` bytes of text.
+fn truncated_warning(n: usize) -> Diagnostic {
+    Diagnostic::warning(format!(
+        "gzip stream truncated after {n} bytes of text: the text up to there is kept, the rest is lost"
+    ))
+}
+
+/// The article of a document whose gzip stream broke off: a page extracted, a text read, as far as
+/// they go, with [`truncated_warning`]; a feed is not read in part.
+fn truncated_article(id: &str, bytes: &[u8], html: bool, feed: bool) -> Article {
+    if feed {
+        return failed(
+            id,
+            format!("gzip stream truncated after {} bytes of text: a feed cut short is not read", bytes.len()),
+        );
+    }
+    let mut a = if html { article_from_page(id, bytes, None, None) } else { article_from_bytes(id, bytes) };
+    a.diagnostics.insert(0, truncated_warning(bytes.len()));
+    a
 }
 
 /// An article from a web page: the body text and metadata found by `corroborate-html`.
@@ -488,8 +594,9 @@ pub fn article_from_page(id: &str, bytes: &[u8], url: Option<&str>, content_type
 /// as plain text.
 pub fn article_from_unknown_bytes(id: &str, bytes: &[u8]) -> Article {
     if bytes.starts_with(&[0x1f, 0x8b]) {
-        return match gunzip_capped(bytes) {
-            Ok(b) => article_from_unknown_bytes(id, &b),
+        return match gunzip_keeping_truncated(bytes) {
+            Ok(Gunzipped { bytes, truncated: false }) => article_from_unknown_bytes(id, &bytes),
+            Ok(Gunzipped { bytes, truncated: true }) => truncated_article(id, &bytes, looks_like_html(&bytes), false),
             Err(message) => failed(id, message),
         };
     }

@@ -35,11 +35,17 @@ impl Summary {
         *self.skipped.entry(reason.into()).or_default() += 1;
     }
 
-    /// One line: "12 records, 9 HTML pages; skipped 2 request record, 1 HTTP status 404".
+    /// One line: "12 WARC records, 9 HTML pages; skipped 2 request records, 1 HTTP status 404".
     pub fn describe(&self) -> String {
-        let mut s = format!("{} WARC records, {} HTML pages", self.records, self.pages);
+        let s_of = |n: usize| if n == 1 { "" } else { "s" };
+        let mut s =
+            format!("{} WARC record{}, {} HTML page{}", self.records, s_of(self.records), self.pages, s_of(self.pages));
         if !self.skipped.is_empty() {
-            let parts: Vec<String> = self.skipped.iter().map(|(k, n)| format!("{n} {k}")).collect();
+            let parts: Vec<String> = self
+                .skipped
+                .iter()
+                .map(|(k, &n)| if k.ends_with(" record") { format!("{n} {k}{}", s_of(n)) } else { format!("{n} {k}") })
+                .collect();
             s.push_str("; skipped ");
             s.push_str(&parts.join(", "));
         }
@@ -483,6 +489,18 @@ mod tests {
             "{}",
             notes[0].diagnostic.message
         );
+    }
+
+    #[test]
+    fn the_summary_says_one_record_and_many_records() {
+        let mut one = Summary { records: 1, pages: 1, ..Default::default() };
+        assert_eq!(one.describe(), "1 WARC record, 1 HTML page");
+        one.skip("request record");
+        one.records = 3;
+        one.pages = 0;
+        one.skip("request record");
+        one.skip("HTTP status 404");
+        assert_eq!(one.describe(), "3 WARC records, 0 HTML pages; skipped 1 HTTP status 404, 2 request records");
     }
 
     /// One gzip member per record, as Common Crawl writes them.

@@ -168,3 +168,67 @@ fn a_directory_spelt_otherwise_gives_the_same_ids() {
     assert_eq!(ids(&spelt), ids(&plain));
     assert_eq!(ids(&plain), vec![format!("{plain}/a.txt")]);
 }
+
+/// A directory named as an input in which nothing is read (empty, or only files of other kinds) is
+/// one failed input saying so, as a missing file is; an empty subdirectory of a directory that has
+/// files is nothing to say.
+#[test]
+fn a_directory_with_nothing_to_read_is_a_failed_input() {
+    let dir = scratch("empty-dir");
+    let got = read(&dir);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].failed() && got[0].diagnostics[0].message.starts_with("no files"), "{:?}", got[0].diagnostics);
+    assert_eq!(got[0].id, dir.display().to_string());
+    std::fs::write(dir.join("image.png"), [0x89, b'P', b'N', b'G']).unwrap();
+    std::fs::write(dir.join(".hidden.txt"), "not read").unwrap();
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    let got = read(&dir);
+    assert!(got.len() == 1 && got[0].failed(), "{got:?}");
+    std::fs::write(dir.join("a.txt"), "An article\n\nIt has some text.\n").unwrap();
+    let got = read(&dir);
+    assert!(got.len() == 1 && !got[0].failed(), "{got:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A `.txt.gz` cut short (a download or copy that stopped) keeps the text up to the break, with a
+/// warning that says the stream is truncated and after how many bytes; a character cut in two at
+/// the break is dropped, so the text stays UTF-8. Standard input gets the same. A gzip header alone
+/// is still an error that says "truncated".
+#[test]
+fn a_truncated_gzip_text_keeps_what_it_holds() {
+    let dir = scratch("truncated-gz");
+    let mut text = String::from("Dam holds\n\n");
+    for i in 0..400 {
+        text.push_str(&format!("Paragraph {i}: the engineers said the dam was safe, café by café.\n\n"));
+    }
+    let whole = gz(text.as_bytes());
+    let half = &whole[..whole.len() / 2];
+    std::fs::write(dir.join("half.txt.gz"), half).unwrap();
+    let got = read(&dir.join("half.txt.gz"));
+    let a = &got[0];
+    assert!(!a.failed(), "{:?}", a.diagnostics);
+    assert!(a.text.len() > 1000 && text.starts_with(&a.text), "{}", a.text.len());
+    let warning = &a.diagnostics[0];
+    assert_eq!(warning.level, corroborate_model::Level::Warning);
+    assert!(
+        warning.message.contains(&format!("gzip stream truncated after {} bytes", a.text.len())),
+        "{}",
+        warning.message
+    );
+    let from_stdin = article_from_unknown_bytes("-", half);
+    assert_eq!((from_stdin.text.as_str(), from_stdin.failed()), (a.text.as_str(), false));
+    let mut streamed = vec![];
+    corroborate_ingest::read_stream(
+        "-",
+        half,
+        &Default::default(),
+        &mut |d| streamed.push(d.into_article()),
+        &mut |_| {},
+    );
+    assert_eq!(streamed[0].text, a.text);
+    assert!(streamed[0].diagnostics[0].message.contains("truncated"), "{:?}", streamed[0].diagnostics);
+    std::fs::write(dir.join("header.txt.gz"), &whole[..12]).unwrap();
+    let b = &read(&dir.join("header.txt.gz"))[0];
+    assert!(b.failed() && b.diagnostics[0].message.contains("truncated"), "{:?}", b.diagnostics);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -42,6 +42,21 @@ pub enum Via {
     Byline,
 }
 
+impl Via {
+    /// The hint in plain words, for text output ("identified from the URL `rt.com`").
+    pub fn words(self) -> &'static str {
+        match self {
+            Via::Canonical => "the canonical link",
+            Via::Url => "the URL",
+            Via::Domain => "the domain",
+            Via::SiteName => "the site name",
+            Via::Publisher => "the publisher",
+            Via::OutletName => "the outlet name",
+            Via::Byline => "the byline",
+        }
+    }
+}
+
 /// The outlet a document comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Identified {

@@ -132,11 +132,11 @@ impl Knowledge {
             Some(r) => (
                 r.band.as_str().to_string(),
                 format!(
-                    "{}; pc1 {:.2}, higher than {:.1}% of the {} rated news domains",
+                    "{}; pc1 {:.2}, higher than {:.1}% of the other {} rated news domains",
                     r.band.meaning(),
                     r.pc1,
                     r.percentile,
-                    self.ratings.builtin_len()
+                    self.ratings.others(&r.matched)
                 ),
             ),
             None => ("unknown".to_string(), "no rating is known for this outlet; none is guessed".to_string()),
@@ -165,7 +165,7 @@ impl OutletProfile {
         }
         if let Some(id) = &self.identified {
             let seen = id.seen_domain.as_deref().map(|d| format!(", seen as {d}")).unwrap_or_default();
-            s.push_str(&format!("  identified from: {:?} `{}`{seen}\n", id.via, id.evidence));
+            s.push_str(&format!("  identified from {} `{}`{seen}\n", id.via.words(), id.evidence));
         }
         match &self.rating {
             Some(r) => {
@@ -226,6 +226,19 @@ mod tests {
 
         let byline = kb.profile(&OutletHints { byline: Some("By Jane Roe | Reuters".into()), ..Default::default() });
         assert_eq!(byline.reliability, "high");
+    }
+
+    /// The text says which hint in plain words, and the share is of the other domains: the
+    /// highest-rated one is higher than all of them, not "100.0 % of" a table that holds it.
+    #[test]
+    fn text_names_the_hint_in_words_and_counts_the_other_domains() {
+        let kb = Knowledge::builtin();
+        let reuters = kb.profile(&OutletHints::query("reuters.com")).to_text();
+        assert!(reuters.contains("higher than 100.0% of the other 11519 rated news domains"), "{reuters}");
+        let rt = kb.profile(&OutletHints::query("https://www.rt.com/x")).to_text();
+        assert!(rt.contains("identified from the URL `"), "{rt}");
+        let bbc = kb.profile(&OutletHints::query("BBC News")).to_text();
+        assert!(bbc.contains("identified from the outlet name `BBC News`"), "{bbc}");
     }
 
     #[test]

@@ -98,7 +98,8 @@ pub struct Rating {
     /// 0 = lowest quality, 1 = highest, four decimals.
     pub pc1: f64,
     pub band: Band,
-    /// Share (0-100) of the domains in the shipped table rated lower than this one.
+    /// Share (0-100) of the other domains in the shipped table rated lower than this one (itself
+    /// not counted), rounded down to a tenth: 100 only when every other domain is lower.
     pub percentile: f64,
     /// The table key that matched (`rfi.fr/en`, `rt.com`).
     pub matched: String,
@@ -309,14 +310,29 @@ impl Ratings {
         None
     }
 
+    /// How many domains of the shipped table a rating of `key` is compared with: all but `key`
+    /// itself.
+    pub fn others(&self, key: &str) -> usize {
+        self.builtin_len() - usize::from(self.builtin_score(key).is_some())
+    }
+
+    fn builtin_score(&self, key: &str) -> Option<u16> {
+        self.builtin.binary_search_by(|e| e.0.cmp(key)).ok().map(|i| self.builtin[i].1)
+    }
+
     fn rating(&self, key: &str, score: u16, source: RatingSource) -> Rating {
-        let lower = self.sorted_scores.partition_point(|&s| s < score);
-        let n = self.sorted_scores.len().max(1);
+        // the domain's own entry is no other domain (reuters.com, the highest, was "higher than
+        // 100.0%" of a table that holds it); rounded down, so that 99.99 % is not shown as 100
+        let mut lower = self.sorted_scores.partition_point(|&s| s < score);
+        if self.builtin_score(key).is_some_and(|own| own < score) {
+            lower -= 1;
+        }
+        let n = self.others(key).max(1);
         let pc1 = score as f64 / SCALE;
         Rating {
             pc1,
             band: Band::of(pc1),
-            percentile: (lower as f64 * 1000.0 / n as f64).round() / 10.0,
+            percentile: (lower as f64 * 1000.0 / n as f64).floor() / 10.0,
             matched: key.to_string(),
             source,
         }
@@ -403,6 +419,11 @@ mod tests {
         assert!((rt.pc1 - 0.2933).abs() < 1e-9);
         assert!(rt.percentile > 5.0 && rt.percentile < 30.0, "{}", rt.percentile);
         assert_eq!(r.lookup("reuters.com").unwrap().pc1, 1.0);
+        // the highest is higher than all the others, and the next highest than all but one: not
+        // shown as 100 %
+        assert_eq!(r.lookup("reuters.com").unwrap().percentile, 100.0);
+        assert_eq!(r.others("reuters.com"), 11_519);
+        assert_eq!(r.lookup("apnews.com").unwrap().percentile, 99.9);
         assert_eq!(r.lookup("reuters.com").unwrap().band, Band::High);
         // A more specific key wins over the registrable domain.
         assert_eq!(r.lookup("https://www.rfi.fr/en/europe/x").unwrap().matched, "rfi.fr/en");

@@ -34,8 +34,10 @@ const KEYWORD_SCORE: f32 = 0.2;
 /// The default catalogue's TOML text.
 pub const BUILTIN: &str = include_str!("../data/narratives.toml");
 
-/// One known narrative as written in the catalogue.
+/// One known narrative as written in the catalogue (a field it does not know is an error: a
+/// misspelt `keyword` would otherwise drop the keywords silently).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Narrative {
     pub id: String,
     pub name: String,
@@ -48,7 +50,10 @@ pub struct Narrative {
     pub counter_evidence: Vec<String>,
 }
 
+/// The catalogue file: `[[narrative]]` tables and nothing else (`[[narratives]]`, a one-letter slip,
+/// loaded no narrative and matched nothing, silently).
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct File {
     #[serde(default)]
     narrative: Vec<Narrative>,
@@ -344,13 +349,23 @@ impl Catalogue {
         Catalogue::from_toml(BUILTIN)
     }
 
-    /// Parses and validates a catalogue; names the narrative and pattern of any error.
+    /// Parses and validates a catalogue; names the narrative and pattern of any error. A catalogue
+    /// with no `[[narrative]]`, an unknown key or field, or an id given twice is an error.
     pub fn from_toml(source: &str) -> Result<Catalogue> {
         let file: File = toml::from_str(source).map_err(|e| Error::Catalogue(e.to_string()))?;
+        if file.narrative.is_empty() {
+            return Err(Error::Catalogue(
+                "no narratives: the catalogue needs at least one [[narrative]] table".to_string(),
+            ));
+        }
         let mut compiled = Vec::with_capacity(file.narrative.len());
+        let mut ids = std::collections::HashSet::new();
         for n in &file.narrative {
             if n.id.trim().is_empty() {
                 return Err(Error::Catalogue(format!("narrative {:?} has an empty id", n.name)));
+            }
+            if !ids.insert(n.id.as_str()) {
+                return Err(Error::Catalogue(format!("the id {:?} is given to two narratives", n.id)));
             }
             let bad = |what: &str, p: &str, e: String| {
                 Error::Catalogue(format!("narrative {:?}: bad {what} {p:?}: {e}", n.id))
@@ -605,6 +620,23 @@ mod tests {
                 .unwrap_err();
         assert!(err.to_string().contains("\"y\""), "{err}");
         assert!(Catalogue::from_toml("not toml [").is_err());
+    }
+
+    #[test]
+    fn empty_misspelt_and_duplicated_catalogues_are_refused() {
+        let one = "[[narrative]]\nid = \"x\"\nname = \"X\"\ndescription = \"d\"\nkeywords = [\"alpha\"]\n";
+        assert!(Catalogue::from_toml(one).is_ok());
+        let err = |source: &str| Catalogue::from_toml(source).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(err("").contains("no narratives"), "{}", err(""));
+        assert!(err("# only comments\n").contains("no narratives"));
+        let typo = one.replace("[[narrative]]", "[[narratives]]");
+        assert!(err(&typo).contains("narratives"), "{}", err(&typo));
+        let top = format!("version = 2\n{one}");
+        assert!(err(&top).contains("version"), "{}", err(&top));
+        let field = one.replace("keywords", "keyword");
+        assert!(err(&field).contains("keyword"), "{}", err(&field));
+        let twice = format!("{one}{one}");
+        assert!(err(&twice).contains("\"x\" is given to two narratives"), "{}", err(&twice));
     }
 
     /// Every pattern and keyword on every sentence, without the gate.

@@ -31,25 +31,73 @@ pub struct ClusterOptions {
     /// Model directory for `--embedder transformer`.
     #[arg(long)]
     pub model: Option<std::path::PathBuf>,
-    /// Least score for joining a story (default: the library's).
-    #[arg(long)]
+    /// Least score for joining a story, 0 to 1 (default: the library's).
+    #[arg(long, value_parser = score)]
     pub threshold: Option<f32>,
-    /// Weights of the term and embedding similarities, `TERMS,EMBED` (default: the library's).
-    #[arg(long, value_delimiter = ',', num_args = 2)]
-    pub weights: Option<Vec<f32>>,
-    /// Distinct terms below which an article leans fully on the embedding (default: the
-    /// library's).
-    #[arg(long)]
+    /// Weights of the term and embedding similarities, two numbers of 0 or more, not both 0,
+    /// separated by a comma: `--weights 0.6,0.4` (default: the library's).
+    #[arg(long, value_parser = weights, value_name = "TERMS,EMBED")]
+    pub weights: Option<Weights>,
+    /// Distinct terms below which an article leans fully on the embedding, 0 or more (default:
+    /// the library's).
+    #[arg(long, value_parser = non_negative)]
     pub short_terms: Option<f32>,
-    /// Threshold for headline-length articles (default: the library's).
-    #[arg(long)]
+    /// Threshold for headline-length articles, 0 to 1 (default: the library's).
+    #[arg(long, value_parser = score)]
     pub short_threshold: Option<f32>,
-    /// Score at which two stories of headline-length articles merge (default: the library's).
-    #[arg(long)]
+    /// Score at which two stories of headline-length articles merge, 0 to 1 (default: the
+    /// library's).
+    #[arg(long, value_parser = score)]
     pub short_merge: Option<f32>,
-    /// Score at which two stories of long articles merge (default: never).
-    #[arg(long)]
+    /// Score at which two stories of long articles merge, 0 to 1 (default: never).
+    #[arg(long, value_parser = score)]
     pub merge: Option<f32>,
+}
+
+/// The weights of `--weights TERMS,EMBED`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Weights {
+    pub terms: f32,
+    pub embed: f32,
+}
+
+fn number(s: &str) -> Result<f32, String> {
+    match s.trim().parse::<f32>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        _ => Err(format!("`{s}` is not a number")),
+    }
+}
+
+/// A score: the clusterer's scores are weighted means of cosines, from 0 to 1 (NaN or 5 put every
+/// article in a story of its own, silently).
+fn score(s: &str) -> Result<f32, String> {
+    let v = number(s)?;
+    if (0.0..=1.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!("{v} is outside 0 to 1, the range of the clusterer's scores"))
+    }
+}
+
+fn non_negative(s: &str) -> Result<f32, String> {
+    let v = number(s)?;
+    if v >= 0.0 {
+        Ok(v)
+    } else {
+        Err(format!("{v} is negative"))
+    }
+}
+
+/// `TERMS,EMBED`: two weights of 0 or more, not both 0 (the score divides by their sum).
+fn weights(s: &str) -> Result<Weights, String> {
+    let Some((terms, embed)) = s.split_once(',') else {
+        return Err("two weights separated by a comma are needed, TERMS,EMBED (such as 0.6,0.4)".into());
+    };
+    let (terms, embed) = (non_negative(terms)?, non_negative(embed)?);
+    if terms == 0.0 && embed == 0.0 {
+        return Err("the weights cannot both be 0".into());
+    }
+    Ok(Weights { terms, embed })
 }
 
 /// The embedder the options ask for.
@@ -78,8 +126,15 @@ pub fn clusterer(opts: &ClusterOptions) -> anyhow::Result<Clusterer> {
     if let Some(t) = opts.threshold {
         builder = builder.threshold(t);
     }
-    if let Some(w) = &opts.weights {
-        builder = builder.weights(w[0], w.get(1).copied().unwrap_or(0.0));
+    if let Some(w) = opts.weights {
+        if w.terms == 0.0 && opts.embedder == EmbedderKind::None {
+            anyhow::bail!(
+                "--weights {},{} with --embedder none weighs nothing: the terms' weight must be above 0",
+                w.terms,
+                w.embed
+            );
+        }
+        builder = builder.weights(w.terms, w.embed);
     }
     if let Some(n) = opts.short_terms {
         builder = builder.short_terms(n);

@@ -388,11 +388,20 @@ pub fn embeddings(args: EmbeddingsArgs) -> anyhow::Result<ExitCode> {
     use corroborate_embed::{cosine, Embedder, StaticEmbeddings};
     let table = StaticEmbeddings::bundled()?;
     let full = load_transformer(args.model.as_deref())?;
+    // a set that is missing is skipped with a note and fails the run, as in `eval clustering`: with
+    // no data at all, an exit of 0 read as a scored run
+    let mut failed = false;
     for (name, items) in sets(&args.data) {
         let items = match items {
-            Ok(items) => items,
+            Ok(items) if !items.is_empty() => items,
+            Ok(_) => {
+                eprintln!("{name}: no items; skipped");
+                failed = true;
+                continue;
+            }
             Err(e) => {
                 eprintln!("{name}: {e}; skipped");
+                failed = true;
                 continue;
             }
         };
@@ -427,7 +436,7 @@ pub fn embeddings(args: EmbeddingsArgs) -> anyhow::Result<ExitCode> {
         }
         println!("{line}");
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 type BatchEmbed = Box<dyn Fn(&[&str]) -> anyhow::Result<Vec<Vec<f32>>>>;

@@ -1,7 +1,9 @@
 //! `corroborate eval extraction [DIR]`: runs `corroborate-html` on every page of the extraction set
 //! (`DIR/html/<id>.html.gz`), scores it against `DIR/ground-truth.json` with the benchmark's shingle
 //! metric and prints F1, precision, recall and pages/s; `--tools` adds the other extractors' outputs
-//! in `DIR/output/*.json`, scored the same way.
+//! in `DIR/output/*.json` (`{id: {articleBody}}`, or that wrapped as `{"version": ..., "output": ...}`),
+//! scored the same way; a file with none of the set's pages is skipped with a note (exit 1), not
+//! scored as a tool that extracts nothing.
 use anyhow::Context;
 use corroborate_eval::extraction::{score, PageScore, Scores};
 use rayon::prelude::*;
@@ -18,7 +20,7 @@ pub struct Args {
     /// The extraction set.
     #[arg(default_value = "../shared/eval/extraction")]
     pub dir: PathBuf,
-    /// Also score the other tools' outputs in DIR/output.
+    /// Also score the other tools' outputs in DIR/output (a file with none of the pages is skipped, exit 1).
     #[arg(long)]
     pub tools: bool,
     /// Print the N worst pages (by F1) with their precision and recall.
@@ -123,6 +125,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             ids.iter().zip(&predicted).map(|(id, p)| (id.as_str(), serde_json::json!({ "articleBody": p }))).collect();
         std::fs::write(path, serde_json::to_string(&saved)?)?;
     }
+    let mut skipped = false;
     if args.tools {
         let mut rows = vec![];
         let out_dir = args.dir.join("output");
@@ -135,29 +138,57 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         entries.sort();
         for path in entries {
             let raw = std::fs::read_to_string(&path)?;
-            let Ok(v) = serde_json::from_str::<BTreeMap<String, Value>>(&raw) else {
-                eprintln!("skipping {}: not a JSON object", path.display());
+            let Ok(v) = serde_json::from_str::<Value>(&raw) else {
+                eprintln!("corroborate: {}: not JSON; skipped", path.display());
+                skipped = true;
                 continue;
             };
-            let per: Vec<PageScore> = ids
-                .iter()
-                .map(|id| {
-                    let p = v.get(*id).and_then(|x| x.get("articleBody")).and_then(Value::as_str).unwrap_or("");
-                    PageScore::new(&gold[*id].0, p)
-                })
-                .collect();
+            let Some(pages) = tool_pages(&v, &ids) else {
+                eprintln!("corroborate: {}: not a JSON object of pages; skipped", path.display());
+                skipped = true;
+                continue;
+            };
+            // a page present with no body (`null`) is the tool's empty answer; a page absent is
+            // one the file does not hold
+            let body = |id: &str| pages.get(id).and_then(|x| x.get("articleBody")).and_then(Value::as_str);
+            let found = ids.iter().filter(|id| pages.contains_key(id.as_str())).count();
+            if found == 0 {
+                // scored, it would read as a tool that extracts nothing (F1 0)
+                eprintln!("corroborate: {}: 0 of {} pages found; skipped", path.display(), ids.len());
+                skipped = true;
+                continue;
+            }
+            let per: Vec<PageScore> =
+                ids.iter().map(|id| PageScore::new(&gold[*id].0, body(id).unwrap_or(""))).collect();
             let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-            rows.push((name, score(&per)));
+            let note = if found < ids.len() {
+                format!("  ({found} of {} pages found; the others scored as empty)", ids.len())
+            } else {
+                String::new()
+            };
+            rows.push((name, score(&per), note));
         }
-        rows.push(("corroborate (ours)".into(), ours));
+        rows.push(("corroborate (ours)".into(), ours, String::new()));
         rows.sort_by(|a, b| b.1.f1.total_cmp(&a.1.f1));
         let _ = writeln!(out, "\nall tools, scored by the same metric:");
-        for (name, s) in &rows {
-            print_scores(&mut out, name, s, "");
+        for (name, s, note) in &rows {
+            print_scores(&mut out, name, s, note);
         }
     }
     crate::cmd::inputs::write_output(None, &out)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(if skipped { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// The pages of a tool's output file, by id: the file itself (`{id: {articleBody}}`), or its
+/// `output` member when the file wraps the pages as the benchmark's newer files do
+/// (`{"version": ..., "output": {id: {articleBody}}}`). `None` when the file is not an object.
+fn tool_pages<'a>(v: &'a Value, ids: &[&String]) -> Option<&'a serde_json::Map<String, Value>> {
+    let top = v.as_object()?;
+    let wrapped = top.get("output").and_then(Value::as_object);
+    match wrapped {
+        Some(pages) if !ids.iter().any(|id| top.contains_key(id.as_str())) => Some(pages),
+        _ => Some(top),
+    }
 }
 
 fn threads_label(threads: usize) -> String {

@@ -1,5 +1,6 @@
 //! `corroborate stance --bodies B.csv --stances S.csv`: FNC-1 pairs in, FNC-1 CSV out
-//! (`Headline,Body ID,Stance`, input order), with the built-in model or `--model FILE`.
+//! (`Headline,Body ID,Stance`, input order; an empty `Stance` for a pair whose body is not in the
+//! bodies file), with the built-in model or `--model FILE`.
 use anyhow::Context;
 use corroborate_fnc::{data, StanceModel};
 use std::fs::File;
@@ -49,12 +50,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let known: std::collections::HashSet<&str> = bodies.iter().map(|(i, _)| i.as_str()).collect();
     let missing = pairs.iter().filter(|p| !known.contains(p.body_id.as_str())).count();
     if missing > 0 {
+        let (pairs_name, they) = if missing == 1 { ("pair names", "its") } else { ("pairs name", "their") };
         eprintln!(
-            "corroborate: warning: {missing} pairs name a Body ID not in {}; they are labelled unrelated",
+            "corroborate: warning: {missing} {pairs_name} a Body ID not in {}; {they} Stance is left empty",
             args.bodies.display()
         );
     }
-    let stances: Vec<_> = model.predict_pairs(&bodies, &pairs).iter().map(|p| p.stance).collect();
+    // a pair whose body is missing has no stance: "unrelated" would read as a prediction
+    let stances: Vec<_> = model
+        .predict_pairs(&bodies, &pairs)
+        .iter()
+        .zip(&pairs)
+        .map(|(p, pair)| known.contains(pair.body_id.as_str()).then_some(p.stance))
+        .collect();
     match &args.out {
         Some(path) => {
             let f = File::create(path).with_context(|| format!("creating {}", path.display()))?;

@@ -81,14 +81,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 (Some(a), _) => a.clone(),
                 _ => String::new(),
             };
-            out.push_str(&format!(
-                "{:>6}  {:>4} articles  {}  [{}]  {}",
-                s.id,
-                s.articles,
-                s.label,
-                corroborate_report::clip(&s.outlets.join(", "), 80),
-                dates
-            ));
+            out.push_str(&story_line(s.id, s.articles, &s.label, &s.outlets, &dates));
         }
         out.push('\n');
     }
@@ -97,6 +90,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("corroborate: stories: {note}");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A story's line: id, "1 article" or "N articles", label, outlets (none known: no `[]`), dates.
+fn story_line(id: i64, articles: i64, label: &str, outlets: &[String], dates: &str) -> String {
+    let noun = if articles == 1 { "article " } else { "articles" };
+    let outlets = if outlets.is_empty() {
+        String::new()
+    } else {
+        format!("[{}]", corroborate_report::clip(&outlets.join(", "), 80))
+    };
+    let rest: Vec<&str> = [label, outlets.as_str(), dates].into_iter().filter(|p| !p.is_empty()).collect();
+    format!("{id:>6}  {articles:>4} {noun}  {}", rest.join("  "))
 }
 
 /// What a list that is not the whole of it says on stderr: how many of how many, and how to see more.
@@ -113,4 +118,14 @@ fn page_note(total: i64, offset: i64, shown: usize) -> Option<String> {
         format!("stories {}–{} of {total} shown", offset + 1, offset + shown)
     };
     Some(format!("{which}; --limit N (and --offset N) for more"))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn one_article_is_singular_and_no_outlets_print_no_brackets() {
+        assert_eq!(super::story_line(3, 1, "Dam", &[], "2031-03-01"), "     3     1 article   Dam  2031-03-01");
+        let herald = ["Herald".to_string()];
+        assert_eq!(super::story_line(4, 2, "Dam", &herald, ""), "     4     2 articles  Dam  [Herald]");
+    }
 }
