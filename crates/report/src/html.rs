@@ -181,6 +181,9 @@ pub fn render_with_notes(c: &Comparison, notes: &[String]) -> String {
             let _ = write!(o, "</tr>");
         }
         let _ = write!(o, "</table>");
+        if let Some(note) = crate::unlisted_note(s) {
+            let _ = write!(o, "<p class=\"note\" style=\"margin:4px 20px\">{}.</p>", esc(&note));
+        }
         let mut any = false;
         for (ci, cl) in s.claims.iter().enumerate() {
             for r in cl.relations.iter().filter(|r| r.relation == Relation::Contradicts && r.claim > ci) {

@@ -417,9 +417,28 @@ pub fn story_narratives(c: &Comparison, articles: &[usize]) -> Vec<NarrativeRow>
 }
 
 /// Whether a claim is worth a row of a report's claim table: someone says it, more than one article
-/// states it, or it contradicts another or carries a known narrative.
+/// states it, an outlet's voice keeps its distance from it or refutes it ("the purported tragedy"),
+/// or it contradicts another or carries a known narrative. The rest, an outlet's plain statements
+/// that no other outlet makes, are counted by [`unlisted_note`].
 pub(crate) fn worth_listing(cl: &corroborate_model::Claim) -> bool {
-    !cl.relations.is_empty() || cl.stances.len() > 1 || !cl.speakers.is_empty() || !cl.narratives.is_empty()
+    !cl.relations.is_empty()
+        || cl.stances.len() > 1
+        || !cl.speakers.is_empty()
+        || !cl.narratives.is_empty()
+        || cl.stances.iter().any(|st| matches!(st.stance, Stance::Distanced | Stance::Refuted))
+}
+
+/// What a report says of a story's claims its table leaves out: one outlet's own plain
+/// statements, with no speaker and no second outlet (they stay in the JSON).
+pub(crate) fn unlisted_note(s: &corroborate_model::Story) -> Option<String> {
+    let n = s.claims.iter().filter(|cl| !worth_listing(cl)).count();
+    (n > 0).then(|| {
+        format!(
+            "{n} more claim{} stated by one outlet alone, in its own voice and with no speaker, {} only in the JSON report (stories[].claims)",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "is" } else { "are" }
+        )
+    })
 }
 
 #[cfg(test)]

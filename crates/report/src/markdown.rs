@@ -116,6 +116,9 @@ pub fn render_with_notes(c: &Comparison, notes: &[String]) -> String {
             }
             let _ = writeln!(o, "{row}");
         }
+        if let Some(note) = crate::unlisted_note(s) {
+            let _ = writeln!(o, "\n_{note}._");
+        }
         let narratives = crate::story_narratives(c, &s.articles);
         if !narratives.is_empty() {
             let _ = writeln!(o, "\n### Known narratives\n");

@@ -142,7 +142,10 @@ pub fn render_with_notes(c: &Comparison, color: bool, notes: &[String]) -> Strin
             }
             let listed = s.claims.iter().filter(|cl| crate::worth_listing(cl)).count();
             if listed > shown.len() {
-                let _ = writeln!(o, "    … and {} more (every claim is in the other formats)", listed - shown.len());
+                let _ = writeln!(o, "    … and {} more in the Markdown, HTML and JSON reports", listed - shown.len());
+            }
+            if let Some(note) = crate::unlisted_note(s) {
+                let _ = writeln!(o, "    {}", p.dim(&format!("{note}.")));
             }
         }
         let contra: Vec<(usize, &corroborate_model::ClaimRelation)> = s
