@@ -3579,8 +3579,21 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
             return Some(o);
         }
     }
-    // (a capital that only opens the sentence on a determiner names no one: "The report | said")
-    if (a..=b).any(|i| ctx.cap(i) && !(i == a && DETERMINERS.contains(&ctx.lower(i)))) {
+    // (a capital that only opens the sentence on a determiner names no one: "The report | said"; nor
+    // one on common words, which the entity finder found no name in: "Aid groups | said",
+    // "Engineers who inspected the dam | had warned", "Survivors | described")
+    let common_opening = ctx.opens_sentence(a) && !(a + 1..=b).any(|i| ctx.cap(i)) && {
+        let w = ctx.lower(a);
+        b > a && toks[a + 1..=b].iter().any(|t| t.kind == TokKind::Word)
+            || is(DESCRIPTORS, w)
+            || is(ANONYMOUS_HEADS, w)
+            || is(ORG_NOUNS, w)
+            || is(INSTITUTIONS, w)
+            || w.len() > 5
+                && ["ers", "ors", "ists", "ents", "ants"].iter().any(|s| w.ends_with(s))
+                && !ctx.toks.iter().enumerate().any(|(k, o)| o.lower == w && !ctx.opens_sentence(k) && ctx.cap(k))
+    };
+    if !common_opening && (a..=b).any(|i| ctx.cap(i) && !(i == a && DETERMINERS.contains(&ctx.lower(i)))) {
         return Some(Speaker {
             name: corroborate_nlp::canon::clean_surface(phrase, EntityType::Misc),
             kind: EntityType::Misc,

@@ -666,3 +666,23 @@ fn acts_and_intentions_are_told_from_speech() {
     // a belief ("decided that ..."), a refusal to speak and plain saying stay reports
     assert!(speech.contains(&"decided") && speech.contains(&"refused") && speech.contains(&"said"), "{speech:?}");
 }
+
+#[test]
+fn common_words_opening_a_sentence_name_no_one() {
+    // the capital is the sentence's, not a name's: unnamed groups, as "officials" are; a name the
+    // entity finder knows, or one capitalised inside a sentence elsewhere, still names
+    let text = "Aid groups said clean water was needed. Engineers who inspected the dam had warned that it \
+                was cracking. Survivors described the flood. Peters said the gates were open. Later, Mr. Peters \
+                left.";
+    let speakers = speakers(text);
+    assert_eq!(
+        speakers,
+        [
+            ("aid groups".to_string(), true),
+            ("engineers".to_string(), true),
+            ("survivors".to_string(), false), // described (the sourcing counts it unnamed)
+            ("Peters".to_string(), false)
+        ],
+        "{speakers:?}"
+    );
+}

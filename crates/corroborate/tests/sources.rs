@@ -57,6 +57,27 @@ fn seed_000_names_its_officials() {
     assert_eq!(s["has_date"], true);
 }
 
+/// "Survivors described", "Engineers who inspected the dam had warned", "Aid groups said", "The
+/// town council said": groups and bodies described, not named, are unnamed sources, as "officials"
+/// are; a fact-checker reads the named count as a sourcing signal.
+#[test]
+fn described_groups_are_no_named_sources() {
+    let out = common::run(&["compare", "--format", "json", "examples/arvia-herald.txt", "examples/wire-original.txt"]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_str(&common::stdout(&out)).unwrap();
+    for a in v["articles"].as_array().unwrap() {
+        let s = &a["source_profile"]["signals"];
+        let named: Vec<&str> =
+            s["named_sources"].as_array().unwrap().iter().map(|n| n["name"].as_str().unwrap()).collect();
+        assert!(named.contains(&"Dana Kovic"), "{named:?}");
+        for group in ["survivors", "Survivors", "Engineers", "engineers", "Aid groups", "aid groups"] {
+            assert!(!named.contains(&group), "{group} in {named:?}");
+        }
+        let unnamed = s["anonymous_sources"].as_array().unwrap();
+        assert!(unnamed.len() >= 2, "{unnamed:?}");
+    }
+}
+
 #[test]
 fn source_command_profiles_and_user_ratings() {
     let out = common::run(&["source", "https://www.rt.com/russia/x/", "--format", "json"]);

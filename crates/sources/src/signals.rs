@@ -500,6 +500,20 @@ pub fn sourcing_signals(kb: &Knowledge, a: &AnalyzedArticle) -> SourcingSignals 
                 }
             }
         }
+        // a source described, not named ("the mayor", "survivors", "the town council"), unless it is
+        // a government body the article names elsewhere ("the ministry"): an unnamed source
+        if let Some(sp) = att.speaker.as_ref().filter(|sp| {
+            sp.resolution == "description" && r.body_name.is_none() && r.state.is_none() && r.role.is_none()
+        }) {
+            let what = att.source.map_or(sp.name.as_str(), |s| s.slice(text).trim());
+            anonymous.push(AnonymousSource {
+                attribution: Some(i),
+                evidence: Evidence::new(ev_span, text, &map),
+                unverifiable: false,
+                reason: format!("described, not named: \u{201c}{what}\u{201d}"),
+            });
+            continue;
+        }
         if let Some(sp) = &att.speaker {
             let name = r.body_name.clone().unwrap_or_else(|| sp.name.clone());
             match named_at.get(&name) {
