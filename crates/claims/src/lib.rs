@@ -2145,7 +2145,8 @@ fn claims(
             let mut evidence: Vec<EvidenceRef> = members.iter().map(|&m| units[m].r).collect();
             evidence.sort();
             // (with the other speakers of a unit's very words: "according to reliable sources, no
-            // one died, Vask insisted" is said by both)
+            // one died, Vask insisted" is said by both; not one whose cue is negated, "the local
+            // mayor | didn't mention | any killings": the mayor said nothing, someone reports his silence)
             let mut speakers: Vec<String> = members
                 .iter()
                 .flat_map(|&m| match units[m].r {
@@ -2154,6 +2155,7 @@ fn claims(
                         .attributions
                         .iter()
                         .filter(|a| a.content == units[m].span)
+                        .filter(|a| !words(a.cue.slice(&articles[article].article.text)).any(|w| negation(&w)))
                         .filter_map(|a| a.speaker.as_ref().map(|s| s.name.clone()))
                         .collect(),
                     _ => Vec::new(),

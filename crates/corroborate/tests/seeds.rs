@@ -174,6 +174,12 @@ fn seeds_tell_one_story_with_the_right_speakers_claims_and_stances() {
     let summaries: Vec<&str> = claims.iter().map(|c| c["summary"].as_str().unwrap()).collect();
     assert!(summaries.iter().any(|s| s.contains("Ukraine distributed graphic footage")), "{summaries:?}");
     assert!(!summaries.iter().any(|s| s.starts_with("distributed")), "{summaries:?}");
+    // who says a claim: not "the West", whose "has already decided who to blame" is an act the
+    // outlet reports, nor the local mayor, whose silence ("didn't mention any killings") Moscow cites
+    for claim in claims {
+        let by: Vec<&str> = claim["speakers"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+        assert!(!by.iter().any(|s| *s == "West" || s.contains("mayor")), "{by:?} for {:?}", claim["summary"]);
+    }
 }
 
 /// The text report shows a whole-article label from the learned FNC-1 model only where the model
