@@ -2110,6 +2110,17 @@ fn claims(
         }
     }
 
+    // the speakers of each attribution content of the story's articles, looked up per unit below
+    // (scanning an article's attributions for each unit was quadratic in a long article: 80 % of
+    // `compare` on a 2 MB text of short sentences)
+    let mut speakers_of: HashMap<(usize, Span), Vec<&str>> = HashMap::new();
+    for &ai in g {
+        for att in &articles[ai].analysis.attributions {
+            if let Some(s) = &att.speaker {
+                speakers_of.entry((ai, att.content)).or_default().push(&s.name);
+            }
+        }
+    }
     let mut claims: Vec<Claim> = groups
         .iter()
         .enumerate()
@@ -2149,15 +2160,12 @@ fn claims(
             let mut speakers: Vec<String> = members
                 .iter()
                 .flat_map(|&m| match units[m].r {
-                    EvidenceRef::Attribution { article, .. } => articles[article]
-                        .analysis
-                        .attributions
-                        .iter()
-                        .filter(|a| a.content == units[m].span)
-                        .filter_map(|a| a.speaker.as_ref().map(|s| s.name.clone()))
-                        .collect(),
-                    _ => Vec::new(),
+                    EvidenceRef::Attribution { article, .. } => {
+                        speakers_of.get(&(article, units[m].span)).map_or(&[][..], Vec::as_slice)
+                    }
+                    _ => &[],
                 })
+                .map(|s| s.to_string())
                 .collect();
             speakers.sort();
             speakers.dedup();
@@ -2286,6 +2294,9 @@ fn count_conflicts(
     // thing only where they name one ("killed 49" in Orlando and "three people were killed" in
     // Boston, both in a story on the FBI, are not)
     let mut anchors: HashMap<usize, Vec<&str>> = HashMap::new();
+    // each article's entities in the order they start, so that a unit reads only those inside it
+    // (reading them all for each count was quadratic in a long article)
+    let mut by_start: HashMap<usize, Vec<usize>> = HashMap::new();
     for (u, unit) in units.iter().enumerate() {
         let article = unit.r.article();
         for mut c in counts::counts(unit.span.slice(&articles[article].article.text)) {
@@ -2294,11 +2305,18 @@ fn count_conflicts(
             // a sentence and a content inside it state one count once
             if seen.insert((article, c.start)) {
                 found.push((u, c));
+                let entities = &articles[article].analysis.entities;
+                let order = by_start.entry(article).or_insert_with(|| {
+                    let mut o: Vec<usize> = (0..entities.len()).collect();
+                    o.sort_by_key(|&i| entities[i].span.start);
+                    o
+                });
                 anchors.entry(u).or_insert_with(|| {
-                    let mut names: Vec<&str> = articles[article]
-                        .analysis
-                        .entities
+                    let from = order.partition_point(|&i| entities[i].span.start < unit.span.start);
+                    let mut names: Vec<&str> = order[from..]
                         .iter()
+                        .map(|&i| &entities[i])
+                        .take_while(|e| e.span.start <= unit.span.end)
                         .filter(|e| e.kind != EntityType::Misc && unit.span.contains(&e.span))
                         .map(|e| e.canonical.as_str())
                         .collect();
