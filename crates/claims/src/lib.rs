@@ -73,6 +73,13 @@ pub const CLAIM_LINK: f32 = 0.15;
 /// Most units of a story clustered exactly (memory n² floats: 36 MB at 3,000); the units beyond join
 /// the topics so found, or start their own, in one linear pass (see [`cluster`]).
 pub const MAX_UNITS: usize = 3000;
+/// Most attributions and statements of one article read as claim units, the first in text order;
+/// the others stay in the article's analysis but in no claim, and [`note_unit_caps`] says so on the
+/// article. News articles are far below it (the 2,000-article corpus's most is 319, in its longest
+/// article, 34 KB); one long text of short sentences (a 4 MB text holds over 100,000) made the
+/// claims' pairwise passes (topics past [`MAX_UNITS`], doubts, denials, the sides of a
+/// contradiction) grow with the square of the text.
+pub const MAX_ARTICLE_UNITS: usize = 3000;
 /// Sentence-vector cosine (static table of `corroborate-embed`) from which two units count as
 /// paraphrases even without shared words; unrelated news sentences score about 0.1-0.35 on it,
 /// paraphrases 0.55-0.8.
@@ -502,6 +509,65 @@ pub fn origins(articles: &[AnalyzedArticle], g: &[usize]) -> Vec<Vec<usize>> {
         .collect()
 }
 
+/// Where an article's claim units end under [`MAX_ARTICLE_UNITS`]: its attributions (by where their
+/// content starts) and statements in text order, as `(start, 0 for an attribution or 1 for a
+/// statement, index)`; an item from `from` on is not read. `dropped` counts those items.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct UnitCap {
+    from: (usize, u8, usize),
+    dropped: usize,
+}
+
+impl UnitCap {
+    /// The cap of an article with more than `max` attributions and statements; `None` otherwise.
+    fn of(a: &AnalyzedArticle, max: usize) -> Option<UnitCap> {
+        let an = &a.analysis;
+        let total = an.attributions.len() + an.statements.len();
+        if total <= max {
+            return None;
+        }
+        let mut items: Vec<(usize, u8, usize)> = an
+            .attributions
+            .iter()
+            .enumerate()
+            .map(|(k, at)| (at.content.start, 0, k))
+            .chain(an.statements.iter().enumerate().map(|(k, st)| (st.span.start, 1, k)))
+            .collect();
+        let (_, &mut from, _) = items.select_nth_unstable(max);
+        Some(UnitCap { from, dropped: total - max })
+    }
+
+    /// True when the attribution `k`, whose content starts at `start`, is read.
+    fn keeps_attribution(cap: Option<UnitCap>, start: usize, k: usize) -> bool {
+        cap.is_none_or(|c| (start, 0, k) < c.from)
+    }
+
+    /// True when the statement `k`, which starts at `start`, is read.
+    fn keeps_statement(cap: Option<UnitCap>, start: usize, k: usize) -> bool {
+        cap.is_none_or(|c| (start, 1, k) < c.from)
+    }
+}
+
+/// Notes on each article over [`MAX_ARTICLE_UNITS`] (a warning, once) how many of its attributions
+/// and statements its claims leave out. The claims ([`stories_of`], [`story`]) read only the first
+/// ones whether or not this is called; the engine and a corpus's story reports call it so that the
+/// report says what was left out.
+pub fn note_unit_caps(articles: &mut [AnalyzedArticle]) {
+    for a in articles.iter_mut() {
+        let Some(cap) = UnitCap::of(a, MAX_ARTICLE_UNITS) else { continue };
+        let total = cap.dropped + MAX_ARTICLE_UNITS;
+        let note = corroborate_model::Diagnostic::warning(format!(
+            "claims read the first {MAX_ARTICLE_UNITS} of the article's {total} attributions and statements \
+             (the most for one article): the other {} are in its analysis but in no claim, contradiction \
+             or count conflict",
+            cap.dropped
+        ));
+        if !a.article.diagnostics.contains(&note) {
+            a.article.diagnostics.push(note);
+        }
+    }
+}
+
 /// One unit of evidence.
 struct Unit {
     r: EvidenceRef,
@@ -836,10 +902,21 @@ fn outspoken(atts: &[Attribution]) -> HashMap<Span, usize> {
 }
 
 fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit>, Vec<Vec<String>>) {
+    units_capped(f, articles, g, MAX_ARTICLE_UNITS)
+}
+
+/// [`units`], reading at most `max` attributions and statements of each article ([`UnitCap`]).
+fn units_capped(
+    f: &Featurizer,
+    articles: &[AnalyzedArticle],
+    g: &[usize],
+    max: usize,
+) -> (Vec<Unit>, Vec<Vec<String>>) {
     let mut units = Vec::new();
     let mut feats = Vec::new();
     for &ai in g {
         let a = &articles[ai];
+        let cap = UnitCap::of(a, max);
         let text = &a.article.text;
         let atts = &a.analysis.attributions;
         // the parts of one reported content around its cue ("The council, | officials said, | will
@@ -859,6 +936,9 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
         };
         let speaks_for = outspoken(atts);
         for (k, att) in atts.iter().enumerate() {
+            if !UnitCap::keeps_attribution(cap, att.content.start, k) {
+                continue;
+            }
             let parts = parts_of(k);
             if parts.iter().copied().max_by_key(|&j| (atts[j].content.start, j)) != Some(k)
                 || speaks_for[&att.content] != k
@@ -956,6 +1036,9 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
             feats.push(fe);
         }
         for (k, st) in a.analysis.statements.iter().enumerate() {
+            if !UnitCap::keeps_statement(cap, st.span.start, k) {
+                continue;
+            }
             let s = st.span.slice(text);
             let fe = f.features(s);
             if fe.len() < 2 {

@@ -963,6 +963,7 @@ impl Store {
         corroborate_engine::canonicalize(&mut articles);
         let group: Vec<usize> = (0..articles.len()).collect();
         corroborate_claims::settle_dates(&mut articles, std::slice::from_ref(&group));
+        corroborate_claims::note_unit_caps(&mut articles);
         let story = corroborate_claims::story(&articles, 0, group);
         let comparison = Comparison { story_of: vec![0; articles.len()], articles, stories: vec![story] };
         Ok(Some(StoryDetail { summary, keys, comparison }))
