@@ -73,6 +73,13 @@ pub const CLAIM_LINK: f32 = 0.15;
 /// Most units of a story clustered exactly (memory n² floats: 36 MB at 3,000); the units beyond join
 /// the topics so found, or start their own, in one linear pass (see [`cluster`]).
 pub const MAX_UNITS: usize = 3000;
+/// Most attributions and statements of one article read as claim units, the first in text order;
+/// the others stay in the article's analysis but in no claim, and [`note_unit_caps`] says so on the
+/// article. News articles are far below it (the 2,000-article corpus's most is 319, in its longest
+/// article, 34 KB); one long text of short sentences (a 4 MB text holds over 100,000) made the
+/// claims' pairwise passes (topics past [`MAX_UNITS`], doubts, denials, the sides of a
+/// contradiction) grow with the square of the text.
+pub const MAX_ARTICLE_UNITS: usize = 3000;
 /// Sentence-vector cosine (static table of `corroborate-embed`) from which two units count as
 /// paraphrases even without shared words; unrelated news sentences score about 0.1-0.35 on it,
 /// paraphrases 0.55-0.8.
@@ -502,6 +509,65 @@ pub fn origins(articles: &[AnalyzedArticle], g: &[usize]) -> Vec<Vec<usize>> {
         .collect()
 }
 
+/// Where an article's claim units end under [`MAX_ARTICLE_UNITS`]: its attributions (by where their
+/// content starts) and statements in text order, as `(start, 0 for an attribution or 1 for a
+/// statement, index)`; an item from `from` on is not read. `dropped` counts those items.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct UnitCap {
+    from: (usize, u8, usize),
+    dropped: usize,
+}
+
+impl UnitCap {
+    /// The cap of an article with more than `max` attributions and statements; `None` otherwise.
+    fn of(a: &AnalyzedArticle, max: usize) -> Option<UnitCap> {
+        let an = &a.analysis;
+        let total = an.attributions.len() + an.statements.len();
+        if total <= max {
+            return None;
+        }
+        let mut items: Vec<(usize, u8, usize)> = an
+            .attributions
+            .iter()
+            .enumerate()
+            .map(|(k, at)| (at.content.start, 0, k))
+            .chain(an.statements.iter().enumerate().map(|(k, st)| (st.span.start, 1, k)))
+            .collect();
+        let (_, &mut from, _) = items.select_nth_unstable(max);
+        Some(UnitCap { from, dropped: total - max })
+    }
+
+    /// True when the attribution `k`, whose content starts at `start`, is read.
+    fn keeps_attribution(cap: Option<UnitCap>, start: usize, k: usize) -> bool {
+        cap.is_none_or(|c| (start, 0, k) < c.from)
+    }
+
+    /// True when the statement `k`, which starts at `start`, is read.
+    fn keeps_statement(cap: Option<UnitCap>, start: usize, k: usize) -> bool {
+        cap.is_none_or(|c| (start, 1, k) < c.from)
+    }
+}
+
+/// Notes on each article over [`MAX_ARTICLE_UNITS`] (a warning, once) how many of its attributions
+/// and statements its claims leave out. The claims ([`stories_of`], [`story`]) read only the first
+/// ones whether or not this is called; the engine and a corpus's story reports call it so that the
+/// report says what was left out.
+pub fn note_unit_caps(articles: &mut [AnalyzedArticle]) {
+    for a in articles.iter_mut() {
+        let Some(cap) = UnitCap::of(a, MAX_ARTICLE_UNITS) else { continue };
+        let total = cap.dropped + MAX_ARTICLE_UNITS;
+        let note = corroborate_model::Diagnostic::warning(format!(
+            "claims read the first {MAX_ARTICLE_UNITS} of the article's {total} attributions and statements \
+             (the most for one article): the other {} are in its analysis but in no claim, contradiction \
+             or count conflict",
+            cap.dropped
+        ));
+        if !a.article.diagnostics.contains(&note) {
+            a.article.diagnostics.push(note);
+        }
+    }
+}
+
 /// One unit of evidence.
 struct Unit {
     r: EvidenceRef,
@@ -836,10 +902,21 @@ fn outspoken(atts: &[Attribution]) -> HashMap<Span, usize> {
 }
 
 fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit>, Vec<Vec<String>>) {
+    units_capped(f, articles, g, MAX_ARTICLE_UNITS)
+}
+
+/// [`units`], reading at most `max` attributions and statements of each article ([`UnitCap`]).
+fn units_capped(
+    f: &Featurizer,
+    articles: &[AnalyzedArticle],
+    g: &[usize],
+    max: usize,
+) -> (Vec<Unit>, Vec<Vec<String>>) {
     let mut units = Vec::new();
     let mut feats = Vec::new();
     for &ai in g {
         let a = &articles[ai];
+        let cap = UnitCap::of(a, max);
         let text = &a.article.text;
         let atts = &a.analysis.attributions;
         // the parts of one reported content around its cue ("The council, | officials said, | will
@@ -859,6 +936,9 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
         };
         let speaks_for = outspoken(atts);
         for (k, att) in atts.iter().enumerate() {
+            if !UnitCap::keeps_attribution(cap, att.content.start, k) {
+                continue;
+            }
             let parts = parts_of(k);
             if parts.iter().copied().max_by_key(|&j| (atts[j].content.start, j)) != Some(k)
                 || speaks_for[&att.content] != k
@@ -956,6 +1036,9 @@ fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit
             feats.push(fe);
         }
         for (k, st) in a.analysis.statements.iter().enumerate() {
+            if !UnitCap::keeps_statement(cap, st.span.start, k) {
+                continue;
+            }
             let s = st.span.slice(text);
             let fe = f.features(s);
             if fe.len() < 2 {
@@ -2110,6 +2193,20 @@ fn claims(
         }
     }
 
+    // the speakers of each attribution content of the story's articles, looked up per unit below
+    // (scanning an article's attributions for each unit was quadratic in a long article: 80 % of
+    // `compare` on a 2 MB text of short sentences)
+    let mut speakers_of: HashMap<(usize, Span), Vec<&str>> = HashMap::new();
+    for &ai in g {
+        let text = &articles[ai].article.text;
+        for att in &articles[ai].analysis.attributions {
+            // (not one whose cue is negated, "the local mayor | didn't mention | any killings": the
+            // mayor said nothing, someone reports his silence)
+            if let Some(s) = att.speaker.as_ref().filter(|_| !words(att.cue.slice(text)).any(|w| negation(&w))) {
+                speakers_of.entry((ai, att.content)).or_default().push(&s.name);
+            }
+        }
+    }
     let mut claims: Vec<Claim> = groups
         .iter()
         .enumerate()
@@ -2145,21 +2242,16 @@ fn claims(
             let mut evidence: Vec<EvidenceRef> = members.iter().map(|&m| units[m].r).collect();
             evidence.sort();
             // (with the other speakers of a unit's very words: "according to reliable sources, no
-            // one died, Vask insisted" is said by both; not one whose cue is negated, "the local
-            // mayor | didn't mention | any killings": the mayor said nothing, someone reports his silence)
+            // one died, Vask insisted" is said by both)
             let mut speakers: Vec<String> = members
                 .iter()
                 .flat_map(|&m| match units[m].r {
-                    EvidenceRef::Attribution { article, .. } => articles[article]
-                        .analysis
-                        .attributions
-                        .iter()
-                        .filter(|a| a.content == units[m].span)
-                        .filter(|a| !words(a.cue.slice(&articles[article].article.text)).any(|w| negation(&w)))
-                        .filter_map(|a| a.speaker.as_ref().map(|s| s.name.clone()))
-                        .collect(),
-                    _ => Vec::new(),
+                    EvidenceRef::Attribution { article, .. } => {
+                        speakers_of.get(&(article, units[m].span)).map_or(&[][..], Vec::as_slice)
+                    }
+                    _ => &[],
                 })
+                .map(|s| s.to_string())
                 .collect();
             speakers.sort();
             speakers.dedup();
@@ -2288,6 +2380,9 @@ fn count_conflicts(
     // thing only where they name one ("killed 49" in Orlando and "three people were killed" in
     // Boston, both in a story on the FBI, are not)
     let mut anchors: HashMap<usize, Vec<&str>> = HashMap::new();
+    // each article's entities in the order they start, so that a unit reads only those inside it
+    // (reading them all for each count was quadratic in a long article)
+    let mut by_start: HashMap<usize, Vec<usize>> = HashMap::new();
     for (u, unit) in units.iter().enumerate() {
         let article = unit.r.article();
         for mut c in counts::counts(unit.span.slice(&articles[article].article.text)) {
@@ -2296,11 +2391,18 @@ fn count_conflicts(
             // a sentence and a content inside it state one count once
             if seen.insert((article, c.start)) {
                 found.push((u, c));
+                let entities = &articles[article].analysis.entities;
+                let order = by_start.entry(article).or_insert_with(|| {
+                    let mut o: Vec<usize> = (0..entities.len()).collect();
+                    o.sort_by_key(|&i| entities[i].span.start);
+                    o
+                });
                 anchors.entry(u).or_insert_with(|| {
-                    let mut names: Vec<&str> = articles[article]
-                        .analysis
-                        .entities
+                    let from = order.partition_point(|&i| entities[i].span.start < unit.span.start);
+                    let mut names: Vec<&str> = order[from..]
                         .iter()
+                        .map(|&i| &entities[i])
+                        .take_while(|e| e.span.start <= unit.span.end)
                         .filter(|e| e.kind != EntityType::Misc && unit.span.contains(&e.span))
                         .map(|e| e.canonical.as_str())
                         .collect();

@@ -404,3 +404,83 @@ fn a_scrap_is_no_summary_when_a_sentence_is_as_central() {
     assert!(summary_weight(false, true, 9) > summary_weight(false, false, 9));
     assert!(summary_weight(true, true, 9) < summary_weight(false, false, 9));
 }
+
+/// An article of `n` sentences, each an own-voice statement except every third, an attribution
+/// (content "the dam at Osk N held", cue "said", speaker "Kovic"); in text order, with the
+/// statements listed last first, so that the cap has to read spans, not list order.
+fn long_article(n: usize) -> AnalyzedArticle {
+    use corroborate_model::{Article, Speaker};
+    let mut text = String::new();
+    let mut atts = Vec::new();
+    let mut statements = Vec::new();
+    for i in 0..n {
+        let start = text.len();
+        if i % 3 == 0 {
+            text.push_str(&format!("Kovic said the dam at Osk {i} held. "));
+            let cue = Span::new(start + 6, start + 10);
+            let content = Span::new(start + 11, text.len() - 2);
+            atts.push(Attribution {
+                source: Some(Span::new(start, start + 5)),
+                speaker: Some(Speaker {
+                    name: "Kovic".into(),
+                    kind: EntityType::Person,
+                    anonymous: false,
+                    resolution: "name".into(),
+                }),
+                cue,
+                content,
+                kind: AttributionKind::Indirect,
+                stance: Stance::Reported,
+                markers: Vec::new(),
+            });
+        } else {
+            text.push_str(&format!("Floodwater reached the village of Osk {i} overnight. "));
+            statements.push(corroborate_model::Statement {
+                span: Span::new(start, text.len() - 1),
+                stance: Stance::Asserted,
+                markers: Vec::new(),
+            });
+        }
+    }
+    statements.reverse();
+    let mut a = AnalyzedArticle { article: Article::new("long", text), analysis: Default::default() };
+    a.analysis.attributions = atts;
+    a.analysis.statements = statements;
+    a
+}
+
+#[test]
+fn claims_read_the_first_units_of_a_long_article_in_text_order() {
+    let f = Featurizer::new();
+    let articles = [long_article(30)];
+    let (all, _) = units_capped(&f, &articles, &[0], 100);
+    assert_eq!(all.len(), 30);
+    let (first, feats) = units_capped(&f, &articles, &[0], 10);
+    assert_eq!((first.len(), feats.len()), (10, 10));
+    // the first ten sentences of the text, attributions and statements alike
+    let mut starts: Vec<usize> = first.iter().map(|u| u.span.start).collect();
+    starts.sort();
+    let mut expected: Vec<usize> = all.iter().map(|u| u.span.start).collect();
+    expected.sort();
+    assert_eq!(starts, expected[..10]);
+    assert_eq!(first.iter().filter(|u| !u.own_voice).count(), 4);
+    // the default cap applies to every story's claims
+    let articles = [long_article(MAX_ARTICLE_UNITS + 50)];
+    assert_eq!(units(&f, &articles, &[0]).0.len(), MAX_ARTICLE_UNITS);
+}
+
+#[test]
+fn an_article_over_the_unit_cap_says_what_its_claims_left_out() {
+    let mut articles = vec![long_article(MAX_ARTICLE_UNITS), long_article(MAX_ARTICLE_UNITS + 7)];
+    note_unit_caps(&mut articles);
+    // (twice, as a corpus's story report may: one note)
+    note_unit_caps(&mut articles);
+    assert!(articles[0].article.diagnostics.is_empty());
+    let notes = &articles[1].article.diagnostics;
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert_eq!(notes[0].level, corroborate_model::Level::Warning);
+    assert!(notes[0]
+        .message
+        .contains(&format!("first {MAX_ARTICLE_UNITS} of the article's {}", MAX_ARTICLE_UNITS + 7)));
+    assert!(notes[0].message.contains("the other 7 are"), "{}", notes[0].message);
+}

@@ -438,6 +438,8 @@ pub fn compare_cancellable(articles: Vec<Article>, cancel: &AtomicBool) -> Optio
     canonicalize(&mut analyzed);
     let groups = corroborate_claims::story_groups_cancellable(&analyzed, cancel)?;
     corroborate_claims::settle_dates(&mut analyzed, &groups);
+    // an article whose claims read only its first statements says so
+    corroborate_claims::note_unit_caps(&mut analyzed);
     let (story_of, mut stories) = corroborate_claims::stories_of_cancellable(&analyzed, groups, cancel)?;
     for story in stories.iter_mut() {
         if cancelled(cancel) {

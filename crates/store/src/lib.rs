@@ -1025,6 +1025,7 @@ impl Store {
         corroborate_engine::canonicalize(&mut articles);
         let group: Vec<usize> = (0..articles.len()).collect();
         corroborate_claims::settle_dates(&mut articles, std::slice::from_ref(&group));
+        corroborate_claims::note_unit_caps(&mut articles);
         // the story by its corpus id, which the report's story, its articles' `story` and its claim
         // ids (`s{id}c{n}`) then carry: a client reads them as the corpus's, not as 0
         let story = corroborate_claims::story(&articles, usize::try_from(id).unwrap_or_default(), group);
