@@ -241,8 +241,18 @@ pub fn count_rows(
             let text = &a.article.text;
             // from up to a third of `max` before the count, so that the count shows
             let lead = text[span.start..sd.span.start.max(span.start)].chars().count();
-            let skip = lead.saturating_sub(max / 3);
-            let shown: String = text[span.start..span.end].chars().skip(skip).collect();
+            let mut skip = lead.saturating_sub(max / 3);
+            // from a word's start, not its middle ("…he village of Osk")
+            let chars: Vec<char> = text[span.start..span.end].chars().collect();
+            if skip > 0 && chars.get(skip - 1).is_some_and(|ch| !ch.is_whitespace()) {
+                while skip < lead && chars.get(skip).is_some_and(|ch| !ch.is_whitespace()) {
+                    skip += 1;
+                }
+                while skip < lead && chars.get(skip).is_some_and(|ch| ch.is_whitespace()) {
+                    skip += 1;
+                }
+            }
+            let shown: String = chars[skip.min(chars.len())..].iter().collect();
             let context = clip(&shown, max);
             CountRow {
                 article,
