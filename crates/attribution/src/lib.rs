@@ -1100,7 +1100,8 @@ fn cue_extent(ctx: &Ctx, r: &Raw) -> Span {
 /// True when `att` reports what its source did or means to do ("The army has refused to let
 /// journalists in", "the West has already decided who to blame"), not what it said or holds true: a
 /// cue word of [`ACT_CUES`] and none of saying ([`SPEECH_AFTER_ACT`]), followed by an infinitive
-/// ("to ...", "who to ...") or, after "against", a gerund, whose verb is not one of saying. PolNeAR
+/// ("to ...", "who to ...") whose verb is not one of saying and that holds no "that" clause, or by
+/// anything after "against" ("decided against recommending", "voted against the bill"). PolNeAR
 /// annotates such acts and intentions as attributions; the claims and the sourcing counts leave
 /// them to the outlet's own voice, which is what asserts them.
 pub fn reports_an_act(text: &str, att: &Attribution) -> bool {
@@ -1113,6 +1114,10 @@ pub fn reports_an_act(text: &str, att: &Attribution) -> bool {
     }
     let cue = words(att.cue.slice(text), 8);
     if !cue.iter().any(|w| is(ACT_CUES, w)) || cue.iter().any(|w| is(SPEECH_AFTER_ACT, w)) {
+        return false;
+    }
+    // "wants to prove that the disaster was staged": what follows is a proposition, the source's
+    if words(att.content.slice(text), 6).iter().any(|w| w == "that") {
         return false;
     }
     let content = words(att.content.slice(text), 3);
@@ -3583,15 +3588,38 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
     // one on common words, which the entity finder found no name in: "Aid groups | said",
     // "Engineers who inspected the dam | had warned", "Survivors | described")
     let common_opening = ctx.opens_sentence(a) && !(a + 1..=b).any(|i| ctx.cap(i)) && {
-        let w = ctx.lower(a);
-        b > a && toks[a + 1..=b].iter().any(|t| t.kind == TokKind::Word)
-            || is(DESCRIPTORS, w)
-            || is(ANONYMOUS_HEADS, w)
-            || is(ORG_NOUNS, w)
-            || is(INSTITUTIONS, w)
-            || w.len() > 5
-                && ["ers", "ors", "ists", "ents", "ants"].iter().any(|s| w.ends_with(s))
-                && !ctx.toks.iter().enumerate().any(|(k, o)| o.lower == w && !ctx.opens_sentence(k) && ctx.cap(k))
+        let role = |w: &str| {
+            is(DESCRIPTORS, w)
+                || is(ANONYMOUS_HEADS, w)
+                || is(ORG_NOUNS, w)
+                || is(INSTITUTIONS, w)
+                || matches!(w, "groups" | "people" | "crews" | "teams" | "families" | "fans" | "members" | "voters")
+        };
+        let agent_plural =
+            |w: &str| w.len() > 5 && ["ers", "ors", "ists", "ents", "ants"].iter().any(|s| w.ends_with(s));
+        // the noun the phrase is about: its last word before a relative pronoun or a preposition
+        // ("Engineers | who inspected the dam", "Leaders | of the union")
+        let noun = (a..=b)
+            .take_while(|&i| {
+                !matches!(ctx.lower(i), "who" | "which" | "that" | "of" | "in" | "from" | "at" | "with" | "for" | "on")
+            })
+            .filter(|&i| toks[i].kind == TokKind::Word)
+            .last()
+            .map_or(head, |i| ctx.lower(i));
+        if noun != ctx.lower(a) {
+            // "Aid groups", "Tesla engineers": a role or a plural of people after the capital
+            role(noun) || agent_plural(noun)
+        } else {
+            // one word: a role ("Ministers"), or a plural of people that a relative clause follows
+            // with no comma ("Engineers who inspected the dam"; a name takes one: "Sanders, who")
+            // or that is also written in lower case here ("Creditors" beside "creditors"; not
+            // "Sanders said")
+            let w = ctx.lower(a);
+            role(w)
+                || agent_plural(w)
+                    && (ctx.toks.get(a + 1).is_some_and(|t| matches!(t.lower.as_str(), "who" | "that"))
+                        || ctx.toks.iter().any(|o| o.lower == w && o.span.slice(ctx.text) == w))
+        }
     };
     if !common_opening && (a..=b).any(|i| ctx.cap(i) && !(i == a && DETERMINERS.contains(&ctx.lower(i)))) {
         return Some(Speaker {

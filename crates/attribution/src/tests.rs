@@ -653,7 +653,8 @@ fn they_takes_up_the_group_that_opened_a_sentence() {
 fn acts_and_intentions_are_told_from_speech() {
     let text = "The army has refused to let journalists enter the town. The committee has decided to \
                 postpone the vote. Critics decided that the plan was flawed. The minister refused to comment. \
-                The West has already decided who to blame for the attack. The mayor said the dam was safe.";
+                The West has already decided who to blame for the attack. The mayor said the dam was safe. \
+                The ministry wants to prove that the flood was staged.";
     let toks = tokenize(text, &[]);
     let sents = sentences(text, &toks, &[]);
     let ents = entities(text, &toks, &sents);
@@ -665,6 +666,8 @@ fn acts_and_intentions_are_told_from_speech() {
     assert_eq!(acts, ["has refused", "has decided", "has already decided"], "{speech:?}");
     // a belief ("decided that ..."), a refusal to speak and plain saying stay reports
     assert!(speech.contains(&"decided") && speech.contains(&"refused") && speech.contains(&"said"), "{speech:?}");
+    // an infinitive of proving with a "that" clause carries the source's proposition
+    assert!(speech.contains(&"wants"), "{speech:?}");
 }
 
 #[test]
@@ -673,7 +676,7 @@ fn common_words_opening_a_sentence_name_no_one() {
     // entity finder knows, or one capitalised inside a sentence elsewhere, still names
     let text = "Aid groups said clean water was needed. Engineers who inspected the dam had warned that it \
                 was cracking. Survivors described the flood. Peters said the gates were open. Later, Mr. Peters \
-                left.";
+                left. Sanders said the vote was close.";
     let speakers = speakers(text);
     assert_eq!(
         speakers,
@@ -681,7 +684,8 @@ fn common_words_opening_a_sentence_name_no_one() {
             ("aid groups".to_string(), true),
             ("engineers".to_string(), true),
             ("survivors".to_string(), false), // described (the sourcing counts it unnamed)
-            ("Peters".to_string(), false)
+            ("Peters".to_string(), false),
+            ("Sanders".to_string(), false)
         ],
         "{speakers:?}"
     );

@@ -47,7 +47,7 @@ fn text_report_lists_every_claim_its_sections_name() {
 fn reports_say_which_claims_only_the_json_holds() {
     // Belmark Today's own "the purported tragedy" is its framing: a row, though no one else says it;
     // the claims of one outlet's plain voice alone are counted, not dropped in silence
-    let note = "2 more claims stated by one outlet alone, in its own voice and with no speaker, are only in the JSON";
+    let note = "2 more claims that one outlet alone makes, with no speaker named, are only in the JSON";
     let md = compare("markdown");
     assert!(md.lines().any(|l| l.starts_with("| C") && l.contains("purported tragedy")), "{md}");
     assert!(md.contains(note), "{md}");

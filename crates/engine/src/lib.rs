@@ -265,7 +265,12 @@ fn analyze_part(article: &Article, stages: Stages) -> Analysis {
     } else {
         (Vec::new(), Vec::new(), Vec::new())
     };
-    let narratives = if stages.narratives { narratives(text, &sentences, &attributions) } else { Vec::new() };
+    // (an act's content is its actor's, not the outlet's: "wants to prove that the disaster was staged")
+    let narratives = if stages.narratives {
+        narratives(text, &sentences, &attributions.iter().chain(&acts).cloned().collect::<Vec<_>>())
+    } else {
+        Vec::new()
+    };
     let techniques = if stages.techniques { techniques(text, &skip) } else { Vec::new() };
     Analysis { sentences, entities, attributions, statements, techniques, narratives, acts }
 }

@@ -190,7 +190,8 @@ const STOPWORDS: &[&str] = &[
 
 /// The sentences of `text`, as slices of it: the engine's own splitter (`corroborate-nlp`), which
 /// knows abbreviations and initials ("Sen. Cruz", "the Sept. 11 ceremony", "Joe R. Biden"), so the
-/// evidence shown for a stance is a whole sentence; a line break always ends one.
+/// evidence shown for a stance is a whole sentence; a line break ends one unless the next line goes
+/// on in lower case after a word or comma (a paragraph cut mid-sentence).
 pub fn sentences(text: &str) -> Vec<&str> {
     let tokens = corroborate_nlp::tokenize(text, &[]);
     corroborate_nlp::sentences(text, &tokens, &[]).into_iter().map(|s| s.slice(text)).collect()

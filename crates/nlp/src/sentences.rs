@@ -15,8 +15,14 @@ fn ends_abbreviation(tok: &Token, text: &str) -> bool {
     if s.contains('.') {
         return true; // "U.S." keeps its own dot
     }
-    // "then-Sen. Obama": the part after a hyphen
-    crate::lexicon::is_abbreviation(tok.lower.rsplit('-').next().unwrap_or(&tok.lower))
+    // "then-Sen. Obama": the part after a hyphen, when it is capitalised ("yes-or-no." and
+    // "next-gen." end their sentences)
+    match s.rsplit_once('-') {
+        Some((_, part)) => {
+            part.starts_with(char::is_uppercase) && crate::lexicon::is_abbreviation(&part.to_lowercase())
+        }
+        None => crate::lexicon::is_abbreviation(&tok.lower),
+    }
 }
 
 /// Splits into sentence spans (trimmed), skipping tokens inside `skip`.
@@ -144,6 +150,8 @@ mod tests {
             split("She ran against then-Sen. Obama. He won."),
             vec!["She ran against then-Sen. Obama.", "He won."]
         );
+        assert_eq!(split("It was yes-or-no. The council met."), vec!["It was yes-or-no.", "The council met."]);
+        assert_eq!(split("Consoles are next-gen. Sony said so."), vec!["Consoles are next-gen.", "Sony said so."]);
         assert_eq!(
             split("the streets of the\n\nsuburban town, it said."),
             vec!["the streets of the\n\nsuburban town, it said."]

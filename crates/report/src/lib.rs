@@ -338,7 +338,10 @@ pub fn speakers(c: &Comparison, articles: &[usize]) -> Vec<SpeakerRow> {
     for &i in articles {
         for a in &c.articles[i].analysis.attributions {
             if let Some(s) = &a.speaker {
-                let row = m.entry((s.anonymous, s.name.clone())).or_insert((true, Counts::new()));
+                // (a source described, not named, "survivors", "the town council", is unnamed here as
+                // in the sourcing signals)
+                let unnamed = s.anonymous || s.resolution == "description";
+                let row = m.entry((unnamed, s.name.clone())).or_insert((true, Counts::new()));
                 row.0 &= s.anonymous && s.resolution == "information";
                 *row.1.entry(i).or_default() += 1;
             }
@@ -444,7 +447,7 @@ pub(crate) fn unlisted_note(s: &corroborate_model::Story) -> Option<String> {
     let n = s.claims.iter().filter(|cl| !worth_listing(cl)).count();
     (n > 0).then(|| {
         format!(
-            "{n} more claim{} stated by one outlet alone, in its own voice and with no speaker, {} only in the JSON report (stories[].claims)",
+            "{n} more claim{} that one outlet alone makes, with no speaker named, {} only in the JSON report (stories[].claims)",
             if n == 1 { "" } else { "s" },
             if n == 1 { "is" } else { "are" }
         )

@@ -458,7 +458,10 @@ pub fn sourcing_signals(kb: &Knowledge, a: &AnalyzedArticle) -> SourcingSignals 
     let mut state: Vec<StateSource> = Vec::new();
     let mut last_body = None;
     let mut on_state = 0usize;
-    let article_bodies = bodies_with_country(text, atts);
+    // (a body named in an act, "Belmark's Defence Ministry has refused to ...", is the one a later
+    // "the ministry" means)
+    let with_acts: Vec<Attribution> = atts.iter().chain(&a.analysis.acts).cloned().collect();
+    let article_bodies = bodies_with_country(text, &with_acts);
     // where each side, state source and name is in its list (first seen first): one look-up per
     // attribution, not a pass over all the names so far
     let mut side_at: HashMap<String, usize> = HashMap::new();

@@ -952,11 +952,13 @@ impl Store {
     fn page_counted_to(&self, f: &StoryFilter, cap: Option<i64>) -> Result<StoryPage> {
         let tx = self.conn.unchecked_transaction()?;
         let stories = self.stories(f)?;
-        let total = self.count_stories(f, cap)?;
+        // counted to one past the cap: exactly `cap` stories is an exact total
+        let counted = self.count_stories(f, cap.map(|c| c.saturating_add(1)))?;
         tx.finish()?;
+        let over = cap.is_some_and(|cap| counted > cap);
         Ok(StoryPage {
-            total,
-            total_is_lower_bound: cap.is_some_and(|cap| total >= cap),
+            total: if over { cap.unwrap_or(counted) } else { counted },
+            total_is_lower_bound: over,
             offset: f.offset.unwrap_or(0),
             limit: f.limit.unwrap_or(DEFAULT_STORY_LIMIT),
             stories,
