@@ -149,3 +149,21 @@ fn an_empty_directory_is_an_input_that_failed() {
     assert!(messages(&lines[0])[0].starts_with("no files"), "{:?}", lines[0]);
     assert!(lines[1]["attributions"].as_array().is_some_and(|a| !a.is_empty()), "{}", lines[1]);
 }
+
+/// A directory whose one file is read but holds no article (a WARC of request records only) is no
+/// "no files": the file's own note says what it held, and the run succeeds as for the file alone.
+#[test]
+fn a_directory_of_a_file_without_articles_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.warc"),
+        "WARC/1.0\r\nWARC-Type: request\r\nWARC-Target-URI: http://example.com/\r\nWARC-Record-ID: <urn:uuid:1>\r\n\
+         Content-Length: 0\r\n\r\n\r\n\r\n",
+    )
+    .unwrap();
+    let out = common::run(&["analyze", dir.path().to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("no files"), "{err}");
+    assert!(err.contains("0 HTML pages"), "{err}");
+    assert_eq!(out.status.code(), Some(0), "{err}");
+}

@@ -324,19 +324,24 @@ fn read_local(p: &Path, id: &str, opts: &ReadOptions, sink: &mut dyn FnMut(Doc),
     if meta.is_dir() {
         // a directory that yields nothing (empty, or only hidden files and unknown extensions) is an
         // input that failed, as a missing file is: a crawl that wrote nothing is no success
-        let mut any = false;
+        // (a file read that holds no document, a WARC of request records only, says so in a note:
+        // it was read)
+        let any = std::cell::Cell::new(false);
         read_dir_recursive(
             p,
             0,
             &mut Default::default(),
             opts,
             &mut |d| {
-                any = true;
+                any.set(true);
                 sink(d)
             },
-            note,
+            &mut |n| {
+                any.set(true);
+                note(n)
+            },
         );
-        if !any {
+        if !any.get() {
             sink(Doc::Article(failed(id, NO_FILES.to_string())));
         }
         return;

@@ -293,7 +293,8 @@ fn number_param(name: &str, given: Option<&str>, max: Option<i64>) -> ApiResult<
     let Some(given) = given.map(str::trim).filter(|g| !g.is_empty()) else { return Ok(None) };
     let n = given.parse::<i64>().map_err(|_| {
         let digits = given.strip_prefix(['-', '+']).unwrap_or(given);
-        let why = if digits.bytes().all(|b| b.is_ascii_digit()) { "is out of range" } else { "is not a whole number" };
+        let digits_only = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+        let why = if digits_only { "is out of range" } else { "is not a whole number" };
         // a long value is not echoed whole
         let shown: String = given.chars().take(40).collect();
         let shown = if shown.len() < given.len() { format!("{shown:?}…") } else { format!("{shown:?}") };

@@ -502,6 +502,13 @@ async fn every_count_in_a_query_is_a_whole_number_in_its_range_or_a_400_that_say
         json_of(&body)["error"]["message"],
         "limit: \"abc\" is not a whole number; it takes a whole number from 0 to 200"
     );
+    // a sign alone is no number, not one out of range
+    let (st, body) = call(&app, "GET", "/api/search?q=cracks&limit=-", "").await;
+    assert_eq!(st, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        json_of(&body)["error"]["message"],
+        "limit: \"-\" is not a whole number; it takes a whole number from 0 to 200"
+    );
     // a search limit over 200 is refused, as the story list's over 10000 is, not cut to 200
     let (st, body) = call(&app, "GET", "/api/search?q=cracks&limit=201", "").await;
     assert_eq!(st, StatusCode::BAD_REQUEST, "{body}");
