@@ -401,18 +401,15 @@ pub fn read_stream<R: Read>(
     match read {
         Ok(_) => {}
         // gzip that breaks off: what it holds is kept, as for a file
-        Err(e) if gz && e.kind() == std::io::ErrorKind::UnexpectedEof => {
-            trim_cut_character(&mut bytes);
-            if bytes.is_empty() {
-                return sink(Doc::Article(failed(
-                    id,
-                    "gzip data truncated: the stream breaks off before any text".into(),
-                )));
-            }
-            let (html, feed) = (looks_like_html(&bytes), feed::looks_like_feed(&bytes));
-            return sink(Doc::Article(truncated_article(id, &bytes, html, feed)));
+        Err(e) if gz => {
+            return match gunzip_outcome(&mut bytes, Err(e)) {
+                Ok(_) => {
+                    let (html, feed) = (looks_like_html(&bytes), feed::looks_like_feed(&bytes));
+                    sink(Doc::Article(truncated_article(id, &bytes, html, feed)))
+                }
+                Err(why) => sink(Doc::Article(failed(id, why))),
+            };
         }
-        Err(e) if gz => return sink(Doc::Article(failed(id, format!("not valid gzip data: {e}")))),
         Err(e) => return sink(Doc::Article(failed(id, format!("cannot read: {e}")))),
     }
     if looks_like_html(&bytes) {
@@ -529,14 +526,20 @@ pub fn gunzip_keeping_truncated(bytes: &[u8]) -> std::result::Result<Gunzipped, 
             MAX_DOCUMENT_BYTES / (1024 * 1024)
         ));
     }
+    gunzip_outcome(&mut out, read).map(|truncated| Gunzipped { bytes: out, truncated })
+}
+
+/// What a gzip read that ended with `read` left in `out`: whole (`false`), broken off (`true`: the
+/// text up to the break is kept, a character cut in two dropped), or why it cannot be read.
+fn gunzip_outcome(out: &mut Vec<u8>, read: std::io::Result<usize>) -> std::result::Result<bool, String> {
     match read {
-        Ok(_) => Ok(Gunzipped { bytes: out, truncated: false }),
+        Ok(_) => Ok(false),
         Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
-            trim_cut_character(&mut out);
+            trim_cut_character(out);
             if out.is_empty() {
                 Err("gzip data truncated: the stream breaks off before any text".to_string())
             } else {
-                Ok(Gunzipped { bytes: out, truncated: true })
+                Ok(true)
             }
         }
         Err(e) => Err(format!("not valid gzip data: {e}")),
