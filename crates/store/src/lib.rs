@@ -51,6 +51,10 @@ mod parquet_export;
 /// Most articles of one story that its claims and report are computed over (the earliest ones).
 pub const STORY_ARTICLE_CAP: usize = 300;
 
+/// The articles of story `?1` that its report reads, the first `?2` ([`STORY_ARTICLE_CAP`]) in
+/// arrival order: one clause for every query that must agree with the report.
+const STORY_REPORT_ARTICLES: &str = "FROM articles WHERE story = ?1 ORDER BY rowid LIMIT ?2";
+
 /// Errors of the store.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -1013,9 +1017,9 @@ impl Store {
     /// articles. The comparison's one story has the corpus id `id`.
     pub fn story(&self, id: i64) -> Result<Option<StoryDetail>> {
         let Some(summary) = self.story_summary(id)? else { return Ok(None) };
-        let mut st = self.conn.prepare_cached(
-            "SELECT rowid, hash, story, id, text, meta, analysis FROM articles WHERE story = ?1 ORDER BY rowid LIMIT ?2",
-        )?;
+        let mut st = self
+            .conn
+            .prepare_cached(&format!("SELECT rowid, hash, story, id, text, meta, analysis {STORY_REPORT_ARTICLES}"))?;
         let rows = st.query_map(params![id, STORY_ARTICLE_CAP as i64], stored_row)?;
         let mut keys = Vec::new();
         let mut articles = Vec::new();
@@ -1078,8 +1082,9 @@ impl Store {
     /// One article by store key as its story's report ([`Store::story`]) shows it: an ambiguous
     /// date line (`03/02/2031`) that left it undated is settled from the dates of the story's first
     /// [`STORY_ARTICLE_CAP`] articles by [`corroborate_claims::settle_dates`], as the report does, the
-    /// warning replaced by the note that says which article settled it. (The report's other
-    /// changes, the names made canonical across the story, are not made here.)
+    /// warning replaced by the note that says which article settled it; an article past those is in
+    /// no report and is returned as stored. (The report's other changes, the names made canonical
+    /// across the story, are not made here.)
     pub fn article_as_reported(&self, key: i64) -> Result<Option<StoredArticle>> {
         let Some(mut stored) = self.article(key)? else { return Ok(None) };
         let meta = &stored.article.article.meta;
@@ -1088,20 +1093,25 @@ impl Store {
         };
         // the story's articles as the report reads them, by their ids and dates alone (the dates
         // settle nothing else), in the report's order, so that a tie names the same article
-        let mut st = self
-            .conn
-            .prepare_cached("SELECT rowid, id, published FROM articles WHERE story = ?1 ORDER BY rowid LIMIT ?2")?;
+        let mut st = self.conn.prepare_cached(&format!("SELECT rowid, id, published {STORY_REPORT_ARTICLES}"))?;
         let rows = st.query_map(params![story, STORY_ARTICLE_CAP as i64], |r| {
             Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?))
         })?;
         let mut articles = Vec::new();
+        let mut in_report = false;
         for r in rows {
             let (k, id, published) = r?;
-            if k != key {
+            if k == key {
+                in_report = true;
+            } else {
                 let mut a = Article::new(id, "");
                 a.meta.published = published;
                 articles.push(AnalyzedArticle { article: a, analysis: Default::default() });
             }
+        }
+        // an article past the story's first STORY_ARTICLE_CAP is in no report: nothing settles it
+        if !in_report {
+            return Ok(Some(stored));
         }
         articles.push(stored.article);
         let group: Vec<usize> = (0..articles.len()).collect();
