@@ -266,21 +266,18 @@ fn analyze_part(article: &Article, stages: Stages) -> Analysis {
         (Vec::new(), Vec::new(), Vec::new())
     };
     // (an act's content is its actor's, not the outlet's: "wants to prove that the disaster was staged")
-    let narratives = if stages.narratives {
-        narratives(text, &sentences, &attributions.iter().chain(&acts).cloned().collect::<Vec<_>>())
-    } else {
-        Vec::new()
-    };
+    let narratives =
+        if stages.narratives { narratives(text, &sentences, attributions.iter().chain(&acts)) } else { Vec::new() };
     let techniques = if stages.techniques { techniques(text, &skip) } else { Vec::new() };
     Analysis { sentences, entities, attributions, statements, techniques, narratives, acts }
 }
 
 /// Known narratives of the built-in catalogue (`corroborate narratives --narratives FILE` takes a
 /// user's own), each with the voice the article gives it: adopted, or reported as someone's.
-fn narratives(
+fn narratives<'a>(
     text: &str,
     sentences: &[Span],
-    attributions: &[corroborate_model::Attribution],
+    attributions: impl IntoIterator<Item = &'a corroborate_model::Attribution>,
 ) -> Vec<corroborate_model::NarrativeFinding> {
     use corroborate_techniques::narratives::{Catalogue, Voice};
     static CATALOGUE: std::sync::OnceLock<Option<Catalogue>> = std::sync::OnceLock::new();
@@ -311,7 +308,9 @@ fn narratives(
 /// Attribution contents split into those the article endorses through a factive cue ("has
 /// revealed that ...": asserted) and those it only reports, with the sources and cues that frame
 /// them, for [`Voice::decide`](corroborate_techniques::narratives::Voice::decide).
-pub fn attributed(attributions: &[corroborate_model::Attribution]) -> corroborate_techniques::narratives::Attributed {
+pub fn attributed<'a>(
+    attributions: impl IntoIterator<Item = &'a corroborate_model::Attribution>,
+) -> corroborate_techniques::narratives::Attributed {
     let mut out = corroborate_techniques::narratives::Attributed::default();
     for a in attributions {
         if a.stance == corroborate_model::Stance::Asserted {

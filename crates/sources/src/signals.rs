@@ -333,8 +333,8 @@ struct Resolved {
 
 /// Bodies named with their country anywhere in the article, in text order, so that a bare "the
 /// ministry" (even in a headline before the full name) resolves to the article's ministry.
-fn bodies_with_country(text: &str, atts: &[Attribution]) -> Vec<(String, String)> {
-    atts.iter()
+fn bodies_with_country<'a>(text: &str, atts: impl IntoIterator<Item = &'a Attribution>) -> Vec<(String, String)> {
+    atts.into_iter()
         .filter_map(|a| a.source.map(|s| s.slice(text)))
         .filter_map(body_in)
         .filter(|(b, c)| c.is_some() || b.contains(' '))
@@ -460,8 +460,7 @@ pub fn sourcing_signals(kb: &Knowledge, a: &AnalyzedArticle) -> SourcingSignals 
     let mut on_state = 0usize;
     // (a body named in an act, "Belmark's Defence Ministry has refused to ...", is the one a later
     // "the ministry" means)
-    let with_acts: Vec<Attribution> = atts.iter().chain(&a.analysis.acts).cloned().collect();
-    let article_bodies = bodies_with_country(text, &with_acts);
+    let article_bodies = bodies_with_country(text, atts.iter().chain(&a.analysis.acts));
     // where each side, state source and name is in its list (first seen first): one look-up per
     // attribution, not a pass over all the names so far
     let mut side_at: HashMap<String, usize> = HashMap::new();

@@ -56,8 +56,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             continue;
         }
         let text = a.article.text.as_str();
-        let said: Vec<_> = a.analysis.attributions.iter().chain(&a.analysis.acts).cloned().collect();
-        let attributed = corroborate_engine::attributed(&said);
+        let attributed = corroborate_engine::attributed(a.analysis.attributions.iter().chain(&a.analysis.acts));
         let found = catalogue.match_narratives(text, &a.analysis.sentences);
         let map = OffsetMap::new(text);
         let span = |s: corroborate_model::Span| json!({"start": map.char_offset(s.start), "end": map.char_offset(s.end), "text": s.slice(text)});
