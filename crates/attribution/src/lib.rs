@@ -1046,6 +1046,14 @@ pub(crate) const CUE_AUXILIARIES: &[&str] = &[
     "'s",
 ];
 
+/// Negations that belong to a cue when they stand right before it (PolNeAR's cues are "did not
+/// mention", "could not immediately provide", "never cited"). Kept apart from [`CUE_AUXILIARIES`],
+/// which the learned tagger's features read.
+pub(crate) const CUE_NEGATIONS: &[&str] = &[
+    "not", "never", "didn't", "doesn't", "don't", "won't", "wouldn't", "couldn't", "hasn't", "haven't", "hadn't",
+    "isn't", "wasn't", "weren't", "aren't", "can't", "cannot",
+];
+
 /// The cue as PolNeAR marks it: the cue word with the auxiliaries and adverbs before it, a colon
 /// right after it, and "in a statement" style phrases after it ("said in a statement:").
 fn cue_extent(ctx: &Ctx, r: &Raw) -> Span {
@@ -1068,6 +1076,7 @@ fn cue_extent(ctx: &Ctx, r: &Raw) -> Span {
         let s0 = if ctx.sent_of[a] == usize::MAX { a } else { ctx.sent_start(a) };
         while a > floor.max(s0)
             && (is(CUE_AUXILIARIES, ctx.lower(a - 1))
+                || is(CUE_NEGATIONS, ctx.lower(a - 1))
                 || (is_ly_adverb(ctx.lower(a - 1)) && toks[a - 1].span.slice(ctx.text).starts_with(char::is_lowercase)))
             && !r.content.contains(&toks[a - 1].span)
         {
@@ -1084,7 +1093,7 @@ fn cue_extent(ctx: &Ctx, r: &Raw) -> Span {
     let floor = r.source.map_or(0, |s| if s.1 < a { s.1 + 1 } else { 0 });
     let s0 = if ctx.sent_of[a] == usize::MAX { a } else { ctx.sent_start(a) };
     if toks[a].kind == TokKind::Word && ctx.lower(a) != "according" {
-        while a > floor.max(s0) && is(CUE_AUXILIARIES, ctx.lower(a - 1)) {
+        while a > floor.max(s0) && (is(CUE_AUXILIARIES, ctx.lower(a - 1)) || is(CUE_NEGATIONS, ctx.lower(a - 1))) {
             a -= 1;
         }
         if let Some(e) = setting(b).filter(|_| !r.content.contains(&toks[b + 1].span)) {
@@ -1137,7 +1146,10 @@ pub fn cue_word(cue: &str) -> String {
     let lower = cue.to_lowercase();
     lower
         .split(|c: char| c.is_whitespace() || c == ':')
-        .find(|w| !(w.is_empty() || is(CUE_AUXILIARIES, w) || w.ends_with("ly") && w.len() > 4))
+        .find(|w| {
+            let w = w.replace('’', "'");
+            !(w.is_empty() || is(CUE_AUXILIARIES, &w) || is(CUE_NEGATIONS, &w) || w.ends_with("ly") && w.len() > 4)
+        })
         .unwrap_or("")
         .to_string()
 }
@@ -2641,7 +2653,7 @@ fn tidy_source(text: &str, toks: &[Token], (mut a, mut b): (usize, usize)) -> Op
     while a < b && edge(a) {
         a += 1;
     }
-    while b > a && edge(b) {
+    while b > a && (edge(b) || source_tail(text, &toks[b])) {
         b -= 1;
     }
     // a preposition, an article or an adverb alone, or a phrase that ends on one, names no one:
@@ -2723,8 +2735,8 @@ fn is_ly_adverb(w: &str) -> bool {
         )
 }
 
-/// A word that ends no source: an adverb or auxiliary between the speaker and the cue ("Trump has
-/// often said", "The ministry also said"), lowercase.
+/// A word that ends no source: an adverb, auxiliary or negation between the speaker and the cue
+/// ("Trump has often said", "The ministry also said", "The ministry could not confirm"), lowercase.
 fn source_tail(text: &str, t: &Token) -> bool {
     t.kind == TokKind::Word
         && t.span.slice(text).starts_with(char::is_lowercase)
@@ -2750,7 +2762,19 @@ fn source_tail(text: &str, t: &Token) -> bool {
                     | "just"
                     | "even"
                     | "always"
-            ))
+                    | "could"
+                    | "would"
+                    | "will"
+                    | "can"
+                    | "cannot"
+                    | "may"
+                    | "might"
+                    | "should"
+                    | "must"
+                    | "did"
+                    | "does"
+            )
+            || t.lower.ends_with("n't"))
 }
 
 /// A learned content stops where another attribution's parts begin: on the far side of its own cue,

@@ -690,3 +690,17 @@ fn common_words_opening_a_sentence_name_no_one() {
         "{speakers:?}"
     );
 }
+
+#[test]
+fn a_negation_is_the_cues_and_no_part_of_the_speaker() {
+    let got = check("The ministry could not confirm that the dam had been inspected. The operator didn't allege that the wall was sabotaged. The mayor never claimed that it was cracked.");
+    let parts: Vec<(&str, &str, &str)> = got.iter().map(|g| (g.0.as_str(), g.1.as_str(), g.2.as_str())).collect();
+    assert_eq!(
+        parts,
+        vec![
+            ("The ministry", "ministry", "could not confirm"),
+            ("The operator", "operator", "didn't allege"),
+            ("The mayor", "mayor", "never claimed")
+        ]
+    );
+}

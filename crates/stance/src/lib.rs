@@ -48,7 +48,12 @@ const EVIDENCE_VERBS: &[&str] = &["providing", "offering", "giving", "citing", "
 pub const SCARE_QUOTE_MAX_WORDS: usize = 4;
 
 fn negated(toks: &[Token], i: usize) -> Option<usize> {
-    (i.saturating_sub(2)..i).rev().find(|&k| NEGATIONS.contains(&toks[k].lower.as_str()) && toks[k].lower != "without")
+    (i.saturating_sub(2)..i).rev().find(|&k| negation(&toks[k].lower) && toks[k].lower != "without")
+}
+
+/// A negating word, contractions too ("didn't" is one token).
+fn negation(w: &str) -> bool {
+    NEGATIONS.contains(&w) || w.ends_with("n't") || w == "cannot"
 }
 
 /// Markers found among tokens `range` that are the voice's (not inside `quoted`).
@@ -160,7 +165,11 @@ pub fn analyze(text: &str, toks: &[Token], sents: &[Span], found: Found) -> Voic
         let mut markers = Vec::new();
         let cue_l = corroborate_attribution::cue_word(a.cue.slice(text));
         let cue_range = tok_range(toks, a.cue);
-        let negated_cue = negated(toks, cue_range.start).is_some();
+        // (before the cue, or inside it before its last word: "did not claim", "never alleged")
+        let negated_cue = negated(toks, cue_range.start).is_some()
+            || toks[cue_range.start..cue_range.end.saturating_sub(1).max(cue_range.start)]
+                .iter()
+                .any(|t| negation(&t.lower) && t.lower != "without");
         if cues::DISTANCING_CUES.contains(&cue_l.as_str()) && !negated_cue {
             markers.push(Marker { kind: MarkerKind::DistancingCue, span: a.cue });
         }
@@ -209,7 +218,8 @@ pub fn analyze(text: &str, toks: &[Token], sents: &[Span], found: Found) -> Voic
                 }
             }
         }
-        let factive = cues::FACTIVE_CUES.contains(&cue_l.as_str());
+        // ("could not confirm that ..." confirms nothing)
+        let factive = cues::FACTIVE_CUES.contains(&cue_l.as_str()) && !negated_cue;
         if factive {
             markers.push(Marker { kind: MarkerKind::Factive, span: a.cue });
         }

@@ -69,8 +69,23 @@ fn factive_cue_asserts() {
 
 #[test]
 fn negated_cue_is_not_distancing() {
-    let s = att_stances("The mayor did not claim that the bridge was safe, officials said.");
-    assert!(s.iter().all(|x| x.0 != "claim" || x.1 != Stance::Distanced), "{s:?}");
+    for text in [
+        "The mayor did not claim that the bridge was safe, officials said.",
+        "The mayor didn't claim that the bridge was safe, officials said.",
+        "The mayor never claimed that the bridge was safe, officials said.",
+    ] {
+        let s = att_stances(text);
+        let claim = s.iter().find(|x| x.0.ends_with("claim") || x.0.ends_with("claimed")).expect(text);
+        assert!(claim.0.starts_with("did") || claim.0.starts_with("never"), "the negation is the cue's: {s:?}");
+        assert_ne!(claim.1, Stance::Distanced, "{s:?}");
+    }
+}
+
+#[test]
+fn negated_factive_cue_confirms_nothing() {
+    let s = att_stances("The ministry could not confirm that the dam had been inspected in May.");
+    assert_eq!(s[0].0, "could not confirm", "{s:?}");
+    assert_eq!(s[0].1, Stance::Reported, "{s:?}");
 }
 
 #[test]
