@@ -282,7 +282,40 @@ const KINDS: &[(&str, &str)] = &[
 ];
 
 /// The kinds a count can have besides a counted noun.
-pub const KIND_NAMES: &[&str] = &["deaths", "injured", "evacuated", "missing", "arrested", "bodies", "casualties"];
+pub const KIND_NAMES: &[&str] =
+    &["deaths", "injured", "evacuated", "missing", "arrested", "bodies", "casualties", "turnout"];
+
+/// Shares of a whole that a story has one of, named by the noun near their percentage ("turnout
+/// was 61 percent", "a turnout of 61%", "61 percent turnout"): the kind they give it. Other
+/// percentages (of the vote, of voters, growth) differ between candidates, groups and periods.
+const SHARES: &[(&str, &str)] = &[("turnout", "turnout")];
+
+/// Words of a change in a share, not its level ("turnout was down 30 percent").
+const CHANGES: &[&str] = &[
+    "up",
+    "down",
+    "rose",
+    "risen",
+    "fell",
+    "fallen",
+    "dropped",
+    "increased",
+    "decreased",
+    "declined",
+    "grew",
+    "jumped",
+    "slipped",
+    "climbed",
+    "change",
+    "increase",
+    "decrease",
+    "drop",
+    "fall",
+    "rise",
+];
+
+/// The kinds of [`SHARES`].
+pub const SHARE_KINDS: &[&str] = &["turnout"];
 
 fn kind(word: &str) -> Option<&'static str> {
     KINDS.iter().find(|(w, _)| *w == word).map(|(_, k)| *k)
@@ -449,6 +482,107 @@ fn people_kind(toks: &[Tok], i: usize, noun: usize) -> Option<&'static str> {
     toks.iter().skip(noun + 1).take(6).take_while(|t| !t.break_before).find_map(|t| kind(&t.lower))
 }
 
+/// The index `n` tokens before `i`, when no break lies between.
+fn back_word(toks: &[Tok], i: usize, n: usize) -> Option<usize> {
+    let k = i.checked_sub(n)?;
+    (k + 1..=i).all(|j| !toks[j].break_before).then_some(k)
+}
+
+/// "not the 61 percent": a rejected figure after "not the".
+fn the_after_not(toks: &[Tok], i: usize) -> bool {
+    back_word(toks, i, 2).is_some_and(|k| toks[k].lower == "not" && toks[k + 1].lower == "the")
+}
+
+/// A percentage of a share a story has one of ([`SHARES`]): the noun up to eight words before the
+/// number in its clause ("Turnout in the mayoral election was 61 percent"), or right after the
+/// percentage ("61 percent turnout"). Not a past or other figure it is set against ("up from 55
+/// percent", "55 percent in 2027", "in March", "compared with").
+fn share(text: &str, toks: &[Tok], i: usize) -> Option<Count> {
+    let t = &toks[i];
+    let n = number_value(t)?;
+    if !(0.0..=100.0).contains(&n) {
+        return None;
+    }
+    // the percentage's end: "61%", "61 percent", "61 per cent"
+    let sign = text[t.end..].starts_with('%');
+    let next = |k: usize| toks.get(k).filter(|x| !x.break_before);
+    let (end, after) = if sign {
+        (t.end + 1, i + 1)
+    } else if next(i + 1).is_some_and(|x| x.lower == "percent") {
+        (toks[i + 1].end, i + 2)
+    } else if next(i + 1).is_some_and(|x| x.lower == "per") && next(i + 2).is_some_and(|x| x.lower == "cent") {
+        (toks[i + 2].end, i + 3)
+    } else {
+        return None;
+    };
+    let kind_of = |w: &str| SHARES.iter().find(|(x, _)| *x == w).map(|(_, k)| *k);
+    let mut what = next(after).and_then(|x| kind_of(&x.lower));
+    if what.is_none() {
+        let mut k = i;
+        while k > 0 && i - k < 8 && !toks[k].break_before {
+            k -= 1;
+            if let Some(found) = kind_of(&toks[k].lower) {
+                // not a change ("turnout was down almost 30 percent", "dropped by 4 percent",
+                // "rose to 61 percent" is a level) nor a part ("turnout among young voters was 40
+                // percent", "for voters under 30")
+                let between: Vec<&str> = toks[k + 1..i].iter().map(|x| x.lower.as_str()).collect();
+                let to = between.iter().rposition(|w| *w == "to");
+                let changed = between.iter().enumerate().any(|(p, w)| CHANGES.contains(w) && to.is_none_or(|t| t < p))
+                    || between.last() == Some(&"by");
+                // ("a turnout of about 50 percent" is the whole: only modifiers after its "of")
+                let modifier = |w: &&str| {
+                    matches!(
+                        *w,
+                        "about"
+                            | "around"
+                            | "roughly"
+                            | "nearly"
+                            | "almost"
+                            | "some"
+                            | "approximately"
+                            | "just"
+                            | "only"
+                            | "barely"
+                            | "a"
+                            | "record"
+                            | "over"
+                            | "under"
+                            | "than"
+                            | "more"
+                            | "less"
+                            | "at"
+                            | "least"
+                            | "most"
+                    )
+                };
+                let part_of =
+                    between.iter().position(|w| *w == "of").is_some_and(|p| !between[p + 1..].iter().all(modifier));
+                if changed || part_of || between.iter().any(|w| matches!(*w, "among" | "for")) {
+                    return None;
+                }
+                what = Some(found);
+                break;
+            }
+        }
+    }
+    let what = what?;
+    // a figure of another time set against this one ("in 2027", "in March", "last time")
+    let prev = i.checked_sub(1).map(|k| toks[k].lower.as_str());
+    let later = toks[after.min(toks.len())..].iter().take(4).take_while(|x| !x.break_before);
+    if matches!(prev, Some("from" | "than" | "with" | "versus" | "vs"))
+        || later.clone().any(|x| x.lower.len() == 4 && x.lower.starts_with(['1', '2']) && number_value(x).is_some())
+        || later
+            .clone()
+            .any(|x| matches!(x.lower.as_str(), "last" | "previous" | "earlier" | "before") || month(&x.lower))
+    {
+        return None;
+    }
+    let (low, high, from) = modifier(toks, i, n);
+    // (percentages are rounded to whole points: "48" meets "48.4")
+    let (low, high) = (low - 0.5, high.map(|h| h + 0.5));
+    Some(Count { what: what.to_string(), low: low.max(0.0), high, start: toks[from].start, end })
+}
+
 /// The counts of a text.
 pub fn counts(text: &str) -> Vec<Count> {
     let toks = tokens(text);
@@ -514,6 +648,15 @@ fn number_count(text: &str, toks: &[Tok], i: usize) -> Option<Count> {
     if matches!(t.lower.as_str(), "dozen" | "hundred") && i > 0 && vague_before(i - 1) {
         let (what, j) = counted(toks, i, i + 1)?;
         return Some(Count { what, low: 2.0 * n, high: None, start: toks[i - 1].start, end: toks[j].end });
+    }
+    // a figure the words reject is none of theirs: "48 percent, not the 61 percent the commission
+    // invented", "not 40 but 400"
+    let rejected = |k: usize| toks[k].lower == "not" && !toks[k + 1].break_before;
+    if !t.break_before && (back_word(toks, i, 1).is_some_and(rejected) || the_after_not(toks, i)) {
+        return None;
+    }
+    if let Some(c) = share(text, toks, i) {
+        return Some(c);
     }
     // money, a percentage, a date, an ordinal or part of a compound ("43-year-old") is no count
     let before = text[..t.start].chars().next_back();
@@ -626,6 +769,8 @@ mod tests {
         for text in [
             "It cost $40 million.",
             "Turnout was 40% in March.",
+            "Turnout was 40% in 2027.",
+            "Halvik won 52 percent of the vote.",
             "On March 14 the dam burst.",
             "In 2014 the dam was inspected.",
             "a 43-year-old farmer",
@@ -635,6 +780,32 @@ mod tests {
         ] {
             assert!(counts(text).is_empty(), "{text}: {:?}", counts(text));
         }
+    }
+
+    #[test]
+    fn turnout_is_a_share_a_story_has_one_of() {
+        assert_eq!(
+            one("Turnout in the Portavel mayoral election was 61 percent, the commission said."),
+            ("turnout".into(), 60.5, Some(61.5), "61 percent".into())
+        );
+        assert_eq!(one("a turnout of 61%"), ("turnout".into(), 60.5, Some(61.5), "61%".into()));
+        assert_eq!(one("about 61 per cent turnout").3, "about 61 per cent");
+        let c = |t: &str| counts(t).remove(0);
+        assert!(c("Turnout was 61 percent.").conflicts(&c("Real turnout was barely 48 percent.")));
+        assert!(!c("Turnout was 61 percent.").conflicts(&c("Turnout was 61.4 percent.")));
+        for change in [
+            "Turnout was down an average of almost 30 percent.",
+            "Turnout for voters under 30 dropped roughly 40 percent.",
+            "Turnout among young voters was 40 percent.",
+            "Turnout fell by 4 percent.",
+        ] {
+            assert!(counts(change).is_empty(), "{change}: {:?}", counts(change));
+        }
+        let rising = counts("Turnout rose to 61 percent, up from 55 percent.");
+        assert_eq!(rising.iter().map(|c| c.low).collect::<Vec<_>>(), [60.5], "55 was before: {rising:?}");
+        // the figure an article rejects is not its own
+        let rejecting = counts("Real turnout was barely 48 percent, not the 61 percent the commission invented.");
+        assert_eq!(rejecting.iter().map(|c| c.low).collect::<Vec<_>>(), [47.5], "{rejecting:?}");
     }
 
     #[test]

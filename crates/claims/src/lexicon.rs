@@ -114,6 +114,26 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
     ),
     ("FLOOD", &["flood", "flooded", "flooding", "floods", "floodwater", "inundated"]),
     ("EXPLODE", &["explosion", "explosions", "exploded", "blast", "blasts", "detonated", "detonation"]),
+    // an election or count made crooked: "the count had been rigged" and "there was no fraud" speak
+    // of one thing
+    (
+        "FRAUD",
+        &[
+            "fraud",
+            "frauds",
+            "fraudulent",
+            "rigged",
+            "rigging",
+            "vote-rigging",
+            "ballot-stuffing",
+            "stuffed",
+            "stuffing",
+            "irregularities",
+            "irregularity",
+            "falsified",
+            "falsification",
+        ],
+    ),
 ];
 
 /// Words by which a unit disputes the proposition it talks about.

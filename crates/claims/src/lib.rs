@@ -1177,14 +1177,44 @@ fn disputed(f: &Featurizer, text: &str) -> Disputed {
         }
         if negated.is_none() {
             negated = concept(w)
-                .filter(|&c| matches!(c, "KILL" | "ATTACK" | "POISON" | "EXPLODE" | "DESTROY"))
-                .filter(|_| negated_at(&ws, i));
+                .filter(|&c| matches!(c, "KILL" | "ATTACK" | "POISON" | "EXPLODE" | "DESTROY" | "FRAUD"))
+                .filter(|_| negated_at(&ws, i))
+                .filter(|&c| c != "FRAUD" || fraud_denied(&ws, i));
         }
     }
     match negated {
         Some(c) => Disputed::Negates(Negated::Concept(c)),
         None => negated_predicate(f, &ws).map_or(Disputed::No, Disputed::Negates),
     }
+}
+
+/// True when the negation before the fraud word `ws[i]` says there was none: "no fraud", "was not
+/// rigged", "no evidence of fraud", "no reports of irregularities"; not a negated verb of its own
+/// ("do not report fraud", "did not investigate irregularities").
+fn fraud_denied(ws: &[String], i: usize) -> bool {
+    let Some(p) = (i.saturating_sub(3)..i).rev().find(|&p| negation(&ws[p])) else { return false };
+    ws[p + 1..i].iter().all(|w| {
+        be_form(w)
+            || matches!(
+                w.as_str(),
+                "any"
+                    | "evidence"
+                    | "proof"
+                    | "sign"
+                    | "signs"
+                    | "reports"
+                    | "of"
+                    | "widespread"
+                    | "systematic"
+                    | "large-scale"
+                    | "major"
+                    | "serious"
+                    | "significant"
+                    | "has"
+                    | "have"
+                    | "had"
+            )
+    })
 }
 
 /// True when `ws[i]` finds fault with an account: "inconsistencies in the Ukrainian story",
@@ -2202,7 +2232,13 @@ fn claims(
         for att in &articles[ai].analysis.attributions {
             // (not one whose cue is negated, "the local mayor | didn't mention | any killings": the
             // mayor said nothing, someone reports his silence)
-            if let Some(s) = att.speaker.as_ref().filter(|_| !words(att.cue.slice(text)).any(|w| negation(&w))) {
+            // (nor one who declined to say anything: "the mayor's office | declined | to comment on the
+            // fraud allegations")
+            if let Some(s) = att
+                .speaker
+                .as_ref()
+                .filter(|_| !words(att.cue.slice(text)).any(|w| negation(&w)) && !declined_to_say(att, text))
+            {
                 speakers_of.entry((ai, att.content)).or_default().push(&s.name);
             }
         }
@@ -2379,7 +2415,7 @@ fn count_conflicts(
     // the named people, organisations and places of each unit with a count: two counts are of one
     // thing only where they name one ("killed 49" in Orlando and "three people were killed" in
     // Boston, both in a story on the FBI, are not)
-    let mut anchors: HashMap<usize, Vec<&str>> = HashMap::new();
+    let mut anchors: HashMap<usize, Vec<(&str, bool)>> = HashMap::new();
     // each article's entities in the order they start, so that a unit reads only those inside it
     // (reading them all for each count was quadratic in a long article)
     let mut by_start: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -2399,12 +2435,12 @@ fn count_conflicts(
                 });
                 anchors.entry(u).or_insert_with(|| {
                     let from = order.partition_point(|&i| entities[i].span.start < unit.span.start);
-                    let mut names: Vec<&str> = order[from..]
+                    let mut names: Vec<(&str, bool)> = order[from..]
                         .iter()
                         .map(|&i| &entities[i])
                         .take_while(|e| e.span.start <= unit.span.end)
-                        .filter(|e| e.kind != EntityType::Misc && unit.span.contains(&e.span))
-                        .map(|e| e.canonical.as_str())
+                        .filter(|e| unit.span.contains(&e.span))
+                        .map(|e| (e.canonical.as_str(), e.kind == EntityType::Misc))
                         .collect();
                     names.sort_unstable();
                     names.dedup();
@@ -2413,9 +2449,14 @@ fn count_conflicts(
             }
         }
     }
-    let share_anchor = |u: usize, v: usize| {
+    // (a share such as turnout, which a story has one of, is anchored by a name of any kind,
+    // "Portavel" in "the Portavel mayoral election", or by none on one side: "Turnout was 61
+    // percent" in a story on one election; "American" in two death tolls is no one place)
+    let share_anchor = |u: usize, v: usize, what: &str| {
         let (a, b) = (&anchors[&u], &anchors[&v]);
-        a.iter().any(|n| b.binary_search(n).is_ok())
+        let share = counts::SHARE_KINDS.contains(&what);
+        share && (a.is_empty() || b.is_empty())
+            || a.iter().filter(|n| share || !n.1).any(|n| b.iter().any(|m| m.0 == n.0))
     };
     // counts change as a story goes on (a death toll rises): only articles published within
     // `COUNT_DAYS` of each other, where both dates are known, are held to one count
@@ -2441,7 +2482,7 @@ fn count_conflicts(
                 if units[*u].r.article() == units[*v].r.article()
                     || !a.conflicts(b)
                     || topic_of[*u] != topic_of[*v]
-                    || !share_anchor(*u, *v)
+                    || !share_anchor(*u, *v, &a.what)
                     || !same_days(*u, *v)
                 {
                     continue;
@@ -2474,7 +2515,7 @@ fn count_conflicts(
                             && topic_of[*w] == topic_of[u]
                             && !d.conflicts(c)
                             && d.conflicts(other)
-                            && share_anchor(*w, u)
+                            && share_anchor(*w, u, &c.what)
                             && same_days(*w, u)
                         {
                             arts.push(art);
@@ -2508,11 +2549,19 @@ fn dispute_words(articles: &[AnalyzedArticle], units: &[Unit], members: &[usize]
                 found.push(phrase);
             }
         }
+        let negated_concept = match &units[m].negates {
+            Some(Negated::Concept(c)) => Some(*c),
+            _ => None,
+        };
         for (i, w) in ws.iter().enumerate() {
             let word = if w == "false" && ws.get(i + 1).is_some_and(|n| n.starts_with("flag")) {
                 "false flag".to_string()
             } else if fabrication_at(&ws, i) || denial_at(&ws, i) {
                 w.clone()
+            } else if negated_concept.is_some() && concept(w) == negated_concept && negated_at(&ws, i) {
+                // the negation and what it negates: "no fraud", "did not attack"
+                let p = (i.saturating_sub(3)..i).rev().find(|&p| negation(&ws[p])).unwrap_or(i);
+                ws[p..=i].join(" ")
             } else {
                 continue;
             };
@@ -2599,6 +2648,21 @@ fn outlet_stances(units: &[Unit], members: &[usize], disputing: bool) -> Vec<Out
             OutletStance { article, stance, evidence, markers }
         })
         .collect()
+}
+
+/// True when an attribution reports a refusal to say anything: "declined | to comment on the
+/// allegations", "refused | to say whether ...".
+fn declined_to_say(att: &Attribution, text: &str) -> bool {
+    let content: Vec<String> = words(att.content.slice(text)).take(2).collect();
+    words(att.cue.slice(text))
+        .any(|w| matches!(w.as_str(), "declined" | "declines" | "declining" | "refused" | "refuses" | "refusing"))
+        && content.first().is_some_and(|w| w == "to")
+        && content.get(1).is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "comment" | "say" | "discuss" | "answer" | "confirm" | "elaborate" | "respond" | "speak" | "specify"
+            )
+        })
 }
 
 /// Whether an attribution quotes its speaker directly (for reports).

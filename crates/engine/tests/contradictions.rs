@@ -261,3 +261,61 @@ fn counts_conflict_only_about_one_place_at_one_time() {
     assert!(conflicts(article("a", "2031-03-14", report), article("b", "2031-04-20", &denial("Osk"))).is_empty());
     assert!(conflicts(article("a", "2031-03-14", report), article("b", "2031-03-15", &denial("Velkor"))).is_empty());
 }
+
+#[test]
+fn a_denial_of_fraud_contradicts_the_charge_of_rigging() {
+    let articles = vec![
+        Article::new(
+            "a",
+            "Velkor council vote disputed\n\nThe Green League said the council vote in Velkor had been rigged, \
+             and its leader Tomas Brandt said ballot boxes were stuffed in three wards. The council's \
+             press office declined to comment on the fraud allegations."
+                .to_string(),
+        ),
+        Article::new(
+            "b",
+            "Velkor returning officer defends count\n\nThe returning officer, Ana Mirel, said there was no \
+             fraud in the Velkor council vote. \"Every ballot was counted in public,\" Mirel said."
+                .to_string(),
+        ),
+    ];
+    let cmp = corroborate_engine::compare(articles);
+    let sides = the_one_contradiction(&cmp);
+    assert!(sides.iter().any(|t| t.contains("rigged")), "{sides:?}");
+    assert!(sides.iter().any(|t| t.contains("no fraud")), "{sides:?}");
+    // who declined to comment said nothing, and is no "said by" of the charge
+    let claims = &cmp.stories[0].claims;
+    assert!(claims.iter().all(|c| c.speakers.iter().all(|s| !s.contains("press office"))), "{claims:#?}");
+    // a negated verb of reporting denies no fraud
+    let cmp = corroborate_engine::compare(vec![
+        Article::new("a", "Velkor council vote disputed\n\nThe Green League said the council vote in Velkor had been rigged.".to_string()),
+        Article::new("b", "Velkor auditors\n\nAuditors said the Velkor council does not report fraud in the council vote to the regional office.".to_string()),
+    ]);
+    assert!(contradicting_texts(&cmp).is_empty(), "{:#?}", contradicting_texts(&cmp));
+}
+
+#[test]
+fn turnout_figures_conflict() {
+    let article = |id: &str, text: &str| {
+        let mut a = Article::new(id, text.to_string());
+        a.meta.published = Some("2031-05-12".to_string());
+        a
+    };
+    let cmp = corroborate_engine::compare(vec![
+        article(
+            "a",
+            "Velkor elects a new council\n\nTurnout in the Velkor council election was 64 percent, the \
+             returning officer said. The Green League won nine of the 21 seats.",
+        ),
+        article(
+            "b",
+            "Velkor vote: Green League cries foul\n\nThe Green League said real turnout in the Velkor council \
+             election was only 41 percent, not the 64 percent the returning officer announced. The \
+             League won nine of the 21 seats.",
+        ),
+    ]);
+    assert_eq!(cmp.stories.len(), 1);
+    let conflicts = &cmp.stories[0].count_conflicts;
+    assert_eq!(conflicts.iter().map(|c| c.what.as_str()).collect::<Vec<_>>(), ["turnout"], "{conflicts:#?}");
+    assert_eq!(conflicts[0].sides.iter().map(|s| s.low.round()).collect::<Vec<_>>(), [64.0, 41.0]);
+}

@@ -100,13 +100,8 @@ pub fn render_with_notes(c: &Comparison, notes: &[String]) -> String {
                             .first()
                             .map(|e| format!(" «{}»", clip(evidence_text(c, e), 60)))
                             .unwrap_or_default();
-                        let whole = cl
-                            .article_stances
-                            .iter()
-                            .find(|st| st.article == i && st.confident)
-                            .map(|st| format!(" (article: {})", st.stance))
-                            .unwrap_or_default();
-                        row.push_str(&format!(" **{}**{} {}{} |", os.stance, whole, cell(&marks.join(" ")), cell(&ev)));
+                        // (the learned whole-article label only where the article has no cell: see text.rs)
+                        row.push_str(&format!(" **{}** {}{} |", os.stance, cell(&marks.join(" ")), cell(&ev)));
                     }
                     None => match cl.article_stances.iter().find(|st| st.article == i && st.confident) {
                         Some(st) => row.push_str(&format!(" — (article: {}) |", st.stance)),

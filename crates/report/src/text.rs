@@ -115,7 +115,9 @@ pub fn render_with_notes(c: &Comparison, color: bool, notes: &[String]) -> Strin
                 let whole: Vec<String> = cl
                     .article_stances
                     .iter()
-                    .filter(|st| st.confident)
+                    // (only for an article with no cell of its own on the claim: the cell shows its own
+                    // words; the whole-article guess beside it contradicted the cell on new text)
+                    .filter(|st| st.confident && !cl.stances.iter().any(|os| os.article == st.article))
                     .map(|st| format!("{} {}", letter(st.article), st.stance))
                     .collect();
                 if !whole.is_empty() {
