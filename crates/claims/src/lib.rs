@@ -33,6 +33,7 @@
 //! story and capped).
 
 mod counts;
+pub mod credits;
 mod dates;
 mod lexicon;
 #[cfg(test)]
@@ -40,7 +41,7 @@ mod tests;
 
 use corroborate_model::{
     AnalyzedArticle, Attribution, AttributionKind, Claim, ClaimNarrative, ClaimRelation, CountConflict, CountSide,
-    EntityType, EvidenceRef, MarkerKind, OutletStance, Relation, Span, Stance, Story,
+    EntityType, EvidenceRef, MarkerKind, OutletStance, Relation, Span, Stance, Story, WireCredit,
 };
 use dates::day_number;
 pub use dates::{settle_dates, settle_in_range, SETTLE_DAYS};
@@ -449,10 +450,10 @@ pub fn story(articles: &[AnalyzedArticle], id: usize, group: Vec<usize>) -> Stor
 
 /// One story; when `cancel` is set meanwhile, what it holds is incomplete (the caller drops it).
 fn story_with(f: &Featurizer, articles: &[AnalyzedArticle], id: usize, g: Vec<usize>, cancel: &AtomicBool) -> Story {
-    let origins = origins(articles, &g);
+    let (origins, credits) = origins_and_credits(articles, &g);
     let (claims, (count_conflicts, more_count_conflicts)) = claims(f, articles, &g, cancel);
     let label = story_label(articles, &g);
-    Story { id, articles: g, origins, claims, label, count_conflicts, more_count_conflicts }
+    Story { id, articles: g, origins, claims, label, count_conflicts, more_count_conflicts, credits }
 }
 
 /// The features stories are grouped by: content stems and concepts, and each entity's canonical name
@@ -501,12 +502,80 @@ pub fn story_label(articles: &[AnalyzedArticle], g: &[usize]) -> String {
 /// Near-copies within a story (MinHash + LSH over word shingles, see `corroborate-dedup`), each
 /// group earliest first (by published date, then input order).
 pub fn origins(articles: &[AnalyzedArticle], g: &[usize]) -> Vec<Vec<usize>> {
+    origins_and_credits(articles, g).0
+}
+
+/// [`origins`], and the wire credits of the story's articles ([`credits::wire_credit`]): an article
+/// that credits a wire or outlet joins the origin of another article of that wire (one whose outlet
+/// it is, or one crediting it too) with which it shares [`credits::CREDIT_SHARE`] of the shorter
+/// text's word 5-grams; an article quoting an agency ("told Reuters") credits none.
+pub fn origins_and_credits(articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Vec<usize>>, Vec<WireCredit>) {
     let texts: Vec<&str> = g.iter().map(|&i| articles[i].article.text.as_str()).collect();
     let dates: Vec<Option<&str>> = g.iter().map(|&i| articles[i].article.meta.published.as_deref()).collect();
-    corroborate_dedup::origins_with(&texts, &dates, COPY_LINK)
+    let groups = corroborate_dedup::origins_with(&texts, &dates, COPY_LINK);
+    let found: Vec<Option<(String, Span)>> = g.iter().map(|&i| credits::wire_credit(&articles[i])).collect();
+    if found.iter().all(Option::is_none) {
+        let groups = groups.into_iter().map(|grp| grp.into_iter().map(|k| g[k]).collect()).collect();
+        return (groups, Vec::new());
+    }
+    let mut group_of = vec![0; g.len()];
+    for (n, grp) in groups.iter().enumerate() {
+        for &k in grp {
+            group_of[k] = n;
+        }
+    }
+    // the articles of each wire: those crediting it, and those it published (by their own outlet)
+    let keys: Vec<Option<String>> = found.iter().map(|c| c.as_ref().map(|(name, _)| credits::wire_key(name))).collect();
+    let mut of_wire: std::collections::BTreeMap<&str, Vec<usize>> = std::collections::BTreeMap::new();
+    for (k, key) in keys.iter().enumerate() {
+        if let Some(key) = key {
+            of_wire.entry(key.as_str()).or_default().push(k);
+        }
+    }
+    for (k, &i) in g.iter().enumerate() {
+        for own in credits::outlet_keys(&articles[i]) {
+            if let Some(members) = of_wire.get_mut(own.as_str()) {
+                if !members.contains(&k) {
+                    members.push(k);
+                }
+            }
+        }
+    }
+    let mut shingles: HashMap<usize, Vec<u64>> = HashMap::new();
+    let mut links = Vec::new();
+    let mut joined = vec![false; g.len()];
+    for members in of_wire.values().filter(|m| m.len() > 1) {
+        // a wire's members, at most the first 1,000, each crediting one against every other
+        let members = &members[..members.len().min(1000)];
+        for &a in members {
+            if keys[a].is_none() {
+                continue;
+            }
+            for &b in members {
+                if a == b || group_of[a] == group_of[b] || links.contains(&(b, a)) {
+                    continue;
+                }
+                for k in [a, b] {
+                    shingles.entry(k).or_insert_with(|| corroborate_dedup::shingle_hashes(texts[k]));
+                }
+                let (n, part) = corroborate_dedup::shared_shingles(&shingles[&a], &shingles[&b]);
+                if n >= credits::CREDIT_SHINGLES && part >= credits::CREDIT_SHARE {
+                    links.push((a, b));
+                    joined[a] = true;
+                    joined[b] |= keys[b].is_some();
+                }
+            }
+        }
+    }
+    let groups = corroborate_dedup::join_origins(&groups, &dates, &links);
+    let groups = groups.into_iter().map(|grp| grp.into_iter().map(|k| g[k]).collect()).collect();
+    let mut out: Vec<WireCredit> = found
         .into_iter()
-        .map(|grp| grp.into_iter().map(|k| g[k]).collect())
-        .collect()
+        .enumerate()
+        .filter_map(|(k, c)| c.map(|(credits, span)| WireCredit { article: g[k], credits, span, joined: joined[k] }))
+        .collect();
+    out.sort_by_key(|c| c.article);
+    (groups, out)
 }
 
 /// Where an article's claim units end under [`MAX_ARTICLE_UNITS`]: its attributions (by where their

@@ -261,3 +261,38 @@ fn an_empty_query_or_a_zero_limit_is_refused() {
     // one hit: its line, then its excerpt indented by eight spaces
     assert_eq!(common::stdout(&out).lines().filter(|l| !l.starts_with("        ")).count(), 1);
 }
+
+/// `story` from a corpus shows the learned whole-article stances that `compare` shows for the same
+/// articles (audit 35a item 15: it left every "whole article (learned)" line out).
+#[test]
+fn story_shows_the_learned_article_stances_compare_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(
+        &a,
+        "Ferry Sinks Off Velkor\n\ndate 2031-06-02\n\nA passenger ferry carrying 84 people sank off the Velkor coast on \
+         Monday night, and eleven passengers were still missing on Tuesday, the Velkor coastguard said.\n\n\"The sea \
+         was calm, and the boat was not overloaded,\" coastguard spokesman Tomas Brill said. Fishing boats pulled 73 \
+         people from the water before dawn.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "Velkor Ferry Operator Questioned\n\ndate 2031-06-03\n\nInvestigators in Velkor questioned managers of Osk \
+         Lines, whose ferry sank off the Velkor coast on Monday night with 84 people on board, leaving eleven \
+         missing.\n\nCoastguard spokesman Tomas Brill said the boat was not overloaded. Transport minister Lena Faro \
+         ordered an inquiry.\n",
+    )
+    .unwrap();
+    let learned = |out: &str| out.lines().filter(|l| l.contains("whole article (learned)")).count();
+    let cmp = run(&["compare", a.to_str().unwrap(), b.to_str().unwrap(), "--color", "never"]);
+    let cmp = String::from_utf8_lossy(&cmp.stdout).into_owned();
+    assert!(learned(&cmp) > 0, "{cmp}");
+    let db = dir.path().join("c.db");
+    ingest(&db, &[&a, &b]);
+    let out = run(&["story", "1", "--db", db.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let story = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(learned(&story), learned(&cmp), "story:\n{story}\ncompare:\n{cmp}");
+}

@@ -122,3 +122,40 @@ fn source_command_profiles_and_user_ratings() {
     assert_eq!(String::from_utf8_lossy(&out.stderr).matches("not a domain").count(), 1);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// An outlet the input names (an `Outlet:` line, a page's `og:site_name`) but our table lacks is
+/// named in the report and "unrated", not "outlet unknown" (audit 35a item 14).
+#[test]
+fn named_outlets_outside_the_table_are_named_and_unrated() {
+    let dir = tempfile::tempdir().unwrap();
+    let txt = dir.path().join("star.txt");
+    std::fs::write(
+        &txt,
+        "Title: Ferry Sinks Off Velkor\nOutlet: Velkor Evening Star\nDate: 2031-06-02\n\n\
+         A ferry sank off Velkor on Monday, the coastguard said. Eleven people are missing.\n",
+    )
+    .unwrap();
+    let html = dir.path().join("post.html");
+    std::fs::write(
+        &html,
+        "<html><head><title>Ferry Sinks</title><meta property=\"og:site_name\" content=\"Osk Harbour Post\"></head>\
+         <body><article><p>A ferry sank off Velkor on Monday night, the coastguard said on Tuesday morning.</p>\
+         <p>Eleven people are still missing, and divers will search the wreck when the current slows.</p></article></body></html>",
+    )
+    .unwrap();
+    let (t, h) = (txt.display().to_string(), html.display().to_string());
+    let out = common::run(&["compare", &t, &h, "--color", "never"]);
+    let text = common::stdout(&out);
+    assert!(text.contains("Velkor Evening Star: unrated ·"), "{text}");
+    assert!(text.contains("Osk Harbour Post: unrated ·"), "{text}");
+    assert!(!text.contains("outlet unknown"), "{text}");
+    let out = common::run(&["compare", &t, &h, "--format", "json"]);
+    let v: Value = serde_json::from_str(&common::stdout(&out)).unwrap();
+    let names: Vec<&str> = v["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["source_profile"]["outlet"]["name"].as_str())
+        .collect();
+    assert_eq!(names, ["Velkor Evening Star", "Osk Harbour Post"]);
+}

@@ -74,6 +74,25 @@ pub fn shingle_hashes(text: &str) -> Vec<u64> {
     out
 }
 
+/// How many shingles two sorted, deduplicated shingle lists ([`shingle_hashes`]) share, and what
+/// part of the shorter list that is (its containment in the other; 0 when either is empty).
+pub fn shared_shingles(a: &[u64], b: &[u64]) -> (usize, f32) {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let shorter = a.len().min(b.len());
+    (n, if shorter == 0 { 0.0 } else { n as f32 / shorter as f32 })
+}
+
 impl Signature {
     pub fn of(text: &str) -> Signature {
         let shingles = shingle_hashes(text);
@@ -174,8 +193,30 @@ pub fn origins_with(texts: &[&str], dates: &[Option<&str>], threshold: f32) -> V
             }
         }
     }
+    ordered(&mut dsu, dates)
+}
+
+/// Origin groups (as [`origins_with`] gives them) with the groups of each pair of `links` joined:
+/// copies known by other evidence than their shingles (an article crediting the wire it rewrites).
+/// Ordered as [`origins_with`] orders them; a link to an index in no group is ignored.
+pub fn join_origins(groups: &[Vec<usize>], dates: &[Option<&str>], links: &[(usize, usize)]) -> Vec<Vec<usize>> {
+    let n = groups.iter().flatten().map(|&i| i + 1).max().unwrap_or(0);
+    let mut dsu = Dsu((0..n).collect());
+    for g in groups {
+        for w in g.windows(2) {
+            dsu.union(w[0], w[1]);
+        }
+    }
+    for &(a, b) in links.iter().filter(|&&(a, b)| a < n && b < n) {
+        dsu.union(a, b);
+    }
+    ordered(&mut dsu, dates)
+}
+
+/// The groups of `dsu`, each earliest first, ordered by their earliest member.
+fn ordered(dsu: &mut Dsu, dates: &[Option<&str>]) -> Vec<Vec<usize>> {
     let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
-    for i in 0..texts.len() {
+    for i in 0..dsu.0.len() {
         let root = dsu.find(i);
         groups.entry(root).or_default().push(i);
     }
@@ -258,6 +299,32 @@ mod tests {
         let dates = [Some("2022-04-06T10:00"), None, Some("2022-04-05"), None, Some("2022-04-01")];
         let g = origins(&texts, &dates);
         assert_eq!(g, vec![vec![2, 0], vec![4, 1], vec![3], vec![5]]);
+    }
+
+    #[test]
+    fn links_join_origins_that_shingles_keep_apart() {
+        let a = story(30, 300);
+        let b = story(31, 300);
+        let c = story(32, 300);
+        let texts = [a.as_str(), b.as_str(), c.as_str()];
+        let dates = [Some("2022-04-06"), Some("2022-04-05"), None];
+        let g = origins(&texts, &dates);
+        assert_eq!(g, vec![vec![0], vec![1], vec![2]]);
+        // joined, earliest first; a link out of range is ignored
+        assert_eq!(join_origins(&g, &dates, &[(0, 1), (2, 9)]), vec![vec![1, 0], vec![2]]);
+        assert_eq!(join_origins(&g, &dates, &[]), g);
+    }
+
+    #[test]
+    fn shared_shingles_count_the_shorter_lists_part() {
+        let a = story(40, 200);
+        let half = a[..a.len() / 2].to_string();
+        let (sa, sh) = (shingle_hashes(&a), shingle_hashes(&half));
+        let (n, part) = shared_shingles(&sa, &sh);
+        assert_eq!(n, sh.len());
+        assert_eq!(part, 1.0);
+        assert_eq!(shared_shingles(&sa, &shingle_hashes(&story(41, 200))).1, 0.0);
+        assert_eq!(shared_shingles(&sa, &[]), (0, 0.0));
     }
 
     #[test]

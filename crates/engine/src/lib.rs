@@ -479,8 +479,9 @@ fn without_metadata(text: &str, span: Span, skip: &[Span]) -> Option<Span> {
 /// article's stance, which was often another proposition of the claim's topic: the article carrying
 /// the claim itself was then judged "unrelated" to it.) An article that states the claim is related
 /// to it by construction and gets the most likely of agree, disagree and discuss. Where the model
-/// cannot load, the field stays empty.
-fn article_stances(articles: &[AnalyzedArticle], story: &mut corroborate_model::Story) {
+/// cannot load, the field stays empty. Public so that a corpus's story report (`corroborate-store`)
+/// shows the same lines as `compare`.
+pub fn article_stances(articles: &[AnalyzedArticle], story: &mut corroborate_model::Story) {
     let n = story.claims.len().min(MAX_STANCE_CLAIMS);
     let claim_texts: Vec<&str> = story.claims[..n].iter().map(|c| c.summary.trim_end_matches('…')).collect();
     let per_article: Vec<(usize, Vec<corroborate_fnc::ArticleStance>)> = story

@@ -591,6 +591,25 @@ pub struct Story {
     /// Count disagreements found beyond those in `count_conflicts` (which holds the largest).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub more_count_conflicts: usize,
+    /// The articles that credit a wire agency or another outlet for their text ("(Meridian Press)",
+    /// "This story was provided by ...", "CITY (Reuters) -"), in article order; an article that
+    /// shares substantial text with another article of the same wire is in that article's origin.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub credits: Vec<WireCredit>,
+}
+
+/// An article's credit of a wire agency or outlet for its text (see [`Story::credits`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WireCredit {
+    /// Index of the crediting article in the comparison.
+    pub article: usize,
+    /// The agency or outlet credited, as written ("Meridian Press", "The Associated Press").
+    pub credits: String,
+    /// The credit's words in the article.
+    pub span: Span,
+    /// True when the credit put the article in the origin of another article of the same wire (one
+    /// from it, or crediting it, sharing substantial text) that shingle similarity alone did not.
+    pub joined: bool,
 }
 
 fn is_zero(n: &usize) -> bool {

@@ -338,6 +338,18 @@ fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &s
         out.push((span, EntityType::Gpe));
         return;
     }
+    // a name and a place's kind, "Ostrava Bay", "Velkor River": no person ("Michael Bay", a given
+    // name first, and "Mayor Ana Lake", a title first, stay people)
+    let last = lowers[lowers.len() - 1];
+    if run.len() > 1
+        && crate::lexicon::PLACE_HEADS.contains(&last)
+        && !given_name(lowers[0])
+        && !lowers.iter().any(|w| is_title(w))
+    {
+        let settlement = matches!(last, "city" | "county" | "district" | "province" | "region");
+        out.push((span, if settlement { EntityType::Gpe } else { EntityType::Loc }));
+        return;
+    }
     // leading place / nationality and titles, then a name: "US President Joe Biden"
     let mut k = 0;
     // a portfolio before a title is part of the title: "Interior Minister", "Foreign Secretary"
@@ -519,6 +531,18 @@ mod tests {
         assert!(e.contains(&("Velkor".into(), EntityType::Gpe, "Velkor".into())), "{e:?}");
         assert!(e.contains(&("Macron".into(), EntityType::Person, "Emmanuel Macron".into())), "{e:?}");
         assert!(e.contains(&("Kiev".into(), EntityType::Gpe, "Kyiv".into())), "{e:?}");
+    }
+
+    /// A company's suffix makes an organisation and a place's kind a place, never a person;
+    /// a given name or a title before it keeps a person.
+    #[test]
+    fn company_and_place_heads_are_no_people() {
+        let e = ents("Velkor Foods said the tins were safe. Doctors at the clinic in Osk Bay said two infants were ill. Film director Michael Bay said nothing. The Tarn River rose.");
+        let kind = |s: &str| e.iter().find(|x| x.0 == s).map(|x| x.1);
+        assert_eq!(kind("Velkor Foods"), Some(EntityType::Org), "{e:?}");
+        assert_eq!(kind("Osk Bay"), Some(EntityType::Loc), "{e:?}");
+        assert_eq!(kind("Tarn River"), Some(EntityType::Loc), "{e:?}");
+        assert_eq!(kind("Michael Bay"), Some(EntityType::Person), "{e:?}");
     }
 
     #[test]

@@ -369,7 +369,7 @@ fn story(c: &Comparison, s: &corroborate_model::Story) -> Value {
         v["span"] = span(e.article(), sp);
         v
     };
-    json!({
+    let mut out = json!({
         "id": s.id,
         "label": s.label,
         "articles": s.articles.iter().map(|&i| id(i)).collect::<Vec<_>>(),
@@ -431,5 +431,18 @@ fn story(c: &Comparison, s: &corroborate_model::Story) -> Value {
         }).collect::<Vec<_>>(),
         // disagreements about counts beyond the largest ones listed above
         "more_count_conflicts": s.more_count_conflicts,
-    })
+    });
+    // the articles that credit a wire or outlet for their text (absent: none)
+    if !s.credits.is_empty() {
+        out["credits"] = s
+            .credits
+            .iter()
+            .map(|wc| {
+                json!({"article": id(wc.article), "credits": wc.credits,
+            "span": span(wc.article, wc.span), "joined": wc.joined})
+            })
+            .collect::<Vec<_>>()
+            .into();
+    }
+    out
 }

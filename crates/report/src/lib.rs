@@ -480,6 +480,7 @@ mod tests {
             label: "dam".into(),
             count_conflicts: vec![],
             more_count_conflicts: 0,
+            credits: vec![],
         };
         let c = Comparison { articles, story_of: vec![0; 4], stories: vec![story] };
         assert_eq!(short_ids(&c), ["ah.txt", "./ah.txt", "d/ah.txt", "x.txt"]);

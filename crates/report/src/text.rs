@@ -72,6 +72,12 @@ pub fn render_with_notes(c: &Comparison, color: bool, notes: &[String]) -> Strin
                 .filter(|g| g.len() > 1 && g[0] != i)
                 .map(|g| format!(" copy of {}", letter(g[0])))
                 .unwrap_or_default();
+            // the wire it credits for its text (the reason a rewrite joined the wire's origin)
+            let copy = match s.credits.iter().find(|c| c.article == i) {
+                Some(c) if copy.is_empty() => format!(" credits {}", c.credits),
+                Some(c) => format!("{copy} (credits {})", c.credits),
+                None => copy,
+            };
             let _ = writeln!(
                 o,
                 "  [{}] {}  {}  {}{}",

@@ -213,7 +213,7 @@ async fn every_view_names_the_outlet_and_its_reliability() {
     let v = json_of(&body);
     assert_eq!(v["comparison"]["articles"][0]["source_profile"]["outlet"]["reliability"], "unknown");
     let (_, body) = call(&app, "GET", &format!("/stories/{id}/report.html"), "").await;
-    assert!(body.contains("example.org: reliability unknown"), "{body}");
+    assert!(body.contains("example.org: unrated"), "{body}");
     let key = v["article_keys"][0].as_i64().unwrap();
     let (_, body) = call(&app, "GET", &format!("/api/articles/{key}"), "").await;
     assert_eq!(json_of(&body)["source_profile"]["outlet"]["domain"], "example.org");

@@ -40,6 +40,15 @@ impl OutletHints {
         }
     }
 
+    /// The outlet name the input itself gives (`og:site_name`, publisher, an `Outlet:` line), if any.
+    pub fn declared_name(&self) -> Option<String> {
+        [&self.site_name, &self.publisher, &self.outlet]
+            .into_iter()
+            .flatten()
+            .map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))
+            .find(|n| !n.is_empty())
+    }
+
     /// The hints an ingested article carries: its URL, domain, outlet name and byline line.
     pub fn from_article(article: &Article) -> OutletHints {
         let byline = article
@@ -143,7 +152,9 @@ impl Knowledge {
         };
         OutletProfile {
             domain: identified.as_ref().map(|i| i.domain.clone()),
-            name: identified.as_ref().and_then(|i| i.name.clone()),
+            // the table's name, else the name the input gives (an outlet not in our table is still
+            // named: "Portavel Courier", unrated, is not an outlet unknown)
+            name: identified.as_ref().and_then(|i| i.name.clone()).or_else(|| h.declared_name()),
             rating_citation: rating.as_ref().filter(|r| r.source == RatingSource::Lin2023).map(|_| CITATION),
             identified,
             rating,
@@ -239,6 +250,30 @@ mod tests {
         assert!(rt.contains("identified from the URL `"), "{rt}");
         let bbc = kb.profile(&OutletHints::query("BBC News")).to_text();
         assert!(bbc.contains("identified from the outlet name `BBC News`"), "{bbc}");
+    }
+
+    /// An outlet the input names but our table lacks keeps its name and is "unrated", never an
+    /// outlet unknown; one the input does not name is unknown.
+    #[test]
+    fn a_named_outlet_outside_the_table_is_named_and_unrated() {
+        let kb = Knowledge::builtin();
+        let mut a = corroborate_model::AnalyzedArticle {
+            article: corroborate_model::Article::new("a", "The ferry sank, the coastguard said."),
+            ..Default::default()
+        };
+        a.article.meta.outlet = Some("Velkor  Evening Star".into());
+        let p = crate::signals::source_profile(&kb, &a);
+        assert_eq!(p.outlet.name.as_deref(), Some("Velkor Evening Star"));
+        assert!(p.outlet.domain.is_none() && p.outlet.rating.is_none());
+        assert!(p.brief().starts_with("Velkor Evening Star: unrated · "), "{}", p.brief());
+        a.article.meta.domain = Some("velkor-star.example".into());
+        assert!(crate::signals::source_profile(&kb, &a).brief().starts_with("Velkor Evening Star: unrated"));
+        a.article.meta.outlet = None;
+        assert!(crate::signals::source_profile(&kb, &a).brief().starts_with("velkor-star.example: unrated"));
+        a.article.meta.domain = None;
+        assert!(crate::signals::source_profile(&kb, &a).brief().starts_with("outlet unknown"));
+        let html = OutletHints { site_name: Some("Renewal Post".into()), ..Default::default() };
+        assert_eq!(kb.profile(&html).name.as_deref(), Some("Renewal Post"));
     }
 
     #[test]

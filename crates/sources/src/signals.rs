@@ -859,10 +859,14 @@ impl SourceProfile {
     pub fn brief(&self) -> String {
         let o = &self.outlet;
         let mut parts = Vec::new();
-        parts.push(match (&o.domain, &o.rating) {
-            (Some(d), Some(r)) => format!("{d}: reliability {} (pc1 {:.2})", r.band, r.pc1),
-            (Some(d), None) => format!("{d}: reliability unknown"),
-            (None, _) => "outlet unknown".to_string(),
+        // an outlet named or found but not in the ratings table is "unrated"; "outlet unknown" only
+        // when the input names none
+        parts.push(match (&o.domain, &o.name, &o.rating) {
+            (Some(d), _, Some(r)) => format!("{d}: reliability {} (pc1 {:.2})", r.band, r.pc1),
+            (_, Some(n), None) => format!("{n}: unrated"),
+            (Some(d), None, None) => format!("{d}: unrated"),
+            (None, Some(n), Some(r)) => format!("{n}: reliability {} (pc1 {:.2})", r.band, r.pc1),
+            (None, None, _) => "outlet unknown".to_string(),
         });
         if let Some(sm) = &o.state_media {
             parts.push(format!("state media ({})", sm.country));

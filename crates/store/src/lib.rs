@@ -1034,7 +1034,9 @@ impl Store {
         corroborate_claims::note_unit_caps(&mut articles);
         // the story by its corpus id, which the report's story, its articles' `story` and its claim
         // ids (`s{id}c{n}`) then carry: a client reads them as the corpus's, not as 0
-        let story = corroborate_claims::story(&articles, usize::try_from(id).unwrap_or_default(), group);
+        let mut story = corroborate_claims::story(&articles, usize::try_from(id).unwrap_or_default(), group);
+        // each article's learned stance toward the leading claims, as `compare` gives it
+        corroborate_engine::article_stances(&articles, &mut story);
         let comparison = Comparison { story_of: vec![0; articles.len()], articles, stories: vec![story] };
         Ok(Some(StoryDetail { summary, keys, comparison }))
     }
