@@ -59,6 +59,9 @@ const TIME_WORDS: &[&str] = &[
     "weekend",
     "afternoon",
 ];
+/// Number words before a unit of time: "three years ago", "a few weeks ago".
+const NUMBER_WORDS: &[&str] =
+    &["a", "few", "several", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "many"];
 const SUBORDINATORS: &[&str] = &["while", "when", "after", "before", "as"];
 /// Words that never qualify a role noun after them (see `Ctx::role_modifier`).
 const FUNCTION_WORDS: &[&str] = &[
@@ -155,6 +158,12 @@ struct Ctx<'a> {
     /// lowercase surname -> whether the article calls that person "Mr" (true) or "Ms"/"Mrs"/"Miss"
     /// (false); a surname given both is left out
     titled: HashMap<String, bool>,
+    /// the content of the attribution being resolved when it comes before its cue: a pronoun's
+    /// antecedent is not named inside the words it speaks ("“Ana Ruiz was not there,” he said")
+    own_words: Option<Span>,
+    /// the person a speaker was described through ("Robert Plant" of "Robert Plant's publicist"),
+    /// still the antecedent of a later "he" or "she"
+    described_through: Option<Speaker>,
 }
 
 /// Whether a first name leans male (`Some(true)`), female (`Some(false)`) or neither, by the words
@@ -308,6 +317,8 @@ pub fn find_with(
         cue_verb,
         descriptions: HashMap::new(),
         titled: titled_names(text, toks, entities),
+        own_words: None,
+        described_through: None,
     };
     let quotes = find_quotes(text, toks);
     let mut raw: Vec<Raw> = Vec::new();
@@ -447,6 +458,21 @@ pub fn find_with(
                 let line = (0..t.cue.0).rev().find(|&k| toks[k].newline_before).unwrap_or(0);
                 t.cue.0 - line <= 3 && (line..t.cue.0).any(|k| is(HEADLINE_LABELS, ctx.lower(k)))
             } {
+                continue;
+            }
+            // a capitalised cue word between two capitalised words inside a sentence is a name:
+            // "Brigadier General | Said | Nasser", "Major Claim Tower" (the rules skip such cues too;
+            // not in a title-case headline, whose longer words are all capitalised: "Trump Says He
+            // Will Win")
+            let (s0, s1) = (ctx.sent_start(t.cue.0), ctx.sent_end(t.cue.0));
+            if t.cue.0 == t.cue.1
+                && ctx.cap(t.cue.0)
+                && (s0..s1).any(|k| toks[k].kind == TokKind::Word && !ctx.cap(k) && toks[k].lower.len() > 4)
+                && t.cue.0 > ctx.sent_start(t.cue.0)
+                && !title.is_some_and(|h| h.contains(&toks[t.cue.0].span))
+                && ctx.cap(t.cue.0 - 1)
+                && toks.get(t.cue.0 + 1).is_some_and(|_| ctx.cap(t.cue.0 + 1))
+            {
                 continue;
             }
             // "everyone knows ...": the voice's own rhetoric, not someone's statement
@@ -741,6 +767,16 @@ pub fn find_with(
         keep
     });
 
+    // reports of no one, and words that only look like reports ([`no_statement`]); the people
+    // their sources name stay mentions for later pronouns
+    raw.retain(|r| {
+        let keep = !no_statement(&ctx, r, title);
+        if !keep {
+            mentions.extend(r.source);
+        }
+        keep
+    });
+
     // Speakers, in text order so pronouns and descriptions see what came before.
     let mut order: Vec<usize> = (0..raw.len()).collect();
     order.sort_by_key(|&i| raw[i].cue_span(toks).start);
@@ -774,7 +810,19 @@ pub fn find_with(
             let pos = recent.partition_point(|(start, _)| *start <= m.0);
             recent.insert(pos, m);
         }
-        let sp = raw[i].source.and_then(|s| resolve(&mut ctx, s, &recent));
+        let cue_start = raw[i].cue_span(toks).start;
+        ctx.own_words = (raw[i].content.end <= cue_start).then_some(raw[i].content);
+        // "nobody in Oslo called for ...", "No one expected ...", "none of the officials would
+        // comment": a report no one made has no speaker (PolNeAR marks the source all the same)
+        let no_one = raw[i].source.is_some_and(|(a, b)| {
+            let first = ctx.lower(a);
+            (matches!(first, "nobody" | "none") || first == "no" && a < b && ctx.lower(a + 1) == "one")
+        });
+        let mut sp = raw[i].source.filter(|_| !no_one).and_then(|s| resolve(&mut ctx, s, &recent));
+        ctx.own_words = None;
+        if let Some(sp) = sp.as_mut().filter(|_| anonymity(&ctx, &raw[i])) {
+            unnamed_as_asked(&ctx, raw[i].source, sp);
+        }
         // a speaker reached through a relative or possessive pronoun ("Scott, who", "his call")
         // is no fresh mention for later pronouns: counted as one, it changed 38 later pronoun
         // speakers on the corpus, 12 for the worse ("she" the husband named just before her)
@@ -782,6 +830,9 @@ pub fn find_with(
         let relayed = raw[i].source.is_some_and(|(a, b)| {
             a == b && matches!(toks[a].lower.as_str(), "who" | "which" | "that" | "his" | "her" | "their" | "its")
         });
+        if let Some(p) = ctx.described_through.take() {
+            recent.push((raw[i].cue_span(toks).start, p));
+        }
         if let Some(sp) = sp.as_ref().filter(|_| !relayed) {
             recent.push((raw[i].cue_span(toks).start, sp.clone()));
         }
@@ -839,6 +890,158 @@ pub fn find_with(
         })
         .collect();
     Found { attributions, quotes, unattributed_quotes }
+}
+
+/// Whether token `k` is a lower-case word naming a role ("adviser", "official", "member").
+fn toks_lower_head(ctx: &Ctx, k: usize) -> bool {
+    ctx.toks[k].kind == TokKind::Word && !ctx.cap(k) && (role_word(ctx.lower(k)) || is(ANONYMOUS_HEADS, ctx.lower(k)))
+}
+
+/// Whether the words around an attribution's source say that it asked not to be named: "Officials
+/// at the commission, speaking on condition of anonymity, said", "a worker, who asked not to be
+/// named, told", "said an official who was not authorized to speak publicly".
+fn anonymity(ctx: &Ctx, r: &Raw) -> bool {
+    let toks = ctx.toks;
+    let Some((a, b)) = r.source else { return false };
+    let cue = r.cue_span(toks);
+    let start = toks[a].span.start.min(cue.start);
+    let mut end = toks[b].span.end.max(cue.end);
+    if toks[a].span.start > cue.start || r.content.start < cue.start {
+        // a source after its cue, or a content before it: the rest of the sentence
+        end = end.max(ctx.sent_toks.get(ctx.sent_of[b]).and_then(|s| toks.get(s.1 - 1)).map_or(end, |t| t.span.end));
+    } else if r.content.start > end {
+        end = r.content.start;
+    }
+    let window = ctx.text[start..end].to_lowercase();
+    [
+        "anonymity",
+        "not to be named",
+        "not to be identified",
+        "without being named",
+        "not authorized to",
+        "not authorised to",
+    ]
+    .iter()
+    .any(|w| window.contains(w))
+}
+
+/// An anonymous source, however it was resolved: "Officials at the Electoral Commission" who ask
+/// not to be named are officials, not the commission (the head before "at/in/from/of" names them).
+fn unnamed_as_asked(ctx: &Ctx, source: Option<(usize, usize)>, sp: &mut Speaker) {
+    sp.anonymous = true;
+    sp.resolution = "anonymous".into();
+    let Some((a, b)) = source else { return };
+    if a == b && is(PRONOUNS, ctx.lower(a)) {
+        return;
+    }
+    // the head: the last word before a preposition, a comma or a relative pronoun ("A Velkor
+    // adviser, who ...", "officials at the board")
+    let end = (a..=b)
+        .find(|&k| matches!(ctx.lower(k), "at" | "in" | "from" | "of" | "for" | "with" | "," | "who" | "which"))
+        .unwrap_or(b + 1);
+    if end > a + 1 && end <= b + 1 && toks_lower_head(ctx, end - 1) {
+        let words: Vec<&str> = ctx.text[ctx.toks[a].span.start..ctx.toks[end - 1].span.end]
+            .split_whitespace()
+            .filter(|w| !DETERMINERS.contains(&w.to_lowercase().as_str()))
+            .collect();
+        sp.name = words.join(" ");
+        sp.kind = EntityType::Misc;
+        return;
+    }
+    let plain = |k: usize| !ctx.cap(k) || DETERMINERS.contains(&ctx.lower(k)) || k == a && ctx.opens_sentence(a);
+    if end > a && end <= b && (a..end).all(plain) {
+        let words: Vec<&str> = (a..end).map(|k| ctx.lower(k)).filter(|w| !DETERMINERS.contains(w)).collect();
+        if !words.is_empty() {
+            sp.name = words.join(" ");
+            sp.kind = EntityType::Misc;
+        }
+    }
+}
+
+/// Whether an attribution found reports no one's words: the rules and the tagger take these for
+/// reports, but nobody speaks in them.
+fn no_statement(ctx: &Ctx, r: &Raw, title: Option<Span>) -> bool {
+    let toks = ctx.toks;
+    let (c0, c1) = r.cue;
+    let cue = ctx.lower(c0);
+    let in_title = title.is_some_and(|t| t.contains(&toks[c0].span));
+    let next = |k: usize| toks.get(k).map(|t| t.lower.as_str()).unwrap_or("");
+    // a headline's past participle is its passive, a headline drops "is": "Formula Recalled After
+    // Babies Fall Ill", "Mayor Warned Over Budget" (nobody recalled or warned anything here)
+    if in_title
+        && c0 == c1
+        && cue.ends_with("ed")
+        && (c1 + 1 >= toks.len()
+            || !title.is_some_and(|t| t.contains(&toks[c1 + 1].span))
+            || matches!(next(c1 + 1), "after" | "as" | "over" | "amid" | "for" | "following" | "despite" | "in"))
+    {
+        return true;
+    }
+    if let Some((a, b)) = r.source {
+        // a caption's label is no one: "Hot Property: the island ...", "Secluded: the villa ..."
+        // (a label of at most three capitalised words opening its line, naming no person; a
+        // transcript's "PENCE:" is written in capitals)
+        let line = (0..=a).rev().find(|&k| k == 0 || toks[k].newline_before).unwrap_or(0);
+        if c0 == c1
+            && toks[c0].is_punct(':')
+            && a == line
+            && toks[..a].iter().any(|t| t.paragraph_before)
+            && !in_title
+            && b + 1 == c0
+            && b - a < 3
+            && (a..=b).all(|k| ctx.cap(k) && toks[k].span.slice(ctx.text).chars().any(char::is_lowercase))
+            // ("Stated Stone:", "Added Ruiz:" are reports)
+            && !(a..=b).any(|k| ctx.cue_verb(k))
+            && !ctx.entities.iter().any(|e| {
+                e.kind == EntityType::Person && toks[a].span.start <= e.span.start && e.span.end <= toks[b].span.end
+            })
+        {
+            return true;
+        }
+    }
+    // a participle after its noun, "the results | announced | by the commission are ...": the
+    // noun is what was announced (a reduced relative clause), and no one speaks in the sentence
+    if !r.direct
+        && c0 == c1
+        && cue.ends_with("ed")
+        && next(c1 + 1) == "by"
+        && !next(c1 + 2).ends_with("ing")
+        && r.source.is_some_and(|(_, b)| {
+            b + 1 == c0 && toks[b].is_word() && !ctx.cap(b) && !is(PRONOUNS, ctx.lower(b)) && !auxiliary(ctx.lower(b))
+        })
+    {
+        return true;
+    }
+    // "X appears to come from ...", "the plan seems to work": a raising verb, no one speaks
+    let to_first = r.content.slice(ctx.text).split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("to"));
+    // (only where the "source" is the object of a preposition, the tail of a longer subject: "A
+    // figure circulating on | social media | appears"; PolNeAR marks "Melania seems to have
+    // vanished" as an attribution)
+    let after_preposition = r.source.is_some_and(|(a, _)| {
+        a > ctx.sent_start(a) && matches!(ctx.lower(a - 1), "on" | "in" | "of" | "at" | "from" | "with" | "by")
+    });
+    if !r.direct
+        && matches!(cue, "appears" | "appeared" | "seems" | "seemed")
+        && (to_first || r.content.end <= toks[c0].span.start)
+        && after_preposition
+    {
+        return true;
+    }
+    // "a worker, who asked not to be named, said": the request is the source's anonymity (see
+    // [`anonymity`]), not a statement
+    let content = r.content.slice(ctx.text).to_lowercase();
+    if matches!(cue, "asked" | "requested" | "spoke" | "speaking")
+        && (content.starts_with("not to be ") || content.contains("anonymity"))
+    {
+        return true;
+    }
+    // nor is a cue that opens on a possessive and reports only a pronoun ("'s complaints would be
+    // investigated" read as a cue with "she" as its content)
+    let bare = r.content.slice(ctx.text).trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    if matches!(bare.as_str(), "she" | "he" | "they" | "we" | "i" | "you") && !toks[c0].is_word() {
+        return true;
+    }
+    false
 }
 
 /// Whether a cue after an "it" subject makes that "it" impersonal: "it seems", "it appears", "it is
@@ -2626,6 +2829,28 @@ fn tidy_source(text: &str, toks: &[Token], (mut a, mut b): (usize, usize)) -> Op
             b -= 1;
         }
     }
+    // a trailing time ago and a reflexive after the name: "Halvik himself | three years ago"
+    if b >= a + 2 && toks[b].lower == "ago" {
+        let mut k = b - 1;
+        if matches!(toks[k].lower.trim_end_matches('s'), "year" | "month" | "week" | "day" | "decade" | "hour") {
+            k -= 1;
+            if k > a && (toks[k].kind == TokKind::Number || is(NUMBER_WORDS, &toks[k].lower)) {
+                b = k - 1;
+                // "less than two weeks ago", "about a year ago"
+                while b > a
+                    && matches!(
+                        toks[b].lower.as_str(),
+                        "than" | "less" | "more" | "about" | "nearly" | "almost" | "just" | "only"
+                    )
+                {
+                    b -= 1;
+                }
+            }
+        }
+    }
+    if b > a && matches!(toks[b].lower.as_str(), "himself" | "herself" | "itself" | "themselves") {
+        b -= 1;
+    }
     // a title abbreviation and its name: "said Mr | . Burman" -> "Mr. Burman", "Mr. | Clarke" -> "Mr. Clarke"
     let title = |t: &Token| {
         matches!(
@@ -3300,16 +3525,25 @@ fn lowercase_first(s: &str) -> String {
 /// The organisation named last before `before` with `word` (or its plural) in its name, as the
 /// speaker a description of it stands for: "the ministry's spokesman" after "the Defence Ministry",
 /// "the bank" after "Osk Bank", "the airline" after "Osk Airlines".
+/// (Its resolution is "reference": a description of a body the article names is that named body,
+/// not an unnamed source.)
 fn org_named_with(ctx: &Ctx, before: usize, word: &str) -> Option<Speaker> {
     let o = ctx.entities.iter().rev().filter(|e| e.span.end <= before && e.kind == EntityType::Org).find(|e| {
         e.canonical.to_lowercase().split_whitespace().any(|x| x == word || x.strip_suffix('s') == Some(word))
     })?;
-    Some(Speaker {
-        name: o.canonical.clone(),
-        kind: EntityType::Org,
-        anonymous: false,
-        resolution: "description".into(),
-    })
+    Some(Speaker { name: o.canonical.clone(), kind: EntityType::Org, anonymous: false, resolution: "reference".into() })
+}
+
+/// The body a speaker named earlier whose name ends in `word`: "the party" after "the People's
+/// Renewal party said" (a name the entity finder did not type as an organisation).
+fn body_spoken_before(recent: &[(usize, Speaker)], word: &str) -> Option<Speaker> {
+    let (_, s) = recent.iter().rev().find(|(_, s)| {
+        s.kind == EntityType::Org
+            && s.resolution == "name"
+            && s.name.contains(' ')
+            && s.name.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(word))
+    })?;
+    Some(Speaker { resolution: "reference".into(), ..s.clone() })
 }
 
 /// Resolves a source phrase to a speaker.
@@ -3317,7 +3551,7 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
     let toks = ctx.toks;
     let span = toks[a].span.cover(&toks[b].span);
     let phrase = span.slice(ctx.text);
-    let lower_words: Vec<&str> = (a..=b).map(|i| ctx.lower(i)).collect();
+    let lower_words: Vec<&str> = (a..=b).map(|i| toks[i].lower.as_str()).collect();
     // named entities inside the phrase
     let inside: Vec<&Entity> = if ctx.entities_sorted {
         // only entities starting inside the phrase (or at its end, if empty) can lie inside it
@@ -3364,11 +3598,15 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
                         lower_words[k - 1 - a],
                         "government" | "regime" | "authorities" | "administration" | "leadership" | "police" | "court" | "courts"
                     )
-                    && inside.iter().any(|e| {
+                    && (inside.iter().any(|e| {
                         e.kind == EntityType::Gpe
                             && toks.get(k + 1).is_some_and(|n| n.span.start == e.span.start)
                             && e.span.end == span.end
-                    }))
+                    })
+                    // (and an institution in a named place, whatever the entity finder typed the
+                    // place as: "the hospital in | Ostrava Bay" is the hospital)
+                    || (is(INSTITUTIONS, lower_words[k - 1 - a]) || is(ORG_NOUNS, lower_words[k - 1 - a]))
+                        && (k + 1..=b).all(|i| ctx.cap(i) || toks[i].kind == TokKind::Possessive)))
     });
     if let Some(k) = restricted {
         return resolve(ctx, (a, k - 1), recent);
@@ -3381,6 +3619,33 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
         .iter()
         .find(|e| e.kind == EntityType::Person && e.span.start == span.start && ctx.text[e.span.end..].starts_with(','))
         .copied();
+    // someone described through a person is not that person: "Robert Plant's publicist", "the
+    // senator's lawyer" (one person named, then a possessive and only lower-case words); no
+    // antecedent for a later "he" or "she" (who is the person, as before), and what a later "the
+    // publicist" stands for
+    if let Some(p) = pick(EntityType::Person).filter(|p| {
+        named_first.is_none()
+            && inside.iter().filter(|e| e.kind == EntityType::Person).count() == 1
+            && !phrase.contains(',')
+            && toks.get(b).is_some_and(|t| t.is_word() && role_word(&t.lower))
+            && Some(toks.partition_point(|t| t.span.start < p.span.end)).is_some_and(|k| {
+                k < b && toks[k].kind == TokKind::Possessive && (k + 1..=b).all(|i| toks[i].is_word() && !ctx.cap(i))
+            })
+    }) {
+        let words: Vec<&str> =
+            phrase.split_whitespace().skip_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str())).collect();
+        let name = words.join(" ");
+        ctx.described_through = Some(Speaker {
+            name: p.canonical.clone(),
+            kind: EntityType::Person,
+            anonymous: false,
+            resolution: "name".into(),
+        });
+        if is(DESCRIPTORS, head) {
+            ctx.descriptions.insert(head.to_string(), (name.clone(), EntityType::Misc));
+        }
+        return Some(Speaker { name, kind: EntityType::Misc, anonymous: false, resolution: "description".into() });
+    }
     if let Some(p) = named_first.or_else(|| pick(EntityType::Person)) {
         if let Some(d) = lower_words.iter().find(|w| is(DESCRIPTORS, w)) {
             ctx.descriptions.insert(d.to_string(), (p.canonical.clone(), EntityType::Person));
@@ -3427,6 +3692,7 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
         // the nearest that does not disagree; once one was passed over for disagreeing, the nearest
         // that agrees (a name that says nothing there is as often a place or a firm the entity
         // finder took for a person: "Pershing Square", "Boca Raton")
+        let own = ctx.own_words;
         let mut passed_over = false;
         let mut fits = |name: &str| match agrees(name) {
             Some(true) => true,
@@ -3439,7 +3705,7 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
         let found = recent
             .iter()
             .rev()
-            .find(|(_, s)| {
+            .find(|(at, s)| {
                 // an unnamed source is taken up again by "it" or "they" as its number allows
                 // ("The report said ... It also found", "Officials said ... They added")
                 let unnamed_agrees = || {
@@ -3451,6 +3717,7 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
                     }
                 };
                 (s.kind == EntityType::Person) == want_person
+                    && !own.is_some_and(|w| w.contains(&Span::new(*at, *at)))
                     && (!s.anonymous || unnamed_agrees())
                     // a group named as a subject is for "they" only
                     && (s.resolution != "group" || head == "they")
@@ -3462,7 +3729,7 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
                 ctx.entities
                     .iter()
                     .rev()
-                    .filter(|e| e.span.end <= span.start)
+                    .filter(|e| e.span.end <= span.start && !own.is_some_and(|w| w.contains(&e.span)))
                     .find(|e| {
                         if want_person {
                             e.kind == EntityType::Person && fits(&e.canonical)
@@ -3535,7 +3802,12 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
                 if w.len() < 4 || DETERMINERS.contains(w) {
                     continue;
                 }
-                if let Some(o) = org_named_with(ctx, span.start, w) {
+                if let Some(mut o) = org_named_with(ctx, span.start, w) {
+                    // (only a definite description is a reference to it: "local media" is not
+                    // "Fairfax Media")
+                    if ctx.lower(a) != "the" {
+                        o.resolution = "description".into();
+                    }
                     return Some(o);
                 }
             }
@@ -3589,6 +3861,31 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
         if words.first() == Some(&first) && opens_sentence_lowercase(ctx, a, head) {
             name = format!("{}{}", toks[a].lower, &name[first.len()..]);
         }
+        // a body's name that ends in its kind is a name: "(the opposition) People's Renewal party",
+        // "the Green party" (capitalised words right before the head)
+        // (not "a US court" nor "the Australian newspaper": an indefinite article or a place or
+        // people alone before the head make no name; nor "a leader of a Kenyan group")
+        if (is(INSTITUTIONS, head) || is(ORG_NOUNS, head))
+            && b > a
+            && ctx.cap(b - 1)
+            && !matches!(lower_words[0], "a" | "an")
+            && !lower_words.contains(&"of")
+        {
+            let mut k = b - 1;
+            let word = |i: usize| ctx.cap(i) && !DETERMINERS.contains(&ctx.lower(i));
+            while k > a && (word(k - 1) || toks[k - 1].kind == TokKind::Possessive && k - 1 > a && word(k - 2)) {
+                k -= 1;
+            }
+            let place = inside.iter().any(|e| {
+                matches!(e.kind, EntityType::Gpe | EntityType::Norp)
+                    && e.span.start <= toks[k].span.start
+                    && toks[b - 1].span.end <= e.span.end
+            });
+            if !place {
+                let name = toks[k].span.cover(&toks[b].span).slice(ctx.text).to_string();
+                return Some(Speaker { name, kind: EntityType::Org, anonymous: false, resolution: "name".into() });
+            }
+        }
         let anonymous = is(ANONYMOUS_HEADS, head);
         return Some(Speaker {
             name,
@@ -3605,6 +3902,14 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
     // is not the regulator), so "the company" with no such name stays a description
     if b == a + 1 && ctx.lower(a) == "the" && is(ORG_NOUNS, head) {
         if let Some(o) = org_named_with(ctx, span.start, head) {
+            return Some(o);
+        }
+    }
+    // so are "the commission", "the party" after "the Electoral Commission", "People's Renewal
+    // party" (the nearest named body with that word, among the names found or the speakers
+    // named before)
+    if b == a + 1 && ctx.lower(a) == "the" && is(INSTITUTIONS, head) {
+        if let Some(o) = org_named_with(ctx, span.start, head).or_else(|| body_spoken_before(recent, head)) {
             return Some(o);
         }
     }
