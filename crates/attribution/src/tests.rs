@@ -3,10 +3,20 @@ use corroborate_nlp::{entities, sentences, tokenize};
 
 /// (source, speaker, cue, content, kind) of every attribution.
 fn check(text: &str) -> Vec<(String, String, String, String, AttributionKind)> {
+    check_with(text, None)
+}
+
+/// [`check`] with the first line as the headline.
+fn check_titled(text: &str) -> Vec<(String, String, String, String, AttributionKind)> {
+    check_with(text, Some(Span::new(0, text.find('\n').unwrap())))
+}
+
+/// [`check`] with a headline span, if any.
+fn check_with(text: &str, title: Option<Span>) -> Vec<(String, String, String, String, AttributionKind)> {
     let toks = tokenize(text, &[]);
     let sents = sentences(text, &toks, &[]);
     let ents = entities(text, &toks, &sents);
-    find(text, &toks, &sents, &ents, None)
+    find(text, &toks, &sents, &ents, title)
         .attributions
         .into_iter()
         .map(|a| {
@@ -703,27 +713,6 @@ fn a_negation_is_the_cues_and_no_part_of_the_speaker() {
             ("The mayor", "mayor", "never claimed")
         ]
     );
-}
-
-/// [`check`] with the first line as the headline.
-fn check_titled(text: &str) -> Vec<(String, String, String, String, AttributionKind)> {
-    let toks = tokenize(text, &[]);
-    let sents = sentences(text, &toks, &[]);
-    let ents = entities(text, &toks, &sents);
-    let title = Span::new(0, text.find('\n').unwrap());
-    find(text, &toks, &sents, &ents, Some(title))
-        .attributions
-        .into_iter()
-        .map(|a| {
-            (
-                a.source.map(|s| s.slice(text).to_string()).unwrap_or_default(),
-                a.speaker.map(|s| s.name).unwrap_or_default(),
-                a.cue.slice(text).to_string(),
-                a.content.slice(text).to_string(),
-                a.kind,
-            )
-        })
-        .collect()
 }
 
 #[test]
