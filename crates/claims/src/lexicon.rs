@@ -267,6 +267,28 @@ pub const TOLD: &[&str] = &[
     "story",
 ];
 
+/// Acts of force that one stages by carrying them out: "staged attacks on two checkpoints", "staged
+/// a raid" (but "the attack was staged" fakes it: only read after the verb).
+pub const CARRIED_OUT: &[&str] = &[
+    "ambush",
+    "ambushes",
+    "assault",
+    "assaults",
+    "attack",
+    "attacks",
+    "counter-offensive",
+    "counteroffensive",
+    "incursion",
+    "incursions",
+    "insurgency",
+    "mutiny",
+    "offensive",
+    "raid",
+    "raids",
+    "rebellion",
+    "uprising",
+];
+
 /// What one stages without faking it: "staged a protest", "took the stage" are no fabrication.
 pub const PERFORMED: &[&str] = &[
     "championship",

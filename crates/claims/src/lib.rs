@@ -300,7 +300,106 @@ impl Featurizer {
         });
         (all, features(from, core_end), negative)
     }
+
+    /// The features of the thing a text says was made up: the subject a fabrication is said of
+    /// ("the so-called outbreak | was staged", "the footage | is fake", "the blast had been a
+    /// set-up"), or the object of one done ("Kyiv staged | the killings", "doctored | photos").
+    /// `None` when that thing is only a pronoun or names a claim ("this was staged", "the claims
+    /// are fake"), and when the text denies or refutes the fabrication rather than asserting it
+    /// ("denied that the footage was faked", "the idea that the outbreak was staged is false").
+    fn fabricated_subject(&self, text: &str) -> Option<HashSet<String>> {
+        let ws: Vec<String> = words(text).collect();
+        let i = (0..ws.len()).find(|&i| fabrication_at(&ws, i))?;
+        if (0..i).any(|k| negation(&ws[k]) || denial_at(&ws, k))
+            || ws[i + 1..].iter().any(|w| FALSITY.contains(&w.as_str()) || negation(w))
+        {
+            return None;
+        }
+        // back over the verb to its subject: "had been", "was a", "is entirely"
+        let mut j = i;
+        let mut predicated = false;
+        while j > 0 && (be_form(&ws[j - 1]) || FABRICATION_VERB_FILLERS.contains(&ws[j - 1].as_str())) {
+            predicated |= be_form(&ws[j - 1]);
+            j -= 1;
+        }
+        // (not "Ukraine is staging | civilian killings": the subject of an active verb makes it up)
+        let active = ws[i].ends_with("ing") || matches!(ws[i].as_str(), "stage" | "stages" | "fabricate");
+        let thing: Vec<&String> = if predicated && !active {
+            // up to four words before the verb, back to a word that opens a clause ("claims that |
+            // the outbreak | had been staged")
+            let from = (j.saturating_sub(4)..j)
+                .rev()
+                .take_while(|&k| !SUBJECT_BOUNDARIES.contains(&ws[k].as_str()))
+                .last()
+                .unwrap_or(j);
+            ws[from..j].iter().collect()
+        } else {
+            // or the thing made, past determiners and hedges: "doctored | photos", "the staged |
+            // killings", "had staged more alleged | killings of civilians", "a hoax | video"; of
+            // evidence, deaths, a blast or a poisoning ("staging attacks" may be carrying them out,
+            // "fabricated attacks" made-up criticisms, "a hoax website" a site of hoaxes)
+            let evidence = |w: &str| {
+                MEDIA.contains(&w) || concept(w).is_some_and(|c| matches!(c, "KILL" | "MEDIA" | "EXPLODE" | "POISON"))
+            };
+            let made: Vec<&String> = ws[i + 1..]
+                .iter()
+                .skip_while(|w| DETERMINERS.contains(&w.as_str()) || HEDGES.contains(&w.as_str()))
+                .take(2)
+                .take_while(|w| !STOPWORDS.contains(&w.as_str()))
+                .collect();
+            if !made.iter().any(|w| evidence(w)) {
+                return None;
+            }
+            made
+        };
+        // (a pointer or a claim names no thing made up: "this", "the claims", "fabricated rumours")
+        if thing
+            .iter()
+            .any(|w| POINTERS.contains(&w.as_str()) || TOLD.contains(&w.as_str()) || CLAIM_NOUNS.contains(&w.as_str()))
+        {
+            return None;
+        }
+        let out: HashSet<String> = thing
+            .iter()
+            .filter(|w| !HEDGES.contains(&w.as_str()) && !FABRICATION.contains(&w.as_str()))
+            .filter_map(|w| self.feature(w))
+            .collect();
+        (!out.is_empty()).then_some(out)
+    }
 }
+
+/// Words between a subject and a fabrication said of it, beside the forms of "be": "had been
+/// staged", "was a hoax", "is entirely fake".
+const FABRICATION_VERB_FILLERS: &[&str] = &[
+    "had",
+    "has",
+    "have",
+    "a",
+    "an",
+    "all",
+    "entirely",
+    "completely",
+    "totally",
+    "simply",
+    "just",
+    "clearly",
+    "merely",
+    "falsely",
+    "deliberately",
+];
+
+/// Words that open a noun phrase: "the staged killings", "staged more killings".
+const DETERMINERS: &[&str] =
+    &["the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "more", "another", "new", "further"];
+
+/// Words a subject does not reach back over: what opens its clause ("claims that | the outbreak
+/// was staged"), a verb of saying before it.
+const SUBJECT_BOUNDARIES: &[&str] =
+    &["that", "and", "but", "or", "because", "said", "says", "claimed", "claims", "insisted", "which", "who", "if"];
+
+/// Modifiers by which a voice keeps its distance from what they modify ("the so-called outbreak"):
+/// no part of the thing named.
+const HEDGES: &[&str] = &["alleged", "ostensible", "purported", "reputed", "so-called", "supposed"];
 
 /// Words that open a clause or a circumstance of its own after what a denial is about.
 const CLAUSE_OPENERS: &[&str] =
@@ -654,6 +753,9 @@ struct Unit {
     denies_involvement: Option<String>,
     /// Whom an accusation accuses ("Belmark" in "accused Belmark of the attack").
     accuses: Option<String>,
+    /// For a unit that says something was made up, the features of that thing ("the outbreak" in
+    /// "the outbreak was staged"): it contradicts what states that thing ([`Featurizer::fabricated_subject`]).
+    fabricated: Option<HashSet<String>>,
     /// The words the unit is about, for similarity: its own span, or for a content that only points
     /// back ("rejected the accusation", "repeated the charge") the content of the accusation or
     /// claim it points at.
@@ -1087,6 +1189,8 @@ fn units_capped(
             {
                 continue;
             }
+            let fabricated =
+                (!denial && dispute == Disputed::Plainly).then(|| f.fabricated_subject(about_text)).flatten();
             units.push(Unit {
                 r: EvidenceRef::Attribution { article: ai, index: k },
                 span: att.content,
@@ -1098,6 +1202,7 @@ fn units_capped(
                 // "rejects blame for the blast": the cue can carry the involvement
                 denies_involvement,
                 accuses,
+                fabricated,
                 speaker,
                 about: about.unwrap_or(att.content),
                 joined: (parts.len() > 1).then(|| content.to_string()),
@@ -1124,6 +1229,7 @@ fn units_capped(
                 .iter()
                 .find(|m| matches!(m.kind, MarkerKind::Refutation | MarkerKind::Hedge | MarkerKind::ScareQuotes))
                 .map(|m| m.span);
+            let fabricated = (dispute == Disputed::Plainly).then(|| f.fabricated_subject(s)).flatten();
             units.push(Unit {
                 r: EvidenceRef::Statement { article: ai, index: k },
                 span: st.span,
@@ -1136,6 +1242,7 @@ fn units_capped(
                 // "Belmark, the neighbouring country, denied any role": the denier opens the sentence
                 denies_involvement: denies_involvement(s, s.split([',', ' ']).next(), false),
                 accuses: None,
+                fabricated,
                 about: st.span,
                 joined: None,
             });
@@ -1433,8 +1540,10 @@ fn fabrication_at(ws: &[String], i: usize) -> bool {
     if !w.starts_with("stag") {
         return true;
     }
-    // something performed within four words after it ("staged something of a recovery")
-    if ws[i + 1..].iter().take(4).any(|n| PERFORMED.contains(&n.as_str())) {
+    // something performed within four words after it ("staged something of a recovery"); an
+    // attack or a raid too, when someone stages it ("militants staged attacks on two checkpoints"
+    // carried them out; "the attack was staged" is another matter)
+    if ws[i + 1..].iter().take(4).any(|n| PERFORMED.contains(&n.as_str()) || CARRIED_OUT.contains(&n.as_str())) {
         return false;
     }
     // or before it, in a passive: "the race was staged in Newcastle" (not "the rescue was staged")
@@ -1914,7 +2023,9 @@ fn sides_meet(
             if best.is_some_and(|(k, _)| k >= key) || nested(x, *y) {
                 continue;
             }
-            if say_the_same(&a, d, units[*y].negates.as_ref(), |c| lower(x).contains(c) || lower(*y).contains(c))
+            let said = |c: &str| lower(x).contains(c) || lower(*y).contains(c);
+            if (say_the_same(&a, d, units[*y].negates.as_ref(), said)
+                || units[*y].fabricated.as_ref().is_some_and(|thing| states_thing(&a, thing, said)))
                 && core.iter().any(|c| a.contains(c.as_str()))
                 && !double_negative(*y, &a, negative)
                 && units[*y].denies_involvement.as_deref().is_none_or(|who| mentions(text(x), who))
@@ -1950,6 +2061,15 @@ fn say_the_same(a: &HashSet<&str>, d: &HashSet<&str>, negates: Option<&Negated>,
             }
         })
         && common.iter().any(|c| said(c))
+}
+
+/// True when an affirming text (its content features `a`) states the thing a fabrication is said of
+/// (`thing`: "the outbreak" of "the so-called outbreak was staged"): all its features, one of them
+/// `said` in lower case ("Formula outbreak grows to 19 cases" states the outbreak; a name alone
+/// states nothing). A thing made up is often one noun, so this does not ask for the two features in
+/// common that [`say_the_same`] asks of other disputes.
+fn states_thing(a: &HashSet<&str>, thing: &HashSet<String>, said: impl Fn(&str) -> bool) -> bool {
+    thing.iter().all(|c| a.contains(c.as_str())) && thing.iter().any(|c| said(c))
 }
 
 /// True when a plain dispute of something negative (`negative`, from [`Featurizer::disputed_parts`])
@@ -2006,6 +2126,44 @@ fn join_denials(
             topics[o].1.extend(moved);
         }
     }
+}
+
+/// A unit that says something was made up ("the so-called outbreak was staged to ruin the
+/// company") shares often no more than that thing with what states it ("Formula outbreak grows to
+/// 19 cases"), too little to fall into one topic with it. Each topic holding such a unit is also
+/// weighed against the topic, affirmed by someone else, whose unit stating the thing (all its
+/// features) is most similar to it. Returns (affirmed topic, disputed topic) pairs not in `links`.
+fn link_fabrications(
+    units: &[Unit],
+    feats: &[Vec<String>],
+    topics: &[(Vec<usize>, Vec<usize>)],
+    links: &[(usize, usize)],
+    sim: impl Fn(usize, usize) -> f32,
+) -> Vec<(usize, usize)> {
+    let mut topic_of: HashMap<usize, usize> = HashMap::new();
+    for (t, (affirm, _)) in topics.iter().enumerate() {
+        for &u in affirm {
+            topic_of.insert(u, t);
+        }
+    }
+    let mut out = Vec::new();
+    for (t, (_, dispute)) in topics.iter().enumerate() {
+        for &y in dispute {
+            let Some(thing) = &units[y].fabricated else { continue };
+            let best = (0..units.len())
+                .filter(|&x| topic_of.get(&x).is_some_and(|&o| o != t))
+                .filter(|&x| !doubt_only(&units[x]) && voice(units, x) != voice(units, y))
+                .filter(|&x| thing.iter().all(|c| feats[x].contains(c)))
+                .map(|x| (topic_of[&x], sim(x, y)))
+                .max_by(|p, q| p.1.total_cmp(&q.1).then(q.0.cmp(&p.0)));
+            if let Some((o, _)) = best {
+                if !links.contains(&(o, t)) && !out.contains(&(o, t)) {
+                    out.push((o, t));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// A topic that is disputed ("the dam disaster was staged") but whose affirming side is only the
@@ -2233,8 +2391,10 @@ fn claims(
             (affirm, dispute)
         })
         .collect();
-    let links = rehome_doubts(&units, &mut topics, |x, y| pair_similarity(&sparse, &sent, x, y));
+    let mut links = rehome_doubts(&units, &mut topics, |x, y| pair_similarity(&sparse, &sent, x, y));
     join_denials(articles, &units, &mut topics, |x, y| pair_similarity(&sparse, &sent, x, y));
+    let more = link_fabrications(&units, &feats, &topics, &links, |x, y| pair_similarity(&sparse, &sent, x, y));
+    links.extend(more);
     if cancelled(cancel) {
         return (Vec::new(), (Vec::new(), 0));
     }

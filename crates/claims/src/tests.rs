@@ -243,6 +243,35 @@ fn denials_of_involvement_name_their_denier_and_reach_what_it_stands_for() {
 }
 
 #[test]
+fn what_is_said_to_be_made_up() {
+    let f = Featurizer::new();
+    let thing = |t: &str| {
+        let mut v: Vec<String> = f.fabricated_subject(t).into_iter().flatten().collect();
+        v.sort();
+        v
+    };
+    // the subject a fabrication is said of, without the hedge
+    assert_eq!(thing("The so-called blackout was staged to justify a new levy"), ["blackout"]);
+    assert_eq!(thing("rumours that the dam breach had been faked"), ["breach", "dam"]);
+    assert_eq!(thing("the ferry sinking was a hoax"), ["ferri", "sink"]);
+    // the thing made: evidence, deaths, a blast
+    assert_eq!(thing("the rebels published doctored photos of the port"), ["MEDIA"]);
+    assert_eq!(thing("the militia had staged more alleged killings of villagers"), ["KILL"]);
+    assert_eq!(thing("Belmark is staging civilian killings to frame the army"), ["CIVILIAN", "KILL"]);
+    // a pronoun or a claim names nothing; made-up criticisms are no evidence; a refuted or denied
+    // fabrication asserts none
+    assert!(thing("this was staged").is_empty());
+    assert!(thing("the claims are fake").is_empty());
+    assert!(thing("the senator's campaign of fabricated attacks").is_empty());
+    assert!(thing("the idea that the blackout was staged is false").is_empty());
+    assert!(thing("the ministry denied that the footage was faked").is_empty());
+    // carrying out an attack fakes nothing; saying the attack was staged does
+    assert!(!disputes("militants staged attacks on two checkpoints"));
+    assert!(!disputes("the rebels staged a raid on the depot"));
+    assert!(disputes("the attack on the checkpoint was staged"));
+}
+
+#[test]
 fn features_merge_synonyms() {
     let f = Featurizer::new();
     let a = f.features("civilians were executed by troops");

@@ -319,3 +319,45 @@ fn turnout_figures_conflict() {
     assert_eq!(conflicts.iter().map(|c| c.what.as_str()).collect::<Vec<_>>(), ["turnout"], "{conflicts:#?}");
     assert_eq!(conflicts[0].sides.iter().map(|s| s.low.round()).collect::<Vec<_>>(), [64.0, 41.0]);
 }
+
+#[test]
+fn a_thing_said_to_be_staged_contradicts_what_states_it() {
+    // the fabrication shares one noun with what it disputes ("the blackout"), and sits in no topic
+    // with it
+    let articles = vec![
+        Article::new(
+            "a",
+            "Blackout in Torvik leaves 40,000 homes without power\n\nA blackout left 40,000 homes in \
+             Torvik without power on Monday night, the grid operator Nordlink said. Engineers traced \
+             the fault to a burnt transformer near the harbour."
+                .to_string(),
+        ),
+        Article::new(
+            "b",
+            "Who gains from the Torvik power cut?\n\nThe so-called blackout was staged to justify a new \
+             energy levy. Nordlink, the grid operator in Torvik, has raised power prices twice this year, \
+             and Torvik homes will pay more again. Residents of Torvik we spoke to had lights on all night."
+                .to_string(),
+        ),
+    ];
+    let cmp = corroborate_engine::compare(articles);
+    let sides = the_one_contradiction(&cmp);
+    assert!(sides.iter().any(|t| t.contains("was staged")), "{sides:?}");
+    assert!(sides.iter().any(|t| t.contains("blackout left") || t.contains("Blackout in Torvik")), "{sides:?}");
+    // "militants staged attacks" carried them out: no dispute of the attack on the checkpoint
+    let cmp = corroborate_engine::compare(vec![
+        Article::new(
+            "a",
+            "Checkpoint attack\n\nAn attack on the Varn checkpoint killed three guards on Friday, the \
+             border police said."
+                .to_string(),
+        ),
+        Article::new(
+            "b",
+            "Militants in the hills\n\nMilitants have staged attacks on two checkpoints near Varn this \
+             month, officials said."
+                .to_string(),
+        ),
+    ]);
+    assert!(contradicting_texts(&cmp).is_empty(), "{:#?}", contradicting_texts(&cmp));
+}
