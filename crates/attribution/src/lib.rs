@@ -498,6 +498,44 @@ pub fn find_with(
             // no source found: the rules' source for the same cue, if they have one; and the rules'
             // source where it covers the learned one ("Russia's Defense Ministry" over "Ministry")
             let rule = raw.iter().find(|r| (t.cue.0..=t.cue.1).contains(&r.cue.0));
+            // a report inverted after its content's comma ("CONTENT, say residents", a headline's
+            // "CONTENT, Says Mayor"): the rules read its parts by their order, where the tagger can
+            // take a headline's capitalised content for the source, or a month for a name
+            if let Some(r) = rule.filter(|r| {
+                !r.direct
+                    && r.cue.0 == t.cue.0
+                    && is(INVERTED_CUES, ctx.lower(r.cue.0))
+                    && r.cue.0 > 0
+                    && toks[r.cue.0 - 1].is_punct(',')
+                    && r.source.is_some_and(|(a, _)| a > r.cue.1)
+                    && r.content.end <= toks[r.cue.0].span.start
+            }) {
+                t.source = r.source;
+                ca = toks.partition_point(|x| x.span.start < r.content.start);
+                cb = toks.partition_point(|x| x.span.end <= r.content.end).saturating_sub(1);
+                t.more = None;
+            }
+            // after the one told, what was said starts where the rules read it: "told reporters |
+            // the ferry would run", which the tagger can cut to "would run"
+            if let Some(r) = rule.filter(|r| {
+                !r.direct
+                    && matches!(ctx.lower(t.cue.1), "told" | "tell" | "tells")
+                    && r.content.start > toks[t.cue.1].span.end
+                    && r.content.start < toks[ca].span.start
+                    && r.content.end >= toks[cb].span.end
+                    && addressee_end(&ctx, t.cue.1 + 1, ctx.sent_end(t.cue.1))
+                        .is_some_and(|k| toks.get(k).is_some_and(|x| x.span.start == r.content.start))
+            }) {
+                ca = toks.partition_point(|x| x.span.start < r.content.start);
+            }
+            // the one told and a setting after a cue are no content: "CONTENT, he said | to
+            // reporters on Monday." (what was said is the rules' content before the cue)
+            if told_only(&ctx, t.cue.1, (ca, cb)) {
+                let Some(r) = rule.filter(|r| r.content.end <= toks[t.cue.0].span.start) else { continue };
+                ca = toks.partition_point(|x| x.span.start < r.content.start);
+                cb = toks.partition_point(|x| x.span.end <= r.content.end).saturating_sub(1);
+                t.source = t.source.or(r.source);
+            }
             let rule_source = rule.and_then(|r| r.source);
             // a content cut short runs on as the rules read the cue: a "that" clause cut at the
             // comma of an appositive ("told the Post that Ana Ruiz, | an engineer who ..., is not his
@@ -581,7 +619,7 @@ pub fn find_with(
             if let Some((a, b)) = t.content {
                 in_content[a..=b].iter_mut().for_each(|x| *x = true);
             }
-            let more = t.more.and_then(|(ma, mb)| {
+            let more = t.more.filter(|&m| !told_only(&ctx, t.cue.1, m)).and_then(|(ma, mb)| {
                 let m = toks[ma].span.cover(&toks[mb].span).trim(text, &[',']);
                 let bare = m.trim(text, &['"', '“', '”', '.', ',', ' ']);
                 let q = whole_quote(bare);
@@ -1758,6 +1796,19 @@ fn indirect(ctx: &Ctx, c: usize) -> Option<Raw> {
     let s0 = ctx.sent_start(c);
     let s1 = ctx.sent_end(c);
     let (cue_end, after) = cue_particle(ctx, c);
+    // inverted after the comma that ends what was said: "CONTENT, say residents.", "CONTENT, Says
+    // Mayor" in a headline (whose capitals would read "CONTENT" as the source)
+    if let Some(source) = source_after_comma(ctx, c, cue_end, s0, s1) {
+        return Some(Raw {
+            source: Some(source),
+            cue: (c, cue_end),
+            content: toks[s0].span.cover(&toks[c - 2].span).trim(ctx.text, &[',']),
+            direct: false,
+            learned: false,
+            more: None,
+            subject: None,
+        });
+    }
     let gerund = l.ends_with("ing");
     let source =
         if gerund && c > s0 && toks[c - 1].is_punct(',') { subject_of(ctx, s0, c) } else { source_before(ctx, c, s0) };
@@ -1787,6 +1838,35 @@ fn indirect(ctx: &Ctx, c: usize) -> Option<Raw> {
         let opens =
             k < s1 && (toks[k].lower == "that" || DETERMINERS.contains(&ctx.lower(k)) && ctx.lower(k) != "that");
         if k > a + 1 && opens && (ctx.cap(k - 1) || !DETERMINERS.contains(&ctx.lower(k - 1))) {
+            a = k;
+        }
+    }
+    // the one told, when what follows is a setting, a "that" or a clause: "CONTENT, Ana Ruiz told
+    // reporters on Monday.", "said to reporters.", "told Reuters the bridge was safe"
+    let tell = matches!(l, "told" | "tell" | "tells" | "telling");
+    let said_to = toks.get(a).is_some_and(|t| t.lower == "to")
+        && matches!(
+            l,
+            "said"
+                | "says"
+                | "say"
+                | "explained"
+                | "explains"
+                | "confirmed"
+                | "confirms"
+                | "admitted"
+                | "admits"
+                | "complained"
+                | "wrote"
+                | "writes"
+                | "declared"
+                | "insisted"
+                | "revealed"
+                | "stated"
+        );
+    let that_soon = (a..s1.min(a + 6)).any(|k| toks[k].lower == "that");
+    if (tell || said_to) && !that_soon {
+        if let Some(k) = addressee_end(ctx, if tell { a } else { a + 1 }, s1) {
             a = k;
         }
     }
@@ -1825,6 +1905,8 @@ fn indirect(ctx: &Ctx, c: usize) -> Option<Raw> {
                 ctx.lower(a),
                 "during" | "in" | "on" | "at" | "last" | "this" | "earlier" | "later" | "yesterday" | "today"
             ));
+    // a postposed source whose head alone was read: "CONTENT, the harbour | master said."
+    let source = if a >= e || adverbial_only { whole_postposed(ctx, source, s0) } else { source };
     if (a >= e || adverbial_only) && source.0 > s0 && toks[source.0 - 1].is_punct(',') {
         // postposed: "CONTENT, Konashenkov added."
         let mut start = s0;
@@ -1866,6 +1948,238 @@ fn indirect(ctx: &Ctx, c: usize) -> Option<Raw> {
         more: None,
         subject: None,
     })
+}
+
+/// Words that open a setting after a report: "told reporters | on Monday", "| late on Tuesday".
+const SETTING_WORDS: &[&str] = &[
+    "at",
+    "during",
+    "early",
+    "earlier",
+    "in",
+    "last",
+    "late",
+    "later",
+    "on",
+    "overnight",
+    "this",
+    "today",
+    "yesterday",
+];
+
+/// People told things, named by a bare plural or a medium without a determiner: "told reporters".
+const BARE_ADDRESSEES: &[&str] = &[
+    "congress",
+    "crowds",
+    "delegates",
+    "investors",
+    "journalists",
+    "lawmakers",
+    "listeners",
+    "parliament",
+    "radio",
+    "readers",
+    "reporters",
+    "senators",
+    "staff",
+    "students",
+    "supporters",
+    "television",
+    "viewers",
+    "voters",
+];
+
+/// Heads of an addressee after a determiner: "told the newspaper", "a news conference" (not "told
+/// a joke", "told the truth").
+const AUDIENCES: &[&str] = &[
+    "agency",
+    "assembly",
+    "audience",
+    "briefing",
+    "broadcaster",
+    "channel",
+    "committee",
+    "conference",
+    "congregation",
+    "council",
+    "court",
+    "crowd",
+    "gathering",
+    "hearing",
+    "interviewer",
+    "journalist",
+    "jury",
+    "meeting",
+    "network",
+    "newspaper",
+    "outlet",
+    "paper",
+    "parliament",
+    "podcast",
+    "programme",
+    "program",
+    "radio",
+    "rally",
+    "reporter",
+    "reporters",
+    "journalists",
+    "senate",
+    "show",
+    "station",
+    "summit",
+    "supporters",
+    "television",
+    "tribunal",
+];
+
+/// Where the one told ends when it starts at `k` (after "told" or "said to"): a pronoun ("him"),
+/// a name ("Reuters", "the Free Osk Voice"), a bare plural of [`BARE_ADDRESSEES`] ("reporters",
+/// "local reporters"), or up to three words after a determiner ("the newspaper", "a news
+/// conference") when only a setting, a "that" or the end of the sentence follows ("told the story
+/// of" is no addressee).
+fn addressee_end(ctx: &Ctx, k: usize, s1: usize) -> Option<usize> {
+    let toks = ctx.toks;
+    let word = |i: usize| i < s1 && toks[i].kind == TokKind::Word && !ctx.cue_verb(i);
+    if !word(k) {
+        return None;
+    }
+    if matches!(ctx.lower(k), "him" | "her" | "them" | "me" | "us" | "you") {
+        return Some(k + 1);
+    }
+    let settled = |i: usize| {
+        i >= s1
+            || matches!(toks[i].kind, TokKind::Punct('.' | '!' | '?' | ';'))
+            || is(SETTING_WORDS, ctx.lower(i))
+            || ctx.lower(i) == "that"
+    };
+    let stop = |i: usize| is(SETTING_WORDS, ctx.lower(i)) || matches!(ctx.lower(i), "that" | "who" | "which");
+    let determiner = matches!(ctx.lower(k), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our");
+    let first = k + usize::from(determiner);
+    // (after a determiner, capitalised words or lowercase ones, not both: "the Osk Courier",
+    // "a news conference", not "the Osk Courier he")
+    let caps = first < s1 && ctx.cap(first);
+    let mut e = first;
+    while e < k + 5
+        && word(e)
+        && !stop(e)
+        && (caps && ctx.cap(e)
+            || !caps && determiner
+            || is(BARE_ADDRESSEES, ctx.lower(e))
+            || matches!(ctx.lower(e), "local" | "state" | "foreign" | "national"))
+    {
+        e += 1;
+    }
+    if e == k + usize::from(determiner) || e > k + 4 {
+        return None;
+    }
+    // ("told ABC|'s programme": the addressee runs on)
+    if e < s1 && toks[e].kind == TokKind::Possessive {
+        return None;
+    }
+    let named = (k..e).all(|i| ctx.cap(i) || i == k && determiner);
+    if determiner && !named && !is(AUDIENCES, ctx.lower(e - 1)) {
+        return None;
+    }
+    let bare = !determiner && is(BARE_ADDRESSEES, ctx.lower(e - 1));
+    ((named || bare) && !(e < s1 && ctx.lower(e) == "of") || settled(e)).then_some(e)
+}
+
+/// A source that ends a sentence after what was said, widened back to the comma when a
+/// determiner and plain lowercase words lie between: "the harbour | master", "a ferry | captain".
+fn whole_postposed(ctx: &Ctx, (a, b): (usize, usize), s0: usize) -> (usize, usize) {
+    let toks = ctx.toks;
+    if a <= s0 + 1 || toks[a - 1].is_punct(',') {
+        return (a, b);
+    }
+    let Some(comma) = (a.saturating_sub(4).max(s0)..a).rev().find(|&k| !toks[k].is_word()) else { return (a, b) };
+    let plain = |k: usize| {
+        toks[k].is_word()
+            && !ctx.cue_verb(k)
+            && !is_ly_adverb(ctx.lower(k))
+            && (!is(FUNCTION_WORDS, ctx.lower(k)) || k == comma + 1)
+    };
+    if toks[comma].is_punct(',')
+        && matches!(ctx.lower(comma + 1), "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our")
+        && (comma + 1..a).all(plain)
+    {
+        (comma + 1, b)
+    } else {
+        (a, b)
+    }
+}
+
+/// Whether tokens `a..=b` right after a cue ending at `cue_end` are only the one told and a
+/// setting: "said | to reporters on Monday", "told | the newspaper".
+fn told_only(ctx: &Ctx, cue_end: usize, (a, b): (usize, usize)) -> bool {
+    let toks = ctx.toks;
+    let said_to = a == cue_end + 1 && toks[a].lower == "to";
+    let told = a == cue_end + 1 && matches!(ctx.lower(cue_end), "told" | "tell" | "tells");
+    (said_to || told)
+        && addressee_end(ctx, if said_to { a + 1 } else { a }, ctx.sent_end(a)).is_some_and(|k| {
+            k > b || is(SETTING_WORDS, ctx.lower(k)) && (k..=b).all(|i| !ctx.cue_verb(i) && toks[i].lower != "that")
+        })
+}
+
+/// Cue verbs that stand before their source after what was said: "CONTENT, say residents".
+const INVERTED_CUES: &[&str] = &["say", "says", "said", "added", "adds", "insist", "insists", "insisted"];
+
+/// The source of a report whose cue follows the comma that ends what was said, to the end of the
+/// sentence: "CONTENT, say residents.", "CONTENT, says Ana Ruiz, a nurse." (to a comma), a
+/// headline's "CONTENT, Says Mayor". Not a setting ("said on Monday"), and at least two words said.
+fn source_after_comma(ctx: &Ctx, c: usize, cue_end: usize, s0: usize, s1: usize) -> Option<(usize, usize)> {
+    let toks = ctx.toks;
+    if c < s0 + 3 || !toks[c - 1].is_punct(',') || cue_end != c {
+        return None;
+    }
+    if !is(INVERTED_CUES, ctx.lower(c)) {
+        return None;
+    }
+    // (a quotation is for the direct rules: `"We will win", says Ana Ruiz`)
+    if toks[s0].is_quote() || toks[c - 2].is_quote() {
+        return None;
+    }
+    let a = c + 1;
+    // (an initial's dot inside a name: "Jeffrey N. Trimble")
+    let inside = |i: usize| {
+        toks[i].is_word()
+            || toks[i].kind == TokKind::Possessive
+            || toks[i].is_punct('.') && i + 1 < s1 && ctx.cap(i + 1) && toks[i - 1].span.len() == 1
+    };
+    let mut b = a;
+    while b < s1 && inside(b) && b < a + 7 {
+        b += 1;
+    }
+    // the end of the sentence (but its closing marks), or a comma that opens an appositive
+    let at_end = |i: usize| (i..s1).all(|k| !toks[k].is_word());
+    if b == a
+        || !(at_end(b) || toks[b].is_punct(','))
+        || is(SETTING_WORDS, ctx.lower(a))
+        || matches!(ctx.lower(a), "that" | "to" | "by" | "after" | "of" | "about" | "for" | "with" | "from" | "as")
+        || toks[b].is_punct(',') && toks.get(b + 1).is_some_and(|t| t.is_quote())
+    {
+        return None;
+    }
+    let head = b - 1;
+    let fits = (a..b).all(|i| {
+        ctx.np_token(i) || is(ANONYMOUS_HEADS, ctx.lower(i)) || is(PRONOUNS, ctx.lower(i)) || toks[i].is_punct('.')
+    });
+    if !fits || !(ctx.head_ok(head) || is(ANONYMOUS_HEADS, ctx.lower(head))) || ctx.cue_verb(head) {
+        return None;
+    }
+    // an appositive or a relative clause to the end of the sentence is the source's, as PolNeAR
+    // marks it ("says Ana Ruiz, a nurse at the clinic.", "said DeSantis, who was elected in 2012.")
+    // or, where a clause of its own follows, the appositive to its comma ("said Howard Rubel, a
+    // senior analyst at Jefferies, | who notes that ...")
+    if !toks[b].is_punct(',') || matches!(ctx.lower(b + 1), "adding" | "and" | "but") {
+        return Some((a, head));
+    }
+    let plain = |x: usize, y: usize| (x..=y).all(|k| !ctx.cue_verb(k) && !toks[k].is_quote());
+    let last = (b..s1).rev().find(|&k| toks[k].is_word()).unwrap_or(head);
+    if last > b && last - a < 45 && plain(b + 1, last) {
+        return Some((a, last));
+    }
+    let comma = (b + 1..s1.min(b + 14)).find(|&k| toks[k].is_punct(','));
+    Some((a, comma.filter(|&k| k > b + 1 && plain(b + 1, k - 1)).map_or(head, |k| k - 1)))
 }
 
 /// The subject noun phrase at the start of a sentence (after a leading "On Saturday,").

@@ -825,3 +825,43 @@ fn a_source_who_asked_not_to_be_named_is_anonymous() {
         assert_ne!(sp.name, "Velkor Water Board", "{names:?}");
     }
 }
+
+#[test]
+fn the_one_told_and_a_setting_after_a_postposed_cue_are_not_said() {
+    for (text, source) in [
+        ("The ferry will run again in May, the harbour master told reporters.", "harbour master"),
+        ("The ferry will run again in May, Ana Ruiz told reporters on Monday.", "Ana Ruiz"),
+        ("The ferry will run again in May, residents told the Osk Courier on Monday.", "residents"),
+        ("The ferry will run again in May, she said to reporters on Monday.", "she"),
+        ("The ferry will run again in May, the mayor told a news conference in Osk.", "mayor"),
+    ] {
+        let got = check(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert!(got[0].0.contains(source), "{text}: {got:?}");
+        assert_eq!(got[0].3, "The ferry will run again in May", "{text}: {got:?}");
+    }
+    // the one told before what was said
+    let got = check("On Monday, he told reporters the ferry would run again in May.");
+    assert!(got.iter().any(|g| g.3 == "the ferry would run again in May"), "{got:?}");
+}
+
+#[test]
+fn a_source_after_the_comma_that_ends_what_was_said_is_the_speaker() {
+    let got = check("The ferry will run again in May, say residents.");
+    assert!(got.iter().any(|g| g.0 == "residents" && g.3 == "The ferry will run again in May"), "{got:?}");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let got = check("The ferry will run again in May, said Jeffrey N. Trimble, a harbour official.");
+    assert!(
+        got.iter().any(|g| g.0 == "Jeffrey N. Trimble, a harbour official" && g.3 == "The ferry will run again in May"),
+        "{got:?}"
+    );
+    // a headline's capitals are no source before the cue
+    for (title, source) in [
+        ("Ferry Will Run Again in May, Say Residents", "Residents"),
+        ("Ferry Will Run Again in May, Says Mayor", "Mayor"),
+    ] {
+        let got = check_titled(&format!("{title}\n\nThe harbour reopened on Monday."));
+        assert!(got.iter().any(|g| g.0 == source && g.3 == "Ferry Will Run Again in May"), "{title}: {got:?}");
+        assert!(got.iter().all(|g| g.3 != source), "{title}: {got:?}");
+    }
+}
