@@ -63,6 +63,13 @@ const TIME_WORDS: &[&str] = &[
 const NUMBER_WORDS: &[&str] =
     &["a", "few", "several", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "many"];
 const SUBORDINATORS: &[&str] = &["while", "when", "after", "before", "as"];
+
+/// Words that open the voice's own clause after a postposed report: "X, the ministry said, | as
+/// claims spread", "the network said on Wednesday | after reviewing the protocols".
+const SETTING_SUBORDINATORS: &[&str] = &["after", "amid", "as", "before", "following", "when", "whereas", "while"];
+
+/// Words that open a short setting after a cue: "said | on Wednesday", "said | late on Tuesday".
+const SETTING_OPENERS: &[&str] = &["at", "during", "early", "in", "late", "on", "overnight"];
 /// Words that never qualify a role noun after them (see `Ctx::role_modifier`).
 const FUNCTION_WORDS: &[&str] = &[
     "about", "after", "all", "also", "although", "and", "any", "are", "because", "been", "before", "but", "can",
@@ -549,6 +556,22 @@ pub fn find_with(
             }) {
                 cb = toks.partition_point(|x| x.span.end <= r.content.end).saturating_sub(1).max(cb);
             }
+            // a second "that" clause joined by "and" is no more the whole content than the first:
+            // "said every count had been watched | and that no complaint had been filed" runs from
+            // where the rules' content starts, right after the cue
+            let coordinated = ca > t.cue.1 + 1
+                && toks[ca].lower == "that"
+                && matches!(ctx.lower(ca - 1), "and" | "or" | "but")
+                && !(t.cue.1 + 1..ca).any(|k| toks[k].is_quote() || toks[k].is_punct('.'));
+            if let Some(r) = rule.filter(|r| {
+                coordinated
+                    && !r.direct
+                    && r.content.start > toks[t.cue.1].span.end
+                    && r.content.start < toks[ca].span.start
+                    && r.content.end > toks[ca].span.end
+            }) {
+                ca = toks.partition_point(|x| x.span.start < r.content.start);
+            }
             // a relative clause after the cue's noun ("CONTENT, a website claimed in a story | that
             // went viral": "that" and a verb): what was claimed is the clause before the source's comma
             let medium =
@@ -613,13 +636,68 @@ pub fn find_with(
             if let Some(q) = whole {
                 content = q.inner;
             }
+            // a quotation that runs on from earlier paragraphs (news style: no closing mark at the
+            // end of a paragraph, a new opening mark at the next) is one content, though the tagger
+            // reads only its cue's paragraph: the rules' whole quotation
+            let mut direct = direct;
+            // (the marks that open the paragraphs alike: a straight mark left open is no start of a
+            // curly quotation)
+            let mark_before = |at: usize| {
+                toks[..toks.partition_point(|x| x.span.start < at)].iter().rev().find(|x| x.is_quote()).map(|x| x.span)
+            };
+            if let Some(r) = rule.filter(|r| {
+                r.direct
+                    && r.content.contains(&bare)
+                    && r.content.start < bare.start
+                    && text[r.content.start..bare.start].contains("\n\n")
+                    && quotes.iter().any(|q| {
+                        q.inner == r.content
+                            && (q.open == 0 || toks[q.open].paragraph_before)
+                            && mark_before(bare.start).is_some_and(|m| {
+                                m.slice(text) == toks[q.open].span.slice(text) && m.start > q.outer.start
+                            })
+                    })
+            }) {
+                content = r.content;
+                direct = true;
+            }
             for (a, b) in [Some(t.cue), source].into_iter().flatten() {
                 covered[a..=b].iter_mut().for_each(|x| *x = true);
             }
             if let Some((a, b)) = t.content {
                 in_content[a..=b].iter_mut().for_each(|x| *x = true);
             }
+            // a clause the voice joins to a postposed report with a subordinating word is the
+            // voice's own setting, not a second part of what was said: "X, the ministry said on
+            // Thursday, | as claims that Y spread online", "he said when asked about Y" ("as" only
+            // after a comma: "appointed as deputy" is no clause); a quotation that opens a sentence
+            // after it and closes the second content stays the speaker's (`"X," he said when asked
+            // about Y. "Z."`: Z)
+            let subordinate = |(ma, _): (usize, usize)| {
+                let from = t.source.map_or(t.cue.1, |s| s.1.max(t.cue.1)) + 1;
+                ma > t.cue.1
+                    && !toks[ma].is_quote()
+                    && !quotes.iter().any(|q| q.open < ma && ma < q.close)
+                    && (from..ma).any(|k| {
+                        is(SETTING_SUBORDINATORS, ctx.lower(k)) && (ctx.lower(k) != "as" || toks[k - 1].is_punct(','))
+                    })
+            };
             let more = t.more.filter(|&m| !told_only(&ctx, t.cue.1, m)).and_then(|(ma, mb)| {
+                if !subordinate((ma, mb)) {
+                    return Some((ma, mb));
+                }
+                // (a sentence ends before the quotation: a stop, an abbreviation's, or a quotation
+                // that closes on one)
+                let ends = |k: usize| toks[k].span.slice(text).ends_with(['.', '!', '?']);
+                let q = quotes.iter().find(|q| {
+                    q.open > ma + 1
+                        && q.open <= mb
+                        && q.close + 2 >= mb
+                        && (ends(q.open - 1) || toks[q.open - 1].is_quote() && ends(q.open - 2))
+                })?;
+                Some((q.open, mb))
+            });
+            let more = more.and_then(|(ma, mb)| {
                 let m = toks[ma].span.cover(&toks[mb].span).trim(text, &[',']);
                 let bare = m.trim(text, &['"', '“', '”', '.', ',', ' ']);
                 let q = whole_quote(bare);
@@ -895,7 +973,9 @@ pub fn find_with(
             let content = if r.direct {
                 without_dangling_conjunction(text, toks, r.content)
             } else {
-                let c = without_trailing_setting(text, toks, within_nested_few(text, &begins, r));
+                let c = without_dateline(text, toks, within_nested_few(text, &begins, r));
+                let c = past_possessive(&ctx, &begins, c);
+                let c = without_trailing_setting(text, toks, c);
                 with_whole_quotations(without_dangling_conjunction(text, toks, c), &by_start)
             };
             let r = &Raw { content, ..r.clone() };
@@ -1074,10 +1154,42 @@ fn no_statement(ctx: &Ctx, r: &Raw, title: Option<Span>) -> bool {
         return true;
     }
     // nor is a cue that opens on a possessive and reports only a pronoun ("'s complaints would be
-    // investigated" read as a cue with "she" as its content)
+    // investigated" read as a cue with "she" as its content), nor one with no source at all that
+    // reports only a pronoun (the subject of the next clause)
     let bare = r.content.slice(ctx.text).trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-    if matches!(bare.as_str(), "she" | "he" | "they" | "we" | "i" | "you") && !toks[c0].is_word() {
+    if matches!(bare.as_str(), "she" | "he" | "they" | "we" | "i" | "you")
+        && (!toks[c0].is_word()
+            || c0 > 0 && toks[c0 - 1].kind == TokKind::Possessive
+            || r.source.is_none() && !r.direct)
+    {
         return true;
+    }
+    // goods called back, not a memory told: "recalled millions of tins", "recalled 40,000 cars"
+    if !r.direct
+        && matches!(cue, "recalled" | "recalls" | "recall" | "recalling")
+        && (toks.get(c0 + 1).is_some_and(|t| t.kind == TokKind::Number)
+            || matches!(next(c0 + 1), "millions" | "thousands" | "hundreds" | "batches" | "tonnes" | "tons"))
+    {
+        return true;
+    }
+    // a headline's compound noun: "... as Hoax | Claims | Spread Online" (the source one common
+    // word that names no one, no body and no document)
+    if in_title && c0 == c1 && matches!(cue, "claims" | "fears" | "warnings" | "allegations" | "accusations") {
+        if let Some((a, b)) = r.source.filter(|&(a, b)| a == b && b + 1 == c0) {
+            let w = ctx.lower(a);
+            let someone = role_word(w)
+                || is(ANONYMOUS_HEADS, w)
+                || is(INFORMATION, w)
+                || is_org_word(w)
+                || is(PRONOUNS, w)
+                || ctx.entities.iter().any(|e| {
+                    matches!(e.kind, EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Loc)
+                        && e.span.overlaps(&toks[a].span)
+                });
+            if !someone && corroborate_nlp::lexicon::common_word(w) && toks[b].is_word() {
+                return true;
+            }
+        }
     }
     false
 }
@@ -1222,6 +1334,71 @@ fn without_trailing_setting(text: &str, toks: &[Token], content: Span) -> Span {
         }
         None => content,
     }
+}
+
+/// A reported content never ends on a possessive, an owner without what is owned: "Asked whether
+/// the opposition|'s complaints would be investigated, she said" (a cue the tagger found in the
+/// rest and that was dropped) runs on to the end of its clause (the next comma, conjunction or the
+/// end of the sentence), unless another attribution's source or cue lies on the way.
+fn past_possessive(ctx: &Ctx, begins: &[(usize, usize)], content: Span) -> Span {
+    let toks = ctx.toks;
+    let last = toks.partition_point(|t| t.span.end <= content.end);
+    let Some(k) = last.checked_sub(1) else { return content };
+    if toks[k].kind != TokKind::Possessive || toks[k].span.end != content.end || ctx.sent_of[k] == usize::MAX {
+        return content;
+    }
+    let s1 = ctx.sent_end(k);
+    let mut e = k + 1;
+    while e < s1
+        && !toks[e].is_punct(',')
+        && !toks[e].is_quote()
+        && toks[e].kind != TokKind::Punct('.')
+        && !is(CLAUSE_CONJUNCTIONS, &toks[e].lower)
+    {
+        e += 1;
+    }
+    if e == k + 1 {
+        return content;
+    }
+    let end = toks[e - 1].span.end;
+    if begins.iter().any(|&(c, b)| content.end <= b && b < end || content.end <= c && c < end) {
+        return content;
+    }
+    Span::new(content.start, end)
+}
+
+/// A reported content that opens its paragraph with a dateline keeps only what follows the
+/// dateline's dash: "Meridian Press - | Portavel's mayor was re-elected ...", "OSK (Wire) — |
+/// Officials said" (the dateline is the outlet's credit, not what was said). A dateline is at most
+/// seven capitalised words (with commas and brackets) and a spaced dash, followed on its line by a
+/// sentence that opens on a capital ("Many Republicans - who ..." is an aside) and has a lower-case
+/// word.
+fn without_dateline(text: &str, toks: &[Token], content: Span) -> Span {
+    let first = toks.partition_point(|t| t.span.start < content.start);
+    if first >= toks.len() || toks[first].span.start != content.start || !(first == 0 || toks[first].newline_before) {
+        return content;
+    }
+    let name = |t: &Token| {
+        t.kind == TokKind::Word && t.span.slice(text).starts_with(char::is_uppercase)
+            || matches!(t.kind, TokKind::Punct('(' | ')' | ','))
+    };
+    let Some(dash) = (first + 1..toks.len().min(first + 9)).find(|&d| !name(&toks[d])) else { return content };
+    let clause = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.kind == TokKind::Word && !t.newline_before && t.span.slice(text).starts_with(char::is_lowercase)
+        })
+    };
+    if !matches!(toks[dash].kind, TokKind::Punct('-' | '–' | '—'))
+        || !toks[dash].space_before
+        || !toks.get(dash + 1).is_some_and(|t| {
+            t.space_before && t.is_word() && !t.newline_before && !t.span.slice(text).starts_with(char::is_lowercase)
+        })
+        || !(dash + 2..dash + 5).any(clause)
+        || toks[dash + 1].span.start >= content.end
+    {
+        return content;
+    }
+    Span::new(toks[dash + 1].span.start, content.end)
 }
 
 /// Adverbs that lean on a subordinating word after them ("even though", "shortly after").
@@ -1905,9 +2082,42 @@ fn indirect(ctx: &Ctx, c: usize) -> Option<Raw> {
                 ctx.lower(a),
                 "during" | "in" | "on" | "at" | "last" | "this" | "earlier" | "later" | "yesterday" | "today"
             ));
+    // a setting and then a clause the voice joins with a subordinating word: "X, the network said
+    // on Wednesday | after reviewing the protocols", "X, the ministry said, | as claims spread"
+    // (what was said is X, before the source; not after a fronted setting, "On Monday, the
+    // ministry said ...", and not where a "that" clause follows)
+    let setting_clause = {
+        let mut k = a;
+        if k < e && (is(SETTING_OPENERS, ctx.lower(k)) || is(TIME_WORDS, ctx.lower(k))) {
+            k += 1;
+            while k < e
+                && k < a + 5
+                && toks[k].is_word()
+                && !is(SETTING_SUBORDINATORS, ctx.lower(k))
+                && ctx.lower(k) != "that"
+                && !ctx.cue_verb(k)
+            {
+                k += 1;
+            }
+            if k < e && toks[k].is_punct(',') {
+                k += 1;
+            }
+        }
+        let before = (s0..source.0.saturating_sub(1)).filter(|&i| toks[i].is_word()).count();
+        k < e
+            && is(SETTING_SUBORDINATORS, ctx.lower(k))
+            && (ctx.lower(k) != "as" || toks[k - 1].is_punct(','))
+            && !(k..e).any(|i| ctx.lower(i) == "that" || toks[i].is_quote())
+            && before >= 4
+            && !is(SETTING_OPENERS, ctx.lower(s0))
+            && !is(SETTING_SUBORDINATORS, ctx.lower(s0))
+            && !ctx.lower(s0).ends_with("ing")
+            && !ctx.lower(s0).ends_with("ed")
+            && !matches!(ctx.lower(s0), "according" | "despite" | "since" | "with" | "for" | "from" | "by" | "if")
+    };
     // a postposed source whose head alone was read: "CONTENT, the harbour | master said."
-    let source = if a >= e || adverbial_only { whole_postposed(ctx, source, s0) } else { source };
-    if (a >= e || adverbial_only) && source.0 > s0 && toks[source.0 - 1].is_punct(',') {
+    let source = if a >= e || adverbial_only || setting_clause { whole_postposed(ctx, source, s0) } else { source };
+    if (a >= e || adverbial_only || setting_clause) && source.0 > s0 && toks[source.0 - 1].is_punct(',') {
         // postposed: "CONTENT, Konashenkov added."
         let mut start = s0;
         // drop a leading "According to X," which is its own attribution
@@ -3738,8 +3948,11 @@ fn parenthetical(ctx: &Ctx, r: &mut Raw) {
     while last > close && matches!(toks[last].kind, TokKind::Punct(_) | TokKind::Quote(_)) {
         last -= 1;
     }
+    // (a part after that opens with a subordinating word is the voice's own clause: "X, the board
+    // said on Friday, | as rumours spread")
     if last < close + 2
         || ctx.cue_verb[close + 1]
+        || is(SETTING_SUBORDINATORS, ctx.lower(close + 1))
         || (close + 1..=last).any(|k| matches!(toks[k].kind, TokKind::Quote(_)))
     {
         return;
