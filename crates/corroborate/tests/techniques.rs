@@ -136,3 +136,56 @@ fn a_catalogue_with_no_narratives_a_stray_key_or_a_repeated_id_is_refused() {
     let out = common::run(&["narratives", "examples/belmark-today.txt", "--narratives", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+/// Invented texts: a plain council report with quotes, and a rant about the same ferry timetable.
+const FERRY_REPORT: &str = "Harbour Council Approves New Ferry Timetable After Long Debate
+
+The Velmora harbour council on Tuesday approved a revised ferry timetable that adds two evening crossings to Tarn Island from next month, ending a dispute that had run since the spring.
+
+Council member Odile Farrant, who opposed the plan, said the extra crossings would cost more than the budget allowed. \"We do not have the money for this, and the residents will pay for it,\" she said.
+
+The harbour master, Piet Lorand, rejected the criticism. \"There was no overspending. The figures were checked twice,\" he told reporters after the vote.
+
+Seven of the nine members voted in favour. Ticket prices will stay the same until the end of the year, according to the council's statement.
+
+Ferry operator Blue Tern Lines said it would hire four more deck hands. Two of its older boats remain in dry dock for repairs and should return in March.
+
+Passengers on the island welcomed the news. A shop owner in the village said the last boat at six o'clock had made evening trips to the mainland impossible.
+";
+
+const FERRY_RANT: &str = "The Ferry Scam: Who Really Profits?
+
+They want you to believe the new ferry timetable is about helping islanders. But is any of it true? The so-called reform was cooked up by the same corrupt cabal of bureaucrats who have been bleeding our island dry for years.
+
+These traitors laugh at you while they fill their pockets. And what about the mainland councillors? Nobody asks where their money comes from!
+
+Wake up before it is too late! Tomorrow it will be your boat, your house, your children's future. The globalist elites will stop at nothing, and only fools still trust them.
+
+Every honest islander knows the truth. Stand up for our island, stand up for our flag, and never let these crooks steal our freedom again!
+";
+
+fn shown_techniques(name: &str, text: &str) -> Vec<(String, String)> {
+    let (_dir, path) = common::temp_file(name, text);
+    let out = common::run(&["analyze", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["techniques"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["technique"].as_str().unwrap().to_string(), t["text"].as_str().unwrap().to_string()))
+        .collect()
+}
+
+#[test]
+fn neutral_reporting_shows_no_lone_weak_findings_while_a_rant_keeps_its_own() {
+    // the F1-tuned decoding finds "harbour master" and "rejected the criticism" here; neither
+    // reaches the report bound, and the report is not dense with techniques
+    let report = shown_techniques("ferry-report.txt", FERRY_REPORT);
+    assert!(report.is_empty(), "{report:?}");
+    let rant = shown_techniques("ferry-rant.txt", FERRY_RANT);
+    assert!(rant.len() >= 5, "{rant:?}");
+    for label in ["Loaded_Language", "Doubt"] {
+        assert!(rant.iter().any(|(t, _)| t == label), "no {label} in {rant:?}");
+    }
+}

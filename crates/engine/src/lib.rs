@@ -268,7 +268,9 @@ fn analyze_part(article: &Article, stages: Stages) -> Analysis {
     // (an act's content is its actor's, not the outlet's: "wants to prove that the disaster was staged")
     let narratives =
         if stages.narratives { narratives(text, &sentences, attributions.iter().chain(&acts)) } else { Vec::new() };
-    let techniques = if stages.techniques { techniques(text, &skip) } else { Vec::new() };
+    // (an article that adopts a known narrative in its own voice is shown all its decoded findings)
+    let adopts = narratives.iter().any(|n| n.voice == "adopts");
+    let techniques = if stages.techniques { techniques(text, &skip, adopts) } else { Vec::new() };
     Analysis { sentences, entities, attributions, statements, techniques, narratives, acts }
 }
 
@@ -323,11 +325,14 @@ pub fn attributed<'a>(
     out
 }
 
-/// Persuasion techniques of the text, leaving out those in non-prose metadata (bylines, categories).
-fn techniques(text: &str, skip: &[Span]) -> Vec<corroborate_model::Technique> {
-    let mut found = corroborate_techniques::detect(text);
-    found.retain(|t| !skip.iter().any(|s| s.overlaps(&t.span)));
-    found
+/// Persuasion techniques of the text shown to readers (the report bound of
+/// [`corroborate_techniques::shown`]; `adopts_narrative`: the article adopts a known narrative),
+/// leaving out those in non-prose metadata (bylines, categories).
+fn techniques(text: &str, skip: &[Span], adopts_narrative: bool) -> Vec<corroborate_model::Technique> {
+    let Ok(detector) = corroborate_techniques::Detector::embedded() else { return Vec::new() };
+    let mut found = detector.detect_scored(text);
+    found.retain(|(t, _)| !skip.iter().any(|s| s.overlaps(&t.span)));
+    corroborate_techniques::shown(text.split_whitespace().count(), found, adopts_narrative)
 }
 
 /// Analyses articles in parallel, keeping input order.

@@ -276,9 +276,8 @@ impl Detector {
         let mut spans = decode(doc, probs, self.threshold, self.min_span_score);
         if let Some(c) = &self.clause {
             spans.extend(decode(doc, clause, c.threshold, c.min_span_score));
-            spans = merge_spans(spans);
         }
-        spans
+        merge_spans(whole_names(doc, spans))
     }
 
     /// Per-token probabilities of a prepared document. The features a sentence's tokens share are
@@ -430,6 +429,16 @@ impl Detector {
     }
 
     fn detect_inner(&self, text: &str, words: Option<&WordStates>) -> Vec<Technique> {
+        self.detect_scored_inner(text, words).into_iter().map(|(t, _)| t).collect()
+    }
+
+    /// [`Detector::detect`] with each finding's technique probability (the classifier's top one):
+    /// the decoding the SI metric is tuned for, before the report bound of [`shown`].
+    pub fn detect_scored(&self, text: &str) -> Vec<(Technique, f32)> {
+        self.detect_scored_inner(text, None)
+    }
+
+    fn detect_scored_inner(&self, text: &str, words: Option<&WordStates>) -> Vec<(Technique, f32)> {
         let (doc, probs, clause) = self.token_probabilities(text, words);
         let spans = self.spans(&doc, &probs, &clause);
         let only: Vec<Span> = spans.iter().map(|s| s.0).collect();
@@ -438,7 +447,7 @@ impl Detector {
             .into_iter()
             .zip(labels)
             .map(|((span, p), dist)| {
-                let (best, _) =
+                let (best, q) =
                     dist.iter().enumerate().fold((0, f32::MIN), |acc, (k, &v)| if v > acc.1 { (k, v) } else { acc });
                 let label = TECHNIQUES[best];
                 let span = if self.flags & features::flags::EXTEND_CLAUSE != 0 && CLAUSE_LENGTH.contains(&label) {
@@ -446,12 +455,13 @@ impl Detector {
                 } else {
                     span
                 };
-                Technique {
+                let t = Technique {
                     technique: label.to_string(),
                     span,
                     confidence: p,
                     explanation: explanation(label).to_string(),
-                }
+                };
+                (t, q)
             })
             .collect()
     }
@@ -474,6 +484,42 @@ pub fn detect(text: &str) -> Vec<Technique> {
         Ok(d) => d.detect(text),
         Err(_) => Vec::new(),
     }
+}
+
+/// The report bound, calibrated with `corroborate eval propaganda --embedded --neutral DIR` (dev
+/// split and the BBC articles; docs/techniques.md): a finding stands on its own when its mean token
+/// probability reaches this and its technique probability reaches [`REPORT_LABEL`] (60% of such
+/// findings on dev overlap an annotated span, against 42% of all decoded ones).
+pub const REPORT_CONFIDENCE: f32 = 0.35;
+/// See [`REPORT_CONFIDENCE`].
+pub const REPORT_LABEL: f32 = 0.9;
+/// A document with this many findings that stand on their own is dense with techniques, like the
+/// corpus the decoding was tuned on, and all its decoded findings are shown.
+pub const REPORT_DENSE_FINDINGS: usize = 3;
+/// So is a document with at least one finding that stands on its own and this many decoded
+/// findings per 1,000 words (the 90th percentile of both the dev articles and the BBC articles is
+/// about 33).
+pub const REPORT_DENSE_PER_1000_WORDS: f32 = 30.0;
+
+/// Whether a finding stands on its own under the report bound.
+pub fn strong(t: &Technique, label_probability: f32) -> bool {
+    t.confidence >= REPORT_CONFIDENCE && label_probability >= REPORT_LABEL
+}
+
+/// The findings of a document of `words` words (as [`Detector::detect_scored`] gives them) that
+/// are shown to readers: all of them when the document is dense with techniques (enough findings
+/// that stand on their own, or one such finding among many decoded ones) or adopts a known
+/// disinformation narrative in its own voice (`adopts_narrative`, the caller's finding), else only
+/// the findings that stand on their own. In neutral reporting the base rate of techniques is far
+/// lower than in the training corpus, so a lone finding at the decoding threshold is mostly a
+/// false one.
+pub fn shown(words: usize, scored: Vec<(Technique, f32)>, adopts_narrative: bool) -> Vec<Technique> {
+    let strong_count = scored.iter().filter(|(t, q)| strong(t, *q)).count();
+    let per_1000 = 1000.0 * scored.len() as f32 / words.max(1) as f32;
+    let dense = adopts_narrative
+        || strong_count >= REPORT_DENSE_FINDINGS
+        || (strong_count >= 1 && per_1000 >= REPORT_DENSE_PER_1000_WORDS);
+    scored.into_iter().filter(|(t, q)| dense || strong(t, *q)).map(|(t, _)| t).collect()
 }
 
 /// Techniques whose spans are typically a whole clause or sentence (median 70-110 characters in
@@ -508,6 +554,58 @@ fn sentence_extent(doc: &Doc, span: Span) -> Span {
         return span;
     }
     Span::new(doc.tokens[s].span.start.min(span.start), doc.tokens[e - 1].span.end.max(span.end))
+}
+
+/// Titles that stand before a name with a dot ("Dr. Kiril Vosk").
+const TITLES: [&str; 16] =
+    ["dr", "mr", "mrs", "ms", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "rev", "st", "mx"];
+
+/// Token ranges of names written with a title: the title, its dot and the capitalised words after
+/// it, within one sentence ("Dr. Kiril Vosk").
+fn titled_names(doc: &Doc) -> Vec<(usize, usize)> {
+    let n = doc.tokens.len();
+    let capital = |k: usize| {
+        doc.tokens[k].word && doc.tokens[k].span.slice(doc.text).chars().next().is_some_and(char::is_uppercase)
+    };
+    let mut out = Vec::new();
+    for i in 0..n.saturating_sub(2) {
+        if !(doc.tokens[i].word && TITLES.contains(&doc.lower(i)) && doc.lower(i + 1) == ".") {
+            continue;
+        }
+        let sent = doc.sentence_of[i];
+        let mut j = i + 2;
+        while j < n && doc.sentence_of[j] == sent && capital(j) {
+            j += 1;
+        }
+        if j > i + 2 {
+            out.push((i, j));
+        }
+    }
+    out
+}
+
+/// Grows spans that begin or end inside a titled name to hold the whole name, so that no name is
+/// cut at its title's dot ("Dr" | "Kiril" in no span | "Vosk said ...").
+fn whole_names(doc: &Doc, mut spans: Vec<(Span, f32)>) -> Vec<(Span, f32)> {
+    let names = titled_names(doc);
+    if names.is_empty() {
+        return spans;
+    }
+    for (span, _) in spans.iter_mut() {
+        let (mut a, mut b) = doc.token_range(*span);
+        for &(u, v) in &names {
+            if a > u && a < v {
+                a = u;
+            }
+            if b > u && b < v {
+                b = v;
+            }
+        }
+        if a < b {
+            *span = Span::new(doc.tokens[a].span.start.min(span.start), doc.tokens[b - 1].span.end.max(span.end));
+        }
+    }
+    spans
 }
 
 /// Sorts spans and merges overlapping ones (keeping the higher score).
@@ -574,4 +672,62 @@ pub fn decode(doc: &Doc, probs: &[f32], threshold: f32, min_span_score: f32) -> 
         i = j;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(confidence: f32) -> Technique {
+        Technique { technique: "Loaded_Language".into(), span: Span::new(0, 4), confidence, explanation: String::new() }
+    }
+
+    #[test]
+    fn a_lone_weak_finding_is_not_shown_but_a_strong_one_is() {
+        let weak = (finding(0.2), 0.99);
+        let unsure_label = (finding(0.5), 0.6);
+        let strong = (finding(0.5), 0.95);
+        assert!(shown(400, vec![weak.clone(), unsure_label.clone()], false).is_empty());
+        let kept = shown(400, vec![weak, strong, unsure_label], false);
+        assert_eq!(kept.iter().map(|t| t.confidence).collect::<Vec<_>>(), [0.5]);
+    }
+
+    #[test]
+    fn a_document_dense_with_techniques_or_adopting_a_narrative_shows_all_its_findings() {
+        let weak = (finding(0.2), 0.99);
+        let strong = (finding(0.5), 0.95);
+        // three strong findings
+        let mut many = vec![strong.clone(); 3];
+        many.push(weak.clone());
+        assert_eq!(shown(2000, many, false).len(), 4);
+        // one strong finding among many decoded ones (8 in 200 words: 40 per 1,000)
+        let mut crowded = vec![weak.clone(); 7];
+        crowded.push(strong.clone());
+        assert_eq!(shown(200, crowded.clone(), false).len(), 8);
+        // ... but not the same findings in a long text
+        assert_eq!(shown(2000, crowded, false).len(), 1);
+        // an article adopting a known narrative
+        assert_eq!(shown(400, vec![weak.clone(), weak], true).len(), 2);
+    }
+
+    #[test]
+    fn a_span_never_ends_or_starts_inside_a_titled_name() {
+        let d = Detector::embedded().unwrap();
+        let text = "The so-called expert Dr. Mira Lenz claimed the vote was rigged by foreign agents.";
+        let doc = Doc::new(text, &d.clusters, d.flags);
+        let at = |w: &str| text.find(w).unwrap();
+        // as the decoding can cut it: "... expert Dr" | "Mira" in no span | "Lenz claimed ..."
+        let cut = vec![(Span::new(at("so-called"), at("Dr") + 2), 0.3), (Span::new(at("Lenz"), at("agents") + 6), 0.4)];
+        let spans = merge_spans(whole_names(&doc, cut));
+        assert_eq!(spans.len(), 1, "{spans:?}");
+        assert_eq!(
+            spans[0].0.slice(text),
+            "so-called expert Dr. Mira Lenz claimed the vote was rigged by foreign agents"
+        );
+        assert_eq!(spans[0].1, 0.4);
+        // a span that only touches the title grows over the name; other spans stay as they are
+        let touching = vec![(Span::new(at("expert"), at("Dr") + 2), 0.3), (Span::new(at("rigged"), at("by") + 2), 0.2)];
+        let spans: Vec<&str> = merge_spans(whole_names(&doc, touching)).iter().map(|s| s.0.slice(text)).collect();
+        assert_eq!(spans, ["expert Dr. Mira Lenz", "rigged by"]);
+    }
 }
