@@ -243,8 +243,8 @@ fn analyze_keeps_plain_text_exactly_and_spans_in_code_points() {
 #[test]
 fn analyze_stages_runs_only_those_asked_and_says_so() {
     let full: serde_json::Value =
-        serde_json::from_slice(&run(&["analyze", "examples/arvia-herald.txt"]).stdout).unwrap();
-    let out = run(&["analyze", "examples/arvia-herald.txt", "--stages", "attribution"]);
+        serde_json::from_slice(&run(&["analyze", "examples/belmark-today.txt"]).stdout).unwrap();
+    let out = run(&["analyze", "examples/belmark-today.txt", "--stages", "attribution"]);
     assert_eq!(out.status.code(), Some(0));
     let part: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(full.get("stages").is_none(), "a full run lists no stages");
@@ -254,7 +254,7 @@ fn analyze_stages_runs_only_those_asked_and_says_so() {
     }
     assert!(!full["techniques"].as_array().unwrap().is_empty());
     assert_eq!(part["techniques"], serde_json::json!([]));
-    assert_eq!(run(&["analyze", "examples/arvia-herald.txt", "--stages", "quotes"]).status.code(), Some(2));
+    assert_eq!(run(&["analyze", "examples/belmark-today.txt", "--stages", "quotes"]).status.code(), Some(2));
 }
 
 #[test]

@@ -41,7 +41,9 @@ pub fn analyze(article: Article) -> AnalyzedArticle {
 
 /// The stages of [`analyze_with`] beyond tokens and sentences, which always run. A stage brings
 /// what it needs: attribution its entities (speakers are entities), narratives the attributions (a
-/// narrative is adopted or reported according to them); see [`Stages::closed`].
+/// narrative is adopted or reported according to them); see [`Stages::closed`]. Techniques alone
+/// work out the narratives too (an article that adopts one is shown all its findings), but leave
+/// them and the attributions out of the result.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Stages {
     pub entities: bool,
@@ -257,8 +259,13 @@ fn analyze_part(article: &Article, stages: Stages) -> Analysis {
     let Regions { skip, markup, title } = regions(article);
     let toks = corroborate_nlp::tokenize(text, &markup);
     let sentences = corroborate_nlp::sentences(text, &toks, &skip);
-    let entities = if stages.entities { corroborate_nlp::entities(text, &toks, &sentences) } else { Vec::new() };
-    let (attributions, statements, acts) = if stages.attribution {
+    // (techniques need to know whether the article adopts a known narrative, which rests on its
+    // attributions: run without those stages, they are worked out and left out of the result, so
+    // that a technique is shown alike whatever stages run)
+    let for_techniques = stages.techniques && !stages.narratives;
+    let entities =
+        if stages.entities || for_techniques { corroborate_nlp::entities(text, &toks, &sentences) } else { Vec::new() };
+    let (attributions, statements, acts) = if stages.attribution || for_techniques {
         let found = corroborate_attribution::find(text, &toks, &sentences, &entities, title);
         let voice = corroborate_stance::analyze(text, &toks, &sentences, found);
         (voice.attributions, voice.statements, voice.acts)
@@ -266,12 +273,30 @@ fn analyze_part(article: &Article, stages: Stages) -> Analysis {
         (Vec::new(), Vec::new(), Vec::new())
     };
     // (an act's content is its actor's, not the outlet's: "wants to prove that the disaster was staged")
-    let narratives =
-        if stages.narratives { narratives(text, &sentences, attributions.iter().chain(&acts)) } else { Vec::new() };
+    let narratives = if stages.narratives || for_techniques {
+        narratives(text, &sentences, attributions.iter().chain(&acts))
+    } else {
+        Vec::new()
+    };
     // (an article that adopts a known narrative in its own voice is shown all its decoded findings)
     let adopts = narratives.iter().any(|n| n.voice == "adopts");
     let techniques = if stages.techniques { techniques(text, &skip, adopts) } else { Vec::new() };
-    Analysis { sentences, entities, attributions, statements, techniques, narratives, acts }
+    fn keep<T>(on: bool, v: Vec<T>) -> Vec<T> {
+        if on {
+            v
+        } else {
+            Vec::new()
+        }
+    }
+    Analysis {
+        sentences,
+        entities: keep(stages.entities, entities),
+        attributions: keep(stages.attribution, attributions),
+        statements: keep(stages.attribution, statements),
+        techniques,
+        narratives: keep(stages.narratives, narratives),
+        acts: keep(stages.attribution, acts),
+    }
 }
 
 /// Known narratives of the built-in catalogue (`corroborate narratives --narratives FILE` takes a

@@ -3,9 +3,14 @@
 use corroborate_engine::{analyze, analyze_with, Stages};
 use corroborate_model::Article;
 
+/// (the last paragraph adopts "staged by the victims" in the outlet's own voice, so all the decoded
+/// technique findings are shown: see `corroborate_techniques::shown`)
 const TEXT: &str = "The so-called inquiry into the fire at the Osk depot is a shameful farce, the mayor \
     Lena Varga said on Monday. \"We will rebuild every warehouse,\" she told reporters. Officials \
-    in Dorn insisted that the fire had been staged by the victims themselves.";
+    in Dorn insisted that the fire had been staged by the victims themselves.\n\nThe so-called \
+    massacre at Osk was staged by the victims themselves, a cynical provocation by the regime's \
+    puppets. The Western media swallowed the lies whole. Wake up: the bodies were actors, the photos \
+    were faked, and the whole shameful farce was invented to justify more sanctions.";
 
 fn article() -> Article {
     Article::new("a", TEXT.to_string())
@@ -28,9 +33,12 @@ fn attribution_alone_brings_its_entities_and_nothing_else() {
 #[test]
 fn techniques_alone_skip_entities_and_attribution() {
     let full = analyze(article()).analysis;
+    // (which the techniques work out unseen: the article adopts a narrative)
+    assert!(full.narratives.iter().any(|n| n.voice == "adopts"), "{:?}", full.narratives);
     let part = analyze_with(article(), Stages { techniques: true, ..Stages::NONE }).analysis;
     assert_eq!(part.techniques, full.techniques);
     assert!(part.entities.is_empty() && part.attributions.is_empty() && part.statements.is_empty());
+    assert!(part.narratives.is_empty());
 }
 
 #[test]
