@@ -505,6 +505,13 @@ pub fn find_with(
             // no source found: the rules' source for the same cue, if they have one; and the rules'
             // source where it covers the learned one ("Russia's Defense Ministry" over "Ministry")
             let rule = raw.iter().find(|r| (t.cue.0..=t.cue.1).contains(&r.cue.0));
+            // (the tokens of a rule's content)
+            let token_range = |c: Span| {
+                (
+                    toks.partition_point(|x| x.span.start < c.start),
+                    toks.partition_point(|x| x.span.end <= c.end).saturating_sub(1),
+                )
+            };
             // a report inverted after its content's comma ("CONTENT, say residents", a headline's
             // "CONTENT, Says Mayor"): the rules read its parts by their order, where the tagger can
             // take a headline's capitalised content for the source, or a month for a name
@@ -518,8 +525,7 @@ pub fn find_with(
                     && r.content.end <= toks[r.cue.0].span.start
             }) {
                 t.source = r.source;
-                ca = toks.partition_point(|x| x.span.start < r.content.start);
-                cb = toks.partition_point(|x| x.span.end <= r.content.end).saturating_sub(1);
+                (ca, cb) = token_range(r.content);
                 t.more = None;
             }
             // after the one told, what was said starts where the rules read it: "told reporters |
@@ -533,14 +539,13 @@ pub fn find_with(
                     && addressee_end(&ctx, t.cue.1 + 1, ctx.sent_end(t.cue.1))
                         .is_some_and(|k| toks.get(k).is_some_and(|x| x.span.start == r.content.start))
             }) {
-                ca = toks.partition_point(|x| x.span.start < r.content.start);
+                ca = token_range(r.content).0;
             }
             // the one told and a setting after a cue are no content: "CONTENT, he said | to
             // reporters on Monday." (what was said is the rules' content before the cue)
             if told_only(&ctx, t.cue.1, (ca, cb)) {
                 let Some(r) = rule.filter(|r| r.content.end <= toks[t.cue.0].span.start) else { continue };
-                ca = toks.partition_point(|x| x.span.start < r.content.start);
-                cb = toks.partition_point(|x| x.span.end <= r.content.end).saturating_sub(1);
+                (ca, cb) = token_range(r.content);
                 t.source = t.source.or(r.source);
             }
             let rule_source = rule.and_then(|r| r.source);
@@ -570,7 +575,7 @@ pub fn find_with(
                     && r.content.start < toks[ca].span.start
                     && r.content.end > toks[ca].span.end
             }) {
-                ca = toks.partition_point(|x| x.span.start < r.content.start);
+                ca = token_range(r.content).0;
             }
             // a relative clause after the cue's noun ("CONTENT, a website claimed in a story | that
             // went viral": "that" and a verb): what was claimed is the clause before the source's comma
