@@ -1148,6 +1148,12 @@ fn units_capped(
                 && !refuses(content)
                 && !gives_to(&words(content).collect::<Vec<_>>())
                 && !refuses(cue);
+            // "Kyiv | denied | that the footage was faked": a denial of a fabrication affirms the thing
+            let (denial, dispute) = if denial && dispute == Disputed::Plainly && fabricated_in(content) {
+                (false, Disputed::No)
+            } else {
+                (denial, dispute)
+            };
             // "Peskov rejected the accusation": what is rejected is the accusation made before
             let about = if points_elsewhere(content) { pointed_at(a, k) } else { None };
             let about_text = about.map_or(content, |s| s.slice(text));
@@ -1331,6 +1337,10 @@ fn disputed(f: &Featurizer, text: &str) -> Disputed {
     let ws: Vec<String> = words(text).collect();
     if no_involvement(&ws).is_some() {
         return Disputed::Plainly;
+    }
+    // "the idea that the outbreak was staged is false" disputes the staging, not the outbreak
+    if refuted_fabrication(&ws) {
+        return Disputed::No;
     }
     let mut negated = None;
     for (i, w) in ws.iter().enumerate() {
@@ -1555,6 +1565,51 @@ fn fabrication_at(ws: &[String], i: usize) -> bool {
         || i > 0
             && matches!(ws[i - 1].as_str(), "to" | "would" | "will" | "could" | "might" | "can" | "did" | "they" | "we")
 }
+
+/// True when the text says that what someone calls made up was not: "the outbreak was not staged",
+/// "the idea that the outbreak was staged is false", "denied that the footage was faked", "there is
+/// no evidence the video was doctored". Such a text disputes the fabrication, so it affirms the
+/// thing (not "the footage was staged, a provocation": the falsity must be said of a claim it names).
+fn refuted_fabrication(ws: &[String]) -> bool {
+    let Some(i) = (0..ws.len()).find(|&i| fabrication_at(ws, i)) else { return false };
+    // the clause the fabrication is in, back to a word that opens another
+    let from = (0..i).rev().find(|&k| REFUTATION_BOUNDARIES.contains(&ws[k].as_str())).map_or(0, |k| k + 1);
+    let before = &ws[from..i];
+    // "the claim that | the outbreak was staged | is false", "claims the video was faked are lies"
+    let named = |k: usize| CLAIM_NOUNS.contains(&ws[k].as_str()) || matches!(ws[k].as_str(), "idea" | "ideas");
+    let claim_before = (from..i).any(|k| named(k) && i - k <= 8);
+    let called_untrue = ws[i + 1..].iter().take(10).enumerate().any(|(k, w)| {
+        FALSITY.contains(&w.as_str()) && k > 0 && {
+            let p = &ws[i + k];
+            be_form(p) || matches!(p.as_str(), "as" | "entirely" | "completely" | "totally" | "simply" | "utterly")
+        }
+    });
+    negated_at(ws, i)
+        || claim_before && called_untrue
+        // "denied that the footage was faked", "rejected claims that it was staged"
+        // (not "dismissed the claims as fake": that calls the claims made up)
+        || (from..i).any(|k| {
+            denial_at(ws, k)
+                && i - k <= 9
+                && ws[k + 1..i].iter().any(|w| w == "that" || CLAIM_NOUNS.contains(&w.as_str()))
+                && !ws[k + 1..i].iter().any(|w| w == "as")
+        })
+        // "no evidence (that) the outbreak was staged", "no sign it was faked"
+        || before.windows(2).any(|p| negation(&p[0]) && matches!(p[1].as_str(), "evidence" | "proof" | "sign" | "signs" | "indication"))
+}
+
+/// True when the text says, without refuting it, that something was made up ("the footage was
+/// faked"); not "the footage as fake", what a dismissal calls made up.
+fn fabricated_in(text: &str) -> bool {
+    let ws: Vec<String> = words(text).collect();
+    (0..ws.len()).any(|i| fabrication_at(&ws, i) && !ws[i.saturating_sub(4)..i].iter().any(|w| w == "as"))
+        && !refuted_fabrication(&ws)
+}
+
+/// Words that end, going back, the clause a refuted fabrication is in ("said the footage was
+/// staged, | but there is no evidence": the evidence is denied of the staging only after the "but").
+const REFUTATION_BOUNDARIES: &[&str] =
+    &["and", "but", "said", "says", "saying", "while", "although", "though", "because"];
 
 /// True when `ws[i]` denies that something is true: "denied" in "Belmark denied the report", not in
 /// "there is no denying it", "denied bail", nor the noun in "vaccine denial".

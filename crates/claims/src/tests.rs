@@ -26,6 +26,14 @@ fn disputes_detects_fabrication_and_negated_concepts() {
     assert!(!disputes("when the senator took the stage in Ohio"));
     assert!(!disputes("dock workers staged a protest at the port"));
     assert!(disputes("the rescue was staged for the cameras"));
+    // a fabrication refuted is no dispute of the thing: it says the thing was real
+    assert!(!disputes("the idea that the outbreak was staged is false"));
+    assert!(!disputes("the rescue was not staged"));
+    assert!(!disputes("the ministry denied that the footage was faked"));
+    assert!(!disputes("there is no evidence the video was doctored"));
+    assert!(disputes("the ministry dismissed the claims as fake"));
+    assert!(disputes("the footage was staged, a provocation that is false from start to end"));
+    assert!(disputes("troops were not there and the rescue was staged"));
     assert!(!disputes("the board rejected the takeover offer"));
     assert!(!disputes("the court denied bail"));
     assert!(disputes("the ministry rejected claims that troops fired"));

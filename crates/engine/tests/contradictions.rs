@@ -361,3 +361,46 @@ fn a_thing_said_to_be_staged_contradicts_what_states_it() {
     ]);
     assert!(contradicting_texts(&cmp).is_empty(), "{:#?}", contradicting_texts(&cmp));
 }
+
+#[test]
+fn a_refuted_fabrication_contradicts_the_fabrication_not_the_thing() {
+    // "the idea that the outbreak was staged is false" says the outbreak was real: it stands against
+    // the staging claim, and is no part of it
+    let articles = vec![
+        Article::new(
+            "a",
+            "Cholera outbreak in Vesk grows to 19 cases\n\nThe cholera outbreak in the river town of Vesk \
+             has grown to 19 cases, the regional health board said on Monday. Posts on social media claim \
+             that the outbreak was staged by the health board to win more funding. Dr. Ilse Varga, who \
+             leads the hospital's infection unit, said the idea that the outbreak was staged is false."
+                .to_string(),
+        ),
+        Article::new(
+            "b",
+            "Vesk outbreak was staged, residents say\n\nThe so-called cholera outbreak in Vesk was staged \
+             by the health board, residents told the Free Vesk Voice on Monday."
+                .to_string(),
+        ),
+    ];
+    let cmp = corroborate_engine::compare(articles);
+    assert_eq!(cmp.stories.len(), 1);
+    let claims = &cmp.stories[0].claims;
+    let texts = |c: &corroborate_model::Claim| c.evidence.iter().map(|e| evidence_text(&cmp, e)).collect::<Vec<_>>();
+    let refuting =
+        claims.iter().position(|c| texts(c).iter().any(|t| t.contains("is false"))).expect("the refutation is a claim");
+    assert!(
+        !texts(&claims[refuting]).iter().any(|t| t.contains("was staged by")),
+        "the refutation is grouped with the staging claim: {:?}",
+        texts(&claims[refuting])
+    );
+    let against: Vec<Vec<String>> = claims[refuting]
+        .relations
+        .iter()
+        .filter(|r| r.relation == Relation::Contradicts)
+        .map(|r| texts(&claims[r.claim]))
+        .collect();
+    assert!(
+        against.iter().any(|ts| ts.iter().any(|t| t.contains("was staged by"))),
+        "the refutation contradicts no staging claim: {against:?}"
+    );
+}
