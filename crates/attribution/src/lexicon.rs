@@ -850,6 +850,10 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
+/// Plurals that, capitalised, name a party's members ("Democrats said"), not an unnamed group.
+pub const PARTIES: &[&str] =
+    &["conservatives", "democrats", "greens", "liberals", "republicans", "socialists", "tories", "unionists"];
+
 #[cfg(test)]
 mod tests {
     #[test]

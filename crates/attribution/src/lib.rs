@@ -4475,11 +4475,17 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
             // with no comma ("Engineers who inspected the dam"; a name takes one: "Sanders, who")
             // or that is also written in lower case here ("Creditors" beside "creditors"; not
             // "Sanders said")
+            // or a plural English writes in lower case ("Doctors", "Teachers"; not "Sanders")
             let w = ctx.lower(a);
             role(w)
                 || agent_plural(w)
                     && (ctx.toks.get(a + 1).is_some_and(|t| matches!(t.lower.as_str(), "who" | "that"))
                         || ctx.toks.iter().any(|o| o.lower == w && o.span.slice(ctx.text) == w))
+                || w.len() > 3
+                    && w.ends_with('s')
+                    && corroborate_nlp::lexicon::common_word(w)
+                    && !corroborate_nlp::lexicon::given_name(w)
+                    && !PARTIES.contains(&w)
         }
     };
     if !common_opening && (a..=b).any(|i| ctx.cap(i) && !(i == a && DETERMINERS.contains(&ctx.lower(i)))) {

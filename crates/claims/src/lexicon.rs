@@ -549,3 +549,22 @@ pub const STOPWORDS: &[&str] = &[
 pub fn concept(w: &str) -> Option<&'static str> {
     CONCEPTS.iter().find(|(_, ws)| ws.contains(&w)).map(|(c, _)| *c)
 }
+
+/// Opposite states a thing is said to be in ("the sprinklers were working" / "had been switched
+/// off"; "the man was armed" / "unarmed"): each pair's two sides, as words or phrases, said of the
+/// thing with a form of "be" (or "remain", "stay") before them. A negation moves a state to the
+/// other side ("were not working").
+pub const OPPOSITE_STATES: &[(&[&str], &[&str])] = &[
+    (
+        &["working", "functioning", "operational", "in working order"],
+        &["switched off", "turned off", "shut off", "disabled", "broken", "faulty", "out of order", "inoperable"],
+    ),
+    (&["open", "reopened"], &["closed", "shut"]),
+    (&["alive"], &["dead"]),
+    (&["guilty"], &["innocent"]),
+    (&["armed"], &["unarmed"]),
+    (&["safe"], &["unsafe", "contaminated", "toxic", "poisoned"]),
+    (&["legal", "lawful"], &["illegal", "unlawful"]),
+    (&["peaceful"], &["violent"]),
+    (&["civilians"], &["soldiers", "fighters", "militants", "combatants"]),
+];

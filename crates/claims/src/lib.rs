@@ -2489,6 +2489,9 @@ fn claims(
             topic_pairs.push((a, d, meet));
         }
     }
+    // opposite states said of one thing by two voices: a claim of its own for each side
+    let pinned: HashSet<usize> = topic_pairs.iter().flat_map(|&(_, _, (x, y))| [x, y]).collect();
+    let opposites = opposite_states(f, articles, &units, &mut groups, &pinned);
     // each unit's cosine to the centroid of its group (the sum of the group's unit vectors)
     let mut centrality = vec![0f32; units.len()];
     for (_, members) in &groups {
@@ -2635,6 +2638,26 @@ fn claims(
             disputes: true,
         });
     }
+    for o in &opposites {
+        let (x, y) = (units[o.units.0].r, units[o.units.1].r);
+        // (each side's reason names its own state first: "switched off vs working")
+        let (wx, wy) = (&o.words.0, &o.words.1);
+        for (from, to, evidence, reason) in [
+            (o.groups.0, o.groups.1, vec![x, y], format!("{wx} vs {wy}")),
+            (o.groups.1, o.groups.0, vec![y, x], format!("{wy} vs {wx}")),
+        ] {
+            if claims[from].relations.iter().any(|r| r.claim == to) {
+                continue;
+            }
+            claims[from].relations.push(ClaimRelation {
+                claim: to,
+                relation: Relation::Contradicts,
+                reason,
+                evidence,
+                disputes: false,
+            });
+        }
+    }
     // order: claims in contradictions and carried by more articles first; keep relation indices right
     let mut order: Vec<usize> = (0..claims.len()).collect();
     let weight: Vec<(usize, usize, usize)> = claims
@@ -2663,6 +2686,16 @@ fn claims(
             }
         }
     }
+    // (a claim split off for an opposite state stays in its topic)
+    for o in &opposites {
+        if let Some(&u) = groups[o.groups.0].1.first() {
+            for &v in &groups[o.groups.1].1 {
+                if topic_of[v] == usize::MAX {
+                    topic_of[v] = topic_of[u];
+                }
+            }
+        }
+    }
     let mut claim_of = vec![usize::MAX; units.len()];
     for (gi, (_, members)) in groups.iter().enumerate() {
         for &u in members {
@@ -2671,6 +2704,159 @@ fn claims(
     }
     let conflicts = count_conflicts(articles, &units, &claim_of, &topic_of);
     (sorted, conflicts)
+}
+
+/// Two claims that say one thing is in opposite states ([`OPPOSITE_STATES`]).
+struct Opposite {
+    /// the claims (indices into the groups)
+    groups: (usize, usize),
+    /// a unit of each that says it
+    units: (usize, usize),
+    /// the words of each state ("switched off", "working")
+    words: (String, String),
+}
+
+/// A state of [`OPPOSITE_STATES`] said of a thing in `ws`: (pair, side, the state's words, the
+/// features of the thing). Predicative only ("the sprinklers | had been | switched off", "the
+/// border remained closed"), with the features of the (up to five) words of its subject before any
+/// phrase placing it, none a pronoun's; a negation before it moves it to the other side ("were not working").
+fn states(f: &Featurizer, ws: &[String]) -> Vec<(usize, usize, String, HashSet<String>)> {
+    // the first words of the states' phrases, so that most words are passed over at one look-up
+    static FIRST: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        OPPOSITE_STATES.iter().flat_map(|(a, b)| a.iter().chain(b.iter())).filter_map(|p| p.split(' ').next()).collect()
+    });
+    let mut out = Vec::new();
+    for i in (0..ws.len()).filter(|&i| first.contains(ws[i].as_str())) {
+        for (pair, sides) in OPPOSITE_STATES.iter().enumerate() {
+            for (side, phrases) in [sides.0, sides.1].into_iter().enumerate() {
+                let Some(phrase) = phrases.iter().find(|p| {
+                    let n = p.split(' ').count();
+                    i + n <= ws.len() && p.split(' ').zip(&ws[i..]).all(|(a, b)| a == b)
+                }) else {
+                    continue;
+                };
+                // back over adverbs and negations to the verb that predicates the state
+                let mut j = i;
+                let mut negated = false;
+                while j > 0
+                    && (is_ly(&ws[j - 1]) || negation(&ws[j - 1]) || STATE_ADVERBS.contains(&ws[j - 1].as_str()))
+                {
+                    negated ^= negation(&ws[j - 1]);
+                    j -= 1;
+                }
+                if j == 0 || !(be_form(&ws[j - 1]) || STATE_VERBS.contains(&ws[j - 1].as_str())) {
+                    continue;
+                }
+                // and over the auxiliaries to the subject
+                while j > 0 && (be_form(&ws[j - 1]) || AUXILIARIES.contains(&ws[j - 1].as_str())) {
+                    negated ^= negation(&ws[j - 1]);
+                    j -= 1;
+                }
+                // (back to a word that opens its clause; "that" may be a determiner: "that hall")
+                let from = (j.saturating_sub(5)..j)
+                    .rev()
+                    .take_while(|&k| ws[k] == "that" || !SUBJECT_BOUNDARIES.contains(&ws[k].as_str()))
+                    .last()
+                    .unwrap_or(j);
+                // the head of the subject, before a phrase that places it ("the sprinklers | in that
+                // hall"): two things at one place are not one thing
+                let thing: HashSet<String> = ws[from..j]
+                    .iter()
+                    .take_while(|w| !PLACING.contains(&w.as_str()))
+                    .filter(|w| !POINTERS.contains(&w.as_str()) && !SUBJECT_PRONOUNS.contains(&w.as_str()))
+                    .filter_map(|w| f.feature(w))
+                    .collect();
+                // (not in a question or a condition: "whether the singer was still alive")
+                if thing.is_empty() || ws[from.saturating_sub(3)..i].iter().any(|w| NOT_PLAINLY.contains(&w.as_str())) {
+                    continue;
+                }
+                out.push((pair, side ^ usize::from(negated), phrase.to_string(), thing));
+            }
+        }
+    }
+    out
+}
+
+/// Prepositions that open a phrase placing or qualifying a subject ("the sprinklers | in that hall").
+const PLACING: &[&str] = &["in", "at", "on", "of", "from", "near", "inside", "outside", "with", "for", "along"];
+
+/// Words between a state and the verb that predicates it ("were | still | working").
+const STATE_ADVERBS: &[&str] = &["all", "still", "already", "fully", "completely", "partly", "largely", "both"];
+
+/// Verbs beside "be" that predicate a state: "remained closed", "stayed open".
+const STATE_VERBS: &[&str] =
+    &["remain", "remained", "remains", "stay", "stayed", "stays", "seemed", "appeared", "kept", "left"];
+
+/// Auxiliaries before a predicate: "had been", "will be", "would have been".
+const AUXILIARIES: &[&str] =
+    &["had", "has", "have", "will", "would", "could", "may", "might", "must", "should", "not", "never", "n't"];
+
+/// Opposite states ([`states`]) said of one thing by two voices, in affirming units: a claim
+/// holding both is split (the units that put the thing in the second unit's state go to a new
+/// claim), and the two claims contradict. Units are looked up by pair and side, not compared all
+/// with all; units `pinned` as the evidence of a contradiction already stay where they are.
+fn opposite_states(
+    f: &Featurizer,
+    articles: &[AnalyzedArticle],
+    units: &[Unit],
+    groups: &mut Vec<(bool, Vec<usize>)>,
+    pinned: &HashSet<usize>,
+) -> Vec<Opposite> {
+    let mut group_of = vec![usize::MAX; units.len()];
+    for (g, (_, members)) in groups.iter().enumerate() {
+        for &u in members {
+            group_of[u] = g;
+        }
+    }
+    // per pair: the units with a state on each side
+    type Said = (usize, String, HashSet<String>);
+    let mut by_pair: BTreeMap<usize, [Vec<Said>; 2]> = BTreeMap::new();
+    for (u, unit) in units.iter().enumerate() {
+        if unit.disputes || group_of[u] == usize::MAX || doubt_only(unit) {
+            continue;
+        }
+        let ws: Vec<String> = words(unit.text(articles)).collect();
+        for (pair, side, phrase, thing) in states(f, &ws) {
+            by_pair.entry(pair).or_default()[side].push((u, phrase, thing));
+        }
+    }
+    let mut out: Vec<Opposite> = Vec::new();
+    for [first, second] in by_pair.values() {
+        // the first pair of units, by two voices, of which the things meet
+        let found = first.iter().find_map(|(x, px, tx)| {
+            second
+                .iter()
+                .find(|(y, _, ty)| voice(units, *x) != voice(units, *y) && !tx.is_disjoint(ty))
+                .map(|(y, py, _)| (*x, *y, tx, px.clone(), py.clone()))
+        });
+        let Some((x, y, tx, px, py)) = found else { continue };
+        let (gx, gy) = (group_of[x], group_of[y]);
+        let gy = if gx == gy {
+            // the units of the claim that say the second state of that thing leave it (not one that
+            // is the evidence of a contradiction of the claim already)
+            let leaving: HashSet<usize> = second
+                .iter()
+                .filter(|(u, _, t)| group_of[*u] == gx && *u != x && !t.is_disjoint(tx))
+                .map(|s| s.0)
+                .collect();
+            if leaving.iter().any(|&u| pinned.contains(&u)) {
+                continue;
+            }
+            groups[gx].1.retain(|u| !leaving.contains(u));
+            let mut moved: Vec<usize> = leaving.into_iter().collect();
+            moved.sort_unstable();
+            groups.push((false, moved));
+            groups.len() - 1
+        } else {
+            gy
+        };
+        if out.iter().any(|o| o.groups == (gx, gy) || o.groups == (gy, gx)) {
+            continue;
+        }
+        out.push(Opposite { groups: (gx, gy), units: (x, y), words: (px, py) });
+    }
+    out
 }
 
 /// Most days between two articles' dates for their counts of one thing to conflict.

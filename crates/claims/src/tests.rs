@@ -521,3 +521,36 @@ fn an_article_over_the_unit_cap_says_what_its_claims_left_out() {
         .contains(&format!("first {MAX_ARTICLE_UNITS} of the article's {}", MAX_ARTICLE_UNITS + 7)));
     assert!(notes[0].message.contains("the other 7 are"), "{}", notes[0].message);
 }
+
+#[test]
+fn opposite_states_said_of_a_thing() {
+    let f = Featurizer::new();
+    let said = |text: &str| -> Vec<(usize, usize, String)> {
+        let ws: Vec<String> = words(text).collect();
+        states(&f, &ws).into_iter().map(|(pair, side, words, _)| (pair, side, words)).collect()
+    };
+    // the thing is the head of the subject, not the place after it
+    let things = |text: &str| -> Vec<HashSet<String>> {
+        let ws: Vec<String> = words(text).collect();
+        states(&f, &ws).into_iter().map(|s| s.3).collect()
+    };
+    assert_eq!(
+        things("The sprinklers in that hall had been switched off for weeks"),
+        [things("the sprinklers were working")[0].clone()]
+    );
+    assert!(!things("the sprinklers were working")[0].contains("hall"));
+    let working = said("the sprinklers were working on the night of the fire");
+    let off = said("The sprinklers in that hall had been switched off for weeks");
+    assert_eq!(working.len(), 1, "{working:?}");
+    assert_eq!(off.len(), 1, "{off:?}");
+    assert_eq!((working[0].0, working[0].1), (off[0].0, 0));
+    assert_eq!(off[0].1, 1);
+    // a negation moves the state to the other side
+    assert_eq!(said("the sprinklers were not working")[0].1, 1);
+    assert_eq!(said("the border remained closed")[0].1, 1);
+    // not a verb, not an attribute, not of a pronoun alone
+    assert!(said("the crew switched off the pumps").is_empty());
+    assert!(said("a closed border").is_empty());
+    assert!(said("they were armed").is_empty());
+    assert!(said("asked whether the singer was still alive").is_empty());
+}

@@ -17,7 +17,7 @@
 use corroborate_model::{Analysis, AnalyzedArticle, Article, Comparison, EntityType, MetaKind, Span};
 use corroborate_nlp::canon::{clean_surface, key, Canonicalizer};
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::atomic::AtomicBool;
 
 use corroborate_claims::{cancelled, NEVER};
@@ -428,6 +428,66 @@ pub fn canonicalize(articles: &mut [AnalyzedArticle]) {
                     if let Some(country) = capital_of(&sp.name) {
                         sp.name = map.canonical(country, EntityType::Gpe);
                     }
+                }
+            }
+        }
+    }
+    fold_unnamed_speakers(articles);
+}
+
+/// An unnamed speaker capitalised only where it opens a headline or a sentence ("Outbreak Was
+/// Staged, Say Residents") is the one written in lower case elsewhere in the run ("residents told
+/// the paper"): one speaker, under the spelling written most often (lower case on a tie, never
+/// one in capitals throughout). A spelling capitalised inside a sentence somewhere ("said
+/// Democratic voters") is a name's: its speaker keeps its spellings. Named speakers keep theirs.
+fn fold_unnamed_speakers(articles: &mut [AnalyzedArticle]) {
+    let unnamed = |sp: &corroborate_model::Speaker| sp.resolution != "name";
+    let mut spellings: HashMap<String, HashMap<&str, usize>> = HashMap::new();
+    let mut proper: HashSet<String> = HashSet::new();
+    for a in articles.iter() {
+        let titles: Vec<Span> =
+            a.article.meta_spans.iter().filter(|m| m.kind == MetaKind::Title).map(|m| m.span).collect();
+        // (a source opens its sentence when only quotation marks or spaces come before it there)
+        let opens_sentence = |at: usize| {
+            let k = a.analysis.sentences.partition_point(|s| s.start <= at);
+            k > 0 && {
+                let from = a.analysis.sentences[k - 1].start.min(at);
+                a.article.text.get(from..at).is_some_and(|before| {
+                    before.chars().all(|c| c.is_whitespace() || matches!(c, '"' | '\'' | '\u{201c}' | '\u{2018}' | '('))
+                })
+            }
+        };
+        for t in a.analysis.attributions.iter().chain(&a.analysis.acts) {
+            let Some(sp) = t.speaker.as_ref().filter(|sp| unnamed(sp)) else { continue };
+            let key = sp.name.to_lowercase();
+            *spellings.entry(key.clone()).or_default().entry(sp.name.as_str()).or_default() += 1;
+            let capitalised = sp.name.starts_with(|c: char| c.is_uppercase()) && sp.name != sp.name.to_uppercase();
+            if let Some(src) = t.source.filter(|_| capitalised) {
+                if !opens_sentence(src.start) && !titles.iter().any(|s| s.contains(&src)) {
+                    proper.insert(key);
+                }
+            }
+        }
+    }
+    let spelling: HashMap<String, String> = spellings
+        .into_iter()
+        .filter(|(k, forms)| forms.len() > 1 && !proper.contains(k))
+        .filter_map(|(k, forms)| {
+            // (the most frequent; on a tie, the one in lower case, then the first in order; one
+            // in capitals throughout only if there is no other)
+            let lower = |s: &str| s.starts_with(|c: char| c.is_lowercase());
+            let shouted = |s: &str| s == s.to_uppercase();
+            let best = forms.into_iter().max_by(|x, y| {
+                shouted(y.0).cmp(&shouted(x.0)).then(x.1.cmp(&y.1)).then(lower(x.0).cmp(&lower(y.0))).then(y.0.cmp(x.0))
+            })?;
+            Some((k, best.0.to_string()))
+        })
+        .collect();
+    for a in articles.iter_mut() {
+        for t in a.analysis.attributions.iter_mut().chain(a.analysis.acts.iter_mut()) {
+            if let Some(sp) = t.speaker.as_mut().filter(|sp| unnamed(sp)) {
+                if let Some(s) = spelling.get(&sp.name.to_lowercase()) {
+                    sp.name.clone_from(s);
                 }
             }
         }

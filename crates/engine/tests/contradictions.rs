@@ -404,3 +404,54 @@ fn a_refuted_fabrication_contradicts_the_fabrication_not_the_thing() {
         "the refutation contradicts no staging claim: {against:?}"
     );
 }
+
+#[test]
+fn opposite_states_of_one_thing_contradict() {
+    // "switched off" against "working", said of the sprinklers by two voices: two claims that
+    // contradict, where before they were one claim both outlets carried
+    let articles = vec![
+        Article::new(
+            "a",
+            "Fire at Tarsk plant kills 12\n\nA fire at the Norvane plant in Tarsk killed 12 workers on \
+             Tuesday night, the fire service said. \"The sprinklers in that hall had been switched off \
+             for weeks,\" fire chief Pavel Ostrov said."
+                .to_string(),
+        ),
+        Article::new(
+            "b",
+            "Tarsk plant fire\n\nA fire at the Norvane plant in Tarsk killed workers on Tuesday. Norvane \
+             spokesman Erik Lund said the sprinklers were working on the night of the fire."
+                .to_string(),
+        ),
+    ];
+    let cmp = corroborate_engine::compare(articles);
+    assert_eq!(cmp.stories.len(), 1);
+    let claims = &cmp.stories[0].claims;
+    let texts = |c: &corroborate_model::Claim| c.evidence.iter().map(|e| evidence_text(&cmp, e)).collect::<Vec<_>>();
+    let off = claims.iter().position(|c| texts(c).iter().any(|t| t.contains("switched off"))).expect("claim");
+    assert!(!texts(&claims[off]).iter().any(|t| t.contains("were working")), "{:?}", texts(&claims[off]));
+    let against: Vec<(Vec<String>, &str)> = claims[off]
+        .relations
+        .iter()
+        .filter(|r| r.relation == Relation::Contradicts)
+        .map(|r| (texts(&claims[r.claim]), r.reason.as_str()))
+        .collect();
+    assert!(
+        against
+            .iter()
+            .any(|(ts, reason)| ts.iter().any(|t| t.contains("were working")) && *reason == "switched off vs working"),
+        "{against:?}"
+    );
+    // one voice saying both is no contradiction; nor are states of different things
+    let cmp = corroborate_engine::compare(vec![
+        Article::new(
+            "a",
+            "Tarsk plant\n\nThe sprinklers at the Norvane plant were working, the fire service said.".to_string(),
+        ),
+        Article::new(
+            "b",
+            "Tarsk plant\n\nThe alarms at the Norvane plant were broken, the fire service said.".to_string(),
+        ),
+    ]);
+    assert!(contradicting_texts(&cmp).is_empty(), "{:#?}", contradicting_texts(&cmp));
+}

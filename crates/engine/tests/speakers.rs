@@ -1,7 +1,8 @@
 //! `compare` gives one canonical speaker across a run: a capital that speaks ("Moscow insists") is its
 //! country's government, the same speaker as the country named outright; spellings of one name
-//! ("Dmitri" / "Dmitry", "Kostenkiy" / "Kostenkyy") are one speaker.
-use corroborate_model::Article;
+//! ("Dmitri" / "Dmitry", "Kostenkiy" / "Kostenkyy") are one speaker, and so are unnamed speakers
+//! written with a capital only where they open a headline ("Say Residents" / "residents told").
+use corroborate_model::{Article, MetaKind, MetaSpan, Span};
 
 /// The speakers of every attribution after `compare`, in order.
 fn speakers_of(articles: Vec<Article>) -> Vec<String> {
@@ -86,4 +87,29 @@ fn an_act_is_the_outlets_statement_not_a_quote() {
         statements.contains(&"The Arvian government has refused to let independent observers visit the site"),
         "{statements:?}"
     );
+}
+
+#[test]
+fn unnamed_speakers_capitalised_in_a_headline_are_those_in_lower_case() {
+    let headline = "Vesk Outbreak Was Staged, Say Residents";
+    let mut first = Article::new(
+        "a",
+        format!("{headline}\n\nThe cholera outbreak in Vesk was staged by the health board, residents told the Free Vesk Voice on Monday."),
+    );
+    // the headline as a reader marks it
+    first.meta_spans.push(MetaSpan { kind: MetaKind::Title, span: Span::new(0, headline.len()), value: None });
+    let articles = vec![
+        first,
+        Article::new(
+            "b",
+            "Cholera in Vesk\n\nResidents said the health board had invented the outbreak. Doctors said \
+             19 patients had cholera."
+                .to_string(),
+        ),
+    ];
+    let speakers = speakers_of(articles);
+    assert!(speakers.iter().filter(|s| *s == "residents").count() >= 3, "{speakers:?}");
+    assert!(speakers.iter().all(|s| s != "Residents"), "{speakers:?}");
+    // a plural English writes in lower case names no one where it opens a sentence
+    assert!(speakers.iter().any(|s| s == "doctors"), "{speakers:?}");
 }
