@@ -1856,6 +1856,12 @@ fn antecedent(ctx: &Ctx, r: usize) -> Option<(usize, usize)> {
         let open = (min..k).rev().find(|&i| toks[i].is_punct('('))?;
         k = open.checked_sub(1).filter(|&k| k >= min)?;
     }
+    // "the company, which says": a body described, not named (no head of a source elsewhere; "the
+    // Scottish National Party, which" is a name, found as before)
+    if (is(ORG_NOUNS, ctx.lower(k)) || is(INSTITUTIONS, ctx.lower(k))) && !ctx.cap(k) {
+        let a = if k > min && ctx.lower(k - 1) == "the" { k - 1 } else { k };
+        return Some((a, k));
+    }
     // "a video released in May that claimed": the time is the setting, not what "that" stands for
     let (a, b) = np_ending_at(ctx, k, min)?;
     if time_phrase(toks, a, b) && a >= min + 2 && matches!(toks[a - 1].lower.as_str(), "in" | "on" | "during" | "since")

@@ -931,3 +931,18 @@ fn recalled_goods_headline_nouns_and_pronoun_contents_are_no_reports() {
     );
     assert!(got.iter().any(|g| g.0 == "she" && g.3 == "that an inquiry was open"), "{got:?}");
 }
+
+#[test]
+fn a_relative_pronoun_after_a_body_described_speaks_for_it() {
+    // "the company, which says": the company speaks, as "the police, which say" does
+    let got = check("Three people died, according to the company, which says the blaze was set by saboteurs.");
+    assert!(
+        got.iter().any(|g| g.0 == "which" && g.1 == "company" && g.3 == "the blaze was set by saboteurs"),
+        "{got:?}"
+    );
+    let got = check("The blaze was set, according to the board, which says the sprinklers worked.");
+    assert!(got.iter().any(|g| g.0 == "which" && g.1 == "board"), "{got:?}");
+    // a name ending in such a word stays whole
+    let got = check("The vote was close, according to the Scottish National Party, which says it will appeal.");
+    assert!(got.iter().any(|g| g.2 == "says" && g.1 == "Scottish National Party"), "{got:?}");
+}
