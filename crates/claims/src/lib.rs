@@ -10,7 +10,8 @@
 //!   stems, concepts (synonyms such as "executed" / "killings" / "atrocities" share one), and canonical
 //!   entities, and a sentence vector (static embeddings of `corroborate-embed`) so that paraphrases
 //!   with no word in common still meet; and a polarity: it *affirms* its proposition, or *disputes* it (staged, faked, false
-//!   flag, denied, rejected, a negation near the concept). Units of one polarity are grouped by
+//!   flag, denied, rejected, a negation near the concept; a fabrication refuted, "the idea that it was
+//!   staged is false", affirms). Units of one polarity are grouped by
 //!   average-linkage clustering; an affirming and a disputing claim about the same thing contradict,
 //!   if someone affirms: the outlet's own doubts alone ("the so-called disaster") affirm nothing, and
 //!   move to the affirmed claim they doubt, which then contradicts the dispute. A contradiction also
@@ -19,6 +20,8 @@
 //!   disputes ("rejected the offer", "denied bail"), nor is withholding ("denied Garland a hearing");
 //!   "rejected" and "dismissed" dispute only what names a claim ("the allegations", "that ...",
 //!   "as baseless"), not a plan or a person.
+//! * **Opposite states**: two voices that put one thing in opposite states ("the sprinklers were
+//!   working" / "had been switched off"; `OPPOSITE_STATES` in the lexicon) make two claims that contradict.
 //! * **Blame**: an accusation ("accused Belmark of the attack") is a claim of its own; a denial of
 //!   involvement ("had nothing to do with it", "rejects blame for") contradicts only claims naming
 //!   the denier or what it stands for (the Kremlin, Russia, Moscow), and a topic that only denies
