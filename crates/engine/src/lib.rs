@@ -473,7 +473,7 @@ fn fold_unnamed_speakers(articles: &mut [AnalyzedArticle]) {
         .into_iter()
         .filter(|(k, forms)| forms.len() > 1 && !proper.contains(k))
         .filter_map(|(k, forms)| {
-            // (the most frequent; on a tie, the one in lower case, then the first in order; one
+            // (the most frequent; on a tie, the one in lower case, then the first alphabetically; one
             // in capitals throughout only if there is no other)
             let lower = |s: &str| s.starts_with(|c: char| c.is_lowercase());
             let shouted = |s: &str| s == s.to_uppercase();
