@@ -946,3 +946,27 @@ fn a_relative_pronoun_after_a_body_described_speaks_for_it() {
     let got = check("The vote was close, according to the Scottish National Party, which says it will appeal.");
     assert!(got.iter().any(|g| g.2 == "says" && g.1 == "Scottish National Party"), "{got:?}");
 }
+
+#[test]
+fn a_content_before_its_cue_keeps_the_clause_its_when_clause_hangs_on() {
+    let text = "At least twelve people were killed when an earthen dam above the village of Mirovka gave way before dawn on Friday, regional officials said, sending a wall of water through the lower town.";
+    let got = check(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "regional officials");
+    assert!(got[0].3.starts_with("At least twelve people were killed when an earthen dam"), "{got:?}");
+}
+
+#[test]
+fn a_headline_content_never_runs_into_the_metadata_under_it() {
+    // the date line is in no sentence (the engine leaves metadata out of them)
+    let text =
+        "Twelve Dead as Dam Gives Way Above Mirovka, Officials Say\nDate: 2026-03-14\n\nThe dam gave way on Friday.\n";
+    let toks = tokenize(text, &[]);
+    let date = Span::new(text.find("Date").unwrap(), text.find("14\n").unwrap() + 2);
+    let sents = sentences(text, &toks, &[date]);
+    let ents = entities(text, &toks, &sents);
+    let title = Span::new(0, text.find('\n').unwrap());
+    let found = find(text, &toks, &sents, &ents, Some(title)).attributions;
+    let got: Vec<(&str, &str)> = found.iter().map(|a| (a.cue.slice(text), a.content.slice(text))).collect();
+    assert_eq!(got, vec![("Say", "Twelve Dead as Dam Gives Way Above Mirovka")]);
+}

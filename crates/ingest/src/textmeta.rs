@@ -173,7 +173,11 @@ pub fn parse(text: &str) -> TextMeta {
         let s = span.slice(text);
         let words = s.split_whitespace().count();
         let ends_like_sentence = s.ends_with('.') && !s.ends_with("..");
-        let next_is_blank = lines.get(idx + 1).is_none_or(|l| trimmed(text, *l).is_empty());
+        // (or a line of metadata right under it: "date 2026-03-14", "By Jane Roe")
+        let next_is_blank = lines.get(idx + 1).is_none_or(|l| {
+            let next = trimmed(text, *l);
+            next.is_empty() || out.spans.iter().any(|m| m.span.overlaps(&next)) || byline(next.slice(text)).is_some()
+        });
         if nonempty.len() > 1
             && (2..=25).contains(&words)
             && s.chars().count() <= 200
@@ -724,6 +728,20 @@ mod tests {
             ("05/07/2030", "2030-05-07", "2030-07-05")
         );
         assert_eq!(t.meta.title.as_deref(), Some("Storm Hits Coast"));
+    }
+
+    #[test]
+    fn a_headline_with_its_date_or_byline_right_under_it_is_the_title() {
+        for text in [
+            "Dam Bursts in Osk, Officials Say\ndate 2031-03-13\n\nThe dam gave way.\n",
+            "Dam Bursts in Osk, Officials Say\nBy Jane Roe\n\nThe dam gave way.\n",
+        ] {
+            let t = parse(text);
+            assert_eq!(t.meta.title.as_deref(), Some("Dam Bursts in Osk, Officials Say"), "{text:?}");
+        }
+        // a sentence's line break is no headline
+        let t = parse("The dam burst in Osk and\nthe water rose.\n\nMore.\n");
+        assert_eq!(t.meta.title, None);
     }
 
     #[test]
