@@ -852,6 +852,7 @@ pub fn find_with(
     for r in raw.iter_mut() {
         r.source = r.source.and_then(|x| tidy_source(text, toks, x));
     }
+    appositives_after_according_to(&ctx, &verbal, &mut raw);
 
     // A cue outside every sentence is in metadata (a `Title:` label, a byline): no attribution.
     raw.retain(|r| ctx.sent_of[r.cue.0] != usize::MAX);
@@ -1931,6 +1932,13 @@ fn np_ending_at(ctx: &Ctx, end: usize, min: usize) -> Option<(usize, usize)> {
         }
         if ctx.np_token(p) && !(ctx.cap(p) && corroborate_nlp::lexicon::not_name(l) && !DETERMINERS.contains(&l)) {
             a = p;
+        } else if ctx.toks[a].kind == TokKind::Possessive
+            && ctx.toks[p].is_word()
+            && !ctx.cue_verb(p)
+            && !is(FUNCTION_WORDS, l)
+        {
+            // the owner before a possessive, a common noun too: "the company | 's spokesman"
+            a = p;
         } else {
             break;
         }
@@ -2922,6 +2930,69 @@ fn inverted_source(ctx: &Ctx, r: &Raw) -> Option<(usize, usize)> {
     };
     let opens = ctx.cap(a) || first.kind == TokKind::Number || DETERMINERS.contains(&first.lower.as_str()) || role();
     (a <= b && b - a < 20 && opens && toks[b].is_word()).then_some((a, b))
+}
+
+/// "According to Pavel Dunne, a hydrologist at the state university, cracks ...", "..., according
+/// to Dunne, a hydrologist.": the description after the name's comma is the source's (PolNeAR's
+/// sources hold their appositives), not what was said: a noun phrase opening on "a", "an" or "the"
+/// with a word of a role or a body in it and no verb ("According to The Guardian, an email was
+/// sent ..." and "According to the ministry, the dam, which ..." say what was said). Before the
+/// content, the content starts after it; at the end of the sentence, it was read as a second
+/// content of the cue, which goes.
+/// `verbal`: which tokens the part-of-speech tagger reads as verbs (empty: none known).
+fn appositives_after_according_to(ctx: &Ctx, verbal: &[bool], raw: &mut Vec<Raw>) {
+    let toks = ctx.toks;
+    let mut drop = vec![false; raw.len()];
+    for i in 0..raw.len() {
+        let r = &raw[i];
+        if r.direct || ctx.lower(r.cue.0) != "according" {
+            continue;
+        }
+        // the source's comma, then the description
+        let d = match r.source {
+            Some((_, b)) if b + 2 < toks.len() && toks[b + 1].is_punct(',') => b + 2,
+            _ => continue,
+        };
+        if toks[d].span.start != r.content.start || !matches!(ctx.lower(d), "a" | "an" | "the") {
+            continue;
+        }
+        let s1 = ctx.sent_end(d);
+        let Some(f) = (d + 1..s1.min(d + 16)).find(|&k| !(toks[k].is_word() || toks[k].kind == TokKind::Possessive))
+        else {
+            continue;
+        };
+        let verb = |k: usize| {
+            ctx.cue_verb(k) || auxiliary(ctx.lower(k)) || ctx.lower(k) == "being" || verbal.get(k).is_some_and(|&v| v)
+        };
+        let role = |k: usize| role_word(ctx.lower(k)) || is_org_word(ctx.lower(k));
+        if f < d + 2 || (d..f).any(verb) || !(d..f).any(role) {
+            continue;
+        }
+        let (a, _) = r.source.unwrap_or((d, d));
+        let at_end = (f..s1).all(|k| !toks[k].is_word());
+        let rest = (f + 1..s1).filter(|&k| toks[k].is_word()).count();
+        if toks[f].is_punct(',') && rest >= 3 && !matches!(ctx.lower(f + 1), "which" | "who" | "that") {
+            let end = raw[i].content.end;
+            raw[i].source = Some((a, f - 1));
+            raw[i].content = Span::new(toks[f + 1].span.start, end);
+        } else if at_end
+            && raw
+                .iter()
+                .enumerate()
+                .any(|(j, o)| j != i && o.cue == r.cue && o.content.end <= toks[r.cue.0].span.start)
+        {
+            drop[i] = true;
+            let cue = r.cue;
+            for o in raw.iter_mut().filter(|o| o.cue == cue) {
+                o.source = Some((a, f - 1));
+            }
+        }
+    }
+    let mut k = 0;
+    raw.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 /// The subject a cue shares with the verb it is joined to: "Theresa May announced ... and |

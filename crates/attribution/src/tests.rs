@@ -970,3 +970,33 @@ fn a_headline_content_never_runs_into_the_metadata_under_it() {
     let got: Vec<(&str, &str)> = found.iter().map(|a| (a.cue.slice(text), a.content.slice(text))).collect();
     assert_eq!(got, vec![("Say", "Twelve Dead as Dam Gives Way Above Mirovka")]);
 }
+
+#[test]
+fn a_description_with_an_owner_before_a_name_is_the_source() {
+    let text = "\u{201c}No dam in this valley was built for that,\u{201d} the company's spokesman, Oren Vail, said.";
+    let got = check(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].0.as_str(), got[0].1.as_str()), ("the company's spokesman, Oren Vail", "Oren Vail"));
+    assert_eq!(got[0].3, "No dam in this valley was built for that");
+}
+
+#[test]
+fn the_description_after_according_to_a_name_is_the_source() {
+    let got = check("According to Pavel Dunne, a hydrologist at the state university, cracks in the spillway had been reported to the company two years ago.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "Pavel Dunne, a hydrologist at the state university");
+    assert_eq!(got[0].3, "cracks in the spillway had been reported to the company two years ago");
+    let got =
+        check("Cracks had been found in the spillway, according to Pavel Dunne, a hydrologist at the university.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        (got[0].0.as_str(), got[0].3.as_str()),
+        ("Pavel Dunne, a hydrologist at the university", "Cracks had been found in the spillway")
+    );
+    // what was said, not a description
+    let got = check("According to the ministry, the dam, which was built in 1960, had been inspected in May.");
+    assert_eq!(
+        (got[0].0.as_str(), got[0].3.as_str()),
+        ("the ministry", "the dam, which was built in 1960, had been inspected in May")
+    );
+}
