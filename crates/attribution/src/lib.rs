@@ -1831,7 +1831,23 @@ fn restrictive_subject(ctx: &Ctx, k: usize, min: usize) -> Option<(usize, usize)
         return None;
     }
     let head_at_start = |end: usize| np_ending_at(ctx, end, min).filter(|h| h.0 == min && !time_phrase(toks, h.0, h.1));
-    let relative = (min + 1..k).find(|&r| matches!(ctx.lower(r), "who" | "which"));
+    // a body named by a common noun opens the subject too: "The company | that runs the dam"
+    let body_at_start = |end: usize| {
+        is_org_word(ctx.lower(end))
+            && (min..end).all(|i| DETERMINERS.contains(&ctx.lower(i)) || ctx.np_token(i))
+            && !time_phrase(toks, min, end)
+    };
+    // ("that" only after such a body, as the subject of its clause: not "a country | that the
+    // nominee called", "Fears | that donors ...")
+    let relative = (min + 1..k).find(|&r| {
+        matches!(ctx.lower(r), "who" | "which")
+            || ctx.lower(r) == "that"
+                && body_at_start(r - 1)
+                && r < k
+                && !ctx.cap(r + 1)
+                && !DETERMINERS.contains(&ctx.lower(r + 1))
+                && !is(PRONOUNS, ctx.lower(r + 1))
+    });
     let preposition = (min + 1..k).find(|&p| matches!(ctx.lower(p), "from" | "at" | "in" | "with" | "for"));
     let opener = match (relative, preposition) {
         (Some(r), Some(p)) => r.min(p),
@@ -1840,6 +1856,9 @@ fn restrictive_subject(ctx: &Ctx, k: usize, min: usize) -> Option<(usize, usize)
     // after a preposition, a noun phrase to the cue ("from | the ministry")
     if Some(opener) == preposition && !(opener + 1..=k).all(|i| ctx.np_token(i)) {
         return None;
+    }
+    if Some(opener) == relative && body_at_start(opener - 1) {
+        return Some((min, k));
     }
     head_at_start(opener - 1).map(|h| (h.0, k))
 }
@@ -4201,6 +4220,13 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
         let w = lower_words[k - a];
         !toks[k - 1].is_punct(',')
             && (matches!(w, "who" | "which")
+                // ("that" only after a short noun phrase of a body or a role: "The company | that
+                // runs the dam"; in other sources it opens what is said, "The real story is that")
+                || w == "that"
+                    && k > a
+                    && k - a <= 4
+                    && is_org_word(lower_words[k - 1 - a])
+                    && lower_words.get(k + 1 - a).is_some_and(|n| !DETERMINERS.contains(n) && !is(PRONOUNS, n))
                 || matches!(w, "in" | "at" | "from")
                     // (a seat of power in a place is the place's: "the government in Cairo")
                     && !matches!(

@@ -1000,3 +1000,11 @@ fn the_description_after_according_to_a_name_is_the_source() {
         ("the ministry", "the dam, which was built in 1960, had been inspected in May")
     );
 }
+
+#[test]
+fn a_body_with_a_that_clause_is_the_source_and_the_body_speaks() {
+    let got = check("The company that runs the Mirovka dam blamed record rainfall for the collapse.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].0.as_str(), got[0].1.as_str()), ("The company that runs the Mirovka dam", "company"));
+    assert_eq!(got[0].3, "record rainfall for the collapse");
+}
