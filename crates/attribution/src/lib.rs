@@ -3853,6 +3853,23 @@ fn headline_colon(ctx: &Ctx, title: Span) -> Option<Raw> {
     if (first..colon).any(|i| is(HEADLINE_LABELS, ctx.lower(i))) {
         return None;
     }
+    // nor a topic: "Mirovka Dam Collapse: Company Blames Record Rain" (the last word before the
+    // colon a common word that names no one, no body and no document)
+    let last = colon - 1;
+    let w = ctx.lower(last);
+    let someone = role_word(w)
+        || is_org_word(w)
+        || is(INFORMATION, w)
+        || matches!(w, "poll" | "polls" | "survey" | "study" | "analysis" | "audit" | "inquiry")
+        || is(ANONYMOUS_HEADS, w)
+        || is(PRONOUNS, w)
+        || ctx.entities.iter().any(|e| {
+            matches!(e.kind, EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Norp)
+                && e.span.overlaps(&toks[last].span)
+        });
+    if !someone && corroborate_nlp::lexicon::common_word(w) {
+        return None;
+    }
     let end = (colon + 1..toks.len()).take_while(|&i| toks[i].span.end <= title.end).last()?;
     Some(Raw {
         source: Some((first, colon - 1)),

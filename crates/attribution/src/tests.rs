@@ -1008,3 +1008,14 @@ fn a_body_with_a_that_clause_is_the_source_and_the_body_speaks() {
     assert_eq!((got[0].0.as_str(), got[0].1.as_str()), ("The company that runs the Mirovka dam", "company"));
     assert_eq!(got[0].3, "record rainfall for the collapse");
 }
+
+#[test]
+fn a_topic_before_a_headline_colon_is_no_source() {
+    let got = check_titled("Mirovka Dam Collapse: Rain Was the Heaviest in a Century\n\nThe dam gave way on Friday.");
+    assert!(got.iter().all(|a| a.0 != "Mirovka Dam Collapse"), "{got:?}");
+    // a speaker or a document still is
+    let got = check_titled("Poll: Voters Back the Dam Levy\n\nThe levy passed.");
+    assert_eq!((got[0].0.as_str(), got[0].2.as_str()), ("Poll", ":"), "{got:?}");
+    let got = check_titled("Lena Orsk: The Search Goes On\n\nRescuers worked through the night.");
+    assert_eq!((got[0].0.as_str(), got[0].2.as_str()), ("Lena Orsk", ":"), "{got:?}");
+}
