@@ -1878,8 +1878,21 @@ fn antecedent(ctx: &Ctx, r: usize) -> Option<(usize, usize)> {
     }
     // "the company, which says": a body described, not named (no head of a source elsewhere; "the
     // Scottish National Party, which" is a name, found as before)
+    // (with its modifiers: "the national weather | office, which said")
     if (is(ORG_NOUNS, ctx.lower(k)) || is(INSTITUTIONS, ctx.lower(k))) && !ctx.cap(k) {
-        let a = if k > min && ctx.lower(k - 1) == "the" { k - 1 } else { k };
+        let mut a = k;
+        while a > min
+            && k - a < 3
+            && toks[a - 1].is_word()
+            && !ctx.cue_verb(a - 1)
+            && !is(FUNCTION_WORDS, ctx.lower(a - 1))
+            && !DETERMINERS.contains(&ctx.lower(a - 1))
+        {
+            a -= 1;
+        }
+        if a > min && ctx.lower(a - 1) == "the" {
+            a -= 1;
+        }
         return Some((a, k));
     }
     // "a video released in May that claimed": the time is the setting, not what "that" stands for

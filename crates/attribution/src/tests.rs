@@ -1019,3 +1019,12 @@ fn a_topic_before_a_headline_colon_is_no_source() {
     let got = check_titled("Lena Orsk: The Search Goes On\n\nRescuers worked through the night.");
     assert_eq!((got[0].0.as_str(), got[0].2.as_str()), ("Lena Orsk", ":"), "{got:?}");
 }
+
+#[test]
+fn a_relative_pronoun_speaks_for_the_whole_body_described() {
+    let got =
+        check("The levy was approved by an international mining company, which estimates that the dam will cost more.");
+    let which: Vec<_> = got.iter().filter(|a| a.0 == "which").collect();
+    assert_eq!(which.len(), 1, "{got:?}");
+    assert_eq!(which[0].1, "international mining company");
+}
