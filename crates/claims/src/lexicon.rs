@@ -557,7 +557,18 @@ pub fn concept(w: &str) -> Option<&'static str> {
 pub const OPPOSITE_STATES: &[(&[&str], &[&str])] = &[
     (
         &["working", "functioning", "operational", "in working order"],
-        &["switched off", "turned off", "shut off", "disabled", "broken", "faulty", "out of order", "inoperable"],
+        // ("silent": of an alarm or a siren, what says it was not working, "the sirens were silent")
+        &[
+            "switched off",
+            "turned off",
+            "shut off",
+            "disabled",
+            "broken",
+            "faulty",
+            "out of order",
+            "inoperable",
+            "silent",
+        ],
     ),
     (&["open", "reopened"], &["closed", "shut"]),
     (&["alive"], &["dead"]),

@@ -2751,6 +2751,14 @@ fn states(f: &Featurizer, ws: &[String]) -> Vec<(usize, usize, String, HashSet<S
                 if j == 0 || !(be_form(&ws[j - 1]) || STATE_VERBS.contains(&ws[j - 1].as_str())) {
                     continue;
                 }
+                // ("silent" of a thing that should sound: someone who "remained silent" or "was
+                // silent on the matter" declined to speak)
+                if *phrase == "silent"
+                    && (!be_form(&ws[j - 1])
+                        || ws.get(i + 1).is_some_and(|n| matches!(n.as_str(), "on" | "about" | "over")))
+                {
+                    continue;
+                }
                 // and over the auxiliaries to the subject
                 while j > 0 && (be_form(&ws[j - 1]) || AUXILIARIES.contains(&ws[j - 1].as_str())) {
                     negated ^= negation(&ws[j - 1]);

@@ -548,6 +548,13 @@ fn opposite_states_said_of_a_thing() {
     // a negation moves the state to the other side
     assert_eq!(said("the sprinklers were not working")[0].1, 1);
     assert_eq!(said("the border remained closed")[0].1, 1);
+    // a siren said to be silent is one said not to work
+    let silent = said("the sirens were silent");
+    assert_eq!(silent.len(), 1, "{silent:?}");
+    assert_eq!((silent[0].0, silent[0].1), (working[0].0, 1));
+    // not someone declining to speak
+    assert!(said("the mayor remained silent").is_empty());
+    assert!(said("the ministry was silent on the matter").is_empty());
     // not a verb, not an attribute, not of a pronoun alone
     assert!(said("the crew switched off the pumps").is_empty());
     assert!(said("a closed border").is_empty());
