@@ -1320,8 +1320,7 @@ fn decode(doc: &Doc, a: usize, tags: &[usize], cue: (usize, usize), other_cues: 
     let runs = |want: usize| -> Vec<(usize, usize)> {
         let mut r: Vec<(usize, usize)> = Vec::new();
         for (k, &t) in tags.iter().enumerate() {
-            // (a token in no sentence is metadata, "date 2026-03-14" after a headline's cue)
-            if t == want && !doc.outside[a + k] {
+            if t == want {
                 let j = a + k;
                 match r.last_mut() {
                     Some(l) if l.1 + 1 == j => l.1 = j,

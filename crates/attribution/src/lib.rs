@@ -1843,7 +1843,6 @@ fn restrictive_subject(ctx: &Ctx, k: usize, min: usize) -> Option<(usize, usize)
         matches!(ctx.lower(r), "who" | "which")
             || ctx.lower(r) == "that"
                 && body_at_start(r - 1)
-                && r < k
                 && !ctx.cap(r + 1)
                 && !DETERMINERS.contains(&ctx.lower(r + 1))
                 && !is(PRONOUNS, ctx.lower(r + 1))
@@ -2981,8 +2980,8 @@ fn appositives_after_according_to(ctx: &Ctx, verbal: &[bool], raw: &mut Vec<Raw>
             continue;
         }
         // the source's comma, then the description
-        let d = match r.source {
-            Some((_, b)) if b + 2 < toks.len() && toks[b + 1].is_punct(',') => b + 2,
+        let (a, d) = match r.source {
+            Some((a, b)) if b + 2 < toks.len() && toks[b + 1].is_punct(',') => (a, b + 2),
             _ => continue,
         };
         if toks[d].span.start != r.content.start || !matches!(ctx.lower(d), "a" | "an" | "the") {
@@ -3000,7 +2999,6 @@ fn appositives_after_according_to(ctx: &Ctx, verbal: &[bool], raw: &mut Vec<Raw>
         if f < d + 2 || (d..f).any(verb) || !(d..f).any(role) {
             continue;
         }
-        let (a, _) = r.source.unwrap_or((d, d));
         let at_end = (f..s1).all(|k| !toks[k].is_word());
         let rest = (f + 1..s1).filter(|&k| toks[k].is_word()).count();
         if toks[f].is_punct(',') && rest >= 3 && !matches!(ctx.lower(f + 1), "which" | "who" | "that") {
