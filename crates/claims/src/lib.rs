@@ -21,7 +21,8 @@
 //!   "rejected" and "dismissed" dispute only what names a claim ("the allegations", "that ...",
 //!   "as baseless"), not a plan or a person.
 //! * **Opposite states**: two voices that put one thing in opposite states ("the sprinklers were
-//!   working" / "had been switched off"; `OPPOSITE_STATES` in the lexicon) make two claims that contradict.
+//!   working" / "had been switched off"; `OPPOSITE_STATES` in the lexicon; "the sirens never
+//!   sounded" / "had worked") make two claims that contradict.
 //! * **Blame**: an accusation ("accused Belmark of the attack") is a claim of its own; a denial of
 //!   involvement ("had nothing to do with it", "rejects blame for") contradicts only claims naming
 //!   the denier or what it stands for (the Kremlin, Russia, Moscow), and a topic that only denies
@@ -2742,10 +2743,12 @@ fn states(f: &Featurizer, ws: &[String]) -> Vec<(usize, usize, String, HashSet<S
                 // back over adverbs and negations to the verb that predicates the state
                 let mut j = i;
                 let mut negated = false;
+                let mut negator = None;
                 while j > 0
                     && (is_ly(&ws[j - 1]) || negation(&ws[j - 1]) || STATE_ADVERBS.contains(&ws[j - 1].as_str()))
                 {
                     negated ^= negation(&ws[j - 1]);
+                    negator = negator.or(negation(&ws[j - 1]).then_some(j - 1));
                     j -= 1;
                 }
                 if j == 0 || !(be_form(&ws[j - 1]) || STATE_VERBS.contains(&ws[j - 1].as_str())) {
@@ -2762,32 +2765,135 @@ fn states(f: &Featurizer, ws: &[String]) -> Vec<(usize, usize, String, HashSet<S
                 // and over the auxiliaries to the subject
                 while j > 0 && (be_form(&ws[j - 1]) || AUXILIARIES.contains(&ws[j - 1].as_str())) {
                     negated ^= negation(&ws[j - 1]);
+                    negator = negator.or(negation(&ws[j - 1]).then_some(j - 1));
                     j -= 1;
                 }
-                // (back to a word that opens its clause; "that" may be a determiner: "that hall")
-                let from = (j.saturating_sub(5)..j)
-                    .rev()
-                    .take_while(|&k| ws[k] == "that" || !SUBJECT_BOUNDARIES.contains(&ws[k].as_str()))
-                    .last()
-                    .unwrap_or(j);
-                // the head of the subject, before a phrase that places it ("the sprinklers | in that
-                // hall"): two things at one place are not one thing
-                let thing: HashSet<String> = ws[from..j]
-                    .iter()
-                    .take_while(|w| !PLACING.contains(&w.as_str()))
-                    .filter(|w| !POINTERS.contains(&w.as_str()) && !SUBJECT_PRONOUNS.contains(&w.as_str()))
-                    .filter_map(|w| f.feature(w))
-                    .collect();
-                // (not in a question or a condition: "whether the singer was still alive")
-                if thing.is_empty() || ws[from.saturating_sub(3)..i].iter().any(|w| NOT_PLAINLY.contains(&w.as_str())) {
-                    continue;
-                }
-                out.push((pair, side ^ usize::from(negated), phrase.to_string(), thing));
+                let Some(thing) = subject_thing(f, ws, j, i) else { continue };
+                out.push((
+                    pair,
+                    side ^ usize::from(negated),
+                    stated(phrase, negated, negator.map(|k| ws[k].as_str())),
+                    thing,
+                ));
             }
+        }
+    }
+    out.extend(working_verbs(f, ws));
+    out
+}
+
+/// A state's words as a reader should see them: with the negation that moved it to the other side
+/// ("never sounded", "not working").
+fn stated(phrase: &str, negated: bool, negator: Option<&str>) -> String {
+    match negator {
+        Some(n) if negated => format!("{n} {phrase}"),
+        _ => phrase.to_string(),
+    }
+}
+
+/// The features of the thing a state is said of: the head of the subject ending before `ws[j]`
+/// (up to five words back to a word that opens its clause; "that" may be a determiner: "that
+/// hall"), before a phrase that places it ("the sprinklers | in that hall": two things at one place
+/// are not one thing), none a pronoun's; none in a question or a condition ("whether the singer was
+/// still alive", "failed to confirm the sirens were working") before the state at `ws[i]`.
+fn subject_thing(f: &Featurizer, ws: &[String], j: usize, i: usize) -> Option<HashSet<String>> {
+    let from = (j.saturating_sub(5)..j)
+        .rev()
+        .take_while(|&k| ws[k] == "that" || !SUBJECT_BOUNDARIES.contains(&ws[k].as_str()))
+        .last()
+        .unwrap_or(j);
+    let thing: HashSet<String> = ws[from..j]
+        .iter()
+        .take_while(|w| !PLACING.contains(&w.as_str()))
+        .filter(|w| !POINTERS.contains(&w.as_str()) && !SUBJECT_PRONOUNS.contains(&w.as_str()))
+        .filter_map(|w| f.feature(w))
+        .collect();
+    (!thing.is_empty() && !ws[from.saturating_sub(3)..i].iter().any(|w| NOT_PLAINLY.contains(&w.as_str())))
+        .then_some(thing)
+}
+
+/// Verbs that say a thing worked, of the first pair of [`OPPOSITE_STATES`]: "the sirens sounded",
+/// "the brakes had worked", with a negation on the other side ("the sirens never sounded", "did
+/// not work", "failed to go off"). A past form stands after its subject or an auxiliary; a base
+/// form only after a "do", a modal or "fail to" (not the noun: "the work", "a sound"). Intransitive
+/// only: the verb ends the text or comes before a word of [`AFTER_WORKING`] or an adverb in "-ly"
+/// ("sounded the alarm", "sounded good" and "worked at the plant" say no such thing).
+fn working_verbs(f: &Featurizer, ws: &[String]) -> Vec<(usize, usize, String, HashSet<String>)> {
+    const PAST: &[&str] = &["worked", "functioned", "sounded", "went off"];
+    const BASE: &[&str] = &["work", "function", "sound", "go off"];
+    const DO_OR_MODAL: &[&str] = &["did", "does", "do", "will", "would", "could", "can", "may", "might", "should"];
+    let mut out = Vec::new();
+    for i in 0..ws.len() {
+        for (phrases, base) in [(PAST, false), (BASE, true)] {
+            let Some(phrase) = phrases.iter().find(|p| {
+                let n = p.split(' ').count();
+                i + n <= ws.len() && p.split(' ').zip(&ws[i..]).all(|(a, b)| a == b)
+            }) else {
+                continue;
+            };
+            let end = i + phrase.split(' ').count();
+            if ws.get(end).is_some_and(|w| !is_ly(w) && !AFTER_WORKING.contains(&w.as_str())) {
+                continue;
+            }
+            // back over adverbs, negations and auxiliaries to the subject
+            let mut j = i;
+            let mut negated = false;
+            let mut negator = None;
+            let mut helped = false;
+            while j > 0 {
+                let w = ws[j - 1].as_str();
+                if base && w == "to" && j > 1 && matches!(ws[j - 2].as_str(), "fail" | "failed" | "fails") {
+                    negated = !negated;
+                    negator = negator.or(Some(format!("{} to", ws[j - 2])));
+                    helped = true;
+                    j -= 2;
+                } else if negation(w) || AUXILIARIES.contains(&w) || DO_OR_MODAL.contains(&w) {
+                    negated ^= negation(w);
+                    negator = negator.or(negation(w).then(|| w.to_string()));
+                    helped |= DO_OR_MODAL.contains(&w) || w.ends_with("n't") || w == "cannot";
+                    j -= 1;
+                } else if is_ly(w) || STATE_ADVERBS.contains(&w) {
+                    j -= 1;
+                } else {
+                    break;
+                }
+            }
+            if base && !helped {
+                continue;
+            }
+            let Some(thing) = subject_thing(f, ws, j, j) else { continue };
+            out.push((0, usize::from(negated), stated(phrase, negated, negator.as_deref()), thing));
         }
     }
     out
 }
+
+/// Words that may follow a verb of [`working_verbs`] that has no object ("the sirens never
+/// sounded | that night", "worked | as intended").
+const AFTER_WORKING: &[&str] = &[
+    "and",
+    "but",
+    "or",
+    "when",
+    "until",
+    "before",
+    "after",
+    "during",
+    "that",
+    "this",
+    "last",
+    "again",
+    "then",
+    "either",
+    "properly",
+    "correctly",
+    "normally",
+    "fine",
+    "well",
+    "because",
+    "while",
+    "once",
+];
 
 /// Prepositions that open a phrase placing or qualifying a subject ("the sprinklers | in that hall").
 const PLACING: &[&str] = &["in", "at", "on", "of", "from", "near", "inside", "outside", "with", "for", "along"];
@@ -2843,25 +2949,35 @@ fn opposite_states(
         });
         let Some((x, y, tx, px, py)) = found else { continue };
         let (gx, gy) = (group_of[x], group_of[y]);
-        let gy = if gx == gy {
-            // the units of the claim that say the second state of that thing leave it (not one that
-            // is the evidence of a contradiction of the claim already)
-            let leaving: HashSet<usize> = second
-                .iter()
-                .filter(|(u, _, t)| group_of[*u] == gx && *u != x && !t.is_disjoint(tx))
-                .map(|s| s.0)
-                .collect();
-            if leaving.iter().any(|&u| pinned.contains(&u)) {
-                continue;
-            }
+        // the units of the first claim that say the second state of that thing leave it, for the
+        // second claim (a new one when both were in one), unless one is the evidence of a
+        // contradiction of the claim already: "residents said the sirens never sounded", grouped
+        // with the mayor's "the sirens were working", goes with "the sirens were silent"
+        let leaving: HashSet<usize> = second
+            .iter()
+            .filter(|(u, _, t)| group_of[*u] == gx && *u != x && !t.is_disjoint(tx))
+            .map(|s| s.0)
+            .collect();
+        let stuck = leaving.iter().any(|&u| pinned.contains(&u));
+        if stuck && gx == gy {
+            continue;
+        }
+        if !stuck {
             groups[gx].1.retain(|u| !leaving.contains(u));
-            let mut moved: Vec<usize> = leaving.into_iter().collect();
-            moved.sort_unstable();
-            groups.push((false, moved));
+        }
+        let gy = if gx == gy {
+            groups.push((false, Vec::new()));
             groups.len() - 1
         } else {
             gy
         };
+        if !stuck && !leaving.is_empty() {
+            for &u in &leaving {
+                group_of[u] = gy;
+            }
+            groups[gy].1.extend(leaving);
+            groups[gy].1.sort_unstable();
+        }
         if out.iter().any(|o| o.groups == (gx, gy) || o.groups == (gy, gx)) {
             continue;
         }

@@ -561,3 +561,45 @@ fn opposite_states_said_of_a_thing() {
     assert!(said("they were armed").is_empty());
     assert!(said("asked whether the singer was still alive").is_empty());
 }
+
+#[test]
+fn a_thing_said_to_have_worked_or_not() {
+    let f = Featurizer::new();
+    let said = |text: &str| -> Vec<(usize, usize, String)> {
+        let ws: Vec<String> = words(text).collect();
+        states(&f, &ws).into_iter().map(|(pair, side, words, _)| (pair, side, words)).collect()
+    };
+    let working = said("the sirens were working")[0].0;
+    for (text, side) in [
+        ("the warning sirens never sounded", 1),
+        ("the sirens had worked", 0),
+        ("the alarms sounded properly that night", 0),
+        ("the sirens did not sound", 1),
+        ("the pumps didn't work", 1),
+        ("the alarm failed to go off", 1),
+        ("the brakes worked", 0),
+    ] {
+        assert_eq!(said(text), [(working, side, said(text)[0].2.clone())], "{text}");
+    }
+    // the state reads with the negation that moved it
+    assert_eq!(said("the warning sirens never sounded")[0].2, "never sounded");
+    assert_eq!(said("the alarm failed to go off")[0].2, "failed to go off");
+    assert_eq!(said("the sprinklers were not working")[0].2, "not working");
+    assert_eq!(said("the sprinklers were working")[0].2, "working");
+    // the siren's features meet those of "the sirens were silent"
+    let ws: Vec<String> = words("the warning sirens never sounded").collect();
+    let ws2: Vec<String> = words("the sirens were silent").collect();
+    assert!(!states(&f, &ws)[0].3.is_disjoint(&states(&f, &ws2)[0].3));
+    // a verb with an object or an attribute, a person at work, a noun, a pronoun: no such state
+    for text in [
+        "officials sounded the alarm",
+        "the plan sounded good",
+        "the engineer worked at the plant",
+        "the work on the dam",
+        "a loud sound",
+        "it worked",
+        "asked whether the sirens sounded",
+    ] {
+        assert!(said(text).is_empty(), "{text}: {:?}", said(text));
+    }
+}

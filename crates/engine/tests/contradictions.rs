@@ -455,3 +455,37 @@ fn opposite_states_of_one_thing_contradict() {
     ]);
     assert!(contradicting_texts(&cmp).is_empty(), "{:#?}", contradicting_texts(&cmp));
 }
+
+#[test]
+fn a_thing_said_not_to_have_worked_leaves_the_claim_that_it_worked() {
+    // "never sounded" is the sirens not working: it goes with "were silent", against the mayor's
+    // "were working", though the claims grouped it with the mayor's words
+    let articles = vec![
+        Article::new(
+            "a",
+            "Flood in Varna Dol\n\nA flood struck the village of Varna Dol on Friday. Residents said the \
+             warning sirens never sounded. The mayor, Ivo Karsk, told reporters that the sirens were working \
+             and had been tested last month."
+                .to_string(),
+        ),
+        Article::new(
+            "b",
+            "Varna Dol flood\n\nA flood struck Varna Dol on Friday. Villagers told the Ledger that the sirens \
+             were silent."
+                .to_string(),
+        ),
+    ];
+    let cmp = corroborate_engine::compare(articles);
+    assert_eq!(cmp.stories.len(), 1);
+    let claims = &cmp.stories[0].claims;
+    let texts = |c: &corroborate_model::Claim| c.evidence.iter().map(|e| evidence_text(&cmp, e)).collect::<Vec<_>>();
+    let working = claims.iter().position(|c| texts(c).iter().any(|t| t.contains("were working"))).expect("claim");
+    assert!(!texts(&claims[working]).iter().any(|t| t.contains("never sounded")), "{:?}", texts(&claims[working]));
+    let against: Vec<Vec<String>> = claims[working]
+        .relations
+        .iter()
+        .filter(|r| r.relation == Relation::Contradicts)
+        .map(|r| texts(&claims[r.claim]))
+        .collect();
+    assert!(against.iter().any(|ts| ts.iter().any(|t| t.contains("never sounded"))), "{against:?}");
+}
