@@ -672,6 +672,26 @@ pub const PASSIVE_AGENT_STOPS: &[&str] = &[
     "yesterday",
 ];
 
+/// Verbs of the manner of speaking, fewer than [`learnt_cues`] needs to learn them, yet always
+/// someone saying something ("his wife | whispered | to him: ..."): never taken for an act inside
+/// another report (see `drop_acts_in_contents` in the crate root).
+pub const SPEECH_MANNER: &[&str] = &[
+    "cried",
+    "exclaimed",
+    "gasped",
+    "joked",
+    "mumbled",
+    "murmured",
+    "muttered",
+    "quipped",
+    "roared",
+    "screamed",
+    "shouted",
+    "snapped",
+    "whispered",
+    "yelled",
+];
+
 /// Cue words of doing, deciding or meaning to do rather than of saying or holding true: with an
 /// infinitive after them ("has refused | to let observers visit", "has already decided | who to
 /// blame", "continued | to ignore the warnings") a text reports an act of its source, which the

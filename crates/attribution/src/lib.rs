@@ -450,6 +450,7 @@ pub fn find_with(
         let quote_bare: Vec<Span> = quotes.iter().map(|q| q.inner.trim(text, &['.', ','])).collect();
         let whole_quote = |bare: Span| quote_bare.iter().position(|&b| b == bare).map(|qi| &quotes[qi]);
         let mut tagged = model.roles(&doc, &cues);
+        drop_acts_in_contents(&ctx, &verbal, &mut tagged);
         learned_cuts(&mut tagged);
         for mut t in tagged {
             let Some((mut ca, mut cb)) = t.content else { continue };
@@ -3636,6 +3637,55 @@ fn source_tail(text: &str, t: &Token) -> bool {
                     | "does"
             )
             || t.lower.ends_with("n't"))
+}
+
+/// A learned attribution whose cue opens on no word of saying ([`is_cue_verb`]) inside what a cue of
+/// saying reports, after it, is part of that report, not an attribution of its own: "Critics claim
+/// the mayor's office | ignored repeated warnings | about the dam" (the tagger reads attitudes as
+/// PolNeAR annotates them, "ignored", "angered"; inside a claim they are what is claimed). Only an
+/// act whose subject lies in the report's content (a second act of the reporter, "accused ... and
+/// chided", stays); a report whose content stops at the act's verb, holding only its subject, runs
+/// on over the act.
+fn drop_acts_in_contents(ctx: &Ctx, verbal: &[bool], tagged: &mut Vec<learned::Tagged>) {
+    // (the cue's first word: "ignored | repeated warnings" is no repeating)
+    let first = |t: &learned::Tagged| (t.cue.0..=t.cue.1).find(|&k| ctx.toks[k].is_word());
+    let said = |t: &learned::Tagged| first(t).is_some_and(|k| ctx.cue_verb(k) || is(SPEECH_MANNER, ctx.lower(k)));
+    // (a verb: "according to", "in a statement" and nouns are how a report names its source)
+    let act = |t: &learned::Tagged| first(t).is_some_and(|k| verbal[k] && ctx.lower(k) != "according");
+    let mut inside = vec![false; tagged.len()];
+    // (a report's content, run on over an act, and the report's index)
+    let mut run_on: Vec<(usize, (usize, usize))> = Vec::new();
+    for (ui, u) in tagged.iter().enumerate() {
+        if said(u) || !act(u) {
+            continue;
+        }
+        // (its subject inside the report: "accused Sanders of ... and | chided | him" is a second
+        // act of the one who accused)
+        let Some((sa, _)) = u.source else { continue };
+        for (ti, t) in tagged.iter().enumerate() {
+            let Some((a, b)) = t.content.filter(|&(a, _)| said(t) && t.cue.1 < a && a <= sa) else { continue };
+            if u.cue.1 <= b {
+                inside[ui] = true;
+                break;
+            }
+            // a report cut at the act's verb, its content only the act's subject ("claim | the
+            // mayor's office", "office | ignored ..."): it runs on over the act
+            if u.cue.0 == b + 1 && !(a..=b).any(|k| verbal[k]) {
+                let end = [Some(u.cue), u.content].into_iter().flatten().map(|p| p.1).max().unwrap_or(b);
+                run_on.push((ti, (a, end)));
+                inside[ui] = true;
+                break;
+            }
+        }
+    }
+    for (ti, content) in run_on {
+        tagged[ti].content = Some(content);
+    }
+    let mut k = 0;
+    tagged.retain(|_| {
+        k += 1;
+        !inside[k - 1]
+    });
 }
 
 /// A learned content stops where another attribution's parts begin: on the far side of its own cue,

@@ -1028,3 +1028,20 @@ fn a_relative_pronoun_speaks_for_the_whole_body_described() {
     assert_eq!(which.len(), 1, "{got:?}");
     assert_eq!(which[0].1, "international mining company");
 }
+
+#[test]
+fn an_act_inside_a_report_is_part_of_what_is_reported() {
+    // "ignored" is an attitude PolNeAR marks; inside what critics claim, it is what they claim
+    let got = check("Critics claim the mayor's office ignored repeated warnings about the dam.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].0.as_str(), got[0].2.as_str()), ("Critics", "claim"));
+    assert_eq!(got[0].3, "the mayor's office ignored repeated warnings about the dam");
+    let got = check("Analysts said the flooding cast doubt on the insurer's ability to pay its claims.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].3, "the flooding cast doubt on the insurer's ability to pay its claims");
+    // a second act of the one who reports stays its own, and so does someone speaking
+    let got = check(
+        "As he left the stage, the Ledger's Ana Ruiz reported, his wife whispered to him: \"They're still with you.\"",
+    );
+    assert!(got.iter().any(|a| a.0 == "his wife" && a.2 == "whispered"), "{got:?}");
+}
