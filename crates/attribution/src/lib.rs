@@ -452,6 +452,9 @@ pub fn find_with(
         let mut tagged = model.roles(&doc, &cues);
         drop_acts_in_contents(&ctx, &verbal, &mut tagged);
         learned_cuts(&mut tagged);
+        // what each attribution reports after its cue
+        let reported: Vec<(usize, usize)> =
+            tagged.iter().filter_map(|t| t.content.filter(|&(a, _)| a > t.cue.1)).collect();
         for mut t in tagged {
             let Some((mut ca, mut cb)) = t.content else { continue };
             // the headline colon rule knows "Name: words" better than a cue the tagger finds in it
@@ -499,6 +502,26 @@ pub fn find_with(
             // and not on an adverb or auxiliary of the clause: "Trump has often", "Politifact then",
             // "He’s" -> "He"
             t.source = t.source.and_then(|x| trim_source(text, toks, x));
+            // ", which he denies": what another attribution reports just before, when it ends at that
+            // comma ("Critics claim the mayor's office ignored warnings, | which | he denies"; "the
+            // allegations that he assaulted her, which he has denied"), for a cue that denies or
+            // grants what it is said of, its source between "which" and the cue (not "which raised
+            // concerns among experts", "which friends described as miserable")
+            if ca == cb
+                && toks[ca].lower == "which"
+                && ca > 1
+                && toks[ca - 1].is_punct(',')
+                && t.source.is_some_and(|(sa, sb)| ca < sa && sb < t.cue.0)
+                && (t.cue.0..=t.cue.1).any(|k| {
+                    is(DENIAL_CUES, ctx.lower(k))
+                        || is(FACTIVE_CUES, ctx.lower(k))
+                        || matches!(ctx.lower(k), "dispute" | "disputes" | "disputed" | "contests" | "contested")
+                })
+            {
+                if let Some(&(pa, pb)) = reported.iter().find(|&&(_, pb)| pb + 2 == ca) {
+                    (ca, cb) = (pa, pb);
+                }
+            }
             // a lone pronoun is no content ("were recently liberated, which")
             if ca == cb && matches!(toks[ca].lower.as_str(), "which" | "that" | "it" | "this" | "who" | "what") {
                 continue;
@@ -3662,6 +3685,13 @@ fn drop_acts_in_contents(ctx: &Ctx, verbal: &[bool], tagged: &mut Vec<learned::T
         // (its subject inside the report: "accused Sanders of ... and | chided | him" is a second
         // act of the one who accused)
         let Some((sa, _)) = u.source else { continue };
+        // (nor a clause of its own joined to the report: "One senator called him a hero | while
+        // reporters heaped praise on him")
+        if (0..sa).rev().find(|&k| !ctx.toks[k].is_punct(',')).is_some_and(|k| {
+            matches!(ctx.lower(k), "while" | "whereas" | "but" | "and" | "although" | "though" | "yet")
+        }) {
+            continue;
+        }
         for (ti, t) in tagged.iter().enumerate() {
             let Some((a, b)) = t.content.filter(|&(a, _)| said(t) && t.cue.1 < a && a <= sa) else { continue };
             if u.cue.1 <= b {
@@ -3671,7 +3701,13 @@ fn drop_acts_in_contents(ctx: &Ctx, verbal: &[bool], tagged: &mut Vec<learned::T
             // a report cut at the act's verb, its content only the act's subject ("claim | the
             // mayor's office", "office | ignored ..."): it runs on over the act
             if u.cue.0 == b + 1 && !(a..=b).any(|k| verbal[k]) {
-                let end = [Some(u.cue), u.content].into_iter().flatten().map(|p| p.1).max().unwrap_or(b);
+                let mut end = [Some(u.cue), u.content].into_iter().flatten().map(|p| p.1).max().unwrap_or(b);
+                // (an act in a relative clause, "said the driver, | who | identifies himself as Rob
+                // ..., has worked there for years", leaves the report's own verb still to come: to
+                // the sentence's end, where other attributions cut it as they do any content)
+                if u.source.is_some_and(|(x, y)| x == y && matches!(ctx.lower(x), "who" | "which")) {
+                    end = (end..ctx.sent_end(end)).rfind(|&k| ctx.toks[k].is_word()).unwrap_or(end);
+                }
                 run_on.push((ti, (a, end)));
                 inside[ui] = true;
                 break;

@@ -1045,3 +1045,34 @@ fn an_act_inside_a_report_is_part_of_what_is_reported() {
     );
     assert!(got.iter().any(|a| a.0 == "his wife" && a.2 == "whispered"), "{got:?}");
 }
+
+#[test]
+fn which_he_denies_denies_what_was_reported_before_it() {
+    let got = check(
+        "Mayor Ivo Karsk insisted the sirens had worked. Critics claim the mayor's office ignored repeated \
+         warnings about the dam, which he denies.",
+    );
+    let denial: Vec<_> = got.iter().filter(|a| a.2 == "denies").collect();
+    assert_eq!(denial.len(), 1, "{got:?}");
+    assert_eq!((denial[0].0.as_str(), denial[0].1.as_str()), ("he", "Ivo Karsk"));
+    assert_eq!(denial[0].3, "the mayor's office ignored repeated warnings about the dam");
+    // "which" as the subject of its clause, or with a cue that neither denies nor grants, is not that
+    let got = check("Officials said the levy was approved, which raised concerns among farmers.");
+    assert!(got.iter().all(|a| a.3 != "the levy was approved" || a.2 == "said"), "{got:?}");
+}
+
+#[test]
+fn a_report_of_someone_described_in_a_relative_clause_runs_to_its_verb() {
+    let got = check(
+        "Manager Ola Brenn said the courier, who identifies himself as Rob in the video, has worked at the \
+         bakery for six years.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        got[0].3,
+        "the courier, who identifies himself as Rob in the video, has worked at the bakery for six years"
+    );
+    // a clause of its own joined by "while" is no part of the report
+    let got = check("One senator called him a hero while reporters heaped praise on him for his quick actions.");
+    assert!(!got.iter().any(|a| a.3.contains("heaped")), "{got:?}");
+}

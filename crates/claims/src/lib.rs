@@ -1064,16 +1064,27 @@ fn speaker_rank(att: &Attribution) -> u8 {
 /// For each content of an article's attributions, the one attribution that stands for it: the
 /// best-named speaker's, the first of equals. "According to | confirmed information, | the filming
 /// took place in ..., | he | insisted" is one claim of his, not two units that weigh twice in its
-/// group.
-fn outspoken(atts: &[Attribution]) -> HashMap<Span, usize> {
-    let mut best: HashMap<Span, usize> = HashMap::new();
+/// group. A denial after the content stands apart from a report of it before the content:
+/// "Critics claim X, which he denies" is two units, a claim and its denial (not "The police have
+/// denied X, according to a statement", one denial).
+fn outspoken(atts: &[Attribution], text: &str) -> HashMap<(Span, bool), usize> {
+    let mut best: HashMap<(Span, bool), usize> = HashMap::new();
     for (k, att) in atts.iter().enumerate() {
-        let b = best.entry(att.content).or_insert(k);
+        let b = best.entry(outspoken_key(atts, att, text)).or_insert(k);
         if speaker_rank(att) > speaker_rank(&atts[*b]) {
             *b = k;
         }
     }
     best
+}
+
+/// What [`outspoken`] groups attributions by: their content, and whether the cue denies it after
+/// another attribution's cue has put it forward before it.
+fn outspoken_key(atts: &[Attribution], att: &Attribution, text: &str) -> (Span, bool) {
+    let denies_after = att.cue.start >= att.content.end
+        && cue_denial(att.cue.slice(text)).is_some()
+        && atts.iter().any(|o| o.content == att.content && o.cue.end <= att.content.start);
+    (att.content, denies_after)
 }
 
 fn units(f: &Featurizer, articles: &[AnalyzedArticle], g: &[usize]) -> (Vec<Unit>, Vec<Vec<String>>) {
@@ -1109,14 +1120,14 @@ fn units_capped(
                 vec![k]
             }
         };
-        let speaks_for = outspoken(atts);
+        let speaks_for = outspoken(atts, text);
         for (k, att) in atts.iter().enumerate() {
             if !UnitCap::keeps_attribution(cap, att.content.start, k) {
                 continue;
             }
             let parts = parts_of(k);
             if parts.iter().copied().max_by_key(|&j| (atts[j].content.start, j)) != Some(k)
-                || speaks_for[&att.content] != k
+                || speaks_for[&outspoken_key(atts, att, text)] != k
             {
                 continue;
             }

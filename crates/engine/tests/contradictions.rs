@@ -489,3 +489,37 @@ fn a_thing_said_not_to_have_worked_leaves_the_claim_that_it_worked() {
         .collect();
     assert!(against.iter().any(|ts| ts.iter().any(|t| t.contains("never sounded"))), "{against:?}");
 }
+
+#[test]
+fn a_denial_in_a_relative_clause_contradicts_the_claim_it_follows() {
+    // "Critics claim X, which he denies": one content, two voices, a claim and its denial
+    let cmp = corroborate_engine::compare(vec![Article::new(
+        "a",
+        "Varna Dol flood\n\nMayor Ivo Karsk insisted the sirens had worked. Critics claim the mayor's office \
+         ignored repeated warnings about the dam, which he denies."
+            .to_string(),
+    )]);
+    let claims = &cmp.stories[0].claims;
+    let texts = |c: &corroborate_model::Claim| c.evidence.iter().map(|e| evidence_text(&cmp, e)).collect::<Vec<_>>();
+    let claimed = claims
+        .iter()
+        .position(|c| texts(c).iter().any(|t| t.contains("ignored repeated warnings")))
+        .expect("the critics' claim");
+    let against: Vec<(Vec<String>, &str)> = claims[claimed]
+        .relations
+        .iter()
+        .filter(|r| r.relation == Relation::Contradicts)
+        .map(|r| (texts(&claims[r.claim]), r.reason.as_str()))
+        .collect();
+    assert_eq!(against.len(), 1, "{against:?}");
+    assert!(against[0].1.contains("denies"), "{against:?}");
+    // a denial that a statement reports is one denial, not a claim and its denial
+    let cmp = corroborate_engine::compare(vec![Article::new(
+        "b",
+        "Varna Dol protest
+
+The police have denied attacking anyone, according to a government statement."
+            .to_string(),
+    )]);
+    assert!(contradicting_texts(&cmp).is_empty(), "{:#?}", contradicting_texts(&cmp));
+}
