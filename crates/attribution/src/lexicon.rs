@@ -310,6 +310,10 @@ pub const ORG_NOUNS: &[&str] = &[
     "retailer",
 ];
 
+/// Last words of a company's name ("Osk Holdings", "Tarsk Motors"): what "the company" can stand for.
+pub const COMPANY_SUFFIXES: &[&str] =
+    &["airlines", "corp", "corporation", "foods", "holdings", "inc", "industries", "ltd", "motors", "plc"];
+
 /// Heads of bodies that a description can stand for without naming them ("the town council"): not
 /// anonymous sources.
 pub const INSTITUTIONS: &[&str] = &[

@@ -4269,9 +4269,17 @@ fn lowercase_first(s: &str) -> String {
 /// "the bank" after "Osk Bank", "the airline" after "Osk Airlines".
 /// (Its resolution is "reference": a description of a body the article names is that named body,
 /// not an unnamed source.)
+/// "The company" and "the firm" also stand for a name that a trade or a company's suffix ends
+/// ("Halden Water", "Norvane Energy", "Osk Holdings").
 fn org_named_with(ctx: &Ctx, before: usize, word: &str) -> Option<Speaker> {
+    let trading = matches!(word, "company" | "firm");
     let o = ctx.entities.iter().rev().filter(|e| e.span.end <= before && e.kind == EntityType::Org).find(|e| {
-        e.canonical.to_lowercase().split_whitespace().any(|x| x == word || x.strip_suffix('s') == Some(word))
+        let lower = e.canonical.to_lowercase();
+        lower.split_whitespace().any(|x| x == word || x.strip_suffix('s') == Some(word))
+            || trading
+                && lower.rsplit(' ').next().is_some_and(|last| {
+                    corroborate_nlp::lexicon::TRADE_HEADS.contains(&last) || COMPANY_SUFFIXES.contains(&last)
+                })
     })?;
     Some(Speaker { name: o.canonical.clone(), kind: EntityType::Org, anonymous: false, resolution: "reference".into() })
 }
@@ -4394,6 +4402,21 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
             ctx.descriptions.insert(head.to_string(), (name.clone(), EntityType::Misc));
         }
         return Some(Speaker { name, kind: EntityType::Misc, anonymous: false, resolution: "description".into() });
+    }
+    // and so does a body named before its appositive, where no person is named: "Yangtze Electric
+    // Power, the operator of China's Three Gorges Dam" (a source that runs over a comma past a
+    // setting, "CNN, Cruz" after "Speaking to", stays the person's)
+    if !inside.iter().any(|e| e.kind == EntityType::Person) {
+        if let Some(o) = inside.iter().find(|e| {
+            e.kind == EntityType::Org && e.span.start == span.start && ctx.text[e.span.end..].starts_with(',')
+        }) {
+            return Some(Speaker {
+                name: o.canonical.clone(),
+                kind: EntityType::Org,
+                anonymous: false,
+                resolution: "name".into(),
+            });
+        }
     }
     if let Some(p) = named_first.or_else(|| pick(EntityType::Person)) {
         if let Some(d) = lower_words.iter().find(|w| is(DESCRIPTORS, w)) {

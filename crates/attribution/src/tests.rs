@@ -1076,3 +1076,17 @@ fn a_report_of_someone_described_in_a_relative_clause_runs_to_its_verb() {
     let got = check("One senator called him a hero while reporters heaped praise on him for his quick actions.");
     assert!(!got.iter().any(|a| a.3.contains("heaped")), "{got:?}");
 }
+
+#[test]
+fn the_company_is_the_trading_body_named_before() {
+    let got = check(
+        "The dam's operator, Halden Water, said in a statement that the dam was sound. The company has not \
+         said how many engineers were on duty.",
+    );
+    let company: Vec<_> = got.iter().filter(|a| a.0 == "The company").collect();
+    assert_eq!(company.len(), 1, "{got:?}");
+    assert_eq!(company[0].1, "Halden Water");
+    // a body named before its appositive speaks, not a place inside the appositive
+    let got = check("Tarsk Electric Power, the operator of the Mirovka Dam, has said its profits doubled.");
+    assert_eq!(got[0].1, "Tarsk Electric Power", "{got:?}");
+}

@@ -325,7 +325,11 @@ fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &s
     let span = run[0].span.cover(&run[run.len() - 1].span);
     // organisations: by head word or by name
     if run.len() > 1
-        && (is_org_head(lowers[lowers.len() - 1]) || lowers.iter().any(|w| is_org_head(w)) && lowers.contains(&"of"))
+        && (is_org_head(lowers[lowers.len() - 1])
+            || lowers.iter().any(|w| is_org_head(w)) && lowers.contains(&"of")
+            || crate::lexicon::TRADE_HEADS.contains(&lowers[lowers.len() - 1])
+                && !given_name(lowers[0])
+                && !lowers.iter().any(|w| is_title(w)))
     {
         out.push((span, EntityType::Org));
         return;
@@ -543,6 +547,18 @@ mod tests {
         assert_eq!(kind("Osk Bay"), Some(EntityType::Loc), "{e:?}");
         assert_eq!(kind("Tarn River"), Some(EntityType::Loc), "{e:?}");
         assert_eq!(kind("Michael Bay"), Some(EntityType::Person), "{e:?}");
+    }
+
+    /// A trade that ends a name makes a company ("Halden Water"), unless a given name opens it
+    /// ("Samantha Power"); a dam or a canal is a place.
+    #[test]
+    fn a_trade_makes_a_company_and_a_dam_a_place() {
+        let e = ents("Halden Water said the dam was sound. Tarsk Energy agreed. Envoy Samantha Power spoke. The Mirovka Dam held until Friday.");
+        let kind = |s: &str| e.iter().find(|x| x.0 == s).map(|x| x.1);
+        assert_eq!(kind("Halden Water"), Some(EntityType::Org), "{e:?}");
+        assert_eq!(kind("Tarsk Energy"), Some(EntityType::Org), "{e:?}");
+        assert_eq!(kind("Samantha Power"), Some(EntityType::Person), "{e:?}");
+        assert_eq!(kind("Mirovka Dam"), Some(EntityType::Loc), "{e:?}");
     }
 
     #[test]

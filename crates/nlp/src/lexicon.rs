@@ -157,17 +157,40 @@ pub const ORG_HEADS: &[&str] = &[
     "university",
 ];
 
-/// Last words that make a capitalised phrase a place: a feature of the land or water, or a kind of
-/// settlement ("Ostrava Bay", "Velkor River", "Osk County"), lowercased.
+/// Last words of a trade that make a capitalised phrase a company ("Halden Water", "Norvane
+/// Energy", "Tarsk Mining"), lowercased: only after a first word that is no given name ("Samantha
+/// Power", "Bill Gas" stay people).
+pub const TRADE_HEADS: &[&str] = &[
+    "airways",
+    "chemicals",
+    "electric",
+    "energy",
+    "logistics",
+    "mining",
+    "petroleum",
+    "power",
+    "railways",
+    "shipping",
+    "steel",
+    "technologies",
+    "telecom",
+    "utilities",
+    "water",
+];
+
+/// Last words that make a capitalised phrase a place: a feature of the land or water (or a work on
+/// it: "Three Gorges Dam", "Kiel Canal"), or a kind of settlement ("Ostrava Bay", "Velkor River", "Osk County"), lowercased.
 pub const PLACE_HEADS: &[&str] = &[
     "bay",
     "beach",
+    "canal",
     "canyon",
     "cape",
     "city",
     "coast",
     "county",
     "creek",
+    "dam",
     "delta",
     "district",
     "gulf",
@@ -182,6 +205,7 @@ pub const PLACE_HEADS: &[&str] = &[
     "peninsula",
     "province",
     "region",
+    "reservoir",
     "river",
     "sea",
     "strait",
