@@ -1090,3 +1090,11 @@ fn the_company_is_the_trading_body_named_before() {
     let got = check("Tarsk Electric Power, the operator of the Mirovka Dam, has said its profits doubled.");
     assert_eq!(got[0].1, "Tarsk Electric Power", "{got:?}");
 }
+
+#[test]
+fn which_speaks_for_the_whole_national_body() {
+    let got = check("The rain was ordinary, according to the national weather office, which said rainfall was normal.");
+    let which: Vec<_> = got.iter().filter(|a| a.0 == "which").collect();
+    assert_eq!(which.len(), 1, "{got:?}");
+    assert_eq!(which[0].1, "national weather office");
+}
