@@ -453,8 +453,8 @@ pub fn find_with(
         drop_acts_in_contents(&ctx, &verbal, &mut tagged);
         learned_cuts(&mut tagged);
         // what each attribution reports after its cue
-        let reported: Vec<(usize, usize)> =
-            tagged.iter().filter_map(|t| t.content.filter(|&(a, _)| a > t.cue.1)).collect();
+        let reported: HashMap<usize, (usize, usize)> =
+            tagged.iter().filter_map(|t| t.content.filter(|&(a, _)| a > t.cue.1)).map(|(a, b)| (b, (a, b))).collect();
         for mut t in tagged {
             let Some((mut ca, mut cb)) = t.content else { continue };
             // the headline colon rule knows "Name: words" better than a cue the tagger finds in it
@@ -518,7 +518,7 @@ pub fn find_with(
                         || matches!(ctx.lower(k), "dispute" | "disputes" | "disputed" | "contests" | "contested")
                 })
             {
-                if let Some(&(pa, pb)) = reported.iter().find(|&&(_, pb)| pb + 2 == ca) {
+                if let Some(&(pa, pb)) = reported.get(&(ca - 2)) {
                     (ca, cb) = (pa, pb);
                 }
             }
@@ -3692,7 +3692,9 @@ fn drop_acts_in_contents(ctx: &Ctx, verbal: &[bool], tagged: &mut Vec<learned::T
         }) {
             continue;
         }
-        for (ti, t) in tagged.iter().enumerate() {
+        // (a report before it, among the few cues just before: contents are bounded by the
+        // tagger's window, and a long document costs no pass over all pairs)
+        for (ti, t) in tagged[..ui].iter().enumerate().rev().take(REPORTS_BEFORE_ACT) {
             let Some((a, b)) = t.content.filter(|&(a, _)| said(t) && t.cue.1 < a && a <= sa) else { continue };
             if u.cue.1 <= b {
                 inside[ui] = true;
@@ -3723,6 +3725,9 @@ fn drop_acts_in_contents(ctx: &Ctx, verbal: &[bool], tagged: &mut Vec<learned::T
         !inside[k - 1]
     });
 }
+
+/// How many learned cues before an act [`drop_acts_in_contents`] looks at for a report holding it.
+const REPORTS_BEFORE_ACT: usize = 8;
 
 /// A learned content stops where another attribution's parts begin: on the far side of its own cue,
 /// nothing of another attribution (cue, source, content) stays inside it.

@@ -2823,7 +2823,7 @@ fn subject_thing(f: &Featurizer, ws: &[String], j: usize, i: usize) -> Option<Ha
         .then_some(thing)
 }
 
-/// Verbs that say a thing worked, of the first pair of [`OPPOSITE_STATES`]: "the sirens sounded",
+/// Verbs that say a thing worked, of the "working" pair of [`OPPOSITE_STATES`]: "the sirens sounded",
 /// "the brakes had worked", with a negation on the other side ("the sirens never sounded", "did
 /// not work", "failed to go off"). A past form stands after its subject or an auxiliary; a base
 /// form only after a "do", a modal or "fail to" (not the noun: "the work", "a sound"). Intransitive
@@ -2833,6 +2833,8 @@ fn working_verbs(f: &Featurizer, ws: &[String]) -> Vec<(usize, usize, String, Ha
     const PAST: &[&str] = &["worked", "functioned", "sounded", "went off"];
     const BASE: &[&str] = &["work", "function", "sound", "go off"];
     const DO_OR_MODAL: &[&str] = &["did", "does", "do", "will", "would", "could", "can", "may", "might", "should"];
+    // (the pair whose first side is "working")
+    let Some(pair) = OPPOSITE_STATES.iter().position(|(a, _)| a.contains(&"working")) else { return Vec::new() };
     let mut out = Vec::new();
     for i in 0..ws.len() {
         for (phrases, base) in [(PAST, false), (BASE, true)] {
@@ -2873,7 +2875,7 @@ fn working_verbs(f: &Featurizer, ws: &[String]) -> Vec<(usize, usize, String, Ha
                 continue;
             }
             let Some(thing) = subject_thing(f, ws, j, j) else { continue };
-            out.push((0, usize::from(negated), stated(phrase, negated, negator.as_deref()), thing));
+            out.push((pair, usize::from(negated), stated(phrase, negated, negator.as_deref()), thing));
         }
     }
     out
