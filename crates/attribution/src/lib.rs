@@ -1115,10 +1115,11 @@ fn no_statement(ctx: &Ctx, r: &Raw, title: Option<Span>) -> bool {
     let in_title = title.is_some_and(|t| t.contains(&toks[c0].span));
     let next = |k: usize| toks.get(k).map(|t| t.lower.as_str()).unwrap_or("");
     // a headline's past participle is its passive, a headline drops "is": "Formula Recalled After
-    // Babies Fall Ill", "Mayor Warned Over Budget" (nobody recalled or warned anything here)
+    // Babies Fall Ill", "Mayor Warned Over Budget", "Chemical Found in Creek" (nobody recalled,
+    // warned or found anything here)
     if in_title
         && c0 == c1
-        && cue.ends_with("ed")
+        && (cue.ends_with("ed") || matches!(cue, "found" | "shown" | "seen" | "known" | "thought" | "held"))
         && (c1 + 1 >= toks.len()
             || !title.is_some_and(|t| t.contains(&toks[c1 + 1].span))
             || matches!(next(c1 + 1), "after" | "as" | "over" | "amid" | "for" | "following" | "despite" | "in"))
@@ -4209,11 +4210,29 @@ fn parenthetical(ctx: &Ctx, r: &mut Raw) {
 /// source begins after a comma.
 fn cut_at_following_attributions(ctx: &Ctx, raw: &mut [Raw]) {
     let starts: Vec<usize> = raw.iter().filter_map(|r| r.source.map(|s| s.0)).collect();
+    // the cue and content of each report, for the inverted ones below
+    let reports: Vec<(Span, Span)> = raw
+        .iter()
+        .filter(|r| !r.direct && r.cue.0 == r.cue.1 && is(INVERTED_CUES, ctx.lower(r.cue.0)))
+        .map(|r| (r.cue_span(ctx.toks), r.content))
+        .collect();
     for r in raw.iter_mut() {
         if r.direct || r.learned {
             continue;
         }
         let cue_start = ctx.toks[r.cue.0].span.start;
+        // "Inspectors found traces in the creek, | said | Dana Whitlow": a report inverted after a
+        // comma whose content holds this cue ends this content at its own cue
+        for &(cue, content) in &reports {
+            if content.start <= cue_start
+                && content.end <= cue.start
+                && r.content.start < cue.start
+                && cue.start < r.content.end
+                && ctx.text[..cue.start].trim_end().ends_with(',')
+            {
+                r.content = Span::new(r.content.start, cue.start).trim(ctx.text, &[',', ' ']);
+            }
+        }
         for &s in &starts {
             let sp = ctx.toks[s].span;
             let joined =

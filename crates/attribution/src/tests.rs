@@ -724,9 +724,10 @@ fn a_headline_passive_is_no_cue() {
     for text in [
         "Baby Cereal Recalled After Nine Toddlers Fall Sick\n\nThe regulator said the cereal held traces of lead.",
         "Lead Found in Baby Cereal\n\nThe regulator said the cereal held traces of lead.",
+        "Hundreds Flee Town After Train Derails, Chemical Found in Creek\n\nThe regulator said the cereal held traces of lead.",
     ] {
         let got = check_titled(text);
-        assert!(got.iter().all(|g| g.2 != "Recalled"), "{got:?}");
+        assert!(got.iter().all(|g| g.2 != "Recalled" && g.2 != "Found"), "{got:?}");
         assert!(got.iter().any(|g| g.1 == "regulator"), "{got:?}");
     }
 }
@@ -1097,4 +1098,15 @@ fn which_speaks_for_the_whole_national_body() {
     let which: Vec<_> = got.iter().filter(|a| a.0 == "which").collect();
     assert_eq!(which.len(), 1, "{got:?}");
     assert_eq!(which[0].1, "national weather office");
+}
+
+#[test]
+fn a_report_inside_an_inverted_report_stops_at_its_cue() {
+    // what the inspectors found ends where the spokeswoman's inverted "said" begins
+    let got = check(
+        "State inspectors found traces of solvent in Marl Creek on Saturday, said Ada Vell, a spokeswoman for the agency.",
+    );
+    let found = got.iter().find(|g| g.2 == "found").expect("found");
+    assert_eq!(found.3, "traces of solvent in Marl Creek on Saturday", "{got:?}");
+    assert!(got.iter().any(|g| g.1 == "Ada Vell" && g.3.starts_with("State inspectors found")), "{got:?}");
 }
