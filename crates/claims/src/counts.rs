@@ -249,6 +249,68 @@ const PEOPLE: &[&str] = &[
     "staff",
 ];
 
+/// Whom a count of people counts, where its noun says: those who fight or those who do not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Combatants,
+    Civilians,
+}
+
+/// Nouns of people who fight ("107 militants"), and of people who do not ("13,000 civilians").
+const COMBATANTS: &[&str] = &[
+    "soldiers",
+    "troops",
+    "fighters",
+    "militants",
+    "insurgents",
+    "rebels",
+    "officers",
+    "policemen",
+    "servicemen",
+    "gunmen",
+    "jihadists",
+    "attackers",
+    "guerrillas",
+    "combatants",
+    "personnel",
+];
+const NON_COMBATANTS: &[&str] = &[
+    "civilians",
+    "children",
+    "women",
+    "students",
+    "villagers",
+    "residents",
+    "passengers",
+    "tourists",
+    "pilgrims",
+    "worshippers",
+    "protesters",
+    "demonstrators",
+    "migrants",
+    "refugees",
+    "patients",
+    "workers",
+    "miners",
+    "schoolchildren",
+    "pupils",
+    "journalists",
+];
+
+/// The side of the people a count's words (`text`, from its number to what it counts) name by their
+/// last word: "107 Boko Haram militants" fight, "13,000 civilians" do not; none for "40 people" or "40
+/// dead", which may be either.
+pub fn side(text: &str) -> Option<Side> {
+    let last = text.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty())?.to_lowercase();
+    if COMBATANTS.contains(&last.as_str()) {
+        Some(Side::Combatants)
+    } else if NON_COMBATANTS.contains(&last.as_str()) {
+        Some(Side::Civilians)
+    } else {
+        None
+    }
+}
+
 /// Words of what happened to the people counted, and the kind they give the count.
 const KINDS: &[(&str, &str)] = &[
     ("killed", "deaths"),

@@ -95,6 +95,7 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
     ("TROOPS", &["troops", "forces", "soldiers", "army", "military", "servicemen"]),
     ("CIVILIAN", &["civilians", "civilian", "residents", "people", "villagers", "inhabitants"]),
     ("TOWN", &["town", "towns", "city", "cities", "village", "villages", "suburb", "suburbs"]),
+    // (not "chemicals": a train carrying chemicals says nothing of a leak)
     (
         "POISON",
         &[
@@ -104,12 +105,13 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
             "contaminated",
             "contamination",
             "toxic",
-            "chemical",
-            "chemicals",
             "leak",
             "leaked",
+            "leaks",
+            "leaking",
             "spill",
             "spilled",
+            "spills",
         ],
     ),
     ("FLOOD", &["flood", "flooded", "flooding", "floods", "floodwater", "inundated"]),

@@ -89,6 +89,10 @@ pub const MAX_ARTICLE_UNITS: usize = 3000;
 /// paraphrases even without shared words; unrelated news sentences score about 0.1-0.35 on it,
 /// paraphrases 0.55-0.8.
 pub const PARAPHRASE_FLOOR: f32 = 0.45;
+/// The share of the word cosine that counts when all two units share is one broad feature (a
+/// concept of many words or a speaker): "people" in "About 300 people left their homes" and "Our
+/// people did an outstanding job" is no proposition in common.
+pub const LONE_BROAD_SHARE: f32 = 0.0;
 /// Weight of the paraphrase similarity above the floor, added to the word cosine.
 pub const PARAPHRASE_WEIGHT: f32 = 1.0;
 
@@ -201,16 +205,17 @@ impl Featurizer {
             .collect()
     }
 
-    /// The features of the words a negation governs (the four after it): what the text says is not
-    /// so ("her son did not commit the child abuse" does not state child abuse). Not after "not
+    /// The features of the words a negation governs (the four after it, and the predicate of a
+    /// subject "none of ...", [`none_of_predicate`]): what the text says is not so ("her son did not commit the child abuse" does not state child abuse). Not after "not
     /// only", which affirms.
     fn negated_features(&self, text: &str) -> HashSet<String> {
         let ws: Vec<String> = words(text).collect();
-        (0..ws.len())
+        let governed = (0..ws.len())
             .filter(|&p| negation(&ws[p]) && ws.get(p + 1).is_none_or(|n| n != "only"))
-            .flat_map(|p| ws[p + 1..(p + 5).min(ws.len())].iter())
-            .filter_map(|w| self.feature(w))
-            .collect()
+            .flat_map(|p| ws[p + 1..(p + 5).min(ws.len())].iter());
+        // "none of the tank cars involved in the derailment had | leaked": its predicate too
+        let predicates = (0..ws.len()).filter_map(|p| none_of_predicate(&ws, p)).map(|q| &ws[q]);
+        governed.chain(predicates).filter_map(|w| self.feature(w)).collect()
     }
 
     /// True when the text states predicate `w` of `o` as a phrase: `w`'s word with `o`'s among the
@@ -303,6 +308,35 @@ impl Featurizer {
             (!positives.is_empty()).then_some(positives)
         });
         (all, features(from, core_end), negative)
+    }
+
+    /// The predicate of the clause a disputing text opens with "that" (at its start or after a
+    /// claim noun): the first word after the auxiliaries that end its subject ("denied | that any
+    /// tank car | had been | breached": breach), as a feature. What states it must state that
+    /// predicate: "Every tank car is intact" does not say a car was breached. `None` where no such
+    /// clause or auxiliary is found, or the word after the auxiliaries is no content word; both
+    /// words of a pair ("had been | injured or killed").
+    fn disputed_predicate(&self, text: &str) -> Option<Vec<String>> {
+        let ws: Vec<String> = words(text).collect();
+        let that = ws.iter().enumerate().position(|(t, w)| {
+            w == "that" && (t == 0 || ws[t.saturating_sub(3)..t].iter().any(|n| CLAIM_NOUNS.contains(&n.as_str())))
+        })?;
+        let aux = |w: &str| AUXILIARIES.contains(&w) || be_form(w) || matches!(w, "did" | "does" | "do");
+        let q = (that + 2..(that + 2 + PREDICATE_SUBJECT_WORDS).min(ws.len()))
+            .take_while(|&q| !CLAUSE_OPENERS.contains(&ws[q].as_str()))
+            .find(|&q| aux(&ws[q]))?;
+        let r = (q..ws.len()).find(|&r| !aux(&ws[r]) && !is_ly(&ws[r]))?;
+        // "is | coming", "was | going to": a light verb names no predicate of its own
+        if LIGHT_VERBS.contains(&ws[r].as_str()) {
+            return None;
+        }
+        let mut predicate: Vec<String> =
+            (!negation(&ws[r])).then(|| self.feature(&ws[r])).flatten().into_iter().collect();
+        // "had been | injured or killed": either
+        if !predicate.is_empty() && ws.get(r + 1).is_some_and(|w| w == "or" || w == "and") {
+            predicate.extend(ws.get(r + 2).and_then(|w| self.feature(w)));
+        }
+        (!predicate.is_empty()).then_some(predicate)
     }
 
     /// The features of the thing a text says was made up: the subject a fabrication is said of
@@ -745,6 +779,8 @@ struct Unit {
     r: EvidenceRef,
     span: Span,
     disputes: bool,
+    /// whether its cue denies, rejects or dismisses what it reports ("denied that ...")
+    denies: bool,
     /// what it disputes by a negation alone ("did not attack": ATTACK; "is not qualified to be
     /// president": qualified, president): it contradicts only what states that
     negates: Option<Negated>,
@@ -1216,6 +1252,7 @@ fn units_capped(
                 r: EvidenceRef::Attribution { article: ai, index: k },
                 span: att.content,
                 disputes: denial || dispute != Disputed::No,
+                denies: denial,
                 negates: dispute.negates().filter(|_| !denial),
                 stance: att.stance,
                 strong_voice_marker: strong,
@@ -1255,6 +1292,7 @@ fn units_capped(
                 r: EvidenceRef::Statement { article: ai, index: k },
                 span: st.span,
                 disputes: dispute != Disputed::No,
+                denies: false,
                 negates: dispute.negates(),
                 stance: st.stance,
                 strong_voice_marker: strong,
@@ -1271,7 +1309,40 @@ fn units_capped(
         }
     }
     confirm_negated_predicates(f, articles, &mut units, &feats);
+    confirm_negated_concepts(f, articles, &mut units, &feats);
     (units, feats)
+}
+
+/// A unit that disputes only by a negated concept ("No leak after derailment": POISON) disputes
+/// only where another unit of the story states that concept and does not negate it ("chemicals
+/// leaked into the creek"); elsewhere nothing it answers was said, and it groups as a plain
+/// statement with what it speaks of ("none of the tank cars had leaked").
+fn confirm_negated_concepts(f: &Featurizer, articles: &[AnalyzedArticle], units: &mut [Unit], feats: &[Vec<String>]) {
+    let negated: HashSet<&'static str> = units
+        .iter()
+        .filter_map(|u| match u.negates {
+            Some(Negated::Concept(c)) => Some(c),
+            _ => None,
+        })
+        .collect();
+    if negated.is_empty() {
+        return;
+    }
+    // the concepts some unit states plainly
+    let stated: HashSet<&str> = (0..units.len())
+        .filter(|&x| !units[x].disputes)
+        .flat_map(|x| {
+            let not = f.negated_features(units[x].text(articles));
+            let negated = &negated;
+            feats[x].iter().filter(move |c| negated.contains(c.as_str()) && !not.contains(*c)).map(String::as_str)
+        })
+        .collect();
+    for u in units.iter_mut() {
+        if matches!(u.negates, Some(Negated::Concept(c)) if !stated.contains(c)) {
+            u.disputes = false;
+            u.negates = None;
+        }
+    }
 }
 
 /// A unit that disputes only by a negated predicate ("Sanders said Clinton is not qualified to be
@@ -1457,6 +1528,35 @@ fn negated_predicate(f: &Featurizer, ws: &[String]) -> Option<Negated> {
         })
 }
 
+/// Verbs that say little beside their subject or object ("a shakeup is | coming").
+const LIGHT_VERBS: &[&str] = &[
+    "come",
+    "coming",
+    "go",
+    "going",
+    "gone",
+    "happen",
+    "happening",
+    "happened",
+    "get",
+    "getting",
+    "got",
+    "take",
+    "taking",
+    "taken",
+    "make",
+    "making",
+    "made",
+    "do",
+    "doing",
+    "done",
+    "have",
+    "having",
+];
+
+/// Most words of the subject between a disputed "that" and its auxiliary ([`Featurizer::disputed_predicate`]).
+const PREDICATE_SUBJECT_WORDS: usize = 8;
+
 /// Pronouns that may stand for the subject a negation names, whoever says them.
 const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it"];
 
@@ -1502,11 +1602,38 @@ fn is_ly(w: &str) -> bool {
 /// attack"; not "without killing off demand", nor a negated intent ("did not intend to kill") or a
 /// purpose ("making sure they are not nuclear strikes").
 fn negated_at(ws: &[String], i: usize) -> bool {
+    if (i.saturating_sub(NONE_OF_WORDS)..i).any(|p| none_of_predicate(ws, p) == Some(i)) {
+        return true;
+    }
     (i.saturating_sub(3)..i).rev().find(|&p| negation(&ws[p])).is_some_and(|p| {
         !ws[p + 1..i].iter().any(|w| INTENT.contains(&w.as_str()))
             && !ws[p.saturating_sub(3)..p]
                 .iter()
                 .any(|w| matches!(w.as_str(), "sure" | "ensure" | "ensures" | "ensuring"))
+    })
+}
+
+/// How far after "none of" its predicate may come.
+const NONE_OF_WORDS: usize = 12;
+
+/// The predicate of a subject "none of ..." or "neither of ..." at `ws[p]`: the word after the
+/// auxiliaries that end the subject ("none of the tank cars involved in the derailment | had |
+/// leaked"); none where no auxiliary comes within [`NONE_OF_WORDS`] or a clause opens first ("none
+/// of those who ...").
+fn none_of_predicate(ws: &[String], p: usize) -> Option<usize> {
+    if !matches!(ws[p].as_str(), "none" | "neither") || ws.get(p + 1).is_none_or(|w| w != "of") {
+        return None;
+    }
+    let end = (p + NONE_OF_WORDS).min(ws.len());
+    let aux =
+        (p + 2..end).take_while(|&q| !matches!(ws[q].as_str(), "that" | "which" | "who" | "whom" | "whose")).find(
+            |&q| AUXILIARIES.contains(&ws[q].as_str()) || be_form(&ws[q]) || matches!(ws[q].as_str(), "did" | "does"),
+        )?;
+    (aux..ws.len()).find(|&q| {
+        !(AUXILIARIES.contains(&ws[q].as_str())
+            || be_form(&ws[q])
+            || matches!(ws[q].as_str(), "did" | "does")
+            || is_ly(&ws[q]))
     })
 }
 
@@ -1725,6 +1852,18 @@ fn refuses(content: &str) -> bool {
 
 /// Word vectors as sorted (term id, weight) lists scaled to unit length, so that a cosine is one
 /// merge of two short lists.
+/// The bit of a term id that marks a broad feature ([`broad_feature`]).
+const BROAD: u32 = 1 << 31;
+
+/// True for a feature that alone says little of what two units claim: a concept of people, places
+/// or things named in many words ("people", "residents": CIVILIAN; not an event such as KILL) or a
+/// speaker ("@dana whitlow": what one person says is not one claim).
+fn broad_feature(k: &str) -> bool {
+    k.starts_with('@') || matches!(k, "CIVILIAN" | "TOWN" | "TROOPS" | "MEDIA")
+}
+
+/// Unit-length sparse vectors of tf-idf vectors, their terms numbered (with [`BROAD`] on broad
+/// features) and sorted.
 fn sparse_unit_vectors(vecs: &[Vector]) -> Vec<Vec<(u32, f32)>> {
     let mut ids: HashMap<&str, u32> = HashMap::new();
     vecs.iter()
@@ -1733,7 +1872,7 @@ fn sparse_unit_vectors(vecs: &[Vector]) -> Vec<Vec<(u32, f32)>> {
             let mut s: Vec<(u32, f32)> = v
                 .iter()
                 .map(|(k, x)| {
-                    let next = ids.len() as u32;
+                    let next = ids.len() as u32 | if broad_feature(k) { BROAD } else { 0 };
                     (*ids.entry(k.as_str()).or_insert(next), if norm > 0.0 { x / norm } else { 0.0 })
                 })
                 .collect();
@@ -1757,6 +1896,12 @@ fn disjoint(a: &[u32], b: &[u32]) -> bool {
 }
 
 fn sparse_dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    sparse_dot_shared(a, b).0
+}
+
+/// The dot product of two sparse vectors, how many terms they share and the first of them.
+fn sparse_dot_shared(a: &[(u32, f32)], b: &[(u32, f32)]) -> (f32, usize, u32) {
+    let (mut shared, mut first) = (0, 0);
     let (mut i, mut j, mut dot) = (0, 0, 0f32);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
@@ -1764,12 +1909,16 @@ fn sparse_dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 dot += a[i].1 * b[j].1;
+                if shared == 0 {
+                    first = a[i].0;
+                }
+                shared += 1;
                 i += 1;
                 j += 1;
             }
         }
     }
-    dot
+    (dot, shared, first)
 }
 
 /// Per topic, the sums of its units' word vectors (with postings: term -> topics holding it, so that
@@ -1841,18 +1990,24 @@ impl PartialOrd for Merge {
 fn cluster(
     sparse: &[Vec<(u32, f32)>],
     sent: &[Vec<f32>],
+    disputing: &[bool],
     idx: &[usize],
     link: f32,
     cancel: &AtomicBool,
 ) -> Vec<Vec<usize>> {
-    cluster_capped(sparse, sent, idx, link, MAX_UNITS, |x, y| pair_similarity(sparse, sent, x, y), cancel)
+    cluster_capped(sparse, sent, idx, link, MAX_UNITS, |x, y| pair_similarity(sparse, sent, disputing, x, y), cancel)
 }
 
 /// Similarity of units `x` and `y`: the cosine of their word features, plus the share of their
 /// sentence vectors' cosine above [`PARAPHRASE_FLOOR`] ("officials ordered residents to leave their
-/// homes" and "authorities told people to evacuate" share no word); from unit-length vectors.
-fn pair_similarity(sparse: &[Vec<(u32, f32)>], sent: &[Vec<f32>], x: usize, y: usize) -> f32 {
-    let w = sparse_dot(&sparse[x], &sparse[y]);
+/// homes" and "authorities told people to evacuate" share no word); from unit-length vectors. Two
+/// units that do not dispute (`disputing`) and share only one broad feature count
+/// [`LONE_BROAD_SHARE`] of their word cosine.
+fn pair_similarity(sparse: &[Vec<(u32, f32)>], sent: &[Vec<f32>], disputing: &[bool], x: usize, y: usize) -> f32 {
+    let (w, shared, first) = sparse_dot_shared(&sparse[x], &sparse[y]);
+    // (a dispute of a concept is about that concept alone: "the mayor did not mention any killings")
+    let plain = |u: usize| !disputing.get(u).copied().unwrap_or(false);
+    let w = if shared == 1 && first & BROAD != 0 && plain(x) && plain(y) { w * LONE_BROAD_SHARE } else { w };
     match (sent.get(x), sent.get(y)) {
         (Some(a), Some(b)) => w + paraphrase(dot(a, b)),
         _ => w,
@@ -2044,6 +2199,12 @@ fn sides_meet(
     let disputers: HashSet<_> = dispute.iter().map(|&y| voice(units, y)).collect();
     type Parts = (HashSet<String>, HashSet<String>, Option<HashSet<String>>);
     let disputed: Vec<Parts> = dispute.iter().map(|&y| f.disputed_parts(about(y))).collect();
+    // the predicate each denial of a "that" clause disputes
+    let predicates: HashMap<usize, Vec<String>> = dispute
+        .iter()
+        .filter(|&&y| units[y].denies && units[y].fabricated.is_none())
+        .filter_map(|&y| f.disputed_predicate(about(y)).map(|p| (y, p)))
+        .collect();
     let disputes: Vec<(usize, HashSet<&str>, &Parts)> =
         dispute.iter().zip(&disputed).map(|(&y, p)| (y, p.0.iter().map(String::as_str).collect(), p)).collect();
     // a plain dispute of something negative ("rejects a suggestion that Ebbers was unaware of the
@@ -2097,6 +2258,7 @@ fn sides_meet(
             if (say_the_same(&a, d, units[*y].negates.as_ref(), said)
                 || units[*y].fabricated.as_ref().is_some_and(|thing| states_thing(&a, thing, said)))
                 && core.iter().any(|c| a.contains(c.as_str()))
+                && predicates.get(y).is_none_or(|p| p.iter().any(|p| a.contains(p.as_str())))
                 && !double_negative(*y, &a, negative)
                 && units[*y].denies_involvement.as_deref().is_none_or(|who| mentions(text(x), who))
                 && match &units[*y].negates {
@@ -2450,7 +2612,8 @@ fn claims(
     // topics first (whatever the polarity), then each topic splits into what affirms and what disputes it
     let all: Vec<usize> = (0..units.len()).collect();
     let sparse = sparse_unit_vectors(&vecs);
-    let topics = cluster(&sparse, &sent, &all, CLAIM_LINK, cancel);
+    let disputing: Vec<bool> = units.iter().map(|u| u.disputes).collect();
+    let topics = cluster(&sparse, &sent, &disputing, &all, CLAIM_LINK, cancel);
     if cancelled(cancel) {
         return (Vec::new(), (Vec::new(), 0));
     }
@@ -2461,9 +2624,10 @@ fn claims(
             (affirm, dispute)
         })
         .collect();
-    let mut links = rehome_doubts(&units, &mut topics, |x, y| pair_similarity(&sparse, &sent, x, y));
-    join_denials(articles, &units, &mut topics, |x, y| pair_similarity(&sparse, &sent, x, y));
-    let more = link_fabrications(&units, &feats, &topics, &links, |x, y| pair_similarity(&sparse, &sent, x, y));
+    let mut links = rehome_doubts(&units, &mut topics, |x, y| pair_similarity(&sparse, &sent, &disputing, x, y));
+    join_denials(articles, &units, &mut topics, |x, y| pair_similarity(&sparse, &sent, &disputing, x, y));
+    let more =
+        link_fabrications(&units, &feats, &topics, &links, |x, y| pair_similarity(&sparse, &sent, &disputing, x, y));
     links.extend(more);
     if cancelled(cancel) {
         return (Vec::new(), (Vec::new(), 0));
@@ -3075,6 +3239,14 @@ fn count_conflicts(
         (Some(x), Some(y)) => (x - y).abs() <= COUNT_DAYS,
         _ => true,
     };
+    // "13,000 civilians" and "107 militants" killed count different people, and "thousands of
+    // people" counts a whole of which "107 militants" may be a part: counts of people conflict
+    // only where they count people of one side, or both of no side named
+    let same_side = |u: usize, a: &counts::Count, v: usize, b: &counts::Count| {
+        let side =
+            |u: usize, c: &counts::Count| counts::side(&articles[units[u].r.article()].article.text[c.start..c.end]);
+        side(u, a) == side(v, b)
+    };
     // counts of things in general ("delegates", "emails", "countries") differ without conflict far
     // more often than not (measured on the corpus): only counts of what happened to people, and bodies
     found.retain(|(_, c)| counts::KIND_NAMES.contains(&c.what.as_str()));
@@ -3091,6 +3263,7 @@ fn count_conflicts(
             for (j, (v, b)) in same.iter().enumerate().skip(i + 1) {
                 if units[*u].r.article() == units[*v].r.article()
                     || !a.conflicts(b)
+                    || !same_side(*u, a, *v, b)
                     || topic_of[*u] != topic_of[*v]
                     || !share_anchor(*u, *v, &a.what)
                     || !same_days(*u, *v)

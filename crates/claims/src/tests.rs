@@ -310,7 +310,7 @@ fn paraphrases_without_shared_words_are_one_claim() {
         })
         .collect();
     let sparse = sparse_unit_vectors(&vecs);
-    let groups = cluster(&sparse, &sent, &[0, 1, 2, 3], CLAIM_LINK, &NEVER);
+    let groups = cluster(&sparse, &sent, &[], &[0, 1, 2, 3], CLAIM_LINK, &NEVER);
     assert!(groups.contains(&vec![0, 2]), "{groups:?}");
     assert_eq!(groups.len(), 3, "{groups:?}");
     // the sentence vectors alone (no shared word counted) link the paraphrase, not the others
@@ -392,7 +392,7 @@ fn heap_clustering_matches_the_plain_definition() {
         let vecs = random_vectors(seed, 30);
         let idx: Vec<usize> = (0..vecs.len()).collect();
         for link in [0.15, 0.3, 0.5] {
-            let got = normalized(cluster(&sparse_unit_vectors(&vecs), &[], &idx, link, &NEVER));
+            let got = normalized(cluster(&sparse_unit_vectors(&vecs), &[], &[], &idx, link, &NEVER));
             assert_eq!(got, normalized(reference_clusters(&vecs, link)), "seed {seed}, link {link}");
         }
     }
@@ -602,4 +602,46 @@ fn a_thing_said_to_have_worked_or_not() {
     ] {
         assert!(said(text).is_empty(), "{text}: {:?}", said(text));
     }
+}
+
+#[test]
+fn none_of_a_subject_negates_its_predicate() {
+    let f = Featurizer::new();
+    let negated = f.negated_features("none of the tank cars involved in the derailment near Brell had leaked");
+    assert!(negated.contains("POISON"), "{negated:?}");
+    let negated = f.negated_features("neither of the two pumps at the station was damaged");
+    assert!(negated.contains("DESTROY"), "{negated:?}");
+    // not a predicate of a clause inside the subject, nor one too far to be its own
+    assert!(!f.negated_features("none of those who said the dam had collapsed were there").contains("DESTROY"));
+    let ws: Vec<String> = words("none of the tank cars had leaked").collect();
+    assert!(negated_at(&ws, 6));
+    // a cargo of chemicals is no leak
+    assert_eq!(concept("chemicals"), None);
+}
+
+#[test]
+fn a_disputed_that_clause_names_its_predicate() {
+    let f = Featurizer::new();
+    let p = |t: &str| f.disputed_predicate(t);
+    assert_eq!(p("that any tank car had been breached"), Some(vec![f.feature("breached").unwrap()]));
+    assert_eq!(p("claims that Vell had fiddled the harbour figures"), Some(vec![f.feature("fiddled").unwrap()]));
+    // both of a pair; a concept as a concept
+    assert_eq!(
+        p("reports that he had been injured or killed"),
+        Some(vec![f.feature("injured").unwrap(), "KILL".into()])
+    );
+    // no "that" clause, no auxiliary, or no content word after it
+    assert_eq!(p("the accusations"), None);
+    assert_eq!(p("that the mayor ignored the warnings"), None);
+    assert_eq!(p("that he had any part in it"), None);
+    assert_eq!(p("the notion that a campaign shakeup is coming"), None);
+}
+
+#[test]
+fn counts_of_people_name_their_side() {
+    use counts::{side, Side};
+    assert_eq!(side("107 Boko Haram militants"), Some(Side::Combatants));
+    assert_eq!(side("13,000 civilians"), Some(Side::Civilians));
+    assert_eq!(side("thousands of people"), None);
+    assert_eq!(side("40 dead"), None);
 }

@@ -523,3 +523,47 @@ The police have denied attacking anyone, according to a government statement."
     )]);
     assert!(contradicting_texts(&cmp).is_empty(), "{:#?}", contradicting_texts(&cmp));
 }
+
+#[test]
+fn a_side_that_says_the_same_in_other_words_is_no_contradiction() {
+    // the operator's denial, its "no leak" and its spokesman's "intact" all say one thing; a train
+    // carrying chemicals is no leak, and "people" alone makes no claim of two sentences
+    let articles = vec![
+        Article::new(
+            "a",
+            "Tanker train derails near Brell\n\nA freight train carrying industrial chemicals derailed near Brell \
+             on Sunday, the county said. The operator, Kestrel Rail, denied that any tank car had been breached. \
+             About 300 people left their homes as a precaution, the sheriff said."
+                .to_string(),
+        ),
+        Article::new(
+            "b",
+            "Kestrel Rail: No Leak After Brell Derailment\n\nKestrel Rail said on Sunday that none of the tank cars \
+             involved in the derailment near Brell had leaked. \"Every tank car is intact,\" said Ivo Dask, a \
+             Kestrel spokesman. \"Our people did an outstanding job,\" he said."
+                .to_string(),
+        ),
+    ];
+    let cmp = corroborate_engine::compare(articles.clone());
+    let found = contradicting_texts(&cmp);
+    assert!(found.is_empty(), "{found:#?}");
+    let claims = &cmp.stories[0].claims;
+    let texts = |c: &corroborate_model::Claim| c.evidence.iter().map(|e| evidence_text(&cmp, e)).collect::<Vec<_>>();
+    let left = claims.iter().find(|c| texts(c).iter().any(|t| t.contains("left their homes"))).expect("claim");
+    assert!(!texts(left).iter().any(|t| t.contains("outstanding job")), "{:?}", texts(left));
+    // what says the tank cars leaked contradicts the operator's "no leak"
+    let mut more = articles;
+    more.push(Article::new(
+        "c",
+        "Solvent in the Brell river\n\nA tank car was breached in the derailment near Brell and leaked solvent \
+         into the river, state inspectors said on Monday."
+            .to_string(),
+    ));
+    let cmp = corroborate_engine::compare(more);
+    let found = contradicting_texts(&cmp);
+    assert!(
+        found.iter().any(|(x, y)| x.iter().chain(y).any(|t| t.contains("leaked solvent"))
+            && x.iter().chain(y).any(|t| t.contains("had leaked"))),
+        "{found:#?}"
+    );
+}
