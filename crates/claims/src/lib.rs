@@ -321,7 +321,7 @@ impl Featurizer {
         let that = ws.iter().enumerate().position(|(t, w)| {
             w == "that" && (t == 0 || ws[t.saturating_sub(3)..t].iter().any(|n| CLAIM_NOUNS.contains(&n.as_str())))
         })?;
-        let aux = |w: &str| AUXILIARIES.contains(&w) || be_form(w) || matches!(w, "did" | "does" | "do");
+        let aux = |w: &str| auxiliary(w) || w == "do";
         let q = (that + 2..(that + 2 + PREDICATE_SUBJECT_WORDS).min(ws.len()))
             .take_while(|&q| !CLAUSE_OPENERS.contains(&ws[q].as_str()))
             .find(|&q| aux(&ws[q]))?;
@@ -1625,16 +1625,16 @@ fn none_of_predicate(ws: &[String], p: usize) -> Option<usize> {
         return None;
     }
     let end = (p + NONE_OF_WORDS).min(ws.len());
-    let aux =
-        (p + 2..end).take_while(|&q| !matches!(ws[q].as_str(), "that" | "which" | "who" | "whom" | "whose")).find(
-            |&q| AUXILIARIES.contains(&ws[q].as_str()) || be_form(&ws[q]) || matches!(ws[q].as_str(), "did" | "does"),
-        )?;
-    (aux..ws.len()).find(|&q| {
-        !(AUXILIARIES.contains(&ws[q].as_str())
-            || be_form(&ws[q])
-            || matches!(ws[q].as_str(), "did" | "does")
-            || is_ly(&ws[q]))
-    })
+    let aux = (p + 2..end)
+        .take_while(|&q| !matches!(ws[q].as_str(), "that" | "which" | "who" | "whom" | "whose"))
+        .find(|&q| auxiliary(&ws[q]))?;
+    (aux..ws.len()).find(|&q| !(auxiliary(&ws[q]) || is_ly(&ws[q])))
+}
+
+/// True for an auxiliary, a form of "be", "did" or "does": the words between a subject and its
+/// predicate ("had | been", "did | not").
+fn auxiliary(w: &str) -> bool {
+    AUXILIARIES.contains(&w) || be_form(w) || matches!(w, "did" | "does")
 }
 
 /// Words of intent: what follows them is meant, not done ("did not intend to kill").
