@@ -562,7 +562,8 @@ fn the_after_not(toks: &[Tok], i: usize) -> bool {
 fn share(text: &str, toks: &[Tok], i: usize) -> Option<Count> {
     let t = &toks[i];
     let n = number_value(t)?;
-    if !(0.0..=100.0).contains(&n) {
+    // (a share above the whole is what a claim of fraud states: "turnout reached 112 percent")
+    if !(0.0..=1000.0).contains(&n) {
         return None;
     }
     // the percentage's end: "61%", "61 percent", "61 per cent"
@@ -863,6 +864,8 @@ mod tests {
         ] {
             assert!(counts(change).is_empty(), "{change}: {:?}", counts(change));
         }
+        // a share above the whole is what a claim of fraud states
+        assert_eq!(one("In Osk, turnout reached an impossible 112 percent.").1, 111.5);
         let rising = counts("Turnout rose to 61 percent, up from 55 percent.");
         assert_eq!(rising.iter().map(|c| c.low).collect::<Vec<_>>(), [60.5], "55 was before: {rising:?}");
         // the figure an article rejects is not its own

@@ -134,6 +134,11 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
             "irregularity",
             "falsified",
             "falsification",
+            // "the election was stolen", "stealing the vote"
+            "stolen",
+            "steal",
+            "stole",
+            "stealing",
         ],
     ),
 ];

@@ -1428,6 +1428,9 @@ fn disputed(f: &Featurizer, text: &str) -> Disputed {
     if refuted_fabrication(&ws) {
         return Disputed::No;
     }
+    if untrue_that(&ws) {
+        return Disputed::Plainly;
+    }
     let mut negated = None;
     for (i, w) in ws.iter().enumerate() {
         if fabrication_at(&ws, i)
@@ -1486,6 +1489,19 @@ fn fraud_denied(ws: &[String], i: usize) -> bool {
                     | "have"
                     | "had"
             )
+    })
+}
+
+/// True when the text calls a "that" clause untrue: "it wasn't true that the car had been stolen",
+/// "it is false that ...", "it's untrue that ..." (not "it is true that", nor "not only true that").
+fn untrue_that(ws: &[String]) -> bool {
+    (2..ws.len()).any(|k| {
+        ws[k] == "that"
+            && match ws[k - 1].as_str() {
+                "true" => negation(&ws[k - 2]) || k > 2 && negation(&ws[k - 3]) && is_ly(&ws[k - 2]),
+                "false" | "untrue" => be_form(&ws[k - 2]) || ws[k - 2] == "it's" || is_ly(&ws[k - 2]),
+                _ => false,
+            }
     })
 }
 
@@ -2165,6 +2181,31 @@ fn affirmed(units: &[Unit], members: &[usize]) -> bool {
 /// about ("no one died in Osk" shares the killing and Osk with "Floodwater kills 40 in Osk").
 const MIN_COMMON: usize = 2;
 
+/// Words that leave a negated concept whole: "no evidence of fraud of any kind", "no sign of a
+/// leak", "we have seen no reports of killings". A dispute of nothing but its concept ("there was
+/// no fraud") answers every statement of that concept in its topic, so the concept alone is the
+/// feature in common it needs (not [`MIN_COMMON`]).
+const BLANKET_WORDS: &[&str] = &[
+    "evidence",
+    "proof",
+    "sign",
+    "signs",
+    "trace",
+    "traces",
+    "indication",
+    "report",
+    "reports",
+    "seen",
+    "found",
+    "kind",
+    "widespread",
+    "systematic",
+    "large-scale",
+    "major",
+    "serious",
+    "significant",
+];
+
 /// The features of the name of a unit's speaker; none for the outlet's own voice.
 fn speaker_features(f: &Featurizer, u: &Unit) -> Vec<String> {
     u.speaker.as_deref().map(|s| f.features(s)).unwrap_or_default()
@@ -2207,6 +2248,11 @@ fn sides_meet(
         .collect();
     let disputes: Vec<(usize, HashSet<&str>, &Parts)> =
         dispute.iter().zip(&disputed).map(|(&y, p)| (y, p.0.iter().map(String::as_str).collect(), p)).collect();
+    // the features in common each dispute needs: one for a dispute of its concept alone
+    let least: HashMap<usize, usize> = disputes
+        .iter()
+        .map(|(y, d, _)| (*y, if blanket(f, units[*y].negates.as_ref(), d) { 1 } else { MIN_COMMON }))
+        .collect();
     // a plain dispute of something negative ("rejects a suggestion that Ebbers was unaware of the
     // fraud") says the positive: it agrees with what states that ("Ebbers 'aware' of fraud"); not a
     // dispute that is itself a negation ("did not attack", "was not involved")
@@ -2255,7 +2301,7 @@ fn sides_meet(
                 continue;
             }
             let said = |c: &str| lower(x).contains(c) || lower(*y).contains(c);
-            if (say_the_same(&a, d, units[*y].negates.as_ref(), said)
+            if (say_the_same(&a, d, units[*y].negates.as_ref(), least[y], said)
                 || units[*y].fabricated.as_ref().is_some_and(|thing| states_thing(&a, thing, said)))
                 && core.iter().any(|c| a.contains(c.as_str()))
                 && predicates.get(y).is_none_or(|p| p.iter().any(|p| a.contains(p.as_str())))
@@ -2275,16 +2321,33 @@ fn sides_meet(
     best.map(|(_, pair)| pair)
 }
 
+/// True when a dispute (its content features `d`) negates a concept and says nothing else ("we have
+/// seen no evidence of fraud of any kind": [`BLANKET_WORDS`] aside).
+fn blanket(f: &Featurizer, negates: Option<&Negated>, d: &HashSet<&str>) -> bool {
+    match negates {
+        Some(Negated::Concept(c)) => {
+            d.iter().all(|w| w == c || BLANKET_WORDS.iter().any(|b| f.feature(b).is_some_and(|b| b == *w)))
+        }
+        _ => false,
+    }
+}
+
 /// True when an affirming text and a disputing text (each with its content features) speak of one
-/// thing: at least [`MIN_COMMON`] features in common and at least a third of the shorter side's (two
+/// thing: at least `least` features (one for a [`blanket`] dispute, else [`MIN_COMMON`]) in common and at least a third of the shorter side's (two
 /// words shared by two long sentences make a topic, not a proposition), one of them `said`: written
 /// in lower case in either text (something said, not only names: "Clinton" and "Obama"), and for a
 /// text that disputes only by a negation ("did not attack Mrs Clinton"), the concept it negates,
 /// or the predicate it negates with what it is of, both on both sides ("not qualified to be
 /// president" and "overwhelmingly qualified to be president").
-fn say_the_same(a: &HashSet<&str>, d: &HashSet<&str>, negates: Option<&Negated>, said: impl Fn(&str) -> bool) -> bool {
+fn say_the_same(
+    a: &HashSet<&str>,
+    d: &HashSet<&str>,
+    negates: Option<&Negated>,
+    least: usize,
+    said: impl Fn(&str) -> bool,
+) -> bool {
     let common: Vec<&str> = a.intersection(d).copied().collect();
-    common.len() >= MIN_COMMON
+    common.len() >= least
         && common.len() * 3 >= a.len().min(d.len())
         && negates.is_none_or(|n| match n {
             Negated::Concept(c) => a.contains(c),

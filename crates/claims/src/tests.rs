@@ -38,6 +38,10 @@ fn disputes_detects_fabrication_and_negated_concepts() {
     assert!(!disputes("the court denied bail"));
     assert!(disputes("the ministry rejected claims that troops fired"));
     assert!(!disputes("there is no denying the dam burst"));
+    // a "that" clause called untrue is disputed
+    assert!(disputes("it wasn't true that the mayor's car had been stolen"));
+    assert!(disputes("it is simply false that ballots were found in the river"));
+    assert!(!disputes("it is true that ballots were found in the river"));
     assert!(!disputes("a rise in vaccine denial"));
     assert!(!disputes("the reporters were denied access to the port"));
     assert!(!disputes("the rule would deny us a fair hearing"));
@@ -141,7 +145,9 @@ fn the_two_sides_of_a_contradiction_speak_of_one_thing() {
         let a: HashSet<&str> = fx.iter().map(String::as_str).collect();
         let d: HashSet<&str> = fy.iter().map(String::as_str).collect();
         let (lx, ly) = (f.lowercase_features(x), f.lowercase_features(y));
-        say_the_same(&a, &d, disputed(&f, y).negates().as_ref(), |c| lx.contains(c) || ly.contains(c))
+        let negates = disputed(&f, y).negates();
+        let least = if blanket(&f, negates.as_ref(), &d) { 1 } else { MIN_COMMON };
+        say_the_same(&a, &d, negates.as_ref(), least, |c| lx.contains(c) || ly.contains(c))
             && core.iter().any(|c| a.contains(c.as_str()))
     };
     // what is denied is the core of the denied clause, not a circumstance after it
@@ -174,6 +180,11 @@ fn the_two_sides_of_a_contradiction_speak_of_one_thing() {
     // the negated concept must be what the other side states
     assert!(!meet("The Tolvik ferry union won a vote on pay", "The pay vote did not damage the Tolvik ferry union"));
     assert!(meet("The storm damaged the Tolvik ferry", "The storm did not damage the Tolvik ferry"));
+    // a dispute of nothing but its concept answers every statement of it; with more, it needs more
+    let blanket = "We have seen no evidence of fraud of any kind";
+    assert!(meet("the Osk vote had been riddled with irregularities", blanket));
+    assert!(meet("The Osk mayoral election was stolen", "there was no evidence of fraud"));
+    assert!(!meet("the Osk vote had been riddled with irregularities", "there was no fraud in the harbour ward"));
     // names alone are whom both speak of, not what they say
     assert!(!meet("Mira Vell met Harlan Osk on Tuesday", "Mira Vell's charges about Harlan Osk's budget"));
     // two words shared by two long sentences are a topic
