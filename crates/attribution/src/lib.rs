@@ -2006,6 +2006,36 @@ fn np_ending_at(ctx: &Ctx, end: usize, min: usize) -> Option<(usize, usize)> {
     Some((a, end))
 }
 
+/// The body that closes a sentence as its source after the comma that ends what was said, named by
+/// a common noun ([`is_org_word`]) with its determiner and modifiers: "CONTENT, | the city's
+/// electoral commission | announced on Monday." Only where nothing but a setting follows the cue
+/// (not "..., the council announced a review").
+fn postposed_body(ctx: &Ctx, c: usize, after: usize, s0: usize, s1: usize) -> Option<(usize, usize)> {
+    let toks = ctx.toks;
+    let head = c.checked_sub(1)?;
+    if head <= s0 || !is_org_word(ctx.lower(head)) {
+        return None;
+    }
+    let determiner = |i: usize| matches!(ctx.lower(i), "the" | "a" | "an" | "its" | "their");
+    let mut a = head;
+    // back to its determiner ("a charge | the company denies")
+    while a > s0 + 1
+        && head - a < 6
+        && !determiner(a)
+        && (toks[a - 1].is_word() || toks[a - 1].kind == TokKind::Possessive)
+    {
+        a -= 1;
+    }
+    let closes = after >= s1
+        || matches!(toks[after].kind, TokKind::Punct('.') | TokKind::Punct('!') | TokKind::Punct(','))
+        || matches!(
+            ctx.lower(after),
+            "on" | "at" | "in" | "during" | "last" | "this" | "earlier" | "later" | "late" | "yesterday" | "today"
+        );
+    (a > s0 && toks[a - 1].is_punct(',') && determiner(a) && closes && !(a..c).any(|i| ctx.cue_verb(i)))
+        .then_some((a, head))
+}
+
 /// Reported speech around cue verb `c`: `SOURCE CUE (that) CONTENT` or `CONTENT, SOURCE CUE.`
 fn indirect(ctx: &Ctx, c: usize) -> Option<Raw> {
     let toks = ctx.toks;
@@ -2072,7 +2102,10 @@ fn indirect(ctx: &Ctx, c: usize) -> Option<Raw> {
             && !(s0..c).any(|i| ctx.cue_verb(i)))
         .then(|| (s0, c - 1))
     });
-    let source = source?;
+    // a body named by a common noun after the comma that ends what was said, the report closing
+    // the sentence: "CONTENT, the city's electoral commission announced on Monday."
+    let body = source.is_none().then(|| postposed_body(ctx, c, after, s0, s1)).flatten();
+    let source = source.or(body)?;
     // content after the cue
     let mut a = after;
     // "confirmed to the Herald | the story is a hoax", "said to reporters | that ...": the one told
@@ -2191,8 +2224,9 @@ fn indirect(ctx: &Ctx, c: usize) -> Option<Raw> {
             && !matches!(ctx.lower(s0), "according" | "despite" | "since" | "with" | "for" | "from" | "by" | "if")
     };
     // a postposed source whose head alone was read: "CONTENT, the harbour | master said."
-    let source = if a >= e || adverbial_only || setting_clause { whole_postposed(ctx, source, s0) } else { source };
-    if (a >= e || adverbial_only || setting_clause) && source.0 > s0 && toks[source.0 - 1].is_punct(',') {
+    let postposed = a >= e || adverbial_only || setting_clause || body.is_some();
+    let source = if postposed { whole_postposed(ctx, source, s0) } else { source };
+    if postposed && source.0 > s0 && toks[source.0 - 1].is_punct(',') {
         // postposed: "CONTENT, Konashenkov added."
         let mut start = s0;
         // drop a leading "According to X," which is its own attribution

@@ -1110,3 +1110,19 @@ fn a_report_inside_an_inverted_report_stops_at_its_cue() {
     assert_eq!(found.3, "traces of solvent in Marl Creek on Saturday", "{got:?}");
     assert!(got.iter().any(|g| g.1 == "Ada Vell" && g.3.starts_with("State inspectors found")), "{got:?}");
 }
+
+#[test]
+fn a_body_after_the_comma_that_ends_what_was_said_speaks() {
+    // "CONTENT, the city's electoral commission announced on Monday, after ...": the commission
+    // reports the content before it, whatever setting follows the cue
+    let got = check(
+        "Rhea Tam was elected mayor of Osk on Sunday by 380 votes, the city's electoral commission announced \
+         on Monday, after a count that ran late into the night.",
+    );
+    let body = got.iter().find(|g| g.2 == "announced").expect("announced");
+    assert_eq!(body.0, "the city's electoral commission", "{got:?}");
+    assert_eq!(body.3, "Rhea Tam was elected mayor of Osk on Sunday by 380 votes", "{got:?}");
+    // only a determiner opens it: "a charge the company denies" is no source
+    let charge = check("Families accuse the firm of fleeing its debts, a charge the company denies.");
+    assert!(charge.iter().all(|g| g.0 != "a charge the company"), "{charge:?}");
+}
