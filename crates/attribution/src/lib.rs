@@ -922,6 +922,8 @@ pub fn find_with(
         }
         keep
     });
+    // a setting alone is nothing said: "In a video posted | on Monday morning |, he said ..."
+    raw.retain(|r| r.direct || !setting_only(r.content.slice(text)));
 
     // Speakers, in text order so pronouns and descriptions see what came before.
     let mut order: Vec<usize> = (0..raw.len()).collect();
@@ -2188,7 +2190,18 @@ fn indirect(ctx: &Ctx, c: usize) -> Option<Raw> {
         && (a >= e
             || matches!(
                 ctx.lower(a),
-                "during" | "in" | "on" | "at" | "last" | "this" | "earlier" | "later" | "yesterday" | "today"
+                "during"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "last"
+                    | "this"
+                    | "earlier"
+                    | "later"
+                    | "late"
+                    | "early"
+                    | "yesterday"
+                    | "today"
             ));
     // a setting and then a clause the voice joins with a subordinating word: "X, the network said
     // on Wednesday | after reviewing the protocols", "X, the ministry said, | as claims spread"
@@ -3586,6 +3599,28 @@ fn tidy_source(text: &str, toks: &[Token], (mut a, mut b): (usize, usize)) -> Op
         return None;
     }
     Some((a, b))
+}
+
+/// True when a text is only a time after a preposition: "on Monday morning", "late on Tuesday",
+/// "in March 2027".
+fn setting_only(text: &str) -> bool {
+    use corroborate_nlp::lexicon::{MONTHS, WEEKDAYS};
+    let words: Vec<String> =
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let opens = |w: &str| matches!(w, "on" | "in" | "at" | "during" | "late" | "early" | "earlier" | "later");
+    let time = |w: &str| {
+        MONTHS.contains(&w)
+            || WEEKDAYS.contains(&w)
+            || w.chars().all(|c| c.is_ascii_digit())
+            || matches!(
+                w,
+                "the" | "morning" | "afternoon" | "evening" | "night" | "day" | "week" | "weekend" | "last" | "this"
+            )
+            || opens(w)
+    };
+    words.first().is_some_and(|w| opens(w))
+        && words.iter().any(|w| MONTHS.contains(&w.as_str()) || WEEKDAYS.contains(&w.as_str()))
+        && words.iter().all(|w| time(w))
 }
 
 /// True when tokens `a..=b` only name a time: "the past", "April", "Tuesday", "recent years".

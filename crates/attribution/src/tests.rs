@@ -1126,3 +1126,16 @@ fn a_body_after_the_comma_that_ends_what_was_said_speaks() {
     let charge = check("Families accuse the firm of fleeing its debts, a charge the company denies.");
     assert!(charge.iter().all(|g| g.0 != "a charge the company"), "{charge:?}");
 }
+
+#[test]
+fn a_setting_alone_is_nothing_said() {
+    // "posted" in "a video posted on Monday morning" reports nothing; "he said" does
+    let got = check("In a video posted on Monday morning, he said the count had been riddled with errors.");
+    assert!(got.iter().all(|g| g.2 != "posted"), "{got:?}");
+    assert!(got.iter().any(|g| g.2 == "said" && g.3 == "the count had been riddled with errors"), "{got:?}");
+    // "late Thursday" after a postposed report is its setting: what was said comes before
+    let late =
+        check("The mayor had used a private phone for council business, the Osk Courier reported late Thursday.");
+    let reported = late.iter().find(|g| g.2 == "reported").expect("reported");
+    assert_eq!(reported.3, "The mayor had used a private phone for council business", "{late:?}");
+}

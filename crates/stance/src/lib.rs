@@ -488,7 +488,10 @@ fn statements(
             let adverbial = (matches!(head, "while" | "when" | "after" | "before" | "since" | "by")
                 && second.is_some_and(ends_in_ing)
                 || matches!(head, "despite" | "amid")
-                || cut && (participle_phrase(rw) || not_asserted_clause(rw)))
+                || cut && (participle_phrase(rw) || not_asserted_clause(rw))
+                // a setting before the report that holds the main clause: "In a video posted on
+                // Monday morning, | he said ..."
+                || cut && matches!(head, "in" | "on" | "at" | "during" | "from" | "through" | "under"))
                 && !main_clause_follows;
             let fragment = adverbial
                 || matches!(first, "which" | "who" | "whom" | "that" | "and" | "but" | "or")

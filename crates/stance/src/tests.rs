@@ -147,6 +147,10 @@ fn clause_fragments_around_attributions_are_no_statements() {
     let text = "In the meantime, joining other neighbours, Velkor has condemned the flooding of the valley.";
     let got: Vec<String> = run(text).statements.iter().map(|s| s.span.slice(text).to_string()).collect();
     assert!(got.iter().all(|s| !s.contains("joining")), "{got:?}");
+    // and a setting opened by a preposition ("In a video posted on Monday") is no statement
+    let text = "In a video posted on Monday morning, the mayor said that the town would be evacuated.";
+    let got: Vec<String> = run(text).statements.iter().map(|s| s.span.slice(text).to_string()).collect();
+    assert!(got.iter().all(|s| !s.starts_with("In a video")), "{got:?}");
     let text = "If the river rises again this week, the mayor said that the town would be evacuated.";
     let got: Vec<String> = run(text).statements.iter().map(|s| s.span.slice(text).to_string()).collect();
     assert!(got.iter().all(|s| !s.starts_with("If")), "{got:?}");
