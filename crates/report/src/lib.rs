@@ -167,9 +167,16 @@ pub fn evidence_speaker(c: &Comparison, e: &EvidenceRef) -> Option<String> {
                 .map(|s| s.name.clone())
                 .or_else(|| att.source.map(|s| s.slice(&a.article.text).to_string()))
                 .unwrap_or_else(|| "someone".into());
-            let cue = att.cue.slice(&a.article.text).to_lowercase();
+            // (a colon is the cue of "Name: words" and ends "continued:"; the line sets its own)
+            let cue = att.cue.slice(&a.article.text).trim_end_matches([':', ' ']).to_lowercase();
             // a cue that comes before its source reads that way: "according to the ministry"
-            Some(if cue.starts_with("according") { format!("{cue} {who}") } else { format!("{who} {cue}") })
+            Some(if cue.starts_with("according") {
+                format!("{cue} {who}")
+            } else if cue.is_empty() {
+                who
+            } else {
+                format!("{who} {cue}")
+            })
         }
         EvidenceRef::Statement { .. } => None,
     }
@@ -494,5 +501,40 @@ mod tests {
         assert!(html.contains("<b>B</b> ./ah.txt") && html.contains("<b>C</b> d/ah.txt"), "{html}");
         // the same id twice (two versions of one file) is one name
         assert_eq!(distinct_suffixes(&["a/x.txt", "a/x.txt", "b/x.txt", "y"]), ["a/x.txt", "a/x.txt", "b/x.txt", "y"]);
+    }
+
+    /// A headline's "Name: words" has the colon as its cue; the evidence line sets its own colon
+    /// after the speaker ("Rhea Tam: «...»", not "Rhea Tam :: «...»").
+    #[test]
+    fn a_colon_cue_is_not_shown_twice() {
+        use corroborate_model::{Attribution, AttributionKind, EntityType, Span, Speaker, Stance};
+        let text = "Rhea Tam: The Osk Count Was Rigged\n\nTam said the count was rigged, and continued: it was.";
+        let at = |source: (usize, usize), cue: (usize, usize), content: (usize, usize)| Attribution {
+            source: Some(Span::new(source.0, source.1)),
+            speaker: Some(Speaker {
+                name: "Rhea Tam".into(),
+                kind: EntityType::Person,
+                anonymous: false,
+                resolution: "name".into(),
+            }),
+            cue: Span::new(cue.0, cue.1),
+            content: Span::new(content.0, content.1),
+            kind: AttributionKind::Indirect,
+            stance: Stance::Reported,
+            markers: vec![],
+        };
+        let said = text.find("said").unwrap();
+        let continued = text.find("continued:").unwrap();
+        let mut a = AnalyzedArticle { article: Article::new("a.txt", text), ..Default::default() };
+        a.analysis.attributions = vec![
+            at((0, 8), (8, 9), (10, 34)),
+            at((said - 4, said - 1), (said, said + 4), (said + 5, said + 26)),
+            at((said - 4, said - 1), (continued, continued + 10), (continued + 11, text.len() - 1)),
+        ];
+        let c = Comparison { articles: vec![a], story_of: vec![0], stories: vec![] };
+        let who = |index: usize| evidence_speaker(&c, &EvidenceRef::Attribution { article: 0, index });
+        assert_eq!(who(0).as_deref(), Some("Rhea Tam"));
+        assert_eq!(who(1).as_deref(), Some("Rhea Tam said"));
+        assert_eq!(who(2).as_deref(), Some("Rhea Tam continued"));
     }
 }
