@@ -2052,6 +2052,8 @@ fn indirect(ctx: &Ctx, c: usize) -> Option<Raw> {
             .is_some_and(|t| t.kind == TokKind::Word && !matches!(t.lower.as_str(), "that" | "to" | "on" | "in" | "by"))
         && !(c > 0 && matches!(ctx.lower(c - 1), "has" | "have" | "had" | "also" | "officials" | "sources"))
         && !(c > 0 && ctx.cap(c - 1))
+        // (after an appositive it is the verb: "The Ballot Network, a monitoring group, | reported errors")
+        && !(c > 0 && toks[c - 1].is_punct(','))
     {
         return None;
     }
@@ -3484,9 +3486,15 @@ fn tidy_source(text: &str, toks: &[Token], (mut a, mut b): (usize, usize)) -> Op
     if subordinator(a) && a < b {
         a += 1;
     }
-    // an opening phrase of time or place up to its comma: "On Monday night, | Clinton"
+    // an opening phrase of time or place up to its comma: "On Monday night, | Clinton"; a day or
+    // month run into a name is only the day: "On Tuesday | Mitsubishi, the only ... firm, confirmed"
     if a < b && matches!(toks[a].lower.as_str(), "on" | "in" | "at" | "during" | "earlier" | "later") {
-        if let Some(c) = (a + 1..b).find(|&k| toks[k].lower == ",") {
+        let capital = |k: usize| {
+            toks.get(k).is_some_and(|t| t.kind == TokKind::Word && t.span.slice(text).starts_with(char::is_uppercase))
+        };
+        if a + 2 < b && time_phrase(toks, a + 1, a + 1) && capital(a + 2) && !time_phrase(toks, a + 2, a + 2) {
+            a += 2;
+        } else if let Some(c) = (a + 1..b).find(|&k| toks[k].lower == ",") {
             a = c + 1;
         }
     }

@@ -1139,3 +1139,17 @@ fn a_setting_alone_is_nothing_said() {
     let reported = late.iter().find(|g| g.2 == "reported").expect("reported");
     assert_eq!(reported.3, "The mayor had used a private phone for council business", "{late:?}");
 }
+
+#[test]
+fn a_cue_after_an_appositive_is_its_verb_and_a_day_before_a_name_is_no_speaker() {
+    // "reported" after the comma that closes an appositive is the verb, not "the reported errors"
+    let got = check("Observers from the Ballot Watch, a monitoring group, reported errors at three polling stations.");
+    let reported = got.iter().find(|g| g.2 == "reported").expect("reported");
+    assert_eq!(reported.3, "errors at three polling stations", "{got:?}");
+    assert!(reported.0.contains("Ballot Watch, a monitoring group"), "{got:?}");
+    assert!(got.iter().all(|g| !g.3.starts_with("Observers")), "{got:?}");
+    // "On Tuesday | Velkor Motors, the only carmaker in the red, confirmed ..."
+    let got = check("On Tuesday Velkor Motors, the only carmaker in the red, confirmed reports of talks.");
+    let confirmed = got.iter().find(|g| g.2 == "confirmed").expect("confirmed");
+    assert_eq!(confirmed.0, "Velkor Motors, the only carmaker in the red", "{got:?}");
+}
