@@ -1143,13 +1143,16 @@ fn a_setting_alone_is_nothing_said() {
 #[test]
 fn a_cue_after_an_appositive_is_its_verb_and_a_day_before_a_name_is_no_speaker() {
     // "reported" after the comma that closes an appositive is the verb, not "the reported errors"
-    let got = check("Observers from the Ballot Watch, a monitoring group, reported errors at three polling stations.");
+    let got = check(
+        "Observers from the Civic Ballot Network, a monitoring group, reported errors at three polling stations.",
+    );
     let reported = got.iter().find(|g| g.2 == "reported").expect("reported");
     assert_eq!(reported.3, "errors at three polling stations", "{got:?}");
-    assert!(reported.0.contains("Ballot Watch, a monitoring group"), "{got:?}");
+    assert!(reported.0.contains("Civic Ballot Network, a monitoring group"), "{got:?}");
     assert!(got.iter().all(|g| !g.3.starts_with("Observers")), "{got:?}");
-    // "On Tuesday | Velkor Motors, the only carmaker in the red, confirmed ..."
-    let got = check("On Tuesday Velkor Motors, the only carmaker in the red, confirmed reports of talks.");
+    // "On Tuesday | Velkor, the only major carmaker in the red, confirmed ..."
+    let got =
+        check("On Tuesday Velkor, the only major Arvian car firm in the red, confirmed earlier reports of talks.");
     let confirmed = got.iter().find(|g| g.2 == "confirmed").expect("confirmed");
-    assert_eq!(confirmed.0, "Velkor Motors, the only carmaker in the red", "{got:?}");
+    assert_eq!(confirmed.0, "Velkor, the only major Arvian car firm in the red", "{got:?}");
 }
