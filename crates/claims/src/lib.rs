@@ -1428,7 +1428,7 @@ fn disputed(f: &Featurizer, text: &str) -> Disputed {
     if refuted_fabrication(&ws) {
         return Disputed::No;
     }
-    if untrue_that(&ws) {
+    if untrue_that(&ws) || claim_called_untrue(&ws) {
         return Disputed::Plainly;
     }
     let mut negated = None;
@@ -1502,6 +1502,51 @@ fn untrue_that(ws: &[String]) -> bool {
                 "false" | "untrue" => be_form(&ws[k - 2]) || ws[k - 2] == "it's" || is_ly(&ws[k - 2]),
                 _ => false,
             }
+    })
+}
+
+/// True when a claim it names is called untrue: "A claim circulating online that more ballots were
+/// cast than there are voters is false", "Rumours that the car has been stolen have been greatly
+/// exaggerated" (what the claim says is disputed; a claim of fabrication called untrue is
+/// [`refuted_fabrication`], which affirms the thing).
+fn claim_called_untrue(ws: &[String]) -> bool {
+    // (or a text that opens with the claim's "that": the content of "reports | that ...")
+    let Some(that) = (0..ws.len()).find(|&t| {
+        ws[t] == "that" && (t == 0 || ws[t.saturating_sub(4)..t].iter().any(|w| CLAIM_NOUNS.contains(&w.as_str())))
+    }) else {
+        return false;
+    };
+    // (the clause has a verb of its own before the verdict on the claim: not "the accusation that
+    // the articles were misleading", where "misleading" is what is claimed)
+    let finite = |k: usize| {
+        be_form(&ws[k]) || AUXILIARIES.contains(&ws[k].as_str()) || matches!(ws[k].as_str(), "has" | "have" | "had")
+    };
+    // (a bare "that ..." is held to words of truth: "that the things they ask are ridiculous" judges
+    // the things, not a claim)
+    let truth = |w: &str| {
+        matches!(w, "false" | "untrue" | "inaccurate" | "baseless" | "unfounded" | "groundless")
+            || matches!(w, "exaggerated" | "overblown" | "overstated")
+    };
+    (that + 3..ws.len()).any(|j| {
+        let untrue = if that == 0 { truth(&ws[j]) } else { FALSITY.contains(&ws[j].as_str()) || truth(&ws[j]) };
+        // (nor a verdict inside a relative clause: "a piece whose headline was misleading")
+        if ws[that + 1..j].iter().any(|w| matches!(w.as_str(), "whose" | "which" | "who")) {
+            return false;
+        }
+        let be = |k: usize| be_form(&ws[k]) || ws[k] == "remains";
+        let verdict = if be(j - 1) {
+            j - 1
+        } else if is_ly(&ws[j - 1]) && be(j - 2) {
+            j - 2
+        } else {
+            return false;
+        };
+        // "have been | greatly exaggerated": the verdict's own auxiliaries are not the clause's
+        let mut from = verdict;
+        while from > that + 1 && finite(from - 1) {
+            from -= 1;
+        }
+        untrue && (that + 2..from).any(&finite)
     })
 }
 

@@ -42,6 +42,13 @@ fn disputes_detects_fabrication_and_negated_concepts() {
     assert!(disputes("it wasn't true that the mayor's car had been stolen"));
     assert!(disputes("it is simply false that ballots were found in the river"));
     assert!(!disputes("it is true that ballots were found in the river"));
+    // a claim called untrue is disputed; a claim of untruth, or a verdict on something else, is not
+    assert!(disputes("A claim circulating online that more ballots were cast in Osk than there are voters is false"));
+    assert!(disputes("Rumours that the mayor's car has been stolen have been greatly exaggerated"));
+    assert!(disputes("that the mayor's car had been stolen proved to be untrue"));
+    assert!(!disputes("Vell's accusation that the harbour articles were misleading"));
+    assert!(!disputes("that the error came from a piece in the Osk daily whose headline was misleading"));
+    assert!(!disputes("that some of the things they are asking you to do are ridiculous"));
     assert!(!disputes("a rise in vaccine denial"));
     assert!(!disputes("the reporters were denied access to the port"));
     assert!(!disputes("the rule would deny us a fair hearing"));
