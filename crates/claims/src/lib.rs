@@ -1530,7 +1530,7 @@ fn claim_called_untrue(ws: &[String]) -> bool {
     (that + 3..ws.len()).any(|j| {
         let untrue = if that == 0 { truth(&ws[j]) } else { FALSITY.contains(&ws[j].as_str()) || truth(&ws[j]) };
         // (nor a verdict inside a relative clause: "a piece whose headline was misleading")
-        if ws[that + 1..j].iter().any(|w| matches!(w.as_str(), "whose" | "which" | "who")) {
+        if !untrue || ws[that + 1..j].iter().any(|w| matches!(w.as_str(), "whose" | "which" | "who")) {
             return false;
         }
         let be = |k: usize| be_form(&ws[k]) || ws[k] == "remains";
@@ -1546,7 +1546,7 @@ fn claim_called_untrue(ws: &[String]) -> bool {
         while from > that + 1 && finite(from - 1) {
             from -= 1;
         }
-        untrue && (that + 2..from).any(&finite)
+        (that + 2..from).any(&finite)
     })
 }
 
@@ -2378,8 +2378,9 @@ fn blanket(f: &Featurizer, negates: Option<&Negated>, d: &HashSet<&str>) -> bool
 }
 
 /// True when an affirming text and a disputing text (each with its content features) speak of one
-/// thing: at least `least` features (one for a [`blanket`] dispute, else [`MIN_COMMON`]) in common and at least a third of the shorter side's (two
-/// words shared by two long sentences make a topic, not a proposition), one of them `said`: written
+/// thing: at least `least` features in common (one for a [`blanket`] dispute, else [`MIN_COMMON`])
+/// and at least a third of the shorter side's (two words shared by two long sentences make a
+/// topic, not a proposition), one of them `said`: written
 /// in lower case in either text (something said, not only names: "Clinton" and "Obama"), and for a
 /// text that disputes only by a negation ("did not attack Mrs Clinton"), the concept it negates,
 /// or the predicate it negates with what it is of, both on both sides ("not qualified to be
