@@ -2008,6 +2008,11 @@ fn np_ending_at(ctx: &Ctx, end: usize, min: usize) -> Option<(usize, usize)> {
     Some((a, end))
 }
 
+/// Words that open a setting right after a cue, the report's time or place rather than what was
+/// said: "CONTENT, the board said | on Friday", "reported | late Thursday".
+const SETTING_STARTS: &[&str] =
+    &["during", "in", "on", "at", "last", "this", "earlier", "later", "late", "early", "yesterday", "today"];
+
 /// The body that closes a sentence as its source after the comma that ends what was said, named by
 /// a common noun ([`is_org_word`]) with its determiner and modifiers: "CONTENT, | the city's
 /// electoral commission | announced on Monday." Only where nothing but a setting follows the cue
@@ -2030,10 +2035,7 @@ fn postposed_body(ctx: &Ctx, c: usize, after: usize, s0: usize, s1: usize) -> Op
     }
     let closes = after >= s1
         || matches!(toks[after].kind, TokKind::Punct('.') | TokKind::Punct('!') | TokKind::Punct(','))
-        || matches!(
-            ctx.lower(after),
-            "on" | "at" | "in" | "during" | "last" | "this" | "earlier" | "later" | "late" | "yesterday" | "today"
-        );
+        || is(SETTING_STARTS, ctx.lower(after));
     (a > s0 && toks[a - 1].is_punct(',') && determiner(a) && closes && !(a..c).any(|i| ctx.cue_verb(i)))
         .then_some((a, head))
 }
@@ -2187,24 +2189,8 @@ fn indirect(ctx: &Ctx, c: usize) -> Option<Raw> {
         e -= 1;
     }
     let after_words = (a..e).filter(|&i| toks[i].is_word()).count();
-    let adverbial_only = after_words <= 6
-        && (a..e).all(|i| !toks[i].is_punct(','))
-        && (a >= e
-            || matches!(
-                ctx.lower(a),
-                "during"
-                    | "in"
-                    | "on"
-                    | "at"
-                    | "last"
-                    | "this"
-                    | "earlier"
-                    | "later"
-                    | "late"
-                    | "early"
-                    | "yesterday"
-                    | "today"
-            ));
+    let adverbial_only =
+        after_words <= 6 && (a..e).all(|i| !toks[i].is_punct(',')) && (a >= e || is(SETTING_STARTS, ctx.lower(a)));
     // a setting and then a clause the voice joins with a subordinating word: "X, the network said
     // on Wednesday | after reviewing the protocols", "X, the ministry said, | as claims spread"
     // (what was said is X, before the source; not after a fronted setting, "On Monday, the
@@ -3488,10 +3474,10 @@ fn tidy_source(text: &str, toks: &[Token], (mut a, mut b): (usize, usize)) -> Op
     }
     // an opening phrase of time or place up to its comma: "On Monday night, | Clinton"; a day or
     // month run into a name is only the day: "On Tuesday | Mitsubishi, the only ... firm, confirmed"
+    let capital = |k: usize| {
+        toks.get(k).is_some_and(|t| t.kind == TokKind::Word && t.span.slice(text).starts_with(char::is_uppercase))
+    };
     if a < b && matches!(toks[a].lower.as_str(), "on" | "in" | "at" | "during" | "earlier" | "later") {
-        let capital = |k: usize| {
-            toks.get(k).is_some_and(|t| t.kind == TokKind::Word && t.span.slice(text).starts_with(char::is_uppercase))
-        };
         if a + 2 < b && time_phrase(toks, a + 1, a + 1) && capital(a + 2) && !time_phrase(toks, a + 2, a + 2) {
             a += 2;
         } else if let Some(c) = (a + 1..b).find(|&k| toks[k].lower == ",") {
@@ -3500,9 +3486,6 @@ fn tidy_source(text: &str, toks: &[Token], (mut a, mut b): (usize, usize)) -> Op
     }
     // an opening adverb or preposition: "Both | Mr. King and Mr. Schultz", "With | Democratic leaders"
     // ("both" only before a name: "both presidential candidates" are the speakers)
-    let capital = |k: usize| {
-        toks.get(k).is_some_and(|t| t.kind == TokKind::Word && t.span.slice(text).starts_with(char::is_uppercase))
-    };
     if a < b
         && (matches!(toks[a].lower.as_str(), "even" | "then" | "with") || (toks[a].lower == "both" && capital(a + 1)))
     {
