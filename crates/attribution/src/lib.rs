@@ -580,10 +580,37 @@ pub fn find_with(
                 && toks.get(cb + 1).is_some_and(|x| x.is_punct(','))
                 && !(ca + 1..=cb).any(|k| doc.verb(k) || auxiliary(ctx.lower(k)));
             let article = DETERMINERS.contains(&ctx.lower(cb)) && !matches!(ctx.lower(cb), "that" | "this");
+            // and a subject cut before or at the end of its relative clause: "said the bridge, |
+            // which opens in May, would ease traffic", "says the reform, which raises the age, | is
+            // needed" (the clause closed by a comma, a verb after it)
+            let relative_at = |k: usize| {
+                toks[k].is_punct(',') && toks.get(k + 1).is_some_and(|x| matches!(x.lower.as_str(), "which" | "who"))
+            };
+            // (a finite verb: not a participle, "..., drawing 1,110 people", "according to")
+            let verb_after = |k: usize| {
+                toks[k].is_punct(',')
+                    && toks.get(k + 1).is_some_and(|x| {
+                        x.is_word() && (auxiliary(&x.lower) || doc.verb(k + 1) && !x.lower.ends_with("ing"))
+                    })
+            };
+            let end = ctx.sent_end(cb);
+            let relative = cb > t.cue.1
+                && cb + 1 < end
+                && (relative_at(cb + 1) && (cb + 3..end).find(|&k| toks[k].is_punct(',')).is_some_and(verb_after)
+                    || verb_after(cb + 1) && (ca..cb).rev().find(|&k| toks[k].is_punct(',')).is_some_and(relative_at));
             if let Some(r) = rule.filter(|r| {
-                (appositive || article) && r.content.start <= toks[ca].span.start && r.content.end > toks[cb].span.end
+                (appositive || article || relative)
+                    && r.content.start <= toks[ca].span.start
+                    && r.content.end > toks[cb].span.end
             }) {
                 cb = toks.partition_point(|x| x.span.end <= r.content.end).saturating_sub(1).max(cb);
+            } else if relative {
+                // (where the rules cut it too, to the end of the clause after the relative one:
+                // the next comma, "..., did not require witnesses to cooperate, | sources told
+                // POLITICO", or the end of the sentence)
+                let verb = (cb + 1..end).find(|&k| verb_after(k)).map_or(cb, |k| k + 1);
+                let stop = (verb..end).find(|&k| toks[k].is_punct(',')).unwrap_or(end);
+                cb = (cb..stop).rev().find(|&k| toks[k].is_word()).unwrap_or(cb);
             }
             // a second "that" clause joined by "and" is no more the whole content than the first:
             // "said every count had been watched | and that no complaint had been filed" runs from
@@ -1304,7 +1331,7 @@ fn joins_clause(toks: &[Token], k: usize, content_start: usize) -> bool {
 
 /// A content cut where another attribution begins can end on the conjunction that joined them
 /// ("Machado promised to keep supporting Clinton and [said ...]"): the conjunction (and a comma or
-/// dash before it) is no part of it.
+/// dash before it) is no part of it; nor is a relative pronoun whose clause the other holds.
 fn without_dangling_conjunction(text: &str, toks: &[Token], mut content: Span) -> Span {
     // "..., and when [he said]": the subordinating word, then the conjunction before it
     for _ in 0..2 {
@@ -1317,16 +1344,37 @@ fn without_dangling_conjunction(text: &str, toks: &[Token], mut content: Span) -
             && toks.get(k + 1).is_some_and(|n| n.kind == TokKind::Word);
         if t.span.end != content.end
             || t.span.start <= content.start
-            || !(t.lower == "or" || crate::lexicon::is(CLAUSE_CONJUNCTIONS, &t.lower) || subordinator)
+            // (or a relative pronoun whose clause another attribution holds: "condemned the
+            // document, which | the Foreign Office says has cost ...")
+            || !(t.lower == "or"
+                || crate::lexicon::is(CLAUSE_CONJUNCTIONS, &t.lower)
+                || subordinator
+                || matches!(t.lower.as_str(), "which" | "who" | "whom"))
         {
             break;
         }
         // and the word that leans on it: "even though", "shortly after", "especially when"
-        let k = if subordinator && k >= 1 && toks[k - 1].span.start > content.start {
+        let mut k = if subordinator && k >= 1 && toks[k - 1].span.start > content.start {
             k - usize::from(crate::lexicon::is(LEANING_ADVERBS, &toks[k - 1].lower))
         } else {
             k
         };
+        // (and a relative pronoun's preposition: "the report, all of | which ...", "in | which")
+        if matches!(t.lower.as_str(), "which" | "whom") {
+            let before =
+                |k: usize| (k >= 1 && toks[k - 1].span.start >= content.start).then(|| toks[k - 1].lower.as_str());
+            if let Some(p) = before(k).filter(|w| {
+                matches!(*w, "in" | "of" | "to" | "for" | "with" | "on" | "at" | "by" | "from" | "under" | "through")
+            }) {
+                k -= 1;
+                if p == "of"
+                    && before(k)
+                        .is_some_and(|w| matches!(w, "all" | "some" | "each" | "none" | "many" | "most" | "both"))
+                {
+                    k -= 1;
+                }
+            }
+        }
         let cut = Span::new(content.start, toks[k].span.start).trim(text, &[',', ';', '—', '―', '–']);
         if cut.is_empty() {
             break;
@@ -3472,6 +3520,11 @@ fn tidy_source(text: &str, toks: &[Token], (mut a, mut b): (usize, usize)) -> Op
     if subordinator(a) && a < b {
         a += 1;
     }
+    // a relative pronoun before a subject is what is said, not who says it: "the attack, which |
+    // police say happened on a side street" (not "that", as often a determiner: "That forecast")
+    if a < b && matches!(toks[a].lower.as_str(), "which" | "whom") && toks[a + 1].kind == TokKind::Word {
+        a += 1;
+    }
     // an opening phrase of time or place up to its comma: "On Monday night, | Clinton"; a day or
     // month run into a name is only the day: "On Tuesday | Mitsubishi, the only ... firm, confirmed"
     let capital = |k: usize| {
@@ -4503,7 +4556,19 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
         }
     }
     if let Some(p) = named_first.or_else(|| pick(EntityType::Person)) {
-        if let Some(d) = lower_words.iter().find(|w| is(DESCRIPTORS, w)) {
+        // (the head of the description, not a word that modifies it: "the city's police | chief,
+        // Gerrit Hauke" is the chief; a later "police" are not he)
+        // (nor a word in what follows the head: "David Axelrod, the chief strategist | of Barack
+        // Obama's 2008 campaign" is not "the campaign")
+        let modifies = |k: usize| lower_words.get(k + 1).is_some_and(|n| role_word(n));
+        let of = (1..lower_words.len())
+            .find(|&k| {
+                matches!(lower_words[k], "of" | "for" | "at" | "in" | "from" | "with" | "on" | "to")
+                    && lower_words[..k].iter().any(|w| role_word(w))
+            })
+            .unwrap_or(lower_words.len());
+        if let Some(d) = (0..of).find(|&k| is(DESCRIPTORS, lower_words[k]) && !modifies(k)) {
+            let d = lower_words[d];
             ctx.descriptions.insert(d.to_string(), (p.canonical.clone(), EntityType::Person));
         }
         return Some(Speaker {

@@ -1156,3 +1156,46 @@ fn a_cue_after_an_appositive_is_its_verb_and_a_day_before_a_name_is_no_speaker()
     let confirmed = got.iter().find(|g| g.2 == "confirmed").expect("confirmed");
     assert_eq!(confirmed.0, "Velkor, the only major Arvian car firm in the red", "{got:?}");
 }
+
+#[test]
+fn a_relative_pronoun_before_a_subject_is_what_is_said() {
+    let got = check(
+        "The city's police chief, Ona Brel, defended the crews. The footage does not show the blast at the \
+         depot, which police say happened on a side street.",
+    );
+    // "which" is no part of the source, and "police" are not the police chief
+    let say = got.iter().find(|g| g.2 == "say").expect("an attribution 'say'");
+    assert_eq!((say.0.as_str(), say.1.as_str()), ("police", "police"), "{got:?}");
+    // a content cut where another attribution's relative clause begins ends before its pronoun (and
+    // the pronoun's preposition)
+    for (text, content) in [
+        ("Ms Vell condemned the survey, which", "Ms Vell condemned the survey"),
+        ("the board praised the ferries, all of which", "the board praised the ferries"),
+    ] {
+        let toks = tokenize(text, &[]);
+        let got = without_dangling_conjunction(text, &toks, Span::new(0, text.len()));
+        assert_eq!(got.slice(text), content);
+    }
+}
+
+#[test]
+fn a_subject_with_a_relative_clause_is_the_whole_content() {
+    for (text, content) in [
+        (
+            "The mayor said the bridge, which opens in May, would ease traffic.",
+            "the bridge, which opens in May, would ease traffic",
+        ),
+        (
+            "The council says the levy, which raises the harbour fee from 12 to 15 marks, is needed to keep \
+             the ferry running.",
+            "the levy, which raises the harbour fee from 12 to 15 marks, is needed to keep the ferry running",
+        ),
+    ] {
+        let got = check(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].3, content, "{got:?}");
+    }
+    // a relative clause after the whole content, or a participle after it, is not the subject's
+    let got = check("Residents opposed the plan for the quay, which involved closing the market, putting up a hotel.");
+    assert!(got.iter().all(|g| !g.3.contains("putting")), "{got:?}");
+}

@@ -465,6 +465,11 @@ fn statements(
         let mut run: Vec<usize> = Vec::new();
         // `cut`: the run ends where an attribution begins, which holds the sentence's main clause
         let mut flush = |run: &mut Vec<usize>, cut: bool| {
+            // a relative pronoun whose clause an attribution holds belongs to that clause: "the
+            // attack on the van, which | police say happened on a side street"
+            if cut && run.last().is_some_and(|&i| matches!(toks[i].lower.as_str(), "which" | "who" | "whom")) {
+                run.pop();
+            }
             let ws = run_words(toks, run);
             let words = ws.len();
             // leftovers of a clause around an attribution ("which controls the river, has") are not statements

@@ -157,6 +157,10 @@ fn clause_fragments_around_attributions_are_no_statements() {
     let text = "Although the eastern dam held overnight, the mayor said that the town would be evacuated.";
     let got: Vec<String> = run(text).statements.iter().map(|s| s.span.slice(text).to_string()).collect();
     assert!(got.iter().any(|s| s.starts_with("Although the eastern dam held")), "{got:?}");
+    // a relative pronoun whose clause an attribution holds is no part of the statement before it
+    let text = "The footage does not show the blast at the depot, which firefighters say happened on a side street.";
+    let got: Vec<String> = run(text).statements.iter().map(|s| s.span.slice(text).to_string()).collect();
+    assert_eq!(got, ["The footage does not show the blast at the depot"]);
     let toks = tokenize("Engineers who inspected it and he was told that", &[]);
     let words: Vec<usize> = (0..toks.len()).collect();
     assert!(is_subject_phrase(&run_words(&toks, &words[..4])));
