@@ -541,8 +541,24 @@ fn people_kind(toks: &[Tok], i: usize, noun: usize) -> Option<&'static str> {
         }
         k -= 1;
     }
-    toks.iter().skip(noun + 1).take(6).take_while(|t| !t.break_before).find_map(|t| kind(&t.lower))
+    let after: Vec<&Tok> = toks.iter().skip(noun + 1).take(6).take_while(|t| !t.break_before).collect();
+    after.iter().find_map(|t| kind(&t.lower)).or_else(|| {
+        // "38 people had been treated", "five protesters needed hospital treatment": people cared
+        // for are hurt (not "treated as suspects", "treated unfairly")
+        after.iter().enumerate().find_map(|(p, t)| {
+            let how = after.get(p + 1).map(|n| n.lower.as_str());
+            let cared = CARE.contains(&t.lower.as_str())
+                && how
+                    .is_none_or(|n| !(matches!(n, "as" | "like" | "to" | "with") || n.len() > 4 && n.ends_with("ly")));
+            cared.then_some("injured")
+        })
+    })
 }
+
+/// Words of medical care that make the people counted before them injured: "38 people had been
+/// treated", "five protesters needed hospital treatment". Only after people: "38 hospital beds"
+/// counts beds.
+const CARE: &[&str] = &["treated", "treatment", "hospital"];
 
 /// The index `n` tokens before `i`, when no break lies between.
 fn back_word(toks: &[Tok], i: usize, n: usize) -> Option<usize> {
@@ -802,6 +818,13 @@ mod tests {
             ("home".into(), 200.0, None, "more than 200 homes".into())
         );
         assert_eq!(one("1,200 bodies"), ("bodies".into(), 1200.0, Some(1200.0), "1,200 bodies".into()));
+        // people cared for are hurt
+        assert_eq!(one("38 people had been treated, the hospital said").0, "injured");
+        assert_eq!(one("only five protesters needed hospital treatment").0, "injured");
+        assert_eq!(one("two people remained in hospital").0, "injured");
+        for text in ["40 hospital beds", "20 workers were treated unfairly", "40 people were treated as suspects"] {
+            assert!(counts(text).iter().all(|c| c.what != "injured"), "{text}: {:?}", counts(text));
+        }
     }
 
     #[test]
