@@ -241,8 +241,10 @@ impl Featurizer {
         };
         (0..ws.len()).any(|i| {
             let before = i.saturating_sub(SUBJECT_WORDS)..i;
+            // (or among the seven after a conjunction: "fired | tear gas and rubber bullets")
+            let reach = if ws[i + 1..(i + 4).min(ws.len())].iter().any(|x| x == "and" || x == "or") { 8 } else { 4 };
             fs[i].as_deref() == Some(w)
-                && fs[i + 1..(i + 4).min(ws.len())].iter().any(|x| x.as_deref() == Some(o))
+                && fs[i + 1..(i + reach).min(ws.len())].iter().any(|x| x.as_deref() == Some(o))
                 // of the same subject: one of its words just before, or a pronoun that may stand for it
                 && (subject.is_empty()
                     || fs[before.clone()].iter().flatten().any(|x| subject.contains(x))
@@ -276,6 +278,15 @@ impl Featurizer {
         let features = |from: usize, to: usize| -> HashSet<String> {
             ws[from..to].iter().filter(|w| !POINTERS.contains(&w.as_str())).filter_map(|w| self.feature(w)).collect()
         };
+        // of two clauses joined by "and that", the one that negates: "no rubber bullets had been
+        // fired | and that claims of dozens of injured protesters were exaggerated"
+        let second = (1..ws.len()).find(|&k| ws[k] == "that" && ws[k - 1] == "and");
+        if let Some(k) = second.filter(|&k| that.is_some_and(|t| t > k) && ws[..k - 1].iter().any(|w| negation(w))) {
+            let ws = &ws[..k - 1];
+            let all: HashSet<String> =
+                ws.iter().filter(|w| !POINTERS.contains(&w.as_str())).filter_map(|w| self.feature(w)).collect();
+            return (all.clone(), all, Some(HashSet::new()));
+        }
         let mut from = that.map_or(0, |t| t + 1);
         let mut all = None;
         if that.is_none() {
@@ -1187,9 +1198,11 @@ fn units_capped(
                 },
                 Disputed::Negates(Negated::Predicate { .. }) if att.speaker.is_none() => Disputed::No,
                 // "he had never won a Grammy": what is denied is denied of the speaker
-                Disputed::Negates(Negated::Predicate { word, object, subject }) if subject.is_empty() => {
+                Disputed::Negates(Negated::Predicate { word, object, subject, agentless: false })
+                    if subject.is_empty() =>
+                {
                     let subject = att.speaker.as_ref().map(|sp| f.features(&sp.name)).unwrap_or_default();
-                    Disputed::Negates(Negated::Predicate { word, object, subject })
+                    Disputed::Negates(Negated::Predicate { word, object, subject, agentless: false })
                 }
                 d => d,
             };
@@ -1370,7 +1383,7 @@ fn confirm_negated_predicates(f: &Featurizer, articles: &[AnalyzedArticle], unit
         }
     }
     for y in candidates {
-        let Some(Negated::Predicate { word, object, subject }) = &units[y].negates else { continue };
+        let Some(Negated::Predicate { word, object, subject, .. }) = &units[y].negates else { continue };
         let stated = naming.get(word.as_str()).into_iter().flatten().any(|&x| {
             !units[x].disputes
                 && units[x].r.article() != units[y].r.article()
@@ -1391,8 +1404,10 @@ enum Negated {
     Concept(&'static str),
     /// any other word right after a negation (`word`), with the next word that says what of
     /// (`object`: "is not | qualified | to be | president"), and the features of whom or what it is
-    /// denied of (`subject`: the words before the negation, "Clinton"; the speaker's name for "he")
-    Predicate { word: String, object: String, subject: Vec<String> },
+    /// denied of (`subject`: the words before the negation, "Clinton"; the speaker's name for "he");
+    /// `agentless` for a passive denied of no one ("no rubber bullets had been fired": fired,
+    /// bullet), whose subject stays open
+    Predicate { word: String, object: String, subject: Vec<String>, agentless: bool },
 }
 
 /// How a text disputes what it talks about.
@@ -1578,6 +1593,9 @@ fn negated_predicate(f: &Featurizer, ws: &[String]) -> Option<Negated> {
         // nor a condition ("if no candidate wins a majority")
         .filter(|&p| !ws[p.saturating_sub(3)..p].iter().any(|w| matches!(w.as_str(), "if" | "unless" | "whether")))
         .find_map(|p| {
+            if let Some(passive) = none_done(f, ws, p) {
+                return Some(passive);
+            }
             let q = (p + 1..ws.len()).find(|&q| !skipped(&ws[q]))?;
             let word = f.feature(&ws[q]).filter(|_| negated_at(ws, q) && !INTENT.contains(&ws[q].as_str()))?;
             let object = ws[q + 1..(q + 4).min(ws.len())]
@@ -1585,8 +1603,27 @@ fn negated_predicate(f: &Featurizer, ws: &[String]) -> Option<Negated> {
                 .filter(|w| !PARTICLES.contains(&w.as_str()))
                 .find_map(|w| f.feature(w))?;
             let subject = ws[p.saturating_sub(SUBJECT_WORDS)..p].iter().filter_map(|w| f.feature(w)).collect();
-            Some(Negated::Predicate { word, object, subject })
+            Some(Negated::Predicate { word, object, subject, agentless: false })
         })
+}
+
+/// "no | rubber bullets | had been | fired": a "no" before a short noun phrase, then a passive
+/// (auxiliaries with a form of "be", then a participle) denies that anyone did it to the thing:
+/// the participle is the predicate, the phrase's last word its object, and no one its subject.
+fn none_done(f: &Featurizer, ws: &[String], p: usize) -> Option<Negated> {
+    if ws[p] != "no" {
+        return None;
+    }
+    let aux = (p + 2..(p + 5).min(ws.len())).find(|&k| auxiliary(&ws[k]))?;
+    let verb = (aux..ws.len()).find(|&k| !auxiliary(&ws[k]) && !is_ly(&ws[k]))?;
+    let participle = ws[verb].ends_with("ed") || ws[verb].ends_with("en");
+    if !participle || !ws[aux..verb].iter().any(|w| be_form(w)) || ws[p + 1..aux].iter().any(|w| f.feature(w).is_none())
+    {
+        return None;
+    }
+    let word = f.feature(&ws[verb])?;
+    let object = f.feature(&ws[aux - 1])?;
+    Some(Negated::Predicate { word, object, subject: Vec::new(), agentless: true })
 }
 
 /// Verbs that say little beside their subject or object ("a shakeup is | coming").
@@ -2353,7 +2390,7 @@ fn sides_meet(
                 && !double_negative(*y, &a, negative)
                 && units[*y].denies_involvement.as_deref().is_none_or(|who| mentions(text(x), who))
                 && match &units[*y].negates {
-                    Some(Negated::Predicate { word, object, subject }) => {
+                    Some(Negated::Predicate { word, object, subject, .. }) => {
                         f.states(about(x), word, object, subject, &speaker_features(f, &units[x]))
                     }
                     _ => true,

@@ -120,7 +120,8 @@ fn disputes_detects_fabrication_and_negated_concepts() {
         Disputed::Negates(Negated::Predicate {
             word: "qualifi".into(),
             object: "harbour".into(),
-            subject: vec!["vell".into()]
+            subject: vec!["vell".into()],
+            agentless: false
         })
     );
     assert!(!disputes("we want no part in the listing"));
@@ -220,7 +221,7 @@ fn the_two_sides_of_a_contradiction_speak_of_one_thing() {
     ));
     assert!(meet("the ferry's bell was stolen from the quay", "the ferry's bell had not been stolen from the quay"));
     // the other side states the predicate of the same subject, plainly
-    let Disputed::Negates(Negated::Predicate { word, object, subject }) =
+    let Disputed::Negates(Negated::Predicate { word, object, subject, .. }) =
         disputed(&f, "Tolvik Party has not won Skerry Harbour since 2000")
     else {
         panic!("a negated predicate")
@@ -238,6 +239,24 @@ fn the_two_sides_of_a_contradiction_speak_of_one_thing() {
     assert!(!f.states("we won Skerry Harbour by ten points", &word, &object, &subject, outlet));
     // a possessive names no subject
     assert!(!f.states("their candidate won Skerry Harbour by ten points", &word, &object, &subject, outlet));
+    // "no X had been done" denies that anyone did it; of two clauses joined by "and that", the
+    // negating one is what is disputed
+    let none = "no rubber bullets had been fired and that claims of dozens of injured marchers were exaggerated";
+    let Disputed::Negates(Negated::Predicate { word, object, subject, agentless: true }) = disputed(&f, none) else {
+        panic!("a passive denied of no one")
+    };
+    assert!(subject.is_empty());
+    let fired = "Police in Osk fired tear gas and rubber bullets at the marchers";
+    assert!(meet(fired, none));
+    assert!(f.states(fired, &word, &object, &subject, outlet));
+    assert!(!meet("Police in Osk fired tear gas at the marchers", none));
+    assert!(!f.states(
+        "Police in Osk fired tear gas at the marchers and rubber bullets were found",
+        &word,
+        &object,
+        &subject,
+        outlet
+    ));
     // a predicate with nothing after it but a particle says not what of ("not liberal enough")
     assert_eq!(disputed(&f, "Vell's harbour policies are not liberal enough"), Disputed::No);
 }

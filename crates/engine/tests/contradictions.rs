@@ -567,3 +567,27 @@ fn a_side_that_says_the_same_in_other_words_is_no_contradiction() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_denial_that_anything_was_done_contradicts_what_says_it_was() {
+    let articles = vec![
+        Article::new(
+            "a",
+            "Police fire on Osk march\n\nPolice in Osk fired tear gas and rubber bullets at thousands of \
+             marchers on Friday, leaving at least 30 people hurt, according to the city hospital. Marchers \
+             said they had been sitting in the square when the firing began."
+                .to_string(),
+        ),
+        Article::new(
+            "b",
+            "Ministry praises Osk police\n\nThe interior ministry praised the police for their calm response \
+             to the Osk march. A ministry spokesman said no rubber bullets had been fired and that claims of \
+             dozens of injured marchers were wildly exaggerated."
+                .to_string(),
+        ),
+    ];
+    let cmp = corroborate_engine::compare(articles);
+    let sides = the_one_contradiction(&cmp);
+    assert!(sides.iter().any(|t| t.contains("fired tear gas and rubber bullets")), "{sides:?}");
+    assert!(sides.iter().any(|t| t.starts_with("no rubber bullets had been fired")), "{sides:?}");
+}
