@@ -72,13 +72,27 @@ fn byline(line: &str) -> Option<&str> {
         }
         _ => rest,
     };
+    // "By Ilse Marten, Dorvane Courier", "By Ana Lima, Staff Writer": the names before an
+    // affiliation of a few capitalised words (a list of names goes on with "and": "By Ana Lima, Tom
+    // Berg and Jo Kay" are three)
+    let rest = match rest.split_once(", ") {
+        Some((names, affiliation))
+            if !affiliation.contains(" and ")
+                && !affiliation.contains(" & ")
+                && (1..=5).contains(&affiliation.split_whitespace().count())
+                && affiliation.split_whitespace().all(|w| w.starts_with(char::is_uppercase)) =>
+        {
+            names.trim()
+        }
+        _ => rest,
+    };
     let words: Vec<&str> = rest.split_whitespace().collect();
     if words.is_empty() || words.len() > 9 {
         return None;
     }
     let mut names = 0;
-    for w in &words {
-        let connector = matches!(*w, "and" | "&" | "de" | "van" | "von" | "da" | "di" | "bin" | "del" | "la" | "le");
+    for w in words.iter().map(|w| w.strip_suffix(',').unwrap_or(w)) {
+        let connector = matches!(w, "and" | "&" | "de" | "van" | "von" | "da" | "di" | "bin" | "del" | "la" | "le");
         let name = w.chars().next().is_some_and(char::is_uppercase)
             && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'));
         if !(connector || name) {
@@ -207,7 +221,7 @@ pub fn parse(text: &str) -> TextMeta {
         };
         let words = s.split_whitespace().count();
         if let Some(names) = byline(s) {
-            for name in names.split(" and ").flat_map(|n| n.split(" & ")) {
+            for name in names.split(" and ").flat_map(|n| n.split(" & ")).flat_map(|n| n.split(", ")) {
                 out.meta.authors.push(name.trim().to_string());
             }
             out.spans.push(MetaSpan { kind: MetaKind::Byline, span, value: Some(names.to_string()) });
@@ -676,6 +690,12 @@ mod tests {
         let k = kinds(&t, text);
         assert!(k.contains(&(MetaKind::Byline, "BY JANE ROE | 01/12/31 12:35 PM".into())), "{k:?}");
         assert_eq!(t.meta.authors, vec!["JANE ROE"]);
+        // a byline with an affiliation after a comma names its author
+        let with_outlet = "Flood Closes Port\n\nBy Ilse Marten, Osk Courier\nSaturday 14 March\n\nThe port closed.\n";
+        let t = parse(with_outlet);
+        assert!(kinds(&t, with_outlet).contains(&(MetaKind::Byline, "By Ilse Marten, Osk Courier".into())));
+        assert_eq!(t.meta.authors, vec!["Ilse Marten"]);
+        assert_eq!(parse("Port\n\nBy Ana Lima, Tom Berg and Jo Kay\n\nThe port closed.\n").meta.authors.len(), 3);
         for credit in [
             "Ana Lima via Getty Images",
             "TOM M. BERG / GETTY IMAGES",

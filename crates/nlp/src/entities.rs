@@ -220,14 +220,20 @@ fn sentence_entities(
         let prev2_lower = if i > 1 { toks[i - 2].lower.as_str() } else { "" };
         // (an initial's dot is inside the name's span but no word of it)
         let run: Vec<&Token> = toks[i..j].iter().copied().filter(|t| t.kind != TokKind::Punct('.')).collect();
-        // "Russia's Defense Ministry": a place, a possessive, then an organisation
-        if run.len() == 1 && j + 1 < toks.len() && toks[j].kind == TokKind::Possessive && !not_name(&run[0].lower) {
+        // "Russia's Defense Ministry": a place, a possessive, then an organisation; a saint's
+        // institution is one name ("St Aldric's Hospital")
+        let saint = run.len() == 2 && matches!(run[0].lower.as_str(), "st" | "saint");
+        if (run.len() == 1 || saint)
+            && j + 1 < toks.len()
+            && toks[j].kind == TokKind::Possessive
+            && !not_name(&run[run.len() - 1].lower)
+        {
             let mut k = j + 1;
             while k < toks.len() && cap_word(toks[k], text) {
                 k += 1;
             }
             if k > j + 1 && is_org_head(&toks[k - 1].lower) {
-                out.push((run[0].span.cover(&toks[k - 1].span), EntityType::Org));
+                out.push((toks[i].span.cover(&toks[k - 1].span), EntityType::Org));
                 i = k;
                 continue;
             }
@@ -668,5 +674,8 @@ mod tests {
     fn possessive_country_org() {
         let e = ents("On Monday, Russia's Defense Ministry said so.");
         assert!(e.iter().any(|x| x.0 == "Russia's Defense Ministry" && x.1 == EntityType::Org), "{e:?}");
+        // a saint's institution is one name, and a hospital an organisation
+        let e = ents("A spokeswoman for St Aldric's Hospital said 38 people had been treated.");
+        assert!(e.iter().any(|x| x.0 == "St Aldric's Hospital" && x.1 == EntityType::Org), "{e:?}");
     }
 }

@@ -123,6 +123,7 @@ pub const ORG_HEADS: &[&str] = &[
     "group",
     "guard",
     "holdings",
+    "hospital",
     "inc",
     "industries",
     "institute",
