@@ -110,6 +110,95 @@ fn role_word(w: &str) -> bool {
     is(DESCRIPTORS, w) || corroborate_nlp::lexicon::is_title(w) || agent_noun(w)
 }
 
+/// A role described without a name is the person the article names in that role, before or after:
+/// "the city's police chief said ..." and "Police chief Gerrit Hauke said ..." (or "The city's
+/// police chief, Gerrit Hauke, ...") are one speaker. The role is the description's last two words
+/// ("police chief", "finance minister"), a role word last, and only one person may hold it in the
+/// article; a description with "a" or "an" ("a police chief") stays unnamed.
+fn named_roles(ctx: &Ctx, raw: &[Raw], speakers: &mut [Option<Speaker>]) {
+    let toks = ctx.toks;
+    // a role: the lowercased words of a phrase after its determiners and its owner ("the city's |
+    // police chief"), two or more, the last a person's role (not a body: "the State Department")
+    let role_of = |ks: &[usize]| -> Option<String> {
+        let from = ks.iter().rposition(|&k| toks[k].kind == TokKind::Possessive).map_or(0, |p| p + 1);
+        let words: Vec<&str> = ks[from..]
+            .iter()
+            .filter(|&&k| toks[k].is_word())
+            .map(|&k| toks[k].lower.as_str())
+            .skip_while(|w| DETERMINERS.contains(w))
+            .collect();
+        let head = *words.last()?;
+        let body = matches!(
+            head,
+            "agency"
+                | "army"
+                | "authority"
+                | "campaign"
+                | "country"
+                | "department"
+                | "government"
+                | "kremlin"
+                | "media"
+                | "military"
+                | "ministry"
+                | "nation"
+                | "office"
+                | "police"
+                | "side"
+                | "statement"
+                | "team"
+                | "source"
+        );
+        (words.len() >= 2 && role_word(head) && !body && !head.ends_with('s')).then(|| words.join(" "))
+    };
+    let mut holders: HashMap<String, Option<String>> = HashMap::new();
+    for (r, sp) in raw.iter().zip(speakers.iter()) {
+        let (Some((a, b)), Some(sp)) = (r.source, sp) else { continue };
+        if sp.kind != EntityType::Person || sp.resolution != "name" {
+            continue;
+        }
+        let Some(e) = ctx.entities.iter().find(|e| {
+            e.kind == EntityType::Person
+                && e.canonical == sp.name
+                && toks[a].span.start <= e.span.start
+                && e.span.end <= toks[b].span.end
+        }) else {
+            continue;
+        };
+        // the words before the name ("Police chief | Gerrit Hauke"), or after its comma up to a
+        // preposition or clause ("Gerrit Hauke, | the city's police chief")
+        let before: Vec<usize> =
+            (a..=b).filter(|&k| toks[k].span.end <= e.span.start && !toks[k].is_punct(',')).collect();
+        let after: Vec<usize> = (a..=b)
+            .filter(|&k| toks[k].span.start >= e.span.end && !toks[k].is_punct(','))
+            .take_while(|&k| !matches!(toks[k].lower.as_str(), "of" | "for" | "at" | "in" | "who" | "which"))
+            .collect();
+        for role in [role_of(&before), role_of(&after)].into_iter().flatten() {
+            let holder = holders.entry(role).or_insert_with(|| Some(sp.name.clone()));
+            if holder.as_deref() != Some(sp.name.as_str()) {
+                *holder = None;
+            }
+        }
+    }
+    for (r, sp) in raw.iter().zip(speakers.iter_mut()) {
+        let (Some((a, b)), Some(s)) = (r.source, sp.as_mut()) else { continue };
+        // (a definite description: "the police chief", "the city's police chief")
+        let definite = ctx.lower(a) == "the" || a < b && toks[a + 1].kind == TokKind::Possessive;
+        if s.kind == EntityType::Person || s.anonymous || !definite {
+            continue;
+        }
+        let ks: Vec<usize> = (a..=b).collect();
+        if let Some(Some(name)) = role_of(&ks).and_then(|role| holders.get(&role)) {
+            *s = Speaker {
+                name: name.clone(),
+                kind: EntityType::Person,
+                anonymous: false,
+                resolution: "description".into(),
+            };
+        }
+    }
+}
+
 /// Lowercase nouns for people by their ending: engineer, doctor, scientist, guardsman, residents.
 fn agent_noun(w: &str) -> bool {
     let w = w.strip_suffix('s').unwrap_or(w);
@@ -1013,6 +1102,7 @@ pub fn find_with(
         }
         speakers[i] = sp;
     }
+    named_roles(&ctx, &raw, &mut speakers);
 
     // where each attribution begins (its source or its cue, whichever comes first), by its cue
     let mut begins: Vec<(usize, usize)> = raw

@@ -1199,3 +1199,17 @@ fn a_subject_with_a_relative_clause_is_the_whole_content() {
     let got = check("Residents opposed the plan for the quay, which involved closing the market, putting up a hotel.");
     assert!(got.iter().all(|g| !g.3.contains("putting")), "{got:?}");
 }
+
+#[test]
+fn a_role_described_before_its_name_is_the_person_named_in_it() {
+    let speaker = |got: &[(String, String, String, String, AttributionKind)], source: &str| {
+        got.iter().find(|g| g.0 == source).map(|g| g.1.clone()).unwrap_or_default()
+    };
+    let got = check(
+        "Rioters hurled stones at the depot, the city's police chief said. Police chief Ona Brel said \
+         the crowd had been warned. The finance minister said the reform would go ahead.",
+    );
+    assert_eq!(speaker(&got, "the city's police chief"), "Ona Brel", "{got:?}");
+    // a role no one is named in stays unnamed
+    assert_eq!(speaker(&got, "The finance minister"), "finance minister", "{got:?}");
+}

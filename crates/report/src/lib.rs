@@ -7,7 +7,7 @@ pub mod json;
 pub mod markdown;
 pub mod text;
 
-use corroborate_model::{AnalyzedArticle, Comparison, EvidenceRef, Stance};
+use corroborate_model::{AnalyzedArticle, Comparison, EntityType, EvidenceRef, Stance};
 
 /// A short label for article `i`: A, B, ..., Z, A1, ...
 pub fn letter(i: usize) -> String {
@@ -346,8 +346,9 @@ pub fn speakers(c: &Comparison, articles: &[usize]) -> Vec<SpeakerRow> {
         for a in &c.articles[i].analysis.attributions {
             if let Some(s) = &a.speaker {
                 // (a source described, not named, "survivors", "the town council", is unnamed here as
-                // in the sourcing signals)
-                let unnamed = s.anonymous || s.resolution == "description";
+                // in the sourcing signals; a description of a person the article names, "the city's
+                // police chief" of "Police chief Gerrit Hauke", is that person)
+                let unnamed = s.anonymous || s.resolution == "description" && s.kind != EntityType::Person;
                 let row = m.entry((unnamed, s.name.clone())).or_insert((true, Counts::new()));
                 row.0 &= s.anonymous && s.resolution == "information";
                 *row.1.entry(i).or_default() += 1;
@@ -536,5 +537,34 @@ mod tests {
         assert_eq!(who(0).as_deref(), Some("Rhea Tam"));
         assert_eq!(who(1).as_deref(), Some("Rhea Tam said"));
         assert_eq!(who(2).as_deref(), Some("Rhea Tam continued"));
+    }
+
+    /// A description that stands for a person the article names ("the city's police chief" of
+    /// "Police chief Ona Brel") is that person in "who is quoted"; a body described stays unnamed.
+    #[test]
+    fn a_described_person_is_the_named_one() {
+        use corroborate_model::{Attribution, AttributionKind, Span, Speaker};
+        let text = "Stones flew, the city's police chief said. Police chief Ona Brel said so. The council said no.";
+        let at = |name: &str, kind: EntityType, resolution: &str| Attribution {
+            source: Some(Span::new(0, 1)),
+            speaker: Some(Speaker { name: name.into(), kind, anonymous: false, resolution: resolution.into() }),
+            cue: Span::new(1, 2),
+            content: Span::new(2, 3),
+            kind: AttributionKind::Indirect,
+            stance: Stance::Reported,
+            markers: vec![],
+        };
+        let mut a = AnalyzedArticle { article: Article::new("a.txt", text), ..Default::default() };
+        a.analysis.attributions = vec![
+            at("Ona Brel", EntityType::Person, "description"),
+            at("Ona Brel", EntityType::Person, "name"),
+            at("council", EntityType::Org, "description"),
+        ];
+        let c = Comparison { articles: vec![a], story_of: vec![0], stories: vec![] };
+        let rows = speakers(&c, &[0]);
+        let brel: Vec<&SpeakerRow> = rows.iter().filter(|r| r.name == "Ona Brel").collect();
+        assert_eq!(brel.len(), 1, "{rows:?}");
+        assert!(!brel[0].unnamed && brel[0].counts == [(0, 2)], "{rows:?}");
+        assert!(rows.iter().any(|r| r.name == "council" && r.unnamed), "{rows:?}");
     }
 }
