@@ -112,9 +112,10 @@ fn role_word(w: &str) -> bool {
 
 /// A role described without a name is the person the article names in that role, before or after:
 /// "the city's police chief said ..." and "Police chief Gerrit Hauke said ..." (or "The city's
-/// police chief, Gerrit Hauke, ...") are one speaker. The role is the description's last two words
-/// ("police chief", "finance minister"), a role word last, and only one person may hold it in the
-/// article; a description with "a" or "an" ("a police chief") stays unnamed.
+/// police chief, Gerrit Hauke, ...") are one speaker. The role is the description's words after its
+/// determiners and owner ("police chief", "shadow finance minister": not "finance minister"), two or
+/// more, a person's role last, and only one person may hold it in the article; a description with
+/// "a" or "an" ("a police chief") stays unnamed.
 fn named_roles(ctx: &Ctx, raw: &[Raw], speakers: &mut [Option<Speaker>]) {
     let toks = ctx.toks;
     // a role: the lowercased words of a phrase after its determiners and its owner ("the city's |
