@@ -282,9 +282,7 @@ impl Featurizer {
         // fired | and that claims of dozens of injured protesters were exaggerated"
         let second = (1..ws.len()).find(|&k| ws[k] == "that" && ws[k - 1] == "and");
         if let Some(k) = second.filter(|&k| that.is_some_and(|t| t > k) && ws[..k - 1].iter().any(|w| negation(w))) {
-            let ws = &ws[..k - 1];
-            let all: HashSet<String> =
-                ws.iter().filter(|w| !POINTERS.contains(&w.as_str())).filter_map(|w| self.feature(w)).collect();
+            let all = features(0, k - 1);
             return (all.clone(), all, Some(HashSet::new()));
         }
         let mut from = that.map_or(0, |t| t + 1);
