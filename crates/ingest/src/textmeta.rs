@@ -103,6 +103,37 @@ fn byline(line: &str) -> Option<&str> {
     (names >= 1 && !matches!(*words.last()?, "and" | "&")).then_some(rest)
 }
 
+/// The date a line of its own gives, optionally after "Published"/"Posted" ("December 3, 2031",
+/// "Published: Wed 3 Dec 2031 10:15 GMT"): a line of at most ten words that [`crate::dates::read`]
+/// reads as a date from its start, not a sentence that opens with one ("December 3, 2031, was cold.").
+fn date_line(line: &str) -> Option<&str> {
+    let line = line.trim();
+    let lower = line.get(..10).unwrap_or(line).to_ascii_lowercase();
+    let date = ["published", "posted"]
+        .iter()
+        .find(|p| lower.starts_with(*p))
+        .map_or(line, |p| line[p.len()..].trim_start_matches([':', ' ']).trim_start_matches("on ").trim());
+    let sentence = (line.ends_with('.') && !line.ends_with(".m.")) || line.ends_with(['!', '?', '"', '”']);
+    if sentence || line.chars().count() > 60 || line.split_whitespace().count() > 10 {
+        return None;
+    }
+    (crate::dates::read(date) != Reading::Unread).then_some(date)
+}
+
+/// A line naming an outlet or a section: one to five capitalised words ("Drevnia Today", "The Osk
+/// Herald", "World News"), no sentence.
+fn name_line(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && line.chars().count() <= 40
+        && !line.ends_with(['.', '!', '?', ':', ','])
+        && words.iter().all(|w| {
+            matches!(*w, "of" | "the" | "and" | "&" | "for" | "de")
+                || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+        && byline(line).is_none()
+}
+
 /// The longest label a line is compared with below, in characters ("date published").
 const LONGEST_LABEL: usize = 14;
 
@@ -179,7 +210,26 @@ pub fn parse(text: &str) -> TextMeta {
     if !front_matter(text, &lines, &mut out) {
         header_fields(text, &nonempty, &mut out);
     }
-    // the lines of a header block or front matter are read: the line rules below leave them
+    // A date on a line of its own among the first lines ("December 3, 2031", "Wed 3 Dec 2031
+    // 10:15 GMT", "Published 3 December 2031"), as pages clipped by hand carry it under the headline.
+    // (in the head of the page: up to its first paragraph of prose)
+    for &(_, span) in nonempty.iter().take(6) {
+        if out.spans.iter().any(|m| m.span.overlaps(&span)) {
+            continue;
+        }
+        let line = span.slice(text);
+        if line.split_whitespace().count() > 25 || line.ends_with('.') && !line.ends_with(".m.") {
+            break;
+        }
+        if let Some(written) = date_line(line) {
+            let value = read_date(written, iso_from_dateline.as_deref(), &mut out);
+            if let Some(iso) = &value {
+                out.meta.published.get_or_insert_with(|| iso.clone());
+            }
+            out.spans.push(MetaSpan { kind: MetaKind::Dateline, span, value });
+        }
+    }
+    // the lines of a header block, front matter or date line are read: the line rules below leave them
     let header: Vec<Span> = out.spans[before_header..].iter().map(|m| m.span).collect();
 
     // Title: a first non-empty line that is short, not a sentence, and followed by more text.
@@ -188,19 +238,33 @@ pub fn parse(text: &str) -> TextMeta {
         let words = s.split_whitespace().count();
         let ends_like_sentence = s.ends_with('.') && !s.ends_with("..");
         // (or a line of metadata right under it: "date 2026-03-14", "By Jane Roe")
-        let next_is_blank = lines.get(idx + 1).is_none_or(|l| {
-            let next = trimmed(text, *l);
-            next.is_empty() || out.spans.iter().any(|m| m.span.overlaps(&next)) || byline(next.slice(text)).is_some()
+        let is_meta =
+            |line: Span| out.spans.iter().any(|m| m.span.overlaps(&line)) || byline(line.slice(text)).is_some();
+        let next = lines.get(idx + 1).map(|l| trimmed(text, *l));
+        let next_is_blank = next.is_none_or(|next| next.is_empty() || is_meta(next));
+        // "Headline / Drevnia Today / December 3, 2031": the outlet's or section's name between a
+        // headline and its date or byline (not prose, and not taken for the outlet: it may be a section)
+        let outlet_line = next.filter(|&next| {
+            !next_is_blank
+                && name_line(next.slice(text))
+                && lines.get(idx + 2).is_some_and(|l| {
+                    let after = trimmed(text, *l);
+                    !after.is_empty() && is_meta(after)
+                })
         });
         if nonempty.len() > 1
             && (2..=25).contains(&words)
             && s.chars().count() <= 200
             && !ends_like_sentence
-            && next_is_blank
+            && (next_is_blank || outlet_line.is_some())
             && !out.spans.iter().any(|m| m.span.overlaps(&span))
         {
             out.spans.push(MetaSpan { kind: MetaKind::Title, span, value: Some(s.to_string()) });
             out.meta.title = Some(s.to_string());
+            if let Some(name) = outlet_line {
+                let value = Some(name.slice(text).to_string());
+                out.spans.push(MetaSpan { kind: MetaKind::Heading, span: name, value });
+            }
         }
     }
 
@@ -761,6 +825,37 @@ mod tests {
         }
         // a sentence's line break is no headline
         let t = parse("The dam burst in Osk and\nthe water rose.\n\nMore.\n");
+        assert_eq!(t.meta.title, None);
+    }
+
+    #[test]
+    fn a_date_on_a_line_of_its_own_under_the_headline_is_the_date() {
+        let body = "\n\nThe outage left the capital dark on Tuesday, officials said.\n";
+        for (head, date) in [
+            ("Blackout Hits Capital\nBy Mira Olsen\nDecember 3, 2031", "2031-12-03"),
+            ("Blackout Hits Capital\nDecember 3, 2031", "2031-12-03"),
+            ("Blackout Hits Capital\nWednesday, 3 Dec. 2031 10:15 a.m.", "2031-12-03"),
+            ("Blackout Hits Capital\nPublished: 3 December 2031", "2031-12-03"),
+            ("Blackout Hits Capital\nDrevnia Today\nDecember 3, 2031", "2031-12-03"),
+        ] {
+            let text = format!("{head}{body}");
+            let t = parse(&text);
+            assert_eq!(t.meta.published.as_deref(), Some(date), "{head:?}");
+            assert_eq!(t.meta.title.as_deref(), Some("Blackout Hits Capital"), "{head:?}");
+            // the date line and the outlet's name are no prose
+            let lines: Vec<&str> = head.lines().skip(1).collect();
+            for line in lines {
+                assert!(t.spans.iter().any(|m| m.span.slice(&text) == line), "{line:?} in {head:?}");
+            }
+        }
+        // a sentence that opens with a date is prose; a date that reads two ways is not guessed
+        let t = parse("Blackout Hits Capital\n\nDecember 3, 2031, was the coldest night of the year.\n");
+        assert_eq!(t.meta.published, None);
+        let t = parse("Blackout Hits Capital\n04/06/2031\n\nThe outage left the capital dark, officials said.\n");
+        assert_eq!(t.meta.published, None);
+        assert!(t.diagnostics.iter().any(|d| d.message.contains("04/06/2031")), "{:?}", t.diagnostics);
+        // a second line of prose under a headline is not an outlet's name
+        let t = parse("Blackout Hits Capital\nPower Cut Again\n\nThe outage left the capital dark.\n");
         assert_eq!(t.meta.title, None);
     }
 
