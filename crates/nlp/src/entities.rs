@@ -360,6 +360,12 @@ fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &s
         out.push((span, if settlement { EntityType::Gpe } else { EntityType::Loc }));
         return;
     }
+    // a place's kind, then a name: "Port Alder", "Fort Osk" (towns), "Mount Velk", "Lake Orin"
+    if run.len() > 1 && matches!(lowers[0], "port" | "fort" | "mount" | "lake" | "cape" | "isle") {
+        let town = matches!(lowers[0], "port" | "fort");
+        out.push((span, if town { EntityType::Gpe } else { EntityType::Loc }));
+        return;
+    }
     // leading place / nationality and titles, then a name: "US President Joe Biden"
     let mut k = 0;
     // a portfolio before a title is part of the title: "Interior Minister", "Foreign Secretary"
@@ -553,6 +559,11 @@ mod tests {
         assert_eq!(kind("Osk Bay"), Some(EntityType::Loc), "{e:?}");
         assert_eq!(kind("Tarn River"), Some(EntityType::Loc), "{e:?}");
         assert_eq!(kind("Michael Bay"), Some(EntityType::Person), "{e:?}");
+        // a place's kind before its name: a town, a mountain
+        let e = ents("Officials in Port Alder said the road to Mount Velk was shut.");
+        let kind = |s: &str| e.iter().find(|x| x.0 == s).map(|x| x.1);
+        assert_eq!(kind("Port Alder"), Some(EntityType::Gpe), "{e:?}");
+        assert_eq!(kind("Mount Velk"), Some(EntityType::Loc), "{e:?}");
     }
 
     /// A trade that ends a name makes a company ("Halden Water"), unless a given name opens it

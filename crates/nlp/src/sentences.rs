@@ -25,6 +25,92 @@ fn ends_abbreviation(tok: &Token, text: &str) -> bool {
     }
 }
 
+/// Words that go on a time after "a.m."/"p.m." in the same sentence: a zone, a day, a month, a
+/// place's time ("6 p.m. Tuesday", "10 a.m. ET", "9 p.m. local time", "7 p.m. Moscow time").
+const AFTER_A_TIME: &[&str] = &[
+    "et",
+    "est",
+    "edt",
+    "ct",
+    "cst",
+    "cdt",
+    "mt",
+    "mst",
+    "mdt",
+    "pt",
+    "pst",
+    "pdt",
+    "gmt",
+    "bst",
+    "cet",
+    "cest",
+    "eet",
+    "eest",
+    "utc",
+    "msk",
+    "ist",
+    "jst",
+    "aest",
+    "eastern",
+    "central",
+    "mountain",
+    "pacific",
+    "local",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// "a.m."/"p.m." holds its own dot, so it ends a sentence when a capitalised word follows that
+/// does not go on the time ("shortly after 6 p.m. Hospitals ran on generators"; not "6 p.m.
+/// Tuesday", "10 a.m. ET", "7 p.m. Moscow time").
+fn time_ends_sentence(tokens: &[Token], i: usize, text: &str) -> bool {
+    let t = &tokens[i];
+    let Some(n) = tokens.get(i + 1) else { return false };
+    if !matches!(t.lower.as_str(), "a.m." | "p.m.") || n.kind != TokKind::Word || n.newline_before {
+        return false;
+    }
+    let time_after = tokens.get(i + 2).is_some_and(|m| m.lower == "time");
+    crate::is_capitalized(n.span.slice(text)) && !AFTER_A_TIME.contains(&n.lower.as_str()) && !time_after
+}
+
 /// Splits into sentence spans (trimmed), skipping tokens inside `skip`.
 pub fn sentences(text: &str, tokens: &[Token], skip: &[Span]) -> Vec<Span> {
     let mut out = Vec::new();
@@ -60,6 +146,12 @@ pub fn sentences(text: &str, tokens: &[Token], skip: &[Span]) -> Vec<Span> {
             start = Some(i);
         }
         last = i;
+        if time_ends_sentence(tokens, i, text) {
+            out.push(Span::new(tokens[start.unwrap()].span.start, t.span.end));
+            start = None;
+            i += 1;
+            continue;
+        }
         let terminal =
             matches!(t.kind, TokKind::Punct('.') | TokKind::Punct('!') | TokKind::Punct('?') | TokKind::Punct('…'));
         if terminal {
@@ -171,6 +263,15 @@ mod tests {
             ]
         );
         assert_eq!(split("It was Gen. Vask. No. Then rain."), vec!["It was Gen. Vask.", "No.", "Then rain."]);
+        // "a.m."/"p.m." ends a sentence before a capitalised word that does not go on the time
+        assert_eq!(
+            split("It went dark after 6 p.m. Hospitals ran on generators. It ended at 3 a.m. Tuesday, at 4 p.m. ET and at 7 p.m. Moscow time."),
+            vec![
+                "It went dark after 6 p.m.",
+                "Hospitals ran on generators.",
+                "It ended at 3 a.m. Tuesday, at 4 p.m. ET and at 7 p.m. Moscow time."
+            ]
+        );
     }
 
     #[test]
