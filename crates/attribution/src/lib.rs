@@ -880,6 +880,15 @@ pub fn find_with(
     // stay mentions for later pronouns
     let mut mentions: Vec<(usize, usize)> = Vec::new();
     passives(&ctx, &mut raw, true, &mut mentions);
+    // nor is a verb and its particle that did something ("A cyberattack knocked | out power ...,
+    // the operator said"), which would cut the content it stands in
+    raw.retain(|r| {
+        let act = opening_particle(&ctx, r) == Some(false);
+        if act {
+            mentions.extend(r.source);
+        }
+        !act
+    });
     cut_learned_at_others(&ctx, &mut raw);
     // speaking somewhere or to someone is no statement: "spoke to reporters", "spoke at a
     // gathering", "called into a radio show" (a content starts with what was said)
@@ -1959,6 +1968,19 @@ fn source_before(ctx: &Ctx, c: usize, min: usize) -> Option<(usize, usize)> {
     if let Some(s) = restrictive_subject(ctx, k, min) {
         return Some(s);
     }
+    // the same after the comma that closes what was said, or an opening phrase: "CONTENT,
+    // officials in Port Alder | said", "On Friday, engineers from the ministry | warned ..."
+    // (a subject that opens in lowercase: a name after a comma may be a place's, "residents in
+    // Jupiter, | Florida who were voting ... complained")
+    // (nor a participle: "said Xing Wangli, a spokesman for the monopoly | quoted | in China Daily")
+    let participle = matches!(ctx.lower(c), "quoted" | "cited" | "interviewed" | "contacted" | "reached")
+        && toks.get(c + 1).is_some_and(|t| matches!(t.lower.as_str(), "in" | "by" | "on"));
+    let comma = (min..k).rev().find(|&i| toks[i].is_punct(',')).filter(|&c| c < k && !ctx.cap(c + 1) && !participle);
+    if let Some(comma) = comma {
+        if let Some(s) = restrictive_subject(ctx, k, comma + 1) {
+            return Some(s);
+        }
+    }
     if let Some(np) = np_ending_at(ctx, k, min) {
         return Some(np);
     }
@@ -2005,8 +2027,15 @@ fn restrictive_subject(ctx: &Ctx, k: usize, min: usize) -> Option<(usize, usize)
     };
     // ("that" only after such a body, as the subject of its clause: not "a country | that the
     // nominee called", "Fears | that donors ...")
+    // (a clause of its own: in "another governor who | has not | backed" the cue is the clause's verb)
+    let own_verb = |r: usize| {
+        (r + 1..=k).any(|i| {
+            let l = ctx.lower(i);
+            !is(BETWEEN, l) && !auxiliary(l) && !matches!(l, "not" | "never" | "n't")
+        })
+    };
     let relative = (min + 1..k).find(|&r| {
-        matches!(ctx.lower(r), "who" | "which")
+        matches!(ctx.lower(r), "who" | "which") && own_verb(r)
             || ctx.lower(r) == "that"
                 && body_at_start(r - 1)
                 && !ctx.cap(r + 1)
@@ -2018,8 +2047,32 @@ fn restrictive_subject(ctx: &Ctx, k: usize, min: usize) -> Option<(usize, usize)
         (Some(r), Some(p)) => r.min(p),
         (r, p) => r.or(p)?,
     };
-    // after a preposition, a noun phrase to the cue ("from | the ministry")
-    if Some(opener) == preposition && !(opener + 1..=k).all(|i| ctx.np_token(i)) {
+    // after a preposition, a noun phrase to the cue ("from | the ministry", "in | the port", "in |
+    // nearby villages"): names and modifiers, or a determiner and up to four plain nouns
+    let plain_noun = |i: usize| {
+        let l = ctx.lower(i);
+        toks[i].kind == TokKind::Word
+            && l.chars().all(|c| c.is_ascii_lowercase())
+            && !is(FUNCTION_WORDS, l)
+            && !DETERMINERS.contains(&l)
+            && !l.ends_with("ly")
+            && !ctx.cue_verb(i)
+    };
+    // (one such noun after a determiner, "the area | seem" is no phrase; without one, plurals)
+    let phrase = |from: usize| {
+        let det = DETERMINERS.contains(&ctx.lower(from)) && from < k;
+        let from = from + usize::from(det);
+        let plain = (from..=k).filter(|&i| !ctx.np_token(i)).collect::<Vec<_>>();
+        k - from < 4
+            && plain.iter().all(|&i| plain_noun(i))
+            && (det && plain.len() <= 1 && plain.iter().all(|&i| i == k)
+                || !det && plain.iter().all(|&i| ctx.lower(i).ends_with('s')))
+    };
+    if Some(opener) == preposition && !(opener + 1..=k).all(|i| ctx.np_token(i)) && !phrase(opener + 1) {
+        return None;
+    }
+    // (a time is no part of who: "federal prosecutors in April | charged", "officials in 2019")
+    if Some(opener) == preposition && (time_phrase(toks, opener + 1, k) || toks[k].kind == TokKind::Number) {
         return None;
     }
     if Some(opener) == relative && body_at_start(opener - 1) {
@@ -3379,6 +3432,22 @@ fn auxiliary(w: &str) -> bool {
     )
 }
 
+/// Whether the particle that opens a reported content right after its cue says something with the
+/// cue ("ruled | out a deal", [`PHRASAL_CUES`]) or not ("knocked | out power": the verb did
+/// something); `None` when no particle opens the content.
+fn opening_particle(ctx: &Ctx, r: &Raw) -> Option<bool> {
+    let t = ctx.toks.get(r.cue.1 + 1)?;
+    if r.direct
+        || t.span.start != r.content.start
+        || !matches!(t.lower.as_str(), "up" | "down" | "off" | "out" | "away" | "back")
+        || !t.span.slice(ctx.text).starts_with(char::is_lowercase)
+    {
+        return None;
+    }
+    let verb = ctx.lower(r.cue.1);
+    Some(PHRASAL_CUES.iter().any(|(v, p)| *p == t.lower && verb.starts_with(v)))
+}
+
 /// A content that opens with its cue's particle ("ripped | up the contract", "stepped | down as
 /// chairman", "ruled | out a deal"): the particle belongs to the cue when the two say something
 /// ([`PHRASAL_CUES`]: "ruled out", "played down", "hit back"), and otherwise the verb did
@@ -3404,15 +3473,7 @@ fn particle_content(ctx: &Ctx, nominal: &[bool], r: &mut Raw) -> bool {
     {
         return false;
     }
-    if r.direct
-        || t.span.start != r.content.start
-        || !matches!(t.lower.as_str(), "up" | "down" | "off" | "out" | "away" | "back")
-        || !t.span.slice(ctx.text).starts_with(char::is_lowercase)
-    {
-        return true;
-    }
-    let verb = ctx.lower(r.cue.1);
-    let says = PHRASAL_CUES.iter().any(|(v, p)| *p == t.lower && verb.starts_with(v));
+    let Some(says) = opening_particle(ctx, r) else { return true };
     if !says {
         return false;
     }

@@ -1213,3 +1213,17 @@ fn a_role_described_before_its_name_is_the_person_named_in_it() {
     // a role no one is named in stays unnamed
     assert_eq!(speaker(&got, "The finance minister"), "finance minister", "{got:?}");
 }
+
+#[test]
+fn a_verb_and_particle_that_did_something_leave_the_content_whole() {
+    // "knocked out" reports nothing: the operator's content is the whole clause
+    let got = check("A cyberattack knocked out power to 200,000 homes on Tuesday, the national grid operator said on Wednesday. A storm knocked down trees across the city, officials said.");
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].3, "A cyberattack knocked out power to 200,000 homes on Tuesday");
+    assert_eq!(got[1].3, "A storm knocked down trees across the city");
+    // "CONTENT, officials in the port said": the officials are the source, with where they are
+    let got = check("The storm cut power overnight. No one was hurt in the outage, officials in Port Alder said. Repairs will take days, officials at the utility said on Wednesday.");
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!((got[0].0.as_str(), got[0].3.as_str()), ("officials in Port Alder", "No one was hurt in the outage"));
+    assert_eq!((got[1].0.as_str(), got[1].3.as_str()), ("officials at the utility", "Repairs will take days"));
+}
