@@ -104,7 +104,9 @@ const AFTER_A_TIME: &[&str] = &[
 fn time_ends_sentence(tokens: &[Token], i: usize, text: &str) -> bool {
     let t = &tokens[i];
     let Some(n) = tokens.get(i + 1) else { return false };
-    if !matches!(t.lower.as_str(), "a.m." | "p.m.") || n.kind != TokKind::Word || n.newline_before {
+    // (a time as written, after its number: not "British P.M. Tony Blair")
+    let after_number = i > 0 && tokens[i - 1].kind == TokKind::Number;
+    if !matches!(t.span.slice(text), "a.m." | "p.m.") || !after_number || n.kind != TokKind::Word || n.newline_before {
         return false;
     }
     let time_after = tokens.get(i + 2).is_some_and(|m| m.lower == "time");
@@ -271,6 +273,10 @@ mod tests {
                 "Hospitals ran on generators.",
                 "It ended at 3 a.m. Tuesday, at 4 p.m. ET and at 7 p.m. Moscow time."
             ]
+        );
+        assert_eq!(
+            split("With support from British P.M. Tony Blair, the plan went ahead."),
+            vec!["With support from British P.M. Tony Blair, the plan went ahead."]
         );
     }
 
