@@ -4586,6 +4586,31 @@ fn body_spoken_before(recent: &[(usize, Speaker)], word: &str) -> Option<Speaker
 }
 
 /// Resolves a source phrase to a speaker.
+/// Lowercase words that name a kind of place: the head of "the Kurdistan region", "the port".
+const PLACE_WORDS: &[&str] = &[
+    "area", "border", "capital", "city", "country", "district", "port", "province", "region", "state", "town",
+    "village", "villages", "towns", "cities", "suburbs", "north", "south", "east", "west",
+];
+
+/// True when tokens `a..=b` name a place: a determiner, then a name (no person's) or adjectives,
+/// and a word of [`PLACE_WORDS`] closing it ("the Kurdistan region", "the port", "nearby villages").
+fn place_phrase(ctx: &Ctx, inside: &[&Entity], a: usize, b: usize) -> bool {
+    let toks = ctx.toks;
+    if a > b || b >= toks.len() {
+        return false;
+    }
+    let a = a + usize::from(DETERMINERS.contains(&ctx.lower(a)) && a < b);
+    // (a name before the place word, whatever the entity finder typed it: "the Kurdistan region")
+    let person = |k: usize| {
+        inside.iter().any(|e| {
+            e.kind == EntityType::Person && e.span.start <= toks[k].span.start && toks[k].span.end <= e.span.end
+        })
+    };
+    b - a < 4
+        && is(PLACE_WORDS, ctx.lower(b))
+        && (a..b).all(|k| toks[k].is_word() && !person(k) && !is(FUNCTION_WORDS, ctx.lower(k)))
+}
+
 fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -> Option<Speaker> {
     let toks = ctx.toks;
     let span = toks[a].span.cover(&toks[b].span);
@@ -4649,6 +4674,8 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
                             && toks.get(k + 1).is_some_and(|n| n.span.start == e.span.start)
                             && e.span.end == span.end
                     })
+                    // (or a place's phrase: "in the Kurdistan region", "in the port", "at the border")
+                    || place_phrase(ctx, &inside, k + 1, b)
                     // (and an institution in a named place, whatever the entity finder typed the
                     // place as: "the hospital in | Ostrava Bay" is the hospital)
                     || (is(INSTITUTIONS, lower_words[k - 1 - a]) || is(ORG_NOUNS, lower_words[k - 1 - a]))

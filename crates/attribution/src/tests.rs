@@ -1226,4 +1226,8 @@ fn a_verb_and_particle_that_did_something_leave_the_content_whole() {
     assert_eq!(got.len(), 2, "{got:?}");
     assert_eq!((got[0].0.as_str(), got[0].3.as_str()), ("officials in Port Alder", "No one was hurt in the outage"));
     assert_eq!((got[1].0.as_str(), got[1].3.as_str()), ("officials at the utility", "Repairs will take days"));
+    // who speaks is the head before the place, however the place is named
+    let got = check("The road was shut, officials in the port said. The fighters held the town, a source in the Kurdistan region said. Officials in Port Alder said the lights were back.");
+    let speakers: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+    assert_eq!(speakers, ["officials", "source", "officials"], "{got:?}");
 }
