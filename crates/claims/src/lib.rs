@@ -885,8 +885,10 @@ fn denies_involvement(text: &str, speaker: Option<&str>, denial: bool) -> Option
             .collect();
         return Some(if subject.is_empty() { speaker.unwrap_or("").to_string() } else { subject.join(" ") });
     }
+    // (the involvement near the denial's start: "denied any role in", "denied that it was
+    // involved"; not "rejected that idea, saying intercept evidence is only a small part of the case")
     let denial = denial || ws.iter().any(|w| DENIAL.contains(&w.as_str()));
-    (denial && ws.iter().any(|w| INVOLVEMENT.contains(&w.as_str()))).then(|| speaker.unwrap_or("").to_string())
+    (denial && ws.iter().take(7).any(|w| INVOLVEMENT.contains(&w.as_str()))).then(|| speaker.unwrap_or("").to_string())
 }
 
 /// Seats of government that speak for their country ("the Kremlin said").
@@ -933,11 +935,16 @@ fn aliases(who: &str) -> Vec<String> {
         .map(|(_, c)| c.to_lowercase())
         .or_else(|| corroborate_nlp::lexicon::CAPITALS.iter().any(|(_, c)| c.to_lowercase() == w).then(|| w.clone()));
     let parts: Vec<&str> = who.split_whitespace().skip_while(|p| p.eq_ignore_ascii_case("the")).collect();
-    // a body named for its country stands for it: "the Saudi government", "Russian Defence Ministry"
+    // a body named for its country stands for it: "the Saudi government", "Russian Defence Ministry",
+    // "Belmark's foreign ministry", and, for a country no list knows, "the Drevnian foreign ministry"
+    // (Drevnia: the adjective without its last "n")
     let country = country.or_else(|| match parts.as_slice() {
         [first, .., last] if BODIES.contains(&last.to_lowercase().as_str()) => {
             let first = first.to_lowercase();
-            corroborate_nlp::lexicon::DEMONYMS.iter().find(|(adj, _)| *adj == first).map(|(_, c)| c.to_lowercase())
+            let known = corroborate_nlp::lexicon::DEMONYMS.iter().find(|(adj, _)| *adj == first);
+            let owner = first.strip_suffix("'s").or_else(|| first.strip_suffix("’s"));
+            let stem = first.strip_suffix('n').filter(|s| s.ends_with(['a', 'i']) && s.chars().count() >= 4);
+            known.map(|(_, c)| c.to_lowercase()).or(owner.or(stem).map(str::to_string))
         }
         _ => None,
     });
@@ -1018,6 +1025,63 @@ fn accused(content: &str) -> Option<String> {
         .take_while(|w| w.starts_with(|c: char| c.is_uppercase()))
         .collect();
     (!name.is_empty()).then(|| name.join(" "))
+}
+
+/// Phrases that pin an act on someone named after them ("traced the attack to Belmark", "the
+/// work of hackers linked to Belmark") or before them ("Belmark was behind the attack"), as word
+/// lists; `true` where the one pinned comes after.
+const PINNING: &[(&[&str], bool)] = &[
+    (&["traced", "to"], true),
+    (&["the", "work", "of"], true),
+    (&["carried", "out", "by"], true),
+    (&["blamed", "on"], true),
+    (&["orchestrated", "by"], true),
+    (&["was", "behind"], false),
+    (&["were", "behind"], false),
+    (&["is", "behind"], false),
+    (&["are", "behind"], false),
+];
+
+/// Whom a content pins an act on without an accusing cue: from the first name after the phrase
+/// (past a few lowercase words, "a group known as | Frost Lynx, which researchers have linked to
+/// Drevnia's military intelligence", "hackers linked to | Drevnian intelligence") to the content's
+/// end, or the name that closes the words before "was behind". "traced" may stand up to four words
+/// before its "to" ("traced the attack to").
+fn pinned_on(content: &str) -> Option<String> {
+    let raw: Vec<&str> = content.split_whitespace().collect();
+    let lower: Vec<String> = raw.iter().map(|w| word(w.trim_matches(|c: char| !word_char(c)))).collect();
+    fn name(w: &str) -> Option<&str> {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
+        (w.starts_with(|c: char| c.is_uppercase()) && w.chars().count() >= 2).then_some(w)
+    }
+    for i in 0..lower.len() {
+        for (phrase, after) in PINNING {
+            let at = |k: usize| lower.get(k).map(String::as_str);
+            let end = if phrase[0] == "traced" {
+                (at(i) == Some("traced"))
+                    .then(|| (i + 1..(i + 6).min(lower.len())).find(|&k| at(k) == Some("to")))
+                    .flatten()
+            } else {
+                phrase.iter().enumerate().all(|(j, p)| at(i + j) == Some(p)).then(|| i + phrase.len() - 1)
+            };
+            let Some(end) = end else { continue };
+            let found: Vec<&str> = if *after {
+                // (the name and what the content goes on to say of it: "Frost Lynx, which researchers
+                // have linked to Drevnia's military intelligence")
+                let first = (end + 1..(end + 6).min(raw.len())).find(|&k| name(raw[k]).is_some());
+                first.map_or(Vec::new(), |f| raw[f..].to_vec())
+            } else {
+                let mut v: Vec<&str> = raw[..i].iter().rev().map_while(|w| name(w)).take(4).collect();
+                v.reverse();
+                v
+            };
+            if !found.is_empty() {
+                return Some(found.join(" "));
+            }
+        }
+    }
+    None
 }
 
 /// True when `content` only points at what someone else said: "the accusation", "these claims",
@@ -1243,7 +1307,10 @@ fn units_capped(
             // "accused Belmark of the attack"; "repeated the charge": the accusation pointed at
             let accuses = match about {
                 Some(s) if !denial => accused(s.slice(text)),
-                _ => words(cue).any(|w| ACCUSING.contains(&w.as_str())).then(|| accused(content)).flatten(),
+                _ if words(cue).any(|w| ACCUSING.contains(&w.as_str())) => accused(content),
+                // "said investigators had traced the attack to a group known as Frost Lynx"
+                _ if !denial && dispute == Disputed::No => pinned_on(content),
+                _ => None,
             };
             // a content of one word ("chuckling", "However", "Update:") states no proposition, unless
             // it denies or accuses ("denied involvement") or points at one said before
@@ -2366,6 +2433,15 @@ fn sides_meet(
     // words in common
     type Key = (bool, bool, bool, bool, usize);
     let mut best: Option<(Key, (usize, usize))> = None;
+    // a denial of involvement answers an accusation of the denier whatever words they share ("any
+    // involvement", said by Drevnia's foreign ministry, against "traced the attack to a group ...
+    // which researchers have linked to Drevnia's military intelligence")
+    let answers = |x: usize, y: usize| {
+        let (Some(accused), Some(who)) = (units[x].accuses.as_deref(), units[y].denies_involvement.as_deref()) else {
+            return false;
+        };
+        mentions(accused, who) || mentions(who, accused)
+    };
     for &x in affirm.iter().filter(|&&x| !disputers.contains(&voice(units, x))) {
         let a = set(x);
         let a: HashSet<&str> = a.iter().map(String::as_str).collect();
@@ -2381,7 +2457,7 @@ fn sides_meet(
                 continue;
             }
             let said = |c: &str| lower(x).contains(c) || lower(*y).contains(c);
-            if (say_the_same(&a, d, units[*y].negates.as_ref(), least[y], said)
+            let meet = (say_the_same(&a, d, units[*y].negates.as_ref(), least[y], said)
                 || units[*y].fabricated.as_ref().is_some_and(|thing| states_thing(&a, thing, said)))
                 && core.iter().any(|c| a.contains(c.as_str()))
                 && predicates.get(y).is_none_or(|p| p.iter().any(|p| a.contains(p.as_str())))
@@ -2392,8 +2468,8 @@ fn sides_meet(
                         f.states(about(x), word, object, subject, &speaker_features(f, &units[x]))
                     }
                     _ => true,
-                }
-            {
+                };
+            if meet || answers(x, *y) {
                 best = Some((key, (x, *y)));
             }
         }
@@ -2463,9 +2539,10 @@ fn self_disputed(units: &[Unit], affirm: &[usize], dispute: &[usize]) -> bool {
 }
 
 /// A topic that only denies involvement ("Belmark had nothing to do with it": no one but the deniers
-/// in it affirms anything) moves its denials to the topic holding an accusation against the denier ("accused Belmark of the
+/// in it affirms anything, or only what accuses no one) moves its denials to the topic holding an accusation against the denier ("accused Belmark of the
 /// attack"), the most similar if several: the denial answers that accusation, in other words.
 fn join_denials(
+    f: &Featurizer,
     articles: &[AnalyzedArticle],
     units: &[Unit],
     topics: &mut [(Vec<usize>, Vec<usize>)],
@@ -2473,10 +2550,15 @@ fn join_denials(
 ) {
     for t in 0..topics.len() {
         let (affirm, dispute) = &topics[t];
-        // (what the deniers themselves say beside the denial, "This is absurd", affirms nothing here)
+        // (what the deniers themselves say beside the denial, "This is absurd", affirms nothing here;
+        // nor does what accuses no one and does not meet the denial, sharing a word with it: "No one
+        // was hurt in the outage" beside "Drevnia had nothing to do with the outage")
         if dispute.is_empty()
             || dispute.iter().any(|&u| units[u].denies_involvement.is_none())
-            || !affirm.is_empty() && !self_disputed(units, affirm, dispute)
+            || !affirm.is_empty()
+                && !self_disputed(units, affirm, dispute)
+                && (affirm.iter().any(|&u| units[u].accuses.is_some())
+                    || sides_meet(f, articles, units, affirm, dispute).is_some())
         {
             continue;
         }
@@ -2769,7 +2851,7 @@ fn claims(
         })
         .collect();
     let mut links = rehome_doubts(&units, &mut topics, |x, y| pair_similarity(&sparse, &sent, &disputing, x, y));
-    join_denials(articles, &units, &mut topics, |x, y| pair_similarity(&sparse, &sent, &disputing, x, y));
+    join_denials(f, articles, &units, &mut topics, |x, y| pair_similarity(&sparse, &sent, &disputing, x, y));
     let more =
         link_fabrications(&units, &feats, &topics, &links, |x, y| pair_similarity(&sparse, &sent, &disputing, x, y));
     links.extend(more);

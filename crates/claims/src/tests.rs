@@ -285,6 +285,46 @@ fn denials_of_involvement_name_their_denier_and_reach_what_it_stands_for() {
     assert!(mentions("Orlov signed the order", "Dmitry Orlov"));
     assert!(!mentions("the ministry of health", "Defence Ministry"));
     assert!(about_self("that she would accept new speeches") && !about_self("that the ferry sank"));
+    // the involvement is near the denial's start, not any "part" further on
+    assert_eq!(
+        denies_involvement("denied that the army was involved in the raid", Some("Belmark"), true).as_deref(),
+        Some("Belmark")
+    );
+    assert_eq!(
+        denies_involvement(
+            "rejected that idea saying the evidence is only a small part of the case",
+            Some("Ana Ruiz"),
+            true
+        ),
+        None
+    );
+    // a body named for a country no list knows stands for it: by its owner or its adjective
+    assert!(mentions("a group linked to Drevnia's military intelligence", "Drevnia's foreign ministry"));
+    assert!(mentions("hackers linked to Drevnian intelligence", "the Drevnian foreign ministry"));
+    assert!(!mentions("hackers linked to Osk intelligence", "the Drevnian foreign ministry"));
+}
+
+#[test]
+fn contents_that_pin_an_act_on_someone_name_whom() {
+    assert_eq!(
+        pinned_on(
+            "investigators had traced the attack to a group known as Frost Lynx, which researchers linked to Drevnia"
+        )
+        .as_deref(),
+        Some("Frost Lynx, which researchers linked to Drevnia")
+    );
+    assert_eq!(
+        pinned_on("the attack was the work of hackers linked to Drevnian intelligence").as_deref(),
+        Some("Drevnian intelligence")
+    );
+    assert_eq!(
+        pinned_on("reports that Egypt and the United Arab Emirates were behind the strikes").as_deref(),
+        Some("United Arab Emirates")
+    );
+    // no one named, or nothing pinned
+    assert_eq!(pinned_on("the attack was the work of professionals"), None);
+    assert_eq!(pinned_on("the only account ever linked to Banksy was closed"), None);
+    assert_eq!(pinned_on("power was restored by 3 a.m."), None);
 }
 
 #[test]

@@ -591,3 +591,45 @@ fn a_denial_that_anything_was_done_contradicts_what_says_it_was() {
     assert!(sides.iter().any(|t| t.contains("fired tear gas and rubber bullets")), "{sides:?}");
     assert!(sides.iter().any(|t| t.starts_with("no rubber bullets had been fired")), "{sides:?}");
 }
+
+/// An accusation made without an accusing verb ("traced the attack to a group ... linked to
+/// Drevnia's military intelligence") is answered by the denials of Drevnia's ministry in both
+/// outlets, "any involvement" (which shares no word with it) and "nothing to do with the outage"
+/// (which shares "outage" with a casualty report, not an accusation).
+#[test]
+fn a_denial_answers_an_act_pinned_on_the_denier() {
+    let articles = vec![
+        Article::new(
+            "a",
+            "Cyberattack cuts power in Port Alder\n\nA cyberattack cut power to 200,000 homes in Port Alder on \
+             Tuesday, the grid operator said. Energy Minister Tomas Reyl said investigators had traced the attack \
+             to a group known as Frost Lynx, which researchers have linked to Drevnia's military intelligence \
+             service. Drevnia's foreign ministry denied any involvement."
+                .to_string(),
+        ),
+        Article::new(
+            "b",
+            "Calvera blames Drevnia for blackout\n\nThe Drevnian foreign ministry said on Wednesday that Drevnia \
+             had nothing to do with the outage in Port Alder. No one was hurt in the outage, officials in Port \
+             Alder said. The outage was caused by an overloaded substation, an energy analyst said."
+                .to_string(),
+        ),
+    ];
+    let cmp = corroborate_engine::compare(articles);
+    assert_eq!(cmp.stories.len(), 1);
+    let pairs = contradicting_texts(&cmp);
+    let answers = |accusation: &str, denial: &str| {
+        pairs.iter().any(|(x, y)| {
+            x.iter().any(|t| t.contains(accusation)) && y.iter().any(|t| t.contains(denial))
+                || y.iter().any(|t| t.contains(accusation)) && x.iter().any(|t| t.contains(denial))
+        })
+    };
+    assert!(answers("investigators had traced the attack", "any involvement"), "{pairs:#?}");
+    // (the headline's "Calvera blames Drevnia" is an accusation too)
+    assert!(
+        answers("investigators had traced the attack", "Drevnia had nothing to do with the outage")
+            || answers("Drevnia for blackout", "Drevnia had nothing to do with the outage"),
+        "{pairs:#?}"
+    );
+    assert!(!pairs.iter().flat_map(|(x, y)| x.iter().chain(y)).any(|t| t.contains("No one was hurt")), "{pairs:#?}");
+}
