@@ -297,6 +297,13 @@ impl Featurizer {
                     from = d + 1;
                     all = Some(after);
                 }
+            } else if let Some((i, n)) = unsupported_claims(&ws) {
+                // "offering no evidence for | their so-called cyberattack claims": the claims
+                let after = features(i + n, ws.len());
+                if !after.is_empty() {
+                    from = i + n;
+                    all = Some(after);
+                }
             }
         }
         let all = all.unwrap_or_else(|| features(from, ws.len()));
@@ -346,6 +353,21 @@ impl Featurizer {
             predicate.extend(ws.get(r + 2).and_then(|w| self.feature(w)));
         }
         (!predicate.is_empty()).then_some(predicate)
+    }
+
+    /// The features of what claims said to lack evidence claim: "offering no evidence for their
+    /// so-called | cyberattack | claims" (the words between the phrase and the claim noun; `None`
+    /// where there are none, "no evidence for the claims").
+    fn unsupported_thing(&self, text: &str) -> Option<HashSet<String>> {
+        let ws: Vec<String> = words(text).collect();
+        let (i, n) = unsupported_claims(&ws)?;
+        let end = (i + n..ws.len()).find(|&k| CLAIM_NOUNS.contains(&ws[k].as_str()))?;
+        let thing: HashSet<String> = ws[i + n..end]
+            .iter()
+            .filter(|w| !POINTERS.contains(&w.as_str()) && !w.starts_with("so-called"))
+            .filter_map(|w| self.feature(w))
+            .collect();
+        (!thing.is_empty()).then_some(thing)
     }
 
     /// The features of the thing a text says was made up: the subject a fabrication is said of
@@ -1324,8 +1346,9 @@ fn units_capped(
             {
                 continue;
             }
-            let fabricated =
-                (!denial && dispute == Disputed::Plainly).then(|| f.fabricated_subject(about_text)).flatten();
+            let fabricated = (!denial && dispute == Disputed::Plainly)
+                .then(|| f.fabricated_subject(about_text).or_else(|| f.unsupported_thing(about_text)))
+                .flatten();
             units.push(Unit {
                 r: EvidenceRef::Attribution { article: ai, index: k },
                 span: att.content,
@@ -1365,7 +1388,10 @@ fn units_capped(
                 .iter()
                 .find(|m| matches!(m.kind, MarkerKind::Refutation | MarkerKind::Hedge | MarkerKind::ScareQuotes))
                 .map(|m| m.span);
-            let fabricated = (dispute == Disputed::Plainly).then(|| f.fabricated_subject(s)).flatten();
+            // (or what claims said to lack evidence claim: "no evidence for their cyberattack claims")
+            let fabricated = (dispute == Disputed::Plainly)
+                .then(|| f.fabricated_subject(s).or_else(|| f.unsupported_thing(s)))
+                .flatten();
             units.push(Unit {
                 r: EvidenceRef::Statement { article: ai, index: k },
                 span: st.span,
@@ -1508,7 +1534,7 @@ fn disputed(f: &Featurizer, text: &str) -> Disputed {
     if refuted_fabrication(&ws) {
         return Disputed::No;
     }
-    if untrue_that(&ws) || claim_called_untrue(&ws) {
+    if untrue_that(&ws) || claim_called_untrue(&ws) || unsupported_claims(&ws).is_some() {
         return Disputed::Plainly;
     }
     let mut negated = None;
@@ -1569,6 +1595,29 @@ fn fraud_denied(ws: &[String], i: usize) -> bool {
                     | "have"
                     | "had"
             )
+    })
+}
+
+/// Where the text says claims lack evidence, and how many words say it: "offering no evidence for
+/// their so-called cyberattack claims", "without any proof of the allegations", "provided no
+/// evidence to support the claim" (a claim noun within five words after "no evidence for/of/to
+/// support/backing"). Such a text disputes what the claims say.
+fn unsupported_claims(ws: &[String]) -> Option<(usize, usize)> {
+    (0..ws.len()).find_map(|i| {
+        if !matches!(ws[i].as_str(), "no" | "without") {
+            return None;
+        }
+        let e = i + 1 + usize::from(ws.get(i + 1).is_some_and(|w| w == "any"));
+        if !ws.get(e).is_some_and(|w| matches!(w.as_str(), "evidence" | "proof")) {
+            return None;
+        }
+        let link = e + 1;
+        let after = match ws.get(link).map(String::as_str) {
+            Some("for" | "of" | "behind" | "backing") => link + 1,
+            Some("to") if ws.get(link + 1).is_some_and(|w| matches!(w.as_str(), "support" | "back")) => link + 2,
+            _ => return None,
+        };
+        (after..(after + 5).min(ws.len())).any(|k| CLAIM_NOUNS.contains(&ws[k].as_str())).then_some((i, e + 1 - i))
     })
 }
 
@@ -2396,9 +2445,13 @@ fn sides_meet(
     let disputes: Vec<(usize, HashSet<&str>, &Parts)> =
         dispute.iter().zip(&disputed).map(|(&y, p)| (y, p.0.iter().map(String::as_str).collect(), p)).collect();
     // the features in common each dispute needs: one for a dispute of its concept alone
+    // (and one for claims said to lack evidence: "no evidence for their cyberattack claims")
     let least: HashMap<usize, usize> = disputes
         .iter()
-        .map(|(y, d, _)| (*y, if blanket(f, units[*y].negates.as_ref(), d) { 1 } else { MIN_COMMON }))
+        .map(|(y, d, _)| {
+            let unsupported = || unsupported_claims(&words(about(*y)).collect::<Vec<_>>()).is_some();
+            (*y, if blanket(f, units[*y].negates.as_ref(), d) || unsupported() { 1 } else { MIN_COMMON })
+        })
         .collect();
     // a plain dispute of something negative ("rejects a suggestion that Ebbers was unaware of the
     // fraud") says the positive: it agrees with what states that ("Ebbers 'aware' of fraud"); not a
@@ -3552,7 +3605,7 @@ fn dispute_words(articles: &[AnalyzedArticle], units: &[Unit], members: &[usize]
     let mut found: Vec<String> = Vec::new();
     for &m in members {
         let ws: Vec<String> = words(units[m].text(articles)).collect();
-        if let Some((i, n)) = no_involvement(&ws) {
+        for (i, n) in no_involvement(&ws).into_iter().chain(unsupported_claims(&ws)) {
             let phrase = ws[i..i + n].join(" ");
             if !found.contains(&phrase) {
                 found.push(phrase);

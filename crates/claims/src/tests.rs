@@ -90,6 +90,12 @@ fn disputes_detects_fabrication_and_negated_concepts() {
     assert!(disputes("the flood was a staged provocation"));
     assert!(!disputes("the dollar staged something of a recovery"));
     assert!(!disputes("ways to keep prices high without killing off demand"));
+    // claims said to lack evidence are disputed; evidence lacking for something else is not
+    assert!(disputes("the authorities blamed Drevnia, offering no evidence for their so-called cyberattack claims"));
+    assert!(disputes("the ministry provided no proof to support the allegations"));
+    let unsupported = |t: &str| unsupported_claims(&words(t).collect::<Vec<_>>()).is_some();
+    assert!(!unsupported("the inspectors found no evidence of cracks in the wall"));
+    assert!(!unsupported("there was no evidence for years that the dam had cracked"));
     // a denial of involvement on its own words
     assert!(disputes("Belmark had nothing to do with it"));
     assert!(disputes("the navy was not involved in the sinking"));

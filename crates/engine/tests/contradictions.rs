@@ -633,3 +633,36 @@ fn a_denial_answers_an_act_pinned_on_the_denier() {
     );
     assert!(!pairs.iter().flat_map(|(x, y)| x.iter().chain(y)).any(|t| t.contains("No one was hurt")), "{pairs:#?}");
 }
+
+/// An outlet that says the claims lack evidence disputes them: "offering no evidence for their
+/// so-called 'cyberattack' claims" contradicts "A cyberattack cut power ...", though the two share
+/// one word.
+#[test]
+fn claims_said_to_lack_evidence_are_disputed() {
+    let articles = vec![
+        Article::new(
+            "a",
+            "Cyberattack cuts power in Port Alder\n\nA cyberattack cut power to 200,000 homes in Port Alder on \
+             Tuesday, the grid operator said. Power was restored by Wednesday morning, the operator said."
+                .to_string(),
+        ),
+        Article::new(
+            "b",
+            "Calvera blames Drevnia for blackout\n\nAuthorities in Calvera have rushed to blame Drevnia for a \
+             blackout in Port Alder, offering no evidence for their so-called \"cyberattack\" claims. The grid \
+             operator restored power to the homes in Port Alder by Wednesday."
+                .to_string(),
+        ),
+    ];
+    let cmp = corroborate_engine::compare(articles);
+    assert_eq!(cmp.stories.len(), 1);
+    let pairs = contradicting_texts(&cmp);
+    assert!(
+        pairs.iter().any(|(x, y)| {
+            let (x, y) = (x.join(" | "), y.join(" | "));
+            x.contains("A cyberattack cut power") && y.contains("no evidence for their so-called")
+                || y.contains("A cyberattack cut power") && x.contains("no evidence for their so-called")
+        }),
+        "{pairs:#?}"
+    );
+}
