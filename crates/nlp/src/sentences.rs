@@ -25,77 +25,14 @@ fn ends_abbreviation(tok: &Token, text: &str) -> bool {
     }
 }
 
-/// Words that go on a time after "a.m."/"p.m." in the same sentence: a zone, a day, a month, a
+/// Words that go on a time after "a.m."/"p.m." in the same sentence besides a day's or a month's
+/// name ([`crate::lexicon::WEEKDAYS`], [`crate::lexicon::MONTHS`]): a zone, a short day or month, a
 /// place's time ("6 p.m. Tuesday", "10 a.m. ET", "9 p.m. local time", "7 p.m. Moscow time").
 const AFTER_A_TIME: &[&str] = &[
-    "et",
-    "est",
-    "edt",
-    "ct",
-    "cst",
-    "cdt",
-    "mt",
-    "mst",
-    "mdt",
-    "pt",
-    "pst",
-    "pdt",
-    "gmt",
-    "bst",
-    "cet",
-    "cest",
-    "eet",
-    "eest",
-    "utc",
-    "msk",
-    "ist",
-    "jst",
-    "aest",
-    "eastern",
-    "central",
-    "mountain",
-    "pacific",
-    "local",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+    "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "gmt", "bst", "cet", "cest", "eet",
+    "eest", "utc", "msk", "ist", "jst", "aest", "eastern", "central", "mountain", "pacific", "local", "mon", "tue",
+    "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec",
 ];
 
 /// "a.m."/"p.m." holds its own dot, so it ends a sentence when a capitalised word follows that
@@ -110,7 +47,10 @@ fn time_ends_sentence(tokens: &[Token], i: usize, text: &str) -> bool {
         return false;
     }
     let time_after = tokens.get(i + 2).is_some_and(|m| m.lower == "time");
-    crate::is_capitalized(n.span.slice(text)) && !AFTER_A_TIME.contains(&n.lower.as_str()) && !time_after
+    let goes_on = |w: &str| {
+        AFTER_A_TIME.contains(&w) || crate::lexicon::WEEKDAYS.contains(&w) || crate::lexicon::MONTHS.contains(&w)
+    };
+    crate::is_capitalized(n.span.slice(text)) && !goes_on(n.lower.as_str()) && !time_after
 }
 
 /// Splits into sentence spans (trimmed), skipping tokens inside `skip`.
