@@ -402,9 +402,10 @@ pub const FALSITY: &[&str] = &[
     "wrong",
 ];
 
-/// Negation words that reverse a nearby concept ("one" for "no one died": the "no" before it counts).
+/// Negation words that reverse a nearby concept ("one" for "no one died": the "no" before it counts;
+/// "nowhere" for "was nowhere near Kobani").
 pub const NEGATION: &[&str] =
-    &["not", "no", "never", "one", "n't", "didn't", "did not", "none", "nothing", "nobody", "without"];
+    &["not", "no", "never", "one", "n't", "didn't", "did not", "none", "nothing", "nobody", "nowhere", "without"];
 
 /// Function words left out of claim features.
 pub const STOPWORDS: &[&str] = &[

@@ -728,3 +728,15 @@ fn counts_of_people_name_their_side() {
     assert_eq!(side("thousands of people"), None);
     assert_eq!(side("40 dead"), None);
 }
+
+#[test]
+fn a_denier_inside_the_text_is_not_what_it_disputes() {
+    let f = Featurizer::new();
+    // "Israel Radio reported | Kurdish sources denying the claims": the sources dispute the claims,
+    // nothing of themselves
+    let (all, _, _) = f.disputed_parts("Ostrian sources denying the claims");
+    assert!(!all.contains(&f.feature("sources").unwrap()), "{all:?}");
+    // what follows a denial is still what it disputes
+    let (all, _, _) = f.disputed_parts("an artist who has denied comparing the assembly with dictatorships");
+    assert!(all.contains(&f.feature("dictatorships").unwrap()), "{all:?}");
+}

@@ -666,3 +666,55 @@ fn claims_said_to_lack_evidence_are_disputed() {
         "{pairs:#?}"
     );
 }
+
+/// "nowhere near" is as negative as "not near": two outlets saying so agree.
+#[test]
+fn nowhere_near_agrees_with_not_near() {
+    let articles = vec![
+        Article::new(
+            "a",
+            "Envoy safe after Velk convoy attack\n\nOstrian sources said the envoy Ana Brel was nowhere near \
+             Velk when the convoy was attacked on Monday."
+                .to_string(),
+        ),
+        Article::new(
+            "b",
+            "Convoy attacked near Velk, envoy unhurt\n\n\"Ana Brel was not near Velk when the convoy was \
+             attacked,\" a foreign ministry spokesman said on Monday."
+                .to_string(),
+        ),
+    ];
+    let cmp = corroborate_engine::compare(articles);
+    assert_eq!(contradicting_texts(&cmp), Vec::<(Vec<String>, Vec<String>)>::new());
+}
+
+/// A text that itself calls the story false ("duped by the phony story") is on the side of the
+/// dispute; a hoax named by its "that" clause disputes what that clause says happened (the death),
+/// not a headline that shares the singer's name, and still contradicts whoever reports the death.
+#[test]
+fn a_debunking_side_is_no_side_of_the_story_it_debunks() {
+    let agent = Article::new(
+        "a",
+        "Singer Ana Brel alive and well\n\nThousands of fans were duped by the phony story claiming the singer \
+         Ana Brel had died in a car crash near Velk, her agent said on Monday. Brel is on tour in Ostria."
+            .to_string(),
+    );
+    let label = Article::new(
+        "b",
+        "Ana Brel death report a hoax\n\nThe story that the singer Ana Brel died in a car crash near Velk is a \
+         hoax, her record label said on Monday. The label said Brel would play in Osk on Friday."
+            .to_string(),
+    );
+    let cmp = corroborate_engine::compare(vec![agent.clone(), label.clone()]);
+    assert_eq!(contradicting_texts(&cmp), Vec::<(Vec<String>, Vec<String>)>::new());
+    let radio = Article::new(
+        "c",
+        "Singer Ana Brel dies in crash\n\nThe singer Ana Brel died in a car crash near Velk on Sunday night, \
+         local radio reported. Fans gathered outside her home in Osk."
+            .to_string(),
+    );
+    let cmp = corroborate_engine::compare(vec![agent, label, radio]);
+    let texts = the_one_contradiction(&cmp);
+    assert!(texts.iter().any(|t| t.starts_with("The singer Ana Brel died in a car crash")), "{texts:?}");
+    assert!(texts.iter().any(|t| t.starts_with("The story that the singer Ana Brel died")), "{texts:?}");
+}
