@@ -1935,6 +1935,11 @@ fn direct_before(ctx: &Ctx, q: &Quote) -> Option<Raw> {
     }
     let s0 = ctx.sent_start(k);
     let src = source_before(ctx, k, s0)?;
+    // a quotation inside what someone else reports is theirs, a mixed quote: "Westmacott also said
+    // that | Obama shows | “great charm”", "who added that | the White House seemed | "rattled""
+    if src.0 >= s0 + 2 && toks[src.0 - 1].lower == "that" && ctx.cue_verb(src.0 - 2) {
+        return None;
+    }
     Some(Raw {
         source: Some(src),
         cue: (k, k),
@@ -4129,6 +4134,7 @@ fn cut_learned_at_others(ctx: &Ctx, raw: &mut [Raw]) {
             (cue, r.content, v)
         })
         .collect();
+    let direct: Vec<bool> = raw.iter().map(|r| r.direct).collect();
     // the cue of each reported-speech attribution of the rules (not a quotation's)
     let rule_cue: Vec<Option<usize>> = raw.iter().map(|r| (!r.learned && !r.direct).then_some(r.cue.0)).collect();
     for (i, r) in raw.iter_mut().enumerate() {
@@ -4158,15 +4164,22 @@ fn cut_learned_at_others(ctx: &Ctx, raw: &mut [Raw]) {
                 continue;
             }
             let cue_inside = c.start <= cue.start && cue.start < c.end;
+            let same_sentence = ctx.sent_of[r.cue.0] == ctx.sent_of[toks.partition_point(|t| t.span.start < cue.start)];
             // a content that runs into the source of a postposed report of the same words, from
-            // its start: "According to reliable sources, no soldiers entered Osk, | he | insisted"
-            // — "he" is the source of "insisted", whose content ends before him
+            // its start or from inside: "According to reliable sources, no soldiers entered Osk, |
+            // he | insisted" — "he" is the source of "insisted", whose content ends before him; "The
+            // official said that the woman is his wife, | AP | reported" (AP's content read as the
+            // "that" clause: "said" keeps it, up to AP)
             let postposed_source = ps.len() > 2
                 && c.start < ps[2].start
                 && ps[2].start < c.end
                 && cue.start >= ps[2].end
                 && content.end <= ps[2].start
-                && content.start <= c.start;
+                && (content.start <= c.start
+                    || !direct[j]
+                        && same_sentence
+                        && content.start < ps[2].start
+                        && toks[r.cue.1].span.end <= content.start);
             // a report the rules found inside this content, after its cue in the same sentence, is
             // nested in it ("sources said Secret Service protocol called for ...", kept for the
             // reader when it names its source): the content holds it whole instead of stopping at it
@@ -4193,6 +4206,26 @@ fn cut_learned_at_others(ctx: &Ctx, raw: &mut [Raw]) {
             };
             if source_after && !cue_inside || postposed_source {
                 c.end = ps[2].start;
+                continue;
+            }
+            // two reports of one sentence whose contents cross, the second's source after its own
+            // content at the sentence's end ("An official denied that [a woman detained in Lebanon
+            // is [the wife of the ISIS leader], AP reported"): the first is nested in the second,
+            // which holds it whole from the first's source, and the first keeps its own
+            let postposed = |src: Option<&Span>, cue: Span, content: Span| {
+                src.is_some_and(|s| s.start >= content.end) && cue.start >= content.end
+            };
+            let own_source = r.source.map(|(a, b)| toks[a].span.cover(&toks[b].span));
+            if same_sentence
+                && !direct[j]
+                && crosses_after
+                && postposed(ps.get(2), *cue, *content)
+                && ps[2].start >= c.end
+            {
+                continue;
+            }
+            if same_sentence && !direct[j] && crosses_before && postposed(own_source.as_ref(), own, c) {
+                c.start = c.start.min(ps.iter().map(|p| p.start).min().unwrap_or(cue.start));
                 continue;
             }
             if !(cue_inside || crosses_after && content.start >= own.end || crosses_before && content.end <= own.start)

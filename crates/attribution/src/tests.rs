@@ -1269,3 +1269,23 @@ fn a_time_word_and_a_participle_aside_are_not_the_source() {
     assert!(got.iter().any(|g| g.0 == "A police officer" && g.3 == "two people were hurt"), "{got:?}");
     assert!(!sources.iter().any(|s| s.ends_with("until")), "{got:?}");
 }
+
+#[test]
+fn a_quotation_inside_reported_speech_stays_in_its_content() {
+    // the quoted words are the reporter's mixed quote, not the subject's own direct report
+    let got = check(
+        "Ana Brel also said that Ion Vadu shows \u{201c}great courage\u{201d} and keeps the port running. One \
+         official, who added that the Ostrian ministry seemed \"rattled\" and \"frustrated\" by the strike, \
+         spoke to reporters.",
+    );
+    assert!(
+        got.iter().any(|g| g.0 == "Ana Brel"
+            && g.3 == "that Ion Vadu shows \u{201c}great courage\u{201d} and keeps the port running"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|g| g.2 == "added" && g.3.starts_with("that the Ostrian ministry seemed \"rattled\"")),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|g| g.3 == "that" || g.4 == AttributionKind::Direct), "{got:?}");
+}
