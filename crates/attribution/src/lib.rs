@@ -970,6 +970,23 @@ pub fn find_with(
         }
         r.source = Some((start, end));
     }
+    // who quoted someone is not who speaks: "An energy analyst quoted by | Ostria Radio | said" (the
+    // tagger's source) is the analyst's report, the whole subject its source
+    for r in raw.iter_mut() {
+        let Some((a, b)) = r.source else { continue };
+        let min = ctx.sent_start(a);
+        if r.direct
+            || a < min + 3
+            || b + 1 != r.cue.0
+            || toks[a - 1].lower != "by"
+            || !matches!(toks[a - 2].lower.as_str(), "quoted" | "cited" | "interviewed" | "contacted")
+        {
+            continue;
+        }
+        if let Some(s) = restrictive_subject(&ctx, b, min) {
+            r.source = Some(s);
+        }
+    }
     // a cue without a source shares the subject of the verb it is joined to
     // (and one that ends right before "and" and the cue is the object of the verb before:
     // "The council approved | the levy | and warned")
@@ -1370,8 +1387,25 @@ fn no_statement(ctx: &Ctx, r: &Raw, title: Option<Span>) -> bool {
                 is(ANONYMOUS_HEADS, w)
                     || corroborate_nlp::lexicon::is_title(w)
                     // (people: not "a statement", "the campaign", "the department")
-                    || is(DESCRIPTORS, w) && agent_noun(w)
-                    || matches!(*w, "aide" | "aides" | "envoy" | "spokesperson" | "witness" | "witnesses")
+                    || is(DESCRIPTORS, w)
+                        && !matches!(
+                            *w,
+                            "agency"
+                                | "army"
+                                | "campaign"
+                                | "country"
+                                | "department"
+                                | "government"
+                                | "kremlin"
+                                | "media"
+                                | "military"
+                                | "ministry"
+                                | "nation"
+                                | "office"
+                                | "side"
+                                | "statement"
+                                | "team"
+                        )
             })
             && !ws.iter().any(|w| matches!(*w, "of" | "from" | "by" | "that"))
         {
@@ -2073,8 +2107,15 @@ fn restrictive_subject(ctx: &Ctx, k: usize, min: usize) -> Option<(usize, usize)
         let w = toks[i].span.slice(ctx.text);
         w.len() >= 3 && w.chars().all(|c| c.is_uppercase())
     };
+    // ("An energy analyst | quoted by | the Drevnian News Agency | said": the participle is the
+    // head's, not a cue of its own)
+    let quoted_by = |i: usize| {
+        matches!(ctx.lower(i), "quoted" | "cited" | "interviewed" | "contacted" | "reached")
+            && i < k
+            && matches!(ctx.lower(i + 1), "by" | "in")
+    };
     if k < min + 2
-        || (min..=k).any(|i| !toks[i].is_word() || ctx.cue_verb(i))
+        || (min..=k).any(|i| !toks[i].is_word() || ctx.cue_verb(i) && !quoted_by(i))
         || (min..=k).filter(|&i| shouted(i)).count() >= 2
     {
         return None;
@@ -2103,7 +2144,8 @@ fn restrictive_subject(ctx: &Ctx, k: usize, min: usize) -> Option<(usize, usize)
                 && !DETERMINERS.contains(&ctx.lower(r + 1))
                 && !is(PRONOUNS, ctx.lower(r + 1))
     });
-    let preposition = (min + 1..k).find(|&p| matches!(ctx.lower(p), "from" | "at" | "in" | "with" | "for"));
+    let preposition =
+        (min + 1..k).find(|&p| matches!(ctx.lower(p), "from" | "at" | "in" | "with" | "for") || quoted_by(p));
     let opener = match (relative, preposition) {
         (Some(r), Some(p)) => r.min(p),
         (r, p) => r.or(p)?,
@@ -2129,14 +2171,30 @@ fn restrictive_subject(ctx: &Ctx, k: usize, min: usize) -> Option<(usize, usize)
             && (det && plain.len() <= 1 && plain.iter().all(|&i| i == k)
                 || !det && plain.iter().all(|&i| ctx.lower(i).ends_with('s')))
     };
-    if Some(opener) == preposition && !(opener + 1..=k).all(|i| ctx.np_token(i)) && !phrase(opener + 1) {
+    let after = opener + 1 + usize::from(quoted_by(opener));
+    if after > k {
+        return None;
+    }
+    // (who quoted them may be any short phrase: "quoted by | the state news agency")
+    let by_phrase = quoted_by(opener)
+        && k - after < 6
+        && (after..=k).all(|i| ctx.np_token(i) || plain_noun(i) || DETERMINERS.contains(&ctx.lower(i)));
+    if Some(opener) == preposition && !(after..=k).all(|i| ctx.np_token(i)) && !phrase(after) && !by_phrase {
         return None;
     }
     // (a time is no part of who: "federal prosecutors in April | charged", "officials in 2019")
-    if Some(opener) == preposition && (time_phrase(toks, opener + 1, k) || toks[k].kind == TokKind::Number) {
+    if Some(opener) == preposition && (time_phrase(toks, after, k) || toks[k].kind == TokKind::Number) {
         return None;
     }
     if Some(opener) == relative && body_at_start(opener - 1) {
+        return Some((min, k));
+    }
+    // (a short plain phrase before "quoted by": "An energy analyst | quoted by")
+    if quoted_by(opener)
+        && opener - min <= 4
+        && (min..opener).all(|i| DETERMINERS.contains(&ctx.lower(i)) || plain_noun(i))
+        && plain_noun(opener - 1)
+    {
         return Some((min, k));
     }
     head_at_start(opener - 1).map(|h| (h.0, k))
@@ -4770,6 +4828,10 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
         let w = lower_words[k - a];
         !toks[k - 1].is_punct(',')
             && (matches!(w, "who" | "which")
+                // (or a participle of being asked: "A farmer | interviewed by Reuters", "an energy
+                // analyst | quoted by the Drevnian News Agency")
+                || matches!(w, "quoted" | "cited" | "interviewed" | "contacted" | "reached")
+                    && lower_words.get(k + 1 - a).is_some_and(|n| matches!(*n, "by" | "in"))
                 // ("that" only after a short noun phrase of a body or a role: "The company | that
                 // runs the dam"; in other sources it opens what is said, "The real story is that")
                 || w == "that"

@@ -1289,3 +1289,15 @@ fn a_quotation_inside_reported_speech_stays_in_its_content() {
     );
     assert!(!got.iter().any(|g| g.3 == "that" || g.4 == AttributionKind::Direct), "{got:?}");
 }
+
+#[test]
+fn someone_quoted_or_interviewed_by_an_outlet_speaks() {
+    let got = check(
+        "A farmer interviewed by the Courier said the crops had failed. An energy analyst quoted by Ostria \
+         Radio said the grid had been neglected for years.",
+    );
+    let speakers: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+    assert_eq!(speakers, ["farmer", "energy analyst"], "{got:?}");
+    // being quoted is no report of its own
+    assert!(!got.iter().any(|g| g.2.starts_with("quoted")), "{got:?}");
+}
