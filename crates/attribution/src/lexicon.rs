@@ -283,6 +283,27 @@ pub const DESCRIPTORS: &[&str] = &[
     "witnesses",
 ];
 
+/// [`DESCRIPTORS`] that name a body or a thing, not a person ("the State Department", "a statement").
+pub const BODY_DESCRIPTORS: &[&str] = &[
+    "agency",
+    "army",
+    "authority",
+    "campaign",
+    "country",
+    "department",
+    "government",
+    "kremlin",
+    "media",
+    "military",
+    "ministry",
+    "nation",
+    "office",
+    "police",
+    "side",
+    "statement",
+    "team",
+];
+
 /// Participles of access before "by": "documents seen by the Herald" are the source, not the Herald.
 pub const SEEN_BY: &[&str] = &["acquired", "examined", "obtained", "reviewed", "seen", "viewed"];
 

@@ -129,27 +129,7 @@ fn named_roles(ctx: &Ctx, raw: &[Raw], speakers: &mut [Option<Speaker>]) {
             .skip_while(|w| DETERMINERS.contains(w))
             .collect();
         let head = *words.last()?;
-        let body = matches!(
-            head,
-            "agency"
-                | "army"
-                | "authority"
-                | "campaign"
-                | "country"
-                | "department"
-                | "government"
-                | "kremlin"
-                | "media"
-                | "military"
-                | "ministry"
-                | "nation"
-                | "office"
-                | "police"
-                | "side"
-                | "statement"
-                | "team"
-                | "source"
-        );
+        let body = is(BODY_DESCRIPTORS, head) || head == "source";
         (words.len() >= 2 && role_word(head) && !body && !head.ends_with('s')).then(|| words.join(" "))
     };
     let mut holders: HashMap<String, Option<String>> = HashMap::new();
@@ -1387,25 +1367,7 @@ fn no_statement(ctx: &Ctx, r: &Raw, title: Option<Span>) -> bool {
                 is(ANONYMOUS_HEADS, w)
                     || corroborate_nlp::lexicon::is_title(w)
                     // (people: not "a statement", "the campaign", "the department")
-                    || is(DESCRIPTORS, w)
-                        && !matches!(
-                            *w,
-                            "agency"
-                                | "army"
-                                | "campaign"
-                                | "country"
-                                | "department"
-                                | "government"
-                                | "kremlin"
-                                | "media"
-                                | "military"
-                                | "ministry"
-                                | "nation"
-                                | "office"
-                                | "side"
-                                | "statement"
-                                | "team"
-                        )
+                    || is(DESCRIPTORS, w) && !is(BODY_DESCRIPTORS, w)
             })
             && !ws.iter().any(|w| matches!(*w, "of" | "from" | "by" | "that"))
         {
