@@ -283,6 +283,10 @@ pub const DESCRIPTORS: &[&str] = &[
     "witnesses",
 ];
 
+/// Participles of someone asked for their words, before "by" or "in": "an analyst | quoted by |
+/// the news agency", "a spokesman | quoted in | China Daily", "a farmer | interviewed by | Reuters".
+pub const ASKED_PARTICIPLES: &[&str] = &["cited", "contacted", "interviewed", "quoted", "reached"];
+
 /// [`DESCRIPTORS`] that name a body or a thing, not a person ("the State Department", "a statement").
 pub const BODY_DESCRIPTORS: &[&str] = &[
     "agency",

@@ -959,7 +959,8 @@ pub fn find_with(
             || a < min + 3
             || b + 1 != r.cue.0
             || toks[a - 1].lower != "by"
-            || !matches!(toks[a - 2].lower.as_str(), "quoted" | "cited" | "interviewed" | "contacted")
+            || !is(ASKED_PARTICIPLES, &toks[a - 2].lower)
+            || toks[a - 2].lower == "reached"
         {
             continue;
         }
@@ -2030,7 +2031,7 @@ fn source_before(ctx: &Ctx, c: usize, min: usize) -> Option<(usize, usize)> {
     // (a subject that opens in lowercase: a name after a comma may be a place's, "residents in
     // Jupiter, | Florida who were voting ... complained")
     // (nor a participle: "said Xing Wangli, a spokesman for the monopoly | quoted | in China Daily")
-    let participle = matches!(ctx.lower(c), "quoted" | "cited" | "interviewed" | "contacted" | "reached")
+    let participle = is(ASKED_PARTICIPLES, ctx.lower(c))
         && toks.get(c + 1).is_some_and(|t| matches!(t.lower.as_str(), "in" | "by" | "on"));
     let comma = (min..k).rev().find(|&i| toks[i].is_punct(',')).filter(|&c| c < k && !ctx.cap(c + 1) && !participle);
     if let Some(comma) = comma {
@@ -2071,11 +2072,7 @@ fn restrictive_subject(ctx: &Ctx, k: usize, min: usize) -> Option<(usize, usize)
     };
     // ("An energy analyst | quoted by | the Drevnian News Agency | said": the participle is the
     // head's, not a cue of its own)
-    let quoted_by = |i: usize| {
-        matches!(ctx.lower(i), "quoted" | "cited" | "interviewed" | "contacted" | "reached")
-            && i < k
-            && matches!(ctx.lower(i + 1), "by" | "in")
-    };
+    let quoted_by = |i: usize| is(ASKED_PARTICIPLES, ctx.lower(i)) && i < k && matches!(ctx.lower(i + 1), "by" | "in");
     if k < min + 2
         || (min..=k).any(|i| !toks[i].is_word() || ctx.cue_verb(i) && !quoted_by(i))
         || (min..=k).filter(|&i| shouted(i)).count() >= 2
@@ -4792,7 +4789,7 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
             && (matches!(w, "who" | "which")
                 // (or a participle of being asked: "A farmer | interviewed by Reuters", "an energy
                 // analyst | quoted by the Drevnian News Agency")
-                || matches!(w, "quoted" | "cited" | "interviewed" | "contacted" | "reached")
+                || is(ASKED_PARTICIPLES, w)
                     && lower_words.get(k + 1 - a).is_some_and(|n| matches!(*n, "by" | "in"))
                 // ("that" only after a short noun phrase of a body or a role: "The company | that
                 // runs the dam"; in other sources it opens what is said, "The real story is that")
