@@ -4984,6 +4984,39 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
             s
         });
     }
+    // a body of a place is that body, not the place: "The foreign ministry of Russia" (described as
+    // "foreign ministry of Russia", one speaker with "the Russian foreign ministry" across a run);
+    // a person's role of a place stays the place's ("the representative of Paris" speaks for France)
+    if let Some(of) = lower_words.iter().position(|w| *w == "of").filter(|&k| {
+        k > 0
+            && [BODY_DESCRIPTORS, ORG_NOUNS, INSTITUTIONS].iter().any(|l| is(l, lower_words[k - 1]))
+            && !lower_words[..k].iter().any(|w| matches!(*w, "who" | "which" | "that"))
+            && !inside.iter().any(|e| matches!(e.kind, EntityType::Org | EntityType::Person))
+    }) {
+        // (the place is all that follows "of" and its determiners)
+        let next = (a + of + 1..=b).find(|&i| !DETERMINERS.contains(&ctx.lower(i)));
+        let place = next.is_some_and(|n| {
+            inside
+                .iter()
+                .any(|e| e.kind == EntityType::Gpe && e.span.end == span.end && e.span.start == toks[n].span.start)
+        });
+        if place {
+            let words: Vec<&str> =
+                phrase.split_whitespace().skip_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str())).collect();
+            let mut name = words.join(" ");
+            let first = toks[a].span.slice(ctx.text);
+            if words.first() == Some(&first) && opens_sentence_lowercase(ctx, a, lower_words[of - 1]) {
+                name = format!("{}{}", toks[a].lower, &name[first.len()..]);
+            }
+            let anonymous = is(ANONYMOUS_HEADS, lower_words[of - 1]);
+            return Some(Speaker {
+                name,
+                kind: if anonymous { EntityType::Misc } else { EntityType::Org },
+                anonymous,
+                resolution: if anonymous { "anonymous" } else { "description" }.into(),
+            });
+        }
+    }
     if let Some(o) = pick(EntityType::Org).or_else(|| {
         // a place is the speaker only when it is the head: "Moscow insists", not "officials in Moscow"
         // or a name before its appositive: "Belmark, the neighbouring country"

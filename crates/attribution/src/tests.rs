@@ -1216,6 +1216,21 @@ fn a_role_described_before_its_name_is_the_person_named_in_it() {
 }
 
 #[test]
+fn a_body_or_role_of_a_place_speaks_not_the_place() {
+    let speaker = |got: &[(String, String, String, String, AttributionKind)], source: &str| {
+        got.iter().find(|g| g.0 == source).map(|g| g.1.clone()).unwrap_or_default()
+    };
+    let got = check(
+        "The foreign ministry of Russia said it had no information. The government of Arvia said the \
+         dam was safe. Moscow said the report was false.",
+    );
+    assert_eq!(speaker(&got, "The foreign ministry of Russia"), "foreign ministry of Russia", "{got:?}");
+    assert_eq!(speaker(&got, "The government of Arvia"), "government of Arvia", "{got:?}");
+    // a place that is the head still speaks
+    assert_eq!(speaker(&got, "Moscow"), "Moscow", "{got:?}");
+}
+
+#[test]
 fn a_verb_and_particle_that_did_something_leave_the_content_whole() {
     // "knocked out" reports nothing: the operator's content is the whole clause
     let got = check("A cyberattack knocked out power to 200,000 homes on Tuesday, the national grid operator said on Wednesday. A storm knocked down trees across the city, officials said.");

@@ -442,6 +442,13 @@ pub fn canonicalize(articles: &mut [AnalyzedArticle]) {
 /// Democratic voters") is a name's: its speaker keeps its spellings. Named speakers keep theirs.
 fn fold_unnamed_speakers(articles: &mut [AnalyzedArticle]) {
     let unnamed = |sp: &corroborate_model::Speaker| sp.resolution != "name";
+    // the places the run names, for adjectives the lexicon does not know ("Drevnian" of "Drevnia")
+    let places: HashSet<String> = articles
+        .iter()
+        .flat_map(|a| a.analysis.entities.iter().filter(|e| e.kind == EntityType::Gpe))
+        .map(|e| corroborate_nlp::canon::fold(&e.canonical))
+        .filter(|p| !p.contains(' '))
+        .collect();
     let mut spellings: HashMap<String, HashMap<&str, usize>> = HashMap::new();
     let mut proper: HashSet<String> = HashSet::new();
     for a in articles.iter() {
@@ -459,9 +466,13 @@ fn fold_unnamed_speakers(articles: &mut [AnalyzedArticle]) {
         };
         for t in a.analysis.attributions.iter().chain(&a.analysis.acts) {
             let Some(sp) = t.speaker.as_ref().filter(|sp| unnamed(sp)) else { continue };
-            let key = sp.name.to_lowercase();
+            let key = speaker_key(&sp.name, &places);
             *spellings.entry(key.clone()).or_default().entry(sp.name.as_str()).or_default() += 1;
-            let capitalised = sp.name.starts_with(|c: char| c.is_uppercase()) && sp.name != sp.name.to_uppercase();
+            // (a capital that only a country's adjective or name has is no name's: "Russian officials")
+            let first = sp.name.split_whitespace().next().unwrap_or_default();
+            let capitalised = sp.name.starts_with(|c: char| c.is_uppercase())
+                && sp.name != sp.name.to_uppercase()
+                && (first.len() == sp.name.len() || country_word(&first.to_lowercase(), &places).is_none());
             if let Some(src) = t.source.filter(|_| capitalised) {
                 if !opens_sentence(src.start) && !titles.iter().any(|s| s.contains(&src)) {
                     proper.insert(key);
@@ -473,12 +484,19 @@ fn fold_unnamed_speakers(articles: &mut [AnalyzedArticle]) {
         .into_iter()
         .filter(|(k, forms)| forms.len() > 1 && !proper.contains(k))
         .filter_map(|(k, forms)| {
-            // (the most frequent; on a tie, the one in lower case, then the first alphabetically; one
-            // in capitals throughout only if there is no other)
+            // (the most frequent; on a tie, the one with the country's adjective rather than its
+            // possessive or "of" ("Drevnian foreign ministry"), then the one in lower case, then the
+            // first alphabetically; one in capitals throughout only if there is no other)
             let lower = |s: &str| s.starts_with(|c: char| c.is_lowercase());
             let shouted = |s: &str| s == s.to_uppercase();
+            let plain = |s: &str| !s.split_whitespace().any(|w| w == "of" || w.ends_with("'s") || w.ends_with("’s"));
             let best = forms.into_iter().max_by(|x, y| {
-                shouted(y.0).cmp(&shouted(x.0)).then(x.1.cmp(&y.1)).then(lower(x.0).cmp(&lower(y.0))).then(y.0.cmp(x.0))
+                shouted(y.0)
+                    .cmp(&shouted(x.0))
+                    .then(x.1.cmp(&y.1))
+                    .then(plain(x.0).cmp(&plain(y.0)))
+                    .then(lower(x.0).cmp(&lower(y.0)))
+                    .then(y.0.cmp(x.0))
             })?;
             Some((k, best.0.to_string()))
         })
@@ -486,12 +504,52 @@ fn fold_unnamed_speakers(articles: &mut [AnalyzedArticle]) {
     for a in articles.iter_mut() {
         for t in a.analysis.attributions.iter_mut().chain(a.analysis.acts.iter_mut()) {
             if let Some(sp) = t.speaker.as_mut().filter(|sp| unnamed(sp)) {
-                if let Some(s) = spelling.get(&sp.name.to_lowercase()) {
+                if let Some(s) = spelling.get(&speaker_key(&sp.name, &places)) {
                     sp.name.clone_from(s);
                 }
             }
         }
     }
+}
+
+/// The key under which spellings of one unnamed speaker meet: its words in lower case, without
+/// possessives, "the" and "of", a country's adjective or name as the country, in sorted order.
+/// "Russia's foreign ministry", "the Russian Foreign Ministry" and "the foreign ministry of Russia"
+/// are one body; so are "Drevnia's" and "Drevnian" ones where the run names the place Drevnia.
+fn speaker_key(name: &str, places: &HashSet<String>) -> String {
+    // (one word alone stays itself: "the Chinese" are no "China")
+    let one_word = !name.trim().contains(char::is_whitespace);
+    let mut words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| {
+            let w = w.to_lowercase().replace('’', "'");
+            let country = country_word(&w, places).filter(|_| !one_word);
+            country.unwrap_or_else(|| w.strip_suffix("'s").or_else(|| w.strip_suffix('\'')).unwrap_or(&w).to_string())
+        })
+        .filter(|w| !matches!(w.as_str(), "the" | "of"))
+        .collect();
+    words.sort();
+    words.join(" ")
+}
+
+/// The country a word in lower case names or is the adjective of: one the lexicon knows
+/// ("russian", "russia"), or one the run names as a place whose adjective adds "n" ("drevnian" of
+/// "drevnia", "calveran" of "calvera").
+fn country_word(w: &str, places: &HashSet<String>) -> Option<String> {
+    let (w, possessive) = match w.strip_suffix("'s") {
+        Some(w) => (w, true),
+        None => (w, false),
+    };
+    if let Some(c) = corroborate_nlp::lexicon::demonym(w).or_else(|| corroborate_nlp::lexicon::place(w)) {
+        return Some(c.to_lowercase());
+    }
+    // (the adjective first: the entity finder may have taken "Drevnian" for a place too; a place of
+    // the run only in the possessive, "Drevnia's": the finder's places of a whole crawl include
+    // words such as "Republicans")
+    if let Some(p) = w.strip_suffix('n').filter(|p| p.ends_with('a') && places.contains(*p)) {
+        return Some(p.to_string());
+    }
+    (possessive && places.contains(w)).then(|| w.to_string())
 }
 
 /// True when a name's key spells it otherwise than its plain lower case: a transliteration variant

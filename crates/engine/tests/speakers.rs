@@ -3,6 +3,7 @@
 //! ("Dmitri" / "Dmitry", "Kostenkiy" / "Kostenkyy") are one speaker, and so are unnamed speakers
 //! written with a capital only where they open a headline ("Say Residents" / "residents told").
 use corroborate_model::{Article, MetaKind, MetaSpan, Span};
+use std::collections::HashSet;
 
 /// The speakers of every attribution after `compare`, in order.
 fn speakers_of(articles: Vec<Article>) -> Vec<String> {
@@ -112,4 +113,32 @@ fn unnamed_speakers_capitalised_in_a_headline_are_those_in_lower_case() {
     assert!(speakers.iter().all(|s| s != "Residents"), "{speakers:?}");
     // a plural English writes in lower case names no one where it opens a sentence
     assert!(speakers.iter().any(|s| s == "doctors"), "{speakers:?}");
+}
+
+/// A body named with its country's possessive, its adjective or "of" the country is one speaker,
+/// also for a country no lexicon knows, where the run names it ("Drevnia's" and "Drevnian"); the
+/// adjective names it.
+#[test]
+fn a_body_of_a_country_is_one_speaker_however_its_country_is_written() {
+    let articles = vec![
+        Article::new(
+            "a",
+            "A blackout left Port Alder without power for nine hours on Tuesday. Investigators traced the \
+             attack to hackers in Drevnia. Drevnia's foreign ministry denied any involvement. The foreign \
+             ministry of Russia said it had no information."
+                .to_string(),
+        ),
+        Article::new(
+            "b",
+            "Power returned to Port Alder on Wednesday after the blackout. The Drevnian foreign ministry \
+             said on Wednesday that Drevnia had nothing to do with the outage. Russia's foreign ministry \
+             said it was following events."
+                .to_string(),
+        ),
+    ];
+    let speakers = speakers_of(articles);
+    assert_eq!(speakers.iter().filter(|s| *s == "Drevnian foreign ministry").count(), 2, "{speakers:?}");
+    assert_eq!(speakers.iter().filter(|s| s.contains("ministry") && s.contains("Russia")).count(), 2, "{speakers:?}");
+    let russian: HashSet<&String> = speakers.iter().filter(|s| s.contains("Russia")).collect();
+    assert_eq!(russian.len(), 1, "{speakers:?}");
 }

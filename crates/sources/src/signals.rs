@@ -312,10 +312,18 @@ fn unknown_country_prefix(source: &str) -> Option<String> {
     {
         i -= 1;
     }
-    let prev = toks.get(i.checked_sub(1)?)?;
-    let prev = prev.trim_end_matches("'s").trim_end_matches("’s");
+    let word = toks.get(i.checked_sub(1)?)?;
+    let prev = word.trim_end_matches("'s").trim_end_matches("’s");
     let capitalised = prev.chars().next().is_some_and(char::is_uppercase) && prev.chars().all(char::is_alphabetic);
-    (capitalised && !matches!(prev, "The" | "A" | "An" | "Its" | "His" | "Her" | "Their")).then(|| prev.to_string())
+    if !capitalised || matches!(prev, "The" | "A" | "An" | "Its" | "His" | "Her" | "Their") {
+        return None;
+    }
+    // a country's possessive named as its adjective where that is regular ("Drevnia's" is
+    // "Drevnian", as "Russia's" is "Russian"), so that both spellings name one body
+    if prev.len() < word.len() && prev.ends_with("ia") {
+        return Some(format!("{prev}n"));
+    }
+    Some(prev.to_string())
 }
 
 /// What we know about the speaker of one attribution.

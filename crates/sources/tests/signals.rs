@@ -162,3 +162,20 @@ fn an_article_in_a_language_not_read_has_its_sources_not_read_rather_than_none()
     let brief = corroborate_sources::signals::source_profile(&kb, &a).brief();
     assert!(brief.contains("sources not read (Russian)") && !brief.contains("named source"), "{brief}");
 }
+
+/// A ministry of a country no lexicon knows is named the same whether the article writes the
+/// country's possessive or its adjective: "Drevnia's foreign ministry" is the "Drevnian Foreign
+/// Ministry" of another article.
+#[test]
+fn a_possessive_country_names_its_body_as_its_adjective_does() {
+    let kb = Knowledge::builtin();
+    let names = |text: &str| -> Vec<String> {
+        let a = corroborate_engine::analyze(corroborate_ingest::article_from_bytes("a.txt", text.as_bytes()));
+        sourcing_signals(&kb, &a).state_sources.iter().map(|x| x.name.clone()).collect()
+    };
+    let a = names("Hackers cut power to the capital. Drevnia's foreign ministry denied any involvement.");
+    let b =
+        names("Power was restored on Wednesday. The Drevnian foreign ministry said Drevnia had nothing to do with it.");
+    assert_eq!(a, ["Drevnian Foreign Ministry"]);
+    assert_eq!(b, ["Drevnian Foreign Ministry"]);
+}
