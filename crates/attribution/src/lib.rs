@@ -5017,7 +5017,32 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
             });
         }
     }
-    if let Some(o) = pick(EntityType::Org).or_else(|| {
+    // (an organisation of the phrase's head before one in what follows it: "A projection by the
+    // consulting firm Oxford Economics, | prepared for the National Retail Federation", "Deutsche
+    // Bank - | itself a target of a Yukos lawsuit"; an acronym in brackets is the head's own)
+    let head_end = (a + 1..=b)
+        .find(|&k| {
+            matches!(toks[k].kind, TokKind::Punct(',' | '-' | '—' | '–'))
+                || matches!(lower_words[k - a], "who" | "which" | "that")
+        })
+        .map_or(span.end, |k| toks[k].span.start);
+    // (but a name in apposition that closes the phrase names the head: "The UN programme tackling
+    // Aids, | UNAIDS"; a nickname in quotes is no body: "Antonio "LA" Reid")
+    let appositive = |e: &&&Entity| {
+        e.span.end == span.end
+            && ctx.text[head_end..e.span.start].trim_matches(|c: char| c == ',' || c.is_whitespace()).is_empty()
+    };
+    let quoted = |e: &Entity| {
+        ctx.text[..e.span.start].ends_with(['"', '“', '\'', '‘'])
+            && ctx.text[e.span.end..].starts_with(['"', '”', '\'', '’'])
+    };
+    let org_of_head = inside
+        .iter()
+        .rev()
+        .filter(|e| e.kind == EntityType::Org && !quoted(e))
+        .find(|e| e.span.end <= head_end || appositive(e))
+        .copied();
+    if let Some(o) = org_of_head.or_else(|| pick(EntityType::Org)).or_else(|| {
         // a place is the speaker only when it is the head: "Moscow insists", not "officials in Moscow"
         // or a name before its appositive: "Belmark, the neighbouring country"
         inside

@@ -1231,6 +1231,17 @@ fn a_body_or_role_of_a_place_speaks_not_the_place() {
 }
 
 #[test]
+fn the_body_of_the_sources_head_speaks_not_one_in_what_follows() {
+    let got = check(
+        "A projection by the consulting firm Orwen Analytics, prepared for the Arvian Retail Federation, \
+         predicted that sales would fall. Velk Bank - itself a target of a Naftor Group lawsuit - said the \
+         papers had been backdated.",
+    );
+    let speakers: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+    assert_eq!(speakers, ["Orwen Analytics", "Velk Bank"], "{got:?}");
+}
+
+#[test]
 fn a_verb_and_particle_that_did_something_leave_the_content_whole() {
     // "knocked out" reports nothing: the operator's content is the whole clause
     let got = check("A cyberattack knocked out power to 200,000 homes on Tuesday, the national grid operator said on Wednesday. A storm knocked down trees across the city, officials said.");

@@ -56,6 +56,37 @@ pub fn entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity>
             }
         }
     }
+    // A name beside a description of a body is that body's, and so are its other mentions: a name
+    // the finder took for a person's or left untyped ("Harbourline Security, a private firm that
+    // ...", "The operator, Calgrid, said", "a hacking group known as Frost Lynx"); before the
+    // surnames below, so that "Latino Decisions, a research group" makes no person "Latino"
+    // (the mention itself only, where the name is the last word of a person's name in the
+    // article: "David Fenton ... whose agency, Fenton, made the ads ... Mr. Fenton said")
+    let beside: Vec<bool> = raw
+        .iter()
+        .map(|(s, k)| matches!(k, EntityType::Person | EntityType::Misc) && body_beside(text, tokens, *s))
+        .collect();
+    if beside.contains(&true) {
+        let last_names: HashSet<String> = raw
+            .iter()
+            .filter(|(s, k)| *k == EntityType::Person && s.slice(text).contains(' '))
+            .filter_map(|(s, _)| s.slice(text).split_whitespace().last().map(crate::canon::fold))
+            .collect();
+        let bodies: HashSet<String> = raw
+            .iter()
+            .zip(&beside)
+            .filter(|(_, b)| **b)
+            .map(|((s, _), _)| crate::canon::fold(s.slice(text)))
+            .filter(|f| !last_names.contains(f))
+            .collect();
+        for ((s, k), b) in raw.iter_mut().zip(&beside) {
+            if matches!(k, EntityType::Person | EntityType::Misc)
+                && (*b || bodies.contains(&crate::canon::fold(s.slice(text))))
+            {
+                *k = EntityType::Org;
+            }
+        }
+    }
     // Names introduced in full make their last word a person elsewhere in the article.
     // ("Marco Rubio of Florida": the surname is the word before "of"; leading common words are no
     // part of the name, "Boss Graeme Souness", and what is left must still be two words, not opened
@@ -145,6 +176,26 @@ pub fn entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity>
             }
         }
     }
+    // A place no gazetteer knows, named beside its adjective ("Calvera" and "Calveran", "Drevnia"
+    // and "Drevnian"): the adjective is a nationality's, the name a place's.
+    fn adjective_of(f: &str) -> Option<&str> {
+        f.strip_suffix('n').filter(|p| p.ends_with('a') && !p.contains(' '))
+    }
+    let named: HashSet<&str> = folded.iter().map(String::as_str).collect();
+    let places_named: HashSet<&str> =
+        folded.iter().filter_map(|f| adjective_of(f)).filter(|p| named.contains(p)).collect();
+    if !places_named.is_empty() {
+        for ((_, k), f) in raw.iter_mut().zip(&folded) {
+            if *k == EntityType::Org {
+                continue;
+            }
+            if adjective_of(f).is_some_and(|p| places_named.contains(p)) {
+                *k = EntityType::Norp;
+            } else if *k == EntityType::Misc && places_named.contains(f.as_str()) {
+                *k = EntityType::Gpe;
+            }
+        }
+    }
     // unknown capitalised words seen only at the start of sentences are not names
     let mid: HashSet<&str> =
         raw.iter().zip(&folded).filter(|((s, _), _)| !initial.contains(&s.start)).map(|(_, f)| f.as_str()).collect();
@@ -170,6 +221,97 @@ pub fn entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity>
             Entity { span, kind, canonical: map.get(key).unwrap_or(clean).to_string() }
         })
         .collect()
+}
+
+/// True when a noun of a body ([`BODY_NOUNS`](crate::lexicon::BODY_NOUNS)) stands beside the name
+/// at `span` as its description: after it as an appositive ("Harbourline Security, a private firm
+/// that ..."; not "Ana Ruiz, a group leader" nor "the firm's chief"), before it ("the security firm
+/// Harbourline", "The operator, Calgrid, said"), or naming it ("a group known as Frost Lynx").
+fn body_beside(text: &str, tokens: &[Token], span: Span) -> bool {
+    let body = |t: &Token| t.kind == TokKind::Word && crate::lexicon::BODY_NOUNS.contains(&t.lower.as_str());
+    let words: Vec<&Token> = tokens.iter().filter(|t| t.kind != TokKind::Markup).collect();
+    let first = words.partition_point(|t| t.span.start < span.start);
+    let after = words.partition_point(|t| t.span.start < span.end);
+    // (a name that opens with a given name is a person's: "literary giant Toni Morrison")
+    if first >= words.len() || words[first].span.start != span.start || given_name(&words[first].lower) {
+        return false;
+    }
+    let at = |i: usize| words.get(i).copied();
+    let comma = |i: usize| at(i).is_some_and(|t| t.is_punct(','));
+    // after: ", a/an/the" up to three words of no name, then the noun, then no noun it modifies
+    if comma(after) && at(after + 1).is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "the")) {
+        for (n, t) in words.iter().copied().enumerate().take(after + 6).skip(after + 2) {
+            if t.kind != TokKind::Word || t.lower == "of" || !t.span.slice(text).starts_with(char::is_lowercase) {
+                break;
+            }
+            // (a people is no body: "Oromos, a minority group that")
+            if matches!(t.lower.as_str(), "ethnic" | "minority" | "religious" | "age" | "income" | "tribal") {
+                break;
+            }
+            if body(t) {
+                let next_ok = at(n + 1).is_none_or(|x| {
+                    x.kind != TokKind::Possessive
+                        && (x.kind != TokKind::Word
+                            || matches!(
+                                x.lower.as_str(),
+                                "that"
+                                    | "which"
+                                    | "whose"
+                                    | "based"
+                                    | "in"
+                                    | "from"
+                                    | "with"
+                                    | "hired"
+                                    | "owned"
+                                    | "run"
+                                    | "founded"
+                                    | "for"
+                                    | "at"
+                                    | "on"
+                                    | "linked"
+                                    | "behind"
+                                    | "known"
+                                    | "specialising"
+                                    | "specializing"
+                            ))
+                });
+                return next_ok;
+            }
+        }
+    }
+    // before: "the security firm Harbourline", "The operator, Calgrid," (not a person the body's
+    // words run into: "the firm John Hale founded", "a group Barack Obama won": a noun that is the
+    // body's kind has a word of its trade before it, "investment company", "public relations firm")
+    let trade = |i: usize| {
+        at(i).is_some_and(|t| {
+            t.kind == TokKind::Word
+                && t.span.slice(text).starts_with(char::is_lowercase)
+                && !matches!(t.lower.as_str(), "a" | "an" | "the" | "its" | "his" | "her" | "their" | "this" | "that")
+        })
+    };
+    if first >= 2 && body(words[first - 1]) && trade(first - 2) {
+        return true;
+    }
+    // (the noun heads its own phrase, not one after "of": "The head of the Naftohaz company, Yury
+    // Boyko, said" names the head)
+    if first >= 2 && comma(first - 1) && body(words[first - 2]) && comma(after) {
+        let det = (first.saturating_sub(8)..first - 2)
+            .rev()
+            .take_while(|&i| words[i].kind == TokKind::Word)
+            .find(|&i| matches!(words[i].lower.as_str(), "a" | "an" | "the" | "its" | "their"));
+        return det
+            .is_none_or(|d| d == 0 || !matches!(words[d - 1].lower.as_str(), "of" | "for" | "at" | "with" | "to"));
+    }
+    // naming: "a group known as | Frost Lynx", "a gang called | Velk Crew"
+    let named = |i: usize| {
+        at(i).is_some_and(|t| matches!(t.lower.as_str(), "called" | "dubbed" | "named"))
+            || at(i).is_some_and(|t| t.lower == "as") && i >= 1 && matches!(words[i - 1].lower.as_str(), "known")
+    };
+    if first >= 2 && named(first - 1) {
+        let from = if words[first - 1].lower == "as" { first - 2 } else { first - 1 };
+        return (from.saturating_sub(3)..from).any(|i| body(words[i]));
+    }
+    false
 }
 
 /// The word that opens a sentence after a dateline's dash ("Continental Press - | Rescue workers
@@ -576,6 +718,37 @@ mod tests {
         assert_eq!(kind("Tarsk Energy"), Some(EntityType::Org), "{e:?}");
         assert_eq!(kind("Samantha Power"), Some(EntityType::Person), "{e:?}");
         assert_eq!(kind("Mirovka Dam"), Some(EntityType::Loc), "{e:?}");
+    }
+
+    #[test]
+    fn a_name_beside_a_body_noun_is_the_bodys() {
+        let e = ents(
+            "Harbourline Security, a private firm that helped the operator, said the code matched. \
+             The operator, Calgrid, said power was back. Investigators blamed a group known as Frost \
+             Lynx. Shares of investment company Velkon rose. Ana Ruiz, a group leader, spoke. The group \
+             Mila Dorn founded was closed. The head of the state-owned Naftor company, Yury Boyko, said \
+             he was happy.",
+        );
+        let kind = |s: &str| e.iter().find(|x| x.0 == s).map(|x| x.1);
+        assert_eq!(kind("Harbourline Security"), Some(EntityType::Org), "{e:?}");
+        assert_eq!(kind("Calgrid"), Some(EntityType::Org), "{e:?}");
+        assert_eq!(kind("Frost Lynx"), Some(EntityType::Org), "{e:?}");
+        assert_eq!(kind("Velkon"), Some(EntityType::Org), "{e:?}");
+        // a noun a person is described by, a name that opens with a given name, or the head of
+        // a body named in the appositive stay people
+        assert_eq!(kind("Ana Ruiz"), Some(EntityType::Person), "{e:?}");
+        assert_eq!(kind("Mila Dorn"), Some(EntityType::Person), "{e:?}");
+        assert_eq!(kind("Yury Boyko"), Some(EntityType::Person), "{e:?}");
+    }
+
+    #[test]
+    fn a_place_named_beside_its_adjective_is_a_place() {
+        let e = ents(
+            "Hackers cut power in the Calveran capital. Officials in Calvera blamed Drevnia. Calvera asked for help.",
+        );
+        let kinds = |s: &str| e.iter().filter(|x| x.0 == s).map(|x| x.1).collect::<Vec<_>>();
+        assert_eq!(kinds("Calveran"), [EntityType::Norp], "{e:?}");
+        assert!(kinds("Calvera").iter().all(|k| *k == EntityType::Gpe), "{e:?}");
     }
 
     #[test]

@@ -163,20 +163,72 @@ pub const ORG_HEADS: &[&str] = &[
 /// Power", "Bill Gas" stay people).
 pub const TRADE_HEADS: &[&str] = &[
     "airways",
+    "analytics",
     "chemicals",
+    "consulting",
     "electric",
     "energy",
+    "labs",
     "logistics",
     "mining",
+    "partners",
     "petroleum",
     "power",
     "railways",
     "shipping",
+    "software",
+    "solutions",
     "steel",
+    "systems",
     "technologies",
     "telecom",
     "utilities",
+    "ventures",
     "water",
+];
+
+/// Nouns of a body that, beside a name, say the name is the body's: "Harbourline Security, | a
+/// private firm", "the | operator |, Calgrid,", "a | group | known as Frost Lynx", "oil | giant |
+/// Velkon", lowercased.
+pub const BODY_NOUNS: &[&str] = &[
+    "agency",
+    "airline",
+    "band",
+    "bank",
+    "broadcaster",
+    "carmaker",
+    "carrier",
+    "chain",
+    "charity",
+    "company",
+    "conglomerate",
+    "consortium",
+    "contractor",
+    "firm",
+    "gang",
+    "giant",
+    "group",
+    "insurer",
+    "label",
+    "lender",
+    "manufacturer",
+    "militia",
+    "network",
+    "newspaper",
+    "operator",
+    "organisation",
+    "organization",
+    "outfit",
+    "publisher",
+    "regulator",
+    "retailer",
+    "startup",
+    "studio",
+    "subsidiary",
+    "tank",
+    "union",
+    "utility",
+    "watchdog",
 ];
 
 /// Last words that make a capitalised phrase a place: a feature of the land or water (or a work on
@@ -846,6 +898,8 @@ mod tests {
         assert!(sorted(NOT_NAMES));
         assert!(sorted(TITLE_CASE_SMALL));
         assert!(sorted(PORTFOLIOS));
+        assert!(sorted(BODY_NOUNS));
+        assert!(sorted(TRADE_HEADS));
         assert!(PLACES.windows(2).all(|w| w[0].0 < w[1].0), "{:?}", PLACES.windows(2).find(|w| w[0].0 >= w[1].0));
         assert!(DEMONYMS.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(CAPITALS.windows(2).all(|w| w[0].0 < w[1].0));
