@@ -4861,6 +4861,17 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
         if let Some(o) = inside.iter().find(|e| {
             e.kind == EntityType::Org && e.span.start == span.start && ctx.text[e.span.end..].starts_with(',')
         }) {
+            // (what the appositive calls it names it later: "Harbourline Security, a private firm
+            // that ..." makes a later "The firm" the same body)
+            let after = toks.partition_point(|t| t.span.start < o.span.end) + 1;
+            if after < b && matches!(ctx.lower(after), "a" | "an" | "the") {
+                if let Some(k) = (after + 1..=b.min(after + 4))
+                    .take_while(|&k| toks[k].is_word() && !ctx.cap(k))
+                    .find(|&k| is(ORG_NOUNS, ctx.lower(k)) || is(INSTITUTIONS, ctx.lower(k)))
+                {
+                    ctx.descriptions.insert(ctx.lower(k).to_string(), (o.canonical.clone(), EntityType::Org));
+                }
+            }
             return Some(Speaker {
                 name: o.canonical.clone(),
                 kind: EntityType::Org,
@@ -5194,6 +5205,14 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
     // Bank"); not any organisation named before ("the company" after one mention of its regulator
     // is not the regulator), so "the company" with no such name stays a description
     if b == a + 1 && ctx.lower(a) == "the" && is(ORG_NOUNS, head) {
+        if let Some((name, kind)) = ctx.descriptions.get(head) {
+            return Some(Speaker {
+                name: name.clone(),
+                kind: *kind,
+                anonymous: false,
+                resolution: "description".into(),
+            });
+        }
         if let Some(o) = org_named_with(ctx, span.start, head) {
             return Some(o);
         }

@@ -1242,6 +1242,16 @@ fn the_body_of_the_sources_head_speaks_not_one_in_what_follows() {
 }
 
 #[test]
+fn what_an_appositive_calls_a_body_names_it_later() {
+    let got = check(
+        "Harbourline Security, a private firm that helped the operator restore the system, said the \
+         malware shared code with older tools. The firm cautioned that shared code proves nothing.",
+    );
+    let speakers: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+    assert_eq!(speakers, ["Harbourline Security", "Harbourline Security"], "{got:?}");
+}
+
+#[test]
 fn a_verb_and_particle_that_did_something_leave_the_content_whole() {
     // "knocked out" reports nothing: the operator's content is the whole clause
     let got = check("A cyberattack knocked out power to 200,000 homes on Tuesday, the national grid operator said on Wednesday. A storm knocked down trees across the city, officials said.");
