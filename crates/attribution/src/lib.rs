@@ -1278,6 +1278,58 @@ fn no_statement(ctx: &Ctx, r: &Raw, title: Option<Span>) -> bool {
             return true;
         }
     }
+    // "Having said that, ...": a turn of phrase
+    if cue == "said" && c0 > 0 && ctx.lower(c0 - 1) == "having" && next(c1 + 1) == "that" {
+        return true;
+    }
+    // naming, convening and phoning are no reports: "a nonprofit group called | the Velk Legacy
+    // Fund", "The council called | an emergency meeting", "Ruiz called | Ana Dorn on Friday to thank
+    // her" (while "called the plan a disaster", "called it "reckless"" are)
+    if !r.direct && c0 == c1 && matches!(cue, "called" | "calls" | "call" | "calling" | "named" | "dubbed") {
+        let from = toks.partition_point(|t| t.span.start < r.content.start);
+        let mut to = toks.partition_point(|t| t.span.end <= r.content.end);
+        // (a participle between commas names up to its closing comma: "Her group, called | the
+        // Velk Fund, | opened an office")
+        if c0 > 0 && toks[c0 - 1].is_punct(',') {
+            to = (from..to).find(|&k| toks[k].is_punct(',')).unwrap_or(to);
+        }
+        let words: Vec<usize> = (from..to).filter(|&k| toks[k].is_word()).collect();
+        let small = |k: usize| matches!(ctx.lower(k), "the" | "of" | "and" | "for" | "on" | "in");
+        let a_name = !words.is_empty()
+            && words.iter().all(|&k| ctx.cap(k) || small(k) || toks[k].lower.starts_with(|c: char| c.is_ascii_digit()))
+            && words.iter().any(|&k| ctx.cap(k))
+            && !(from..to).any(|k| matches!(toks[k].kind, TokKind::Quote(_)));
+        let gathering =
+            words.iter().take(4).any(|&k| {
+                matches!(
+                    ctx.lower(k),
+                    "meeting"
+                        | "session"
+                        | "summit"
+                        | "strike"
+                        | "vote"
+                        | "election"
+                        | "referendum"
+                        | "truce"
+                        | "ceasefire"
+                        | "halt"
+                        | "recess"
+                )
+            }) && words.first().is_some_and(|&k| matches!(ctx.lower(k), "a" | "an" | "the" | "for" | "off"));
+        let phoned = ctx.entities.iter().any(|e| {
+            e.kind == EntityType::Person
+                && words.first().is_some_and(|&k| toks[k].span.start == e.span.start)
+                && toks.get(toks.partition_point(|t| t.span.start < e.span.end)).is_some_and(|t| {
+                    matches!(
+                        t.lower.as_str(),
+                        "on" | "to" | "at" | "from" | "last" | "yesterday" | "this" | "after" | "before"
+                    )
+                })
+        });
+        if a_name && cue != "call" || gathering || phoned {
+            return true;
+        }
+    }
     // a participle after its noun, "the results | announced | by the commission are ...": the
     // noun is what was announced (a reduced relative clause), and no one speaks in the sentence
     if !r.direct

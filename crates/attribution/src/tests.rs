@@ -1252,6 +1252,17 @@ fn what_an_appositive_calls_a_body_names_it_later() {
 }
 
 #[test]
+fn naming_convening_and_phoning_are_no_reports() {
+    let got = check(
+        "Her nonprofit group, called the Velk Legacy Fund, opened an office. The council called an \
+         emergency meeting to discuss the flood. Mayor Ana Ruiz called Petr Vask on Friday to thank \
+         him. Having said that, the costs are high. The minister called the plan a disaster.",
+    );
+    let cues: Vec<(&str, &str)> = got.iter().map(|g| (g.2.as_str(), g.3.as_str())).collect();
+    assert_eq!(cues, [("called", "the plan a disaster")], "{got:?}");
+}
+
+#[test]
 fn a_verb_and_particle_that_did_something_leave_the_content_whole() {
     // "knocked out" reports nothing: the operator's content is the whole clause
     let got = check("A cyberattack knocked out power to 200,000 homes on Tuesday, the national grid operator said on Wednesday. A storm knocked down trees across the city, officials said.");
