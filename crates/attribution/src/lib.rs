@@ -830,7 +830,19 @@ pub fn find_with(
                 let m = q.map_or(m, |q| q.inner);
                 (!m.is_empty()).then_some(m)
             });
-            learned_raw.push(Raw { source, cue: t.cue, content, direct, learned: true, more, subject: None });
+            // whom a blame falls on is part of the charge, not of the cue (the tagger reads title
+            // case so: "Calvera | Blames Drevnia for | Its Own Blackout")
+            let mut cue = t.cue;
+            if cue.1 > cue.0 + 1
+                && matches!(ctx.lower(cue.0), "blames" | "blamed" | "blame" | "accuses" | "accused" | "accuse")
+                && matches!(ctx.lower(cue.1), "for" | "of")
+                && (cue.0 + 1..cue.1).all(|k| ctx.cap(k))
+                && toks[cue.1].span.end <= content.start
+            {
+                content = toks[cue.0 + 1].span.cover(&content);
+                cue = (cue.0, cue.0);
+            }
+            learned_raw.push(Raw { source, cue, content, direct, learned: true, more, subject: None });
         }
         // a rule attribution inside a learned content stays when its source names someone: PolNeAR
         // leaves such nested reports unmarked ("X said that Macron has agreed to ..."), but a reader

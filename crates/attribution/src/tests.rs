@@ -1263,6 +1263,13 @@ fn naming_convening_and_phoning_are_no_reports() {
 }
 
 #[test]
+fn whom_a_headline_blames_is_part_of_the_charge() {
+    let got = check_titled("Calvera Blames Drevnia for Its Own Blackout\n\nThe outage left the capital dark.");
+    let found: Vec<(&str, &str)> = got.iter().map(|g| (g.2.as_str(), g.3.as_str())).collect();
+    assert_eq!(found, [("Blames", "Drevnia for Its Own Blackout")], "{got:?}");
+}
+
+#[test]
 fn a_verb_and_particle_that_did_something_leave_the_content_whole() {
     // "knocked out" reports nothing: the operator's content is the whole clause
     let got = check("A cyberattack knocked out power to 200,000 homes on Tuesday, the national grid operator said on Wednesday. A storm knocked down trees across the city, officials said.");
