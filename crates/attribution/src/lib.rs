@@ -4748,6 +4748,13 @@ fn lowercase_first(s: &str) -> String {
     c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or_default()
 }
 
+/// The speaker the article taught a description to stand for ("the firm" after "Harbourline
+/// Security, a private firm that ..."), if any.
+fn described(ctx: &Ctx, head: &str) -> Option<Speaker> {
+    let (name, kind) = ctx.descriptions.get(head)?;
+    Some(Speaker { name: name.clone(), kind: *kind, anonymous: false, resolution: "description".into() })
+}
+
 /// The organisation named last before `before` with `word` (or its plural) in its name, as the
 /// speaker a description of it stands for: "the ministry's spokesman" after "the Defence Ministry",
 /// "the bank" after "Osk Bank", "the airline" after "Osk Airlines".
@@ -5155,13 +5162,8 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
             }
         }
         // a description: learnt earlier, or the nearest organisation it names ("the ministry")
-        if let Some((name, kind)) = ctx.descriptions.get(head) {
-            return Some(Speaker {
-                name: name.clone(),
-                kind: *kind,
-                anonymous: false,
-                resolution: "description".into(),
-            });
+        if let Some(s) = described(ctx, head) {
+            return Some(s);
         }
         let is_anonymous = is(ANONYMOUS_HEADS, head);
         if !is_anonymous {
@@ -5269,13 +5271,8 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
     // Bank"); not any organisation named before ("the company" after one mention of its regulator
     // is not the regulator), so "the company" with no such name stays a description
     if b == a + 1 && ctx.lower(a) == "the" && is(ORG_NOUNS, head) {
-        if let Some((name, kind)) = ctx.descriptions.get(head) {
-            return Some(Speaker {
-                name: name.clone(),
-                kind: *kind,
-                anonymous: false,
-                resolution: "description".into(),
-            });
+        if let Some(s) = described(ctx, head) {
+            return Some(s);
         }
         if let Some(o) = org_named_with(ctx, span.start, head) {
             return Some(o);

@@ -546,7 +546,7 @@ fn country_word(w: &str, places: &HashSet<String>) -> Option<String> {
     // (the adjective first: the entity finder may have taken "Drevnian" for a place too; a place of
     // the run only in the possessive, "Drevnia's": the finder's places of a whole crawl include
     // words such as "Republicans")
-    if let Some(p) = w.strip_suffix('n').filter(|p| p.ends_with('a') && places.contains(*p)) {
+    if let Some(p) = corroborate_nlp::canon::place_of_adjective(w).filter(|p| places.contains(*p)) {
         return Some(p.to_string());
     }
     (possessive && places.contains(w)).then(|| w.to_string())

@@ -44,6 +44,19 @@ pub fn fold(s: &str) -> String {
     s
 }
 
+/// The place a regular adjective in "-n" would be of, for places no lexicon knows: "calvera" of
+/// "calveran", "drevnia" of "drevnian" (one word, lower case; whether that place is named is the
+/// caller's to check).
+pub fn place_of_adjective(adjective: &str) -> Option<&str> {
+    adjective.strip_suffix('n').filter(|p| p.ends_with('a') && !p.contains(' '))
+}
+
+/// The regular adjective of a place no lexicon knows whose name ends in "-ia": "Drevnian" of
+/// "Drevnia" (the inverse of [`place_of_adjective`] where the adjective is certain).
+pub fn adjective_of_place(place: &str) -> Option<String> {
+    place.ends_with("ia").then(|| format!("{place}n"))
+}
+
 /// Folds one lowercase word across transliteration and spelling variants.
 pub fn fold_word(w: &str) -> String {
     fold_word_cow(w).into_owned()

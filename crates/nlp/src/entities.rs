@@ -178,18 +178,15 @@ pub fn entities(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Entity>
     }
     // A place no gazetteer knows, named beside its adjective ("Calvera" and "Calveran", "Drevnia"
     // and "Drevnian"): the adjective is a nationality's, the name a place's.
-    fn adjective_of(f: &str) -> Option<&str> {
-        f.strip_suffix('n').filter(|p| p.ends_with('a') && !p.contains(' '))
-    }
     let named: HashSet<&str> = folded.iter().map(String::as_str).collect();
     let places_named: HashSet<&str> =
-        folded.iter().filter_map(|f| adjective_of(f)).filter(|p| named.contains(p)).collect();
+        folded.iter().filter_map(|f| crate::canon::place_of_adjective(f)).filter(|p| named.contains(p)).collect();
     if !places_named.is_empty() {
         for ((_, k), f) in raw.iter_mut().zip(&folded) {
             if *k == EntityType::Org {
                 continue;
             }
-            if adjective_of(f).is_some_and(|p| places_named.contains(p)) {
+            if crate::canon::place_of_adjective(f).is_some_and(|p| places_named.contains(p)) {
                 *k = EntityType::Norp;
             } else if *k == EntityType::Misc && places_named.contains(f.as_str()) {
                 *k = EntityType::Gpe;

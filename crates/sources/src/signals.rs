@@ -320,8 +320,10 @@ fn unknown_country_prefix(source: &str) -> Option<String> {
     }
     // a country's possessive named as its adjective where that is regular ("Drevnia's" is
     // "Drevnian", as "Russia's" is "Russian"), so that both spellings name one body
-    if prev.len() < word.len() && prev.ends_with("ia") {
-        return Some(format!("{prev}n"));
+    if prev.len() < word.len() {
+        if let Some(adjective) = corroborate_nlp::canon::adjective_of_place(prev) {
+            return Some(adjective);
+        }
     }
     Some(prev.to_string())
 }
