@@ -3715,10 +3715,16 @@ fn outlet_stances(units: &[Unit], members: &[usize], disputing: bool) -> Vec<Out
                 .iter()
                 .map(|&m| &units[m])
                 .filter(|u| u.strong_voice_marker.is_some() && matches!(u.stance, Stance::Distanced | Stance::Refuted))
-                .filter(|u| !(disputing && u.own_voice && u.stance == Stance::Distanced))
+                .filter(|u| !(disputing && u.own_voice))
                 .collect();
-            let voice_asserts =
-                |u: &Unit| u.own_voice && (u.stance == Stance::Asserted || disputing && u.stance == Stance::Distanced);
+            // (in a disputing group the voice's own doubt or refutation is of what is disputed: the
+            // voice sides with the dispute, "rushed to blame Drevnia, offering no evidence" beside
+            // "Drevnia had nothing to do with it")
+            let voice_asserts = |u: &Unit| {
+                u.own_voice
+                    && (u.stance == Stance::Asserted
+                        || disputing && matches!(u.stance, Stance::Distanced | Stance::Refuted))
+            };
             let (stance, markers) = if let Some(u) = strong.iter().find(|u| u.stance == Stance::Refuted) {
                 (Stance::Refuted, vec![u.strong_voice_marker.unwrap()])
             } else if !strong.is_empty() {

@@ -636,7 +636,7 @@ fn a_denial_answers_an_act_pinned_on_the_denier() {
 
 /// An outlet that says the claims lack evidence disputes them: "offering no evidence for their
 /// so-called 'cyberattack' claims" contradicts "A cyberattack cut power ...", though the two share
-/// one word.
+/// one word; on that dispute the outlet's voice sides with it.
 #[test]
 fn claims_said_to_lack_evidence_are_disputed() {
     let articles = vec![
@@ -665,6 +665,16 @@ fn claims_said_to_lack_evidence_are_disputed() {
         }),
         "{pairs:#?}"
     );
+    // the outlet's refutation disputes the cyberattack: on the disputing claim its voice asserts the
+    // dispute, it does not refute it
+    let story = &cmp.stories[0];
+    let disputing = story
+        .claims
+        .iter()
+        .find(|c| c.evidence.iter().any(|e| evidence_text(&cmp, e).contains("no evidence for their so-called")))
+        .expect("a claim holds the outlet's refutation");
+    let stance = disputing.stances.iter().find(|s| s.article == 1).map(|s| s.stance);
+    assert_eq!(stance, Some(corroborate_model::Stance::Asserted), "{:?}", disputing.stances);
 }
 
 /// "nowhere near" is as negative as "not near": two outlets saying so agree.

@@ -102,12 +102,14 @@ pub fn evidence_stance(c: &Comparison, e: &EvidenceRef) -> Stance {
 }
 
 /// How an outlet carries one piece of evidence of a claim ([`evidence_stance`]), where the outlet's
-/// own hedges and scare quotes inside a claim that disputes another aim at the disputed thing, so
-/// its voice asserts the dispute (the claims step reads them so for the outlet's stance).
+/// own hedges, scare quotes and refutations inside a claim that disputes another aim at the disputed
+/// thing, so its voice asserts the dispute (the claims step reads them so for the outlet's stance).
 pub fn carried_stance(c: &Comparison, e: &EvidenceRef, in_disputing_claim: bool) -> Stance {
     let own = evidence_stance(c, e);
     match e {
-        EvidenceRef::Statement { .. } if in_disputing_claim && own == Stance::Distanced => Stance::Asserted,
+        EvidenceRef::Statement { .. } if in_disputing_claim && matches!(own, Stance::Distanced | Stance::Refuted) => {
+            Stance::Asserted
+        }
         _ => own,
     }
 }
