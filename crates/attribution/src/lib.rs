@@ -104,6 +104,144 @@ const INFORMATION: &[&str] = &[
     "email",
 ];
 
+/// A description of a body is the body the article names in it, before or after: "the national grid
+/// operator said ..." and "The operator, Calgrid, said ..." (or "Harbourline Security, a private
+/// firm that ...") are one speaker, as [`named_roles`] does for people. The body's noun is the last
+/// lower-case word of the words beside the name (after their determiners, up to a preposition or
+/// clause), a noun of a body or an agent ("operator", "firm", "insurer"); only one body may be so
+/// called in the article, and only a definite description ("the operator", "the national grid
+/// operator") stands for it. A description with no name anywhere ("the analyst" after "an energy
+/// analyst") is the earlier one whose words end in its own, when only one does.
+fn named_descriptions(ctx: &Ctx, raw: &[Raw], speakers: &mut [Option<Speaker>]) {
+    let toks = ctx.toks;
+    let noun = |ks: &[usize]| -> Option<String> {
+        let words: Vec<usize> = ks.iter().copied().filter(|&k| toks[k].is_word()).collect();
+        let &head = words.last()?;
+        let w = ctx.lower(head);
+        let lower = words.iter().all(|&k| !ctx.cap(k) || DETERMINERS.contains(&ctx.lower(k)));
+        (lower
+            && words.len() >= 2
+            && DETERMINERS.contains(&ctx.lower(words[0]))
+            && !w.ends_with('s')
+            && (is_org_word(w) || agent_noun(w) || is(INSTITUTIONS, w)))
+        .then(|| w.to_string())
+    };
+    let mut holders: HashMap<String, Option<String>> = HashMap::new();
+    for (r, sp) in raw.iter().zip(speakers.iter()) {
+        let (Some((a, b)), Some(sp)) = (r.source, sp) else { continue };
+        if sp.kind != EntityType::Org || sp.resolution != "name" {
+            continue;
+        }
+        let Some(e) = ctx.entities.iter().find(|e| {
+            e.kind == EntityType::Org
+                && e.canonical == sp.name
+                && toks[a].span.start <= e.span.start
+                && e.span.end <= toks[b].span.end
+        }) else {
+            continue;
+        };
+        // "The operator, | Calgrid": the words before the name and its comma; "Harbourline
+        // Security, | a private firm | that ...": after the name's comma, up to a clause
+        let before: Vec<usize> = (a..=b).filter(|&k| toks[k].span.end <= e.span.start).collect();
+        let before = match before.split_last() {
+            Some((&last, rest)) if toks[last].is_punct(',') => rest.to_vec(),
+            _ => Vec::new(),
+        };
+        let rest: Vec<usize> = (a..=b).filter(|&k| toks[k].span.start >= e.span.end).collect();
+        let after: Vec<usize> = match rest.split_first() {
+            Some((&comma, rest)) if toks[comma].is_punct(',') => rest
+                .iter()
+                .copied()
+                .take_while(|&k| {
+                    toks[k].is_word()
+                        && !matches!(
+                            toks[k].lower.as_str(),
+                            "of" | "for" | "at" | "in" | "that" | "who" | "which" | "with"
+                        )
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        for head in [noun(&before), noun(&after)].into_iter().flatten() {
+            let holder = holders.entry(head).or_insert_with(|| Some(sp.name.clone()));
+            if holder.as_deref() != Some(sp.name.as_str()) {
+                *holder = None;
+            }
+        }
+    }
+    // the unnamed descriptions so far, by their last word: "energy analyst" for a later "the analyst"
+    let mut described: HashMap<String, Option<String>> = HashMap::new();
+    let mut order: Vec<usize> = (0..raw.len()).collect();
+    order.sort_by_key(|&i| raw[i].cue_span(toks).start);
+    for i in order {
+        let (Some((a, b)), Some(s)) = (raw[i].source, speakers[i].as_mut()) else { continue };
+        // (words of no name: "energy analyst" of "an energy analyst quoted by the news agency DNA")
+        let unnamed = matches!(s.resolution.as_str(), "unnamed" | "description" | "anonymous")
+            && s.kind != EntityType::Person
+            && s.name.split_whitespace().all(|w| !w.starts_with(char::is_uppercase));
+        if !unnamed {
+            continue;
+        }
+        let head = ctx.lower(b).to_string();
+        let definite = ctx.lower(a) == "the" && (a + 1..=b).all(|k| toks[k].is_word() && !ctx.cap(k));
+        if definite {
+            if let Some(Some(name)) = holders.get(&head) {
+                *s = Speaker {
+                    name: name.clone(),
+                    kind: EntityType::Org,
+                    anonymous: false,
+                    resolution: "reference".into(),
+                };
+                continue;
+            }
+            if b == a + 1 {
+                if let Some(Some(name)) = described.get(&head) {
+                    s.name = name.clone();
+                    continue;
+                }
+            }
+        }
+        // (a short phrase of plain modifiers, "energy analyst", "senior law enforcement official":
+        // not one that says which or how many, "another source", "one company", nor a clause or a
+        // phrase with a preposition, "attorneys for the family", nor a title, "shadow chancellor"
+        // is not "the chancellor")
+        let words: Vec<&str> = s.name.split_whitespace().collect();
+        let plain = |w: &&str| {
+            let w = w.to_lowercase();
+            !w.contains(|c: char| c.is_ascii_digit())
+                && !DETERMINERS.contains(&w.as_str())
+                && !is(QUANTIFIERS, &w)
+                && !is(FUNCTION_WORDS, &w)
+                && !matches!(
+                    w.as_str(),
+                    "one"
+                        | "another"
+                        | "other"
+                        | "multiple"
+                        | "each"
+                        | "every"
+                        | "no"
+                        | "and"
+                        | "or"
+                        | "of"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "by"
+                        | "to"
+                )
+        };
+        let modifiers =
+            (2..=4).contains(&words.len()) && words.iter().all(plain) && !corroborate_nlp::lexicon::is_title(&head);
+        if let (true, Some(last)) = (modifiers, words.last()) {
+            let holder = described.entry(last.to_lowercase()).or_insert_with(|| Some(s.name.clone()));
+            if holder.as_deref() != Some(s.name.as_str()) {
+                *holder = None;
+            }
+        }
+    }
+}
+
 /// A lowercase word that names a role: a descriptor ("spokesman"), a title ("minister") or an agent
 /// noun ("engineer").
 fn role_word(w: &str) -> bool {
@@ -1123,6 +1261,7 @@ pub fn find_with(
         speakers[i] = sp;
     }
     named_roles(&ctx, &raw, &mut speakers);
+    named_descriptions(&ctx, &raw, &mut speakers);
 
     // where each attribution begins (its source or its cue, whichever comes first), by its cue
     let mut begins: Vec<(usize, usize)> = raw
@@ -4750,9 +4889,12 @@ fn lowercase_first(s: &str) -> String {
 
 /// The speaker the article taught a description to stand for ("the firm" after "Harbourline
 /// Security, a private firm that ..."), if any.
+/// (A body's is a "reference": a description of a body the article names is that named body, not
+/// an unnamed source.)
 fn described(ctx: &Ctx, head: &str) -> Option<Speaker> {
     let (name, kind) = ctx.descriptions.get(head)?;
-    Some(Speaker { name: name.clone(), kind: *kind, anonymous: false, resolution: "description".into() })
+    let resolution = if *kind == EntityType::Org { "reference" } else { "description" };
+    Some(Speaker { name: name.clone(), kind: *kind, anonymous: false, resolution: resolution.into() })
 }
 
 /// The organisation named last before `before` with `word` (or its plural) in its name, as the

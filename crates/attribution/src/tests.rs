@@ -1249,6 +1249,48 @@ fn what_an_appositive_calls_a_body_names_it_later() {
     );
     let speakers: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
     assert_eq!(speakers, ["Harbourline Security", "Harbourline Security"], "{got:?}");
+    // and the later "The firm" is that named body, no unnamed source
+    let text = "Harbourline Security, a private firm that helped the operator, said the malware was old. \
+                The firm cautioned that this proves nothing.";
+    let toks = tokenize(text, &[]);
+    let sents = sentences(text, &toks, &[]);
+    let ents = entities(text, &toks, &sents);
+    let found = find(text, &toks, &sents, &ents, None).attributions;
+    let firm = found.iter().find(|a| a.source.is_some_and(|s| s.slice(text) == "The firm")).expect("The firm speaks");
+    let sp = firm.speaker.as_ref().unwrap();
+    assert!(!sp.anonymous && sp.resolution == "reference", "{sp:?}");
+}
+
+/// A body's description is the body the article names in it, before or after ("the national grid
+/// operator" and "The operator, Calgrid,"); an unnamed source's shorter description is the one
+/// introduced before ("the analyst" after "an energy analyst"), but not another's title ("the
+/// chancellor" after "the shadow chancellor") nor one of several ("the source" after "another source").
+#[test]
+fn a_description_is_the_one_the_article_named_or_introduced() {
+    let got = check(
+        "The blackout lasted nine hours, the national grid operator said. The operator, Calgrid, said \
+         attackers switched off three substations. The outage was caused by an old substation, according to \
+         an energy analyst quoted by the news agency DNA. The government has every reason to look for an \
+         enemy, the analyst said. Taxes will rise, the shadow chancellor said. Taxes will fall, the \
+         chancellor said. The plan is dead, one source said. It was never alive, another source said. It \
+         will return, the source said.",
+    );
+    let speakers: Vec<(&str, &str)> = got.iter().map(|g| (g.0.as_str(), g.1.as_str())).collect();
+    assert_eq!(
+        speakers,
+        [
+            ("the national grid operator", "Calgrid"),
+            ("The operator, Calgrid", "Calgrid"),
+            ("an energy analyst quoted by the news agency DNA", "energy analyst"),
+            ("the analyst", "energy analyst"),
+            ("the shadow chancellor", "shadow chancellor"),
+            ("the chancellor", "chancellor"),
+            ("one source", "one source"),
+            ("another source", "another source"),
+            ("the source", "source"),
+        ],
+        "{got:?}"
+    );
 }
 
 #[test]
