@@ -167,7 +167,7 @@ pub const FABRICATION: &[&str] = &[
 ];
 
 /// What one refuses or is refused rather than denies the truth of: "rejected the offer", "denied
-/// bail" say nothing false.
+/// bail", "British stars denied major Oscars" say nothing false.
 pub const REFUSED: &[&str] = &[
     "access",
     "aid",
@@ -182,6 +182,8 @@ pub const REFUSED: &[&str] = &[
     "asylum",
     "attempt",
     "attempts",
+    "award",
+    "awards",
     "bail",
     "benefits",
     "bid",
@@ -205,6 +207,8 @@ pub const REFUSED: &[&str] = &[
     "funding",
     "goal",
     "goals",
+    "grammy",
+    "grammys",
     "help",
     "invitation",
     "invitations",
@@ -216,6 +220,8 @@ pub const REFUSED: &[&str] = &[
     "licenses",
     "loan",
     "loans",
+    "medal",
+    "medals",
     "membership",
     "merger",
     "motion",
@@ -226,6 +232,8 @@ pub const REFUSED: &[&str] = &[
     "objections",
     "offer",
     "offers",
+    "oscar",
+    "oscars",
     "parole",
     "penalties",
     "penalty",
@@ -237,6 +245,8 @@ pub const REFUSED: &[&str] = &[
     "plan",
     "plans",
     "plea",
+    "prize",
+    "prizes",
     "proposal",
     "proposals",
     "protection",
@@ -250,6 +260,8 @@ pub const REFUSED: &[&str] = &[
     "takeover",
     "treatment",
     "tries",
+    "trophies",
+    "trophy",
     "visa",
     "visas",
 ];

@@ -239,11 +239,15 @@ impl Featurizer {
             let p = x.split(['\'', '’']).next().unwrap_or(x);
             SUBJECT_PRONOUNS.contains(&p) || speaker_is_subject && FIRST_PERSON.contains(&p)
         };
+        // (what should or must be done is not said to be: "said Mr. Trump should release his tax
+        // returns" does not state that he releases them)
+        let obliged = |i: usize| ws[i.saturating_sub(2)..i].iter().any(|x| OBLIGATION.contains(&x.as_str()));
         (0..ws.len()).any(|i| {
             let before = i.saturating_sub(SUBJECT_WORDS)..i;
             // (or among the seven after a conjunction: "fired | tear gas and rubber bullets")
             let reach = if ws[i + 1..(i + 4).min(ws.len())].iter().any(|x| x == "and" || x == "or") { 8 } else { 4 };
             fs[i].as_deref() == Some(w)
+                && !obliged(i)
                 && fs[i + 1..(i + reach).min(ws.len())].iter().any(|x| x.as_deref() == Some(o))
                 // of the same subject: one of its words just before, or a pronoun that may stand for it
                 && (subject.is_empty()
@@ -895,9 +899,13 @@ const NO_INVOLVEMENT: &[&[&str]] = &[
 ];
 
 /// Where in `ws` the first phrase of [`NO_INVOLVEMENT`] starts, and its length in words; not after
-/// "want" ("we want no part in it" refuses a part to come; it denies none taken).
+/// "want" ("we want no part in it" refuses a part to come; it denies none taken) nor after "who".
 fn no_involvement(ws: &[String]) -> Option<(usize, usize)> {
-    (0..ws.len()).filter(|&i| i == 0 || !matches!(ws[i - 1].as_str(), "want" | "wants" | "wanted")).find_map(|i| {
+    // (nor of people a relative clause describes: "meetings with individuals who had nothing to do
+    // with the foundation" denies nothing of anyone who speaks)
+    let described = |i: usize| ws[i.saturating_sub(2)..i].iter().any(|w| w == "who");
+    let wanted = |i: usize| i > 0 && matches!(ws[i - 1].as_str(), "want" | "wants" | "wanted");
+    (0..ws.len()).filter(|&i| !wanted(i) && !described(i)).find_map(|i| {
         NO_INVOLVEMENT
             .iter()
             .find(|p| ws.len() - i >= p.len() && ws[i..].iter().zip(p.iter()).all(|(w, q)| w == q))
@@ -1818,6 +1826,9 @@ const NOT_PLAINLY: &[&str] = &[
     "unless",
     "without",
 ];
+
+/// Words that make what follows a duty or a wish rather than a fact: "should release", "must go".
+const OBLIGATION: &[&str] = &["should", "must", "ought"];
 
 /// True for an adverb in "-ly" ("reliably", "really"), not a short word such as "fly".
 fn is_ly(w: &str) -> bool {

@@ -36,6 +36,8 @@ fn disputes_detects_fabrication_and_negated_concepts() {
     assert!(disputes("troops were not there and the rescue was staged"));
     assert!(!disputes("the board rejected the takeover offer"));
     assert!(!disputes("the court denied bail"));
+    // a prize withheld is no denial: "British stars denied major Oscars"
+    assert!(refuses("major Oscars") && refuses("the top prize"));
     assert!(disputes("the ministry rejected claims that troops fired"));
     assert!(!disputes("there is no denying the dam burst"));
     // a "that" clause called untrue is disputed
@@ -235,6 +237,8 @@ fn the_two_sides_of_a_contradiction_speak_of_one_thing() {
     let outlet: &[String] = &[];
     assert!(f.states("the Tolvik Party won Skerry Harbour by ten points", &word, &object, &subject, outlet));
     assert!(f.states("they won Skerry Harbour by ten points", &word, &object, &subject, outlet));
+    // what should be done is not said to be done
+    assert!(!f.states("they should have won Skerry Harbour by ten points", &word, &object, &subject, outlet));
     assert!(f.states("they’ve won Skerry Harbour by ten points", &word, &object, &subject, outlet));
     assert!(!f.states("the Osk League won Skerry Harbour by ten points", &word, &object, &subject, outlet));
     assert!(!f.states("the Tolvik Party refused to say it won Skerry Harbour", &word, &object, &subject, outlet));
@@ -279,6 +283,15 @@ fn denials_of_involvement_name_their_denier_and_reach_what_it_stands_for() {
     );
     assert_eq!(denies_involvement("rejects blame for ferry blast", Some("Belmark"), true).as_deref(), Some("Belmark"));
     assert_eq!(denies_involvement("rejected the findings", Some("Belmark"), true), None);
+    // people a relative clause describes deny nothing
+    assert_eq!(
+        denies_involvement(
+            "was misleading because it left out meetings with officials who had nothing to do with the fund",
+            Some("the campaign"),
+            false
+        ),
+        None
+    );
     // the Kremlin speaks for Russia, whose capital is Moscow
     assert!(mentions("Moscow of the attack", "Kremlin"));
     assert!(mentions("Russian troops fired", "the Kremlin"));
