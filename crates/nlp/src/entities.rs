@@ -347,7 +347,8 @@ fn sentence_entities(
             let extends = cap_word(toks[j], text) && !toks[j].newline_before
                 || matches!(toks[j].lower.as_str(), "of" | "for") && next_cap && !headline
                 || toks[j].lower == "the" && j > i && toks[j - 1].lower == "of" && next_cap
-                || initial_dot(text, toks, j);
+                || initial_dot(text, toks, j)
+                || next_cap && joined_by_and(text, toks, i, j);
             if !extends {
                 break;
             }
@@ -382,6 +383,62 @@ fn sentence_entities(
     }
 }
 
+/// True when the "and" or "&" at `j` joins two parts of one name that the run from `i` opens: a
+/// firm's "Procter & Gamble"; a body "of" two things, "Department of Health and Human Services",
+/// "Chartered Institute of Purchasing and Supply" (an organisation's head before its "of", no place
+/// after it: "the Bank of England and Treasury officials" are two); two first names of one
+/// foundation, "Bill and Melinda Gates Foundation" (the run after "and" closes with an
+/// organisation's head).
+fn joined_by_and(text: &str, toks: &[&Token], i: usize, j: usize) -> bool {
+    // (not a person and another: "Rudy Giuliani & Sen", "Ann & I")
+    let next = toks[j + 1].lower.as_str();
+    if toks[j].kind == TokKind::Punct('&') {
+        return j > i && next != "i" && !is_title(next);
+    }
+    if toks[j].lower != "and" || toks[j].newline_before {
+        return false;
+    }
+    let after = toks[j + 1..].iter().take_while(|t| cap_word(t, text) && !t.newline_before).count();
+    // (a head of a body's own, "Office", "Ministry"; not "Services" or "Affairs", which close the
+    // name of a department's remit: "Department of Health and Human Services")
+    let closes_with_head = after > 0 && {
+        let last = toks[j + after].lower.as_str();
+        is_org_head(last) && !matches!(last, "services" | "affairs" | "development" | "resources")
+    };
+    let of = (i + 1..j).find(|&k| toks[k].lower == "of");
+    if let Some(p) = of {
+        // (not a second body, "the Ministry of Defence and Foreign Office", nor a person, "the
+        // University of Zurich and Gordon Hanson"; a place's university or union is named by the
+        // place, "University of Pennsylvania and Carnegie Mellon"; and one "and" at most)
+        let placed = |w: &str| place(w).is_some() || listed_place(w);
+        return is_org_head(&toks[p - 1].lower)
+            && !matches!(toks[p - 1].lower.as_str(), "university" | "college" | "union" | "bank")
+            && !placed(&toks[p + 1].lower)
+            && toks[p + 1].lower != "the"
+            && !closes_with_head
+            && !given_name(next)
+            && !is_title(next)
+            && !(i..j).any(|k| toks[k].lower == "and");
+    }
+    // one first name or common word ("The Bill", "William", "Securities"; not "FBI and Justice
+    // Department"), then a run that closes with an organisation's head
+    let first = i + usize::from(toks[i].lower == "the");
+    let word = toks[first].lower.as_str();
+    let acronym = toks[first].span.slice(text).chars().all(|c| !c.is_lowercase());
+    j == first + 1
+        && (given_name(word) || common_noun(word) && !acronym)
+        && next != "the"
+        && after >= 2
+        && closes_with_head
+}
+
+/// A word English writes in lower case, or its singular ("Parks", "Securities").
+fn common_noun(w: &str) -> bool {
+    common_word(w)
+        || w.strip_suffix('s').is_some_and(common_word)
+        || w.strip_suffix("ies").is_some_and(|stem| common_word(&format!("{stem}y")))
+}
+
 /// The dot of an initial inside a name: "Vladimir V. Putin", "J. Edgar Hoover" (the sentence
 /// splitter never ends a sentence there), when a name word follows ("Plan B. The ..." is no name).
 fn initial_dot(text: &str, toks: &[&Token], j: usize) -> bool {
@@ -413,6 +470,26 @@ fn describes(text: &str, words: &[&Token]) -> bool {
 }
 
 fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &str, out: &mut Vec<(Span, EntityType)>) {
+    // a name with "&" in it is a firm's: "Marks & Spencer", "Johnson & Johnson" (past a word that
+    // opens the sentence, "But B&B"; and a person "of" it is a person: "David Wyss of | Standard &
+    // Poor's")
+    if let Some(amp) = run.iter().position(|t| t.kind == TokKind::Punct('&')) {
+        let of = run[..amp].iter().rposition(|t| t.lower == "of");
+        if let Some(of) = of.filter(|&of| of > 0) {
+            classify_run(text, &run[..of], initial, prev, prev2, out);
+        }
+        let mut from = of.map_or(0, |of| of + 1);
+        while from < amp
+            && (run[from].lower == "the"
+                || from == 0 && initial && (common_word(&run[from].lower) || not_name(&run[from].lower)))
+        {
+            from += 1;
+        }
+        if from < amp {
+            out.push((run[from].span.cover(&run[run.len() - 1].span), EntityType::Org));
+        }
+        return;
+    }
     let mut run = run;
     // trailing connectors never end a name
     while let Some(last) = run.last() {
@@ -736,6 +813,34 @@ mod tests {
         assert_eq!(kind("Ana Ruiz"), Some(EntityType::Person), "{e:?}");
         assert_eq!(kind("Mila Dorn"), Some(EntityType::Person), "{e:?}");
         assert_eq!(kind("Yury Boyko"), Some(EntityType::Person), "{e:?}");
+    }
+
+    /// A name joined by "and" or "&" is one where the parts are one body's: a body "of" two things,
+    /// a foundation of two first names, a firm's "&"; not two bodies, a body and a person, nor a
+    /// body named by a place and another.
+    #[test]
+    fn one_name_may_hold_an_and() {
+        let e = ents(
+            "The Osk Department of Housing and Urban Renewal said rents rose. The Ana and Petr Vask \
+             Foundation paid. Velk & Dorn said so, and Rhea Tam of Velk & Dorn agreed. But Mora & Sons \
+             left. The Ministry of Defence and Foreign Office met. The University of Osk and Mila Dorn \
+             spoke. The Securities and Markets Commission fined the bank.",
+        );
+        let kind = |s: &str| e.iter().find(|x| x.0 == s).map(|x| x.1);
+        for org in [
+            "Osk Department of Housing and Urban Renewal",
+            "Ana and Petr Vask Foundation",
+            "Velk & Dorn",
+            "Mora & Sons",
+            "Ministry of Defence",
+            "Foreign Office",
+            "University of Osk",
+            "Securities and Markets Commission",
+        ] {
+            assert_eq!(kind(org), Some(EntityType::Org), "{org}: {e:?}");
+        }
+        assert_eq!(kind("Rhea Tam"), Some(EntityType::Person), "{e:?}");
+        assert_eq!(kind("Mila Dorn"), Some(EntityType::Person), "{e:?}");
     }
 
     #[test]
