@@ -5036,9 +5036,21 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
     let head = lower_words.last().copied().unwrap_or("");
     // a name before its appositive speaks, not a name inside it: "Cornell Belcher, a pollster
     // who worked on Mr. Obama's campaign"
+    // (and the person of the head before its first comma, named "of" a body or place or before a
+    // relative clause, over one in the appositive or clause after it: "Jamie Graham of Total Film, a
+    // position shared by presenter Jonathan Ross", "executive Frank Vane, who had backed Sen. Ana
+    // Ruiz"; not someone's in a possessive, "Mayor Petr Vask's spokeswoman, Ana Ruiz")
+    let comma = phrase.find(',').map(|c| span.start + c);
+    let head_person = || {
+        let before_comma = |e: &&&Entity| e.kind == EntityType::Person && comma.is_some_and(|c| e.span.end <= c);
+        let after = |e: &Entity, s: &str| ctx.text[e.span.end..].starts_with(s);
+        (inside.iter().filter(before_comma).rfind(|e| after(e, " of ")))
+            .or_else(|| inside.iter().filter(before_comma).rfind(|e| after(e, ", who ")))
+    };
     let named_first = inside
         .iter()
         .find(|e| e.kind == EntityType::Person && e.span.start == span.start && ctx.text[e.span.end..].starts_with(','))
+        .or_else(head_person)
         .copied();
     // someone described through a person is not that person: "Robert Plant's publicist", "the
     // senator's lawyer" (one person named, then a possessive and only lower-case words); no

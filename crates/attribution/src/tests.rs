@@ -1397,3 +1397,17 @@ fn someone_quoted_or_interviewed_by_an_outlet_speaks() {
     // being quoted is no report of its own
     assert!(!got.iter().any(|g| g.2.starts_with("quoted")), "{got:?}");
 }
+
+/// The person a source's head names speaks, not one in the clause or appositive after its comma:
+/// "Mr. Vane, who now works on Ms. Ruiz's campaign", "Mila Dorn of the Osk Herald, a post shared
+/// by presenter Petr Vask"; a person's title and the place they are "of" are no part of the name.
+#[test]
+fn the_person_of_the_head_speaks_not_one_after_its_comma() {
+    let got = check(
+        "Tomas Vane is a veteran. Mr. Vane, who now works on Ms. Ana Ruiz's campaign, said the plan \
+         would fail. The film should win, said Mila Dorn of the Osk Herald, a post shared by presenter Petr Vask. Taxes will \
+         rise, said Senator Jan Novak of Calvera.",
+    );
+    let speakers: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+    assert_eq!(speakers, ["Tomas Vane", "Mila Dorn", "Jan Novak"], "{got:?}");
+}

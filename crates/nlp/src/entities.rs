@@ -544,6 +544,27 @@ fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &s
         out.extend(run.iter().map(|t| (t.span, EntityType::Gpe)));
         return;
     }
+    // a person "of" a body or a place is the person and the body: "John Smith of | Goldman Sachs",
+    // "Ana Ruiz of | Velk Bank", "Marco Rubio of | Florida" (two or three words before "of", the
+    // first a given name, none a title nor a body's head)
+    // (past titles before the name: "Senator Ted Cruz of | Texas")
+    let g = lowers.iter().take_while(|w| is_title(w)).count();
+    if let Some(p) = (g + 2..run.len().min(g + 4)).find(|&p| lowers[p] == "of").filter(|&p| {
+        p + 1 < run.len()
+            && given_name(lowers[g])
+            && lowers[g..p].iter().all(|w| !is_title(w) && !is_org_head(w) && place(w).is_none())
+    }) {
+        out.push((run[g].span.cover(&run[p - 1].span), EntityType::Person));
+        // (what a person is "of" is no person: "Goldman Sachs")
+        let from = out.len();
+        classify_run(text, &run[p + 1..], false, "of", lowers[p - 1], out);
+        for (_, kind) in &mut out[from..] {
+            if *kind == EntityType::Person {
+                *kind = EntityType::Org;
+            }
+        }
+        return;
+    }
     let span = run[0].span.cover(&run[run.len() - 1].span);
     // organisations: by head word or by name
     if run.len() > 1
@@ -841,6 +862,17 @@ mod tests {
         }
         assert_eq!(kind("Rhea Tam"), Some(EntityType::Person), "{e:?}");
         assert_eq!(kind("Mila Dorn"), Some(EntityType::Person), "{e:?}");
+    }
+
+    /// A person "of" a body or a place is the person and the body or place, past a title.
+    #[test]
+    fn a_person_of_a_body_is_a_person_and_a_body() {
+        let e = ents("Prices will rise, said Ana Ruiz of Velk Bank. Senator Peter Vask of Calvera agreed.");
+        let kind = |s: &str| e.iter().find(|x| x.0 == s).map(|x| x.1);
+        assert_eq!(kind("Ana Ruiz"), Some(EntityType::Person), "{e:?}");
+        assert_eq!(kind("Velk Bank"), Some(EntityType::Org), "{e:?}");
+        assert_eq!(kind("Peter Vask"), Some(EntityType::Person), "{e:?}");
+        assert!(kind("Calvera").is_some_and(|k| k != EntityType::Person), "{e:?}");
     }
 
     #[test]
