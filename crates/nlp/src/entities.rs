@@ -447,7 +447,32 @@ fn initial_dot(text: &str, toks: &[&Token], j: usize) -> bool {
         && !toks[j].space_before
         && j > 0
         && initial(toks[j - 1])
-        && toks.get(j + 1).is_some_and(|n| cap_word(n, text) && !n.newline_before && !not_name(&n.lower))
+        && toks.get(j + 1).is_some_and(|n| {
+            // (a word that is no name may still be a surname after a given name and its initial:
+            // "Peter T. King"; not a sentence's first word, "Peter T. The")
+            let after_given = j >= 2 && given_name(&toks[j - 2].lower);
+            cap_word(n, text)
+                && !n.newline_before
+                && (!not_name(&n.lower)
+                    || after_given
+                        && !matches!(
+                            n.lower.as_str(),
+                            "the"
+                                | "a"
+                                | "an"
+                                | "this"
+                                | "that"
+                                | "in"
+                                | "on"
+                                | "at"
+                                | "it"
+                                | "he"
+                                | "she"
+                                | "we"
+                                | "they"
+                                | "i"
+                        ))
+        })
 }
 
 /// Words that can describe a person before the name: a common word ("Former Conservative leader"),
@@ -552,7 +577,11 @@ fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &s
     if let Some(p) = (g + 2..run.len().min(g + 4)).find(|&p| lowers[p] == "of").filter(|&p| {
         p + 1 < run.len()
             && given_name(lowers[g])
-            && lowers[g..p].iter().all(|w| !is_title(w) && !is_org_head(w) && place(w).is_none())
+            && (g..p).all(|x| {
+                // (a title word after an initial is a surname: "Peter T. King")
+                let surname = x > g && lowers[x - 1].chars().count() == 1;
+                (!is_title(lowers[x]) || surname) && !is_org_head(lowers[x]) && place(lowers[x]).is_none()
+            })
     }) {
         out.push((run[g].span.cover(&run[p - 1].span), EntityType::Person));
         // (what a person is "of" is no person: "Goldman Sachs")
@@ -615,7 +644,7 @@ fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &s
     // ("Arvian Interior Minister Dana Kovic": the nationality is "Arvian", not "Arvian Interior")
     // ("Foreign Secretary Ana Ruiz": nothing precedes the title)
     if let Some(t) = (1..run.len().saturating_sub(1))
-        .find(|&t| is_title(lowers[t]) && !is_title(lowers[t - 1]))
+        .find(|&t| is_title(lowers[t]) && !is_title(lowers[t - 1]) && lowers[t - 1].chars().count() > 1)
         .map(|t| (0..t).rev().take_while(|&i| portfolio(i)).last().unwrap_or(t))
         .filter(|&t| t > 0)
     {
@@ -867,12 +896,17 @@ mod tests {
     /// A person "of" a body or a place is the person and the body or place, past a title.
     #[test]
     fn a_person_of_a_body_is_a_person_and_a_body() {
-        let e = ents("Prices will rise, said Ana Ruiz of Velk Bank. Senator Peter Vask of Calvera agreed.");
+        let e = ents(
+            "Prices will rise, said Ana Ruiz of Velk Bank. Senator Peter Vask of Calvera agreed. \
+             Representative Anna T. King of Osk spoke.",
+        );
         let kind = |s: &str| e.iter().find(|x| x.0 == s).map(|x| x.1);
         assert_eq!(kind("Ana Ruiz"), Some(EntityType::Person), "{e:?}");
         assert_eq!(kind("Velk Bank"), Some(EntityType::Org), "{e:?}");
         assert_eq!(kind("Peter Vask"), Some(EntityType::Person), "{e:?}");
         assert!(kind("Calvera").is_some_and(|k| k != EntityType::Person), "{e:?}");
+        // a title word after an initial is a surname
+        assert_eq!(kind("Anna T. King"), Some(EntityType::Person), "{e:?}");
     }
 
     #[test]
