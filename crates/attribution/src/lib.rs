@@ -104,6 +104,33 @@ const INFORMATION: &[&str] = &[
     "email",
 ];
 
+/// The source's token range, its speaker and the entity of `kind` in the source that the speaker was
+/// named for, when the speaker was resolved by name.
+fn named_in_source<'a>(
+    ctx: &'a Ctx,
+    r: &Raw,
+    sp: Option<&'a Speaker>,
+    kind: EntityType,
+) -> Option<((usize, usize), &'a Speaker, &'a Entity)> {
+    let ((a, b), sp) = (r.source?, sp?);
+    if sp.kind != kind || sp.resolution != "name" {
+        return None;
+    }
+    let toks = ctx.toks;
+    let e = ctx.entities.iter().find(|e| {
+        e.kind == kind && e.canonical == sp.name && toks[a].span.start <= e.span.start && e.span.end <= toks[b].span.end
+    })?;
+    Some(((a, b), sp, e))
+}
+
+/// Records `name` as the one holder of `key`, or no one once two names hold it.
+fn hold(holders: &mut HashMap<String, Option<String>>, key: String, name: &str) {
+    let holder = holders.entry(key).or_insert_with(|| Some(name.to_string()));
+    if holder.as_deref() != Some(name) {
+        *holder = None;
+    }
+}
+
 /// A description of a body is the body the article names in it, before or after: "the national grid
 /// operator said ..." and "The operator, Calgrid, said ..." (or "Harbourline Security, a private
 /// firm that ...") are one speaker, as [`named_roles`] does for people. The body's noun is the last
@@ -128,18 +155,7 @@ fn named_descriptions(ctx: &Ctx, raw: &[Raw], speakers: &mut [Option<Speaker>]) 
     };
     let mut holders: HashMap<String, Option<String>> = HashMap::new();
     for (r, sp) in raw.iter().zip(speakers.iter()) {
-        let (Some((a, b)), Some(sp)) = (r.source, sp) else { continue };
-        if sp.kind != EntityType::Org || sp.resolution != "name" {
-            continue;
-        }
-        let Some(e) = ctx.entities.iter().find(|e| {
-            e.kind == EntityType::Org
-                && e.canonical == sp.name
-                && toks[a].span.start <= e.span.start
-                && e.span.end <= toks[b].span.end
-        }) else {
-            continue;
-        };
+        let Some(((a, b), sp, e)) = named_in_source(ctx, r, sp.as_ref(), EntityType::Org) else { continue };
         // "The operator, | Calgrid": the words before the name and its comma; "Harbourline
         // Security, | a private firm | that ...": after the name's comma, up to a clause
         let before: Vec<usize> = (a..=b).filter(|&k| toks[k].span.end <= e.span.start).collect();
@@ -163,10 +179,7 @@ fn named_descriptions(ctx: &Ctx, raw: &[Raw], speakers: &mut [Option<Speaker>]) 
             _ => Vec::new(),
         };
         for head in [noun(&before), noun(&after)].into_iter().flatten() {
-            let holder = holders.entry(head).or_insert_with(|| Some(sp.name.clone()));
-            if holder.as_deref() != Some(sp.name.as_str()) {
-                *holder = None;
-            }
+            hold(&mut holders, head, &sp.name);
         }
     }
     // the unnamed descriptions so far, by their last word: "energy analyst" for a later "the analyst"
@@ -234,10 +247,7 @@ fn named_descriptions(ctx: &Ctx, raw: &[Raw], speakers: &mut [Option<Speaker>]) 
         let modifiers =
             (2..=4).contains(&words.len()) && words.iter().all(plain) && !corroborate_nlp::lexicon::is_title(&head);
         if let (true, Some(last)) = (modifiers, words.last()) {
-            let holder = described.entry(last.to_lowercase()).or_insert_with(|| Some(s.name.clone()));
-            if holder.as_deref() != Some(s.name.as_str()) {
-                *holder = None;
-            }
+            hold(&mut described, last.to_lowercase(), &s.name);
         }
     }
 }
@@ -272,18 +282,7 @@ fn named_roles(ctx: &Ctx, raw: &[Raw], speakers: &mut [Option<Speaker>]) {
     };
     let mut holders: HashMap<String, Option<String>> = HashMap::new();
     for (r, sp) in raw.iter().zip(speakers.iter()) {
-        let (Some((a, b)), Some(sp)) = (r.source, sp) else { continue };
-        if sp.kind != EntityType::Person || sp.resolution != "name" {
-            continue;
-        }
-        let Some(e) = ctx.entities.iter().find(|e| {
-            e.kind == EntityType::Person
-                && e.canonical == sp.name
-                && toks[a].span.start <= e.span.start
-                && e.span.end <= toks[b].span.end
-        }) else {
-            continue;
-        };
+        let Some(((a, b), sp, e)) = named_in_source(ctx, r, sp.as_ref(), EntityType::Person) else { continue };
         // the words before the name ("Police chief | Gerrit Hauke"), or after its comma up to a
         // preposition or clause ("Gerrit Hauke, | the city's police chief")
         let before: Vec<usize> =
@@ -293,10 +292,7 @@ fn named_roles(ctx: &Ctx, raw: &[Raw], speakers: &mut [Option<Speaker>]) {
             .take_while(|&k| !matches!(toks[k].lower.as_str(), "of" | "for" | "at" | "in" | "who" | "which"))
             .collect();
         for role in [role_of(&before), role_of(&after)].into_iter().flatten() {
-            let holder = holders.entry(role).or_insert_with(|| Some(sp.name.clone()));
-            if holder.as_deref() != Some(sp.name.as_str()) {
-                *holder = None;
-            }
+            hold(&mut holders, role, &sp.name);
         }
     }
     for (r, sp) in raw.iter().zip(speakers.iter_mut()) {
