@@ -1167,6 +1167,7 @@ pub fn find_with(
             (toks[b].span.end <= cue.start).then_some((a, b)).and_then(|x| trim_source(text, toks, x))
         });
     }
+    sources_past_relative_clauses(&ctx, &mut raw);
 
     // a content that opens with its own source: `said Mr Dean. "Our DVDs ..."`, `said Mr Sener,
     // "will ..."`, `said Bernie Banton, who leads ... "There is ..."` (the content is what follows
@@ -2397,6 +2398,77 @@ fn antecedent(ctx: &Ctx, r: usize) -> Option<(usize, usize)> {
         return np_ending_at(ctx, a - 2, min);
     }
     Some((a, b))
+}
+
+/// A source read inside a relative clause that describes the one who speaks: "John Smith, who
+/// endorsed | Mr. Rubio |, said", "a White House official who spoke anonymously to discuss |
+/// internal strategy | said" — what the clause's own report is about is no speaker. The source is
+/// the head with its clause, as PolNeAR marks it ("Chris Cox, who runs the NRA's lobbying arm,"),
+/// and with the appositive it describes ("Gov. John Kasich of Ohio, a Republican who has refused
+/// to endorse Mr. Trump"). Only where that report's content opens at or before the source and ends
+/// within the clause (before the comma that closes it, or at the cue of a clause without commas).
+fn sources_past_relative_clauses(ctx: &Ctx, raw: &mut [Raw]) {
+    let toks = ctx.toks;
+    let nested: Vec<(usize, Span)> = raw.iter().map(|r| (r.cue.0, r.content)).collect();
+    for r in raw.iter_mut() {
+        let Some((sa, sb)) = r.source else { continue };
+        if r.direct || sb >= r.cue.0 {
+            continue;
+        }
+        let s0 = ctx.sent_start(sa);
+        let Some(w) = (s0 + 1..sa).rev().find(|&k| matches!(ctx.lower(k), "who" | "which")) else { continue };
+        // where the clause closes: a comma before the cue (past adverbs: "said on Tuesday" keeps
+        // them after the cue), or the cue itself when no comma opened the clause
+        let mut close = r.cue.0;
+        while close > sb + 1 && is(BETWEEN, ctx.lower(close - 1)) {
+            close -= 1;
+        }
+        let commas = toks[w - 1].is_punct(',');
+        let closed_by_comma = close > sb + 1 && toks[close - 1].is_punct(',');
+        // (a clause set off by commas closes with one; one without may close at the cue)
+        if !closed_by_comma && (commas || close != sb + 1)
+            // (a clause without commas runs without punctuation to the source: not "an email
+            // which said the firm had fooled the market, | the investigation | said")
+            || !commas && (w + 1..sa).any(|k| toks[k].kind == TokKind::Punct(','))
+        {
+            continue;
+        }
+        let clause_end = if closed_by_comma { close - 2 } else { sb };
+        let (src, end) = (toks[sa].span.cover(&toks[sb].span), toks[clause_end].span.end);
+        // (a content the tagger cut short still opens at or before the source: "endorsed | Ms |.
+        // Ana Ruiz")
+        let holds = nested.iter().any(|&(cue, content)| {
+            w < cue
+                && cue < sa
+                && toks[cue].span.end <= content.start
+                && content.start <= src.start
+                && content.end <= end
+        });
+        if !holds {
+            continue;
+        }
+        let Some((mut a, _)) = antecedent(ctx, w) else { continue };
+        // (the name a described head stands beside: "Gov. John Kasich of Ohio, | a Republican who",
+        // "Shelton, | the president of the union, which")
+        if a >= s0 + 2 && toks[a - 1].is_punct(',') && DETERMINERS.contains(&ctx.lower(a)) {
+            if let Some((a0, _)) = np_ending_at(ctx, a - 2, s0).filter(|&(a0, b0)| {
+                (a0..=b0).all(|k| {
+                    ctx.cap(k) || toks[k].kind != TokKind::Word || matches!(ctx.lower(k), "of" | "the" | "for")
+                }) && !TIME_WORDS.contains(&ctx.lower(b0))
+            }) {
+                a = a0;
+            }
+        }
+        // (and the whole name the head cut: "Christopher M. | Shelton")
+        if let Some(e) =
+            ctx.entities.iter().find(|e| e.span.start < toks[a].span.start && toks[a].span.end <= e.span.end)
+        {
+            a = toks.partition_point(|t| t.span.start < e.span.start).max(s0);
+        }
+        if let Some(s) = trim_source(ctx.text, toks, (a, clause_end)) {
+            r.source = Some(s);
+        }
+    }
 }
 
 fn relative_subject(ctx: &Ctx, k: usize, min: usize) -> Option<(usize, usize)> {
@@ -4992,6 +5064,14 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
     // a head before a relative clause or a place speaks: "Engineers | who inspected the dam",
     // "Officials | in Osk", "The senator | from Florida" (but an organisation after the head still
     // does: "A spokeswoman for | the House Armed Services Committee")
+    // (places listed to the phrase's end: "Officials in Texas | and Ohio")
+    let places_to = |from: usize| {
+        let first = toks.partition_point(|t| t.span.start < from);
+        (first..=b).all(|i| {
+            matches!(toks[i].lower.as_str(), "and" | "or" | ",")
+                || inside.iter().any(|e| e.kind == EntityType::Gpe && e.span.contains(&toks[i].span))
+        })
+    };
     let restricted = (a + 1..=b).find(|&k| {
         let w = lower_words[k - a];
         !toks[k - 1].is_punct(',')
@@ -5016,7 +5096,7 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
                     && (inside.iter().any(|e| {
                         e.kind == EntityType::Gpe
                             && toks.get(k + 1).is_some_and(|n| n.span.start == e.span.start)
-                            && e.span.end == span.end
+                            && (e.span.end == span.end || places_to(e.span.end))
                     })
                     // (or a place's phrase: "in the Kurdistan region", "in the port", "at the border")
                     || place_phrase(ctx, &inside, k + 1, b)

@@ -1411,3 +1411,30 @@ fn the_person_of_the_head_speaks_not_one_after_its_comma() {
     let speakers: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
     assert_eq!(speakers, ["Tomas Vane", "Mila Dorn", "Jan Novak"], "{got:?}");
 }
+
+#[test]
+fn one_described_by_a_relative_clause_speaks_not_what_the_clause_reports() {
+    let got = check(
+        "Tomas Vane, who endorsed Ms. Ana Ruiz, said the party was divided. An aide who spoke anonymously \
+         to discuss the budget said Wednesday that cuts were coming. Mayor Peter Vask of Osk, a Liberal who \
+         has refused to endorse Ms. Ruiz, said the vote would be close.",
+    );
+    let said: Vec<(&str, &str)> =
+        got.iter().filter(|g| g.2.starts_with("said")).map(|g| (g.0.as_str(), g.1.as_str())).collect();
+    assert_eq!(
+        said,
+        [
+            ("Tomas Vane, who endorsed Ms. Ana Ruiz", "Tomas Vane"),
+            ("An aide who spoke anonymously to discuss the budget", "aide"),
+            ("Mayor Peter Vask of Osk, a Liberal who has refused to endorse Ms. Ruiz", "Peter Vask")
+        ],
+        "{got:?}"
+    );
+}
+
+#[test]
+fn officials_in_several_places_are_unnamed_officials() {
+    let got = check("Officials in Calvera and Drevnia said the storm had passed.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].0.as_str(), got[0].1.as_str()), ("Officials in Calvera and Drevnia", "officials"), "{got:?}");
+}

@@ -494,6 +494,22 @@ fn describes(text: &str, words: &[&Token]) -> bool {
     })
 }
 
+/// Title words that are also common surnames ("Peter King", "Anna Bishop").
+const SURNAME_TITLES: &[&str] = &[
+    "king",
+    "bishop",
+    "major",
+    "dean",
+    "judge",
+    "knight",
+    "prince",
+    "pope",
+    "marshal",
+    "mayor",
+    "sheriff",
+    "chancellor",
+];
+
 fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &str, out: &mut Vec<(Span, EntityType)>) {
     // a name with "&" in it is a firm's: "Marks & Spencer", "Johnson & Johnson" (past a word that
     // opens the sentence, "But B&B"; and a person "of" it is a person: "David Wyss of | Standard &
@@ -504,14 +520,21 @@ fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &s
             classify_run(text, &run[..of], initial, prev, prev2, out);
         }
         let mut from = of.map_or(0, |of| of + 1);
+        // (a word written onto the "&" is the name's: "AT&T" opening a sentence)
         while from < amp
             && (run[from].lower == "the"
-                || from == 0 && initial && (common_word(&run[from].lower) || not_name(&run[from].lower)))
+                || from == 0
+                    && initial
+                    && run[from + 1].space_before
+                    && (common_word(&run[from].lower) || not_name(&run[from].lower)))
         {
             from += 1;
         }
         if from < amp {
-            out.push((run[from].span.cover(&run[run.len() - 1].span), EntityType::Org));
+            let span = run[from].span.cover(&run[run.len() - 1].span);
+            // (a genre is no firm: "R&B")
+            let kind = if span.slice(text).eq_ignore_ascii_case("r&b") { EntityType::Misc } else { EntityType::Org };
+            out.push((span, kind));
         }
         return;
     }
@@ -578,8 +601,12 @@ fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &s
         p + 1 < run.len()
             && given_name(lowers[g])
             && (g..p).all(|x| {
-                // (a title word after an initial is a surname: "Peter T. King")
-                let surname = x > g && lowers[x - 1].chars().count() == 1;
+                // (a title word after an initial is a surname, "Peter T. King", and one that is a
+                // common surname right after the given name: "Peter King of New York", not "Tory
+                // Lord Campbell of Alloway", "Clinton Chief of Staff Cheryl Mills")
+                let surname = x > g
+                    && (lowers[x - 1].chars().count() == 1
+                        || x == g + 1 && SURNAME_TITLES.contains(&lowers[x]) && x + 1 == p);
                 (!is_title(lowers[x]) || surname) && !is_org_head(lowers[x]) && place(lowers[x]).is_none()
             })
     }) {
@@ -873,7 +900,7 @@ mod tests {
         let e = ents(
             "The Osk Department of Housing and Urban Renewal said rents rose. The Ana and Petr Vask \
              Foundation paid. Velk & Dorn said so, and Rhea Tam of Velk & Dorn agreed. But Mora & Sons \
-             left. The Ministry of Defence and Foreign Office met. The University of Osk and Mila Dorn \
+             left. AT&T Inc. bought it. The Ministry of Defence and Foreign Office met. The University of Osk and Mila Dorn \
              spoke. The Securities and Markets Commission fined the bank.",
         );
         let kind = |s: &str| e.iter().find(|x| x.0 == s).map(|x| x.1);
@@ -882,6 +909,7 @@ mod tests {
             "Ana and Petr Vask Foundation",
             "Velk & Dorn",
             "Mora & Sons",
+            "AT&T Inc",
             "Ministry of Defence",
             "Foreign Office",
             "University of Osk",
@@ -898,15 +926,16 @@ mod tests {
     fn a_person_of_a_body_is_a_person_and_a_body() {
         let e = ents(
             "Prices will rise, said Ana Ruiz of Velk Bank. Senator Peter Vask of Calvera agreed. \
-             Representative Anna T. King of Osk spoke.",
+             Representative Anna T. King of Osk spoke. Representative Peter Bishop of Osk left.",
         );
         let kind = |s: &str| e.iter().find(|x| x.0 == s).map(|x| x.1);
         assert_eq!(kind("Ana Ruiz"), Some(EntityType::Person), "{e:?}");
         assert_eq!(kind("Velk Bank"), Some(EntityType::Org), "{e:?}");
         assert_eq!(kind("Peter Vask"), Some(EntityType::Person), "{e:?}");
         assert!(kind("Calvera").is_some_and(|k| k != EntityType::Person), "{e:?}");
-        // a title word after an initial is a surname
+        // a title word after an initial, or right after a given name, is a surname
         assert_eq!(kind("Anna T. King"), Some(EntityType::Person), "{e:?}");
+        assert_eq!(kind("Peter Bishop"), Some(EntityType::Person), "{e:?}");
     }
 
     #[test]
