@@ -5023,6 +5023,99 @@ fn place_phrase(ctx: &Ctx, inside: &[&Entity], a: usize, b: usize) -> bool {
         && (a..b).all(|k| toks[k].is_word() && !person(k) && !is(FUNCTION_WORDS, ctx.lower(k)))
 }
 
+/// Several named speakers joined by "and": "Presidential candidates Hillary Clinton and Donald
+/// Trump", "Two objectors, Lawrence Joyce and William Graham", "China and Russia", "The New York
+/// Times and the Wall Street Journal" speak together, as one speaker named by all their names
+/// (resolution "joint"), not as the last of them. People may carry words that describe them
+/// ("Donald Trump and House Speaker Paul Ryan", "MSNBC's Alex Seitz-Wald and Reuters' Luciana
+/// Lopez"); bodies and places are joined by nothing but "and", commas and "the". Not a phrase in
+/// which one is described through another ("a spokesman for Ana Ruiz and Petr Vask", "Ana Ruiz's
+/// campaign and Petr Vask").
+fn joint(text: &str, span: Span, inside: &[&Entity]) -> Option<Speaker> {
+    const LINKS: &[&str] =
+        &["of", "in", "at", "by", "to", "on", "for", "from", "with", "against", "about", "between", "as", "or", "nor"];
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| c.is_whitespace() || c == ',')
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let persons: Vec<&Entity> = inside.iter().filter(|e| e.kind == EntityType::Person).copied().collect();
+    let (names, people) = if persons.len() >= 2 {
+        (persons, true)
+    } else {
+        let bodies: Vec<&Entity> =
+            inside.iter().filter(|e| matches!(e.kind, EntityType::Org | EntityType::Gpe)).copied().collect();
+        (bodies, false)
+    };
+    if names.len() < 2 || names[names.len() - 1].span.end != span.end {
+        return None;
+    }
+    let title = |w: &str| corroborate_nlp::lexicon::is_title(w) || matches!(w, "mr" | "mrs" | "ms" | "dr");
+    // (a word that links or acts is no word describing a name: "a spokesman for", "representing")
+    let links = |w: &str| is(LINKS, w) || w != "the" && is(FUNCTION_WORDS, w) || w.ends_with("ing") && w != "leading";
+    let mut lead = words(&text[span.start..names[0].span.start]);
+    while lead.last().is_some_and(|w| title(w)) {
+        lead.pop();
+    }
+    // (one who speaks for them speaks for them all, as for one: "A lawyer representing Mr. Vane and
+    // Ms. Dorn", "a spokesman for")
+    if let [.., role, link] = lead.as_slice() {
+        if role_word(role) && matches!(link.as_str(), "for" | "representing") {
+            lead.clear();
+        }
+    }
+    // (each person's name looks like one: capitalised words, not a title or a post; "Strategists
+    // for Barack Obama", "of State", "Pennsylvania Gov", "Hewlett-Packard CEO" are pieces the
+    // entity finder took for names)
+    let name_like = |e: &Entity| {
+        let name = e.span.slice(text);
+        let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
+        !title(last.trim_end_matches('.'))
+            && !matches!(last.as_str(), "ceo" | "cfo" | "coo" | "cto")
+            && name.split_whitespace().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    || matches!(w, "de" | "van" | "von" | "al" | "bin" | "la" | "le" | "da" | "di" | "du")
+            })
+    };
+    let counted = |w: &str| matches!(w, "the" | "both" | "two" | "three" | "four");
+    // (before the first name, words that describe them all: "Presidential candidates", "Two
+    // objectors,"; not one of them, "A senator")
+    if lead.first().is_some_and(|w| matches!(w.as_str(), "a" | "an"))
+        || lead.iter().any(|w| !counted(w) && links(w))
+        || !people && !lead.iter().all(|w| counted(w))
+        || people && !names.iter().all(|e| name_like(e))
+    {
+        return None;
+    }
+    for pair in names.windows(2) {
+        let gap = &text[pair[0].span.end..pair[1].span.start];
+        let g = words(gap);
+        let possessive = gap.starts_with(['\'', '’']);
+        // (after a comma, only a title: "Mr. Tribe, Ms. Epstein and Mr. Amar"; after "and", words
+        // that describe the next one: "and House Speaker", "and drummer")
+        let fits = match g.split_first() {
+            Some((and, rest)) if and == "and" => rest.iter().all(|w| w != "and" && !links(w)),
+            _ => gap.trim_start().starts_with(',') && g.iter().all(|w| title(w)),
+        };
+        if possessive || !fits || !people && !g.iter().all(|w| matches!(w.as_str(), "and" | "the")) {
+            return None;
+        }
+    }
+    // (the last two joined by "and")
+    if !words(&text[names[names.len() - 2].span.end..names[names.len() - 1].span.start]).contains(&"and".to_string()) {
+        return None;
+    }
+    let canon: Vec<&str> = names.iter().map(|e| e.canonical.as_str()).collect();
+    let name = match canon.split_last() {
+        Some((last, rest)) if rest.len() > 1 => format!("{} and {last}", rest.join(", ")),
+        Some((last, rest)) => format!("{} and {last}", rest[0]),
+        None => return None,
+    };
+    let kind = if people || names.iter().all(|e| e.kind == names[0].kind) { names[0].kind } else { EntityType::Org };
+    Some(Speaker { name, kind, anonymous: false, resolution: "joint".into() })
+}
+
 fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -> Option<Speaker> {
     let toks = ctx.toks;
     let span = toks[a].span.cover(&toks[b].span);
@@ -5107,6 +5200,9 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
     });
     if let Some(k) = restricted {
         return resolve(ctx, (a, k - 1), recent);
+    }
+    if let Some(sp) = joint(ctx.text, span, &inside) {
+        return Some(sp);
     }
     let pick = |k: EntityType| inside.iter().rev().find(|e| e.kind == k).copied();
     let head = lower_words.last().copied().unwrap_or("");
@@ -5263,7 +5359,9 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
                         _ => false,
                     }
                 };
-                (s.kind == EntityType::Person) == want_person
+                // (speakers named together are "they" only)
+                ((s.kind == EntityType::Person) == want_person && s.resolution != "joint"
+                    || s.resolution == "joint" && head == "they")
                     && !own.is_some_and(|w| w.contains(&Span::new(*at, *at)))
                     && (!s.anonymous || unnamed_agrees())
                     // a group named as a subject is for "they" only

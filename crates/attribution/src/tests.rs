@@ -1438,3 +1438,23 @@ fn officials_in_several_places_are_unnamed_officials() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!((got[0].0.as_str(), got[0].1.as_str()), ("Officials in Calvera and Drevnia", "officials"), "{got:?}");
 }
+
+#[test]
+fn speakers_named_together_speak_together() {
+    let got = check(
+        "Presidential candidates Ana Ruiz and Peter Vask cited the report. They said it was wrong. \
+         France and Germany support the plan. A lawyer representing Mr. Tomas Vane and Ms. Mila Dorn said \
+         the case was closed.",
+    );
+    let speakers: Vec<(&str, &str)> = got.iter().map(|g| (g.2.as_str(), g.1.as_str())).collect();
+    assert_eq!(
+        speakers,
+        [
+            ("cited", "Ana Ruiz and Peter Vask"),
+            ("said", "Ana Ruiz and Peter Vask"),
+            ("support", "France and Germany"),
+            ("said", "Tomas Vane and Mila Dorn")
+        ],
+        "{got:?}"
+    );
+}

@@ -411,6 +411,18 @@ pub fn canonicalize(articles: &mut [AnalyzedArticle]) {
             if let Some(sp) = att.speaker.as_mut() {
                 if let Some(new) = renamed.get(&sp.name) {
                     sp.name = new.clone();
+                } else if sp.resolution == "joint" {
+                    // speakers named together ("Clinton and Sanders"): each name as the run names it,
+                    // where every part is a name of the article (not "Bill and Melinda Gates
+                    // Foundation", whose "and" is its own)
+                    if let Some(parts) = joint_parts(&sp.name) {
+                        let new: Option<Vec<&String>> = parts.iter().map(|p| renamed.get(*p)).collect();
+                        if let Some(new) = new {
+                            let (last, rest) = new.split_last().expect("two parts or more");
+                            let rest: Vec<&str> = rest.iter().map(|s| s.as_str()).collect();
+                            sp.name = format!("{} and {last}", rest.join(", "));
+                        }
+                    }
                 } else if sp.resolution == "name"
                     && !sp.anonymous
                     && sp.name.starts_with(|c: char| c.is_uppercase())
@@ -433,6 +445,14 @@ pub fn canonicalize(articles: &mut [AnalyzedArticle]) {
         }
     }
     fold_unnamed_speakers(articles);
+}
+
+/// The names of speakers named together, as attribution writes them: "A and B", "A, B and C".
+fn joint_parts(name: &str) -> Option<Vec<&str>> {
+    let (head, last) = name.rsplit_once(" and ")?;
+    let mut parts: Vec<&str> = head.split(", ").collect();
+    parts.push(last);
+    Some(parts)
 }
 
 /// An unnamed speaker capitalised only where it opens a headline or a sentence ("Outbreak Was

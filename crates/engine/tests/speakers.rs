@@ -142,3 +142,18 @@ fn a_body_of_a_country_is_one_speaker_however_its_country_is_written() {
     let russian: HashSet<&String> = speakers.iter().filter(|s| s.contains("Russia")).collect();
     assert_eq!(russian.len(), 1, "{speakers:?}");
 }
+
+/// Speakers named together ("Dmitri Orlov and Volodymyr Kostenkyy said") are named as the run
+/// names each of them.
+#[test]
+fn speakers_named_together_are_named_as_the_run_names_each() {
+    let articles = vec![
+        Article::new("a", "Dmitri Orlov and Volodymyr Kostenkyy said the ferry had left on time.".to_string()),
+        Article::new(
+            "b",
+            "Dmitry Orlov said the ferry left late. Dmitry Orlov, a spokesman, later repeated the figure.".to_string(),
+        ),
+    ];
+    let speakers = speakers_of(articles);
+    assert_eq!(speakers[0], "Dmitry Orlov and Volodymyr Kostenkyy", "{speakers:?}");
+}

@@ -365,7 +365,12 @@ pub struct Speaker {
     pub kind: EntityType,
     /// "officials said", "sources say": a source with no name.
     pub anonymous: bool,
-    /// How the source span was linked to the name: `name`, `pronoun`, `description`, `anonymous`.
+    /// How the source span was linked to the name: `name`; `pronoun`; `description` ("the
+    /// senator's lawyer"); `reference` (a description the article named earlier, "the operator");
+    /// `subject` (the subject of an earlier sentence); `group` (people named by what they are,
+    /// "voters in Iowa"); `anonymous` and `unnamed` ("officials said"); `information` (a document
+    /// or data, "documents seen by the Herald"); `joint` (several named together: `name` holds all
+    /// their names, "China and Russia").
     pub resolution: String,
 }
 
