@@ -5071,8 +5071,9 @@ fn joint(text: &str, span: Span, inside: &[&Entity]) -> Option<Speaker> {
     let name_like = |e: &Entity| {
         let name = e.span.slice(text);
         let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
-        !title(last.trim_end_matches('.'))
-            && !matches!(last.as_str(), "ceo" | "cfo" | "coo" | "cto")
+        let last = last.trim_end_matches('.');
+        (!title(last) || corroborate_nlp::lexicon::surname_title(last))
+            && !matches!(last, "ceo" | "cfo" | "coo" | "cto")
             && name.split_whitespace().all(|w| {
                 w.starts_with(char::is_uppercase)
                     || matches!(w, "de" | "van" | "von" | "al" | "bin" | "la" | "le" | "da" | "di" | "du")

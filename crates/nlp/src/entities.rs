@@ -494,22 +494,6 @@ fn describes(text: &str, words: &[&Token]) -> bool {
     })
 }
 
-/// Title words that are also common surnames ("Peter King", "Anna Bishop").
-const SURNAME_TITLES: &[&str] = &[
-    "king",
-    "bishop",
-    "major",
-    "dean",
-    "judge",
-    "knight",
-    "prince",
-    "pope",
-    "marshal",
-    "mayor",
-    "sheriff",
-    "chancellor",
-];
-
 fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &str, out: &mut Vec<(Span, EntityType)>) {
     // a name with "&" in it is a firm's: "Marks & Spencer", "Johnson & Johnson" (past a word that
     // opens the sentence, "But B&B"; and a person "of" it is a person: "David Wyss of | Standard &
@@ -606,7 +590,7 @@ fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &s
                 // Lord Campbell of Alloway", "Clinton Chief of Staff Cheryl Mills")
                 let surname = x > g
                     && (lowers[x - 1].chars().count() == 1
-                        || x == g + 1 && SURNAME_TITLES.contains(&lowers[x]) && x + 1 == p);
+                        || x == g + 1 && crate::lexicon::surname_title(lowers[x]) && x + 1 == p);
                 (!is_title(lowers[x]) || surname) && !is_org_head(lowers[x]) && place(lowers[x]).is_none()
             })
     }) {
@@ -749,6 +733,10 @@ fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &s
         }
         if m > first && m < run.len() {
             k = m;
+        } else if let Some(g) = (first + 1..run.len().saturating_sub(1)).rev().find(|&g| given_name(lowers[g])) {
+            // (or whatever the title is of, up to the given name that opens the name: "Chief of
+            // Staff | Denis McDonough", "Director of National Intelligence | James Clapper")
+            k = g;
         }
     }
     if k >= run.len() {
@@ -926,7 +914,8 @@ mod tests {
     fn a_person_of_a_body_is_a_person_and_a_body() {
         let e = ents(
             "Prices will rise, said Ana Ruiz of Velk Bank. Senator Peter Vask of Calvera agreed. \
-             Representative Anna T. King of Osk spoke. Representative Peter Bishop of Osk left.",
+             Representative Anna T. King of Osk spoke. Representative Peter Bishop of Osk left. Chief of Staff Mary Kell \
+             and Director of National Statistics Peter Osk spoke.",
         );
         let kind = |s: &str| e.iter().find(|x| x.0 == s).map(|x| x.1);
         assert_eq!(kind("Ana Ruiz"), Some(EntityType::Person), "{e:?}");
@@ -936,6 +925,9 @@ mod tests {
         // a title word after an initial, or right after a given name, is a surname
         assert_eq!(kind("Anna T. King"), Some(EntityType::Person), "{e:?}");
         assert_eq!(kind("Peter Bishop"), Some(EntityType::Person), "{e:?}");
+        // what a title is of is no part of the name
+        assert_eq!(kind("Mary Kell"), Some(EntityType::Person), "{e:?}");
+        assert_eq!(kind("Peter Osk"), Some(EntityType::Person), "{e:?}");
     }
 
     #[test]

@@ -801,6 +801,24 @@ fn has(lower: &str, bit: u16) -> bool {
 pub fn is_abbreviation(lower: &str) -> bool {
     has(lower, ABBREVIATION)
 }
+/// Title words that are also common surnames ("Peter King", "Anna Bishop").
+pub fn surname_title(lower: &str) -> bool {
+    matches!(
+        lower,
+        "king"
+            | "bishop"
+            | "major"
+            | "dean"
+            | "judge"
+            | "knight"
+            | "prince"
+            | "pope"
+            | "marshal"
+            | "mayor"
+            | "sheriff"
+            | "chancellor"
+    )
+}
 pub fn is_title(lower: &str) -> bool {
     has(lower.trim_end_matches('.'), TITLE)
 }
