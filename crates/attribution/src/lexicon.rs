@@ -907,6 +907,63 @@ impl std::hash::Hasher for Fnv {
 pub const PARTIES: &[&str] =
     &["conservatives", "democrats", "greens", "liberals", "republicans", "socialists", "tories", "unionists"];
 
+/// Nouns of a share of a group: "percent of", "a majority of" (the group speaks).
+pub const SHARES: &[&str] = &[
+    "percent",
+    "cent",
+    "majority",
+    "majorities",
+    "minority",
+    "plurality",
+    "half",
+    "third",
+    "thirds",
+    "quarter",
+    "quarters",
+    "share",
+    "proportion",
+    "fifth",
+    "fifths",
+];
+
+/// Nouns of people named by how they stand to someone: "critics of", "experts on", "members of".
+pub const RELATIONS: &[&str] = &[
+    "critics",
+    "supporters",
+    "opponents",
+    "detractors",
+    "backers",
+    "defenders",
+    "allies",
+    "enemies",
+    "foes",
+    "rivals",
+    "fans",
+    "followers",
+    "loyalists",
+    "admirers",
+    "skeptics",
+    "sceptics",
+    "experts",
+    "specialists",
+    "scholars",
+    "observers",
+    "watchers",
+    "members",
+    "friends",
+    "relatives",
+    "colleagues",
+    "critic",
+    "supporter",
+    "opponent",
+    "ally",
+    "expert",
+    "member",
+    "friend",
+    "relative",
+    "colleague",
+];
+
 #[cfg(test)]
 mod tests {
     #[test]

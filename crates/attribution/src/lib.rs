@@ -5202,6 +5202,71 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
     if let Some(k) = restricted {
         return resolve(ctx, (a, k - 1), recent);
     }
+    // (both only where the phrase's own head comes first: not inside an appositive, "Chad Bown, an
+    // expert on trade", nor after a name, "Mr. Trump - 60 percent of voters")
+    let head_first = |k: usize| {
+        (a..k).all(|i| !matches!(toks[i].kind, TokKind::Punct(',' | '(' | '-' | '—' | '–')))
+            && !inside.iter().any(|e| e.kind == EntityType::Person && e.span.end <= toks[k].span.start)
+    };
+    // a share of a group is the group: "Seventy-four percent of | Democratic registered voters"
+    // (not "a majority of | his supporters", "half of | them", whose pronouns are no speaker)
+    if let Some(k) = (a + 1..b).find(|&k| {
+        lower_words[k - a] == "of"
+            && is(SHARES, lower_words[k - 1 - a])
+            && head_first(k)
+            && !matches!(
+                lower_words[k + 1 - a],
+                "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "them"
+                    | "whom"
+                    | "those"
+                    | "these"
+                    | "us"
+                    | "you"
+            )
+    }) {
+        return resolve(ctx, (k + 1, b), recent);
+    }
+    // people named by how they stand to someone are not that one: "Critics of the Kremlin", "Experts
+    // on North Korea", "at least a dozen members of Congress" (unnamed, named with whom they stand
+    // to, up to a comma or a clause; not a body's name, "Friends of the Earth")
+    if let Some(k) = (a + 1..b).find(|&k| {
+        let head = lower_words[k - 1 - a];
+        (lower_words[k - a] == "of" && is(RELATIONS, head)
+            || lower_words[k - a] == "on" && matches!(head, "expert" | "experts" | "specialist" | "specialists"))
+            && head_first(k)
+            && !ctx.entities.iter().any(|e| {
+                matches!(e.kind, EntityType::Org | EntityType::Person) && e.span.contains(&toks[k - 1].span)
+            })
+            // (nor where names after a comma or dash name the head: "an experienced member of the
+            // establishment, Hillary Clinton", "two members of Congress from Florida, Ileana
+            // Ros-Lehtinen and Carlos Curbelo"; one name cannot name "supporters of her opponent,
+            // Sen. Bernie Sanders")
+            && {
+                let after = (k..=b).find(|&i| matches!(toks[i].kind, TokKind::Punct(',' | '-' | '—' | '–')));
+                let named = after.map_or(0, |i| {
+                    inside.iter().filter(|e| e.kind == EntityType::Person && e.span.start > toks[i].span.start).count()
+                });
+                let plural = head.ends_with('s');
+                named == 0 || plural && named < 2
+            }
+    }) {
+        let end = (k + 1..=b)
+            .find(|&i| {
+                matches!(toks[i].kind, TokKind::Punct(',' | '(' | '-' | '—' | '–'))
+                    || matches!(lower_words[i - a], "who" | "which" | "that")
+            })
+            .map_or(span.end, |i| toks[i - 1].span.end);
+        let name = ctx.text[toks[k - 1].span.start..end].to_string();
+        let name = if ctx.cap(k - 1) { lowercase_first(&name) } else { name };
+        return Some(Speaker { name, kind: EntityType::Misc, anonymous: true, resolution: "unnamed".into() });
+    }
     if let Some(sp) = joint(ctx.text, span, &inside) {
         return Some(sp);
     }

@@ -1458,3 +1458,18 @@ fn speakers_named_together_speak_together() {
         "{got:?}"
     );
 }
+
+#[test]
+fn people_named_by_how_they_stand_to_someone_are_not_that_one() {
+    let got = check(
+        "Critics of Mayor Ana Ruiz said the vote was rigged. Experts on Drevnia said the test had failed. \
+         Seventy-four percent of Liberal voters say the party is united. Tomas Vane, an expert on energy, \
+         said prices would rise.",
+    );
+    let speakers: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+    assert_eq!(
+        speakers,
+        ["critics of Mayor Ana Ruiz", "experts on Drevnia", "Liberal voters", "Tomas Vane"],
+        "{got:?}"
+    );
+}

@@ -659,6 +659,8 @@ fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &s
         .map(|t| (0..t).rev().take_while(|&i| portfolio(i)).last().unwrap_or(t))
         .filter(|&t| t > 0)
     {
+        // (a connector before the title leaves no name before it: "Critics of | Mayor Ana Ruiz")
+        let connected = matches!(lowers[t - 1], "of" | "for" | "the" | "and");
         let pre = run[0].span.cover(&run[t - 1].span);
         let pre_lower = lowers[..t].join(" ");
         let kind = if demonym(&pre_lower).is_some()
@@ -670,7 +672,9 @@ fn classify_run(text: &str, run: &[&Token], initial: bool, prev: &str, prev2: &s
         } else {
             EntityType::Org
         };
-        out.push((pre, kind));
+        if !connected {
+            out.push((pre, kind));
+        }
         k = t;
     } else if run.len() > 1
         && (place(lowers[0]).is_some() || demonym(lowers[0]).is_some())
@@ -928,6 +932,12 @@ mod tests {
         // what a title is of is no part of the name
         assert_eq!(kind("Mary Kell"), Some(EntityType::Person), "{e:?}");
         assert_eq!(kind("Peter Osk"), Some(EntityType::Person), "{e:?}");
+    }
+
+    #[test]
+    fn a_connector_before_a_title_leaves_no_name_before_it() {
+        let e = ents("Critics of Mayor Ana Ruiz said the vote was rigged.");
+        assert_eq!(e.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), ["Ana Ruiz"], "{e:?}");
     }
 
     #[test]
