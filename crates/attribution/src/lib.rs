@@ -5051,7 +5051,7 @@ fn joint(text: &str, span: Span, inside: &[&Entity]) -> Option<Speaker> {
     if names.len() < 2 || names[names.len() - 1].span.end != span.end {
         return None;
     }
-    let title = |w: &str| corroborate_nlp::lexicon::is_title(w) || matches!(w, "mr" | "mrs" | "ms" | "dr");
+    let title = corroborate_nlp::lexicon::is_title;
     // (a word that links or acts is no word describing a name: "a spokesman for", "representing")
     let links = |w: &str| is(LINKS, w) || w != "the" && is(FUNCTION_WORDS, w) || w.ends_with("ing") && w != "leading";
     let mut lead = words(&text[span.start..names[0].span.start]);
