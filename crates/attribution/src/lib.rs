@@ -655,12 +655,20 @@ pub fn find_with(
         let whole_quote = |bare: Span| quote_bare.iter().position(|&b| b == bare).map(|qi| &quotes[qi]);
         let mut tagged = model.roles(&doc, &cues);
         drop_acts_in_contents(&ctx, &verbal, &mut tagged);
-        learned_cuts(&mut tagged);
+        learned_cuts(&ctx.sent_of, &mut tagged);
         // what each attribution reports after its cue
         let reported: HashMap<usize, (usize, usize)> =
             tagged.iter().filter_map(|t| t.content.filter(|&(a, _)| a > t.cue.1)).map(|(a, b)| (b, (a, b))).collect();
         for mut t in tagged {
             let Some((mut ca, mut cb)) = t.content else { continue };
+            // what was said after the cue opens on no programme's title (or is only one: then the
+            // part before the cue is all that was said)
+            if ca > t.cue.1 {
+                match past_programme(&ctx, &quotes, (ca, cb)).or_else(|| t.more.take()) {
+                    Some((a, b)) => (ca, cb) = (a, b),
+                    None => continue,
+                }
+            }
             // the headline colon rule knows "Name: words" better than a cue the tagger finds in it
             if let Some(h) = &headline {
                 let (sa, _) = h.source.unwrap_or(h.cue);
@@ -942,7 +950,8 @@ pub fn find_with(
                         is(SETTING_SUBORDINATORS, ctx.lower(k)) && (ctx.lower(k) != "as" || toks[k - 1].is_punct(','))
                     })
             };
-            let more = t.more.filter(|&m| !told_only(&ctx, t.cue.1, m)).and_then(|(ma, mb)| {
+            let more = t.more.filter(|&m| !told_only(&ctx, t.cue.1, m)).and_then(|m| past_programme(&ctx, &quotes, m));
+            let more = more.and_then(|(ma, mb)| {
                 if !subordinate((ma, mb)) {
                     return Some((ma, mb));
                 }
@@ -2995,6 +3004,44 @@ fn told_only(ctx: &Ctx, cue_end: usize, (a, b): (usize, usize)) -> bool {
         })
 }
 
+/// A second part of what was said that opens on the programme or paper it was said on is no part
+/// of it: "Pence said on CNN's | "State of the Union."", "Flynn said on Fox News's | "Fox and
+/// Friends." "I mean, ..."", "Ruiz told | "Meet the Press" on Sunday". The title is a short
+/// quotation in title case after "on", "told" or a possessive; what the part holds after it stays
+/// when, past when and where, it opens on "that" or another quotation ("told "Morning Joe" on
+/// Friday | that ..."), else nothing does.
+fn past_programme(ctx: &Ctx, quotes: &[Quote], (a, b): (usize, usize)) -> Option<(usize, usize)> {
+    let toks = ctx.toks;
+    let possessive = |k: usize| matches!(toks[k].span.slice(ctx.text), "'s" | "’s") || toks[k].lower.ends_with("'s");
+    let Some(title) = quotes.iter().find(|q| {
+        q.open + 1 >= a
+            && q.open <= a + 4
+            && q.close <= b + 1
+            && (1..=6).contains(&q.words)
+            && (a..q.open).all(|k| ctx.cap(k) || possessive(k))
+            && q.open
+                .checked_sub(1)
+                .is_some_and(|k| matches!(ctx.lower(k), "on" | "told" | "tells" | "tell") || possessive(k))
+            && (q.open + 1..q.close)
+                .filter(|&k| toks[k].is_word())
+                .enumerate()
+                .all(|(i, k)| ctx.cap(k) || i > 0 && corroborate_nlp::lexicon::TITLE_CASE_SMALL.contains(&ctx.lower(k)))
+    }) else {
+        return Some((a, b));
+    };
+    // past when and where ("on Sunday", "this morning"), what follows is said: "that ..." or a
+    // quotation
+    let setting = |k: usize| {
+        toks[k].is_punct('.')
+            || toks[k].is_punct(',')
+            || is(SETTING_WORDS, ctx.lower(k))
+            || matches!(ctx.lower(k), "morning" | "afternoon" | "evening" | "night" | "week")
+            || ctx.cap(k) && !toks[k].is_quote()
+    };
+    let k = (title.close + 1..=b).find(|&k| !setting(k))?;
+    (toks[k].lower == "that" || quotes.iter().any(|q| q.open == k)).then_some((k, b))
+}
+
 /// Cue verbs that stand before their source after what was said: "CONTENT, say residents".
 const INVERTED_CUES: &[&str] = &["say", "says", "said", "added", "adds", "insist", "insists", "insisted"];
 
@@ -4371,7 +4418,7 @@ const REPORTS_BEFORE_ACT: usize = 8;
 
 /// A learned content stops where another attribution's parts begin: on the far side of its own cue,
 /// nothing of another attribution (cue, source, content) stays inside it.
-fn learned_cuts(tagged: &mut [learned::Tagged]) {
+fn learned_cuts(sent_of: &[usize], tagged: &mut [learned::Tagged]) {
     let parts: Vec<Vec<(usize, usize)>> =
         tagged.iter().map(|t| [Some(t.cue), t.source, t.content].into_iter().flatten().collect()).collect();
     for (i, t) in tagged.iter_mut().enumerate() {
@@ -4383,6 +4430,13 @@ fn learned_cuts(tagged: &mut [learned::Tagged]) {
             // does the other attribution's cue sit inside this content?
             let (oc, _) = ps[0];
             if !(a..=b).contains(&oc) {
+                continue;
+            }
+            // an attribution wholly inside what this one reports before its cue in one sentence is
+            // part of it:
+            // "Ruiz plans to visit Osk, according to an aide" (the aide tells the plan; PolNeAR
+            // marks the outer content so, nested report and all)
+            if b < t.cue.0 && sent_of[a] == sent_of[t.cue.0] && ps.iter().all(|p| a <= p.0 && p.1 <= b) {
                 continue;
             }
             if oc > t.cue.1 {
@@ -4514,6 +4568,14 @@ fn cut_learned_at_others(ctx: &Ctx, raw: &mut [Raw]) {
             }
             if same_sentence && !direct[j] && crosses_before && postposed(own_source.as_ref(), own, c) {
                 c.start = c.start.min(ps.iter().map(|p| p.start).min().unwrap_or(cue.start));
+                continue;
+            }
+            // a report wholly inside what this one reports before its cue in one sentence is part of
+            // it (see `learned_cuts`)
+            if c.end <= own.start
+                && ctx.sent_of[toks.partition_point(|t| t.span.start < c.start)] == ctx.sent_of[r.cue.0]
+                && ps.iter().all(|p| c.start <= p.start && p.end <= c.end)
+            {
                 continue;
             }
             if !(cue_inside || crosses_after && content.start >= own.end || crosses_before && content.end <= own.start)

@@ -1473,3 +1473,31 @@ fn people_named_by_how_they_stand_to_someone_are_not_that_one() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_programme_said_on_is_no_part_of_what_was_said() {
+    let got = check(
+        "The dam inquiry opened on Monday.\n\n\"We need to step away from these efforts,\" Ana Ruiz said on \
+         Osk TV's \"Morning Report.\"\n\n\"He is right. There is a disconnect,\" Tomas Vane, a senior \
+         adviser, said Thursday morning on Calvera TV's \"Vask and Friends.\" \"I mean, there is a lot of \
+         frustration.\"\n\nPeter Vask told \"Meet the Nation\" on Sunday that the inquiry was a sham.",
+    );
+    let contents: Vec<&str> = got.iter().map(|g| g.3.as_str()).collect();
+    for title in ["Morning Report", "Vask and Friends", "Meet the Nation"] {
+        assert!(!contents.iter().any(|c| c.contains(title)), "{title}: {got:?}");
+    }
+    for said in [
+        "We need to step away from these efforts",
+        "I mean, there is a lot of frustration.",
+        "that the inquiry was a sham",
+    ] {
+        assert!(contents.contains(&said), "{said}: {got:?}");
+    }
+}
+
+#[test]
+fn a_report_inside_what_another_reports_stays_in_it() {
+    let got = check("Ruiz plans to visit Osk on Sunday, according to a campaign aide.");
+    let aide = got.iter().find(|g| g.2 == "according to").expect("the aide's report");
+    assert_eq!(aide.3, "Ruiz plans to visit Osk on Sunday", "{got:?}");
+}
