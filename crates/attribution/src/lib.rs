@@ -1013,6 +1013,25 @@ pub fn find_with(
     // a passive cue that reports nothing ("Brek | was attacked") is no attribution, before
     // contents are cut at other attributions; the people named by attributions dropped on the way
     // stay mentions for later pronouns
+    // a participle's saying with no source found is done by the subject of its clause (not inside
+    // what another reports: "Agreeing to pay did not mean ..., the agency said"); what it reports
+    // stops before that subject ("Noting that X, | Trump | said")
+    let reported: Vec<Span> = raw.iter().map(|r| r.content).collect();
+    for (i, r) in raw.iter_mut().enumerate() {
+        let at = toks[r.cue.0].span;
+        if r.source.is_some() || reported.iter().enumerate().any(|(j, c)| j != i && c.contains(&at)) {
+            continue;
+        }
+        r.source = participle_controller(&ctx, &quotes, &verbal, r.cue.0);
+        if let Some((a, _)) = r.source.filter(|&(a, _)| r.content.contains(&toks[a].span)) {
+            let cut = Span::new(r.content.start, toks[a].span.start).trim(text, &[',', ' ', '"', '“', '”']);
+            if cut.is_empty() {
+                r.source = None;
+            } else {
+                r.content = cut;
+            }
+        }
+    }
     let mut mentions: Vec<(usize, usize)> = Vec::new();
     passives(&ctx, &mut raw, true, &mut mentions);
     // nor is a verb and its particle that did something ("A cyberattack knocked | out power ...,
@@ -3002,6 +3021,36 @@ fn told_only(ctx: &Ctx, cue_end: usize, (a, b): (usize, usize)) -> bool {
         && addressee_end(ctx, if said_to { a + 1 } else { a }, ctx.sent_end(a)).is_some_and(|k| {
             k > b || is(SETTING_WORDS, ctx.lower(k)) && (k..=b).all(|i| !ctx.cue_verb(i) && toks[i].lower != "that")
         })
+}
+
+/// Who does a participle's saying when no source was found: the subject of the clause it hangs on.
+/// After a comma or a preposition inside the sentence, the sentence's subject ("Dean, a former
+/// chairman, poked at Trump, | tweeting | ...", "Ruiz sang to the crowd before | asking | ...");
+/// opening the sentence, the subject after its comma ("After | saying | ..., she was taken ...",
+/// "In | defending | himself, Vask offered ..."). Not inside a quotation.
+fn participle_controller(ctx: &Ctx, quotes: &[Quote], verbal: &[bool], c: usize) -> Option<(usize, usize)> {
+    let toks = ctx.toks;
+    let w = ctx.lower(c);
+    let quoted = |k: usize| quotes.iter().any(|q| q.open < k && k < q.close);
+    if !(w.ends_with("ing") && w.len() > 5 && w != "according") || quoted(c) {
+        return None;
+    }
+    let (s0, s1) = (ctx.sent_start(c), ctx.sent_end(c));
+    // the noun phrase from `a` up to its verb
+    let subject = |a: usize| {
+        let e = (a..s1).find(|&k| !ctx.np_token(k) || verbal.get(k).is_some_and(|&v| v))?;
+        (e > a && verbal.get(e).is_some_and(|&v| v) && ctx.head_ok(e - 1)).then_some((a, e - 1))
+    };
+    let opener = |k: usize| matches!(ctx.lower(k), "after" | "before" | "while" | "by" | "in" | "when" | "since");
+    if c == s0 || c == s0 + 1 && opener(s0) {
+        // (a comma that closes a quotation ends the clause too: `After saying it was "awful," she`)
+        let comma = (c + 1..s1)
+            .find(|&i| toks[i].is_punct(',') && (!quoted(i) || toks.get(i + 1).is_some_and(|n| n.is_quote())))?;
+        let after = if toks[comma + 1].is_quote() { comma + 2 } else { comma + 1 };
+        return subject(after);
+    }
+    let p = c.checked_sub(1).filter(|&p| p > s0)?;
+    (toks[p].is_punct(',') || opener(p)).then(|| subject(s0)).flatten()
 }
 
 /// A second part of what was said that opens on the programme or paper it was said on is no part

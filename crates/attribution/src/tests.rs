@@ -1501,3 +1501,13 @@ fn a_report_inside_what_another_reports_stays_in_it() {
     let aide = got.iter().find(|g| g.2 == "according to").expect("the aide's report");
     assert_eq!(aide.3, "Ruiz plans to visit Osk on Sunday", "{got:?}");
 }
+
+#[test]
+fn a_participle_says_what_its_clause_subject_says() {
+    let got = check(
+        "The council met on Monday.\n\nNoting that the dam had failed twice, Ana Ruiz called for an \
+         inquiry.",
+    );
+    let noting = got.iter().find(|g| g.2 == "Noting").expect("the participle's report");
+    assert_eq!((noting.0.as_str(), noting.3.as_str()), ("Ana Ruiz", "that the dam had failed twice"), "{got:?}");
+}
