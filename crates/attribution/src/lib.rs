@@ -1032,6 +1032,11 @@ pub fn find_with(
             }
         }
     }
+    for r in raw.iter_mut().filter(|r| !r.direct) {
+        if let Some(start) = past_setting(&ctx, &verbal, r) {
+            r.content = Span::new(start, r.content.end);
+        }
+    }
     let mut mentions: Vec<(usize, usize)> = Vec::new();
     passives(&ctx, &mut raw, true, &mut mentions);
     // nor is a verb and its particle that did something ("A cyberattack knocked | out power ...,
@@ -3022,6 +3027,43 @@ fn told_only(ctx: &Ctx, cue_end: usize, (a, b): (usize, usize)) -> bool {
             k > b || is(SETTING_WORDS, ctx.lower(k)) && (k..=b).all(|i| !ctx.cue_verb(i) && toks[i].lower != "that")
         })
 }
+
+/// Where what was said begins when the content taken opens on the setting of the saying: "told an
+/// invited crowd | at Philadelphia's Union League club | that ...", "estimated | in 2005 | that",
+/// "said | in Nashua last week, | "..."": at the "that" or the quotation after a place or time
+/// phrase with no verb in it, after a cue of saying. Not "at least 20 victims".
+fn past_setting(ctx: &Ctx, verbal: &[bool], r: &Raw) -> Option<usize> {
+    let toks = ctx.toks;
+    let k0 = toks.partition_point(|t| t.span.start < r.content.start);
+    if k0 <= r.cue.1 || k0 >= toks.len() || !ctx.cue_verb(r.cue.0) {
+        return None;
+    }
+    let first = ctx.lower(k0);
+    if !matches!(first, "at" | "in" | "on" | "during" | "before" | "after")
+        || matches!(ctx.lower(k0 + 1), "least" | "most" | "fact" | "part" | "order" | "particular" | "addition")
+    {
+        return None;
+    }
+    let s1 = ctx.sent_end(k0);
+    let verb = |k: usize| verbal.get(k).is_some_and(|&v| v) || is(AUXILIARIES, ctx.lower(k));
+    let k = (k0 + 1..(k0 + 15).min(s1)).find(|&k| {
+        toks[k].lower == "that"
+            || toks[k].is_quote()
+            || verb(k)
+            || toks[k].is_punct('.')
+            || toks[k].is_punct(',') && !toks.get(k + 1).is_some_and(|n| n.is_quote())
+    })?;
+    // (a "that" before a verb is a relative pronoun of the place: "spoke at a park | that overlooks")
+    let opens = toks[k].lower == "that" && toks.get(k + 1).is_some_and(|n| n.is_word()) && !verb(k + 1)
+        || toks[k].is_quote() && matches!(ctx.lower(k - 1), "," | ":");
+    (opens && toks[k].span.end <= r.content.end).then_some(toks[k].span.start)
+}
+
+/// Forms of "be", "have" and "do" and the modals, which the part-of-speech tagger may not call verbs.
+const AUXILIARIES: &[&str] = &[
+    "am", "are", "be", "been", "can", "could", "did", "do", "does", "had", "has", "have", "is", "may", "might", "must",
+    "shall", "should", "was", "were", "will", "would",
+];
 
 /// Who does a participle's saying when no source was found: the subject of the clause it hangs on.
 /// After a comma or a preposition inside the sentence, the sentence's subject ("Dean, a former

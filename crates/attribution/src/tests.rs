@@ -1511,3 +1511,17 @@ fn a_participle_says_what_its_clause_subject_says() {
     let noting = got.iter().find(|g| g.2 == "Noting").expect("the participle's report");
     assert_eq!((noting.0.as_str(), noting.3.as_str()), ("Ana Ruiz", "that the dam had failed twice"), "{got:?}");
 }
+
+#[test]
+fn what_was_said_begins_past_where_and_when_it_was_said() {
+    let got = check(
+        "The council met on Monday.\n\nMayor Ana Ruiz told an invited crowd at the Osk Union club that she \
+         wants a new dam. Tomas Vane claimed at one point that Calvera was involved. Peter Vask spoke at a \
+         park that overlooks the river.",
+    );
+    let told = got.iter().find(|g| g.2 == "told").expect("Ruiz's report");
+    assert_eq!(told.3, "that she wants a new dam", "{got:?}");
+    let claimed = got.iter().find(|g| g.2 == "claimed").expect("Vane's claim");
+    assert_eq!(claimed.3, "that Calvera was involved", "{got:?}");
+    assert!(!got.iter().any(|g| g.3.starts_with("that overlooks")), "{got:?}");
+}
