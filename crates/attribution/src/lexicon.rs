@@ -964,6 +964,12 @@ pub const RELATIONS: &[&str] = &[
     "colleague",
 ];
 
+/// Forms of "be", "have" and "do" and the modals, which the part-of-speech tagger may not call verbs.
+pub(crate) const AUXILIARIES: &[&str] = &[
+    "am", "are", "be", "been", "can", "could", "did", "do", "does", "had", "has", "have", "is", "may", "might", "must",
+    "shall", "should", "was", "were", "will", "would",
+];
+
 #[cfg(test)]
 mod tests {
     #[test]

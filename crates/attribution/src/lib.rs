@@ -1010,9 +1010,6 @@ pub fn find_with(
             }
         }
     }
-    // a passive cue that reports nothing ("Brek | was attacked") is no attribution, before
-    // contents are cut at other attributions; the people named by attributions dropped on the way
-    // stay mentions for later pronouns
     // a participle's saying with no source found is done by the subject of its clause (not inside
     // what another reports: "Agreeing to pay did not mean ..., the agency said"); what it reports
     // stops before that subject ("Noting that X, | Trump | said")
@@ -1032,11 +1029,15 @@ pub fn find_with(
             }
         }
     }
+    // what was said begins past where and when it was said
     for r in raw.iter_mut().filter(|r| !r.direct) {
         if let Some(start) = past_setting(&ctx, &verbal, r) {
             r.content = Span::new(start, r.content.end);
         }
     }
+    // a passive cue that reports nothing ("Brek | was attacked") is no attribution, before
+    // contents are cut at other attributions; the people named by attributions dropped on the way
+    // stay mentions for later pronouns
     let mut mentions: Vec<(usize, usize)> = Vec::new();
     passives(&ctx, &mut raw, true, &mut mentions);
     // nor is a verb and its particle that did something ("A cyberattack knocked | out power ...,
@@ -3059,12 +3060,6 @@ fn past_setting(ctx: &Ctx, verbal: &[bool], r: &Raw) -> Option<usize> {
     (opens && toks[k].span.end <= r.content.end).then_some(toks[k].span.start)
 }
 
-/// Forms of "be", "have" and "do" and the modals, which the part-of-speech tagger may not call verbs.
-const AUXILIARIES: &[&str] = &[
-    "am", "are", "be", "been", "can", "could", "did", "do", "does", "had", "has", "have", "is", "may", "might", "must",
-    "shall", "should", "was", "were", "will", "would",
-];
-
 /// Who does a participle's saying when no source was found: the subject of the clause it hangs on.
 /// After a comma or a preposition inside the sentence, the sentence's subject ("Dean, a former
 /// chairman, poked at Trump, | tweeting | ...", "Ruiz sang to the crowd before | asking | ...");
@@ -3079,9 +3074,10 @@ fn participle_controller(ctx: &Ctx, quotes: &[Quote], verbal: &[bool], c: usize)
     }
     let (s0, s1) = (ctx.sent_start(c), ctx.sent_end(c));
     // the noun phrase from `a` up to its verb
+    let verb = |k: usize| verbal.get(k).is_some_and(|&v| v);
     let subject = |a: usize| {
-        let e = (a..s1).find(|&k| !ctx.np_token(k) || verbal.get(k).is_some_and(|&v| v))?;
-        (e > a && verbal.get(e).is_some_and(|&v| v) && ctx.head_ok(e - 1)).then_some((a, e - 1))
+        let e = (a..s1).find(|&k| !ctx.np_token(k) || verb(k))?;
+        (e > a && verb(e) && ctx.head_ok(e - 1)).then_some((a, e - 1))
     };
     let opener = |k: usize| matches!(ctx.lower(k), "after" | "before" | "while" | "by" | "in" | "when" | "since");
     if c == s0 || c == s0 + 1 && opener(s0) {
@@ -4524,9 +4520,8 @@ fn learned_cuts(sent_of: &[usize], tagged: &mut [learned::Tagged]) {
                 continue;
             }
             // an attribution wholly inside what this one reports before its cue in one sentence is
-            // part of it:
-            // "Ruiz plans to visit Osk, according to an aide" (the aide tells the plan; PolNeAR
-            // marks the outer content so, nested report and all)
+            // part of it: "Ruiz plans to visit Osk, according to an aide" (the aide tells the plan;
+            // PolNeAR marks the outer content so, nested report and all)
             if b < t.cue.0 && sent_of[a] == sent_of[t.cue.0] && ps.iter().all(|p| a <= p.0 && p.1 <= b) {
                 continue;
             }
