@@ -835,6 +835,13 @@ pub const SPEECH_AFTER_ACT: &[&str] = &[
     "testify",
 ];
 
+/// The plainest verbs of saying: a report made with one of them and its subject is a saying of its
+/// own, not an event another report tells ("Vask said she felt ..., she said").
+pub const SAY_VERBS: &[&str] = &[
+    "add", "added", "adds", "ask", "asked", "asks", "say", "said", "says", "tell", "tells", "told", "wrote", "write",
+    "writes",
+];
+
 pub fn is(list: &[&str], w: &str) -> bool {
     list.contains(&w)
 }

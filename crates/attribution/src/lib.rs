@@ -655,6 +655,7 @@ pub fn find_with(
         let whole_quote = |bare: Span| quote_bare.iter().position(|&b| b == bare).map(|qi| &quotes[qi]);
         let mut tagged = model.roles(&doc, &cues);
         drop_acts_in_contents(&ctx, &verbal, &mut tagged);
+        nested_before_postposed(&ctx, &verbal, &mut tagged);
         learned_cuts(&ctx.sent_of, &mut tagged);
         // what each attribution reports after its cue
         let reported: HashMap<usize, (usize, usize)> =
@@ -4492,6 +4493,58 @@ fn drop_acts_in_contents(ctx: &Ctx, verbal: &[bool], tagged: &mut Vec<learned::T
     }
     for (ti, content) in run_on {
         tagged[ti].content = Some(content);
+    }
+    let mut k = 0;
+    tagged.retain(|_| {
+        k += 1;
+        !inside[k - 1]
+    });
+}
+
+/// A report whose cue and source follow what it reports, at the end of its sentence ("..., sources
+/// said"), reports the whole clause before them, another report in it included: "Harbour protocol
+/// called for | the mayor to be flown ..., sources said" and "... while Minister Vane negotiates
+/// with | Calvera over the dam, Ruiz said" began where the inner cue ends (the tagger stops at
+/// another cue; PolNeAR marks the outer content whole). The content then starts where the sentence
+/// does; an inner act ("negotiates with") is part of what was reported, not a report of its own.
+fn nested_before_postposed(ctx: &Ctx, verbal: &[bool], tagged: &mut Vec<learned::Tagged>) {
+    let said = |u: &learned::Tagged| {
+        (u.cue.0..=u.cue.1).find(|&k| ctx.toks[k].is_word()).is_some_and(|k| {
+            !verbal[k] || ctx.lower(k) == "according" || ctx.cue_verb(k) || is(SPEECH_MANNER, ctx.lower(k))
+        })
+    };
+    let mut inside = vec![false; tagged.len()];
+    let mut grown = Vec::new();
+    for (ti, t) in tagged.iter().enumerate() {
+        let Some((a, b)) = t.content else { continue };
+        let sent = ctx.sent_of[t.cue.0];
+        if b >= t.cue.0 || ctx.sent_of[a] != sent || t.source.is_some_and(|(x, _)| x < t.cue.0 && x <= b) {
+            continue;
+        }
+        // (the content's start follows another cue of the sentence, directly or past a word or
+        // two the tagger left to neither: "called for | the | mayor")
+        let Some(ui) = tagged.iter().position(|u| {
+            u.cue.1 < a
+                && a - u.cue.1 <= 3
+                && ctx.sent_of[u.cue.0] == sent
+                && (u.cue.1 + 1..a).all(|k| ctx.toks[k].is_word())
+        }) else {
+            continue;
+        };
+        let start = (ctx.sent_start(a)..a).find(|&k| !matches!(ctx.toks[k].kind, TokKind::Quote(_))).unwrap_or(a);
+        // (not when the other is itself a saying with its subject: "Vask said she felt ..., she
+        // said" says one thing twice, and "Vask said" is no part of it)
+        let u = &tagged[ui];
+        if u.source.is_some_and(|(x, _)| x < start || x < u.cue.0 && is(SAY_VERBS, ctx.lower(u.cue.0))) {
+            continue;
+        }
+        grown.push((ti, start));
+        inside[ui] |= !said(&tagged[ui]);
+    }
+    for (ti, start) in grown {
+        if let Some(c) = tagged[ti].content.as_mut() {
+            c.0 = start;
+        }
     }
     let mut k = 0;
     tagged.retain(|_| {

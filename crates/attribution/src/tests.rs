@@ -1525,3 +1525,27 @@ fn what_was_said_begins_past_where_and_when_it_was_said() {
     assert_eq!(claimed.3, "that Calvera was involved", "{got:?}");
     assert!(!got.iter().any(|g| g.3.starts_with("that overlooks")), "{got:?}");
 }
+
+#[test]
+fn a_report_before_a_closing_source_holds_the_report_inside_it() {
+    let got = check(
+        "The council met on Monday.\n\nHarbour protocol called for the injured mayor to be flown to a regional \
+         trauma centre after her collapse at the pier, sources said. Clothing shops were hit hardest, with only \
+         internet retailers showing any growth, according to the ONS. People feel strongly about it and Vane is \
+         a beloved friend of the voters, he said.",
+    );
+    let content = |source: &str| got.iter().find(|g| g.0 == source).map(|g| g.3.as_str());
+    assert_eq!(
+        content("sources"),
+        Some("Harbour protocol called for the injured mayor to be flown to a regional trauma centre after her collapse at the pier"),
+        "{got:?}"
+    );
+    assert_eq!(
+        content("the ONS"),
+        Some("Clothing shops were hit hardest, with only internet retailers showing any growth")
+    );
+    assert_eq!(content("he"), Some("People feel strongly about it and Vane is a beloved friend of the voters"));
+    // an act inside what was reported is no report of its own; a saying ("called for") stays one
+    assert!(!got.iter().any(|g| g.2 == "showing" || g.2.starts_with("feel")), "{got:?}");
+    assert!(got.iter().any(|g| g.2 == "called for"), "{got:?}");
+}
