@@ -4747,7 +4747,15 @@ fn dash_signature(ctx: &Ctx, q: &Quote) -> Option<Raw> {
     }
     let a = d + 1;
     let mut b = a;
-    while b < toks.len() && b < a + 4 && ctx.cap(b) && !toks[b].newline_before {
+    // (a name's middle initial keeps its dot: "Edwin G. Monroy")
+    let initial_dot = |k: usize| {
+        k > a
+            && toks[k].is_punct('.')
+            && toks[k - 1].text(ctx.text).len() == 1
+            && toks.get(k + 1).is_some_and(|n| !n.newline_before)
+            && ctx.cap(k + 1)
+    };
+    while b < toks.len() && b < a + 6 && (ctx.cap(b) || initial_dot(b)) && !toks[b].newline_before {
         b += 1;
     }
     let ends = |k: usize| k >= toks.len() || toks[k].newline_before;

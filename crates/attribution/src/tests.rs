@@ -115,7 +115,7 @@ fn reported_speech_stops_where_the_next_speakers_quote_begins() {
 
 #[test]
 fn dash_signatures_and_headline_colons() {
-    let text = "Ana Ruiz: Voters Worried About the Dam\n\n“The dam will not hold. We are afraid.” ― Ana Ruiz\n\n“We were never told anything.”― Petr Vask.\n\nThe river rose — and then fell.";
+    let text = "Ana Ruiz: Voters Worried About the Dam\n\n“The dam will not hold. We are afraid.” ― Ana Ruiz\n\n“We were never told anything.”― Petr Vask.\n\n“Nobody came to help.” ― Lena T. Vask\n\nThe river rose — and then fell.";
     let toks = tokenize(text, &[]);
     let sents = sentences(text, &toks, &[]);
     let ents = entities(text, &toks, &sents);
@@ -129,6 +129,7 @@ fn dash_signatures_and_headline_colons() {
     assert!(got.contains(&("Ana Ruiz", ":", "Voters Worried About the Dam")), "{got:?}");
     assert!(got.contains(&("Ana Ruiz", "―", "The dam will not hold. We are afraid.")), "{got:?}");
     assert!(got.contains(&("Petr Vask", "―", "We were never told anything.")), "{got:?}");
+    assert!(got.contains(&("Lena T. Vask", "―", "Nobody came to help.")), "{got:?}");
     assert!(!got.iter().any(|g| g.1 == "—"), "{got:?}");
 }
 
