@@ -126,8 +126,30 @@ type Fixed = std::hash::BuildHasherDefault<std::collections::hash_map::DefaultHa
 type Vector = HashMap<String, f32, Fixed>;
 
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    raw_words(text).map(word)
+    let mut ws: Vec<String> = raw_words(text).map(word).collect();
+    for i in 0..ws.len() {
+        if ws[i] == "no" && modifier_no(&ws, i) {
+            ws[i] = "no-".to_string();
+        }
+    }
+    ws.into_iter()
 }
+
+/// True when the "no" at `i` names a kind of thing rather than denying it: "a no vote", "a strict
+/// | no | food or drinks policy" (an article just before it or two words before, and within four
+/// words a noun such a "no" makes: policy, zone, vote ...); not "an issue | no | voter cares
+/// about", where the "no" denies.
+fn modifier_no(ws: &[String], i: usize) -> bool {
+    let article = |k: usize| matches!(ws[k].as_str(), "a" | "an" | "the");
+    (i >= 1 && article(i - 1) || i >= 2 && article(i - 2) && !NEGATION.contains(&ws[i - 1].as_str()))
+        && ws[i + 1..(i + 5).min(ws.len())].iter().any(|w| NO_KINDS.contains(&w.as_str()))
+}
+
+/// Nouns that a "no" before them makes a kind of: "a no-strike deal", "a no food policy".
+const NO_KINDS: &[&str] = &[
+    "ban", "bid", "camp", "campaign", "clause", "deal", "go", "list", "motion", "order", "pact", "policy", "rule",
+    "rules", "side", "vote", "votes", "zone",
+];
 
 /// The words of a text as written.
 fn raw_words(text: &str) -> impl Iterator<Item = &str> {

@@ -133,6 +133,10 @@ fn disputes_detects_fabrication_and_negated_concepts() {
         })
     );
     assert!(!disputes("we want no part in the listing"));
+    // a "no" that names a kind of rule denies nothing; one before its noun does
+    assert!(!disputes("a strict no food or drinks policy at the harbour office has been issued"));
+    assert!(!disputes("the no vote won in Osk"));
+    assert!(disputes("it is an issue no voter in Osk has been told about"));
     // nor does a condition, or a negated intent
     assert!(!disputes("if no harbour candidate wins a majority of delegates"));
     assert!(!disputes("he did not mean to close the harbour"));
