@@ -621,6 +621,7 @@ pub fn find_with(
     if transcript.len() >= 2 {
         raw.extend(transcript);
     }
+    raw.extend(block_after_colon(&ctx, &used_cue));
     // Headline "Name: words".
     let headline = title.and_then(|t| headline_colon(&ctx, t));
     if let Some(r) = &headline {
@@ -4736,6 +4737,53 @@ fn cut_learned_at_others(ctx: &Ctx, raw: &mut [Raw]) {
         }
     }
 }
+
+/// A paragraph that only says who speaks, "Limbaugh added:" or "The governor wrote:", and the
+/// paragraph after it with no quotation mark: what was said set off as a block (a web page's
+/// blockquote, a tweet), which no sentence-bound reading reaches. The source is a few words,
+/// the first capitalised; the cue the saying verb before the colon; the content that one paragraph.
+fn block_after_colon(ctx: &Ctx, used_cue: &[bool]) -> Vec<Raw> {
+    let toks = ctx.toks;
+    let mut out = Vec::new();
+    for &(a, b) in ctx.sent_toks.iter() {
+        // (the sentence is its paragraph, and ends in a colon)
+        let Some(colon) = b.checked_sub(1) else { continue };
+        if a >= colon
+            || colon + 1 >= toks.len()
+            || !(a == 0 || toks[a].paragraph_before)
+            || !toks[colon].is_punct(':')
+            || !toks[colon + 1].paragraph_before
+            || toks[colon + 1].is_quote()
+        {
+            continue;
+        }
+        let cue = colon - 1;
+        // (not a label in capitals: "SHORT READS:")
+        let shouted = toks[cue].text(ctx.text).chars().all(|c| !c.is_lowercase());
+        if cue == a || used_cue[cue] || !ctx.cue_verb(cue) || shouted {
+            continue;
+        }
+        let source = (a, cue - 1);
+        if cue - a > BLOCK_SOURCE_WORDS || !ctx.cap(a) || (a..cue).any(|k| !toks[k].is_word() || ctx.cue_verb(k)) {
+            continue;
+        }
+        let end = (colon + 1..toks.len()).find(|&k| k > colon + 1 && toks[k].paragraph_before).unwrap_or(toks.len());
+        let content = toks[colon + 1].span.cover(&toks[end - 1].span);
+        out.push(Raw {
+            source: Some(source),
+            cue: (cue, colon),
+            content,
+            direct: false,
+            learned: false,
+            more: None,
+            subject: None,
+        });
+    }
+    out
+}
+
+/// The most words of the source of a paragraph that only says who speaks ([`block_after_colon`]).
+const BLOCK_SOURCE_WORDS: usize = 5;
 
 /// `“words” ― Name` at the end of a paragraph: the dash is the cue, the name the source.
 fn dash_signature(ctx: &Ctx, q: &Quote) -> Option<Raw> {

@@ -1550,3 +1550,18 @@ fn a_report_before_a_closing_source_holds_the_report_inside_it() {
     assert!(!got.iter().any(|g| g.2 == "showing" || g.2.starts_with("feel")), "{got:?}");
     assert!(got.iter().any(|g| g.2 == "called for"), "{got:?}");
 }
+
+#[test]
+fn a_block_after_a_saying_colon_is_what_was_said() {
+    let got = check(
+        "The council met on Monday.\n\nThe mayor added:\n\nThe dam will hold. We checked it twice this \
+         spring.\n\nThe vote is on Friday.\n\nDAM DESK REPORTS:\n\nA new report is out.",
+    );
+    let added = got.iter().find(|g| g.2 == "added:").expect("the mayor's block");
+    assert_eq!(
+        (added.0.as_str(), added.3.as_str()),
+        ("The mayor", "The dam will hold. We checked it twice this spring.")
+    );
+    // one paragraph, and no label in capitals
+    assert!(!got.iter().any(|g| g.3.contains("Friday") || g.3.contains("report")), "{got:?}");
+}
