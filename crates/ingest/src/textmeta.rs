@@ -33,6 +33,16 @@ static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+/// A credit line in brackets naming whoever supplied the picture, agency or not: "[Judd Nelson
+/// Death Hoax Image via Gregg Klein]", "(Photo courtesy of Ana Lima)": the whole line bracketed, and
+/// the credit a few capitalised words, so a sentence that mentions a photo ("(A photo by Ana Lima
+/// shows the port.)") is none.
+static BRACKETED_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\[[^\[\]()]{0,80}|\([^\[\]()]{0,80})\b(?i:image|photo|picture|photograph|screenshot|screengrab)s?\s+(?i:via|by|courtesy of|credit:?)\s+(?:[A-Z][\w.'’&-]*(?:\s+|\s*/\s*)?){1,6}[\])]\.?$",
+    )
+    .unwrap()
+});
 /// A credit in capitals naming the paper the photographer worked for: "JANE ROE FOR THE OSK HERALD".
 static FOR_THE_CREDIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[A-Z][A-Z.'’ -]{2,60} FOR THE [A-Z.'’ -]{3,60}$").unwrap());
@@ -298,7 +308,11 @@ pub fn parse(text: &str) -> TextMeta {
                 span: credit,
                 value: Some(m.as_str().trim().to_string()),
             });
-        } else if words <= 12 && (PHOTO_CREDIT.is_match(s.trim()) || FOR_THE_CREDIT.is_match(s.trim())) {
+        } else if words <= 12
+            && (PHOTO_CREDIT.is_match(s.trim())
+                || FOR_THE_CREDIT.is_match(s.trim())
+                || BRACKETED_CREDIT.is_match(s.trim()))
+        {
             out.spans.push(MetaSpan { kind: MetaKind::ImageCredit, span, value: Some(s.trim().to_string()) });
         } else if words <= 12 && UPDATED_LINE.is_match(s.trim()) {
             out.spans.push(MetaSpan { kind: MetaKind::Dateline, span, value: None });
@@ -747,7 +761,8 @@ mod tests {
     fn photo_credits_update_lines_and_barred_bylines_are_metadata() {
         let text = "Flood Closes Port\n\nBY JANE ROE | 01/12/31 12:35 PM\n\nThe port closed on Monday.\n\n\
                     Ana Lima via Getty Images\n\nTOM M. BERG / GETTY IMAGES\n\n(Ines Varga/AFP/Getty Images)\n\n\
-                    [Photo by: Ben Ode/Reuters]\n\nBEN ODE FOR THE OSK HERALD\n\nUpdated 8:28 p.m. ET\n\n\
+                    [Photo by: Ben Ode/Reuters]\n\nBEN ODE FOR THE OSK HERALD\n\n[Port Closure Hoax Image via Tom Berg]\n\n\
+                    (A photo by Ana Lima shows the port.)\n\nUpdated 8:28 p.m. ET\n\n\
                     LAST UPDATED AT 14:41 ON Tue 10 Feb 2031\n\nUpdated to clarify who owns the port.\n\n\
                     You see, he is really a nice old man on Shutterstock.\n\nThe port is closed. Ben Ode / Reuters\n\nBy Monday morning the port was open.\n";
         let t = parse(text);
@@ -766,13 +781,15 @@ mod tests {
             "(Ines Varga/AFP/Getty Images)",
             "[Photo by: Ben Ode/Reuters]",
             "BEN ODE FOR THE OSK HERALD",
+            "[Port Closure Hoax Image via Tom Berg]",
         ] {
             assert!(k.contains(&(MetaKind::ImageCredit, credit.into())), "{credit}: {k:?}");
         }
         for updated in ["Updated 8:28 p.m. ET", "LAST UPDATED AT 14:41 ON Tue 10 Feb 2031"] {
             assert!(k.contains(&(MetaKind::Dateline, updated.into())), "{updated}: {k:?}");
         }
-        for prose in ["Updated to clarify", "You see", "By Monday", "The port closed", "The port is closed"] {
+        for prose in ["Updated to clarify", "You see", "By Monday", "The port closed", "The port is closed", "(A photo"]
+        {
             assert!(!k.iter().any(|(_, s)| s.starts_with(prose)), "{prose}: {k:?}");
         }
         assert!(t.meta.published.is_none(), "an update line is no publication date");
