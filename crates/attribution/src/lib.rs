@@ -4619,6 +4619,8 @@ fn cut_learned_at_others(ctx: &Ctx, raw: &mut [Raw]) {
     let direct: Vec<bool> = raw.iter().map(|r| r.direct).collect();
     // the cue of each reported-speech attribution of the rules (not a quotation's)
     let rule_cue: Vec<Option<usize>> = raw.iter().map(|r| (!r.learned && !r.direct).then_some(r.cue.0)).collect();
+    // the sentence of each cue (its first token's), looked up once: the loop below meets every pair
+    let cue_sent: Vec<usize> = raw.iter().map(|r| ctx.sent_of[r.cue.0]).collect();
     for (i, r) in raw.iter_mut().enumerate() {
         if !r.learned {
             continue;
@@ -4646,7 +4648,7 @@ fn cut_learned_at_others(ctx: &Ctx, raw: &mut [Raw]) {
                 continue;
             }
             let cue_inside = c.start <= cue.start && cue.start < c.end;
-            let same_sentence = ctx.sent_of[r.cue.0] == ctx.sent_of[toks.partition_point(|t| t.span.start < cue.start)];
+            let same_sentence = cue_sent[i] == cue_sent[j];
             // a content that runs into the source of a postposed report of the same words, from
             // its start or from inside: "According to reliable sources, no soldiers entered Osk, |
             // he | insisted" — "he" is the source of "insisted", whose content ends before him; "The
