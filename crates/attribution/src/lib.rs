@@ -4516,6 +4516,11 @@ fn nested_before_postposed(ctx: &Ctx, verbal: &[bool], tagged: &mut Vec<learned:
     };
     let mut inside = vec![false; tagged.len()];
     let mut grown = Vec::new();
+    // (the first report whose cue ends at each token: a look-up, not a pass over all of them)
+    let mut ends_at: HashMap<usize, usize> = HashMap::new();
+    for (ui, u) in tagged.iter().enumerate() {
+        ends_at.entry(u.cue.1).or_insert(ui);
+    }
     for (ti, t) in tagged.iter().enumerate() {
         let Some((a, b)) = t.content else { continue };
         let sent = ctx.sent_of[t.cue.0];
@@ -4524,12 +4529,14 @@ fn nested_before_postposed(ctx: &Ctx, verbal: &[bool], tagged: &mut Vec<learned:
         }
         // (the content's start follows another cue of the sentence, directly or past a word or
         // two the tagger left to neither: "called for | the | mayor")
-        let Some(ui) = tagged.iter().position(|u| {
-            u.cue.1 < a
-                && a - u.cue.1 <= 3
-                && ctx.sent_of[u.cue.0] == sent
-                && (u.cue.1 + 1..a).all(|k| ctx.toks[k].is_word())
-        }) else {
+        let Some(ui) = (a.saturating_sub(3)..a)
+            .filter_map(|e| ends_at.get(&e).copied())
+            .filter(|&ui| {
+                let u = &tagged[ui];
+                ctx.sent_of[u.cue.0] == sent && (u.cue.1 + 1..a).all(|k| ctx.toks[k].is_word())
+            })
+            .min()
+        else {
             continue;
         };
         let start = (ctx.sent_start(a)..a).find(|&k| !matches!(ctx.toks[k].kind, TokKind::Quote(_))).unwrap_or(a);
