@@ -79,8 +79,6 @@ pub fn find_quotes(text: &str, tokens: &[Token]) -> Vec<Quote> {
                 }
                 let curly = |k: usize| tokens[k].kind == TokKind::Quote(QuoteMark::Open);
                 outer = (!t.paragraph_before && curly(i) && curly(o)).then_some(o);
-            } else if t.paragraph_before {
-                outer = None;
             }
             open = Some(i);
             resumed_until = None;
