@@ -1220,6 +1220,15 @@ pub fn find_with(
         keep
     });
 
+    // an opening phrase of setting holding the cue: no report, or one of no one named
+    raw.retain_mut(|r| match setting_holds_cue(&ctx, r) {
+        Some(true) => false,
+        Some(false) => {
+            r.source = None;
+            true
+        }
+        None => true,
+    });
     // reports of no one, and words that only look like reports ([`no_statement`]); the people
     // their sources name stay mentions for later pronouns
     raw.retain(|r| {
@@ -1643,6 +1652,80 @@ fn no_statement(ctx: &Ctx, r: &Raw, title: Option<Span>) -> bool {
 
 /// Whether a cue after an "it" subject makes that "it" impersonal: "it seems", "it appears", "it is
 /// expected", "it was announced" (but "it said": an organisation).
+/// What to do with a report whose source is the opening phrase of setting its sentence begins
+/// with and whose cue is the noun or participle that phrase holds: "In a preliminary | report |, the
+/// airline announced ...", "On a more conciliatory | note", "In a video | posted | to her account,
+/// she said", "By the time those primaries | concluded" are no one saying anything (`Some(true)`:
+/// drop it); "Following initial | reports | of the explosion,", "Despite | complaints | that he is
+/// a crusader," report something of no one named (`Some(false)`: keep it without the source): a
+/// noun whose content ("of", "that", "about" ...) ends within the phrase. `None` for any other
+/// report. A phrase cut at its comma is [`tidy_source`]'s ("Among likely voters, | two-thirds
+/// say"); not a number after "over" or "by" ("Over 170 researchers | say"), nor a clause inside
+/// the phrase ("To which she | said"), nor a report of saying ("In 1998 the party | said").
+fn setting_holds_cue(ctx: &Ctx, r: &Raw) -> Option<bool> {
+    let toks = ctx.toks;
+    let (a, b) = r.source?;
+    let c0 = r.cue.0;
+    let opening = |k: usize| {
+        matches!(
+            ctx.lower(k),
+            "in" | "on"
+                | "despite"
+                | "by"
+                | "over"
+                | "for"
+                | "to"
+                | "during"
+                | "amid"
+                | "under"
+                | "through"
+                | "throughout"
+                | "following"
+                | "unlike"
+        )
+    };
+    // (the preposition in the source or right before it: "On | a brighter | note"; there only the
+    // noun of the phrase: not "Despite | polls | showing", "In | a statement | announcing the pick"
+    // (what the statement announced), nor after a possessive alone, "In | their | view")
+    let p = if opening(a) {
+        a
+    } else {
+        let noun = r.cue.0 == r.cue.1 && !ctx.lower(c0).ends_with("ed") && !ctx.lower(c0).ends_with("ing");
+        let possessive = a == b && matches!(ctx.lower(a), "his" | "her" | "their" | "its" | "my" | "our" | "your");
+        a.checked_sub(1).filter(|&p| opening(p) && noun && !possessive)?
+    };
+    if r.direct || b + 1 != c0 || !ctx.opens_sentence(p) || is(SAY_VERBS, ctx.lower(r.cue.1)) {
+        return None;
+    }
+    let number_after =
+        matches!(ctx.lower(p), "over" | "by") && toks.get(p + 1).is_some_and(|t| t.kind == TokKind::Number);
+    let clause = (p..=b).any(|k| {
+        toks[k].is_punct(',')
+            || toks[k].is_quote()
+            || matches!(
+                ctx.lower(k),
+                "which" | "who" | "whom" | "i" | "we" | "he" | "she" | "they" | "we're" | "they're" | "i'm"
+            )
+    });
+    if number_after || clause {
+        return None;
+    }
+    // (the phrase closes at its comma; what the noun reports lies before it)
+    let close = (r.cue.1 + 1..ctx.sent_end(c0)).find(|&k| toks[k].is_punct(','));
+    let first = toks.partition_point(|t| t.span.end <= r.content.start);
+    // (a conjunction after the comma is no part of it: "reports of the explosion, | but")
+    let within = close.is_some_and(|k| {
+        r.content.end <= toks[k].span.start
+            || toks[k + 1..]
+                .iter()
+                .take_while(|t| t.span.end <= r.content.end)
+                .all(|t| matches!(t.lower.as_str(), "but" | "and" | "or" | "yet"))
+    });
+    let noun = r.cue.0 == r.cue.1 && !ctx.lower(c0).ends_with("ed") && !ctx.lower(c0).ends_with("ing");
+    let reports = toks.get(first).is_some_and(|t| matches!(t.lower.as_str(), "that" | "of" | "about"));
+    Some(!(noun && within && reports && first == r.cue.1 + 1))
+}
+
 fn impersonal_cue(cue: &[Token]) -> bool {
     let seems =
         cue.iter().any(|t| matches!(t.lower.as_str(), "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared"));
@@ -4182,7 +4265,16 @@ fn tidy_source(text: &str, toks: &[Token], (mut a, mut b): (usize, usize)) -> Op
         toks.get(k).is_some_and(|t| t.kind == TokKind::Word && t.span.slice(text).starts_with(char::is_uppercase))
     };
     if a < b && matches!(toks[a].lower.as_str(), "on" | "in" | "at" | "during" | "earlier" | "later") {
-        if a + 2 < b && time_phrase(toks, a + 1, a + 1) && capital(a + 2) && !time_phrase(toks, a + 2, a + 2) {
+        // (and a year run into what follows it: "In 1998 | the party said")
+        let year = |k: usize| {
+            toks[k].kind == TokKind::Number
+                && toks[k].lower.len() == 4
+                && toks[k].lower.bytes().all(|c| c.is_ascii_digit())
+        };
+        if a + 2 < b
+            && (time_phrase(toks, a + 1, a + 1) && capital(a + 2) && !time_phrase(toks, a + 2, a + 2)
+                || year(a + 1) && (capital(a + 2) || toks[a + 2].lower == "the"))
+        {
             a += 2;
         } else if let Some(c) = (a + 1..b).find(|&k| toks[k].lower == ",") {
             a = c + 1;

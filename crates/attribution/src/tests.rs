@@ -1565,3 +1565,25 @@ fn a_block_after_a_saying_colon_is_what_was_said() {
     // one paragraph, and no label in capitals
     assert!(!got.iter().any(|g| g.3.contains("Friday") || g.3.contains("report")), "{got:?}");
 }
+
+#[test]
+fn an_opening_phrase_of_setting_is_no_source() {
+    let got = check(
+        "The council met on Monday.\n\nIn a preliminary report, the utility announced a loss of 40m crowns. On a \
+         brighter note, the mayor has said the dam will hold. In a video posted to her account, Vane said the \
+         vote would pass. Following early reports of the flood, but before the council spoke, crews closed the \
+         bridge. Despite complaints that he is a quixotic crusader, Vane kept going. In 2019 the party said it would not return to Osk.",
+    );
+    // no one speaks in the opening phrase; the report in the main clause stays
+    assert!(
+        !got.iter().any(|g| g.0.starts_with("In ") || g.0.starts_with("On ") || g.0.starts_with("Following")),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|g| matches!(g.2.as_str(), "report" | "note" | "posted")), "{got:?}");
+    assert!(got.iter().any(|g| g.0 == "the utility" && g.2 == "announced"), "{got:?}");
+    assert!(got.iter().any(|g| g.0 == "Vane" && g.3 == "the vote would pass"), "{got:?}");
+    // a year run into the source is cut off
+    assert!(got.iter().any(|g| g.0 == "the party" && g.2 == "said"), "{got:?}");
+    // what the complaints say is said by no one named
+    assert!(!got.iter().any(|g| g.0 == "Despite"), "{got:?}");
+}
