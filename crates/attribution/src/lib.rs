@@ -1229,6 +1229,12 @@ pub fn find_with(
         }
         None => true,
     });
+    // a span of time is no one: the one the relative clause it ends describes, or no source
+    for r in raw.iter_mut() {
+        if r.source.is_some_and(|x| time_only(&ctx, x)) {
+            r.source = r.source.and_then(|x| past_time_source(&ctx, x));
+        }
+    }
     // reports of no one, and words that only look like reports ([`no_statement`]); the people
     // their sources name stay mentions for later pronouns
     raw.retain(|r| {
@@ -1724,6 +1730,73 @@ fn setting_holds_cue(ctx: &Ctx, r: &Raw) -> Option<bool> {
     let noun = r.cue.0 == r.cue.1 && !ctx.lower(c0).ends_with("ed") && !ctx.lower(c0).ends_with("ing");
     let reports = toks.get(first).is_some_and(|t| matches!(t.lower.as_str(), "that" | "of" | "about"));
     Some(!(noun && within && reports && first == r.cue.1 + 1))
+}
+
+/// Nouns of a span of time: a source made of them and their modifiers names no one ("for a |
+/// decade |, told", "the first | time | cited").
+const TIME_NOUNS: &[&str] = &[
+    "century", "day", "days", "decade", "decades", "hour", "hours", "month", "months", "morning", "night", "period",
+    "season", "time", "week", "weekend", "weeks", "year", "years",
+];
+
+/// True when tokens `a..=b` only name a span of time: "a decade", "the first time", "years", "that
+/// night", "the past two weeks" (a time noun in lower case, or a plural opening the sentence:
+/// "Hours"; not "Day", a name, nor "the Sunday Times").
+fn time_only(ctx: &Ctx, (a, b): (usize, usize)) -> bool {
+    let toks = ctx.toks;
+    let noun = |k: usize| {
+        is(TIME_NOUNS, ctx.lower(k)) && (!ctx.cap(k) || ctx.opens_sentence(k) && ctx.lower(k).ends_with('s'))
+    };
+    let modifier = |k: usize| {
+        toks[k].kind == TokKind::Number
+            || matches!(
+                ctx.lower(k),
+                "a" | "an"
+                    | "the"
+                    | "that"
+                    | "this"
+                    | "those"
+                    | "these"
+                    | "same"
+                    | "first"
+                    | "last"
+                    | "past"
+                    | "next"
+                    | "early"
+                    | "late"
+                    | "recent"
+                    | "whole"
+                    | "entire"
+                    | "few"
+                    | "several"
+                    | "many"
+                    | "couple"
+                    | "of"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "ten"
+            )
+    };
+    noun(b) && (a..b).all(modifier)
+}
+
+/// The source a time phrase took from the one described before it: "Schiff, 56, who has served
+/// on the committee for | a decade |, told reporters" is Schiff's report: the source is the name
+/// (with an age set off by commas) and its relative clause, as PolNeAR marks it; `None` where no
+/// such clause opens the sentence.
+fn past_time_source(ctx: &Ctx, (a, b): (usize, usize)) -> Option<(usize, usize)> {
+    let toks = ctx.toks;
+    let s0 = ctx.sent_start(a);
+    // (an age after the name: "Schiff, 56, | who")
+    let who = (s0 + 2..a).rev().find(|&r| matches!(ctx.lower(r), "who" | "which") && toks[r - 1].is_punct(','))?;
+    if who >= s0 + 4 && toks[who - 2].kind == TokKind::Number && toks[who - 3].is_punct(',') {
+        let (pa, _) = np_ending_at(ctx, who - 4, s0)?;
+        return (pa == s0 && ctx.cap(pa)).then_some((pa, b));
+    }
+    let (na, nb) = relative_subject(ctx, a, s0)?;
+    (toks[na..=nb].iter().any(|t| t.is_word()) && !time_only(ctx, (na, nb))).then_some((na, b))
 }
 
 fn impersonal_cue(cue: &[Token]) -> bool {
@@ -6082,8 +6155,22 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
         }
     };
     if !common_opening && (a..=b).any(|i| ctx.cap(i) && !(i == a && DETERMINERS.contains(&ctx.lower(i)))) {
+        // (a name before what describes it, set off by a comma: "Schiff, 56, who has served ...",
+        // "Michelle, a mother of twins"; not a list, "Friends, lobbyists and former foes")
+        let name = phrase
+            .split_once(',')
+            .filter(|(n, rest)| {
+                let ws: Vec<&str> = n.split_whitespace().collect();
+                let next = rest.split_whitespace().next().unwrap_or("").to_lowercase();
+                !ws.is_empty()
+                    && ws.len() <= 4
+                    && ws.iter().all(|w| w.starts_with(char::is_uppercase))
+                    && (matches!(next.as_str(), "a" | "an" | "the" | "who" | "which" | "though" | "however" | "too")
+                        || next.starts_with(|c: char| c.is_ascii_digit()))
+            })
+            .map_or(phrase, |(n, _)| n.trim());
         return Some(Speaker {
-            name: corroborate_nlp::canon::clean_surface(phrase, EntityType::Misc),
+            name: corroborate_nlp::canon::clean_surface(name, EntityType::Misc),
             kind: EntityType::Misc,
             anonymous: false,
             resolution: "name".into(),

@@ -1587,3 +1587,18 @@ fn an_opening_phrase_of_setting_is_no_source() {
     // what the complaints say is said by no one named
     assert!(!got.iter().any(|g| g.0 == "Despite"), "{got:?}");
 }
+
+#[test]
+fn a_span_of_time_is_no_source() {
+    let got = check(
+        "The council met on Monday.\n\nVane, 56, who has served on the dam board for a decade, told reporters that \
+         the spillway was never tested. Ruiz, 34, said the water rose within minutes. Friends, neighbours and \
+         former rivals say that Ruiz is the right choice.",
+    );
+    let vane = got.iter().find(|g| g.2 == "told").expect("Vane's report");
+    assert_eq!(vane.0, "Vane, 56, who has served on the dam board for a decade", "{got:?}");
+    assert_eq!(vane.1, "Vane", "{got:?}");
+    // a name before an age is the speaker; a list is not cut to its first word
+    assert!(got.iter().any(|g| g.0 == "Ruiz, 34" && g.1 == "Ruiz"), "{got:?}");
+    assert!(got.iter().any(|g| g.1.starts_with("Friends,")), "{got:?}");
+}
