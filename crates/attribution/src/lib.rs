@@ -5748,6 +5748,87 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
         }
         return Some(Speaker { name, kind: EntityType::Misc, anonymous: false, resolution: "description".into() });
     }
+    // nor is someone whose role a person's name only qualifies: "a senior Cruz adviser", "one
+    // Sanders supporter", "a longtime adviser to Trump", "a narrator in the Clinton ad" (one person
+    // named, after a determiner or modifier and before a person's role, or after the role and "to",
+    // "for" or "in"; no comma): the description speaks, the person stays the antecedent of a later
+    // "he" or "she". A body ("the Clinton campaign") is left to what follows.
+    // (a spokesman speaks for whom he names, as before: "a spokeswoman for Royal Mail"; nor is a
+    // body's word a person's role, "the China Daily | newspaper")
+    let person_role = |w: &str| {
+        (agent_noun(w)
+            || matches!(
+                w,
+                "aide"
+                    | "aides"
+                    | "adviser"
+                    | "advisers"
+                    | "advisor"
+                    | "advisors"
+                    | "supporter"
+                    | "supporters"
+                    | "staffer"
+                    | "staffers"
+                    | "loyalist"
+                    | "loyalists"
+                    | "narrator"
+                    | "actor"
+                    | "actress"
+                    | "surrogate"
+                    | "surrogates"
+                    | "voters"
+            ))
+            && !w.starts_with("spokes")
+            && !is_org_word(w)
+            && !is(ORG_NOUNS, w)
+            && !is(CONTEXT_NOUNS, w)
+            && !matches!(w, "newspaper" | "newspapers" | "paper" | "movement" | "government")
+    };
+    let plain = |k: usize| {
+        toks[k].is_word()
+            && !ctx.cap(k)
+            && !matches!(
+                ctx.lower(k),
+                "in" | "of" | "at" | "on" | "for" | "to" | "from" | "with" | "by" | "that" | "who" | "which"
+            )
+    };
+    if let Some(p) = pick(EntityType::Person).filter(|p| {
+        if named_first.is_some()
+            || inside.iter().filter(|e| e.kind == EntityType::Person).count() != 1
+            || phrase.contains(',')
+        {
+            return false;
+        }
+        let first = toks.partition_point(|t| t.span.start < p.span.start);
+        let last = toks.partition_point(|t| t.span.start < p.span.end).saturating_sub(1);
+        // (a name between a determiner and the role: "a senior Cruz | adviser")
+        let modifier = first > a
+            && last < b
+            && (DETERMINERS.contains(&ctx.lower(a)) || is(QUANTIFIERS, ctx.lower(a)))
+            && (a + 1..first).all(plain)
+            && person_role(ctx.lower(b))
+            && (last + 1..=b).all(plain);
+        // (a name after the role and a preposition: "a longtime adviser | to | Trump")
+        let after_role = last == b
+            && (a + 1..first).find(|&k| matches!(ctx.lower(k), "to" | "for" | "in")).is_some_and(|k| {
+                (a..k).any(|i| person_role(ctx.lower(i)))
+                    && (a..k).all(|i| toks[i].is_word() && !ctx.cap(i) || i == a && ctx.opens_sentence(a))
+            });
+        modifier || after_role
+    }) {
+        let words: Vec<&str> =
+            phrase.split_whitespace().skip_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str())).collect();
+        ctx.described_through = Some(Speaker {
+            name: p.canonical.clone(),
+            kind: EntityType::Person,
+            anonymous: false,
+            resolution: "name".into(),
+        });
+        let name = words.join(" ");
+        let name =
+            if ctx.opens_sentence(a) && words.len() == lower_words.len() { lowercase_first(&name) } else { name };
+        return Some(Speaker { name, kind: EntityType::Misc, anonymous: false, resolution: "description".into() });
+    }
     // and so does a body named before its appositive, where no person is named: "Yangtze Electric
     // Power, the operator of China's Three Gorges Dam" (a source that runs over a comma past a
     // setting, "CNN, Cruz" after "Speaking to", stays the person's)

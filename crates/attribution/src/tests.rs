@@ -1602,3 +1602,28 @@ fn a_span_of_time_is_no_source() {
     assert!(got.iter().any(|g| g.0 == "Ruiz, 34" && g.1 == "Ruiz"), "{got:?}");
     assert!(got.iter().any(|g| g.1.starts_with("Friends,")), "{got:?}");
 }
+
+#[test]
+fn a_role_a_name_qualifies_is_not_that_person() {
+    let text = "Mayor Ana Ruiz spoke on Monday.\n\nA senior Ruiz adviser said the vote would pass. Many Ruiz \
+                supporters said the count was fair. A longtime adviser to Ruiz said the polls were wrong. A \
+                spokeswoman for Ruiz said the mayor was pleased. Ruiz said the dam would hold.";
+    let toks = tokenize(text, &[]);
+    let sents = sentences(text, &toks, &[]);
+    let ents = entities(text, &toks, &sents);
+    let found = find(text, &toks, &sents, &ents, None);
+    let speaker = |content: &str| {
+        found
+            .attributions
+            .iter()
+            .find(|a| a.content.slice(text) == content)
+            .and_then(|a| a.speaker.as_ref())
+            .map(|s| s.name.clone())
+    };
+    assert_eq!(speaker("the vote would pass").as_deref(), Some("senior Ruiz adviser"));
+    assert_eq!(speaker("the count was fair").as_deref(), Some("many Ruiz supporters"));
+    assert_eq!(speaker("the polls were wrong").as_deref(), Some("longtime adviser to Ruiz"));
+    // a spokeswoman speaks for whom she names; the person herself is herself
+    assert_eq!(speaker("the mayor was pleased").as_deref(), Some("Ana Ruiz"));
+    assert_eq!(speaker("the dam would hold").as_deref(), Some("Ana Ruiz"));
+}
