@@ -1667,7 +1667,8 @@ fn no_statement(ctx: &Ctx, r: &Raw, title: Option<Span>) -> bool {
 /// noun whose content ("of", "that", "about" ...) ends within the phrase. `None` for any other
 /// report. A phrase cut at its comma is [`tidy_source`]'s ("Among likely voters, | two-thirds
 /// say"); not a number after "over" or "by" ("Over 170 researchers | say"), nor a clause inside
-/// the phrase ("To which she | said"), nor a report of saying ("In 1998 the party | said").
+/// the phrase ("To which she | said"), nor a report of saying ("On Monday some news sites |
+/// reported on").
 fn setting_holds_cue(ctx: &Ctx, r: &Raw) -> Option<bool> {
     let toks = ctx.toks;
     let (a, b) = r.source?;
@@ -1700,7 +1701,7 @@ fn setting_holds_cue(ctx: &Ctx, r: &Raw) -> Option<bool> {
         let possessive = a == b && matches!(ctx.lower(a), "his" | "her" | "their" | "its" | "my" | "our" | "your");
         a.checked_sub(1).filter(|&p| opening(p) && noun && !possessive)?
     };
-    if r.direct || b + 1 != c0 || !ctx.opens_sentence(p) || is(SAY_VERBS, ctx.lower(r.cue.1)) {
+    if r.direct || b + 1 != c0 || !ctx.opens_sentence(p) || (c0..=r.cue.1).any(|k| is(SAY_VERBS, ctx.lower(k))) {
         return None;
     }
     let number_after =
@@ -4344,10 +4345,12 @@ fn tidy_source(text: &str, toks: &[Token], (mut a, mut b): (usize, usize)) -> Op
                 && toks[k].lower.len() == 4
                 && toks[k].lower.bytes().all(|c| c.is_ascii_digit())
         };
-        if a + 2 < b
-            && (time_phrase(toks, a + 1, a + 1) && capital(a + 2) && !time_phrase(toks, a + 2, a + 2)
-                || year(a + 1) && (capital(a + 2) || toks[a + 2].lower == "the"))
-        {
+        // (or a determiner: "On Monday | some news sites reported")
+        let opens_subject = |k: usize| {
+            capital(k) && !time_phrase(toks, k, k)
+                || matches!(toks[k].lower.as_str(), "the" | "some" | "many" | "several" | "most" | "a" | "an")
+        };
+        if a + 2 < b && (time_phrase(toks, a + 1, a + 1) || year(a + 1)) && opens_subject(a + 2) {
             a += 2;
         } else if let Some(c) = (a + 1..b).find(|&k| toks[k].lower == ",") {
             a = c + 1;

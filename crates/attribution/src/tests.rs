@@ -1572,7 +1572,8 @@ fn an_opening_phrase_of_setting_is_no_source() {
         "The council met on Monday.\n\nIn a preliminary report, the utility announced a loss of 40m crowns. On a \
          brighter note, the mayor has said the dam will hold. In a video posted to her account, Vane said the \
          vote would pass. Following early reports of the flood, but before the council spoke, crews closed the \
-         bridge. Despite complaints that he is a quixotic crusader, Vane kept going. In 2019 the party said it would not return to Osk.",
+         bridge. Despite complaints that he is a quixotic crusader, Vane kept going. In 2019 the party said it would not return to Osk. On Monday some news sites reported \
+         on a hoax video of a heron landing on the mayor.",
     );
     // no one speaks in the opening phrase; the report in the main clause stays
     assert!(
@@ -1584,6 +1585,7 @@ fn an_opening_phrase_of_setting_is_no_source() {
     assert!(got.iter().any(|g| g.0 == "Vane" && g.3 == "the vote would pass"), "{got:?}");
     // a year run into the source is cut off
     assert!(got.iter().any(|g| g.0 == "the party" && g.2 == "said"), "{got:?}");
+    assert!(got.iter().any(|g| g.0 == "some news sites" && g.2.starts_with("reported")), "{got:?}");
     // what the complaints say is said by no one named
     assert!(!got.iter().any(|g| g.0 == "Despite"), "{got:?}");
 }
