@@ -6077,8 +6077,15 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
         let is_anonymous = is(ANONYMOUS_HEADS, head);
         if !is_anonymous {
             // "the ministry's spokesman" -> the organisation named by a word of the phrase
-            for w in lower_words.iter().rev() {
+            // (not a word coordinated with another, a modifier: "state | and local leaders" are no
+            // "Islamic State")
+            for (i, w) in lower_words.iter().enumerate().rev() {
                 if w.len() < 4 || DETERMINERS.contains(w) {
+                    continue;
+                }
+                if lower_words.get(i + 1).is_some_and(|n| matches!(*n, "and" | "or" | ","))
+                    || i > 0 && matches!(lower_words[i - 1], "and" | "or")
+                {
                     continue;
                 }
                 if let Some(mut o) = org_named_with(ctx, span.start, w) {

@@ -1629,3 +1629,15 @@ fn a_role_a_name_qualifies_is_not_that_person() {
     assert_eq!(speaker("the mayor was pleased").as_deref(), Some("Ana Ruiz"));
     assert_eq!(speaker("the dam would hold").as_deref(), Some("Ana Ruiz"));
 }
+
+#[test]
+fn a_coordinated_modifier_names_no_body() {
+    let text = "The Velk Free State army shelled a town. State and local leaders said they were worried. A \
+                state spokesman said the army had withdrawn.";
+    let toks = tokenize(text, &[]);
+    let sents = sentences(text, &toks, &[]);
+    let ents = entities(text, &toks, &sents);
+    let found = find(text, &toks, &sents, &ents, None);
+    let leaders = found.attributions.iter().find(|a| a.content.slice(text) == "they were worried").expect("leaders");
+    assert_eq!(leaders.speaker.as_ref().map(|s| s.name.as_str()), Some("State and local leaders"));
+}
