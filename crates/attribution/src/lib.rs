@@ -5551,6 +5551,14 @@ fn joint(text: &str, span: Span, inside: &[&Entity]) -> Option<Speaker> {
     Some(Speaker { name, kind, anonymous: false, resolution: "joint".into() })
 }
 
+/// The pronoun a contraction opens with: "they’re" → "they", "we've" → "we", "i'm" → "i"
+/// (`None` for any other word, "it's" included: "It's worth | noting" is no one).
+fn contracted_pronoun(w: &str) -> Option<&'static str> {
+    let (base, rest) = w.split_once(['’', '\''])?;
+    let pronoun = ["he", "i", "she", "they", "we", "you"].into_iter().find(|p| *p == base)?;
+    matches!(rest, "re" | "s" | "ve" | "m" | "ll" | "d").then_some(pronoun)
+}
+
 fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -> Option<Speaker> {
     let toks = ctx.toks;
     let span = toks[a].span.cover(&toks[b].span);
@@ -5568,6 +5576,19 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
     } else {
         ctx.entities.iter().filter(|e| span.contains(&e.span)).collect()
     };
+    // a question word names no one: "What | seemed to be a romp", "what has been | suggests"; the
+    // pronoun after it and its auxiliaries speaks, "What do you | think", "What we’ve | learned"
+    if lower_words[0] == "what" {
+        let pronoun = |k: usize| {
+            is(PRONOUNS, ctx.lower(k)) || ctx.lower(k) == "you" || contracted_pronoun(ctx.lower(k)).is_some()
+        };
+        if let Some(k) = (a + 1..=b).find(|&k| pronoun(k)).filter(|&k| (a + 1..k).all(|i| auxiliary(ctx.lower(i)))) {
+            return resolve(ctx, (k, k), recent);
+        }
+        if inside.is_empty() {
+            return None;
+        }
+    }
     // what someone only saw or was given speaks, not who saw it: "documents seen by the Herald",
     // "emails obtained by the Associated Press", "a memo leaked to reporters" (while "a report
     // released by the ministry" is the ministry's)
@@ -5886,13 +5907,14 @@ fn resolve(ctx: &mut Ctx, (a, b): (usize, usize), recent: &[(usize, Speaker)]) -
     if a == b && matches!(head, "who" | "which" | "that") {
         return antecedent(ctx, a).and_then(|np| resolve(ctx, np, recent));
     }
-    // a possessive speaks for its owner as the pronoun would: "his call for", "her decision"
+    // a possessive speaks for its owner as the pronoun would: "his call for", "her decision"; and a
+    // pronoun with its verb run into it is the pronoun: "They’re | not expecting", "We’re | adding"
     let head = match head {
         "his" => "he",
         "her" => "she",
         "their" => "they",
         "its" => "it",
-        h => h,
+        h => contracted_pronoun(h).unwrap_or(h),
     };
     if a == b && is(PRONOUNS, head) {
         let want_person = matches!(head, "he" | "she" | "i");

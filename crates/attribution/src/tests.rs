@@ -1641,3 +1641,16 @@ fn a_coordinated_modifier_names_no_body() {
     let leaders = found.attributions.iter().find(|a| a.content.slice(text) == "they were worried").expect("leaders");
     assert_eq!(leaders.speaker.as_ref().map(|s| s.name.as_str()), Some("State and local leaders"));
 }
+
+#[test]
+fn a_question_word_or_a_contraction_is_no_speakers_name() {
+    let text = "Osk farmers met on Monday.\n\nThey’re not expecting to get any help, the farmers said. What \
+                seemed to be a quiet vote suddenly became a fight. What do you think of the dam?";
+    let toks = tokenize(text, &[]);
+    let sents = sentences(text, &toks, &[]);
+    let ents = entities(text, &toks, &sents);
+    let found = find(text, &toks, &sents, &ents, None);
+    let names: Vec<String> =
+        found.attributions.iter().filter_map(|a| a.speaker.as_ref()).map(|s| s.name.clone()).collect();
+    assert!(!names.iter().any(|n| n.starts_with("They’re") || n.starts_with("What")), "{names:?}");
+}
